@@ -1,0 +1,49 @@
+/** Russian formatting shared by the UI, reports and the command line. */
+
+/** "2021-03-19" or an ISO timestamp → "19.03.2021"; empty for null. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** "19.03.2021" → "2021-03-19"; null if it is not a real calendar date. */
+export function parseRuDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : null;
+}
+
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Local calendar date of a moment as YYYY-MM-DD. */
+export function isoDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Russian plural: plural(5, ['мероприятие', 'мероприятия', 'мероприятий']) → 'мероприятий'. */
+export function plural(n: number, forms: readonly [string, string, string]): string {
+  const a = Math.abs(n) % 100;
+  const b = a % 10;
+  if (a > 10 && a < 20) return forms[2];
+  if (b > 1 && b < 5) return forms[1];
+  if (b === 1) return forms[0];
+  return forms[2];
+}
+
+/** "5 мероприятий" */
+export function count(n: number, forms: readonly [string, string, string]): string {
+  return `${n.toLocaleString('ru-RU')} ${plural(n, forms)}`;
+}
+
+export function formatPercent(share: number | null): string {
+  if (share === null || Number.isNaN(share)) return '—';
+  return `${Math.round(share * 100)} %`;
+}

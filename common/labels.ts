@@ -1,0 +1,93 @@
+/**
+ * Closed vocabularies of the domain with their Russian labels. Codes are stored; labels are shown.
+ * Open catalogues that users extend (risk factors, deficits) are tables, not these lists.
+ */
+function vocab<const T extends Record<string, string>>(labels: T) {
+  const codes = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+  return { labels, codes, options: codes.map((value) => ({ value, label: labels[value]! })) };
+}
+
+export const activityStatus = vocab({
+  planned: 'Запланировано',
+  in_progress: 'Выполняется',
+  done: 'Выполнено',
+  not_done: 'Не выполнено',
+  cancelled: 'Отменено',
+});
+export const OPEN_ACTIVITY_STATUSES = ['planned', 'in_progress'] as const;
+
+export const timingKind = vocab({
+  date: 'Дата',
+  deadline: 'Срок «до»',
+  month: 'Месяц',
+  period: 'Период',
+  recurrence: 'Периодически',
+  permanent: 'Постоянно',
+});
+
+export const problemKind = vocab({ internal: 'Внутренняя причина', external: 'Внешняя причина' });
+
+export const indicatorKind = vocab({
+  vpr: 'ВПР',
+  oge: 'ОГЭ',
+  ege: 'ЕГЭ',
+  kdr: 'КДР',
+  staff: 'Кадры',
+  other: 'Другое',
+});
+
+export const staffCategory = vocab({
+  none: 'Без категории',
+  soot: 'Соответствие занимаемой должности',
+  first: 'Первая',
+  highest: 'Высшая',
+});
+
+export const mentoringReason = vocab({
+  young: 'Молодой специалист',
+  newly_arrived: 'Вновь прибывший педагог',
+  low_results: 'Низкие результаты ВПР/ГИА в классах',
+  other: 'Другое',
+});
+
+export const planStatus = vocab({ active: 'Выполняется', done: 'Выполнен', cancelled: 'Прекращён' });
+
+export const riskCategory = vocab({
+  absenteeism: 'Пропуски занятий',
+  low_achievement: 'Слабая успеваемость',
+  disability: 'ОВЗ / инвалидность',
+  migrant: 'Инофоны, языковой барьер',
+  difficult_situation: 'Трудная жизненная ситуация',
+  deviant: 'Девиантное поведение',
+  other: 'Другое',
+});
+
+export const riskStatus = vocab({ included: 'В группе риска', removed: 'Снят с учёта' });
+
+export const eventKind = vocab({
+  methodical_day: 'Методический день',
+  seminar: 'Семинар',
+  webinar: 'Вебинар',
+  course: 'Курсы',
+  meeting: 'Совещание',
+  video_conference: 'Видеоконференция',
+  round_table: 'Круглый стол',
+  master_class: 'Мастер-класс',
+  methodical_landing: 'Методический десант',
+  open_day: 'День открытых дверей',
+  parent_meeting: 'Родительское собрание',
+  subject_week: 'Предметная неделя',
+  teachers_council: 'Педагогический совет',
+  other: 'Другое',
+});
+
+export const eventLevel = vocab({
+  school: 'Школьный',
+  municipal: 'Муниципальный',
+  regional: 'Региональный',
+  federal: 'Федеральный',
+});
+
+export const eventFormat = vocab({ in_person: 'Очно', online: 'Дистанционно', mixed: 'Смешанный' });
+
+export const supportTarget = vocab({ risk: 'Группа риска', gifted: 'Одарённые' });

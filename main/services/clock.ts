@@ -1,0 +1,56 @@
+/**
+ * Identity and ordering of local changes.
+ *
+ * origin: a random id for this copy of the database, made at creation. The exchange replaces it when a
+ * database is restored from a backup, so edits made after the restore are never mistaken for old ones.
+ * hlc: a hybrid logical clock stamp "wallMs(15 digits):counter(6 digits):origin". It never goes backwards
+ * on this machine even when the wall clock does, and the origin breaks ties between machines.
+ */
+import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+
+export function getMeta(raw: BetterSqlite3.Database, key: string): string | undefined {
+  const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(raw: BetterSqlite3.Database, key: string, value: string): void {
+  raw.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function originId(raw: BetterSqlite3.Database): string {
+  let origin = getMeta(raw, 'origin_id');
+  if (!origin) {
+    origin = randomUUID();
+    setMeta(raw, 'origin_id', origin);
+  }
+  return origin;
+}
+
+export function parseHlc(stamp: string): { wall: number; counter: number; origin: string } {
+  const [wall, counter, ...rest] = stamp.split(':');
+  return { wall: Number(wall), counter: Number(counter), origin: rest.join(':') };
+}
+
+export function formatHlc(wall: number, counter: number, origin: string): string {
+  return `${String(wall).padStart(15, '0')}:${String(counter).padStart(6, '0')}:${origin}`;
+}
+
+/** Next stamp for a local change; also used to absorb stamps seen in merged bundles (observe). */
+export function nextHlc(raw: BetterSqlite3.Database, now: Date): string {
+  const origin = originId(raw);
+  const last = getMeta(raw, 'hlc_last');
+  const wallNow = now.getTime();
+  let wall = wallNow;
+  let counter = 0;
+  if (last) {
+    const p = parseHlc(last);
+    if (p.wall >= wallNow) {
+      wall = p.wall;
+      counter = p.counter + 1;
+    }
+  }
+  const stamp = formatHlc(wall, counter, origin);
+  setMeta(raw, 'hlc_last', stamp);
+  return stamp;
+}

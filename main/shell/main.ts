@@ -1,0 +1,113 @@
+/**
+ * The Electron shell — the only code that imports electron. It makes the window, wires the one IPC
+ * channel to the same `dispatch` the browser host and tests use, and locks the window down.
+ */
+import { app, BrowserWindow, ipcMain, Menu, session, shell, dialog } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Workspace } from '../workspace.js';
+import { dispatch } from '../handlers.js';
+import { CSP } from '../csp.js';
+
+const rendererIndex = join(__dirname, '../renderer/dist/index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Опора',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  // Nothing navigates away and nothing opens new windows: the app has one page.
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.on('will-redirect', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  void win.loadURL(rendererUrl);
+  return win;
+}
+
+function lockDownSession() {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  ses.setPermissionCheckHandler(() => false);
+  // No remote content: only our own files may load.
+  ses.webRequest.onBeforeRequest((details, cb) => {
+    const ok = details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    cb({ cancel: !ok });
+  });
+  ses.webRequest.onHeadersReceived((details, cb) => {
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+}
+
+function registerIpc(workspace: Workspace) {
+  ipcMain.handle('opora:call', async (event, msg: unknown) => {
+    // Only our own top-level page may call: not a subframe, not another window, not a navigated page.
+    const frame = event.senderFrame;
+    if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame !== event.sender.mainFrame || frame.url !== rendererUrl) {
+      return { ok: false, code: 'forbidden', message: 'Запрос отклонён: неизвестный источник.' };
+    }
+    const m = (msg ?? {}) as { name?: unknown; input?: unknown };
+    return dispatch(workspace, typeof m.name === 'string' ? m.name : '', m.input);
+  });
+}
+
+function buildMenu(workspace: Workspace) {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      {
+        label: 'Файл',
+        submenu: [
+          { label: 'Открыть папку данных', click: () => void shell.openPath(workspace.dataDir) },
+          { type: 'separator' },
+          { label: 'Выход', role: 'quit' },
+        ],
+      },
+      { label: 'Правка', submenu: [{ label: 'Отменить', role: 'undo' }, { label: 'Повторить', role: 'redo' }, { type: 'separator' }, { label: 'Вырезать', role: 'cut' }, { label: 'Копировать', role: 'copy' }, { label: 'Вставить', role: 'paste' }, { label: 'Выделить всё', role: 'selectAll' }] },
+      { label: 'Вид', submenu: [{ label: 'Обновить', role: 'reload' }, { label: 'Крупнее', role: 'zoomIn' }, { label: 'Мельче', role: 'zoomOut' }, { label: 'Обычный размер', role: 'resetZoom' }, { type: 'separator' }, { label: 'Во весь экран', role: 'togglefullscreen' }] },
+      {
+        label: 'Справка',
+        submenu: [{ label: 'О программе', click: () => void dialog.showMessageBox({ title: 'О программе', message: `Опора ${app.getVersion()}`, detail: 'Поддержка школ с низкими образовательными результатами. Работает без сети.' }) }],
+      },
+    ]),
+  );
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.enableSandbox();
+  void app.whenReady().then(() => {
+    const workspace = new Workspace(app.getPath('userData'));
+    lockDownSession();
+    registerIpc(workspace);
+    buildMenu(workspace);
+    mainWindow = createWindow();
+    app.on('before-quit', () => void workspace.close());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}

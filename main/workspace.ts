@@ -1,0 +1,71 @@
+/**
+ * The open workspace behind the handlers: the user's own database file, or the demo school in a file of
+ * its own (so trying the demo never mixes fictional pupils into real records). Plain Node: the Electron
+ * shell, the browser host and the tests all make one of these for a data folder.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type OpenedDb } from '../db/open.js';
+import type { ServiceContext } from './services/context.js';
+
+export type WorkspaceKind = 'main' | 'demo';
+
+export class Workspace {
+  private opened: OpenedDb | null = null;
+  private kindOpen: WorkspaceKind | null = null;
+
+  constructor(
+    readonly dataDir: string,
+    readonly now: () => Date = () => new Date(),
+  ) {
+    mkdirSync(dataDir, { recursive: true });
+  }
+
+  dbPath(kind: WorkspaceKind): string {
+    return join(this.dataDir, kind === 'main' ? 'opora.sqlite' : 'demo.sqlite');
+  }
+
+  get kind(): WorkspaceKind {
+    return this.kindOpen ?? this.savedKind();
+  }
+
+  private settingsPath() {
+    return join(this.dataDir, 'settings.json');
+  }
+
+  private savedKind(): WorkspaceKind {
+    try {
+      const s = JSON.parse(readFileSync(this.settingsPath(), 'utf8')) as { active?: string };
+      return s.active === 'demo' && existsSync(this.dbPath('demo')) ? 'demo' : 'main';
+    } catch {
+      return 'main';
+    }
+  }
+
+  /** The service context of the active database, opening it on first use. */
+  ctx(): ServiceContext {
+    if (!this.opened) {
+      const kind = this.savedKind();
+      this.opened = openDatabase(this.dbPath(kind));
+      this.kindOpen = kind;
+    }
+    const o = this.opened;
+    return { db: o.db, raw: o.raw, filesDir: join(this.dataDir, this.kindOpen === 'demo' ? 'files-demo' : 'files'), now: this.now };
+  }
+
+  async switchTo(kind: WorkspaceKind, opts: { fresh?: boolean } = {}): Promise<ServiceContext> {
+    await this.close();
+    if (opts.fresh) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(this.dbPath(kind) + suffix, { force: true });
+      if (kind === 'demo') rmSync(join(this.dataDir, 'files-demo'), { recursive: true, force: true });
+    }
+    writeFileSync(this.settingsPath(), JSON.stringify({ active: kind }));
+    return this.ctx();
+  }
+
+  async close(): Promise<void> {
+    if (this.opened) await this.opened.close();
+    this.opened = null;
+    this.kindOpen = null;
+  }
+}

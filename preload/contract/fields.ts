@@ -1,0 +1,44 @@
+/** Zod building blocks with Russian messages, shared by every schema in the contract. */
+import { z } from 'zod';
+import { isRealDate } from '../../common/format.js';
+
+export const id = z.string().uuid({ message: 'Неверный идентификатор записи' });
+
+export const text = (label: string, max = 2000) =>
+  z.string({ message: `Поле «${label}» должно быть текстом` })
+    .trim()
+    .min(1, { message: `Заполните поле «${label}»` })
+    .max(max, { message: `Поле «${label}» длиннее ${max} символов — сократите его` });
+
+export const optText = (label: string, max = 10000) =>
+  z.string({ message: `Поле «${label}» должно быть текстом` })
+    .trim()
+    .max(max, { message: `Поле «${label}» длиннее ${max} символов — сократите его` })
+    .default('');
+
+export const date = (label: string) =>
+  z.string({ message: `Укажите дату в поле «${label}»` })
+    .refine((s) => isRealDate(s), { message: `В поле «${label}» не дата — введите её как ДД.ММ.ГГГГ` });
+
+export const optDate = (label: string) => date(label).nullable().default(null);
+
+export const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((b) => (b ? 1 : 0));
+
+export const optInt = (label: string, min = 0, max = 1_000_000) =>
+  z.number({ message: `В поле «${label}» должно быть число` })
+    .int({ message: `В поле «${label}» должно быть целое число` })
+    .min(min, { message: `В поле «${label}» число не меньше ${min}` })
+    .max(max, { message: `В поле «${label}» число не больше ${max}` })
+    .nullable()
+    .default(null);
+
+export const optNumber = (label: string) =>
+  z.number({ message: `В поле «${label}» должно быть число` }).finite().nullable().default(null);
+
+export const oneOf = <T extends readonly [string, ...string[]]>(label: string, codes: T) =>
+  z.enum(codes, { message: `Выберите значение в поле «${label}» из списка` });
+
+/** A date range where the end, if given, is not before the start. */
+export function rangeOk(from: string | null | undefined, to: string | null | undefined) {
+  return !from || !to || from <= to;
+}

@@ -1,0 +1,43 @@
+/** Output shapes of calls. Plain data only: it crosses IPC and HTTP as JSON. */
+
+/** A stored record as the UI sees it: its columns plus, for some lists, joined labels (e.g. mentor_name). */
+export type Row = Record<string, string | number | null> & { id: string };
+
+export interface ListResult<R> {
+  rows: R[];
+  total: number;
+}
+
+export interface WorkspaceState {
+  /** 'none' until the first-run screen has created something. */
+  role: 'none' | 'school' | 'municipality';
+  demo: boolean;
+  school: Row | null;
+  dataPath: string;
+}
+
+export interface SchoolDashboard {
+  today: string;
+  overdueActivities: Row[];
+  dueThisMonth: Row[];
+  overdueDecisions: Row[];
+  mentoring: { needMentor: number; withMentor: number; withoutMentor: Row[] };
+  riskByCategory: { category: string; count: number }[];
+  riskTotal: number;
+  recentEvents: Row[];
+  activityCounts: { total: number; done: number; overdue: number; notDone: number };
+}
+
+export interface AttachmentInfo {
+  id: string;
+  event_id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+export interface AttachmentData extends AttachmentInfo {
+  dataBase64: string;
+}

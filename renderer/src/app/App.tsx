@@ -1,0 +1,89 @@
+import { useMemo, useState, useCallback } from 'react';
+import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool } from '@tabler/icons-react';
+import 'dayjs/locale/ru';
+import { theme } from './theme';
+import { DataVersion, useCall } from './data';
+import { call } from './api';
+import { notifyError } from './notify';
+import { FirstRun } from '../features/first-run/FirstRun';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ProgrammePage } from '../features/programme/ProgrammePage';
+import { MentoringPage } from '../features/mentoring/MentoringPage';
+import { RiskGroupPage } from '../features/risk-group/RiskGroupPage';
+import { EventsPage } from '../features/events/EventsPage';
+import { SchoolProfilePage } from '../features/first-run/SchoolProfilePage';
+
+export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'profile';
+
+const PAGES: { key: PageKey; label: string; icon: typeof IconSchool }[] = [
+  { key: 'dashboard', label: 'Главная', icon: IconLayoutDashboard },
+  { key: 'programme', label: 'Программа', icon: IconTargetArrow },
+  { key: 'mentoring', label: 'Кадры и наставничество', icon: IconUsers },
+  { key: 'risk', label: 'Группа риска', icon: IconAlertTriangle },
+  { key: 'events', label: 'Журнал мероприятий', icon: IconCalendarEvent },
+  { key: 'profile', label: 'Профиль школы', icon: IconSchool },
+];
+
+function Shell() {
+  const [page, setPage] = useState<PageKey>(() => (location.hash.slice(1) as PageKey) || 'dashboard');
+  const go = useCallback((p: PageKey) => {
+    setPage(p);
+    history.replaceState(null, '', '#' + p);
+  }, []);
+  const { value: state, error, reload } = useCall('workspace.state', {});
+  if (error) return <Center h="100vh"><Alert color="red" title="Не удалось открыть данные" maw={560}>{error}</Alert></Center>;
+  if (!state) return <Center h="100vh"><Loader /></Center>;
+  if (state.role === 'none') return <FirstRun onDone={() => void reload()} />;
+  const school = state.school;
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={3} c="blue.8">Опора</Title>
+            <Text size="sm" c="dimmed" truncate maw={560}>{school ? String(school.short_name || school.name) : ''}</Text>
+          </Group>
+          {state.demo && (
+            <Group gap="xs">
+              <Badge color="orange" variant="light" size="lg">Демонстрационная школа — данные вымышлены</Badge>
+              <Button size="xs" variant="default" onClick={() => void call('workspace.leaveDemo', {}).then(() => reload(), notifyError)}>Выйти из демо</Button>
+            </Group>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {PAGES.map((p) => (
+          <NavLink key={p.key} label={p.label} leftSection={<p.icon size={18} />} active={page === p.key} onClick={() => go(p.key)} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Stack maw={1400}>
+          {page === 'dashboard' && <DashboardPage go={go} />}
+          {page === 'programme' && <ProgrammePage />}
+          {page === 'mentoring' && <MentoringPage />}
+          {page === 'risk' && <RiskGroupPage />}
+          {page === 'events' && <EventsPage />}
+          {page === 'profile' && <SchoolProfilePage />}
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+export function App() {
+  const [version, setVersion] = useState(0);
+  const dv = useMemo(() => ({ version, bump: () => setVersion((v) => v + 1) }), [version]);
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <DataVersion.Provider value={dv}>
+          <Shell />
+        </DataVersion.Provider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,11 @@
+import { notifications } from '@mantine/notifications';
+import { CallError } from './api';
+
+export function notifyError(e: unknown) {
+  const message = e instanceof CallError ? e.message : 'Непредвиденная ошибка. Данные не изменены.';
+  notifications.show({ color: 'red', title: 'Не получилось', message, autoClose: 8000 });
+}
+
+export function notifyOk(message: string) {
+  notifications.show({ color: 'teal', message, autoClose: 3000 });
+}

@@ -1,0 +1,226 @@
+/**
+ * A form for one record kind, driven by field descriptions. It validates with the contract's own schema
+ * before sending (messages next to fields), shows the server's Russian message if main refuses, and
+ * guards unsaved changes when the user closes it.
+ */
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { TextInput, Textarea, Select, MultiSelect, NumberInput, Checkbox, Button, Group, Alert, Stack, Modal, Text, SimpleGrid } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { call, CallError } from '../app/api';
+import { useDataVersion, useCall } from '../app/data';
+import { entitySchemas, type EntityName, type Row } from '../../../preload/contract/index';
+import { parseRuDate } from '../../../common/format';
+
+export type FieldSpec =
+  | { name: string; label: string; kind: 'text' | 'textarea'; required?: boolean; description?: string; span?: 1 | 2; placeholder?: string }
+  | { name: string; label: string; kind: 'date'; required?: boolean; span?: 1 | 2 }
+  | { name: string; label: string; kind: 'number'; required?: boolean; span?: 1 | 2; decimal?: boolean; min?: number; max?: number }
+  | { name: string; label: string; kind: 'checkbox'; span?: 1 | 2 }
+  | { name: string; label: string; kind: 'select'; options: { value: string; label: string }[]; required?: boolean; clearable?: boolean; span?: 1 | 2 }
+  | { name: string; label: string; kind: 'multiselect'; options: { value: string; label: string }[]; required?: boolean; span?: 1 | 2 }
+  | { name: string; label: string; kind: 'ref'; entity: EntityName; labelOf: (r: Row) => string; filters?: Record<string, string | number | null>; required?: boolean; clearable?: boolean; span?: 1 | 2 };
+
+type Values = Record<string, unknown>;
+
+export function emptyValues(fields: FieldSpec[]): Values {
+  const v: Values = {};
+  for (const f of fields) {
+    v[f.name] = f.kind === 'checkbox' ? false : f.kind === 'multiselect' ? [] : f.kind === 'number' || f.kind === 'date' || f.kind === 'ref' || f.kind === 'select' ? null : '';
+  }
+  return v;
+}
+
+/** Takes a stored row into form values (0/1 → booleans, JSON arrays → arrays). */
+export function rowToValues(fields: FieldSpec[], row: Row): Values {
+  const v: Values = { id: row.id };
+  for (const f of fields) {
+    const x = row[f.name];
+    if (f.kind === 'checkbox') v[f.name] = x === 1;
+    else if (f.kind === 'multiselect') v[f.name] = typeof x === 'string' ? (JSON.parse(x) as string[]) : [];
+    else if (f.kind === 'text' || f.kind === 'textarea') v[f.name] = x ?? '';
+    else v[f.name] = x ?? null;
+  }
+  return v;
+}
+
+function RefSelect(props: { spec: Extract<FieldSpec, { kind: 'ref' }>; value: string | null; error?: string; onChange: (v: string | null) => void }) {
+  const { value: list } = useCall('records.list', { entity: props.spec.entity, filters: props.spec.filters ?? {}, limit: 500 });
+  const data = useMemo(() => (list?.rows ?? []).map((r) => ({ value: r.id, label: props.spec.labelOf(r) })), [list, props.spec]);
+  return (
+    <Select
+      label={props.spec.label}
+      withAsterisk={props.spec.required}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      searchable
+      clearable={props.spec.clearable}
+      nothingFoundMessage="Ничего не найдено"
+      error={props.error}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+export interface RecordFormProps {
+  entity: EntityName;
+  fields: FieldSpec[];
+  initial: Values;
+  /** Fixed values not shown as fields (e.g. programme_id, event_id). */
+  fixed?: Values;
+  onSaved: (row: Row) => void;
+  onCancel: () => void;
+  onDirtyChange?: (dirty: boolean) => void;
+  /** Runs when a field changes; may return other values to set (e.g. dates suggested from the timing text). */
+  onFieldChange?: (name: string, value: unknown, values: Values) => Values | void;
+  submitLabel?: string;
+  /** Replaces the default save (records.save); must throw CallError on refusal. */
+  save?: (values: Values) => Promise<Row>;
+  extra?: ReactNode;
+}
+
+export function RecordForm(props: RecordFormProps) {
+  const [values, setValues] = useState<Values>(props.initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { bump } = useDataVersion();
+  const dirty = JSON.stringify(values) !== JSON.stringify(props.initial);
+  useEffect(() => props.onDirtyChange?.(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const set = (name: string, value: unknown) => {
+    setValues((prev) => {
+      const next = { ...prev, [name]: value };
+      const more = props.onFieldChange?.(name, value, next);
+      return more ? { ...next, ...more } : next;
+    });
+    setErrors((e) => ({ ...e, [name]: '' }));
+  };
+
+  const submit = async () => {
+    const value = { ...values, ...props.fixed };
+    if (!value.id) delete value.id;
+    const parsed = (entitySchemas[props.entity] as { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }).safeParse(value);
+    if (!parsed.success) {
+      const fe: Record<string, string> = {};
+      for (const i of parsed.error!.issues) fe[String(i.path[0] ?? '_')] ??= i.message;
+      setErrors(fe);
+      setBanner('Исправьте отмеченные поля.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const row = props.save ? await props.save(value) : await call('records.save', { entity: props.entity, value });
+      bump();
+      props.onDirtyChange?.(false);
+      props.onSaved(row);
+    } catch (e) {
+      if (e instanceof CallError) {
+        setBanner(e.message);
+        if (e.fieldErrors) setErrors(e.fieldErrors);
+      } else setBanner('Не удалось сохранить. Данные не изменены.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (f: FieldSpec) => {
+    const err = errors[f.name] || undefined;
+    const common = { label: f.label, error: err, key: f.name };
+    const req = 'required' in f && f.required;
+    switch (f.kind) {
+      case 'text':
+        return <TextInput {...common} withAsterisk={req} placeholder={f.placeholder} description={f.description} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+      case 'textarea':
+        return <Textarea {...common} withAsterisk={req} description={f.description} autosize minRows={2} maxRows={8} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+      case 'date':
+        return (
+          <DateInput
+            {...common}
+            withAsterisk={req}
+            valueFormat="DD.MM.YYYY"
+            placeholder="ДД.ММ.ГГГГ"
+            dateParser={(s) => parseRuDate(s)}
+            clearable
+            value={(values[f.name] as string | null) ?? null}
+            onChange={(v) => set(f.name, v ?? null)}
+          />
+        );
+      case 'number':
+        return (
+          <NumberInput
+            {...common}
+            withAsterisk={req}
+            decimalSeparator=","
+            allowDecimal={!!f.decimal}
+            min={f.min}
+            max={f.max}
+            value={(values[f.name] as number | null) ?? ''}
+            onChange={(v) => set(f.name, v === '' || v === null ? null : Number(v))}
+          />
+        );
+      case 'checkbox':
+        return <Checkbox {...common} mt="md" checked={!!values[f.name]} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
+      case 'select':
+        return <Select {...common} withAsterisk={req} data={f.options} value={(values[f.name] as string | null) ?? null} onChange={(v) => set(f.name, v)} clearable={f.clearable} allowDeselect={false} comboboxProps={{ withinPortal: true }} />;
+      case 'multiselect':
+        return <MultiSelect {...common} withAsterisk={req} data={f.options} value={(values[f.name] as string[]) ?? []} onChange={(v) => set(f.name, v)} comboboxProps={{ withinPortal: true }} />;
+      case 'ref':
+        return <RefSelect key={f.name} spec={f} value={(values[f.name] as string | null) ?? null} error={err} onChange={(v) => set(f.name, v)} />;
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Stack gap="sm">
+        {banner && <Alert color="red" title="Не сохранено" data-testid="form-error">{banner}</Alert>}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {props.fields.map((f) => (
+            <div key={f.name} style={{ gridColumn: f.span === 1 ? undefined : f.kind === 'textarea' || f.span === 2 ? '1 / -1' : undefined }}>{field(f)}</div>
+          ))}
+        </SimpleGrid>
+        {props.extra}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={props.onCancel}>Отмена</Button>
+          <Button type="submit" loading={busy}>{props.submitLabel ?? 'Сохранить'}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A modal around RecordForm that asks before throwing away unsaved changes. */
+export function FormModal(props: { opened: boolean; title: string; onClose: () => void; children: (setDirty: (d: boolean) => void, close: () => void) => ReactNode; size?: string }) {
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    if (!props.opened) setDirty(false);
+  }, [props.opened]);
+  useEffect(() => {
+    if (!dirty) return;
+    const h = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', h);
+    return () => window.removeEventListener('beforeunload', h);
+  }, [dirty]);
+  const tryClose = () => (dirty ? setAsking(true) : props.onClose());
+  return (
+    <>
+      <Modal opened={props.opened} onClose={tryClose} title={<Text fw={600}>{props.title}</Text>} size={props.size ?? 'xl'} closeButtonProps={{ 'aria-label': 'Закрыть' }}>
+        {props.opened && props.children(setDirty, tryClose)}
+      </Modal>
+      <Modal opened={asking} onClose={() => setAsking(false)} title={<Text fw={600}>Несохранённые изменения</Text>} centered zIndex={400}>
+        <Text mb="md">В форме есть несохранённые изменения. Закрыть её без сохранения?</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setAsking(false)}>Продолжить редактирование</Button>
+          <Button color="red" onClick={() => { setAsking(false); setDirty(false); props.onClose(); }}>Закрыть без сохранения</Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}

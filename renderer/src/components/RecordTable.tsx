@@ -1,0 +1,114 @@
+/**
+ * A paged, searchable, sortable list of one record kind. Paging happens in the database, so a list of
+ * 1,500 events opens as fast as one of 15.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { Table, TextInput, Group, Pagination, Text, Loader, Alert, UnstyledButton, Center, Box } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch, IconChevronUp, IconChevronDown, IconSelector } from '@tabler/icons-react';
+import { useCall } from '../app/data';
+import type { EntityName, Row } from '../../../preload/contract/index';
+import { count } from '../../../common/format';
+
+export interface Column {
+  key: string;
+  title: string;
+  /** Name of the sort field in the list spec; omit to make the column unsortable. */
+  sort?: string;
+  width?: number | string;
+  render?: (row: Row) => ReactNode;
+}
+
+export interface RecordTableProps {
+  entity: EntityName;
+  columns: Column[];
+  filters?: Record<string, string | number | null>;
+  /** Controls placed next to the search box (filter selects, an add button). */
+  toolbar?: ReactNode;
+  onOpen?: (row: Row) => void;
+  pageSize?: number;
+  searchPlaceholder?: string;
+  noun?: readonly [string, string, string];
+  testId?: string;
+  empty?: ReactNode;
+  defaultSort?: { field: string; dir: 'asc' | 'desc' };
+}
+
+export function RecordTable(props: RecordTableProps) {
+  const pageSize = props.pageSize ?? 50;
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<{ field: string; dir: 'asc' | 'desc' } | undefined>(props.defaultSort);
+  const filterKey = JSON.stringify(props.filters ?? {});
+  useEffect(() => setPage(1), [debounced, filterKey, sort?.field, sort?.dir]);
+  const { value, error, loading } = useCall('records.list', {
+    entity: props.entity,
+    search: debounced,
+    filters: props.filters ?? {},
+    sort,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  });
+  const noun = props.noun ?? ['запись', 'записи', 'записей'];
+  const pages = value ? Math.max(1, Math.ceil(value.total / pageSize)) : 1;
+
+  const header = (c: Column) => {
+    if (!c.sort) return <Table.Th key={c.key} style={{ width: c.width }}>{c.title}</Table.Th>;
+    const active = sort?.field === c.sort;
+    const Icon = active ? (sort!.dir === 'asc' ? IconChevronUp : IconChevronDown) : IconSelector;
+    return (
+      <Table.Th key={c.key} style={{ width: c.width }}>
+        <UnstyledButton
+          onClick={() => setSort(active && sort!.dir === 'asc' ? { field: c.sort!, dir: 'desc' } : { field: c.sort!, dir: 'asc' })}
+          aria-label={`Сортировать по столбцу «${c.title}»`}
+        >
+          <Group gap={4} wrap="nowrap">
+            <Text fw={600} size="sm">{c.title}</Text>
+            <Icon size={14} />
+          </Group>
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
+
+  return (
+    <Box data-testid={props.testId}>
+      <Group mb="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          placeholder={props.searchPlaceholder ?? 'Поиск'}
+          aria-label="Поиск"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          style={{ flex: '1 1 260px', maxWidth: 420 }}
+        />
+        {props.toolbar}
+      </Group>
+      {error && <Alert color="red" mb="sm">{error}</Alert>}
+      <Table.ScrollContainer minWidth={700}>
+        <Table striped highlightOnHover withTableBorder verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>{props.columns.map(header)}</Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {value?.rows.map((row) => (
+              <Table.Tr key={row.id} className={props.onOpen ? 'row-click' : undefined} onClick={() => props.onOpen?.(row)} data-row-id={row.id}>
+                {props.columns.map((c) => (
+                  <Table.Td key={c.key} className="cell-wrap">{c.render ? c.render(row) : (row[c.key] ?? '')}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {value && value.total === 0 && !loading && (
+        <Center py="lg"><Text c="dimmed">{props.empty ?? (debounced || filterKey !== '{}' ? 'Ничего не найдено. Измените поиск или фильтры.' : 'Пока нет записей.')}</Text></Center>
+      )}
+      <Group justify="space-between" mt="sm">
+        <Text size="sm" c="dimmed">{value ? `Всего: ${count(value.total, noun)}` : ''}{loading && <Loader size="xs" ml="xs" />}</Text>
+        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
+      </Group>
+    </Box>
+  );
+}

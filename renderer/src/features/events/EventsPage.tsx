@@ -1,0 +1,6 @@
+import { PageHeader } from '../../components/PageHeader';
+import type { PageKey } from '../../app/App';
+
+export function EventsPage(_props: { go?: (p: PageKey) => void }) {
+  return <PageHeader title="В разработке" />;
+}

@@ -1,0 +1,25 @@
+/** Real SQLite files in a temp folder for every test; no mocks of what we own. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workspace } from '../main/workspace.js';
+import { dispatch } from '../main/handlers.js';
+import type { CallName, CallInput, CallOutput, CallResult } from '../preload/contract/index.js';
+
+export function tempDir(prefix = 'opora-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A workspace on a fresh data folder, and a typed caller that goes through validation like the UI does. */
+export function testWorkspace(now: () => Date = () => new Date('2026-11-25T10:00:00')) {
+  const ws = new Workspace(tempDir(), now);
+  async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<CallOutput<K>>> {
+    return (await dispatch(ws, name, input, () => {})) as CallResult<CallOutput<K>>;
+  }
+  async function ok<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const r = await call(name, input);
+    if (!r.ok) throw new Error(`${name} failed: ${r.message}`);
+    return r.value;
+  }
+  return { ws, call, ok };
+}
