@@ -66,6 +66,7 @@ export async function startWebHost(opts: { dataDir: string; rendererDir: string;
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
       if (req.method !== 'GET') return send(res, 405, 'Метод не поддерживается');
+      if (url.pathname === '/favicon.ico') return send(res, 204, '');
       let path = decodeURIComponent(url.pathname);
       if (path === '/' || !extname(path)) path = '/index.html';
       const file = normalize(join(root, path));

@@ -44,13 +44,14 @@ export class Workspace {
 
   /** The service context of the active database, opening it on first use. */
   ctx(): ServiceContext {
-    if (!this.opened) {
-      const kind = this.savedKind();
-      this.opened = openDatabase(this.dbPath(kind));
-      this.kindOpen = kind;
-    }
-    const o = this.opened;
+    const o = this.opened ?? this.open(this.savedKind());
     return { db: o.db, raw: o.raw, filesDir: join(this.dataDir, this.kindOpen === 'demo' ? 'files-demo' : 'files'), now: this.now };
+  }
+
+  private open(kind: WorkspaceKind): OpenedDb {
+    this.opened = openDatabase(this.dbPath(kind));
+    this.kindOpen = kind;
+    return this.opened;
   }
 
   async switchTo(kind: WorkspaceKind, opts: { fresh?: boolean } = {}): Promise<ServiceContext> {
@@ -59,6 +60,7 @@ export class Workspace {
       for (const suffix of ['', '-wal', '-shm']) rmSync(this.dbPath(kind) + suffix, { force: true });
       if (kind === 'demo') rmSync(join(this.dataDir, 'files-demo'), { recursive: true, force: true });
     }
+    this.open(kind);
     writeFileSync(this.settingsPath(), JSON.stringify({ active: kind }));
     return this.ctx();
   }

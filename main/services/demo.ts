@@ -7,7 +7,7 @@ import type { ServiceContext } from './context.js';
 import { createSchool, getRole } from './school.js';
 import { stampNew } from './records.js';
 import { isoDay } from '../../common/format.js';
-import { riskCategory, eventKind, eventLevel, eventFormat } from '../../common/labels.js';
+import { riskCategory, eventFormat } from '../../common/labels.js';
 
 export interface DemoOptions { size: 'small' | 'large'; seed: number; schoolName?: string }
 
@@ -72,7 +72,15 @@ const ACTIVITY_TITLES = [
 const TIMINGS_RECUR = ['Один раз в четверть', 'Ежегодно, сентябрь–октябрь', 'Постоянно', 'В течение года', 'Ежемесячно'];
 const MARKS_DONE = ['Выполнено. Проведено заседание, составлен протокол.', 'Выполнено, информация размещена на сайте школы.', 'Выполнено в полном объёме, подготовлена аналитическая справка.', 'Проведено, приняли участие все педагоги школы.'];
 const MARKS_NOT = ['Не выполнено: взаимодействие со школой-партнёром в этом учебном году не организовано.', 'Не выполнено в связи с карантином, перенесено на следующий год.', 'Не проведено из-за отсутствия специалиста.'];
-const EVENT_TITLES = ['Методический день «Повышение качества образования»', 'Семинар по подготовке к ВПР', 'Вебинар ИРО по функциональной грамотности', 'Совещание при директоре по итогам четверти', 'Родительское собрание «Подготовка к ГИА»', 'Мастер-класс «Приёмы формирующего оценивания»', 'Круглый стол по наставничеству', 'Видеоконференция для школ с НОР', 'Предметная неделя математики', 'Педагогический совет по итогам полугодия', 'Методический десант муниципального центра'];
+const EVENT_TEMPLATES: [string, string][] = [
+  ['methodical_day', 'Единый методический день «Повышение качества образования»'], ['seminar', 'Семинар по подготовке к ВПР'],
+  ['webinar', 'Вебинар ИРО по функциональной грамотности'], ['meeting', 'Совещание при директоре по итогам четверти'],
+  ['parent_meeting', 'Родительское собрание «Подготовка к ГИА»'], ['master_class', 'Мастер-класс «Приёмы формирующего оценивания»'],
+  ['round_table', 'Круглый стол по наставничеству'], ['video_conference', 'Видеоконференция для школ с НОР'],
+  ['subject_week', 'Предметная неделя математики'], ['teachers_council', 'Педагогический совет по итогам полугодия'],
+  ['methodical_landing', 'Методический десант муниципального центра'], ['course', 'Курсы ИРО «Объективность оценочных процедур»'],
+  ['open_day', 'День открытых дверей для родителей'],
+];
 const CLASSES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'].flatMap((n) => ['А', 'Б', 'В'].map((l) => n + l));
 
 const addDays = (iso: string, days: number) => {
@@ -219,11 +227,12 @@ export function generateDemo(ctx: ServiceContext, opts: DemoOptions): { counts: 
     }
 
     // Event log
-    const kinds = eventKind.codes;
     for (let i = 0; i < size.events; i++) {
       const date = addDays(`${yearFrom}-09-01`, r.int(0, 365 * 3 - 30));
+      const [kind, title] = r.pick(EVENT_TEMPLATES);
+      const level = kind === 'webinar' || kind === 'course' ? 'regional' : kind === 'methodical_landing' || kind === 'video_conference' ? 'municipal' : r.pick(['school', 'school', 'municipal'] as const);
       const ev = insert('event', {
-        title: r.pick(EVENT_TITLES), kind: r.pick(kinds), level: r.pick(eventLevel.codes), format: r.pick(eventFormat.codes),
+        title, kind, level, format: kind === 'webinar' || kind === 'video_conference' ? 'online' : r.pick(eventFormat.codes),
         date_from: date, date_to: r.chance(0.15) ? addDays(date, r.int(1, 3)) : null, organiser: r.pick(['Школа', 'МКУ «Центр развития образования»', 'ИРО', 'Управление образования']),
         participants_count: r.int(5, 60), participants: r.pick(['Педагоги школы', 'Учителя математики', 'Родители 9-х классов', 'Администрация, руководители ШМО']),
         outcomes: r.chance(0.7) ? 'Принято решение продолжить работу; материалы размещены на сайте школы.' : '',

@@ -155,10 +155,16 @@ interface ListSpec {
   search: string[];
   /** Columns (of t or joined, as "alias.col") that may be used as equality filters, by public name. */
   filters: Record<string, string>;
-  /** Sortable fields by public name. */
-  sorts: Record<string, string>;
+  /** Sortable fields by public name; several expressions when one column sorts by more than one key. */
+  sorts: Record<string, string | string[]>;
   defaultSort: string;
 }
+
+/** A mentoring pair that is still going on: no end date, or an end date not yet passed (as the dashboard counts). */
+const CURRENT_PAIR = "(p.ended_on IS NULL OR p.ended_on >= date('now','localtime'))";
+
+/** «1.2» before «1.10»: numbers in programmes are section.item. */
+const NUMBER_SORT = ['CAST(t.number AS INTEGER)', "CAST(substr(t.number, instr(t.number, '.') + 1) AS INTEGER)", 't.number'];
 
 export const LISTS: Record<EntityName, ListSpec> = {
   school_profile: { search: ['t.name'], filters: {}, sorts: { name: 't.name' }, defaultSort: 't.name' },
@@ -176,32 +182,47 @@ export const LISTS: Record<EntityName, ListSpec> = {
     joins: 'LEFT JOIN direction d ON d.id = t.direction_id',
     search: ['t.title', 't.number', 't.responsible', 't.completion_mark', 't.timing_text'],
     filters: { programme_id: 't.programme_id', direction_id: 't.direction_id', status: 't.status', timing_kind: 't.timing_kind', overdue: `(CASE WHEN t.status IN ('planned','in_progress') AND t.date_to IS NOT NULL AND t.date_to < date('now','localtime') THEN 1 ELSE 0 END)` },
-    sorts: { number: 'CAST(t.number AS REAL), t.number', title: 't.title', date_to: 't.date_to', status: 't.status', direction_title: 'd.title' },
-    defaultSort: 'CAST(t.number AS REAL), t.number, t.created_at',
+    sorts: { number: NUMBER_SORT, title: 't.title', date_to: 't.date_to', status: 't.status', direction_title: 'd.title' },
+    defaultSort: NUMBER_SORT.join(', ') + ', t.created_at',
   },
   indicator: { search: ['t.title'], filters: { programme_id: 't.programme_id', kind: 't.kind' }, sorts: { title: 't.title', kind: 't.kind' }, defaultSort: 't.kind, t.title' },
   indicator_value: { search: ['t.period'], filters: { indicator_id: 't.indicator_id' }, sorts: { period: 't.period' }, defaultSort: 't.period' },
   local_act: { search: ['t.title', 't.kind', 't.order_number'], filters: { programme_id: 't.programme_id' }, sorts: { title: 't.title', adopted_on: 't.adopted_on' }, defaultSort: 't.adopted_on DESC' },
   staff: {
-    extra: `(SELECT COUNT(*) FROM mentoring_pair p WHERE p.mentee_id = t.id AND p.deleted_at IS NULL AND p.ended_on IS NULL) AS has_mentor,
+    extra: `(SELECT COUNT(*) FROM mentoring_pair p WHERE p.mentee_id = t.id AND p.deleted_at IS NULL AND ${CURRENT_PAIR}) AS has_mentor,
       (SELECT COUNT(*) FROM staff_deficit s WHERE s.staff_id = t.id AND s.deleted_at IS NULL AND s.resolved_on IS NULL) AS open_deficits`,
     search: ['t.full_name', 't.position', 't.subjects'],
-    filters: { category: 't.category', young_specialist: 't.young_specialist', newly_arrived: 't.newly_arrived' },
+    filters: {
+      category: 't.category', young_specialist: 't.young_specialist', newly_arrived: 't.newly_arrived',
+      /** Young specialists and newly arrived teachers together (1) or the others (0). */
+      newcomer: '(CASE WHEN t.young_specialist = 1 OR t.newly_arrived = 1 THEN 1 ELSE 0 END)',
+      /** Still working (not dismissed, or dismissed on a future date). */
+      working: `(CASE WHEN t.left_on IS NULL OR t.left_on > date('now','localtime') THEN 1 ELSE 0 END)`,
+      /** A working young or newly arrived teacher without a current mentor. */
+      needs_mentor: `(CASE WHEN (t.young_specialist = 1 OR t.newly_arrived = 1) AND (t.left_on IS NULL OR t.left_on > date('now','localtime'))
+        AND NOT EXISTS (SELECT 1 FROM mentoring_pair p WHERE p.mentee_id = t.id AND p.deleted_at IS NULL AND ${CURRENT_PAIR}) THEN 1 ELSE 0 END)`,
+    },
     sorts: { full_name: 't.full_name', position: 't.position', experience_years: 't.experience_years', category: 't.category' },
     defaultSort: 't.full_name',
   },
   deficit: { search: ['t.title', 't.area'], filters: { builtin: 't.builtin' }, sorts: { title: 't.title', area: 't.area' }, defaultSort: 't.area, t.title' },
   staff_deficit: {
-    extra: 'd.title AS deficit_title, s.full_name AS staff_name',
+    extra: 'd.title AS deficit_title, d.area AS deficit_area, s.full_name AS staff_name',
     joins: 'LEFT JOIN deficit d ON d.id = t.deficit_id LEFT JOIN staff s ON s.id = t.staff_id',
-    search: ['d.title', 's.full_name', 't.note'], filters: { staff_id: 't.staff_id', deficit_id: 't.deficit_id' },
+    search: ['d.title', 'd.area', 's.full_name', 't.note', 't.method'],
+    filters: { staff_id: 't.staff_id', deficit_id: 't.deficit_id', resolved: '(CASE WHEN t.resolved_on IS NULL THEN 0 ELSE 1 END)' },
     sorts: { deficit_title: 'd.title', staff_name: 's.full_name', identified_on: 't.identified_on' }, defaultSort: 's.full_name, d.title',
   },
   mentoring_pair: {
     extra: 'm.full_name AS mentor_name, e.full_name AS mentee_name',
     joins: 'LEFT JOIN staff m ON m.id = t.mentor_id LEFT JOIN staff e ON e.id = t.mentee_id',
     search: ['m.full_name', 'e.full_name', 't.subject', 't.outcome'],
-    filters: { reason: 't.reason', mentor_id: 't.mentor_id', mentee_id: 't.mentee_id' },
+    filters: {
+      reason: 't.reason', mentor_id: 't.mentor_id', mentee_id: 't.mentee_id',
+      /** Pairs where the staff member is either the mentor or the mentee. */
+      staff_id: '? IN (t.mentor_id, t.mentee_id)',
+      current: `(CASE WHEN t.ended_on IS NULL OR t.ended_on >= date('now','localtime') THEN 1 ELSE 0 END)`,
+    },
     sorts: { mentor_name: 'm.full_name', mentee_name: 'e.full_name', started_on: 't.started_on', reason: 't.reason' },
     defaultSort: 't.started_on DESC',
   },
@@ -252,8 +273,9 @@ export const LISTS: Record<EntityName, ListSpec> = {
     extra: `e.title AS event_title, e.date_from AS event_date,
       CASE WHEN t.done_on IS NULL AND t.deadline IS NOT NULL AND t.deadline < date('now','localtime') THEN 1 ELSE 0 END AS overdue`,
     joins: 'LEFT JOIN event e ON e.id = t.event_id',
-    search: ['t.text', 't.responsible', 'e.title'], filters: { event_id: 't.event_id', overdue: `(CASE WHEN t.done_on IS NULL AND t.deadline IS NOT NULL AND t.deadline < date('now','localtime') THEN 1 ELSE 0 END)` },
-    sorts: { deadline: 't.deadline', responsible: 't.responsible', event_date: 'e.date_from' }, defaultSort: 't.deadline',
+    search: ['t.text', 't.responsible', 'e.title'], filters: { event_id: 't.event_id', overdue: `(CASE WHEN t.done_on IS NULL AND t.deadline IS NOT NULL AND t.deadline < date('now','localtime') THEN 1 ELSE 0 END)`,
+      open: '(CASE WHEN t.done_on IS NULL THEN 1 ELSE 0 END)' },
+    sorts: { deadline: 't.deadline', responsible: 't.responsible', event_date: 'e.date_from', done_on: 't.done_on' }, defaultSort: 't.deadline',
   },
 };
 
@@ -282,7 +304,7 @@ export function listRecords(ctx: ServiceContext, input: z.output<typeof listInpu
     const expr = spec.sorts[input.sort.field];
     if (!expr) throw new AppError('bad_sort', `Сортировка по «${input.sort.field}» для этого списка не поддерживается.`);
     const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
-    order = expr.split(',').map((e) => `${e.trim()} ${dir}`).join(', ');
+    order = (Array.isArray(expr) ? expr : expr.split(',')).map((e) => `${e.trim()} ${dir}`).join(', ');
   }
   const base = `SELECT t.*${spec.extra ? ', ' + spec.extra : ''} FROM ${entity} t ${spec.joins ?? ''} WHERE ${where.join(' AND ')}`;
   const total = ctx.raw.prepare(`SELECT COUNT(*) FROM (${base})`).pluck().get(...params) as number;

@@ -1,6 +1,143 @@
+/** Registry 1: the school's quality-improvement programme — its frame, activities, indicators, acts. */
+import { useState, useEffect } from 'react';
+import { Tabs, Card, Text, Button, Group, Select, Stack, Title, Badge, Center } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
+import { label } from '../../components/Labels';
+import { useCall } from '../../app/data';
+import { formatDate } from '../../../../common/format';
+import { problemKind } from '../../../../common/labels';
+import type { Row } from '../../../../preload/contract/index';
 import type { PageKey } from '../../app/App';
+import { PROGRAMME_FIELDS, TASK_FIELDS, DIRECTION_FIELDS, problemFields, LOCAL_ACT_FIELDS, RISK_FACTOR_FIELDS } from './fields';
+import { ActivitiesTab } from './ActivitiesTab';
+import { IndicatorsTab } from './IndicatorsTab';
+import { SimpleListTab } from './SimpleListTab';
+
+function ProgrammeForm({ row, onClose }: { row: Row | null; onClose: () => void }) {
+  const year = new Date().getFullYear();
+  return (
+    <FormModal opened title={row ? 'Программа: паспорт' : 'Новая программа'} onClose={onClose}>
+      {(setDirty, close) => (
+        <RecordForm
+          entity="programme"
+          fields={PROGRAMME_FIELDS}
+          initial={row ? rowToValues(PROGRAMME_FIELDS, row) : { ...emptyValues(PROGRAMME_FIELDS), title: 'Программа повышения качества образования', year_from: year, year_to: year + 3 }}
+          onDirtyChange={setDirty}
+          onSaved={onClose}
+          onCancel={close}
+        />
+      )}
+    </FormModal>
+  );
+}
 
 export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
-  return <PageHeader title="В разработке" />;
+  const { value: list, loading } = useCall('records.list', { entity: 'programme', limit: 50 });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Row | 'new' | null>(null);
+  const programmes = list?.rows ?? [];
+  useEffect(() => {
+    if (!selected && programmes[0]) setSelected(programmes[0].id);
+  }, [programmes, selected]);
+  const programme = programmes.find((p) => p.id === selected) ?? null;
+
+  if (!loading && programmes.length === 0) {
+    return (
+      <>
+        <PageHeader title="Программа повышения качества образования" />
+        <Card withBorder p="xl">
+          <Center>
+            <Stack align="center">
+              <Text>Программа ещё не внесена. Начните с паспорта: название, период, приказ об утверждении и цель.</Text>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Внести программу</Button>
+            </Stack>
+          </Center>
+        </Card>
+        {editing && <ProgrammeForm row={null} onClose={() => setEditing(null)} />}
+      </>
+    );
+  }
+  if (!programme) return null;
+  return (
+    <>
+      <PageHeader
+        title="Программа повышения качества образования"
+        actions={
+          <>
+            {programmes.length > 1 && <Select aria-label="Программа" data={programmes.map((p) => ({ value: p.id, label: `${p.year_from}–${p.year_to}: ${p.title}` }))} value={selected} onChange={setSelected} w={360} />}
+            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Новая программа</Button>
+          </>
+        }
+      />
+      <Card withBorder>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={4}>
+            <Title order={4}>{programme.title}</Title>
+            <Group gap="xs">
+              <Badge variant="light">{programme.year_from}–{programme.year_to}</Badge>
+              {programme.approval_number || programme.approval_date ? (
+                <Text size="sm" c="dimmed">Утверждена приказом № {programme.approval_number || '—'} от {formatDate(programme.approval_date as string) || '—'}</Text>
+              ) : <Text size="sm" c="dimmed">Приказ об утверждении не указан</Text>}
+            </Group>
+            {programme.goal && <Text size="sm"><b>Цель:</b> {programme.goal}</Text>}
+          </Stack>
+          <Button variant="light" style={{ flexShrink: 0 }} leftSection={<IconPencil size={16} />} onClick={() => setEditing(programme)}>Изменить паспорт</Button>
+        </Group>
+      </Card>
+      <Tabs defaultValue="activities" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="activities">Мероприятия</Tabs.Tab>
+          <Tabs.Tab value="tasks">Задачи</Tabs.Tab>
+          <Tabs.Tab value="problems">Проблемы и причины</Tabs.Tab>
+          <Tabs.Tab value="directions">Направления</Tabs.Tab>
+          <Tabs.Tab value="indicators">Показатели</Tabs.Tab>
+          <Tabs.Tab value="acts">Локальные акты</Tabs.Tab>
+          <Tabs.Tab value="factors">Каталог факторов риска</Tabs.Tab>
+        </Tabs.List>
+        <Card withBorder mt="sm">
+          <Tabs.Panel value="activities"><ActivitiesTab programme={programme} /></Tabs.Panel>
+          <Tabs.Panel value="tasks">
+            <SimpleListTab entity="programme_task" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={TASK_FIELDS}
+              addLabel="Добавить задачу" titleNew="Новая задача" titleEdit="Задача" noun={['задача', 'задачи', 'задач']}
+              columns={[{ key: 'position', title: '№', sort: 'position', width: 60 }, { key: 'text', title: 'Задача' }]} />
+          </Tabs.Panel>
+          <Tabs.Panel value="problems">
+            <SimpleListTab entity="programme_problem" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={problemFields}
+              defaults={{ kind: 'internal' }} addLabel="Добавить причину" titleNew="Проблема / причина низких результатов" titleEdit="Проблема / причина низких результатов"
+              noun={['причина', 'причины', 'причин']}
+              columns={[
+                { key: 'kind', title: 'Вид', sort: 'kind', width: 170, render: (r) => label(problemKind, r.kind) },
+                { key: 'factor_title', title: 'Фактор риска', sort: 'factor_title' },
+                { key: 'description', title: 'Описание' },
+              ]} />
+          </Tabs.Panel>
+          <Tabs.Panel value="directions">
+            <SimpleListTab entity="direction" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={DIRECTION_FIELDS}
+              addLabel="Добавить направление" titleNew="Новое направление" titleEdit="Направление" noun={['направление', 'направления', 'направлений']}
+              columns={[{ key: 'position', title: '№', sort: 'position', width: 60 }, { key: 'title', title: 'Направление', sort: 'title' }]} />
+          </Tabs.Panel>
+          <Tabs.Panel value="indicators"><IndicatorsTab programme={programme} /></Tabs.Panel>
+          <Tabs.Panel value="acts">
+            <SimpleListTab entity="local_act" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={LOCAL_ACT_FIELDS}
+              addLabel="Добавить акт" titleNew="Новый локальный акт" titleEdit="Локальный акт" noun={['акт', 'акта', 'актов']}
+              columns={[
+                { key: 'kind', title: 'Вид', width: 120 },
+                { key: 'title', title: 'Название', sort: 'title' },
+                { key: 'adopted_on', title: 'Принят', sort: 'adopted_on', width: 110, render: (r) => formatDate(r.adopted_on as string) },
+                { key: 'order_number', title: 'Приказ №', width: 100 },
+              ]} />
+          </Tabs.Panel>
+          <Tabs.Panel value="factors">
+            <Text size="sm" c="dimmed" mb="sm">Факторы риска («рисковый профиль школы» проекта «500+»). Из этого каталога выбираются причины низких результатов; дополните его своими.</Text>
+            <SimpleListTab entity="risk_factor" fields={RISK_FACTOR_FIELDS} defaults={{ kind: 'internal' }}
+              addLabel="Добавить фактор" titleNew="Новый фактор риска" titleEdit="Фактор риска" noun={['фактор', 'фактора', 'факторов']}
+              columns={[{ key: 'title', title: 'Фактор риска', sort: 'title' }, { key: 'kind', title: 'Вид', sort: 'kind', width: 190, render: (r) => label(problemKind, r.kind) }]} />
+          </Tabs.Panel>
+        </Card>
+      </Tabs>
+      {editing && <ProgrammeForm row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </>
+  );
 }

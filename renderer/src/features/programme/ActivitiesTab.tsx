@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Button, Select, Checkbox, Group, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { RecordTable } from '../../components/RecordTable';
+import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
+import { ActivityStatusBadge } from '../../components/Labels';
+import { DeleteButton } from '../../components/DeleteButton';
+import { useCall } from '../../app/data';
+import { activityStatus } from '../../../../common/labels';
+import { formatDate } from '../../../../common/format';
+import { parseTiming } from '../../../../common/timing';
+import type { Row } from '../../../../preload/contract/index';
+import { activityFields } from './fields';
+import { useEditor } from './useEditor';
+
+export function ActivitiesTab({ programme }: { programme: Row }) {
+  const ed = useEditor();
+  const [direction, setDirection] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [overdue, setOverdue] = useState(false);
+  const { value: directions } = useCall('records.list', { entity: 'direction', filters: { programme_id: programme.id }, limit: 100 });
+  const fields = activityFields(programme.id);
+  const filters: Record<string, string | number | null> = { programme_id: programme.id };
+  if (direction) filters.direction_id = direction;
+  if (status) filters.status = status;
+  if (overdue) filters.overdue = 1;
+
+  return (
+    <>
+      <RecordTable
+        entity="activity"
+        testId="activities"
+        filters={filters}
+        noun={['мероприятие', 'мероприятия', 'мероприятий']}
+        searchPlaceholder="Поиск по названию, ответственным, отметке"
+        onOpen={ed.openRow}
+        toolbar={
+          <>
+            <Select placeholder="Все направления" aria-label="Направление" data={(directions?.rows ?? []).map((d) => ({ value: d.id, label: String(d.title) }))} value={direction} onChange={setDirection} clearable w={260} />
+            <Select placeholder="Любой статус" aria-label="Статус" data={activityStatus.options} value={status} onChange={setStatus} clearable w={180} />
+            <Checkbox label="Только просроченные" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+            <Button leftSection={<IconPlus size={16} />} onClick={ed.openNew} ml="auto">Добавить мероприятие</Button>
+          </>
+        }
+        columns={[
+          { key: 'number', title: '№', sort: 'number', width: 60 },
+          { key: 'title', title: 'Мероприятие', sort: 'title', render: (r) => (<><Text size="sm">{r.title}</Text>{r.direction_title && <Text size="xs" c="dimmed">{r.direction_title}</Text>}</>) },
+          { key: 'timing_text', title: 'Сроки', sort: 'date_to', width: 170, render: (r) => (<><Text size="sm">{r.timing_text}</Text>{r.date_to && r.timing_kind !== 'date' && r.timing_kind !== 'deadline' && <Text size="xs" c="dimmed">контроль: {formatDate(String(r.date_to))}</Text>}</>) },
+          { key: 'responsible', title: 'Ответственные', width: 200 },
+          { key: 'status', title: 'Статус', sort: 'status', width: 150, render: (r) => <ActivityStatusBadge status={String(r.status)} overdue={r.overdue === 1} /> },
+          { key: 'completion_mark', title: 'Отметка о выполнении', width: 280 },
+        ]}
+      />
+      <FormModal opened={!!ed.editing} title={ed.isNew ? 'Новое мероприятие программы' : 'Мероприятие программы'} onClose={ed.close}>
+        {(setDirty, close) => (
+          <RecordForm
+            entity="activity"
+            fields={fields}
+            initial={ed.row ? rowToValues(fields, ed.row) : { ...emptyValues(fields), status: 'planned', direction_id: direction }}
+            fixed={{ programme_id: programme.id }}
+            onDirtyChange={setDirty}
+            onSaved={ed.close}
+            onCancel={close}
+            onFieldChange={(name, value) => {
+              if (name !== 'timing_text') return;
+              const t = parseTiming(String(value), Number(programme.year_from));
+              return { timing_kind: t.kind, date_from: t.dateFrom, date_to: t.dateTo };
+            }}
+            extra={ed.row ? <Group><DeleteButton entity="activity" id={ed.row.id} onDone={ed.close} warning="Мероприятие будет удалено из программы; связи с записями журнала тоже." /></Group> : undefined}
+          />
+        )}
+      </FormModal>
+    </>
+  );
+}

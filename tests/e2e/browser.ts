@@ -1,0 +1,40 @@
+/** Starts the browser host on a temp data folder and Debian's Chromium driven by playwright-core. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import { startWebHost, type WebHost } from '../../main/web-host.js';
+import { tempDir } from '../helpers.js';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export interface AppSession {
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  dataDir: string;
+  /** Page errors and console errors seen so far; tests assert this stays empty. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchApp(opts: { dataDir?: string; now?: () => Date } = {}): Promise<AppSession> {
+  const dataDir = opts.dataDir ?? tempDir('opora-e2e-');
+  const host = await startWebHost({ dataDir, rendererDir: resolve('renderer/dist'), now: opts.now, quiet: true });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(host.url);
+  return {
+    host, browser, page, dataDir, errors,
+    async close() {
+      await browser.close();
+      await host.close();
+    },
+  };
+}
