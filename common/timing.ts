@@ -44,7 +44,7 @@ export function parseTiming(text: string, defaultYear?: number): ParsedTiming {
   if (/ежегодно|ежемесячно|еженедельно|раз в|по мере|ежеквартально|в течение (учебного )?года|каждую|каждый/.test(t) && dates.length === 0) {
     return { kind: 'recurrence', dateFrom: null, dateTo: null };
   }
-  if (/^до\b|не позднее|в срок до/.test(t) && dates.length >= 1) return { kind: 'deadline', dateFrom: null, dateTo: dates[0]! };
+  if (/^до\s|не позднее|в срок до/.test(t) && dates.length >= 1) return { kind: 'deadline', dateFrom: null, dateTo: dates[0]! };
   if (dates.length >= 2) return { kind: 'period', dateFrom: dates[0]!, dateTo: dates[dates.length - 1]! };
   if (dates.length === 1) return { kind: 'date', dateFrom: dates[0]!, dateTo: dates[0]! };
   if (months.length >= 1) {

@@ -9,8 +9,9 @@ import { zodToAppError } from './services/validation.js';
 import type { Workspace } from './workspace.js';
 import { listRecords, saveRecord, removeRecord, getRecord } from './services/records.js';
 import { createSchool, getRole, getSchoolProfile, updateSchoolProfile } from './services/school.js';
-import { includePupil, changeStatus } from './services/risk-group.js';
-import { addAttachment, readAttachment } from './services/attachments.js';
+import { includePupil, changeStatus, riskGroupSummary } from './services/risk-group.js';
+import { includeGifted } from './services/gifted.js';
+import { addAttachment, readAttachment, listAttachments } from './services/attachments.js';
 import { schoolDashboard } from './services/dashboard.js';
 import { generateDemo } from './services/demo.js';
 import { NewerSchemaError, NotADatabaseError } from '../db/open.js';
@@ -53,18 +54,26 @@ export const handlers: Handlers = {
 
   'riskGroup.include': (ws, input) => includePupil(ws.ctx(), input.pupil, input.entry),
   'riskGroup.changeStatus': (ws, input) => changeStatus(ws.ctx(), input),
+  'riskGroup.summary': (ws) => riskGroupSummary(ws.ctx()),
+  'gifted.include': (ws, input) => includeGifted(ws.ctx(), input.pupil, input.gifted),
 
   'attachments.add': (ws, input) => addAttachment(ws.ctx(), input),
   'attachments.read': (ws, input) => readAttachment(ws.ctx(), input.id),
+  'attachments.list': (ws, input) => listAttachments(ws.ctx(), input.eventId),
+  'attachments.remove': (ws, input) => ({ removed: removeRecord(ws.ctx(), 'attachment', input.id) }),
 
   'dashboard.school': (ws, input) => schoolDashboard(ws.ctx(), input.today),
 };
 
+/** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */
+const strictInputs = new Map<string, z.ZodType>(
+  Object.entries(contract).map(([name, def]) => [name, def.input instanceof z.ZodObject ? (def.input as z.ZodObject).strict() : def.input]),
+);
+
 /** Validates, runs, and turns every failure into a Russian message. Never throws. */
 export async function dispatch(ws: Workspace, name: string, input: unknown, log: (e: unknown) => void = console.error): Promise<CallResult<unknown>> {
   if (!Object.hasOwn(contract, name)) return { ok: false, code: 'unknown_call', message: 'Неизвестная команда. Обновите программу.' };
-  const def = contract[name as CallName];
-  const parsed = def.input.safeParse(input ?? {});
+  const parsed = strictInputs.get(name)!.safeParse(input ?? {});
   if (!parsed.success) {
     const e = zodToAppError(parsed.error);
     return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };

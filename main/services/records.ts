@@ -110,7 +110,7 @@ function checkReferencesSync(ctx: ServiceContext, value: Record<string, unknown>
     const v = value[col];
     if (typeof v !== 'string') continue;
     if (!liveRow(ctx, ref.table, v)) {
-      throw new AppError('bad_reference', `${ref.label}: выбранная запись не найдена или удалена. Выберите другую.`, { [col]: 'Запись не найдена' });
+      throw new AppError('bad_reference', `${ref.label}: выбранная запись не найдена или удалена. Выберите другую.`, { [col]: `${ref.label}: запись не найдена или удалена` });
     }
   }
   if (typeof value.target_kind === 'string' && typeof value.target_id === 'string') {
@@ -283,8 +283,7 @@ export const LISTS: Record<EntityName, ListSpec> = {
 export function listRecords(ctx: ServiceContext, input: z.output<typeof listInput>): ListResult<Row> {
   const entity = input.entity;
   const spec = LISTS[entity];
-  const where: string[] = ['t.deleted_at IS NULL'];
-  if (input.includeDeleted) where.pop();
+  const where: string[] = [input.includeDeleted ? '1' : 't.deleted_at IS NULL'];
   const params: unknown[] = [];
   const search = input.search.trim().toLowerCase();
   if (search) {

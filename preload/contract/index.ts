@@ -8,7 +8,7 @@ import { call, type CallDef, type CallResult } from './define.js';
 import { entitySchemas, ENTITY_NAMES, type EntityName } from './entities.js';
 import { id, date, optText, text, oneOf } from './fields.js';
 import { riskStatus } from '../../common/labels.js';
-import type { Row, ListResult, WorkspaceState, SchoolDashboard, AttachmentInfo, AttachmentData } from './types.js';
+import type { Row, ListResult, WorkspaceState, SchoolDashboard, AttachmentInfo, AttachmentData, RiskGroupSummary } from './types.js';
 
 export * from './types.js';
 export * from './entities.js';
@@ -33,10 +33,10 @@ export const listInput = z.object({
 });
 
 export const contract = {
-  'workspace.state': call<WorkspaceState>()(z.object({})),
+  'workspace.state': call<WorkspaceState>()(z.strictObject({})),
   'workspace.createSchool': call<WorkspaceState>()(entitySchemas.school_profile),
   'workspace.openDemo': call<WorkspaceState>()(z.object({ size: z.enum(['small', 'large']).default('small') })),
-  'workspace.leaveDemo': call<WorkspaceState>()(z.object({})),
+  'workspace.leaveDemo': call<WorkspaceState>()(z.strictObject({})),
 
   'records.list': call<ListResult<Row>>()(listInput),
   'records.get': call<Row>()(z.object({ entity: entityName, id })),
@@ -53,6 +53,14 @@ export const contract = {
   'riskGroup.changeStatus': call<Row>()(
     z.object({ entryId: id, status: oneOf('Статус', riskStatus.codes), changed_on: date('Дата'), reason: text('Причина', 2000) }),
   ),
+  'riskGroup.summary': call<RiskGroupSummary>()(z.object({})),
+  /** Creates the pupil (or reuses the same child already known) and the gifted-pupil record in one transaction. */
+  'gifted.include': call<{ pupilId: string; giftedId: string }>()(
+    z.object({
+      pupil: entitySchemas.pupil,
+      gifted: entitySchemas.gifted_pupil.omit({ pupil_id: true }),
+    }),
+  ),
 
   'attachments.add': call<AttachmentInfo>()(
     z.object({
@@ -64,6 +72,9 @@ export const contract = {
     }),
   ),
   'attachments.read': call<AttachmentData>()(z.object({ id })),
+  'attachments.list': call<AttachmentInfo[]>()(z.object({ eventId: id })),
+  /** Tombstones the attachment's record; attachments are not an EntityName, so records.remove cannot take them. */
+  'attachments.remove': call<{ removed: number }>()(z.object({ id })),
 
   'dashboard.school': call<SchoolDashboard>()(z.object({ today: date('Сегодня').optional() })),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
