@@ -24,6 +24,7 @@ export async function launchApp(opts: { dataDir?: string; now?: () => Date } = {
   const host = await startWebHost({ dataDir, rendererDir: resolve('renderer/dist'), now: opts.now, quiet: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' });
+  page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
