@@ -1,8 +1,9 @@
 /** The risk-group registry: inclusion of a pupil and the status history that follows. */
 import type { ServiceContext } from './context.js';
-import type { EntityValue, Row } from '../../preload/contract/index.js';
+import type { EntityValue, Row, RiskGroupSummary } from '../../preload/contract/index.js';
 import { writeRecord, stampChange } from './records.js';
 import { AppError, notFound } from './errors.js';
+import { formatDate } from '../../common/format.js';
 
 /** Creates the pupil (or reuses one by id), the entry and its first status change, all or nothing. */
 export function includePupil(
@@ -11,9 +12,13 @@ export function includePupil(
   entry: Omit<EntityValue<'risk_entry'>, 'pupil_id'>,
 ): { pupilId: string; entryId: string } {
   return ctx.raw.transaction(() => {
-    const p = writeRecord(ctx, 'pupil', pupil);
-    const active = ctx.raw.prepare("SELECT id FROM risk_entry WHERE pupil_id = ? AND status = 'included' AND deleted_at IS NULL").get(p.id);
-    if (active) throw new AppError('already_included', 'Этот обучающийся уже состоит в группе риска. Откройте его запись и добавьте категорию.');
+    const same = pupil.id ? undefined : findSamePupil(ctx, pupil);
+    const p = writeRecord(ctx, 'pupil', same ? { ...pupil, id: same } : pupil);
+    const prior = ctx.raw.prepare('SELECT status, removed_on FROM risk_entry WHERE pupil_id = ? AND deleted_at IS NULL ORDER BY status = \'included\' DESC').get(p.id) as Row | undefined;
+    if (prior?.status === 'included') throw new AppError('already_included', 'Этот обучающийся уже состоит в группе риска. Откройте его запись и добавьте категорию.');
+    if (prior) {
+      throw new AppError('already_included', `Этот обучающийся уже был в группе риска и снят с учёта ${formatDate(String(prior.removed_on ?? ''))}. Найдите его запись среди снятых с учёта и нажмите «Вернуть в группу риска» — так сохранится вся история.`);
+    }
     const e = writeRecord(ctx, 'risk_entry', { ...entry, pupil_id: p.id });
     writeRecord(ctx, 'risk_status_change', { entry_id: e.id, status: 'included', changed_on: entry.included_on, reason: entry.reason });
     return { pupilId: p.id, entryId: e.id };
@@ -31,6 +36,10 @@ export function changeStatus(ctx: ServiceContext, input: { entryId: string; stat
     if (input.changed_on < String(entry.included_on)) {
       throw new AppError('invalid_input', 'Дата изменения статуса раньше даты постановки на учёт.', { changed_on: 'Дата раньше постановки' });
     }
+    const last = ctx.raw.prepare('SELECT MAX(changed_on) FROM risk_status_change WHERE entry_id = ? AND deleted_at IS NULL').pluck().get(input.entryId) as string | null;
+    if (last && input.changed_on < last) {
+      throw new AppError('invalid_input', `Дата раньше последнего изменения статуса (${formatDate(last)}).`, { changed_on: `Не раньше ${formatDate(last)}` });
+    }
     writeRecord(ctx, 'risk_status_change', { entry_id: input.entryId, status: input.status, changed_on: input.changed_on, reason: input.reason });
     const s = stampChange(ctx);
     ctx.raw.prepare('UPDATE risk_entry SET status = @status, removed_on = @removed_on, removal_reason = @removal_reason, origin = @origin, hlc = @hlc, updated_at = @updated_at WHERE id = @id')
@@ -42,4 +51,32 @@ export function changeStatus(ctx: ServiceContext, input: { entryId: string; stat
       });
     return ctx.raw.prepare('SELECT * FROM risk_entry WHERE id = ?').get(input.entryId) as Row;
   })();
+}
+
+/**
+ * A live pupil who is the same child as the one being entered: same name (case-insensitive) and the same
+ * birth date, or, when either birth date is unknown, the same class. Keeps one pupil record per child.
+ */
+export function findSamePupil(ctx: ServiceContext, pupil: { full_name: string; birth_date: string | null; class_name: string }): string | undefined {
+  const rows = ctx.raw.prepare('SELECT id, birth_date, class_name FROM pupil WHERE deleted_at IS NULL AND lower_ru(full_name) = lower_ru(?) ORDER BY created_at')
+    .all(pupil.full_name.trim()) as { id: string; birth_date: string | null; class_name: string }[];
+  const same = rows.find((r) => (r.birth_date && pupil.birth_date
+    ? r.birth_date === pupil.birth_date
+    : r.class_name.trim().toLowerCase() === pupil.class_name.trim().toLowerCase()));
+  return same?.id;
+}
+
+/** Counts for the page's summary strip (aggregate only) and the classes to filter by. */
+export function riskGroupSummary(ctx: ServiceContext): RiskGroupSummary {
+  const byCategory = ctx.raw.prepare(`SELECT j.value AS category, COUNT(*) AS count FROM risk_entry r, json_each(r.categories) j
+    WHERE r.deleted_at IS NULL AND r.status = 'included' GROUP BY j.value ORDER BY count DESC, j.value`).all() as { category: string; count: number }[];
+  const counts = ctx.raw.prepare(`SELECT
+      (SELECT COUNT(*) FROM risk_entry WHERE deleted_at IS NULL AND status = 'included') AS included,
+      (SELECT COUNT(*) FROM risk_entry WHERE deleted_at IS NULL AND status = 'removed') AS removed,
+      (SELECT COUNT(*) FROM gifted_pupil WHERE deleted_at IS NULL) AS gifted`).get() as { included: number; removed: number; gifted: number };
+  const classes = (ctx.raw.prepare(`SELECT DISTINCT p.class_name FROM pupil p WHERE p.deleted_at IS NULL AND p.class_name <> ''
+      AND (EXISTS (SELECT 1 FROM risk_entry r WHERE r.pupil_id = p.id AND r.deleted_at IS NULL)
+        OR EXISTS (SELECT 1 FROM gifted_pupil g WHERE g.pupil_id = p.id AND g.deleted_at IS NULL))`).pluck().all() as string[])
+    .sort((a, b) => a.localeCompare(b, 'ru', { numeric: true }));
+  return { ...counts, byCategory, classes };
 }

@@ -41,3 +41,13 @@ export interface AttachmentInfo {
 export interface AttachmentData extends AttachmentInfo {
   dataBase64: string;
 }
+
+/** The risk-group page's summary strip: aggregate counts only, and the classes to filter by. */
+export interface RiskGroupSummary {
+  included: number;
+  removed: number;
+  gifted: number;
+  /** Pupils now in the group, by category (a pupil with two categories counts in both). */
+  byCategory: { category: string; count: number }[];
+  classes: string[];
+}

@@ -1,0 +1,97 @@
+/** The card of one risk-group entry: pupil, inclusion details, support measures, status history. */
+import { useState } from 'react';
+import { Drawer, Stack, Group, Title, Text, Button, Divider, SimpleGrid, Loader, Alert } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useCall, useDataVersion } from '../../app/data';
+import { call } from '../../app/api';
+import { notifyError, notifyOk } from '../../app/notify';
+import { FormModal, RecordForm, rowToValues } from '../../components/RecordForm';
+import { formatDate } from '../../../../common/format';
+import { ENTRY_FIELDS } from './fields';
+import { CategoryBadges, StatusBadge, Field, useConfirm } from './Bits';
+import { PupilSection } from './PupilSection';
+import { MeasuresPanel } from './MeasuresPanel';
+import { StatusHistory } from './StatusHistory';
+
+export function EntryCard({ entryId, onClose }: { entryId: string | null; onClose: () => void }) {
+  return (
+    <Drawer opened={!!entryId} onClose={onClose} position="right" size={860} title={<Text fw={600}>Карточка обучающегося группы риска</Text>} closeButtonProps={{ 'aria-label': 'Закрыть карточку' }}>
+      {entryId && <EntryBody entryId={entryId} onClose={onClose} />}
+    </Drawer>
+  );
+}
+
+function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void }) {
+  const { value: entry, error } = useCall('records.get', { entity: 'risk_entry', id: entryId });
+  const [editing, setEditing] = useState(false);
+  const { bump } = useDataVersion();
+  const { confirm, node } = useConfirm();
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!entry) return <Loader />;
+  const remove = () => confirm({
+    title: 'Удалить запись полностью?',
+    text: 'Запись группы риска, её меры поддержки и история статуса будут удалены. Если обучающемуся больше не нужна поддержка, лучше нажмите «Снять с учёта» — история сохранится.',
+    action: 'Удалить запись',
+    run: async () => {
+      try {
+        await call('records.remove', { entity: 'risk_entry', id: entryId });
+        onClose();
+        bump();
+        notifyOk('Запись удалена');
+      } catch (e) {
+        notifyError(e);
+      }
+    },
+  });
+
+  return (
+    <Stack gap="md" data-testid="entry-card">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={3}>{String(entry.pupil_name)}</Title>
+          <Text c="dimmed">{`${entry.class_name} класс`}</Text>
+        </div>
+        <StatusBadge status={entry.status} removedOn={entry.removed_on} />
+      </Group>
+      <PupilSection pupilId={String(entry.pupil_id)} />
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>Постановка на учёт</Title>
+          <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)}>Изменить</Button>
+        </Group>
+        <SimpleGrid cols={2}>
+          <Field title="Категории"><CategoryBadges value={entry.categories} /></Field>
+          <Field title="Дата постановки">{formatDate(String(entry.included_on))}</Field>
+          <Field title="Ответственный педагог">{String(entry.responsible ?? '')}</Field>
+          {entry.status === 'removed' && <Field title="Снят с учёта">{`${formatDate(entry.removed_on as string | null)}: ${entry.removal_reason}`}</Field>}
+        </SimpleGrid>
+        <Field title="Основание постановки">{String(entry.reason ?? '')}</Field>
+      </Stack>
+      <Divider />
+      <MeasuresPanel targetKind="risk" targetId={entryId} />
+      <Divider />
+      <StatusHistory entry={entry} />
+      <Divider />
+      <Group justify="flex-end">
+        <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} onClick={remove}>Удалить запись (внесена по ошибке)</Button>
+      </Group>
+      <FormModal opened={editing} title="Постановка на учёт" onClose={() => setEditing(false)} size="lg">
+        {(setDirty, close) => (
+          <RecordForm
+            entity="risk_entry"
+            fields={ENTRY_FIELDS}
+            initial={rowToValues(ENTRY_FIELDS, entry)}
+            fixed={{ pupil_id: entry.pupil_id, included_on: entry.included_on }}
+            onDirtyChange={setDirty}
+            onCancel={close}
+            onSaved={() => {
+              setEditing(false);
+              notifyOk('Изменения сохранены');
+            }}
+          />
+        )}
+      </FormModal>
+      {node}
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+/** The card of a gifted pupil: the pupil, direction and plan, achievements, support measures. */
+import { useState } from 'react';
+import { Drawer, Stack, Group, Title, Text, Button, Divider, SimpleGrid, Loader, Alert } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useCall, useDataVersion } from '../../app/data';
+import { call } from '../../app/api';
+import { notifyError, notifyOk } from '../../app/notify';
+import { FormModal, RecordForm, rowToValues } from '../../components/RecordForm';
+import { formatDate } from '../../../../common/format';
+import { GIFTED_FIELDS } from './fields';
+import { Field, useConfirm } from './Bits';
+import { PupilSection } from './PupilSection';
+import { MeasuresPanel } from './MeasuresPanel';
+
+export function GiftedCard({ giftedId, onClose }: { giftedId: string | null; onClose: () => void }) {
+  return (
+    <Drawer opened={!!giftedId} onClose={onClose} position="right" size={860} title={<Text fw={600}>Карточка одарённого обучающегося</Text>} closeButtonProps={{ 'aria-label': 'Закрыть карточку' }}>
+      {giftedId && <GiftedBody giftedId={giftedId} onClose={onClose} />}
+    </Drawer>
+  );
+}
+
+function GiftedBody({ giftedId, onClose }: { giftedId: string; onClose: () => void }) {
+  const { value: g, error } = useCall('records.get', { entity: 'gifted_pupil', id: giftedId });
+  const [editing, setEditing] = useState(false);
+  const { bump } = useDataVersion();
+  const { confirm, node } = useConfirm();
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!g) return <Loader />;
+  const remove = () => confirm({
+    title: 'Исключить из списка одарённых?',
+    text: 'Запись и её меры поддержки будут удалены.',
+    action: 'Исключить',
+    run: async () => {
+      try {
+        await call('records.remove', { entity: 'gifted_pupil', id: giftedId });
+        onClose();
+        bump();
+        notifyOk('Обучающийся исключён из списка одарённых');
+      } catch (e) {
+        notifyError(e);
+      }
+    },
+  });
+  return (
+    <Stack gap="md" data-testid="gifted-card">
+      <div>
+        <Title order={3}>{String(g.pupil_name)}</Title>
+        <Text c="dimmed">{`${g.class_name} класс · ${g.area}`}</Text>
+      </div>
+      <PupilSection pupilId={String(g.pupil_id)} />
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>Одарённость и план поддержки</Title>
+          <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)}>Изменить</Button>
+        </Group>
+        <SimpleGrid cols={3}>
+          <Field title="Направление">{String(g.area)}</Field>
+          <Field title="Дата включения">{formatDate(String(g.included_on))}</Field>
+          <Field title="Ответственный педагог">{String(g.responsible ?? '')}</Field>
+        </SimpleGrid>
+        <Field title="Достижения">{String(g.achievements ?? '')}</Field>
+        <Field title="План поддержки">{String(g.support_plan ?? '')}</Field>
+      </Stack>
+      <Divider />
+      <MeasuresPanel targetKind="gifted" targetId={giftedId} />
+      <Divider />
+      <Group justify="flex-end">
+        <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} onClick={remove}>Исключить из списка одарённых</Button>
+      </Group>
+      <FormModal opened={editing} title="Одарённость и план поддержки" onClose={() => setEditing(false)} size="lg">
+        {(setDirty, close) => (
+          <RecordForm
+            entity="gifted_pupil"
+            fields={GIFTED_FIELDS}
+            initial={rowToValues(GIFTED_FIELDS, g)}
+            fixed={{ pupil_id: g.pupil_id }}
+            onDirtyChange={setDirty}
+            onCancel={close}
+            onSaved={() => {
+              setEditing(false);
+              notifyOk('Изменения сохранены');
+            }}
+          />
+        )}
+      </FormModal>
+      {node}
+    </Stack>
+  );
+}
