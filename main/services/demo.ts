@@ -125,11 +125,14 @@ export function generateDemo(ctx: ServiceContext, opts: DemoOptions): { counts: 
       const arrived = !young && i % 11 === 5;
       const subject = r.pick(SUBJECTS);
       const exp = young ? r.int(0, 2) : r.int(3, 38);
+      const ped = r.chance(0.88);
       staff.push({ id: insert('staff', {
         full_name: name, position: i === 0 ? 'Директор' : i === 1 ? 'Заместитель директора по УВР' : 'Учитель', subjects: subject,
-        category: young ? 'none' : r.pick(['none', 'soot', 'first', 'first', 'highest']), pedagogical_education: r.chance(0.88) ? 1 : 0,
-        education: r.chance(0.8) ? 'Высшее педагогическое' : 'Среднее профессиональное', experience_years: exp,
-        young_specialist: young ? 1 : 0, newly_arrived: arrived ? 1 : 0, hired_on: addDays(today, -365 * Math.min(exp, 20) - r.int(30, 300)), left_on: null,
+        category: young ? 'none' : r.pick(['none', 'soot', 'first', 'first', 'highest']), pedagogical_education: ped ? 1 : 0,
+        education: ped ? r.pick(['Высшее педагогическое', 'Высшее педагогическое', 'Среднее педагогическое']) : r.pick(['Высшее (инженер)', 'Высшее (экономист)', 'Среднее профессиональное']),
+        experience_years: exp, young_specialist: young ? 1 : 0, newly_arrived: arrived ? 1 : 0,
+        // a newly arrived teacher came to this school within the last year, whatever their total service
+        hired_on: arrived ? addDays(today, -r.int(30, 330)) : addDays(today, -365 * Math.min(exp, 20) - r.int(30, 300)), left_on: null,
       }), name, young, arrived, subject });
     }
     const deficits = ctx.raw.prepare('SELECT id FROM deficit').pluck().all() as string[];

@@ -12,6 +12,8 @@ import {
 
 const withId = { id: id.optional() };
 const rangeMsg = (path: string) => ({ message: 'Дата окончания раньше даты начала', path: [path] });
+/** A reference the user picks from a list: an empty choice says what to pick, not «неверный идентификатор». */
+const pick = (message: string) => z.string({ message }).uuid({ message });
 
 export const entitySchemas = {
   school_profile: z.object({
@@ -111,17 +113,17 @@ export const entitySchemas = {
   deficit: z.object({ ...withId, title: text('Дефицит', 500), area: optText('Область', 200) }),
   staff_deficit: z.object({
     ...withId,
-    staff_id: id,
-    deficit_id: id,
+    staff_id: pick('Выберите педагога'),
+    deficit_id: pick('Выберите дефицит из каталога'),
     identified_on: optDate('Дата выявления'),
     method: optText('Как выявлен', 500),
     note: optText('Примечание'),
     resolved_on: optDate('Дата устранения'),
-  }),
+  }).refine((v) => rangeOk(v.identified_on, v.resolved_on), { message: 'Дата устранения раньше даты выявления', path: ['resolved_on'] }),
   mentoring_pair: z.object({
     ...withId,
-    mentor_id: id,
-    mentee_id: id,
+    mentor_id: pick('Выберите наставника'),
+    mentee_id: pick('Выберите наставляемого'),
     reason: oneOf('Основание', mentoringReason.codes),
     subject: optText('Предмет', 300),
     started_on: date('Начало'),
@@ -132,7 +134,7 @@ export const entitySchemas = {
     .refine((v) => rangeOk(v.started_on, v.ended_on), rangeMsg('ended_on')),
   course: z.object({
     ...withId,
-    staff_id: id,
+    staff_id: pick('Выберите педагога'),
     title: text('Название курса', 1000),
     provider: optText('Организатор', 300),
     hours: optInt('Часов', 1, 2000),
@@ -142,7 +144,7 @@ export const entitySchemas = {
   }).refine((v) => rangeOk(v.date_from, v.date_to), rangeMsg('date_to')),
   development_plan: z.object({
     ...withId,
-    staff_id: id,
+    staff_id: pick('Выберите педагога'),
     title: text('Название плана', 500),
     date_from: optDate('Начало'),
     date_to: optDate('Окончание'),
