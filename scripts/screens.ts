@@ -17,7 +17,7 @@ let i = 1;
 for (const n of navs) {
   await page.getByRole('navigation').getByText(n, { exact: true }).click().catch(() => page.getByText(n, { exact: true }).first().click());
   await page.waitForTimeout(700);
-  await page.screenshot({ path: `${out}/${String(i++).padStart(2, '0')}-${n.replace(/\s+/g, '_')}.png`, fullPage: true });
+  await page.screenshot({ path: `${out}/${String(i++).padStart(2, '0')}-${n.replace(/\s+/g, '_')}.png`, fullPage: process.env.SCREENS_FULL === '1' });
 }
 if (app.errors.length) console.log('Ошибки страницы:', app.errors);
 await app.close();

@@ -231,12 +231,14 @@ export function generateDemo(ctx: ServiceContext, opts: DemoOptions): { counts: 
 
     // Event log
     for (let i = 0; i < size.events; i++) {
-      const date = addDays(`${yearFrom}-09-01`, r.int(0, 365 * 3 - 30));
+      // the log is mostly what already happened, with a few events planned for the coming weeks
+      const span = Math.round((Date.parse(today) - Date.parse(`${yearFrom}-09-01`)) / 86_400_000);
+      const date = addDays(`${yearFrom}-09-01`, r.int(0, span + 21));
       const [kind, title] = r.pick(EVENT_TEMPLATES);
       const level = kind === 'webinar' || kind === 'course' ? 'regional' : kind === 'methodical_landing' || kind === 'video_conference' ? 'municipal' : r.pick(['school', 'school', 'municipal'] as const);
       const ev = insert('event', {
         title, kind, level, format: kind === 'webinar' || kind === 'video_conference' ? 'online' : r.pick(eventFormat.codes),
-        date_from: date, date_to: r.chance(0.15) ? addDays(date, r.int(1, 3)) : null, organiser: r.pick(['Школа', 'МКУ «Центр развития образования»', 'ИРО', 'Управление образования']),
+        date_from: date, date_to: r.chance(0.15) ? addDays(date, r.int(1, 3)) : null, organiser: level === 'regional' ? 'ИРО' : level === 'municipal' ? r.pick(['МКУ «Центр развития образования»', 'Управление образования']) : 'Школа',
         participants_count: r.int(5, 60), participants: r.pick(['Педагоги школы', 'Учителя математики', 'Родители 9-х классов', 'Администрация, руководители ШМО']),
         outcomes: r.chance(0.7) ? 'Принято решение продолжить работу; материалы размещены на сайте школы.' : '',
       });
