@@ -3,5 +3,6 @@ import { execFileSync } from 'node:child_process';
 
 export default function setup() {
   if (process.env.OPORA_SKIP_BUILD) return;
-  execFileSync('npm', ['run', '-s', 'build:test'], { stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  execFileSync('npm', ['run', '-s', 'build:test'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

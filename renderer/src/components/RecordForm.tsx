@@ -126,7 +126,7 @@ export function RecordForm(props: RecordFormProps) {
 
   const field = (f: FieldSpec) => {
     const err = errors[f.name] || undefined;
-    const common = { label: f.label, error: err, key: f.name };
+    const common = { label: f.label, error: err };
     const req = 'required' in f && f.required;
     switch (f.kind) {
       case 'text':
