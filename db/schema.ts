@@ -134,3 +134,79 @@ export const PERSONAL_DATA: { readonly [T in keyof Database]?: readonly (keyof D
   pupil: ['full_name', 'birth_date'],
 };
 
+
+// ───────────────────────── exchange (migration 0020) ─────────────────────────
+// Bundles between schools and the municipality: version vectors, conflicts, sequence numbers, history,
+// quarantine, the municipality's roster (minimal) and the tables that travel down and the marks that come up.
+
+export interface SyncVersionTable { tbl: string; id: string; vv: string }
+export interface SyncConflictTable { tbl: string; id: string; hlc: string; origin: string; vv: string; data: string; detected_at: string; dismissed: number }
+export interface ExchangeOriginSeqTable { issuer_id: string; origin: string; last_seq: number; last_sha256: string; last_at: string }
+export interface ExchangeImportTable {
+  id: number; at: string; file_name: string; sha256: string; size: number; kind: string; issuer_id: string; issuer_name: string;
+  origin: string; seq: number | null; status: string; reason_code: string; reason: string; counts: string;
+}
+export interface ExchangeQuarantineTable {
+  id: string; received_at: string; file_name: string; stored_path: string; sha256: string; issuer_id: string; issuer_name: string;
+  issuer_role: string; fingerprint: string; sign_public: string; encrypt_public: string; reason_code: string; status: string; decided_at: string | null;
+}
+export interface ExchangeExportTable {
+  id: number; at: string; path: string; sha256: string; size: number; recipient_id: string; origin: string; seq: number; counts: string;
+}
+export interface MunicipalitySchoolTable {
+  id: string; name: string; status: string; sign_public: string | null; encrypt_public: string | null; fingerprint: string | null;
+  secret_hash: string | null; created_at: string; enrolled_at: string | null;
+}
+export interface MunicipalActivityTable extends SyncColumns {
+  number: string; section: string; title: string; timing_text: string; date_from: string | null; date_to: string | null; responsible: string;
+}
+export interface MunicipalActivityMarkTable extends SyncColumns { activity_id: string; status: string; completion_mark: string; completed_on: string | null }
+export interface SchoolClassificationTable extends SyncColumns { school_id: string; cluster: string; quality_group: string; partner_group: string; curator: string }
+export interface CuratorCommentTable extends SyncColumns { school_id: string; target_table: string; target_id: string; text: string; author: string; written_on: string }
+
+export interface ExchangeDatabase {
+  sync_version: SyncVersionTable;
+  sync_conflict: SyncConflictTable;
+  exchange_origin_seq: ExchangeOriginSeqTable;
+  exchange_import: ExchangeImportTable;
+  exchange_quarantine: ExchangeQuarantineTable;
+  exchange_export: ExchangeExportTable;
+  municipality_school: MunicipalitySchoolTable;
+  municipal_activity: MunicipalActivityTable;
+  municipal_activity_mark: MunicipalActivityMarkTable;
+  school_classification: SchoolClassificationTable;
+  curator_comment: CuratorCommentTable;
+}
+/** Synced tables added by 0020 (they carry SyncColumns and a version trigger). */
+export const EXCHANGE_SYNCED_TABLES = ['municipal_activity', 'municipal_activity_mark', 'school_classification', 'curator_comment'] as const;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the exchange tables into Database
+export interface Database extends ExchangeDatabase {}
+
+// ───────────────────────── municipality (migration 0030) ─────────────────────────
+// The roster's classification (columns added to municipality_school), partner groups, curators, the
+// coordination group, the roadmap header and the schools a municipal activity concerns.
+
+export interface PartnerGroupTable extends SyncColumns { number: number; title: string; territory: string; note: string }
+export interface CuratorTable extends SyncColumns { full_name: string; position: string; organisation: string; phone: string; email: string; note: string }
+export interface CoordinationMemberTable extends SyncColumns { position_no: number; full_name: string; position: string; organisation: string; role: string }
+export interface RoadmapTable extends SyncColumns {
+  title: string; year_from: number; year_to: number; approval_number: string; approval_date: string | null; goals: string; tasks: string;
+}
+export interface MunicipalActivitySchoolTable extends SyncColumns { activity_id: string; school_id: string }
+/** Columns 0030 adds to municipality_school. */
+export interface RosterColumns {
+  short_name: string; cluster: number | null; quality_group: number | null; quality_level: string; social_group: number | null; social_level: string;
+  is_nor: number; is_nsu: number; is_pilot: number; base_site: string; partner_group_id: string | null; is_resource_centre: number;
+  curator_id: string | null; roster_note: string; roster_updated_at: string | null;
+}
+/** Columns 0030 adds to municipal_activity. */
+export interface RoadmapActivityColumns { roadmap_id: string | null; status: string; completion_mark: string; completed_on: string | null; all_schools: number }
+
+export interface MunicipalityDatabase {
+  partner_group: PartnerGroupTable;
+  curator: CuratorTable;
+  coordination_member: CoordinationMemberTable;
+  roadmap: RoadmapTable;
+  municipal_activity_school: MunicipalActivitySchoolTable;
+}
+export const MUNICIPALITY_SYNCED_TABLES = ['partner_group', 'curator', 'coordination_member', 'roadmap', 'municipal_activity_school'] as const;

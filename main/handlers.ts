@@ -15,6 +15,21 @@ import { addAttachment, readAttachment, listAttachments } from './services/attac
 import { schoolDashboard } from './services/dashboard.js';
 import { generateDemo } from './services/demo.js';
 import { NewerSchemaError, NotADatabaseError } from '../db/open.js';
+// reports and municipality
+import * as roster from './services/municipality/roster.js';
+import { previewRosterImport, applyRosterImport, rosterTable } from './services/municipality/roster-import.js';
+import { getRoadmap, saveRoadmap, saveRoadmapActivity, removeRoadmapActivity } from './services/municipality/roadmap.js';
+import { municipalityDashboard, schoolDrillDown, municipalityCharts } from './services/municipality/overview.js';
+import { getReportSettings, saveReportSettings } from './services/reports/municipality.js';
+import { startReportJob, reportProgress, reportResult } from './services/reports/jobs.js';
+import { tableToXlsx, MIME } from './services/reports/index.js';
+import { renderXlsx } from './services/reports/xlsx.js';
+import { addCuratorComment } from './services/exchange/municipal.js';
+import { requireMunicipality as requireMunicipalityRole } from './services/municipality/store.js';
+
+// exchange
+import * as exchange from './services/exchange/index.js';
+import { initMunicipality, municipalityInfo } from './services/municipality-core.js';
 
 z.config(z.locales.ru());
 
@@ -23,7 +38,39 @@ export type Handlers = { [K in CallName]: Handler<K> };
 
 function state(ws: Workspace): WorkspaceState {
   const ctx = ws.ctx();
-  return { role: getRole(ctx), demo: ws.kind === 'demo', school: getSchoolProfile(ctx), dataPath: ws.dbPath(ws.kind) };
+  const role = getRole(ctx);
+  // A municipality's file holds merged school profiles too; its own name is what the header shows.
+  return {
+    role, demo: ws.kind === 'demo', dataPath: ws.dbPath(ws.kind),
+    school: role === 'school' ? getSchoolProfile(ctx) : null,
+    municipalityName: municipalityInfo(ctx)?.name ?? null,
+  };
+}
+
+// exchange helpers
+function xctx(ws: Workspace): exchange.ExchangeContext {
+  return { ...ws.ctx(), secretBox: ws.secretBox };
+}
+
+function enrollmentFile(f: exchange.EnrollmentFile) {
+  return { schoolId: f.schoolId, fileName: f.fileName, dataBase64: f.bytes.toString('base64'), size: f.bytes.length, recipientName: f.schoolName, sequence: 0, encrypted: false };
+}
+
+function exchangeState(ws: Workspace) {
+  const ctx = xctx(ws);
+  const role = getRole(ctx);
+  const id = exchange.publicIdentity(ctx);
+  const last = ctx.raw.prepare('SELECT at, path, seq FROM exchange_export ORDER BY id DESC LIMIT 1').get() as { at: string; path: string; seq: number } | undefined;
+  return {
+    role,
+    fingerprintDisplay: id ? exchange.displayFingerprint(id.fingerprint) : null,
+    enrollment: role === 'school' ? exchange.enrollmentState(ctx) : null,
+    municipality: municipalityInfo(ctx),
+    quarantine: exchange.listQuarantine(ctx).length,
+    conflicts: exchange.conflictCount(ctx),
+    folderDialog: !!ws.pickFolder,
+    lastExport: last ?? null,
+  };
 }
 
 export const handlers: Handlers = {
@@ -63,6 +110,90 @@ export const handlers: Handlers = {
   'attachments.remove': (ws, input) => ({ removed: removeRecord(ws.ctx(), 'attachment', input.id) }),
 
   'dashboard.school': (ws, input) => schoolDashboard(ws.ctx(), input.today),
+
+  // reports and municipality
+  'municipality.roster.list': (ws) => roster.listRoster(ws.ctx()),
+  'municipality.roster.save': (ws, input) => roster.saveRosterSchool(ws.ctx(), input),
+  'municipality.roster.remove': (ws, input) => (roster.removeRosterSchool(ws.ctx(), input.id), { removed: true as const }),
+  'municipality.roster.importPreview': (ws, input) => previewRosterImport(ws.ctx(), Buffer.from(input.dataBase64, 'base64')),
+  'municipality.roster.importApply': (ws, input) => applyRosterImport(ws.ctx(), Buffer.from(input.dataBase64, 'base64')),
+  'municipality.roster.xlsx': async (ws) => {
+    requireMunicipalityRole(ws.ctx());
+    const data = await renderXlsx([rosterTable(roster.listRoster(ws.ctx()))], 'Реестр школ');
+    return { fileName: 'Реестр_школ.xlsx', mime: MIME.xlsx, dataBase64: data.toString('base64') };
+  },
+  'municipality.groups.list': (ws) => roster.listPartnerGroups(ws.ctx()),
+  'municipality.groups.save': (ws, input) => roster.savePartnerGroup(ws.ctx(), input),
+  'municipality.groups.remove': (ws, input) => (roster.removePartnerGroup(ws.ctx(), input.id), { removed: true as const }),
+  'municipality.curators.list': (ws) => roster.listCurators(ws.ctx()),
+  'municipality.curators.save': (ws, input) => roster.saveCurator(ws.ctx(), input),
+  'municipality.curators.remove': (ws, input) => (roster.removeCurator(ws.ctx(), input.id), { removed: true as const }),
+  'municipality.coordination.list': (ws) => roster.listCoordination(ws.ctx()),
+  'municipality.coordination.save': (ws, input) => roster.saveCoordination(ws.ctx(), input),
+  'municipality.coordination.remove': (ws, input) => (roster.removeCoordination(ws.ctx(), input.id), { removed: true as const }),
+  'municipality.roadmap.get': (ws, input) => getRoadmap(ws.ctx(), input.today),
+  'municipality.roadmap.save': (ws, input) => saveRoadmap(ws.ctx(), input),
+  'municipality.roadmap.saveActivity': (ws, input) => saveRoadmapActivity(ws.ctx(), input),
+  'municipality.roadmap.removeActivity': (ws, input) => (removeRoadmapActivity(ws.ctx(), input.id), { removed: true as const }),
+  'municipality.dashboard': (ws, input) => (requireMunicipalityRole(ws.ctx()), municipalityDashboard(ws.ctx(), input.today)),
+  'municipality.school': (ws, input) => (requireMunicipalityRole(ws.ctx()), schoolDrillDown(ws.ctx(), input.schoolId, input.today)),
+  'municipality.comment': (ws, input) => ({ id: addCuratorComment(ws.ctx(), { schoolId: input.schoolId, targetId: input.schoolId, targetTable: 'school', text: input.text, author: input.author }) }),
+  'municipality.charts': (ws, input) => (requireMunicipalityRole(ws.ctx()), municipalityCharts(ws.ctx(), input)),
+  'municipality.reportSettings.get': (ws) => getReportSettings(ws.ctx()),
+  'municipality.reportSettings.save': (ws, input) => (requireMunicipalityRole(ws.ctx()), saveReportSettings(ws.ctx(), input)),
+  'reports.start': (ws, input) => startReportJob(ws.ctx(), input),
+  'reports.progress': (_ws, input) => reportProgress(input.jobId),
+  'reports.result': (_ws, input) => reportResult(input.jobId),
+  'reports.tableXlsx': async (_ws, input) => {
+    const f = await tableToXlsx(input);
+    return { fileName: f.fileName, mime: f.mime, dataBase64: f.data.toString('base64') };
+  },
+
+  // exchange: bundles between a school and its municipality (main/services/exchange)
+  'exchange.state': (ws) => exchangeState(ws),
+  'exchange.initMunicipality': async (ws, input) => {
+    if (ws.kind === 'demo') await ws.switchTo('main');
+    initMunicipality(ws.ctx(), input.name);
+    exchange.ensureIdentity(xctx(ws));
+    return state(ws);
+  },
+  'exchange.previewEnrollment': (ws, input) => {
+    void ws;
+    const { secret: _s, signKey: _k, encryptKey: _e, ...info } = exchange.readEnrollment(Buffer.from(input.dataBase64, 'base64'));
+    return info;
+  },
+  'exchange.openEnrollment': async (ws, input) => {
+    if (ws.kind === 'demo') await ws.switchTo('main');
+    const r = exchange.openEnrollment(xctx(ws), Buffer.from(input.dataBase64, 'base64'), input.schoolName ? { name: input.schoolName } : undefined);
+    return { state: state(ws), enrollment: r.enrollment };
+  },
+  'exchange.import': (ws, input) => exchange.importBundle(xctx(ws), { fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64'), dryRun: input.dryRun }),
+  'exchange.exportToFolder': async (ws, input) => {
+    if (!ws.pickFolder) throw new AppError('no_dialog', 'Выбор папки доступен в приложении «Опора»; в браузере файлы скачиваются.');
+    const folder = await ws.pickFolder();
+    if (!folder) return { cancelled: true, written: [] };
+    const written = exchange.exportToFolder(xctx(ws), folder, { forSchool: input.forSchool });
+    return { cancelled: false, written: written.map((w) => ({ path: w.path, size: w.size, recipientName: w.recipientName, sequence: w.sequence, encrypted: w.encrypted })) };
+  },
+  'exchange.exportDownload': (ws, input) =>
+    exchange.exportForDownload(xctx(ws), { forSchool: input.forSchool }).map((b) => ({
+      fileName: b.fileName, dataBase64: b.bytes.toString('base64'), size: b.bytes.length, recipientName: b.recipientName, sequence: b.sequence, encrypted: b.encrypted,
+    })),
+  'exchange.history': (ws) => exchange.importHistory(xctx(ws)),
+  'exchange.quarantine': (ws) => exchange.listQuarantine(xctx(ws)),
+  'exchange.quarantineDecide': (ws, input) => {
+    if (input.accept) return exchange.acceptQuarantined(xctx(ws), input.id);
+    exchange.refuseQuarantined(xctx(ws), input.id);
+    return { refused: true as const };
+  },
+  'exchange.conflicts': (ws) => exchange.listConflicts(xctx(ws)),
+  'exchange.resolveConflict': (ws, input) => {
+    exchange.resolveConflict(xctx(ws), input.table, input.id, input.keepHlc);
+    return { resolved: true as const };
+  },
+  'exchange.schools': (ws) => exchange.rosterView(xctx(ws)),
+  'exchange.enrollSchool': (ws, input) => enrollmentFile(exchange.enrollSchool(xctx(ws), input.name)),
+  'exchange.reissueEnrollment': (ws, input) => enrollmentFile(exchange.reissueEnrollment(xctx(ws), input.schoolId)),
 };
 
 /** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */

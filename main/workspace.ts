@@ -7,12 +7,18 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node
 import { join } from 'node:path';
 import { openDatabase, type OpenedDb } from '../db/open.js';
 import type { ServiceContext } from './services/context.js';
+import { checkIdentityOnOpen } from './services/exchange/keys.js';
+import type { SecretBox } from './services/exchange/crypto.js';
 
 export type WorkspaceKind = 'main' | 'demo';
 
 export class Workspace {
   private opened: OpenedDb | null = null;
   private kindOpen: WorkspaceKind | null = null;
+  /** How exchange private keys are wrapped at rest; the Electron shell sets a safeStorage-backed box. */
+  secretBox: SecretBox | undefined;
+  /** Asks the user for a folder (the Electron shell sets it; absent in a browser tab and in tests). */
+  pickFolder: (() => Promise<string | null>) | undefined;
 
   constructor(
     readonly dataDir: string,
@@ -50,6 +56,8 @@ export class Workspace {
 
   private open(kind: WorkspaceKind): OpenedDb {
     this.opened = openDatabase(this.dbPath(kind));
+    // A database restored from a backup or copied to another computer takes a new origin before any edit.
+    checkIdentityOnOpen(this.opened.raw);
     this.kindOpen = kind;
     return this.opened;
   }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Workspace } from '../workspace.js';
 import { dispatch } from '../handlers.js';
 import { CSP } from '../csp.js';
+import { safeStorageBox } from './secret-box.js';
 
 const rendererIndex = join(__dirname, '../renderer/dist/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
@@ -99,6 +100,14 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox();
   void app.whenReady().then(() => {
     const workspace = new Workspace(app.getPath('userData'));
+    // exchange: private keys wrapped by the OS secret store; bundles written to a folder the user picks.
+    workspace.secretBox = safeStorageBox();
+    workspace.pickFolder = async () => {
+      const r = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, { title: 'Куда записать файл обмена (например, флешка)', properties: ['openDirectory', 'createDirectory'], buttonLabel: 'Записать сюда' })
+        : { canceled: true, filePaths: [] };
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    };
     lockDownSession();
     registerIpc(workspace);
     buildMenu(workspace);

@@ -13,6 +13,12 @@ import type { Row, ListResult, WorkspaceState, SchoolDashboard, AttachmentInfo, 
 export * from './types.js';
 export * from './entities.js';
 export type { CallResult } from './define.js';
+// exchange (types and schemas)
+export * from './exchange.js';
+import * as X from './exchange.js';
+// reports and municipality (types and schemas)
+export * from './municipality.js';
+import * as M from './municipality.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
@@ -77,6 +83,60 @@ export const contract = {
   'attachments.remove': call<{ removed: number }>()(z.object({ id })),
 
   'dashboard.school': call<SchoolDashboard>()(z.object({ today: date('Сегодня').optional() })),
+
+  // reports and municipality
+  'municipality.roster.list': call<M.RosterRow[]>()(z.object({})),
+  'municipality.roster.save': call<M.RosterRow>()(M.rosterSchoolInput),
+  'municipality.roster.remove': call<{ removed: true }>()(z.object({ id })),
+  'municipality.roster.importPreview': call<M.RosterImportPreview>()(M.fileInput),
+  'municipality.roster.importApply': call<M.RosterImportPreview>()(M.fileInput),
+  'municipality.roster.xlsx': call<M.FileData>()(z.object({})),
+  'municipality.groups.list': call<M.PartnerGroupView[]>()(z.object({})),
+  'municipality.groups.save': call<Row>()(M.partnerGroupInput),
+  'municipality.groups.remove': call<{ removed: true }>()(z.object({ id })),
+  'municipality.curators.list': call<M.CuratorView[]>()(z.object({})),
+  'municipality.curators.save': call<Row>()(M.curatorInput),
+  'municipality.curators.remove': call<{ removed: true }>()(z.object({ id })),
+  'municipality.coordination.list': call<Row[]>()(z.object({})),
+  'municipality.coordination.save': call<Row>()(M.coordinationInput),
+  'municipality.coordination.remove': call<{ removed: true }>()(z.object({ id })),
+  'municipality.roadmap.get': call<M.RoadmapView>()(z.object({ today: date('Сегодня').optional() })),
+  'municipality.roadmap.save': call<Row>()(M.roadmapInput),
+  'municipality.roadmap.saveActivity': call<M.RoadmapActivityRow>()(M.roadmapActivityInput),
+  'municipality.roadmap.removeActivity': call<{ removed: true }>()(z.object({ id })),
+  'municipality.dashboard': call<M.MunicipalityDashboard>()(z.object({ today: date('Сегодня').optional() })),
+  'municipality.school': call<M.SchoolDrillDown>()(z.object({ schoolId: id, today: date('Сегодня').optional() })),
+  'municipality.comment': call<{ id: string }>()(z.object({ schoolId: id, text: text('Комментарий', 5000), author: optText('Автор', 300) })),
+  'municipality.charts': call<M.ChartsData>()(z.object({ indicator: z.string().max(500).optional(), schoolIds: z.array(id).max(5000).optional(), today: date('Сегодня').optional() })),
+  'municipality.reportSettings.get': call<M.ReportSettings>()(z.object({})),
+  'municipality.reportSettings.save': call<M.ReportSettings>()(M.reportSettingsInput),
+  'reports.start': call<M.ReportJob>()(M.reportStartInput),
+  'reports.progress': call<M.ReportJob>()(z.object({ jobId: id })),
+  'reports.result': call<M.FileData>()(z.object({ jobId: id })),
+  'reports.tableXlsx': call<M.FileData>()(M.tableInput),
+
+  // exchange: bundles on a flash drive between a school and its municipality (main/services/exchange)
+  'exchange.state': call<X.ExchangeState>()(z.object({})),
+  /** First run: make this workspace a municipality's. */
+  'exchange.initMunicipality': call<WorkspaceState>()(X.exchangeInputs.initMunicipality),
+  /** Reads an enrollment file without changing anything (to show the municipality and its key fingerprint). */
+  'exchange.previewEnrollment': call<X.ExchangeEnrollmentInfo>()(X.exchangeInputs.enrollmentFile),
+  /** First run or later: open the municipality's enrollment file (creates the school when the workspace is empty). */
+  'exchange.openEnrollment': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>()(X.exchangeInputs.openEnrollment),
+  /** One bundle per call, so the import screen's progress bar advances per file. */
+  'exchange.import': call<X.ExchangeImportResult>()(X.exchangeInputs.importBundle),
+  /** Desktop: asks for a folder (flash drive) and writes there; { cancelled } when the dialog was closed. */
+  'exchange.exportToFolder': call<{ cancelled: boolean; written: X.ExchangeWritten[] }>()(X.exchangeInputs.exportInput),
+  /** Browser mode: the bundles come back to be downloaded. */
+  'exchange.exportDownload': call<X.ExchangeFile[]>()(X.exchangeInputs.exportInput),
+  'exchange.history': call<X.ExchangeHistoryItem[]>()(z.object({})),
+  'exchange.quarantine': call<X.ExchangeQuarantineItem[]>()(z.object({})),
+  'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>()(X.exchangeInputs.quarantineDecide),
+  'exchange.conflicts': call<X.ExchangeConflict[]>()(z.object({})),
+  'exchange.resolveConflict': call<{ resolved: true }>()(X.exchangeInputs.resolveConflict),
+  'exchange.schools': call<X.ExchangeSchool[]>()(z.object({})),
+  'exchange.enrollSchool': call<X.ExchangeFile & { schoolId: string }>()(X.exchangeInputs.enrollSchool),
+  'exchange.reissueEnrollment': call<X.ExchangeFile & { schoolId: string }>()(X.exchangeInputs.reissue),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ export interface WorkspaceState {
   role: 'none' | 'school' | 'municipality';
   demo: boolean;
   school: Row | null;
+  /** The municipality's name when this file is a municipality workspace. */
+  municipalityName: string | null;
   dataPath: string;
 }
 

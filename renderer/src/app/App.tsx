@@ -2,7 +2,7 @@ import { useMemo, useState, useCallback } from 'react';
 import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
 import { DataVersion, useCall } from './data';
@@ -15,20 +15,34 @@ import { MentoringPage } from '../features/mentoring/MentoringPage';
 import { RiskGroupPage } from '../features/risk-group/RiskGroupPage';
 import { EventsPage } from '../features/events/EventsPage';
 import { SchoolProfilePage } from '../features/first-run/SchoolProfilePage';
+import { ExchangePage } from '../features/exchange/ExchangePage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 
-export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'profile';
+export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools';
 
-const PAGES: { key: PageKey; label: string; icon: typeof IconSchool }[] = [
+type NavItem = { key: PageKey; label: string; icon: typeof IconSchool };
+
+const SCHOOL_PAGES: NavItem[] = [
   { key: 'dashboard', label: 'Главная', icon: IconLayoutDashboard },
   { key: 'programme', label: 'Программа', icon: IconTargetArrow },
   { key: 'mentoring', label: 'Кадры и наставничество', icon: IconUsers },
   { key: 'risk', label: 'Группа риска', icon: IconAlertTriangle },
   { key: 'events', label: 'Журнал мероприятий', icon: IconCalendarEvent },
+  { key: 'reports', label: 'Отчёты', icon: IconFileText },
+  { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'profile', label: 'Профиль школы', icon: IconSchool },
 ];
 
+const MUNICIPALITY_PAGES: NavItem[] = [
+  { key: 'schools', label: 'Школы муниципалитета', icon: IconBuildingCommunity },
+  { key: 'reports', label: 'Отчёты', icon: IconFileText },
+  { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
+];
+
 function Shell() {
-  const [page, setPage] = useState<PageKey>(() => (location.hash.slice(1) as PageKey) || 'dashboard');
+  const [page, setPage] = useState<PageKey | null>(() => (location.hash.slice(1) as PageKey) || null);
+  const [reportSchool, setReportSchool] = useState<string | undefined>();
   const go = useCallback((p: PageKey) => {
     setPage(p);
     history.replaceState(null, '', '#' + p);
@@ -37,14 +51,18 @@ function Shell() {
   if (error) return <Center h="100vh"><Alert color="red" title="Не удалось открыть данные" maw={560}>{error}</Alert></Center>;
   if (!state) return <Center h="100vh"><Loader /></Center>;
   if (state.role === 'none') return <FirstRun onDone={() => void reload()} />;
-  const school = state.school;
+  const municipal = state.role === 'municipality';
+  const pages = municipal ? MUNICIPALITY_PAGES : SCHOOL_PAGES;
+  const current = pages.some((p) => p.key === page) ? page! : pages[0]!.key;
+  const title = municipal ? state.municipalityName ?? '' : state.school ? String(state.school.short_name || state.school.name) : '';
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Title order={3} c="blue.8">Опора</Title>
-            <Text size="sm" c="dimmed" truncate maw={560}>{school ? String(school.short_name || school.name) : ''}</Text>
+            <Text size="sm" c="dimmed" truncate maw={560}>{title}</Text>
+            {municipal && <Badge variant="light">Муниципалитет</Badge>}
           </Group>
           {state.demo && (
             <Group gap="xs">
@@ -55,18 +73,21 @@ function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {PAGES.map((p) => (
-          <NavLink key={p.key} label={p.label} leftSection={<p.icon size={18} />} active={page === p.key} onClick={() => go(p.key)} />
+        {pages.map((p) => (
+          <NavLink key={p.key} label={p.label} leftSection={<p.icon size={18} />} active={current === p.key} onClick={() => go(p.key)} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
         <Stack maw={1400}>
-          {page === 'dashboard' && <DashboardPage go={go} />}
-          {page === 'programme' && <ProgrammePage />}
-          {page === 'mentoring' && <MentoringPage />}
-          {page === 'risk' && <RiskGroupPage />}
-          {page === 'events' && <EventsPage />}
-          {page === 'profile' && <SchoolProfilePage />}
+          {current === 'dashboard' && <DashboardPage go={go} />}
+          {current === 'programme' && <ProgrammePage />}
+          {current === 'mentoring' && <MentoringPage />}
+          {current === 'risk' && <RiskGroupPage />}
+          {current === 'events' && <EventsPage />}
+          {current === 'profile' && <SchoolProfilePage />}
+          {current === 'exchange' && <ExchangePage />}
+          {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
+          {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
         </Stack>
       </AppShell.Main>
     </AppShell>

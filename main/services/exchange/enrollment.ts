@@ -1,0 +1,155 @@
+/**
+ * Enrollment without a phone call. The municipality makes a signed enrollment file per school: the school's
+ * id and name, the municipality's keys, and a one-time secret (the municipality keeps only its hash). The
+ * school opens it once (at first run or later) and pins the municipality's keys. Its first bundle carries
+ * the secret inside the encrypted payload, so the municipality pins the school's key automatically.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { entitySchemas, type Row } from '../../../preload/contract/index.js';
+import { AppError } from '../errors.js';
+import { getMeta, setMeta } from '../clock.js';
+import { createSchool, getRole, getSchoolProfile } from '../school.js';
+import { requireMunicipality } from '../municipality-core.js';
+import { SYNCED_TABLES, EXCHANGE_SYNCED_TABLES } from '../../../db/schema.js';
+import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { buildContainer, openContainer, unpackEntries, parseJsonSafe, UUID_RE } from './container.js';
+import { sha256, displayFingerprint } from './crypto.js';
+import { ensureIdentity, type ExchangeContext } from './keys.js';
+import { BundleError } from './reasons.js';
+import { APP_VERSION } from './export.js';
+
+const enrollmentSchema = z.object({
+  schoolId: z.string().regex(UUID_RE),
+  schoolName: z.string().min(1).max(500),
+  municipalityId: z.string().regex(UUID_RE),
+  municipalityName: z.string().max(500),
+  secret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+}).strict();
+
+export interface EnrollmentFile {
+  schoolId: string;
+  schoolName: string;
+  fileName: string;
+  bytes: Buffer;
+}
+
+export function hashSecret(secret: string): string {
+  return sha256('opora-enrollment-secret|' + secret);
+}
+
+function writeEnrollment(ctx: ExchangeContext, schoolId: string, schoolName: string): EnrollmentFile {
+  const muni = requireMunicipality(ctx);
+  const id = ensureIdentity(ctx);
+  const secret = randomBytes(32).toString('base64');
+  ctx.raw.prepare('UPDATE municipality_school SET secret_hash = ? WHERE id = ?').run(hashSecret(secret), schoolId);
+  const payload = { schoolId, schoolName, municipalityId: muni.id, municipalityName: muni.name, secret };
+  const bytes = buildContainer({
+    kind: 'enrollment',
+    issuer: { id: muni.id, name: muni.name, role: 'municipality', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
+    recipient: { id: schoolId, name: schoolName },
+    sequence: 0,
+    createdAt: ctx.now().toISOString(),
+    appVersion: APP_VERSION,
+    schemaVersion: LATEST_VERSION,
+    counts: {},
+    enrollmentProof: false,
+    acks: [],
+  }, [{ name: 'enrollment.json', data: Buffer.from(JSON.stringify(payload), 'utf8') }], id.keys.signPrivate, null);
+  const safe = schoolName.replace(/[^\p{L}\p{N} ._-]+/gu, '_').replace(/\s+/g, '_').slice(0, 60);
+  return { schoolId, schoolName, fileName: `Подключение_${safe}.opora-enroll`, bytes };
+}
+
+/** Municipality: adds a school to the roster and makes its enrollment file. */
+export function enrollSchool(ctx: ExchangeContext, name: string): EnrollmentFile {
+  const clean = name.trim();
+  if (!clean) throw new AppError('invalid_input', 'Укажите наименование школы.');
+  if (clean.length > 500) throw new AppError('invalid_input', 'Наименование школы длиннее 500 символов — сократите его.');
+  return ctx.raw.transaction(() => {
+    requireMunicipality(ctx);
+    const schoolId = randomUUID();
+    ctx.raw.prepare("INSERT INTO municipality_school (id, name, status, created_at) VALUES (?, ?, 'invited', ?)").run(schoolId, clean, ctx.now().toISOString());
+    return writeEnrollment(ctx, schoolId, clean);
+  }).immediate();
+}
+
+/** Municipality: a fresh enrollment file for a school already on the roster (lost file, new computer). */
+export function reissueEnrollment(ctx: ExchangeContext, schoolId: string): EnrollmentFile {
+  return ctx.raw.transaction(() => {
+    const row = ctx.raw.prepare('SELECT name, status FROM municipality_school WHERE id = ?').get(schoolId) as { name: string; status: string } | undefined;
+    if (!row) throw new AppError('not_found', 'Школа не найдена в списке муниципалитета.');
+    return writeEnrollment(ctx, schoolId, row.name);
+  }).immediate();
+}
+
+export interface EnrollmentInfo {
+  schoolId: string;
+  schoolName: string;
+  municipalityId: string;
+  municipalityName: string;
+  fingerprint: string;
+  fingerprintDisplay: string;
+}
+
+/** Reads and checks an enrollment file without changing anything. */
+export function readEnrollment(bytes: Buffer): EnrollmentInfo & { secret: string; signKey: string; encryptKey: string } {
+  const c = openContainer(bytes);
+  const m = c.manifest;
+  if (m.kind !== 'enrollment') throw new AppError('not_enrollment', 'Это не файл подключения к муниципалитету. Файлы обмена загружаются на странице «Обмен».');
+  const entries = unpackEntries(c, null);
+  const e = entries.get('enrollment.json');
+  if (!e || entries.size !== 1) throw new BundleError('missing_entry');
+  const parsed = enrollmentSchema.safeParse(parseJsonSafe(e));
+  if (!parsed.success) throw new BundleError('bad_record', 'файл подключения');
+  const p = parsed.data;
+  if (m.issuer.role !== 'municipality' || m.issuer.id !== p.municipalityId || m.recipient?.id !== p.schoolId) throw new BundleError('bad_manifest');
+  return {
+    ...p, fingerprint: m.issuer.fingerprint, fingerprintDisplay: displayFingerprint(m.issuer.fingerprint),
+    signKey: m.issuer.signKey, encryptKey: m.issuer.encryptKey,
+  };
+}
+
+/**
+ * School: opens an enrollment file. On an empty database it creates the school under the id the
+ * municipality gave; on an existing school it adopts that id (records keep their history) and pins the keys.
+ */
+export function openEnrollment(ctx: ExchangeContext, bytes: Buffer, profile?: Partial<Record<string, unknown>>): { school: Row; enrollment: EnrollmentInfo } {
+  const info = readEnrollment(bytes);
+  const role = getRole(ctx);
+  if (role === 'municipality') throw new AppError('wrong_role', 'Файл подключения открывается в рабочем месте школы, а это рабочее место муниципалитета.');
+  return ctx.raw.transaction(() => {
+    if (role === 'none') {
+      const value = entitySchemas.school_profile.parse({ ...(profile ?? {}), name: String(profile?.name ?? info.schoolName) });
+      createSchool(ctx, value, { schoolId: info.schoolId });
+    } else {
+      const current = getMeta(ctx.raw, 'owner_id')!;
+      if (current !== info.schoolId) {
+        const alreadySent = getMeta(ctx.raw, 'municipality_id') && ctx.raw.prepare('SELECT COUNT(*) FROM exchange_export').pluck().get() as number > 0;
+        if (alreadySent && getMeta(ctx.raw, 'municipality_id') === info.municipalityId) {
+          throw new AppError('already_enrolled', 'Школа уже подключена к этому муниципалитету под другим идентификатором. Попросите муниципалитет выпустить файл подключения для вашей школы повторно.');
+        }
+        adoptOwnerId(ctx, current, info.schoolId);
+      }
+    }
+    setMeta(ctx.raw, 'municipality_id', info.municipalityId);
+    setMeta(ctx.raw, 'municipality_name', info.municipalityName);
+    setMeta(ctx.raw, 'municipality_sign_public', info.signKey);
+    setMeta(ctx.raw, 'municipality_encrypt_public', info.encryptKey);
+    setMeta(ctx.raw, 'enrollment_secret', info.secret);
+    ensureIdentity(ctx);
+    const { secret: _s, signKey: _k, encryptKey: _e, ...pub } = info;
+    return { school: getSchoolProfile(ctx)!, enrollment: pub };
+  }).immediate();
+}
+
+/** The records of a school created before enrollment move to the id the municipality knows it by. */
+function adoptOwnerId(ctx: ExchangeContext, from: string, to: string) {
+  for (const t of [...SYNCED_TABLES, ...EXCHANGE_SYNCED_TABLES]) ctx.raw.prepare(`UPDATE ${t} SET owner = ? WHERE owner = ?`).run(to, from);
+  ctx.raw.prepare('UPDATE school_profile SET id = ? WHERE id = ?').run(to, from);
+  setMeta(ctx.raw, 'owner_id', to);
+}
+
+export function enrollmentState(ctx: ExchangeContext): { enrolled: boolean; municipalityId: string | null; municipalityName: string; pendingProof: boolean } {
+  const id = getMeta(ctx.raw, 'municipality_id') ?? null;
+  return { enrolled: !!id, municipalityId: id, municipalityName: getMeta(ctx.raw, 'municipality_name') ?? '', pendingProof: !!getMeta(ctx.raw, 'enrollment_secret') };
+}

@@ -1,0 +1,270 @@
+/**
+ * Export: a full snapshot of what the sender owns (records, tombstones, attached files) as one signed
+ * bundle, encrypted for the recipient when its key is known, written to a folder the user picks.
+ *
+ * Writing goes to a hidden temporary file, is flushed to the device, renamed, then read back and verified;
+ * only then is the bundle reported as written. A drive pulled out mid-write leaves at most a "*.part" file,
+ * which no import picks up and which would be refused as truncated anyway.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import pkg from '../../../package.json' with { type: 'json' };
+import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { AppError } from '../errors.js';
+import { getMeta, setMeta } from '../clock.js';
+import { getRole, getSchoolProfile } from '../school.js';
+import { requireMunicipality, getSchool } from '../municipality-core.js';
+import { attachmentPath } from '../attachments.js';
+import { buildContainer, openContainer, type EntryInput, type ManifestHead, type BundleKind } from './container.js';
+import { sha256 } from './crypto.js';
+import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContext, type Identity } from './keys.js';
+import { UP_TABLES, DOWN_TABLES, PER_SCHOOL, exportedColumns, columnsOf } from './tables.js';
+
+export interface BuiltBundle {
+  fileName: string;
+  bytes: Buffer;
+  sha256: string;
+  sequence: number;
+  origin: string;
+  kind: BundleKind;
+  recipientId: string | null;
+  recipientName: string;
+  encrypted: boolean;
+  counts: Record<string, number>;
+}
+
+export interface WrittenBundle extends Omit<BuiltBundle, 'bytes'> {
+  path: string;
+  size: number;
+}
+
+export const APP_VERSION: string = pkg.version;
+
+/** Rows of one table as {table, columns, rows} with each row's version vector when it has more than one entry. */
+export function tableEntry(raw: BetterSqlite3.Database, table: string, where: string, params: unknown[]): { entry: EntryInput; count: number } {
+  const cols = exportedColumns(raw, table);
+  const rows = raw
+    .prepare(`SELECT ${cols.map((c) => 't.' + c).join(', ')}, v.vv FROM ${table} t LEFT JOIN sync_version v ON v.tbl = '${table}' AND v.id = t.id WHERE ${where} ORDER BY t.id`)
+    .raw()
+    .all(...params) as unknown[][];
+  const last = cols.length;
+  for (const r of rows) {
+    const vv = r[last] ? (JSON.parse(r[last] as string) as Record<string, string>) : null;
+    // A vector of one entry is the implicit one ({origin: hlc}); it does not travel.
+    r[last] = vv && Object.keys(vv).length > 1 ? vv : null;
+  }
+  const data = Buffer.from(JSON.stringify({ table, columns: [...cols, '_vv'], rows }), 'utf8');
+  return { entry: { name: `data/${table}.json`, data }, count: rows.length };
+}
+
+function reserveSequence(ctx: ExchangeContext, id: Identity): number {
+  const seq = currentSeq(ctx.raw, id.origin) + 1;
+  // Burnt before writing: a number is never used for two different files, even if a write fails half-way.
+  setMeta(ctx.raw, seqKey(id.origin), String(seq));
+  return seq;
+}
+
+const UNCOMPRESSIBLE = /^(image|video|audio)\/|pdf|zip|compressed|rar|7z|gzip/;
+
+function schoolFiles(ctx: ExchangeContext, owner: string): EntryInput[] {
+  const rows = ctx.raw.prepare('SELECT id, mime, sha256 FROM attachment WHERE owner = ? AND deleted_at IS NULL ORDER BY id').all(owner) as { id: string; mime: string; sha256: string }[];
+  const out: EntryInput[] = [];
+  for (const r of rows) {
+    const p = attachmentPath(ctx, r.id);
+    if (!existsSync(p)) continue;
+    const data = readFileSync(p);
+    if (sha256(data) !== r.sha256) continue; // damaged on disk: the record travels, the file does not
+    out.push({ name: `files/${r.id}`, data, compress: !UNCOMPRESSIBLE.test(r.mime) });
+  }
+  return out;
+}
+
+function safeName(s: string): string {
+  return s.replace(/[^\p{L}\p{N} ._-]+/gu, '_').replace(/\s+/g, '_').replace(/_+/g, '_').slice(0, 60).replace(/^[._]+|[._]+$/g, '') || 'bundle';
+}
+
+function day(d: Date) {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The school's snapshot for its municipality. */
+export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
+  if (getRole(ctx) !== 'school') throw new AppError('not_school', 'Выгрузка для муниципалитета делается из рабочего места школы.');
+  return ctx.raw.transaction(() => {
+    const id = ensureIdentity(ctx);
+    const profile = getSchoolProfile(ctx);
+    const schoolName = String(profile?.short_name || profile?.name || '');
+    const muniId = getMeta(ctx.raw, 'municipality_id') ?? null;
+    const muniName = getMeta(ctx.raw, 'municipality_name') ?? '';
+    const muniKey = getMeta(ctx.raw, 'municipality_encrypt_public') ?? null;
+    const entries: EntryInput[] = [];
+    const counts: Record<string, number> = {};
+    for (const t of UP_TABLES) {
+      const { entry, count } = tableEntry(ctx.raw, t, 't.owner = ?', [id.ownerId]);
+      entries.push(entry);
+      counts[t] = count;
+    }
+    entries.push(...schoolFiles(ctx, id.ownerId));
+    const secret = getMeta(ctx.raw, 'enrollment_secret');
+    const proof = !!(secret && muniId && muniKey);
+    if (proof) entries.push({ name: 'enrollment.json', data: Buffer.from(JSON.stringify({ schoolId: id.ownerId, secret }), 'utf8') });
+    const sequence = reserveSequence(ctx, id);
+    const head: ManifestHead = {
+      kind: 'school-data',
+      issuer: { id: id.ownerId, name: schoolName, role: 'school', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
+      recipient: muniId ? { id: muniId, name: muniName } : null,
+      sequence,
+      createdAt: ctx.now().toISOString(),
+      appVersion: APP_VERSION,
+      schemaVersion: LATEST_VERSION,
+      counts,
+      enrollmentProof: proof,
+      acks: [],
+    };
+    const bytes = buildContainer(head, entries, id.keys.signPrivate, muniKey);
+    return {
+      fileName: `Опора_${safeName(schoolName)}_${day(ctx.now())}_№${sequence}.opora`,
+      bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'school-data' as const,
+      recipientId: muniId, recipientName: muniName, encrypted: !!muniKey, counts,
+    };
+  }).immediate();
+}
+
+function targetsSomeSchools(ctx: ExchangeContext): boolean {
+  return columnsOf(ctx.raw, 'municipal_activity').some((c) => c.name === 'all_schools') &&
+    !!ctx.raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'municipal_activity_school'").get();
+}
+
+/** The municipality's bundle for one enrolled school: roadmap, classification, curator comments, acks. */
+export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string): BuiltBundle {
+  const muni = requireMunicipality(ctx);
+  return ctx.raw.transaction(() => {
+    const school = getSchool(ctx, schoolId);
+    if (!school) throw new AppError('not_found', 'Школа не найдена в списке муниципалитета.');
+    if (school.status !== 'enrolled' || !school.encrypt_public) {
+      throw new AppError('not_enrolled', `Школа «${school.name}» ещё не прислала первый файл обмена: её ключ неизвестен, выгрузка для неё невозможна.`);
+    }
+    const id = ensureIdentity(ctx);
+    const entries: EntryInput[] = [];
+    const counts: Record<string, number> = {};
+    for (const t of DOWN_TABLES) {
+      const col = PER_SCHOOL[t];
+      const { entry, count } = col
+        ? tableEntry(ctx.raw, t, `t.owner = ? AND t.${col} = ?`, [id.ownerId, schoolId])
+        : t === 'municipal_activity' && targetsSomeSchools(ctx)
+          // Activities meant for some schools only (migration 0030) go to those schools.
+          ? tableEntry(ctx.raw, t, `t.owner = ? AND (t.all_schools = 1 OR t.id IN (SELECT activity_id FROM municipal_activity_school WHERE school_id = ? AND deleted_at IS NULL))`, [id.ownerId, schoolId])
+          : tableEntry(ctx.raw, t, 't.owner = ?', [id.ownerId]);
+      entries.push(entry);
+      counts[t] = count;
+    }
+    const acks = ctx.raw.prepare('SELECT origin, last_seq AS seq FROM exchange_origin_seq WHERE issuer_id = ? ORDER BY origin').all(schoolId) as { origin: string; seq: number }[];
+    const sequence = reserveSequence(ctx, id);
+    const head: ManifestHead = {
+      kind: 'municipality-plan',
+      issuer: { id: id.ownerId, name: muni.name, role: 'municipality', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
+      recipient: { id: schoolId, name: school.name },
+      sequence,
+      createdAt: ctx.now().toISOString(),
+      appVersion: APP_VERSION,
+      schemaVersion: LATEST_VERSION,
+      counts,
+      enrollmentProof: false,
+      acks,
+    };
+    const bytes = buildContainer(head, entries, id.keys.signPrivate, school.encrypt_public);
+    return {
+      fileName: `Опора_для_${safeName(school.name)}_${day(ctx.now())}_№${sequence}.opora`,
+      bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'municipality-plan' as const,
+      recipientId: schoolId, recipientName: school.name, encrypted: true, counts,
+    };
+  }).immediate();
+}
+
+/** Write → flush → rename → read back → verify. Returns the final path. */
+export function writeBundleFile(dir: string, fileName: string, bytes: Buffer): string {
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  const stem = fileName.replace(/\.opora$/, '');
+  let final = join(dir, fileName);
+  for (let i = 2; existsSync(final); i++) final = join(dir, `${stem} (${i}).opora`);
+  const tmp = join(dir, `.${stem}.${randomBytes(4).toString('hex')}.part`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'wx');
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, final);
+    try {
+      const dfd = openSync(dir, 'r');
+      fsyncSync(dfd);
+      closeSync(dfd);
+    } catch {
+      /* directories cannot be opened for fsync on Windows */
+    }
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* nothing was created */
+    }
+    throw new AppError('write_failed', `Не удалось записать файл в папку «${dir}»: ${(e as Error).message}. Проверьте, что носитель вставлен и не защищён от записи.`);
+  }
+  let back: Buffer;
+  try {
+    back = readFileSync(final);
+  } catch {
+    throw new AppError('verify_failed', 'Файл записан, но прочитать его обратно не удалось. Не извлекайте носитель и повторите выгрузку.');
+  }
+  try {
+    if (!back.equals(bytes)) throw new Error('differs');
+    openContainer(back);
+  } catch {
+    rmSync(final, { force: true });
+    throw new AppError('verify_failed', 'Записанный файл не совпал с выгруженными данными (носитель неисправен или извлечён). Файл удалён; повторите выгрузку.');
+  }
+  return final;
+}
+
+function logExport(ctx: ExchangeContext, b: BuiltBundle, path: string) {
+  ctx.raw.prepare('INSERT INTO exchange_export (at, path, sha256, size, recipient_id, origin, seq, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(ctx.now().toISOString(), path, b.sha256, b.bytes.length, b.recipientId ?? '', b.origin, b.sequence, JSON.stringify(b.counts));
+  recordExported(ctx, b.origin, b.sequence);
+}
+
+/** The bundles this workspace would send: one for a school; one per enrolled school (or the one asked for) for a municipality. */
+export function buildBundles(ctx: ExchangeContext, opts: { forSchool?: string } = {}): BuiltBundle[] {
+  const role = getRole(ctx);
+  if (role === 'school') return [buildSchoolBundle(ctx)];
+  if (role === 'municipality') {
+    const target = opts.forSchool ?? 'all';
+    if (target !== 'all') return [buildMunicipalityBundle(ctx, target)];
+    const ids = ctx.raw.prepare("SELECT id FROM municipality_school WHERE status = 'enrolled' AND encrypt_public IS NOT NULL ORDER BY name, id").pluck().all() as string[];
+    if (!ids.length) throw new AppError('no_schools', 'Нет подключённых школ: выгружать пока некому. Школа подключается, прислав первый файл обмена.');
+    return ids.map((sid) => buildMunicipalityBundle(ctx, sid));
+  }
+  throw new AppError('not_initialised', 'Рабочее место ещё не создано. Сначала выполните первичную настройку.');
+}
+
+export function exportToFolder(ctx: ExchangeContext, dir: string, opts: { forSchool?: string } = {}): WrittenBundle[] {
+  const out: WrittenBundle[] = [];
+  for (const b of buildBundles(ctx, opts)) {
+    const path = writeBundleFile(dir, b.fileName, b.bytes);
+    logExport(ctx, b, path);
+    const { bytes, ...rest } = b;
+    out.push({ ...rest, path, size: bytes.length });
+  }
+  return out;
+}
+
+/** Browser mode: the bundle bytes come back to be downloaded; logged the same way. */
+export function exportForDownload(ctx: ExchangeContext, opts: { forSchool?: string } = {}): BuiltBundle[] {
+  const built = buildBundles(ctx, opts);
+  for (const b of built) logExport(ctx, b, `(загрузка в браузере) ${b.fileName}`);
+  return built;
+}

@@ -1,0 +1,441 @@
+/**
+ * Import: every bundle is untrusted input until proven otherwise. The pipeline, each step a clear rejection:
+ * container structure and limits → manifest → signature → recipient → pinned key (or enrollment proof, or
+ * quarantine) → replay → decryption (tag first) → every entry's size and hash → every row against its
+ * schema and its owner → merge in one transaction with deferred foreign keys → history. A dry run is the same
+ * transaction rolled back, so it shows exactly what the real import would change.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { getMeta, setMeta, originId } from '../clock.js';
+import { getRole } from '../school.js';
+import { attachmentPath } from '../attachments.js';
+import { openContainer, unpackEntries, parseJsonSafe, UUID_RE, type Manifest, type OpenedContainer } from './container.js';
+import { displayFingerprint, sha256 } from './crypto.js';
+import { ensureIdentity, currentSeq, rotateOrigin, type ExchangeContext } from './keys.js';
+import { BundleError, LIMITS, REASONS, type ReasonCode } from './reasons.js';
+import { UP_TABLES, DOWN_TABLES, PER_SCHOOL, validateTable, type IncomingTable } from './tables.js';
+import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
+import { hashSecret } from './enrollment.js';
+
+export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
+
+export interface ImportOutcome {
+  file: string;
+  status: ImportStatus;
+  reasonCode?: string;
+  reason?: string;
+  counts?: MergeCounts;
+  byTable?: Record<string, MergeCounts>;
+  kind?: string;
+  issuer?: { id: string; name: string; fingerprint: string; fingerprintDisplay: string };
+  sequence?: number;
+  /** The same bundle was imported before; nothing changed. */
+  repeated?: boolean;
+  quarantineId?: string;
+  dryRun: boolean;
+}
+
+type Trust =
+  | { kind: 'trusted' }
+  | { kind: 'enroll'; secretHash: string }
+  | { kind: 'quarantine'; reason: 'unknown_sender' | 'key_change' };
+
+const ROLLBACK = Symbol('dry-run rollback');
+
+function selfId(ctx: ExchangeContext): string {
+  const id = getMeta(ctx.raw, 'owner_id');
+  if (!id) throw new BundleError('not_initialised');
+  return id;
+}
+
+function decideTrust(ctx: ExchangeContext, m: Manifest, role: 'school' | 'municipality'): Trust {
+  if (role === 'municipality') {
+    const s = ctx.raw.prepare('SELECT status, fingerprint, secret_hash FROM municipality_school WHERE id = ?').get(m.issuer.id) as
+      | { status: string; fingerprint: string | null; secret_hash: string | null }
+      | undefined;
+    if (!s) return { kind: 'quarantine', reason: 'unknown_sender' };
+    if (s.status === 'blocked') throw new BundleError('blocked');
+    if (s.status === 'enrolled' && s.fingerprint === m.issuer.fingerprint) return { kind: 'trusted' };
+    if (s.secret_hash && m.enrollmentProof && m.payload.encryption) return { kind: 'enroll', secretHash: s.secret_hash };
+    return { kind: 'quarantine', reason: s.status === 'enrolled' ? 'key_change' : 'unknown_sender' };
+  }
+  const muniId = getMeta(ctx.raw, 'municipality_id');
+  const muniKey = getMeta(ctx.raw, 'municipality_sign_public');
+  if (muniId && muniId === m.issuer.id) {
+    return muniKey === m.issuer.signKey ? { kind: 'trusted' } : { kind: 'quarantine', reason: 'key_change' };
+  }
+  return { kind: 'quarantine', reason: 'unknown_sender' };
+}
+
+const enrollmentProofSchema = z.object({ schoolId: z.string().regex(UUID_RE), secret: z.string().max(100) }).strict();
+
+interface Prepared {
+  tables: IncomingTable[];
+  files: Map<string, Buffer>;
+  /** Pin the sender's key in the merge transaction (enrollment proof verified). */
+  pin: boolean;
+}
+
+/** Decrypts, unpacks and validates everything; touches nothing. */
+function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'municipality', trust: Trust): Prepared {
+  const m = c.manifest;
+  const key = m.payload.encryption ? ensureIdentity(ctx).keys.encryptPrivate : null;
+  if (m.payload.encryption && m.payload.encryption.recipientKey !== ensureIdentity(ctx).keys.encryptPublic) throw new BundleError('decrypt_failed');
+  const entries = unpackEntries(c, key);
+  const allowed = role === 'municipality' ? UP_TABLES : DOWN_TABLES;
+  const self = selfId(ctx);
+  const tables: IncomingTable[] = [];
+  const files = new Map<string, Buffer>();
+  let pin = false;
+  for (const [name, data] of entries) {
+    if (name === 'enrollment.json') {
+      if (role !== 'municipality') throw new BundleError('bad_record', name);
+      const p = enrollmentProofSchema.safeParse(parseJsonSafe(data));
+      if (!p.success) throw new BundleError('bad_record', name);
+      if (trust.kind === 'enroll' && p.data.schoolId === m.issuer.id && hashSecret(p.data.secret) === trust.secretHash) pin = true;
+      continue;
+    }
+    if (name.startsWith('files/')) {
+      if (role !== 'municipality') throw new BundleError('bad_record', name);
+      files.set(name.slice(6), data);
+      continue;
+    }
+    const table = name.slice(5, -5);
+    if (!allowed.includes(table)) throw new BundleError('bad_record', `таблица «${table}» не допускается в таком файле`);
+    const t = validateTable(ctx.raw, table, parseJsonSafe(data, LIMITS.jsonDepth));
+    if (m.counts[table] !== t.rows.length) throw new BundleError('tampered', `число записей ${table}`);
+    const col = PER_SCHOOL[table];
+    if (role === 'school' && col) {
+      const i = t.columns.indexOf(col);
+      if (i < 0 || t.rows.some((r) => r[i] !== self)) throw new BundleError('wrong_owner', table);
+    }
+    tables.push(t);
+  }
+  for (const k of Object.keys(m.counts)) if (!tables.some((t) => t.table === k)) throw new BundleError('missing_entry', k);
+  // Attached files must belong to live attachment records of this very bundle.
+  if (files.size) {
+    const att = tables.find((t) => t.table === 'attachment');
+    const byId = new Map<string, { sha: string; size: number }>();
+    if (att) {
+      const [iId, iSha, iSize, iDel] = ['id', 'sha256', 'size', 'deleted_at'].map((c) => att.columns.indexOf(c));
+      for (const r of att.rows) if (r[iDel!] === null) byId.set(r[iId!] as string, { sha: r[iSha!] as string, size: r[iSize!] as number });
+    }
+    for (const [id, data] of files) {
+      const a = byId.get(id);
+      if (!a || a.sha !== sha256(data) || a.size !== data.length) throw new BundleError('tampered', `файл ${id}`);
+    }
+  }
+  if (trust.kind === 'enroll' && !pin) throw new BundleError('unknown_sender');
+  // Parents before children, so that nothing depends on the order of entries in the file.
+  const order = role === 'municipality' ? UP_TABLES : DOWN_TABLES;
+  tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
+  return { tables, files, pin };
+}
+
+export interface ImportOptions {
+  fileName: string;
+  bytes: Buffer;
+  dryRun?: boolean;
+}
+
+export function importBundle(ctx: ExchangeContext, opts: ImportOptions): ImportOutcome {
+  const base: ImportOutcome = { file: opts.fileName, status: 'rejected', dryRun: !!opts.dryRun };
+  let c: OpenedContainer | null = null;
+  try {
+    const role = getRole(ctx);
+    if (role === 'none') throw new BundleError('not_initialised');
+    c = openContainer(opts.bytes);
+    const m = c.manifest;
+    base.kind = m.kind;
+    base.sequence = m.sequence;
+    base.issuer = { id: m.issuer.id, name: m.issuer.name, fingerprint: m.issuer.fingerprint, fingerprintDisplay: displayFingerprint(m.issuer.fingerprint) };
+    const wanted = role === 'municipality' ? 'school-data' : 'municipality-plan';
+    if (m.kind === 'enrollment') throw new AppError('wrong_kind', role === 'school' ? 'Это файл подключения к муниципалитету: откройте его командой «Открыть файл подключения».' : 'Это файл подключения школы: его нужно передать школе, а не загружать сюда.');
+    if (m.kind !== wanted || m.issuer.role !== (role === 'municipality' ? 'school' : 'municipality')) throw new BundleError('wrong_kind');
+    const self = selfId(ctx);
+    if (m.recipient && m.recipient.id !== self) throw new BundleError('wrong_recipient', m.recipient.name ? `получатель: ${m.recipient.name}` : undefined);
+    if (!m.recipient && role === 'school') throw new BundleError('wrong_recipient');
+    const trust = decideTrust(ctx, m, role);
+    if (trust.kind === 'quarantine') return quarantine(ctx, opts, c, trust.reason, base);
+    const outcome = (() => {
+      try {
+        return merge(ctx, opts, c, role, trust, base);
+      } catch (e) {
+        if (e instanceof BundleError && e.reason === 'unknown_sender' && trust.kind === 'enroll') return quarantine(ctx, opts, c!, 'unknown_sender', base);
+        throw e;
+      }
+    })();
+    return outcome;
+  } catch (e) {
+    const out: ImportOutcome = { ...base, status: 'rejected' };
+    if (e instanceof AppError) {
+      out.reasonCode = e.code;
+      out.reason = e.message;
+    } else if (e instanceof Error && /FOREIGN KEY/i.test(e.message)) {
+      out.reasonCode = 'inconsistent';
+      out.reason = REASONS.inconsistent;
+    } else {
+      // Never a crash on a hostile file: an unexpected failure is a rejection too, and nothing was merged.
+      out.reasonCode = 'internal';
+      out.reason = 'Файл не удалось обработать; данные не изменены.';
+    }
+    if (!opts.dryRun) logImport(ctx, out, c);
+    return out;
+  }
+}
+
+function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, role: 'school' | 'municipality', trust: Trust, base: ImportOutcome): ImportOutcome {
+  const m = c.manifest;
+  const seen = ctx.raw.prepare('SELECT last_seq, last_sha256 FROM exchange_origin_seq WHERE issuer_id = ? AND origin = ?').get(m.issuer.id, m.issuer.origin) as
+    | { last_seq: number; last_sha256: string }
+    | undefined;
+  let repeated = false;
+  if (seen) {
+    if (m.sequence < seen.last_seq) throw new BundleError('replay', `№${m.sequence}, уже загружен №${seen.last_seq}`);
+    if (m.sequence === seen.last_seq) {
+      if (seen.last_sha256 !== c.sha256) throw new BundleError('sequence_clash', `№${m.sequence}`);
+      repeated = true;
+    }
+  }
+  const prep = prepare(ctx, c, role, trust);
+  const total = emptyCounts();
+  const byTable: Record<string, MergeCounts> = {};
+  const now = ctx.now().toISOString();
+  const newFiles: string[] = [];
+  let attachmentIds: Set<string> = new Set();
+  const run = () => {
+    ctx.raw.pragma('defer_foreign_keys = ON');
+    if (prep.pin) pinSchool(ctx, m);
+    for (const t of prep.tables) {
+      const fill = t.table === 'pupil' ? { full_name: '', birth_date: null } : {};
+      const merger = new TableMerger(ctx.raw, t.table, fill, m.issuer.id, now);
+      const counts = emptyCounts();
+      merger.merge(t, counts);
+      byTable[t.table] = counts;
+      for (const k of Object.keys(total) as (keyof MergeCounts)[]) total[k] += counts[k];
+      if (t.table === 'attachment') attachmentIds = merger.written;
+    }
+    ctx.raw.prepare(`INSERT INTO exchange_origin_seq (issuer_id, origin, last_seq, last_sha256, last_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (issuer_id, origin) DO UPDATE SET last_seq = excluded.last_seq, last_sha256 = excluded.last_sha256, last_at = excluded.last_at`)
+      .run(m.issuer.id, m.issuer.origin, m.sequence, c.sha256, now);
+    if (role === 'school') applyAcks(ctx, m);
+    if (opts.dryRun) {
+      for (const t of prep.tables) {
+        if ((ctx.raw.prepare(`PRAGMA foreign_key_check(${t.table})`).all() as unknown[]).length) throw new BundleError('inconsistent');
+      }
+      throw ROLLBACK;
+    }
+    // Attached files: written before commit, removed again if the commit fails.
+    for (const [id, data] of prep.files) {
+      const path = attachmentPath(ctx, id);
+      if (!attachmentIds.has(id) && existsSync(path)) continue;
+      mkdirSync(join(ctx.filesDir, 'attachments'), { recursive: true });
+      writeFileSync(path + '.part', data, { flush: true });
+      renameSync(path + '.part', path);
+      newFiles.push(path);
+    }
+    logImport(ctx, { ...base, status: 'accepted', counts: total, repeated }, c);
+  };
+  try {
+    ctx.raw.transaction(run).immediate();
+  } catch (e) {
+    for (const f of newFiles) rmSync(f, { force: true });
+    if (e !== ROLLBACK) throw e;
+  }
+  return { ...base, status: 'accepted', counts: total, byTable, ...(repeated ? { repeated } : {}) };
+}
+
+function pinSchool(ctx: ExchangeContext, m: Manifest) {
+  ctx.raw.prepare(`UPDATE municipality_school SET status = 'enrolled', sign_public = ?, encrypt_public = ?, fingerprint = ?, secret_hash = NULL,
+    enrolled_at = ? WHERE id = ?`).run(m.issuer.signKey, m.issuer.encryptKey, m.issuer.fingerprint, ctx.now().toISOString(), m.issuer.id);
+}
+
+/**
+ * The municipality says which of our bundles it has merged. It has merged our enrollment proof, so the
+ * secret can go; and if it has merged more from our current origin than this database remembers
+ * exporting, this database was restored from a backup: new origin, so nothing made from now on is lost.
+ */
+function applyAcks(ctx: ExchangeContext, m: Manifest) {
+  if (m.acks.length) ctx.raw.prepare("DELETE FROM meta WHERE key = 'enrollment_secret'").run();
+  const origin = originId(ctx.raw);
+  const ack = m.acks.find((a) => a.origin === origin);
+  if (ack && ack.seq > currentSeq(ctx.raw, origin)) rotateOrigin(ctx.raw);
+}
+
+function logImport(ctx: ExchangeContext, o: ImportOutcome, c: OpenedContainer | null) {
+  try {
+    ctx.raw.prepare(`INSERT INTO exchange_import (at, file_name, sha256, size, kind, issuer_id, issuer_name, origin, seq, status, reason_code, reason, counts)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      ctx.now().toISOString(), o.file, c?.sha256 ?? '', 0, o.kind ?? '', o.issuer?.id ?? '', o.issuer?.name ?? '', c?.manifest.issuer.origin ?? '',
+      o.sequence ?? null, o.status, o.reasonCode ?? '', o.reason ?? '', JSON.stringify(o.counts ?? {}),
+    );
+  } catch {
+    /* the history is a courtesy; an import never fails because of it */
+  }
+}
+
+function quarantineDir(ctx: ExchangeContext) {
+  return join(ctx.filesDir, 'quarantine');
+}
+
+function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, reason: 'unknown_sender' | 'key_change', base: ImportOutcome): ImportOutcome {
+  const out: ImportOutcome = { ...base, status: 'quarantined', reasonCode: reason, reason: REASONS[reason] + ` Отпечаток ключа: ${displayFingerprint(c.manifest.issuer.fingerprint)}.` };
+  if (opts.dryRun) return out;
+  const existing = ctx.raw.prepare("SELECT id FROM exchange_quarantine WHERE sha256 = ? AND status = 'pending'").pluck().get(c.sha256) as string | undefined;
+  if (existing) return { ...out, quarantineId: existing };
+  const id = randomUUID();
+  const dir = quarantineDir(ctx);
+  mkdirSync(dir, { recursive: true });
+  const stored = join(dir, `${id}.opora`);
+  writeFileSync(stored + '.part', opts.bytes, { flush: true });
+  renameSync(stored + '.part', stored);
+  const m = c.manifest;
+  ctx.raw.prepare(`INSERT INTO exchange_quarantine (id, received_at, file_name, stored_path, sha256, issuer_id, issuer_name, issuer_role, fingerprint, sign_public, encrypt_public, reason_code)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ctx.now().toISOString(), opts.fileName, stored, c.sha256, m.issuer.id, m.issuer.name, m.issuer.role,
+    m.issuer.fingerprint, m.issuer.signKey, m.issuer.encryptKey, reason);
+  logImport(ctx, out, c);
+  return { ...out, quarantineId: id };
+}
+
+// ─── quarantine decisions ───────────────────────────────────────────────────────────────────────────────
+
+export interface QuarantineItem {
+  id: string;
+  received_at: string;
+  file_name: string;
+  issuer_id: string;
+  issuer_name: string;
+  issuer_role: string;
+  fingerprint: string;
+  fingerprintDisplay: string;
+  reason_code: string;
+  reason: string;
+  status: string;
+}
+
+export function listQuarantine(ctx: ExchangeContext, opts: { all?: boolean } = {}): QuarantineItem[] {
+  const rows = ctx.raw.prepare(`SELECT id, received_at, file_name, issuer_id, issuer_name, issuer_role, fingerprint, reason_code, status FROM exchange_quarantine
+    ${opts.all ? '' : "WHERE status = 'pending'"} ORDER BY received_at DESC, id`).all() as Omit<QuarantineItem, 'fingerprintDisplay' | 'reason'>[];
+  return rows.map((r) => ({ ...r, fingerprintDisplay: displayFingerprint(r.fingerprint), reason: REASONS[r.reason_code as ReasonCode] ?? '' }));
+}
+
+function pendingItem(ctx: ExchangeContext, id: string) {
+  const q = ctx.raw.prepare("SELECT * FROM exchange_quarantine WHERE id = ? AND status = 'pending'").get(id) as
+    | { id: string; stored_path: string; file_name: string; issuer_id: string; issuer_name: string; issuer_role: string; sign_public: string; encrypt_public: string; fingerprint: string }
+    | undefined;
+  if (!q) throw new AppError('not_found', 'Файл в карантине не найден или решение по нему уже принято.');
+  return q;
+}
+
+/**
+ * A person compared the fingerprint and accepts the sender's key: it is pinned (a school is added to the
+ * roster, or a changed key replaces the old one), then the bundle is imported as usual.
+ */
+export function acceptQuarantined(ctx: ExchangeContext, id: string): ImportOutcome {
+  const q = pendingItem(ctx, id);
+  const bytes = readFileSync(q.stored_path);
+  const c = openContainer(bytes); // re-verified: the stored copy must still be the signed file
+  if (c.manifest.issuer.fingerprint !== q.fingerprint) throw new BundleError('tampered');
+  const role = getRole(ctx);
+  const now = ctx.now().toISOString();
+  ctx.raw.transaction(() => {
+    if (role === 'municipality') {
+      ctx.raw.prepare(`INSERT INTO municipality_school (id, name, status, sign_public, encrypt_public, fingerprint, secret_hash, created_at, enrolled_at)
+        VALUES (?, ?, 'enrolled', ?, ?, ?, NULL, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET status = 'enrolled', sign_public = excluded.sign_public, encrypt_public = excluded.encrypt_public,
+          fingerprint = excluded.fingerprint, secret_hash = NULL, enrolled_at = excluded.enrolled_at`)
+        .run(q.issuer_id, q.issuer_name || 'Школа без названия', q.sign_public, q.encrypt_public, q.fingerprint, now, now);
+    } else {
+      setMeta(ctx.raw, 'municipality_id', q.issuer_id);
+      setMeta(ctx.raw, 'municipality_name', q.issuer_name);
+      setMeta(ctx.raw, 'municipality_sign_public', q.sign_public);
+      setMeta(ctx.raw, 'municipality_encrypt_public', q.encrypt_public);
+    }
+    ctx.raw.prepare("UPDATE exchange_quarantine SET status = 'accepted', decided_at = ? WHERE id = ?").run(now, id);
+  }).immediate();
+  const out = importBundle(ctx, { fileName: q.file_name, bytes });
+  if (out.status === 'accepted') rmSync(q.stored_path, { force: true });
+  return out;
+}
+
+export function refuseQuarantined(ctx: ExchangeContext, id: string): void {
+  const q = pendingItem(ctx, id);
+  ctx.raw.prepare("UPDATE exchange_quarantine SET status = 'refused', decided_at = ? WHERE id = ?").run(ctx.now().toISOString(), id);
+  rmSync(q.stored_path, { force: true });
+}
+
+// ─── many files ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Files and folders → the bundle files to import (folders: their *.opora files, one level deep, no hidden or partial files). */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      out.push(p); // reported as unreadable by importFile
+      continue;
+    }
+    if (st.isDirectory()) {
+      for (const f of readdirSync(p).sort()) {
+        if (f.startsWith('.') || !f.toLowerCase().endsWith('.opora')) continue;
+        const full = join(p, f);
+        try {
+          if (statSync(full).isFile()) out.push(full);
+        } catch {
+          /* vanished */
+        }
+      }
+    } else out.push(p);
+  }
+  return out;
+}
+
+export function importFile(ctx: ExchangeContext, path: string, opts: { dryRun?: boolean } = {}): ImportOutcome {
+  const fileName = basename(path);
+  let bytes: Buffer;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new BundleError('read_error', 'это не файл');
+    if (st.size > LIMITS.fileBytes) throw new BundleError('too_large', `${st.size} байт`);
+    bytes = readFileSync(path);
+  } catch (e) {
+    const err = e instanceof AppError ? e : new BundleError('read_error', (e as NodeJS.ErrnoException).code);
+    return { file: path, status: 'rejected', reasonCode: err.code, reason: err.message, dryRun: !!opts.dryRun };
+  }
+  return { ...importBundle(ctx, { fileName, bytes, dryRun: opts.dryRun }), file: path };
+}
+
+export function importPaths(ctx: ExchangeContext, paths: string[], opts: { dryRun?: boolean; onProgress?: (done: number, total: number, last: ImportOutcome) => void } = {}): ImportOutcome[] {
+  const files = expandPaths(paths);
+  const out: ImportOutcome[] = [];
+  files.forEach((f, i) => {
+    const r = importFile(ctx, f, opts);
+    out.push(r);
+    opts.onProgress?.(i + 1, files.length, r);
+  });
+  return out;
+}
+
+export interface HistoryItem {
+  id: number;
+  at: string;
+  file_name: string;
+  kind: string;
+  issuer_id: string;
+  issuer_name: string;
+  seq: number | null;
+  status: ImportStatus;
+  reason: string;
+  counts: Partial<MergeCounts>;
+}
+
+export function importHistory(ctx: ExchangeContext, limit = 200): HistoryItem[] {
+  const rows = ctx.raw.prepare('SELECT id, at, file_name, kind, issuer_id, issuer_name, seq, status, reason, counts FROM exchange_import ORDER BY id DESC LIMIT ?').all(limit) as (Omit<HistoryItem, 'counts'> & { counts: string })[];
+  return rows.map((r) => ({ ...r, counts: JSON.parse(r.counts) as Partial<MergeCounts> }));
+}

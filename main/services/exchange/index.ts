@@ -1,0 +1,14 @@
+/** The bundle exchange: the public surface used by handlers, the command line, the benchmark and tests. */
+export { plainSecretBox, fingerprint, displayFingerprint, type SecretBox } from './crypto.js';
+export { ensureIdentity, publicIdentity, keyFilePath, type ExchangeContext } from './keys.js';
+export { openContainer, unpackEntries, type Manifest } from './container.js';
+export { REASONS, LIMITS, BundleError, type ReasonCode } from './reasons.js';
+export { buildBundles, exportToFolder, exportForDownload, writeBundleFile, type BuiltBundle, type WrittenBundle } from './export.js';
+export {
+  importBundle, importFile, importPaths, expandPaths, importHistory, listQuarantine, acceptQuarantined, refuseQuarantined,
+  type ImportOutcome, type ImportStatus, type HistoryItem, type QuarantineItem,
+} from './import.js';
+export { enrollSchool, reissueEnrollment, openEnrollment, readEnrollment, enrollmentState, type EnrollmentFile, type EnrollmentInfo } from './enrollment.js';
+export { listConflicts, resolveConflict, conflictCount, type Conflict } from './conflicts.js';
+export { verifyBundle, type VerifyReport } from './verify.js';
+export * from './municipal.js';

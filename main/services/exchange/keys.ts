@@ -1,0 +1,189 @@
+/**
+ * This workspace's exchange identity: its Ed25519 (signing) and X25519 (encryption) key pairs, its origin
+ * and its bundle sequence.
+ *
+ * The private keys live in a key file next to the database (<db>.keys, mode 0600), wrapped by a SecretBox
+ * (Electron's safeStorage in the app), never in the database and never in a bundle. The key file also keeps
+ * the high-water mark of what was exported (origin, sequence, latest clock stamp). When the database says
+ * less than the key file — it was restored from a backup — or the key file is gone — the database was moved
+ * or copied to another computer — the workspace takes a new origin identity, so edits made from now on are
+ * neither lost (their sequence starts afresh under the new origin) nor mistaken for old ones.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ServiceContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { getMeta, setMeta, originId, parseHlc } from '../clock.js';
+import {
+  newKeyPairs, privateToDer, privateFromDer, publicOf, fingerprint, plainSecretBox, type KeyPairs, type SecretBox,
+} from './crypto.js';
+
+export interface ExchangeContext extends ServiceContext {
+  /** How private keys are wrapped at rest; plain Node when absent. */
+  secretBox?: SecretBox;
+}
+
+interface KeyFile {
+  format: 1;
+  box: string;
+  ownerId: string;
+  signPublic: string;
+  signPrivate: string;
+  encryptPublic: string;
+  encryptPrivate: string;
+  /** High-water mark of exports from this database. */
+  origin: string;
+  seq: number;
+  hlc: string;
+}
+
+export interface Identity {
+  ownerId: string;
+  origin: string;
+  keys: KeyPairs;
+  fingerprint: string;
+  /** True when this call gave the workspace a new origin (restored or moved database). */
+  rotated: boolean;
+}
+
+export function keyFilePath(raw: BetterSqlite3.Database): string {
+  return raw.name + '.keys';
+}
+
+function readKeyFile(path: string): KeyFile | null {
+  if (!existsSync(path)) return null;
+  try {
+    const k = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
+    if (k.format !== 1 || typeof k.signPrivate !== 'string') return null;
+    return k;
+  } catch {
+    return null;
+  }
+}
+
+function writeKeyFile(path: string, k: KeyFile) {
+  const tmp = path + '.tmp';
+  writeFileSync(tmp, JSON.stringify(k), { mode: 0o600, flush: true });
+  renameSync(tmp, path);
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    /* Windows: permissions are the profile folder's */
+  }
+}
+
+export function seqKey(origin: string) {
+  return `exchange_seq.${origin}`;
+}
+
+export function currentSeq(raw: BetterSqlite3.Database, origin: string): number {
+  return Number(getMeta(raw, seqKey(origin)) ?? '0');
+}
+
+/** A new origin for this database; the clock is moved past everything exported before. */
+export function rotateOrigin(raw: BetterSqlite3.Database, atLeastHlc?: string): string {
+  const origin = randomUUID();
+  setMeta(raw, 'origin_id', origin);
+  const last = getMeta(raw, 'hlc_last');
+  const floor = [last, atLeastHlc].filter((s): s is string => !!s).map(parseHlc).sort((a, b) => b.wall - a.wall || b.counter - a.counter)[0];
+  if (floor) setMeta(raw, 'hlc_last', `${String(floor.wall).padStart(15, '0')}:${String(floor.counter + 1).padStart(6, '0')}:${origin}`);
+  return origin;
+}
+
+function unwrap(box: SecretBox, k: KeyFile): KeyPairs {
+  if (k.box !== box.kind) {
+    throw new AppError('key_protected', k.box === 'safeStorage'
+      ? 'Ключи этого рабочего места защищены хранилищем операционной системы. Выполните обмен из приложения «Опора».'
+      : 'Ключи этого рабочего места защищены другим способом. Выполните обмен там, где они были созданы.');
+  }
+  try {
+    const signPrivate = privateFromDer(box.unprotect(Buffer.from(k.signPrivate, 'base64')));
+    const encryptPrivate = privateFromDer(box.unprotect(Buffer.from(k.encryptPrivate, 'base64')));
+    return { signPrivate, signPublic: publicOf(signPrivate), encryptPrivate, encryptPublic: publicOf(encryptPrivate) };
+  } catch {
+    throw new AppError('key_damaged', 'Файл ключей рабочего места повреждён или недоступен. Ключи будут созданы заново при следующем обмене, если удалить файл «.keys».');
+  }
+}
+
+/**
+ * Loads (or makes) the identity. Call inside the caller's transaction when possible: it may write meta.
+ */
+export function ensureIdentity(ctx: ExchangeContext): Identity {
+  const raw = ctx.raw;
+  const box = ctx.secretBox ?? plainSecretBox;
+  const ownerId = getMeta(raw, 'owner_id');
+  if (!ownerId) throw new AppError('not_initialised', 'Рабочее место ещё не создано. Сначала выполните первичную настройку.');
+  const path = keyFilePath(raw);
+  const file = readKeyFile(path);
+  const knownPublic = getMeta(raw, 'exchange_sign_public');
+  let origin = originId(raw);
+  let rotated = false;
+
+  if (file && file.ownerId === ownerId && (!knownPublic || knownPublic === file.signPublic)) {
+    const keys = unwrap(box, file);
+    // Restored from a backup: the key file has seen a later export from this origin than the database has.
+    if (file.origin === origin && file.seq > currentSeq(raw, origin)) {
+      origin = rotateOrigin(raw, file.hlc);
+      rotated = true;
+    }
+    if (!knownPublic) setMeta(raw, 'exchange_sign_public', keys.signPublic);
+    return { ownerId, origin, keys, fingerprint: fingerprint(keys.signPublic), rotated };
+  }
+
+  // No key file for this database (first exchange, or the database was moved or copied here): new keys.
+  const keys = newKeyPairs();
+  if (knownPublic) {
+    origin = rotateOrigin(raw);
+    rotated = true;
+  }
+  writeKeyFile(path, {
+    format: 1, box: box.kind, ownerId,
+    signPublic: keys.signPublic, signPrivate: box.protect(privateToDer(keys.signPrivate)).toString('base64'),
+    encryptPublic: keys.encryptPublic, encryptPrivate: box.protect(privateToDer(keys.encryptPrivate)).toString('base64'),
+    origin, seq: 0, hlc: getMeta(raw, 'hlc_last') ?? '',
+  });
+  setMeta(raw, 'exchange_sign_public', keys.signPublic);
+  return { ownerId, origin, keys, fingerprint: fingerprint(keys.signPublic), rotated };
+}
+
+/**
+ * Runs when a workspace database is opened, before any edit can be stamped: a database restored from a
+ * backup (the key file remembers a later export than the database does), or moved or copied to a computer
+ * without its key file, takes a new origin right away, so that no edit made from now on is stamped with the
+ * old origin's identity. The keys themselves are (re)made at the next exchange.
+ */
+export function checkIdentityOnOpen(raw: BetterSqlite3.Database): { rotated: boolean } {
+  const ownerId = getMeta(raw, 'owner_id');
+  const knownPublic = getMeta(raw, 'exchange_sign_public');
+  if (!ownerId || !knownPublic) return { rotated: false };
+  const file = readKeyFile(keyFilePath(raw));
+  const origin = originId(raw);
+  if (!file || file.ownerId !== ownerId || file.signPublic !== knownPublic) {
+    raw.transaction(() => {
+      rotateOrigin(raw);
+      // New keys at the next exchange, without a second change of origin.
+      raw.prepare("DELETE FROM meta WHERE key = 'exchange_sign_public'").run();
+    }).immediate();
+    return { rotated: true };
+  }
+  if (file.origin === origin && file.seq > currentSeq(raw, origin)) {
+    raw.transaction(() => rotateOrigin(raw, file.hlc)).immediate();
+    return { rotated: true };
+  }
+  return { rotated: false };
+}
+
+/** After a bundle is safely on disk: the database and the key file both remember its sequence. */
+export function recordExported(ctx: ExchangeContext, origin: string, seq: number) {
+  setMeta(ctx.raw, seqKey(origin), String(seq));
+  const path = keyFilePath(ctx.raw);
+  const file = readKeyFile(path);
+  if (file) writeKeyFile(path, { ...file, origin, seq, hlc: getMeta(ctx.raw, 'hlc_last') ?? file.hlc });
+}
+
+/** Public half only, for showing in the UI. */
+export function publicIdentity(ctx: ExchangeContext): { fingerprint: string; signPublic: string } | null {
+  const pub = getMeta(ctx.raw, 'exchange_sign_public');
+  return pub ? { fingerprint: fingerprint(pub), signPublic: pub } : null;
+}

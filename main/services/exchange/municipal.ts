@@ -1,0 +1,147 @@
+/**
+ * What travels down and the marks that come back up: municipal roadmap activities, a school's classification
+ * and the curator's comments (owned by the municipality), and the school's completion marks on municipal
+ * activities (owned by the school, one record per activity with an id derived from both, so two computers
+ * of one school marking the same activity edit the same record and a conflict shows instead of a duplicate).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ServiceContext } from '../context.js';
+import { AppError, notFound } from '../errors.js';
+import { getMeta } from '../clock.js';
+import { getRole } from '../school.js';
+import { stampNew, stampChange } from '../records.js';
+import { requireMunicipality, getSchool } from '../municipality-core.js';
+import { activityStatus } from '../../../common/labels.js';
+import { isRealDate } from '../../../common/format.js';
+import { UUID_RE } from './container.js';
+import { displayFingerprint } from './crypto.js';
+
+const optDate = z.string().refine(isRealDate, { message: 'Неверная дата' }).nullable().default(null);
+
+export const municipalActivityInput = z.object({
+  id: z.string().regex(UUID_RE).optional(),
+  number: z.string().trim().max(20).default(''),
+  section: z.string().trim().max(500).default(''),
+  title: z.string().trim().min(1, { message: 'Заполните поле «Мероприятие»' }).max(2000),
+  timing_text: z.string().trim().max(300).default(''),
+  date_from: optDate,
+  date_to: optDate,
+  responsible: z.string().trim().max(1000).default(''),
+});
+
+export const classificationInput = z.object({
+  cluster: z.string().trim().max(200).default(''),
+  quality_group: z.string().trim().max(200).default(''),
+  partner_group: z.string().trim().max(200).default(''),
+  curator: z.string().trim().max(300).default(''),
+});
+
+export const markInput = z.object({
+  activityId: z.string().regex(UUID_RE),
+  status: z.enum(activityStatus.codes).default('planned'),
+  completion_mark: z.string().trim().max(10000).default(''),
+  completed_on: optDate,
+});
+
+function upsert(ctx: ServiceContext, table: string, id: string | undefined, fields: Record<string, unknown>): string {
+  if (id) {
+    const exists = ctx.raw.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+    if (exists) {
+      const all = { ...fields, ...stampChange(ctx), deleted_at: null };
+      ctx.raw.prepare(`UPDATE ${table} SET ${Object.keys(all).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...all, id });
+      return id;
+    }
+  }
+  const row = { ...stampNew(ctx), ...fields, id: id ?? randomUUID() };
+  const cols = Object.keys(row);
+  ctx.raw.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+  return row.id;
+}
+
+/** Municipality: creates or edits a roadmap activity. */
+export function saveMunicipalActivity(ctx: ServiceContext, input: z.input<typeof municipalActivityInput>): string {
+  requireMunicipality(ctx);
+  const { id, ...fields } = municipalActivityInput.parse(input);
+  return ctx.raw.transaction(() => upsert(ctx, 'municipal_activity', id, fields))();
+}
+
+export function removeMunicipalActivity(ctx: ServiceContext, id: string): void {
+  requireMunicipality(ctx);
+  const r = ctx.raw.prepare('SELECT 1 FROM municipal_activity WHERE id = ? AND deleted_at IS NULL').get(id);
+  if (!r) throw notFound('Мероприятие');
+  const s = stampChange(ctx);
+  ctx.raw.prepare('UPDATE municipal_activity SET deleted_at = ?, updated_at = ?, origin = ?, hlc = ? WHERE id = ?').run(s.updated_at, s.updated_at, s.origin, s.hlc, id);
+}
+
+/** Municipality: the classification of one school (one record per school, id = the school's id). */
+export function setSchoolClassification(ctx: ServiceContext, schoolId: string, input: z.input<typeof classificationInput>): void {
+  requireMunicipality(ctx);
+  if (!getSchool(ctx, schoolId)) throw notFound('Школа');
+  const fields = classificationInput.parse(input);
+  ctx.raw.transaction(() => upsert(ctx, 'school_classification', schoolId, { ...fields, school_id: schoolId }))();
+}
+
+/** Municipality: a curator's comment on one of the school's activities. */
+export function addCuratorComment(ctx: ServiceContext, input: { schoolId: string; targetId: string; text: string; author?: string; targetTable?: string; writtenOn?: string }): string {
+  requireMunicipality(ctx);
+  if (!getSchool(ctx, input.schoolId)) throw notFound('Школа');
+  const text = input.text.trim();
+  if (!text) throw new AppError('invalid_input', 'Напишите текст комментария.');
+  return ctx.raw.transaction(() => upsert(ctx, 'curator_comment', undefined, {
+    school_id: input.schoolId, target_table: input.targetTable ?? 'activity', target_id: input.targetId, text: text.slice(0, 10000),
+    author: (input.author ?? '').slice(0, 300), written_on: input.writtenOn ?? ctx.now().toISOString().slice(0, 10),
+  }))();
+}
+
+export function markId(schoolId: string, activityId: string): string {
+  const h = createHash('sha256').update(`opora-mark|${schoolId}|${activityId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** School: its completion mark on a municipal activity; travels up in the next bundle. */
+export function markMunicipalActivity(ctx: ServiceContext, input: z.input<typeof markInput>): string {
+  if (getRole(ctx) !== 'school') throw new AppError('not_school', 'Отметки о выполнении муниципальных мероприятий ставит школа.');
+  const v = markInput.parse(input);
+  if (v.status === 'done' && !v.completion_mark) throw new AppError('invalid_input', 'Для выполненного мероприятия заполните отметку о выполнении.', { completion_mark: 'Заполните отметку' });
+  const act = ctx.raw.prepare('SELECT 1 FROM municipal_activity WHERE id = ? AND deleted_at IS NULL').get(v.activityId);
+  if (!act) throw notFound('Мероприятие муниципальной дорожной карты');
+  const schoolId = getMeta(ctx.raw, 'owner_id')!;
+  return ctx.raw.transaction(() => upsert(ctx, 'municipal_activity_mark', markId(schoolId, v.activityId), {
+    activity_id: v.activityId, status: v.status, completion_mark: v.completion_mark, completed_on: v.completed_on,
+  }))();
+}
+
+export interface MunicipalActivityView {
+  id: string; number: string; section: string; title: string; timing_text: string; date_from: string | null; date_to: string | null; responsible: string;
+  /** School side: this school's mark; municipality side: marks of all schools. */
+  marks: { school_id: string; status: string; completion_mark: string; completed_on: string | null }[];
+  comments: { id: string; school_id: string; text: string; author: string; written_on: string }[];
+}
+
+export function listMunicipalActivities(ctx: ServiceContext): MunicipalActivityView[] {
+  const acts = ctx.raw.prepare('SELECT id, number, section, title, timing_text, date_from, date_to, responsible FROM municipal_activity WHERE deleted_at IS NULL ORDER BY number, title, id').all() as Omit<MunicipalActivityView, 'marks' | 'comments'>[];
+  const marks = ctx.raw.prepare('SELECT owner AS school_id, status, completion_mark, completed_on FROM municipal_activity_mark WHERE activity_id = ? AND deleted_at IS NULL ORDER BY owner');
+  const comments = ctx.raw.prepare("SELECT id, school_id, text, author, written_on FROM curator_comment WHERE target_table = 'municipal_activity' AND target_id = ? AND deleted_at IS NULL ORDER BY written_on, id");
+  return acts.map((a) => ({ ...a, marks: marks.all(a.id) as MunicipalActivityView['marks'], comments: comments.all(a.id) as MunicipalActivityView['comments'] }));
+}
+
+export function schoolClassification(ctx: ServiceContext, schoolId?: string) {
+  const id = schoolId ?? getMeta(ctx.raw, 'owner_id');
+  return (ctx.raw.prepare('SELECT school_id, cluster, quality_group, partner_group, curator FROM school_classification WHERE school_id = ? AND deleted_at IS NULL').get(id) as
+    | { school_id: string; cluster: string; quality_group: string; partner_group: string; curator: string }
+    | undefined) ?? null;
+}
+
+export function curatorComments(ctx: ServiceContext, schoolId?: string) {
+  const id = schoolId ?? getMeta(ctx.raw, 'owner_id');
+  return ctx.raw.prepare('SELECT id, target_table, target_id, text, author, written_on FROM curator_comment WHERE school_id = ? AND deleted_at IS NULL ORDER BY written_on, id').all(id) as
+    { id: string; target_table: string; target_id: string; text: string; author: string; written_on: string }[];
+}
+
+export function rosterView(ctx: ServiceContext) {
+  const rows = ctx.raw.prepare(`SELECT s.id, s.name, s.status, s.fingerprint, s.enrolled_at,
+      (SELECT MAX(i.at) FROM exchange_import i WHERE i.issuer_id = s.id AND i.status = 'accepted') AS last_import
+    FROM municipality_school s ORDER BY s.name, s.id`).all() as { id: string; name: string; status: string; fingerprint: string | null; enrolled_at: string | null; last_import: string | null }[];
+  return rows.map((r) => ({ ...r, fingerprintDisplay: r.fingerprint ? displayFingerprint(r.fingerprint) : '' }));
+}

@@ -1,0 +1,97 @@
+/**
+ * One entry point for every report: kind, period and format in, a named file out. Used by the report jobs
+ * (UI, with progress), the `opora report` command and the benchmark.
+ */
+import type { ServiceContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { isoDay, formatDate } from '../../../common/format.js';
+import { getRole } from '../school.js';
+import { getRosterSchool } from '../municipality/roster.js';
+import { quarterOf } from '../municipality/overview.js';
+import type { ReportKind } from '../../../preload/contract/municipality.js';
+import { defaultPeriod, tablesOf, type Period, type ReportDoc, type ReportTable } from './model.js';
+import { schoolReport } from './school.js';
+import { roadmapReport, schoolsReport, monitoringReport, type Progress } from './municipality.js';
+import { renderDocx } from './docx.js';
+import { renderXlsx } from './xlsx.js';
+
+export interface ReportRequest {
+  kind: ReportKind;
+  format: 'docx' | 'xlsx';
+  from?: string;
+  to?: string;
+  /** At the municipality: whose merged data the school справка is about. */
+  schoolId?: string;
+  today?: string;
+}
+
+export interface ReportFile {
+  fileName: string;
+  mime: string;
+  data: Buffer;
+  doc: ReportDoc;
+  period: Period | null;
+}
+
+export const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+const FILE_STEM: Record<ReportKind, string> = {
+  school: 'Справка_о_реализации_программы',
+  roadmap: 'Справка_об_итогах_дорожной_карты',
+  schools: 'Школы_по_группам',
+  monitoring: 'Мониторинг_по_школам',
+};
+
+/** The model of a report, before it is laid out. */
+export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, progress?: Progress): Promise<{ doc: ReportDoc; period: Period | null }> {
+  const today = req.today ?? isoDay(ctx.now());
+  const role = getRole(ctx);
+  if (req.kind === 'school') {
+    const period = defaultPeriod(today, { from: req.from, to: req.to });
+    if (role === 'school') {
+      if (req.schoolId) throw new AppError('invalid_input', 'В рабочем месте школы справка строится по её собственным данным; параметр «школа» не нужен.');
+      return { doc: schoolReport({ raw: ctx.raw, today }, period).doc, period };
+    }
+    if (role !== 'municipality') throw new AppError('not_initialised', 'Рабочее место ещё не создано.');
+    if (!req.schoolId) throw new AppError('invalid_input', 'Выберите школу: в рабочем месте муниципалитета справка строится по данным, которые прислала школа.');
+    const school = getRosterSchool(ctx, req.schoolId);
+    if (!school) throw new AppError('not_found', 'Школа не найдена в реестре.');
+    await progress?.(0, 1, 'Данные школы');
+    const doc = schoolReport({ raw: ctx.raw, owner: req.schoolId, today }, period).doc;
+    if (!doc.requisites.organisation.length) doc.requisites.organisation = [school.name];
+    await progress?.(1, 1, 'Данные школы');
+    return { doc, period };
+  }
+  if (role !== 'municipality') throw new AppError('not_municipality', 'Этот отчёт строится в рабочем месте муниципалитета по данным школ.');
+  if (req.kind === 'schools') return { doc: await schoolsReport(ctx, today, progress), period: null };
+  if (req.kind === 'roadmap') {
+    const period = defaultPeriod(today, { from: req.from, to: req.to });
+    return { doc: await roadmapReport(ctx, period, today, progress), period };
+  }
+  const q = quarterOf(today);
+  const period = { from: req.from ?? q.from, to: req.to ?? q.to };
+  return { doc: await monitoringReport(ctx, period, today, progress), period };
+}
+
+export async function buildReport(ctx: ServiceContext, req: ReportRequest, progress?: Progress): Promise<ReportFile> {
+  const { doc, period } = await buildReportDoc(ctx, req, progress);
+  await progress?.(1, 1, req.format === 'docx' ? 'Формирование документа Word' : 'Формирование книги Excel');
+  const data = req.format === 'docx' ? await renderDocx(doc) : await renderXlsx(tablesOf(doc), doc.subject);
+  const when = period ? `_${formatDate(period.from)}-${formatDate(period.to)}` : `_${formatDate(req.today ?? isoDay(ctx.now()))}`;
+  return { fileName: `${FILE_STEM[req.kind]}${when}.${req.format}`, mime: MIME[req.format], data, doc, period };
+}
+
+/** Any table the user sees, to Excel with the same columns. */
+export async function tableToXlsx(input: { title: string; columns: { key: string; header: string }[]; rows: (string | number | null)[][] }): Promise<{ fileName: string; mime: string; data: Buffer }> {
+  const table: ReportTable = {
+    sheet: input.title,
+    caption: input.title,
+    columns: input.columns.map((c) => ({ key: c.key, header: c.header, width: Math.min(60, Math.max(10, c.header.length + 4)) })),
+    rows: input.rows,
+  };
+  const safe = input.title.replace(/[^\p{L}\p{N} ._-]+/gu, '_').replace(/\s+/g, '_').slice(0, 60);
+  return { fileName: `${safe}.xlsx`, mime: MIME.xlsx, data: await renderXlsx([table], input.title) };
+}

@@ -1,0 +1,98 @@
+/**
+ * A report as plain data: the requisites of an organisational document, then blocks of text and tables.
+ * One model, two renderings: docx.ts lays it out to ГОСТ Р 7.0.97-2025, xlsx.ts writes its tables to Excel
+ * with the same columns. Builders (school.ts, municipality reports) only fill this model.
+ */
+
+/** A table cell: plain text (new lines become separate paragraphs), a number, or text with emphasis. */
+export type Cell = string | number | null | { text: string; italic?: boolean; bold?: boolean };
+
+export interface ReportColumn {
+  key: string;
+  /** Russian header, the same in the document and in Excel. */
+  header: string;
+  /** Relative width; the renderer scales the columns to the text width of the page. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface ReportTable {
+  /** Excel sheet name (≤ 31 characters, unique within a report). */
+  sheet: string;
+  /** Caption printed above the table («Таблица 1 — …»). */
+  caption: string;
+  columns: ReportColumn[];
+  rows: Cell[][];
+  /** Point size of the table text; ГОСТ allows 10–11 in tables, the default is 12. */
+  fontSize?: number;
+  /** What the document prints when there are no rows. */
+  empty?: string;
+}
+
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string; italic?: boolean; bold?: boolean; noIndent?: boolean }
+  | { kind: 'list'; items: string[]; numbered?: boolean }
+  | { kind: 'table'; table: ReportTable };
+
+export interface Requisites {
+  /** Lines of the organisation's name, the parent body first (e.g. the education department, then the school). */
+  organisation: string[];
+  /** The kind of document, printed in capitals: «ИНФОРМАЦИОННАЯ СПРАВКА». */
+  kind: string;
+  /** Date of the document, YYYY-MM-DD. */
+  date: string;
+  /** Registration number; blank leaves a line to fill in by hand. */
+  number: string;
+  /** Place of composition («д. Пьянкова», «г. Ирбит»). */
+  place: string;
+  /** The heading to the text: what the document is about. */
+  title: string;
+}
+
+export interface ReportDoc {
+  requisites: Requisites;
+  blocks: Block[];
+  signature?: { position: string; name: string };
+  /** Отметка об исполнителе: name and phone, printed small at the end. */
+  executor?: string;
+  /** Document properties (title in File → Properties). */
+  subject: string;
+  /** A landscape page for wide tables (ГОСТ allows it); the margins stay as in portrait. */
+  landscape?: boolean;
+}
+
+export const cellText = (c: Cell): string => (c === null ? '' : typeof c === 'object' ? c.text : String(c));
+
+/** Every table of a report, in order, for the Excel export. */
+export function tablesOf(doc: ReportDoc): ReportTable[] {
+  return doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+}
+
+/** The period a report covers, inclusive, as ISO dates. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The school year that contains a date: 1 September … 31 August. */
+export function schoolYearOf(iso: string): Period {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const start = m >= 9 ? y : y - 1;
+  return { from: `${start}-09-01`, to: `${start + 1}-08-31` };
+}
+
+/** The default period of a report: the school year so far. */
+export function defaultPeriod(today: string, p: Partial<Period> = {}): Period {
+  const year = schoolYearOf(today);
+  return { from: p.from ?? year.from, to: p.to ?? today };
+}
+
+/** Whether an item dated [from, to] (either may be missing) touches the period. Undated items count. */
+export function touches(period: Period, from: string | null | undefined, to: string | null | undefined): boolean {
+  const a = from ?? to;
+  const b = to ?? from;
+  if (!a || !b) return true;
+  return a <= period.to && b >= period.from;
+}

@@ -1,0 +1,55 @@
+/** Small Russian wording helpers shared by the report builders. */
+import { count, formatDate } from '../../../common/format.js';
+import type { Period } from './model.js';
+
+export const NOUNS = {
+  activity: ['мероприятие', 'мероприятия', 'мероприятий'],
+  event: ['мероприятие', 'мероприятия', 'мероприятий'],
+  teacher: ['педагог', 'педагога', 'педагогов'],
+  school: ['школа', 'школы', 'школ'],
+  organisation: ['образовательная организация', 'образовательные организации', 'образовательных организаций'],
+  pupil: ['обучающийся', 'обучающихся', 'обучающихся'],
+  course: ['курс', 'курса', 'курсов'],
+  hour: ['час', 'часа', 'часов'],
+  decision: ['поручение', 'поручения', 'поручений'],
+  pair: ['наставническая пара', 'наставнические пары', 'наставнических пар'],
+  day: ['день', 'дня', 'дней'],
+  participant: ['участник', 'участника', 'участников'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
+export const n = (v: number, noun: keyof typeof NOUNS) => count(v, NOUNS[noun]);
+
+/** After «из»: «из 1 мероприятия», «из 5 мероприятий», «из 21 школы». */
+export const GEN = {
+  activity: ['мероприятия', 'мероприятий', 'мероприятий'],
+  school: ['школы', 'школ', 'школ'],
+  teacher: ['педагога', 'педагогов', 'педагогов'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+export const ofN = (v: number, noun: keyof typeof GEN) => `из ${count(v, GEN[noun])}`;
+
+export const periodText = (p: Period) => `с ${formatDate(p.from)} по ${formatDate(p.to)}`;
+
+/** 18.5 → «18,5»; integers without a decimal part. */
+export function num(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  const r = Math.round(v * 10 ** digits) / 10 ** digits;
+  return r.toLocaleString('ru-RU', { maximumFractionDigits: digits, useGrouping: false }).replace('-', '−');
+}
+
+export function share(part: number, whole: number): string {
+  if (!whole) return '—';
+  return `${Math.round((part / whole) * 100)} %`;
+}
+
+/** «Фёдорова Анна Петровна» → «А.П. Фёдорова» (signature form). */
+export function signatureName(full: string): string {
+  const [s, nm, p] = full.trim().split(/\s+/);
+  if (!s || !nm) return full.trim();
+  return `${nm[0]}.${p ? p[0] + '.' : ''} ${s}`;
+}
+
+/** The place of composition from an address: the settlement before the first comma. */
+export function placeOf(address: string, fallback = ''): string {
+  const first = address.split(',')[0]?.trim() ?? '';
+  return /^(г|д|с|п|пгт|рп|пос|п\.г\.т|с\.п)\.?\s/i.test(first) ? first.replace(/\s*\(.*\)\s*$/, '') : fallback;
+}

@@ -1,0 +1,76 @@
+/**
+ * Tables to Excel with the same columns and Russian headers as on screen and in the document: one sheet
+ * per table, the header in row 1 (bold, frozen, with an autofilter so users can re-sort), numbers kept as
+ * numbers, long text wrapped. readXlsxTables reads such a workbook back (tests, and the roster import).
+ */
+import ExcelJS from 'exceljs';
+import { cellText, type ReportTable } from './model.js';
+
+/** What Excel allows in a sheet name: ≤ 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Лист';
+  let s = base;
+  for (let i = 2; taken.has(s.toLowerCase()); i++) s = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+  taken.add(s.toLowerCase());
+  return s;
+}
+
+export async function renderXlsx(tables: ReportTable[], title = 'Опора'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Опора';
+  wb.title = title;
+  const taken = new Set<string>();
+  for (const t of tables) {
+    const ws = wb.addWorksheet(sheetName(t.sheet, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(8, Math.min(80, c.width * 1.6)) }));
+    for (const row of t.rows) {
+      ws.addRow(row.map((c) => (typeof c === 'number' ? c : cellText(c))));
+    }
+    const head = ws.getRow(1);
+    head.font = { bold: true };
+    head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    ws.eachRow((r, n) => {
+      if (n > 1) r.alignment = { vertical: 'top', wrapText: true };
+    });
+    if (t.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + t.rows.length, column: t.columns.length } };
+  }
+  if (tables.length === 0) wb.addWorksheet('Нет данных').addRow(['Таблиц в отчёте нет']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface SheetData {
+  name: string;
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
+function plain(v: ExcelJS.CellValue): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return plain(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+/** Every sheet as a header and rows of plain values (trailing empty rows dropped). */
+export async function readXlsxTables(data: Buffer | ArrayBuffer): Promise<SheetData[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as ArrayBuffer);
+  return wb.worksheets.map((ws) => {
+    const width = ws.columnCount;
+    const rows: (string | number | null)[][] = [];
+    ws.eachRow({ includeEmpty: true }, (r) => {
+      const vals: (string | number | null)[] = [];
+      for (let i = 1; i <= width; i++) vals.push(plain(r.getCell(i).value));
+      rows.push(vals);
+    });
+    while (rows.length && rows[rows.length - 1]!.every((v) => v === null || v === '')) rows.pop();
+    const [header = [], ...body] = rows;
+    return { name: ws.name, header: header.map((h) => (h === null ? '' : String(h))), rows: body };
+  });
+}

@@ -1,0 +1,78 @@
+/** The bundle exchange across the process boundary: output shapes (plain JSON) and input schemas. */
+import { z } from 'zod';
+import { id } from './fields.js';
+
+export interface ExchangeCounts { new: number; updated: number; unchanged: number; deleted: number; conflicts: number }
+
+export interface ExchangeImportResult {
+  file: string;
+  status: 'accepted' | 'rejected' | 'quarantined';
+  reasonCode?: string;
+  reason?: string;
+  counts?: ExchangeCounts;
+  byTable?: Record<string, ExchangeCounts>;
+  kind?: string;
+  issuer?: { id: string; name: string; fingerprint: string; fingerprintDisplay: string };
+  sequence?: number;
+  repeated?: boolean;
+  quarantineId?: string;
+  dryRun: boolean;
+}
+
+export interface ExchangeHistoryItem {
+  id: number; at: string; file_name: string; kind: string; issuer_id: string; issuer_name: string; seq: number | null;
+  status: 'accepted' | 'rejected' | 'quarantined'; reason: string; counts: Partial<ExchangeCounts>;
+}
+
+export interface ExchangeQuarantineItem {
+  id: string; received_at: string; file_name: string; issuer_id: string; issuer_name: string; issuer_role: string;
+  fingerprint: string; fingerprintDisplay: string; reason_code: string; reason: string; status: string;
+}
+
+export interface ExchangeConflict {
+  table: string; id: string; detected_at: string;
+  versions: { hlc: string; origin: string; current: boolean; data: Record<string, unknown> }[];
+}
+
+export interface ExchangeState {
+  role: 'none' | 'school' | 'municipality';
+  /** This workspace's key fingerprint (made at the first exchange), for reading aloud. */
+  fingerprintDisplay: string | null;
+  /** School: the municipality it is enrolled with. */
+  enrollment: { enrolled: boolean; municipalityId: string | null; municipalityName: string; pendingProof: boolean } | null;
+  /** Municipality: its own id and name. */
+  municipality: { id: string; name: string } | null;
+  quarantine: number;
+  conflicts: number;
+  /** The desktop app can open a folder dialog; in a browser tab bundles are downloaded instead. */
+  folderDialog: boolean;
+  lastExport: { at: string; path: string; seq: number } | null;
+}
+
+export interface ExchangeEnrollmentInfo {
+  schoolId: string; schoolName: string; municipalityId: string; municipalityName: string; fingerprint: string; fingerprintDisplay: string;
+}
+
+export interface ExchangeFile { fileName: string; dataBase64: string; size: number; recipientName: string; sequence: number; encrypted: boolean }
+export interface ExchangeWritten { path: string; size: number; recipientName: string; sequence: number; encrypted: boolean }
+
+export interface ExchangeSchool {
+  id: string; name: string; status: string; fingerprint: string | null; fingerprintDisplay: string; enrolled_at: string | null; last_import: string | null;
+}
+
+/** Base64 of one file, read by the renderer with the File API (one call per bundle, so progress can advance). */
+const base64 = z.string().max(Math.ceil((64 * 1024 * 1024 * 4) / 3) + 4, { message: 'Файл больше 64 МБ' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Файл передан в повреждённом виде' });
+const fileName = z.string().min(1).max(255);
+
+export const exchangeInputs = {
+  importBundle: z.object({ fileName, dataBase64: base64, dryRun: z.boolean().default(false) }),
+  enrollmentFile: z.object({ fileName: fileName.optional(), dataBase64: base64 }),
+  openEnrollment: z.object({ fileName: fileName.optional(), dataBase64: base64, schoolName: z.string().trim().max(500).optional() }),
+  initMunicipality: z.object({ name: z.string().trim().min(1, { message: 'Укажите наименование муниципалитета' }).max(500, { message: 'Наименование длиннее 500 символов' }) }),
+  exportInput: z.object({ forSchool: z.union([id, z.literal('all')]).optional() }),
+  quarantineDecide: z.object({ id, accept: z.boolean() }),
+  resolveConflict: z.object({ table: z.string().regex(/^[a-z_]{1,64}$/), id: z.string().max(64), keepHlc: z.string().max(80) }),
+  enrollSchool: z.object({ name: z.string().trim().min(1, { message: 'Укажите наименование школы' }).max(500) }),
+  reissue: z.object({ schoolId: id }),
+};

@@ -1,0 +1,270 @@
+/**
+ * Inputs and outputs of the municipality workspace and the reports: the roster and its Excel import,
+ * partner groups, curators, the coordination group, the roadmap, the dashboard and drill-down, charts,
+ * report jobs with progress, and Excel of any table on screen. Registered in index.ts.
+ */
+import { z } from 'zod';
+import { id, text, optText, optDate, date, oneOf, optInt } from './fields.js';
+import { LEVEL_CODES } from '../../common/roster-labels.js';
+import { activityStatus } from '../../common/labels.js';
+
+const groupNo = (label: string) => optInt(label, 0, 100);
+const flag01 = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((b) => (b ? 1 : 0)).default(0);
+
+export const rosterSchoolInput = z.object({
+  /** The school's id (municipality_school.id); absent to add a school to the roster. */
+  id: id.optional(),
+  name: text('Наименование ОО', 500),
+  short_name: optText('Краткое наименование', 200),
+  cluster: groupNo('Кластер'),
+  quality_group: groupNo('Группа качества'),
+  quality_level: oneOf('Уровень по ГК', LEVEL_CODES).default('no_info'),
+  social_group: groupNo('Группа по ИСБШ'),
+  social_level: oneOf('Уровень по ГИСБШ', LEVEL_CODES).default('no_info'),
+  is_nor: flag01,
+  is_nsu: flag01,
+  is_pilot: flag01,
+  base_site: optText('Базовая площадка', 500),
+  partner_group_id: id.nullable().default(null),
+  is_resource_centre: flag01,
+  curator_id: id.nullable().default(null),
+  roster_note: optText('Примечание', 2000),
+});
+
+export const partnerGroupInput = z.object({
+  id: id.optional(),
+  number: z.number({ message: 'Укажите номер группы' }).int().min(1, { message: 'Номер группы — от 1' }).max(999),
+  title: optText('Название', 300),
+  territory: optText('Территория', 300),
+  note: optText('Примечание', 2000),
+});
+
+export const curatorInput = z.object({
+  id: id.optional(),
+  full_name: text('ФИО куратора', 200),
+  position: optText('Должность', 300),
+  organisation: optText('Организация', 500),
+  phone: optText('Телефон', 100),
+  email: optText('Эл. почта', 200),
+  note: optText('Примечание', 2000),
+});
+
+export const coordinationInput = z.object({
+  id: id.optional(),
+  position_no: z.number().int().min(0).max(999).default(0),
+  full_name: text('ФИО', 200),
+  position: optText('Должность', 300),
+  organisation: optText('Организация', 500),
+  role: oneOf('Роль', ['head', 'deputy', 'secretary', 'member']).default('member'),
+});
+
+export const roadmapInput = z.object({
+  id: id.optional(),
+  title: text('Название дорожной карты', 1000),
+  year_from: z.number().int().min(2000).max(2100),
+  year_to: z.number().int().min(2000).max(2100),
+  approval_number: optText('Номер приказа', 100),
+  approval_date: optDate('Дата приказа'),
+  goals: optText('Цели'),
+  tasks: optText('Задачи'),
+}).refine((v) => v.year_to >= v.year_from, { message: 'Год окончания раньше года начала', path: ['year_to'] });
+
+export const roadmapActivityInput = z.object({
+  id: id.optional(),
+  roadmap_id: id,
+  number: optText('№', 20),
+  section: optText('Раздел', 300),
+  title: text('Мероприятие', 2000),
+  timing_text: optText('Сроки', 300),
+  date_from: optDate('Начало'),
+  date_to: optDate('Окончание'),
+  responsible: optText('Ответственные', 1000),
+  status: oneOf('Статус', activityStatus.codes).default('planned'),
+  completion_mark: optText('Отметка о выполнении'),
+  completed_on: optDate('Дата выполнения'),
+  all_schools: flag01,
+  /** The schools it concerns when not all. */
+  school_ids: z.array(id).max(2000).default([]),
+});
+
+export const REPORT_KINDS = ['school', 'roadmap', 'schools', 'monitoring'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const reportKindLabels: Record<ReportKind, string> = {
+  school: 'Справка о реализации программы повышения качества образования (школа)',
+  roadmap: 'Справка об итогах реализации муниципальной дорожной карты',
+  schools: 'Школы муниципалитета по группам',
+  monitoring: 'Мониторинг по школам за квартал',
+};
+
+export const reportStartInput = z.object({
+  kind: z.enum(REPORT_KINDS, { message: 'Выберите вид отчёта' }),
+  format: z.enum(['docx', 'xlsx']).default('docx'),
+  from: date('Начало периода').optional(),
+  to: date('Конец периода').optional(),
+  schoolId: id.optional(),
+}).refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Начало периода позже его конца', path: ['to'] });
+
+/** A table as on screen, for «Скачать в Excel». */
+export const tableInput = z.object({
+  title: text('Название', 200),
+  columns: z.array(z.object({ key: z.string().max(64), header: z.string().max(200) })).min(1).max(60),
+  rows: z.array(z.array(z.union([z.string().max(20000), z.number(), z.null()])).max(60)).max(20000),
+});
+
+// ───── outputs ─────
+
+export interface RosterRow {
+  id: string;
+  name: string;
+  short_name: string;
+  status: string;
+  enrolled_at: string | null;
+  cluster: number | null;
+  quality_group: number | null;
+  quality_level: string;
+  social_group: number | null;
+  social_level: string;
+  is_nor: number;
+  is_nsu: number;
+  is_pilot: number;
+  base_site: string;
+  partner_group_id: string | null;
+  partner_group_number: number | null;
+  is_resource_centre: number;
+  curator_id: string | null;
+  curator_name: string | null;
+  roster_note: string;
+}
+
+export interface RosterImportChange {
+  row: number;
+  name: string;
+  action: 'create' | 'update' | 'unchanged';
+  schoolId: string | null;
+  changes: { field: string; label: string; from: string; to: string }[];
+}
+export interface RosterImportPreview {
+  sheet: string;
+  rows: number;
+  changes: RosterImportChange[];
+  errors: { row: number; column: string; message: string }[];
+  newGroups: number[];
+  newCurators: string[];
+  summary: { create: number; update: number; unchanged: number };
+}
+
+export interface RoadmapActivityRow {
+  id: string;
+  number: string;
+  section: string;
+  title: string;
+  timing_text: string;
+  date_from: string | null;
+  date_to: string | null;
+  responsible: string;
+  status: string;
+  completion_mark: string;
+  completed_on: string | null;
+  all_schools: number;
+  school_ids: string[];
+  overdue: number;
+  /** Marks the schools sent back. */
+  marks: { school_id: string; school_name: string; status: string; completion_mark: string; completed_on: string | null }[];
+}
+export interface RoadmapView {
+  roadmap: (Record<string, string | number | null> & { id: string }) | null;
+  activities: RoadmapActivityRow[];
+}
+
+export interface DashboardRow {
+  schoolId: string;
+  name: string;
+  status: string;
+  cluster: number | null;
+  quality_group: number | null;
+  quality_level: string;
+  social_group: number | null;
+  partner_group_number: number | null;
+  curator_name: string | null;
+  is_nor: number;
+  is_nsu: number;
+  lastBundleAt: string | null;
+  bundleAgeDays: number | null;
+  activitiesTotal: number;
+  activitiesDone: number;
+  activitiesOverdue: number;
+  decisionsOverdue: number;
+  needMentor: number;
+  withMentor: number;
+  mentorShare: number | null;
+  trainedThisYear: number;
+  riskTotal: number;
+  riskByCategory: Record<string, number>;
+  eventsThisTerm: number;
+  attention: string[];
+}
+export interface MunicipalityDashboard {
+  today: string;
+  term: { from: string; to: string; label: string };
+  rows: DashboardRow[];
+}
+
+export interface SchoolDrillDown {
+  row: DashboardRow;
+  roster: RosterRow | null;
+  programme: Record<string, string | number | null> | null;
+  activities: Record<string, string | number | null>[];
+  staff: { total: number; young: number; arrived: number; withMentor: number; needMentor: number };
+  courses: Record<string, string | number | null>[];
+  riskByCategory: { category: string; count: number }[];
+  events: Record<string, string | number | null>[];
+  decisions: Record<string, string | number | null>[];
+  indicators: { title: string; unit: string; values: { period: string; target: number | null; actual: number | null }[] }[];
+  comments: Record<string, string | number | null>[];
+  bundles: Record<string, string | number | null>[];
+}
+
+export interface ChartsData {
+  /** Indicator titles that have values, for the picker. */
+  indicators: string[];
+  indicatorSeries: { period: string; [school: string]: number | string | null }[];
+  indicatorSchools: string[];
+  riskOverTime: { period: string; [category: string]: number | string }[];
+  completionBySchool: { school: string; done: number; overdue: number; open: number }[];
+}
+
+export interface ReportJob {
+  id: string;
+  kind: ReportKind;
+  format: 'docx' | 'xlsx';
+  done: number;
+  total: number;
+  stage: string;
+  finished: boolean;
+  error: string | null;
+  fileName: string | null;
+}
+export interface FileData {
+  fileName: string;
+  mime: string;
+  dataBase64: string;
+}
+
+export const reportSettingsInput = z.object({
+  organisation: text('Наименование органа управления образованием', 500),
+  parent: optText('Вышестоящая организация', 500),
+  place: optText('Место составления', 200),
+  headPosition: optText('Должность руководителя', 300),
+  headName: optText('ФИО руководителя', 200),
+  executor: optText('Исполнитель', 500),
+});
+export type ReportSettings = z.output<typeof reportSettingsInput>;
+
+export const fileInput = z.object({
+  fileName: optText('Имя файла', 255),
+  dataBase64: z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4, { message: 'Файл больше 10 МБ — это не похоже на реестр школ' }),
+});
+
+type Rec = Record<string, string | number | null> & { id: string };
+export type PartnerGroupView = Rec & { schools: { id: string; name: string; is_resource_centre: number }[] };
+export type CuratorView = Rec & { schools: number };

@@ -1,0 +1,63 @@
+/** Files in and out of the exchange screen: reading dropped files and folders, saving downloads. */
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(s);
+}
+
+export async function fileToBase64(file: File): Promise<string> {
+  return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+}
+
+export function downloadBase64(fileName: string, dataBase64: string, mime = 'application/octet-stream') {
+  const bin = atob(dataBase64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface FsEntry {
+  isFile: boolean;
+  isDirectory: boolean;
+  name: string;
+  file?(ok: (f: File) => void, fail: (e: unknown) => void): void;
+  createReader?(): { readEntries(ok: (e: FsEntry[]) => void, fail: (e: unknown) => void): void };
+}
+
+async function walk(entry: FsEntry, out: File[], depth = 0): Promise<void> {
+  if (entry.isFile && entry.file) {
+    out.push(await new Promise<File>((ok, fail) => entry.file!(ok, fail)));
+  } else if (entry.isDirectory && entry.createReader && depth < 2) {
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise<FsEntry[]>((ok, fail) => reader.readEntries(ok, fail));
+      if (!batch.length) break;
+      for (const e of batch) await walk(e, out, depth + 1);
+    }
+  }
+}
+
+/** Files from a drop: plain files, and the *.opora files inside dropped folders. */
+export async function filesFromDrop(dt: DataTransfer): Promise<File[]> {
+  const out: File[] = [];
+  const items = [...dt.items].filter((i) => i.kind === 'file');
+  const entries = items.map((i) => (i as DataTransferItem & { webkitGetAsEntry?(): FsEntry | null }).webkitGetAsEntry?.() ?? null);
+  if (entries.some((e) => e)) {
+    for (const e of entries) if (e) await walk(e, out);
+  } else out.push(...dt.files);
+  return out;
+}
+
+/** Bundles only: folders may hold other files; hidden and partial files are never bundles. */
+export function onlyBundles(files: File[]): File[] {
+  return files.filter((f) => f.name.toLowerCase().endsWith('.opora') && !f.name.startsWith('.'));
+}

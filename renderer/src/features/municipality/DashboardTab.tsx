@@ -1,0 +1,150 @@
+/**
+ * One row per school: last data received and how old, activities done and overdue, decisions past deadline,
+ * mentor coverage of young and newly arrived teachers, teachers trained this year, the risk group (aggregate),
+ * events this term. Filter by cluster, quality group, partner group; sort by any column; cells that need
+ * attention are red. A click opens the school's merged data.
+ */
+import { useMemo, useState } from 'react';
+import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Tooltip, Loader, Alert, Stack, Checkbox } from '@mantine/core';
+import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
+import { useCall } from '../../app/data';
+import { formatDate, count, formatPercent } from '../../../../common/format';
+import { riskCategory } from '../../../../common/labels';
+import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
+import type { DashboardRow } from '../../../../preload/contract/index';
+import { ExcelButton, type ExcelColumn } from '../reports/ExcelButton';
+
+type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
+
+const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
+const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${count(r.bundleAgeDays ?? 0, ['день', 'дня', 'дней'])} назад)` : 'не поступали');
+
+export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
+  { key: 'name', header: 'ОО', value: (r) => r.name },
+  { key: 'cluster', header: 'Кластер', value: (r) => r.cluster },
+  { key: 'qg', header: 'Группа качества (ГК)', value: (r) => r.quality_group ?? groupText(null, r.quality_level) },
+  { key: 'pg', header: 'Партнёрская группа', value: (r) => r.partner_group_number },
+  { key: 'last', header: 'Данные получены', value: (r) => (r.lastBundleAt ? formatDate(r.lastBundleAt) : 'не поступали') },
+  { key: 'age', header: 'Давность, дней', value: (r) => r.bundleAgeDays },
+  { key: 'done', header: 'Мероприятий выполнено', value: (r) => r.activitiesDone },
+  { key: 'total', header: 'Мероприятий всего', value: (r) => r.activitiesTotal },
+  { key: 'overdue', header: 'Просрочено мероприятий', value: (r) => r.activitiesOverdue },
+  { key: 'decisions', header: 'Поручений просрочено', value: (r) => r.decisionsOverdue },
+  { key: 'mentor', header: 'С наставником (молодые и вновь прибывшие)', value: (r) => (r.needMentor ? `${r.withMentor} из ${r.needMentor}` : '—') },
+  { key: 'trained', header: 'Прошли КПК в этом году', value: (r) => r.trainedThisYear },
+  { key: 'risk', header: 'Группа риска, чел.', value: (r) => r.riskTotal },
+  { key: 'events', header: 'Мероприятий в четверти', value: (r) => r.eventsThisTerm },
+  { key: 'attention', header: 'Требует внимания', value: (r) => r.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ') },
+];
+
+export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => void; onFiltered?: (ids: string[]) => void }) {
+  const { value, error, loading } = useCall('municipality.dashboard', {});
+  const [cluster, setCluster] = useState<string | null>(null);
+  const [qg, setQg] = useState<string | null>(null);
+  const [pg, setPg] = useState<string | null>(null);
+  const [onlyAttention, setOnlyAttention] = useState(false);
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
+  const rows = value?.rows ?? [];
+  const opts = (f: (r: DashboardRow) => number | null) => [...new Set(rows.map(f).filter((x): x is number => x !== null))].sort((a, b) => a - b).map(String);
+  const filtered = useMemo(() => {
+    const key = (r: DashboardRow): number | string => {
+      switch (sort.key) {
+        case 'name': return r.name.replace(/^\S+\s+«?/, '').toLowerCase();
+        case 'age': return r.bundleAgeDays ?? 1e9;
+        case 'done': return r.activitiesTotal ? r.activitiesDone / r.activitiesTotal : -1;
+        case 'overdue': return r.activitiesOverdue;
+        case 'decisions': return r.decisionsOverdue;
+        case 'mentor': return r.mentorShare ?? 2;
+        case 'trained': return r.trainedThisYear;
+        case 'risk': return r.riskTotal;
+        case 'events': return r.eventsThisTerm;
+        case 'qg': return r.quality_group ?? 99;
+      }
+    };
+    const s = search.trim().toLowerCase();
+    const out = rows.filter((r) => (!cluster || String(r.cluster) === cluster) && (!qg || String(r.quality_group) === qg) && (!pg || String(r.partner_group_number) === pg)
+      && (!onlyAttention || r.attention.length > 0) && (!s || r.name.toLowerCase().includes(s)));
+    return out.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      return (typeof x === 'string' ? x.localeCompare(String(y), 'ru') : x - (y as number)) * sort.dir;
+    });
+  }, [rows, cluster, qg, pg, onlyAttention, search, sort]);
+  const ids = filtered.map((r) => r.schoolId).join(',');
+  useMemo(() => onFiltered?.(ids ? ids.split(',') : []), [ids]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!value && loading) return <Loader />;
+  const th = (k: SortKey, title: string, width?: number) => {
+    const active = sort.key === k;
+    const Icon = active ? (sort.dir === 1 ? IconChevronUp : IconChevronDown) : IconSelector;
+    return (
+      <Table.Th style={{ width }}>
+        <UnstyledButton onClick={() => setSort({ key: k, dir: active ? (-sort.dir as 1 | -1) : 1 })} aria-label={`Сортировать по столбцу «${title}»`} data-testid={`sort-${k}`}>
+          <Group gap={4} wrap="nowrap"><Text fw={600} size="sm">{title}</Text><Icon size={14} /></Group>
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
+  const bad = (on: boolean, why: string) => (on ? { className: 'cell-attention', 'data-attention': why, title: why } : {});
+  return (
+    <Stack>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput leftSection={<IconSearch size={16} />} placeholder="Поиск школы" aria-label="Поиск школы" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={240} />
+        <Select label="Кластер" placeholder="Все" clearable data={opts((r) => r.cluster)} value={cluster} onChange={setCluster} w={120} data-testid="filter-cluster" />
+        <Select label="Группа качества" placeholder="Все" clearable data={opts((r) => r.quality_group)} value={qg} onChange={setQg} w={150} data-testid="filter-quality-group" />
+        <Select label="Партнёрская группа" placeholder="Все" clearable data={opts((r) => r.partner_group_number)} value={pg} onChange={setPg} w={170} data-testid="filter-partner-group" />
+        <Checkbox label="Только требующие внимания" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.currentTarget.checked)} mb={8} data-testid="filter-attention" />
+        <ExcelButton title="Школы — сводка" columns={DASHBOARD_EXCEL} rows={filtered} testId="dashboard-excel" />
+      </Group>
+      <Text size="sm" c="dimmed" data-testid="dashboard-count">Показано: {count(filtered.length, ['школа', 'школы', 'школ'])} из {rows.length}. {value?.term.label}. Красным отмечено то, что требует внимания.</Text>
+      <Table.ScrollContainer minWidth={1100}>
+        <Table striped highlightOnHover withTableBorder verticalSpacing="xs" data-testid="municipality-dashboard">
+          <Table.Thead>
+            <Table.Tr>
+              {th('name', 'ОО', 240)}
+              {th('qg', 'ГК')}
+              {th('age', 'Данные получены')}
+              {th('done', 'Выполнено мероприятий')}
+              {th('overdue', 'Просрочено')}
+              {th('decisions', 'Поручения с истёкшим сроком')}
+              {th('mentor', 'С наставником')}
+              {th('trained', 'КПК в этом году')}
+              {th('risk', 'Группа риска')}
+              {th('events', 'Мероприятий в четверти')}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {filtered.map((r) => (
+              <Table.Tr key={r.schoolId} className="row-click" onClick={() => onOpen(r.schoolId)} data-school-id={r.schoolId} data-testid="dashboard-row">
+                <Table.Td>
+                  <Text size="sm" fw={500}>{r.name}</Text>
+                  <Group gap={4}>
+                    {r.is_nor ? <Badge size="xs" color="orange" variant="light">НОР</Badge> : null}
+                    {r.is_nsu ? <Badge size="xs" color="grape" variant="light">НСУ</Badge> : null}
+                    {r.partner_group_number ? <Text size="xs" c="dimmed">{r.partner_group_number} группа</Text> : null}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{r.quality_group ?? '—'} <Text span size="xs" c="dimmed">{levelShort(r.quality_level)}</Text></Table.Td>
+                <Table.Td {...bad(r.lastBundleAt === null || (r.bundleAgeDays ?? 0) > 45, r.lastBundleAt ? ATTENTION.bundleOld : ATTENTION.noBundle)}>{ageText(r)}</Table.Td>
+                <Table.Td>{r.activitiesDone} из {r.activitiesTotal}</Table.Td>
+                <Table.Td {...bad(r.activitiesOverdue > 0, ATTENTION.overdue)}>{r.activitiesOverdue}</Table.Td>
+                <Table.Td {...bad(r.decisionsOverdue > 0, ATTENTION.decisions)}>{r.decisionsOverdue}</Table.Td>
+                <Table.Td {...bad(r.needMentor > r.withMentor, ATTENTION.mentors)}>{r.needMentor ? `${r.withMentor} из ${r.needMentor} (${formatPercent(r.mentorShare)})` : '—'}</Table.Td>
+                <Table.Td>{r.trainedThisYear}</Table.Td>
+                <Table.Td>
+                  <Tooltip label={<Text size="xs" style={{ whiteSpace: 'pre-line' }}>{riskText(r) || 'Нет'}</Text>} disabled={!r.riskTotal}>
+                    <span>{r.riskTotal}</span>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td>{r.eventsThisTerm}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {filtered.length === 0 && <Text c="dimmed">Школ, подходящих под фильтры, нет.</Text>}
+    </Stack>
+  );
+}

@@ -1,0 +1,145 @@
+/** A school's merged data, read-only, with the curators' comments and the history of what arrived. */
+import { useState } from 'react';
+import { Drawer, Stack, Title, Text, Group, Badge, Table, Textarea, Button, Loader, Alert, SimpleGrid, Card, Tabs } from '@mantine/core';
+import { useCall, useDataVersion } from '../../app/data';
+import { call } from '../../app/api';
+import { notifyError, notifyOk } from '../../app/notify';
+import { formatDate, count } from '../../../../common/format';
+import { activityStatus, riskCategory, eventKind, eventLevel } from '../../../../common/labels';
+import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
+import { ExcelButton } from '../reports/ExcelButton';
+
+const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string | null; onClose: () => void; onReport?: (id: string) => void }) {
+  const { value: d, error } = useCall('municipality.school', schoolId ? { schoolId } : null, [schoolId]);
+  const { bump } = useDataVersion();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    if (!schoolId || !comment.trim()) return;
+    setBusy(true);
+    try {
+      await call('municipality.comment', { schoolId, text: comment, author: '' });
+      setComment('');
+      notifyOk('Комментарий сохранён; школа увидит его после следующей выгрузки.');
+      bump();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const r = d?.roster;
+  return (
+    <Drawer opened={!!schoolId} onClose={onClose} position="right" size="xl" title={<Title order={3}>{r?.name ?? 'Школа'}</Title>} data-testid="school-drawer">
+      {error && <Alert color="red">{error}</Alert>}
+      {!d && !error && <Loader />}
+      {d && r && (
+        <Stack>
+          <Group gap="xs">
+            <Badge variant="light">Кластер {r.cluster ?? '—'}</Badge>
+            <Badge variant="light">ГК {groupText(r.quality_group, r.quality_level)} ({levelShort(r.quality_level)})</Badge>
+            <Badge variant="light">ГИСБШ {groupText(r.social_group, r.social_level)} ({levelShort(r.social_level)})</Badge>
+            {r.is_nor ? <Badge color="orange">НОР</Badge> : null}
+            {r.is_nsu ? <Badge color="grape">НСУ</Badge> : null}
+            {r.is_pilot ? <Badge color="teal">Пилотная площадка</Badge> : null}
+            {r.partner_group_number ? <Badge color="gray">{r.partner_group_number} группа{r.is_resource_centre ? ', ресурсный центр' : ''}</Badge> : null}
+          </Group>
+          <Text size="sm">Куратор: {r.curator_name ?? 'не назначен'}. Данные получены: {d.row.lastBundleAt ? `${formatDate(d.row.lastBundleAt)} (${count(d.row.bundleAgeDays ?? 0, ['день', 'дня', 'дней'])} назад)` : 'ещё не поступали'}.</Text>
+          {d.row.attention.length > 0 && <Alert color="red" title="Требует внимания">{d.row.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ')}.</Alert>}
+          <SimpleGrid cols={4}>
+            <Card withBorder><Text size="xs" c="dimmed">Мероприятий выполнено</Text><Text fw={700}>{d.row.activitiesDone} из {d.row.activitiesTotal}</Text></Card>
+            <Card withBorder><Text size="xs" c="dimmed">Просрочено</Text><Text fw={700} c={d.row.activitiesOverdue ? 'red' : undefined}>{d.row.activitiesOverdue}</Text></Card>
+            <Card withBorder><Text size="xs" c="dimmed">С наставником</Text><Text fw={700}>{d.staff.needMentor ? `${d.staff.withMentor} из ${d.staff.needMentor}` : '—'}</Text></Card>
+            <Card withBorder><Text size="xs" c="dimmed">Группа риска</Text><Text fw={700}>{d.row.riskTotal}</Text></Card>
+          </SimpleGrid>
+          {onReport && <Group><Button variant="light" onClick={() => onReport(r.id)} data-testid="drawer-report">Справка по школе…</Button></Group>}
+          <Tabs defaultValue="activities" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="activities">Программа</Tabs.Tab>
+              <Tabs.Tab value="people">Кадры и группа риска</Tabs.Tab>
+              <Tabs.Tab value="events">Мероприятия</Tabs.Tab>
+              <Tabs.Tab value="indicators">Показатели</Tabs.Tab>
+              <Tabs.Tab value="comments">Комментарии ({d.comments.length})</Tabs.Tab>
+              <Tabs.Tab value="bundles">Поступления</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="activities" pt="sm">
+              <Text size="sm" mb="xs">{d.programme ? (s(d.programme.title).includes(s(d.programme.year_from)) ? s(d.programme.title) : `${s(d.programme.title)} (${s(d.programme.year_from)}–${s(d.programme.year_to)})`) : 'Программа не поступала.'}</Text>
+              <Group justify="flex-end" mb="xs">
+                <ExcelButton title={`Мероприятия — ${r.short_name || r.name}`} rows={d.activities} columns={[
+                  { key: 'n', header: '№', value: (a) => s(a.number) }, { key: 't', header: 'Мероприятие', value: (a) => s(a.title) },
+                  { key: 'd', header: 'Сроки', value: (a) => s(a.timing_text) }, { key: 'r', header: 'Ответственные', value: (a) => s(a.responsible) },
+                  { key: 'm', header: 'Отметка о выполнении', value: (a) => s(a.completion_mark) || activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels] || '' },
+                ]} />
+              </Group>
+              <Table withTableBorder striped fz="sm">
+                <Table.Thead><Table.Tr><Table.Th>№</Table.Th><Table.Th>Мероприятие</Table.Th><Table.Th>Сроки</Table.Th><Table.Th>Отметка о выполнении</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>
+                  {d.activities.map((a) => (
+                    <Table.Tr key={s(a.id)}>
+                      <Table.Td>{s(a.number)}</Table.Td>
+                      <Table.Td className="cell-wrap">{s(a.title)}</Table.Td>
+                      <Table.Td>{s(a.timing_text)}</Table.Td>
+                      <Table.Td className={a.overdue ? 'cell-attention cell-wrap' : 'cell-wrap'}>{s(a.completion_mark) || (a.overdue ? `Срок истёк ${formatDate(s(a.date_to))}` : activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels])}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Tabs.Panel>
+            <Tabs.Panel value="people" pt="sm">
+              <Text size="sm">Педагогов: {d.staff.total}; молодых специалистов — {d.staff.young}, вновь прибывших — {d.staff.arrived}. Курсы в этом учебном году: {d.courses.length}.</Text>
+              <Title order={5} mt="sm">Группа риска по категориям (обезличенно)</Title>
+              {d.riskByCategory.length === 0 ? <Text size="sm" c="dimmed">Нет обучающихся в группе риска.</Text> : (
+                <Table withTableBorder fz="sm" w={420}>
+                  <Table.Tbody>{d.riskByCategory.map((x) => <Table.Tr key={x.category}><Table.Td>{riskCategory.labels[x.category as keyof typeof riskCategory.labels] ?? x.category}</Table.Td><Table.Td>{x.count}</Table.Td></Table.Tr>)}</Table.Tbody>
+                </Table>
+              )}
+            </Tabs.Panel>
+            <Tabs.Panel value="events" pt="sm">
+              <Table withTableBorder striped fz="sm">
+                <Table.Thead><Table.Tr><Table.Th>Дата</Table.Th><Table.Th>Мероприятие</Table.Th><Table.Th>Вид</Table.Th><Table.Th>Уровень</Table.Th><Table.Th>Участников</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>
+                  {d.events.map((e) => (
+                    <Table.Tr key={s(e.id)}>
+                      <Table.Td>{formatDate(s(e.date_from))}</Table.Td><Table.Td className="cell-wrap">{s(e.title)}</Table.Td>
+                      <Table.Td>{eventKind.labels[s(e.kind) as keyof typeof eventKind.labels]}</Table.Td><Table.Td>{eventLevel.labels[s(e.level) as keyof typeof eventLevel.labels]}</Table.Td>
+                      <Table.Td>{s(e.participants_count)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {d.decisions.length > 0 && <Text size="sm" mt="sm">Неисполненных поручений: {d.decisions.length}.</Text>}
+            </Tabs.Panel>
+            <Tabs.Panel value="indicators" pt="sm">
+              <Table withTableBorder fz="sm">
+                <Table.Thead><Table.Tr><Table.Th>Показатель</Table.Th><Table.Th>Значения (факт / цель)</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>
+                  {d.indicators.map((i) => (
+                    <Table.Tr key={i.title}><Table.Td>{i.title}</Table.Td><Table.Td>{i.values.map((v) => `${v.period}: ${v.actual ?? '—'} / ${v.target ?? '—'}`).join('; ')}</Table.Td></Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Tabs.Panel>
+            <Tabs.Panel value="comments" pt="sm">
+              <Stack>
+                {d.comments.map((c) => (
+                  <Card key={s(c.id)} withBorder padding="sm"><Text size="xs" c="dimmed">{formatDate(s(c.written_on))}{c.author ? `, ${s(c.author)}` : ''}</Text><Text size="sm" className="cell-wrap">{s(c.text)}</Text></Card>
+                ))}
+                {d.comments.length === 0 && <Text size="sm" c="dimmed">Комментариев куратора пока нет.</Text>}
+                <Textarea label="Комментарий куратора" autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-testid="comment-text" />
+                <Group><Button onClick={() => void save()} loading={busy} disabled={!comment.trim()} data-testid="comment-save">Добавить комментарий</Button></Group>
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="bundles" pt="sm">
+              <Table withTableBorder fz="sm">
+                <Table.Thead><Table.Tr><Table.Th>Когда</Table.Th><Table.Th>Файл</Table.Th><Table.Th>Результат</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>{d.bundles.map((b, i) => <Table.Tr key={i}><Table.Td>{formatDate(s(b.at))}</Table.Td><Table.Td>{s(b.file_name)}</Table.Td><Table.Td>{b.status === 'accepted' ? 'принят' : s(b.reason) || s(b.status)}</Table.Td></Table.Tr>)}</Table.Tbody>
+              </Table>
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

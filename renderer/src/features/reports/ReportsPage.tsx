@@ -1,0 +1,135 @@
+/**
+ * Reports: pick the kind and the period (and the school, at the municipality), watch the progress, save the
+ * .docx (ГОСТ Р 7.0.97-2025) or its tables as .xlsx.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Stack, Card, Radio, Group, Button, Select, Progress, Text, Alert, SegmentedControl, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconFileTypeDocx, IconFileSpreadsheet } from '@tabler/icons-react';
+import { PageHeader } from '../../components/PageHeader';
+import { call, CallError } from '../../app/api';
+import { useCall } from '../../app/data';
+import { parseRuDate, formatDate, isoDay } from '../../../../common/format';
+import { reportKindLabels, type ReportKind, type ReportJob } from '../../../../preload/contract/index';
+import { downloadFile } from './files';
+
+const KINDS_SCHOOL: ReportKind[] = ['school'];
+const KINDS_MUNICIPALITY: ReportKind[] = ['roadmap', 'monitoring', 'schools', 'school'];
+
+function schoolYearStart(today: string) {
+  const y = Number(today.slice(0, 4));
+  return `${Number(today.slice(5, 7)) >= 9 ? y : y - 1}-09-01`;
+}
+function quarter(today: string) {
+  const y = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  return { from: `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`, to: `${y}-${['03-31', '06-30', '09-30', '12-31'][q]}` };
+}
+
+export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role?: 'school' | 'municipality'; schoolId?: string }) {
+  const today = isoDay(new Date());
+  const kinds = role === 'municipality' ? KINDS_MUNICIPALITY : KINDS_SCHOOL;
+  const [kind, setKind] = useState<ReportKind>(initialSchool ? 'school' : kinds[0]!);
+  const [from, setFrom] = useState<string | null>(schoolYearStart(today));
+  const [to, setTo] = useState<string | null>(today);
+  const [school, setSchool] = useState<string | null>(initialSchool ?? null);
+  const [format, setFormat] = useState<'docx' | 'xlsx'>('docx');
+  const [job, setJob] = useState<ReportJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const roster = useCall('municipality.roster.list', role === 'municipality' ? {} : null);
+  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  useEffect(() => {
+    if (kind === 'monitoring') {
+      const q = quarter(today);
+      setFrom(q.from);
+      setTo(q.to);
+    } else if (kind !== 'schools') {
+      setFrom(schoolYearStart(today));
+      setTo(today);
+    }
+  }, [kind, today]);
+
+  const running = !!job && !job.finished;
+  const poll = async (id: string) => {
+    try {
+      const p = await call('reports.progress', { jobId: id });
+      setJob(p);
+      if (!p.finished) {
+        timer.current = setTimeout(() => void poll(id), 250);
+        return;
+      }
+      if (p.error) {
+        setError(p.error);
+        return;
+      }
+      const file = await call('reports.result', { jobId: id });
+      downloadFile(file);
+      setSaved(file.fileName);
+    } catch (e) {
+      setError(e instanceof CallError ? e.message : 'Не удалось сформировать отчёт.');
+      setJob(null);
+    }
+  };
+  const start = async () => {
+    setError(null);
+    setSaved(null);
+    try {
+      const j = await call('reports.start', {
+        kind, format,
+        ...(kind !== 'schools' && from ? { from } : {}),
+        ...(kind !== 'schools' && to ? { to } : {}),
+        ...(kind === 'school' && role === 'municipality' && school ? { schoolId: school } : {}),
+      });
+      setJob(j);
+      void poll(j.id);
+    } catch (e) {
+      setError(e instanceof CallError ? e.message : 'Не удалось начать формирование отчёта.');
+    }
+  };
+  const needSchool = kind === 'school' && role === 'municipality';
+  const pct = job ? Math.round((job.done / Math.max(1, job.total)) * 100) : 0;
+  return (
+    <Stack data-testid="reports-page">
+      <PageHeader title="Отчёты" subtitle="Справки оформляются по ГОСТ Р 7.0.97-2025: A4, поля, Times New Roman, нумерация страниц со второй" />
+      <Card withBorder>
+        <Stack>
+          <Radio.Group label="Вид отчёта" value={kind} onChange={(v) => setKind(v as ReportKind)}>
+            <Stack gap={6} mt={6}>
+              {kinds.map((k) => <Radio key={k} value={k} label={reportKindLabels[k]} data-testid={`report-kind-${k}`} />)}
+            </Stack>
+          </Radio.Group>
+          {needSchool && (
+            <Select
+              label="Школа" placeholder="Выберите школу" searchable data-testid="report-school"
+              data={(roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }))}
+              value={school} onChange={setSchool}
+            />
+          )}
+          {kind !== 'schools' && (
+            <Group align="flex-end">
+              <DateInput label="Период с" valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} value={from} onChange={(v) => setFrom(v ?? null)} data-testid="report-from" />
+              <DateInput label="по" valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} value={to} onChange={(v) => setTo(v ?? null)} data-testid="report-to" />
+              <Text size="sm" c="dimmed" pb={8}>{from && to ? `${formatDate(from)} — ${formatDate(to)}` : ''}</Text>
+            </Group>
+          )}
+          <SegmentedControl value={format} onChange={(v) => setFormat(v as 'docx' | 'xlsx')} data={[{ value: 'docx', label: 'Документ Word (.docx)' }, { value: 'xlsx', label: 'Таблицы в Excel (.xlsx)' }]} w="fit-content" />
+          <Group>
+            <Button onClick={() => void start()} loading={running} disabled={needSchool && !school} leftSection={format === 'docx' ? <IconFileTypeDocx size={18} /> : <IconFileSpreadsheet size={18} />} data-testid="report-start">
+              Сформировать
+            </Button>
+          </Group>
+          {job && !job.error && (
+            <Stack gap={4} data-testid="report-progress">
+              <Text size="sm">{job.finished ? 'Готово' : `${job.stage}${job.total > 1 ? `: ${job.done} из ${job.total}` : ''}`}</Text>
+              <Progress value={job.finished ? 100 : pct} animated={!job.finished} />
+            </Stack>
+          )}
+          {saved && <Alert color="teal" data-testid="report-saved"><Title order={6}>Отчёт сформирован</Title>Файл «{saved}» сохранён в папку загрузок.</Alert>}
+          {error && <Alert color="red" data-testid="report-error">{error}</Alert>}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Benchmark sections for the bundle exchange:
+ *  - export of a large demo school (time and size of the bundle);
+ *  - import and merge of N large-school bundles into one municipality database, through the real path
+ *    (files on disk, signature, enrollment proof, decryption, validation, merge, history), with peak memory;
+ *  - the ceiling: the raw SQLite insert rate of the same rows, same schema, same pragmas, same machine.
+ * The N bundles are made from the large demo school's rows under N different school ids, keys and origins
+ * (making them is not timed).
+ */
+import { performance } from 'node:perf_hooks';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspaceFile, type OpenWorkspace } from '../main/cli/workspace-file.js';
+import { initMunicipality } from '../main/services/municipality-core.js';
+import { generateDemo } from '../main/services/demo.js';
+import { enrollSchool, openEnrollment, readEnrollment, exportToFolder, importFile, ensureIdentity } from '../main/services/exchange/index.js';
+import { buildContainer, type EntryInput } from '../main/services/exchange/container.js';
+import { newKeyPairs, fingerprint } from '../main/services/exchange/crypto.js';
+import { tableEntry, APP_VERSION } from '../main/services/exchange/export.js';
+import { UP_TABLES } from '../main/services/exchange/tables.js';
+import { LATEST_VERSION } from '../db/migrations/index.js';
+import { openDatabase } from '../db/open.js';
+
+type Figures = Record<string, number>;
+
+interface Table {
+  table: string;
+  columns: string[];
+  rows: unknown[][];
+}
+
+export interface ExchangeBenchState {
+  dir: string;
+  base: { schoolId: string; origin: string; tables: Table[]; rows: number };
+}
+
+const rss = () => process.memoryUsage().rss / (1024 * 1024);
+
+/** Section 1: a large demo school, enrolled, exports its bundle. */
+export function benchExport(dir: string): { figures: Figures; state: ExchangeBenchState } {
+  const m = openWorkspaceFile(join(dir, 'export-muni.sqlite'));
+  const s = openWorkspaceFile(join(dir, 'export-school.sqlite'));
+  try {
+    initMunicipality(m.ctx, 'Управление образования (вымышленное, замер)');
+    openEnrollment(s.ctx, enrollSchool(m.ctx, 'Крупная демо-школа (вымышленная)').bytes);
+    generateDemo(s.ctx, { size: 'large', seed: 7 });
+    exportToFolder(s.ctx, join(dir, 'warm')); // first run warms caches and makes the keys
+    const t = performance.now();
+    const w = exportToFolder(s.ctx, join(dir, 'export'))[0]!;
+    const exportMs = performance.now() - t;
+    const id = ensureIdentity(s.ctx);
+    const tables = UP_TABLES.map((t) => JSON.parse(tableEntry(s.ctx.raw, t, 't.owner = ?', [id.ownerId]).entry.data.toString('utf8')) as Table);
+    const rows = tables.reduce((a, t) => a + t.rows.length, 0);
+    console.log(`Выгрузка крупной демо-школы: ${rows} записей, файл ${(w.size / 1024 / 1024).toFixed(2)} МБ (зашифрован), ${exportMs.toFixed(0)} мс (запись, сброс на диск, чтение и проверка).`);
+    return {
+      figures: { export_ms: Math.round(exportMs), bundle_bytes: w.size, bundle_records: rows },
+      state: { dir, base: { schoolId: id.ownerId, origin: id.origin, tables, rows } },
+    };
+  } finally {
+    m.close();
+    s.close();
+  }
+}
+
+/** The base school's rows under another school's id and origin: every id gets a per-school prefix. */
+function remapped(base: ExchangeBenchState['base'], i: number, schoolId: string, origin: string): Table[] {
+  const prefix = (0x10000000 + i).toString(16).slice(-8);
+  const rid = (v: unknown) => (typeof v !== 'string' ? v : v === base.schoolId ? schoolId : prefix + v.slice(8));
+  return base.tables.map((t) => {
+    const idCols = t.columns.map((c, k) => (/(^id|_id)$/.test(c) ? k : -1)).filter((k) => k >= 0);
+    const iOwner = t.columns.indexOf('owner');
+    const iOrigin = t.columns.indexOf('origin');
+    const iHlc = t.columns.indexOf('hlc');
+    const rows = t.rows.map((r) => {
+      const x = r.slice();
+      for (const k of idCols) x[k] = rid(x[k]);
+      x[iOwner] = schoolId;
+      x[iOrigin] = origin;
+      x[iHlc] = (x[iHlc] as string).slice(0, 23) + origin;
+      return x;
+    });
+    return { table: t.table, columns: t.columns, rows };
+  });
+}
+
+/** Section 2 (setup, not timed): N enrolled schools in a fresh municipality and their first bundles on disk. */
+function makeBundles(state: ExchangeBenchState, n: number): { muni: OpenWorkspace; files: string[]; schoolIds: string[] } {
+  const muni = openWorkspaceFile(join(state.dir, 'municipality.sqlite'));
+  initMunicipality(muni.ctx, 'Управление образования (вымышленное, замер слияния)');
+  const muniId = ensureIdentity(muni.ctx);
+  const out = join(state.dir, 'bundles');
+  mkdirSync(out, { recursive: true });
+  const files: string[] = [];
+  const schoolIds: string[] = [];
+  const t = performance.now();
+  for (let i = 0; i < n; i++) {
+    const enr = readEnrollment(enrollSchool(muni.ctx, `Школа № ${i + 1} (вымышленная)`).bytes);
+    const keys = newKeyPairs();
+    const origin = `${(0x20000000 + i).toString(16).slice(-8)}-0000-4000-8000-${enr.schoolId.slice(-12)}`;
+    const tables = remapped(state.base, i, enr.schoolId, origin);
+    const entries: EntryInput[] = tables.map((tb) => ({ name: `data/${tb.table}.json`, data: Buffer.from(JSON.stringify(tb), 'utf8') }));
+    entries.push({ name: 'enrollment.json', data: Buffer.from(JSON.stringify({ schoolId: enr.schoolId, secret: enr.secret })) });
+    const bytes = buildContainer({
+      kind: 'school-data',
+      issuer: { id: enr.schoolId, name: enr.schoolName, role: 'school', origin, signKey: keys.signPublic, encryptKey: keys.encryptPublic, fingerprint: fingerprint(keys.signPublic) },
+      recipient: { id: muniId.ownerId, name: 'Управление' },
+      sequence: 1,
+      createdAt: new Date().toISOString(),
+      appVersion: APP_VERSION,
+      schemaVersion: LATEST_VERSION,
+      counts: Object.fromEntries(tables.map((tb) => [tb.table, tb.rows.length])),
+      enrollmentProof: true,
+      acks: [],
+    }, entries, keys.signPrivate, muniId.keys.encryptPublic);
+    const f = join(out, `school-${String(i + 1).padStart(4, '0')}.opora`);
+    writeFileSync(f, bytes);
+    files.push(f);
+    schoolIds.push(enr.schoolId);
+    if ((i + 1) % 100 === 0) console.log(`  подготовлено файлов: ${i + 1} из ${n} (${((performance.now() - t) / 1000).toFixed(0)} с)`);
+  }
+  return { muni, files, schoolIds };
+}
+
+/** Section 2: import and merge every bundle, one transaction each; time, rate and memory. */
+export function benchMerge(state: ExchangeBenchState, n: number): Figures {
+  const { muni, files } = makeBundles(state, n);
+  try {
+    console.log(`Слияние ${n} файлов крупных школ (по ${state.base.rows} записей) в одну базу муниципалитета…`);
+    global.gc?.();
+    const rssStart = rss();
+    let peak = rssStart;
+    let rssAtTenth = rssStart;
+    let records = 0;
+    const t = performance.now();
+    files.forEach((f, i) => {
+      const r = importFile(muni.ctx, f);
+      if (r.status !== 'accepted') throw new Error(`${f}: ${r.reason}`);
+      records += r.counts!.new + r.counts!.updated + r.counts!.unchanged + r.counts!.deleted;
+      const now = rss();
+      if (now > peak) peak = now;
+      if (i + 1 === Math.max(1, Math.round(n / 10))) rssAtTenth = peak;
+      if ((i + 1) % 100 === 0) console.log(`  слито ${i + 1} из ${n}: ${((performance.now() - t) / 1000).toFixed(1)} с, память ${now.toFixed(0)} МБ`);
+    });
+    const seconds = (performance.now() - t) / 1000;
+    const size = statSync(join(state.dir, 'municipality.sqlite')).size;
+    console.log(`Слияние: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с, пиковая память ${peak.toFixed(0)} МБ ` +
+      `(после первых 10% файлов — ${rssAtTenth.toFixed(0)} МБ), база ${(size / 1024 / 1024).toFixed(0)} МБ.`);
+    return { bundles: n, merge_s: Math.round(seconds * 100) / 100, merged_records: records, merge_records_per_s: Math.round(records / seconds), peak_rss_mb: Math.round(peak), rss_after_10pct_mb: Math.round(rssAtTenth) };
+  } finally {
+    muni.close();
+  }
+}
+
+/** Section 3: the same rows inserted raw (prepared INSERTs, one transaction per school) — the ceiling. */
+export function benchCeiling(state: ExchangeBenchState, n: number): Figures {
+  const o = openDatabase(join(state.dir, 'ceiling.sqlite'));
+  try {
+    let insertMs = 0;
+    let records = 0;
+    for (let i = 0; i < n; i++) {
+      const schoolId = `${(0x30000000 + i).toString(16).slice(-8)}-0000-4000-8000-000000000000`;
+      const origin = `${(0x40000000 + i).toString(16).slice(-8)}-0000-4000-8000-000000000000`;
+      const tables = remapped(state.base, i, schoolId, origin);
+      const t = performance.now();
+      o.raw.transaction(() => {
+        for (const tb of tables) {
+          const cols = tb.columns.filter((c) => c !== '_vv');
+          const fill = tb.table === 'pupil' ? ['full_name'] : [];
+          const stmt = o.raw.prepare(`INSERT INTO ${tb.table} (${[...cols, ...fill].join(', ')}) VALUES (${[...cols, ...fill].map(() => '?').join(', ')})`);
+          for (const r of tb.rows) stmt.run(...r.slice(0, cols.length), ...fill.map(() => ''));
+          records += tb.rows.length;
+        }
+      })();
+      insertMs += performance.now() - t;
+    }
+    const perS = Math.round(records / (insertMs / 1000));
+    console.log(`Потолок: прямая вставка тех же ${records} строк в SQLite — ${(insertMs / 1000).toFixed(1)} с, ${perS} строк/с.`);
+    return { ceiling_records_per_s: perS, ceiling_s: Math.round(insertMs / 10) / 100 };
+  } finally {
+    o.raw.close();
+  }
+}
+
+export function exchangeSections(n: number) {
+  let state: ExchangeBenchState | null = null;
+  const dir = mkdtempSync(join(tmpdir(), 'opora-bench-exchange-'));
+  return [
+    { name: 'exchange: export', run: (): Figures => { const r = benchExport(dir); state = r.state; return r.figures; } },
+    { name: 'exchange: merge', run: (): Figures => benchMerge(state!, n) },
+    { name: 'exchange: ceiling', run: (): Figures => benchCeiling(state!, n) },
+    { name: 'exchange: cleanup', run: (): Figures => { rmSync(dir, { recursive: true, force: true }); return {}; } },
+  ];
+}
+

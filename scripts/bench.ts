@@ -1,0 +1,45 @@
+/**
+ * `npm run bench` — not a timed test: prints figures, one section after another, and as its last line one
+ * JSON object with every figure. Each section is a function returning its figures; add a section by adding
+ * it to SECTIONS. BENCH_BUNDLES=N merges N bundles instead of 1,000 for a quick look.
+ */
+import { cpus, totalmem } from 'node:os';
+import { exchangeSections } from './bench-exchange.js';
+import { benchMunicipalityReports } from './bench-reports.js';
+
+type Figures = Record<string, number>;
+interface Section {
+  name: string;
+  run(): Figures | Promise<Figures>;
+}
+
+const bundles = Number(process.env.BENCH_BUNDLES ?? 1000);
+if (!Number.isSafeInteger(bundles) || bundles < 1) {
+  console.error('BENCH_BUNDLES должно быть целым числом больше нуля.');
+  process.exit(2);
+}
+
+const SECTIONS: Section[] = [
+  ...exchangeSections(bundles),
+  // Other areas add their sections here, e.g. { name: 'reports: 300 schools', run: () => benchMunicipalityReports(300) }.
+  { name: 'reports: 300 schools', run: () => benchMunicipalityReports(Number(process.env.BENCH_SCHOOLS ?? 300)) },
+];
+
+async function main() {
+  console.log(`Опора — замеры. Node ${process.version}, ${cpus().length} ядер (${cpus()[0]?.model ?? '?'}), ОЗУ ${(totalmem() / 2 ** 30).toFixed(1)} ГБ.`);
+  const all: Figures = {};
+  for (const s of SECTIONS) {
+    const f = await s.run();
+    Object.assign(all, f);
+  }
+  if (all.merge_records_per_s && all.ceiling_records_per_s) {
+    all.merge_to_ceiling = Math.round((all.merge_records_per_s / all.ceiling_records_per_s) * 100) / 100;
+    console.log(`Слияние идёт со скоростью ${(all.merge_to_ceiling * 100).toFixed(0)}% от прямой вставки (цель — не меньше 33%).`);
+  }
+  console.log(JSON.stringify(all));
+}
+
+main().catch((e) => {
+  console.error('Замер прерван:', e);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+/**
+ * The municipality workspace in a real browser: 25 demo schools merged through the real export → import
+ * path; the dashboard is filtered and sorted, a school is opened (merged data, curator's comment), and
+ * reports are generated through the UI, downloaded and read back.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { launchApp, type AppSession } from './browser.js';
+import { tempDir } from '../helpers.js';
+import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
+import { generateMunicipalityDemo } from '../../main/services/municipality/demo.js';
+import { readDocx } from '../unit/report-reader.js';
+import { readXlsxTables } from '../../main/services/reports/xlsx.js';
+
+const NOW = () => new Date('2026-11-25T10:00:00');
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('муниципалитет в браузере', () => {
+  it('сводка по 25 школам: фильтр, сортировка, карточка школы, справки через интерфейс', async () => {
+    const dataDir = tempDir('opora-e2e-mun-');
+    const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
+    await generateMunicipalityDemo(w.ctx, { schools: 25, seed: 5 });
+    const group1 = w.ctx.raw.prepare("SELECT COUNT(*) FROM municipality_school s JOIN partner_group g ON g.id = s.partner_group_id WHERE g.number = 1").pluck().get() as number;
+    w.close();
+
+    app = await launchApp({ dataDir, now: NOW });
+    const { page } = app;
+    await page.getByRole('navigation').getByText('Школы муниципалитета', { exact: true }).click();
+    const rows = page.getByTestId('dashboard-row');
+    await expect.poll(() => rows.count()).toBe(25);
+    await page.getByTestId('dashboard-count').getByText('Показано: 25 школ из 25').waitFor();
+    // Cells that need attention stand out, with the reason.
+    expect(await page.locator('[data-attention="Есть просроченные мероприятия"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-attention="Данные ещё не поступали"]').count()).toBe(2);
+
+    // Filter by partner group 1.
+    await page.getByTestId('filter-partner-group').click();
+    await page.getByRole('option', { name: '1', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(group1);
+    // Leaving the tab and coming back clears the filters.
+    await page.getByRole('tab', { name: 'Реестр' }).click();
+    await page.getByTestId('roster-table').waitFor();
+    await page.getByRole('tab', { name: 'Школы' }).click();
+    await expect.poll(() => rows.count()).toBe(25);
+    // Sort by overdue activities, largest first.
+    await page.getByTestId('filter-attention').check();
+    await page.getByTestId('sort-overdue').click();
+    await page.getByTestId('sort-overdue').click();
+    const firstOverdue = Number(await rows.first().locator('td').nth(4).innerText());
+    const all = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLTableRowElement).cells[4]!.innerText)));
+    expect(firstOverdue).toBe(Math.max(...all));
+    expect(all).toEqual([...all].sort((a, b) => b - a));
+
+    // Open a school: its merged data, read-only, and a curator's comment.
+    const name = await rows.first().locator('td').first().locator('p').first().innerText();
+    await rows.first().click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText(name).first().waitFor();
+    await drawer.getByRole('tab', { name: 'Программа' }).waitFor();
+    expect(await drawer.locator('tbody tr').count()).toBeGreaterThan(5);
+    await drawer.getByRole('tab', { name: /Комментарии/ }).click();
+    await page.getByTestId('comment-text').fill('Просроченные мероприятия обсудить на совещании директоров.');
+    await page.getByTestId('comment-save').click();
+    await drawer.getByText('Просроченные мероприятия обсудить на совещании директоров.').first().waitFor();
+    await page.keyboard.press('Escape');
+
+    // Charts render.
+    await page.getByRole('tab', { name: 'Графики' }).click();
+    await page.getByTestId('charts').locator('.recharts-surface').first().waitFor();
+
+    // A report through the UI: the roadmap справка as .docx, then the monitoring tables as .xlsx.
+    await page.getByRole('navigation').getByText('Отчёты', { exact: true }).click();
+    await page.getByTestId('report-kind-roadmap').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-start').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Справка_об_итогах_дорожной_карты_01\.09\.2026-\d\d\.\d\d\.\d{4}\.docx$/);
+    const docx = await readDocx(readFileSync((await download.path())!));
+    expect(docx.paragraphs[2]).toBe('Информационная справка');
+    expect(docx.tables[0]!.rows[0]!.cells).toEqual(['№', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
+    await page.getByTestId('report-saved').waitFor();
+
+    await page.getByTestId('report-kind-monitoring').click();
+    await page.getByText('Таблицы в Excel (.xlsx)').click();
+    const [x] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-start').click()]);
+    expect(x.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheets = await readXlsxTables(readFileSync((await x.path())!));
+    expect(sheets[0]!.name).toBe('Мониторинг');
+    expect(sheets[0]!.rows).toHaveLength(26);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+});
