@@ -116,8 +116,8 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
       sheet: 'Дорожная карта',
       caption: 'Выполнение мероприятий муниципальной дорожной карты',
       columns: [
-        { key: 'number', header: '№', width: 6, align: 'center' },
-        { key: 'title', header: 'Мероприятие', width: 28 },
+        { key: 'number', header: '№', width: 7, align: 'center' },
+        { key: 'title', header: 'Мероприятие', width: 27 },
         { key: 'timing', header: 'Сроки', width: 15 },
         { key: 'responsible', header: 'Ответственные', width: 20 },
         { key: 'mark', header: 'Отметка о выполнении', width: 31 },

@@ -115,8 +115,9 @@ export function schoolReport(src: SchoolSource, period: Period): { doc: ReportDo
       sheet: 'Мероприятия',
       caption: 'Выполнение плана мероприятий программы',
       columns: [
-        { key: 'number', header: '№', width: 5, align: 'center' },
-        { key: 'title', header: 'Мероприятие', width: 31 },
+        // wide enough for «2.10» on one line
+        { key: 'number', header: '№', width: 7, align: 'center' },
+        { key: 'title', header: 'Мероприятие', width: 29 },
         { key: 'timing', header: 'Сроки', width: 17 },
         { key: 'responsible', header: 'Ответственные', width: 20 },
         { key: 'mark', header: 'Отметка о выполнении', width: 27 },

@@ -1,0 +1,40 @@
+/**
+ * Screenshots of the municipality screens on a demo municipality (`npx tsx scripts/screens-municipality.ts DIR [N]`).
+ * The schools' data arrives through the real export → import path. Needs `npm run build` first.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchApp } from '../tests/e2e/browser.js';
+import { tempDir } from '../tests/helpers.js';
+import { openWorkspaceFile } from '../main/cli/workspace-file.js';
+import { generateMunicipalityDemo } from '../main/services/municipality/demo.js';
+
+const out = process.argv[2] ?? 'screenshots';
+const n = Number(process.argv[3] ?? 12);
+mkdirSync(out, { recursive: true });
+const dataDir = tempDir('opora-screens-mun-');
+const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'));
+await generateMunicipalityDemo(w.ctx, { schools: n, seed: 3 });
+w.close();
+const app = await launchApp({ dataDir });
+const { page } = app;
+const shot = async (name: string) => {
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${out}/${name}.png` });
+};
+await page.getByRole('navigation').getByText('Школы муниципалитета', { exact: true }).click();
+await shot('m01-dashboard');
+await page.getByTestId('dashboard-row').first().click();
+await shot('m02-school');
+await page.keyboard.press('Escape');
+for (const tab of ['Графики', 'Реестр', 'Дорожная карта', 'Группы и кураторы']) {
+  await page.getByRole('tab', { name: tab }).click();
+  await shot('m03-' + tab.replace(/\s+/g, '_'));
+}
+await page.getByRole('navigation').getByText('Отчёты', { exact: true }).click();
+await shot('m04-reports');
+await page.getByRole('navigation').getByText('Обмен данными', { exact: true }).click();
+await shot('m05-exchange');
+if (app.errors.length) console.log('Ошибки страницы:', app.errors);
+await app.close();
+console.log('Снимки в', out);
