@@ -54,4 +54,3 @@ export async function benchSchoolLists(): Promise<Record<string, number>> {
   return figures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void benchSchoolLists();

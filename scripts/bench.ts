@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { exchangeSections } from './bench-exchange.js';
 import { benchMunicipalityReports } from './bench-reports.js';
+import { benchSchoolLists } from './bench-school.js';
 
 type Figures = Record<string, number>;
 interface Section {
@@ -20,8 +21,8 @@ if (!Number.isSafeInteger(bundles) || bundles < 1) {
 }
 
 const SECTIONS: Section[] = [
+  { name: 'school: large demo and its lists', run: benchSchoolLists },
   ...exchangeSections(bundles),
-  // Other areas add their sections here, e.g. { name: 'reports: 300 schools', run: () => benchMunicipalityReports(300) }.
   { name: 'reports: 300 schools', run: () => benchMunicipalityReports(Number(process.env.BENCH_SCHOOLS ?? 300)) },
 ];
 
