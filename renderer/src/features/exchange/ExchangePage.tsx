@@ -34,7 +34,7 @@ function countsText(c: Partial<ExchangeCounts> | undefined) {
 }
 
 function StatusBadge({ status }: { status: ExchangeImportResult['status'] }) {
-  return <Badge color={STATUS[status].color} variant="light">{STATUS[status].label}</Badge>;
+  return <Badge color={STATUS[status].color} variant="light" tt="none" style={{ flexShrink: 0, overflow: "visible" }} miw={110}>{STATUS[status].label}</Badge>;
 }
 
 // ─── export ──────────────────────────────────────────────────────────────────────────────────────────

@@ -1,29 +1,6 @@
 /** Files in and out of the exchange screen: reading dropped files and folders, saving downloads. */
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let s = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(s);
-}
-
-export async function fileToBase64(file: File): Promise<string> {
-  return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-}
-
-export function downloadBase64(fileName: string, dataBase64: string, mime = 'application/octet-stream') {
-  const bin = atob(dataBase64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadBase64, readAsBase64 as fileToBase64 } from '../../components/files';
 
 interface FsEntry {
   isFile: boolean;

@@ -1,0 +1,69 @@
+/**
+ * The municipality's import screen in a real browser: several bundles chosen at once, a progress bar,
+ * and one result line per bundle — accepted with counts, or refused with the reason in Russian.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { join } from 'node:path';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { launchApp, type AppSession } from './browser.js';
+import { tempDir } from '../helpers.js';
+import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
+import { initMunicipality } from '../../main/services/municipality-core.js';
+import { generateDemo } from '../../main/services/demo.js';
+import { enrollSchool, openEnrollment, exportToFolder } from '../../main/services/exchange/index.js';
+
+const NOW = () => new Date('2026-11-25T10:00:00');
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('обмен данными в браузере', () => {
+  it('загружает несколько файлов сразу и показывает результат по каждому', async () => {
+    const dataDir = tempDir('opora-e2e-exch-');
+    const work = tempDir('opora-e2e-exch-work-');
+    const muni = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
+    initMunicipality(muni.ctx, 'Управление образования Энского района (вымышленное)');
+    const enr = enrollSchool(muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
+    muni.close();
+    const school = openWorkspaceFile(join(work, 'school.sqlite'), NOW);
+    openEnrollment(school.ctx, enr.bytes);
+    generateDemo(school.ctx, { size: 'small', seed: 4 });
+    const good = exportToFolder(school.ctx, join(work, 'flash'))[0]!.path;
+    school.close();
+    const bytes = readFileSync(good);
+    const tampered = Buffer.from(bytes);
+    const mid = Math.floor(tampered.length / 2);
+    tampered[mid] = tampered[mid]! ^ 0x01;
+    const upload = join(work, 'upload');
+    mkdirSync(upload);
+    writeFileSync(join(upload, '1_школа.opora'), bytes);
+    writeFileSync(join(upload, '2_испорчен.opora'), tampered);
+    writeFileSync(join(upload, '3_не_файл_обмена.opora'), 'Протокол совещания от 12.11.2026');
+
+    app = await launchApp({ dataDir, now: NOW });
+    const { page } = app;
+    await page.getByRole('navigation').getByText('Обмен данными', { exact: true }).click();
+    await page.getByTestId('exchange-file-input').setInputFiles([
+      join(upload, '1_школа.opora'), join(upload, '2_испорчен.opora'), join(upload, '3_не_файл_обмена.opora'),
+    ]);
+    const results = page.getByTestId('exchange-results');
+    await expect.poll(() => results.locator('tbody tr').count(), { timeout: 15_000 }).toBe(3);
+    await page.getByTestId('exchange-progress').waitFor();
+    const rows = await results.locator('tbody tr').allInnerTexts();
+    expect(rows[0]).toMatch(/Принят/i);
+    expect(rows[0]).toMatch(/нов/i);
+    expect(rows[1]).toMatch(/Отклонён/i);
+    expect(rows[2]).toMatch(/Отклонён/i);
+    expect(rows[2]).toMatch(/не .*файл.* обмена|не является/i);
+    await page.screenshot({ path: join(process.env.SCREENSHOT_DIR ?? work, 'exchange-results.png'), fullPage: true });
+
+    // the same file again changes nothing, and the history keeps every attempt
+    await page.getByTestId('exchange-file-input').setInputFiles([join(upload, '1_школа.opora')]);
+    await expect.poll(async () => (await results.locator('tbody tr').allInnerTexts()).join('\n')).toMatch(/повтор|уже загружен|без изменений/i);
+    await page.getByRole('tab', { name: 'История загрузок' }).click();
+    await expect.poll(() => page.getByTestId('exchange-history').locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+    expect(app.errors).toEqual([]);
+  });
+});
