@@ -8,6 +8,8 @@ import type { ServiceContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import type { RosterRow, rosterSchoolInput, partnerGroupInput, curatorInput, coordinationInput } from '../../../preload/contract/municipality.js';
 import { listMun, requireMunicipality, tombstoneMun, writeMun, type Row } from './store.js';
+import { setSchoolClassification } from '../exchange/municipal.js';
+import { levelShort } from '../../../common/roster-labels.js';
 
 const ROSTER_SELECT = `SELECT s.id, s.name, s.short_name, s.status, s.enrolled_at, s.cluster, s.quality_group, s.quality_level, s.social_group,
   s.social_level, s.is_nor, s.is_nsu, s.is_pilot, s.base_site, s.partner_group_id, g.number AS partner_group_number, s.is_resource_centre,
@@ -58,8 +60,31 @@ export function saveRosterSchool(ctx: ServiceContext, input: RosterInput): Roste
       const all = { id, status: 'listed', created_at: now, ...values };
       ctx.raw.prepare(`INSERT INTO municipality_school (${Object.keys(all).join(', ')}) VALUES (${Object.keys(all).map((c) => '@' + c).join(', ')})`).run(all);
     }
-    return getRosterSchool(ctx, id)!;
+    const row = getRosterSchool(ctx, id)!;
+    sendClassificationDown(ctx, id);
+    return row;
   })();
+}
+
+/**
+ * The part of the roster a school sees travels down in school_classification (issue 4's synced table):
+ * written here on every roster save so the next bundle for the school carries it.
+ */
+export function sendClassificationDown(ctx: ServiceContext, schoolId: string): void {
+  const r = ctx.raw.prepare(`SELECT s.cluster, s.quality_group, s.quality_level, g.number AS group_number, g.title AS group_title, g.territory AS group_territory, s.is_resource_centre,
+      c.full_name AS curator_name, c.position AS curator_position
+    FROM municipality_school s
+    LEFT JOIN partner_group g ON g.id = s.partner_group_id AND g.deleted_at IS NULL
+    LEFT JOIN curator c ON c.id = s.curator_id AND c.deleted_at IS NULL
+    WHERE s.id = ?`).get(schoolId) as Record<string, string | number | null> | undefined;
+  if (!r) return;
+  const group = r.group_number == null ? '' : `${r.group_title || `${r.group_number} группа`}${r.group_territory ? ` (${r.group_territory})` : ''}${r.is_resource_centre ? ', ресурсный центр' : ''}`;
+  setSchoolClassification(ctx, schoolId, {
+    cluster: r.cluster == null ? '' : String(r.cluster),
+    quality_group: r.quality_group == null || r.quality_group === '' ? '' : `${r.quality_group}${r.quality_level ? ` (${levelShort(String(r.quality_level))})` : ''}`,
+    partner_group: group,
+    curator: r.curator_name ? `${r.curator_name}${r.curator_position ? `, ${r.curator_position}` : ''}` : '',
+  });
 }
 
 /** Takes a school that never enrolled off the roster; enrolled schools are left to the exchange. */
