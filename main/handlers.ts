@@ -25,6 +25,7 @@ import { startReportJob, reportProgress, reportResult } from './services/reports
 import { tableToXlsx, MIME } from './services/reports/index.js';
 import { renderXlsx } from './services/reports/xlsx.js';
 import { addCuratorComment } from './services/exchange/municipal.js';
+import { fromMunicipality, markFromMunicipality } from './services/from-municipality.js';
 import { requireMunicipality as requireMunicipalityRole } from './services/municipality/store.js';
 
 // exchange
@@ -150,6 +151,9 @@ export const handlers: Handlers = {
   },
 
   // exchange: bundles between a school and its municipality (main/services/exchange)
+  'fromMunicipality.get': (ws) => fromMunicipality(ws.ctx()),
+  'fromMunicipality.mark': (ws, input) => markFromMunicipality(ws.ctx(), input),
+
   'exchange.state': (ws) => exchangeState(ws),
   'exchange.initMunicipality': async (ws, input) => {
     if (ws.kind === 'demo') await ws.switchTo('main');

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { call, type CallDef, type CallResult } from './define.js';
 import { entitySchemas, ENTITY_NAMES, type EntityName } from './entities.js';
-import { id, date, optText, text, oneOf } from './fields.js';
-import { riskStatus } from '../../common/labels.js';
-import type { Row, ListResult, WorkspaceState, SchoolDashboard, AttachmentInfo, AttachmentData, RiskGroupSummary } from './types.js';
+import { id, date, optText, optDate, text, oneOf } from './fields.js';
+import { riskStatus, activityStatus } from '../../common/labels.js';
+import type { Row, ListResult, WorkspaceState, SchoolDashboard, AttachmentInfo, AttachmentData, RiskGroupSummary, FromMunicipality } from './types.js';
 
 export * from './types.js';
 export * from './entities.js';
@@ -114,6 +114,17 @@ export const contract = {
   'reports.progress': call<M.ReportJob>()(z.object({ jobId: id })),
   'reports.result': call<M.FileData>()(z.object({ jobId: id })),
   'reports.tableXlsx': call<M.FileData>()(M.tableInput),
+
+  // school side of what came down from the municipality (services in main/services/exchange/municipal.ts)
+  'fromMunicipality.get': call<FromMunicipality>()(z.object({})),
+  'fromMunicipality.mark': call<{ id: string }>()(
+    z.object({
+      activityId: id,
+      status: oneOf('Статус', activityStatus.codes),
+      completion_mark: optText('Отметка о выполнении'),
+      completed_on: optDate('Дата выполнения'),
+    }).refine((v) => v.status !== 'done' || v.completion_mark.length > 0, { message: 'Для выполненного мероприятия заполните отметку о выполнении', path: ['completion_mark'] }),
+  ),
 
   // exchange: bundles on a flash drive between a school and its municipality (main/services/exchange)
   'exchange.state': call<X.ExchangeState>()(z.object({})),

@@ -53,3 +53,15 @@ export interface RiskGroupSummary {
   byCategory: { category: string; count: number }[];
   classes: string[];
 }
+
+/** What the school received from its municipality: classification, roadmap activities to mark, curator's comments. */
+export interface FromMunicipality {
+  classification: { cluster: string; quality_group: string; partner_group: string; curator: string } | null;
+  activities: {
+    id: string; number: string; section: string; title: string; timing_text: string; date_from: string | null; date_to: string | null; responsible: string;
+    mark: { status: string; completion_mark: string; completed_on: string | null } | null;
+    comments: { id: string; text: string; author: string; written_on: string }[];
+  }[];
+  /** Curator's comments on the school's own programme activities. */
+  comments: { id: string; text: string; author: string; written_on: string; activity_number: string | null; activity_title: string | null }[];
+}

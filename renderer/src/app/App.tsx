@@ -2,7 +2,7 @@ import { useMemo, useState, useCallback } from 'react';
 import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
 import { DataVersion, useCall } from './data';
@@ -18,8 +18,9 @@ import { SchoolProfilePage } from '../features/first-run/SchoolProfilePage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
+import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
 
-export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools';
+export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal';
 
 type NavItem = { key: PageKey; label: string; icon: typeof IconSchool };
 
@@ -29,6 +30,7 @@ const SCHOOL_PAGES: NavItem[] = [
   { key: 'mentoring', label: 'Кадры и наставничество', icon: IconUsers },
   { key: 'risk', label: 'Группа риска', icon: IconAlertTriangle },
   { key: 'events', label: 'Журнал мероприятий', icon: IconCalendarEvent },
+  { key: 'municipal', label: 'От управления образования', icon: IconMailbox },
   { key: 'reports', label: 'Отчёты', icon: IconFileText },
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'profile', label: 'Профиль школы', icon: IconSchool },
@@ -86,6 +88,7 @@ function Shell() {
           {current === 'events' && <EventsPage />}
           {current === 'profile' && <SchoolProfilePage />}
           {current === 'exchange' && <ExchangePage />}
+          {current === 'municipal' && <FromMunicipalityPage />}
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
         </Stack>

@@ -1,0 +1,38 @@
+/**
+ * The school's view of what its municipality sent down: its classification, the roadmap activities the
+ * school is asked to mark, and the curator's comments. The marks go back up in the school's next bundle.
+ */
+import type { ServiceContext } from './context.js';
+import type { FromMunicipality } from '../../preload/contract/index.js';
+import { listMunicipalActivities, schoolClassification, curatorComments, markMunicipalActivity } from './exchange/municipal.js';
+import { getMeta } from './clock.js';
+import { getRole } from './school.js';
+import { AppError } from './errors.js';
+
+export function fromMunicipality(ctx: ServiceContext): FromMunicipality {
+  if (getRole(ctx) !== 'school') throw new AppError('not_school', 'Этот раздел есть только у школы.');
+  const me = getMeta(ctx.raw, 'owner_id');
+  const c = schoolClassification(ctx);
+  const activityTitle = ctx.raw.prepare('SELECT number, title FROM activity WHERE id = ?');
+  return {
+    classification: c ? { cluster: c.cluster, quality_group: c.quality_group, partner_group: c.partner_group, curator: c.curator } : null,
+    activities: listMunicipalActivities(ctx).map((a) => {
+      const mark = a.marks.find((m) => m.school_id === me) ?? null;
+      return {
+        id: a.id, number: a.number, section: a.section, title: a.title, timing_text: a.timing_text, date_from: a.date_from, date_to: a.date_to, responsible: a.responsible,
+        mark: mark ? { status: mark.status, completion_mark: mark.completion_mark, completed_on: mark.completed_on } : null,
+        comments: a.comments.filter((x) => x.school_id === me).map(({ id, text, author, written_on }) => ({ id, text, author, written_on })),
+      };
+    }),
+    comments: curatorComments(ctx)
+      .filter((x) => x.target_table === 'activity')
+      .map((x) => {
+        const act = activityTitle.get(x.target_id) as { number: string; title: string } | undefined;
+        return { id: x.id, text: x.text, author: x.author, written_on: x.written_on, activity_number: act?.number ?? null, activity_title: act?.title ?? null };
+      }),
+  };
+}
+
+export function markFromMunicipality(ctx: ServiceContext, input: { activityId: string; status: string; completion_mark: string; completed_on: string | null }): { id: string } {
+  return { id: markMunicipalActivity(ctx, input as Parameters<typeof markMunicipalActivity>[1]) };
+}
