@@ -2,10 +2,11 @@
  * What the municipality sent down: the school's classification, the municipal roadmap activities the
  * school marks (the marks go back up in the next exchange file), and the curator's comments.
  */
-import { useState } from 'react';
-import { Card, Table, Text, Badge, Group, Stack, SimpleGrid, Title, Select, Textarea, Button, Alert, Modal } from '@mantine/core';
+import { useState, useEffect } from 'react';
+import { Card, Table, Text, Badge, Group, Stack, SimpleGrid, Title, Select, Textarea, Button, Alert } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { PageHeader } from '../../components/PageHeader';
+import { FormModal } from '../../components/RecordForm';
 import { ActivityStatusBadge } from '../../components/Labels';
 import { useCall, useDataVersion } from '../../app/data';
 import { call, CallError } from '../../app/api';
@@ -16,17 +17,20 @@ import type { FromMunicipality } from '../../../../preload/contract/index';
 
 type Activity = FromMunicipality['activities'][number];
 
-function MarkForm({ activity, onClose }: { activity: Activity; onClose: () => void }) {
+function MarkForm({ activity, onClose, onCancel, setDirty }: { activity: Activity; onClose: () => void; onCancel: () => void; setDirty: (d: boolean) => void }) {
   const [status, setStatus] = useState(activity.mark?.status ?? 'planned');
   const [mark, setMark] = useState(activity.mark?.completion_mark ?? '');
   const [on, setOn] = useState<string | null>(activity.mark?.completed_on ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { bump } = useDataVersion();
+  const dirty = status !== (activity.mark?.status ?? 'planned') || mark !== (activity.mark?.completion_mark ?? '') || on !== (activity.mark?.completed_on ?? null);
+  useEffect(() => setDirty(dirty), [dirty, setDirty]);
   const save = async () => {
     setBusy(true);
     try {
       await call('fromMunicipality.mark', { activityId: activity.id, status: status as never, completion_mark: mark, completed_on: on });
+      setDirty(false);
       bump();
       notifyOk('Отметка сохранена. Она уйдёт в управление образования со следующим файлом обмена.');
       onClose();
@@ -47,7 +51,7 @@ function MarkForm({ activity, onClose }: { activity: Activity; onClose: () => vo
       </SimpleGrid>
       <Textarea label="Отметка о выполнении" description="Что сделано в школе — или почему не выполнено." autosize minRows={3} value={mark} onChange={(e) => setMark(e.currentTarget.value)} />
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>Отмена</Button>
+        <Button variant="default" onClick={onCancel}>Отмена</Button>
         <Button loading={busy} onClick={() => void save()}>Сохранить</Button>
       </Group>
     </Stack>
@@ -120,9 +124,9 @@ export function FromMunicipalityPage() {
           </Stack>
         )}
       </Card>
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title={<Text fw={600}>Отметка о выполнении</Text>} size="lg">
-        {editing && <MarkForm activity={editing} onClose={() => setEditing(null)} />}
-      </Modal>
+      <FormModal opened={!!editing} onClose={() => setEditing(null)} title="Отметка о выполнении" size="lg">
+        {(setDirty, close) => editing && <MarkForm activity={editing} onClose={() => setEditing(null)} onCancel={close} setDirty={setDirty} />}
+      </FormModal>
     </>
   );
 }
