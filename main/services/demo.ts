@@ -8,6 +8,7 @@ import { createSchool, getRole } from './school.js';
 import { stampNew } from './records.js';
 import { isoDay } from '../../common/format.js';
 import { riskCategory, eventFormat } from '../../common/labels.js';
+import { seededRandom, type SeededRandom } from '../../common/random.js';
 
 export interface DemoOptions { size: 'small' | 'large'; seed: number; schoolName?: string }
 
@@ -16,23 +17,7 @@ const SIZES = {
   large: { staff: 90, risk: 250, gifted: 60, activitiesPerYear: 200, events: 1500, pupils: 1200 },
 };
 
-function rng(seed: number) {
-  let a = seed >>> 0 || 1;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-type Rng = ReturnType<typeof rng>;
+type Rng = SeededRandom;
 
 const SURNAMES_M = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов', 'Волков', 'Алексеев', 'Лебедев', 'Семёнов', 'Егоров', 'Павлов', 'Козлов', 'Степанов', 'Николаев', 'Орлов', 'Андреев', 'Макаров', 'Никитин', 'Захаров', 'Зайцев', 'Соловьёв', 'Борисов', 'Яковлев', 'Григорьев', 'Романов', 'Воробьёв', 'Сергеев', 'Кузьмин', 'Фролов', 'Александров', 'Дмитриев', 'Королёв', 'Гусев', 'Киселёв'];
 const NAMES_M = ['Александр', 'Алексей', 'Андрей', 'Артём', 'Владимир', 'Дмитрий', 'Евгений', 'Иван', 'Кирилл', 'Максим', 'Михаил', 'Никита', 'Николай', 'Павел', 'Роман', 'Сергей', 'Степан', 'Тимофей', 'Фёдор', 'Ярослав'];
@@ -90,7 +75,7 @@ const addDays = (iso: string, days: number) => {
 };
 
 export function generateDemo(ctx: ServiceContext, opts: DemoOptions): { counts: Record<string, number> } {
-  const r = rng(opts.seed);
+  const r = seededRandom(opts.seed);
   const size = SIZES[opts.size];
   const today = isoDay(ctx.now());
   const year = Number(today.slice(0, 4));

@@ -19,25 +19,13 @@ import { ensureIdentity, currentSeq, rotateOrigin, type ExchangeContext } from '
 import { BundleError, LIMITS, REASONS, type ReasonCode } from './reasons.js';
 import { UP_TABLES, DOWN_TABLES, PER_SCHOOL, validateTable, type IncomingTable } from './tables.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
+import type { ExchangeImportResult } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
 
 export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
 
-export interface ImportOutcome {
-  file: string;
-  status: ImportStatus;
-  reasonCode?: string;
-  reason?: string;
-  counts?: MergeCounts;
-  byTable?: Record<string, MergeCounts>;
-  kind?: string;
-  issuer?: { id: string; name: string; fingerprint: string; fingerprintDisplay: string };
-  sequence?: number;
-  /** The same bundle was imported before; nothing changed. */
-  repeated?: boolean;
-  quarantineId?: string;
-  dryRun: boolean;
-}
+/** What one bundle did; the same shape crosses the contract to the import screen. */
+export type ImportOutcome = ExchangeImportResult;
 
 type Trust =
   | { kind: 'trusted' }

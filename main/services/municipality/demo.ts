@@ -20,6 +20,7 @@ import { saveRosterSchool, savePartnerGroup, saveCurator, saveCoordination } fro
 import { saveRoadmap, saveRoadmapActivity } from './roadmap.js';
 import { saveReportSettings } from '../reports/municipality.js';
 import { addCuratorComment } from '../exchange/municipal.js';
+import { seededRandom, type SeededRandom } from '../../../common/random.js';
 
 export interface MunicipalityDemoOptions {
   schools: number;
@@ -31,17 +32,6 @@ export interface MunicipalityDemoOptions {
   keepSchools?: boolean;
 }
 
-function rng(seed: number) {
-  let a = seed >>> 0 || 1;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!, chance: (p: number) => next() < p };
-}
 
 /** Seed 004: name, cluster, ГК, ГИСБШ, level by ГК, level by ГИСБШ. */
 const SEED_004: [string, number, number | null, number | null, LevelCode, LevelCode][] = [
@@ -63,7 +53,7 @@ const PEOPLE = ['Чащина Татьяна Викторовна', 'Григо�
 
 interface DemoSchool { full: string; short: string; cluster: number; qg: number | null; sg: number | null; ql: LevelCode; sl: LevelCode }
 
-function schoolList(n: number, r: ReturnType<typeof rng>): DemoSchool[] {
+function schoolList(n: number, r: SeededRandom): DemoSchool[] {
   const out: DemoSchool[] = [];
   for (let i = 0; i < n; i++) {
     if (i < SEED_004.length) {
@@ -96,7 +86,7 @@ const ROADMAP_ACTIVITIES: [string, string, string, boolean][] = [
 
 export async function generateMunicipalityDemo(mun: ExchangeContext, opts: MunicipalityDemoOptions): Promise<{ schools: number; imported: number; ms: number }> {
   const t0 = Date.now();
-  const r = rng(opts.seed ?? 1);
+  const r = seededRandom(opts.seed ?? 1);
   const today = isoDay(mun.now());
   const year = Number(today.slice(0, 4));
   const y0 = Number(today.slice(5, 7)) >= 9 ? year : year - 1; // current school year starts 1 September y0
@@ -234,7 +224,7 @@ function importOk(o: { status: string; reason?: string }, school: string) {
  * Varied progress and size before the first export: some schools leave past activities unmarked (overdue),
  * some keep fewer events and decisions. Hard deletes are safe here: nothing has left the school yet.
  */
-function vary(ctx: ServiceContext, r: ReturnType<typeof rng>, today: string) {
+function vary(ctx: ServiceContext, r: SeededRandom, today: string) {
   const progress = r.next();
   const size = 0.35 + r.next() * 0.65;
   ctx.raw.transaction(() => {

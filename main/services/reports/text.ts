@@ -1,21 +1,9 @@
 /** Small Russian wording helpers shared by the report builders. */
 import { count, formatDate } from '../../../common/format.js';
+import { NOUNS } from '../../../common/nouns.js';
 import type { Period } from './model.js';
 
-export const NOUNS = {
-  activity: ['мероприятие', 'мероприятия', 'мероприятий'],
-  event: ['мероприятие', 'мероприятия', 'мероприятий'],
-  teacher: ['педагог', 'педагога', 'педагогов'],
-  school: ['школа', 'школы', 'школ'],
-  organisation: ['образовательная организация', 'образовательные организации', 'образовательных организаций'],
-  pupil: ['обучающийся', 'обучающихся', 'обучающихся'],
-  course: ['курс', 'курса', 'курсов'],
-  hour: ['час', 'часа', 'часов'],
-  decision: ['поручение', 'поручения', 'поручений'],
-  pair: ['наставническая пара', 'наставнические пары', 'наставнических пар'],
-  day: ['день', 'дня', 'дней'],
-  participant: ['участник', 'участника', 'участников'],
-} as const satisfies Record<string, readonly [string, string, string]>;
+export { NOUNS };
 
 export const n = (v: number, noun: keyof typeof NOUNS) => count(v, NOUNS[noun]);
 

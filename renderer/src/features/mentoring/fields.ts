@@ -3,6 +3,7 @@ import type { FieldSpec } from '../../components/RecordForm';
 import type { Row } from '../../../../preload/contract/index';
 import { staffCategory, mentoringReason, planStatus } from '../../../../common/labels';
 import { formatDate } from '../../../../common/format';
+import { NOUNS as COMMON_NOUNS } from '../../../../common/nouns';
 
 /** How a staff member is named in pickers: dismissed people are marked so nobody picks them by mistake. */
 export const staffLabel = (r: Row) => `${r.full_name}${r.position ? ` — ${r.position}` : ''}${r.left_on ? ' (уволен)' : ''}`;
@@ -84,11 +85,4 @@ export function period(from: unknown, to: unknown): string {
   return '';
 }
 
-export const NOUNS = {
-  staff: ['педагог', 'педагога', 'педагогов'],
-  pair: ['наставническая пара', 'наставнические пары', 'наставнических пар'],
-  deficit: ['дефицит', 'дефицита', 'дефицитов'],
-  course: ['курс', 'курса', 'курсов'],
-  plan: ['план (ИОМ)', 'плана (ИОМ)', 'планов (ИОМ)'],
-  catalogue: ['запись каталога', 'записи каталога', 'записей каталога'],
-} as const satisfies Record<string, readonly [string, string, string]>;
+export const NOUNS = { ...COMMON_NOUNS, staff: COMMON_NOUNS.teacher };
