@@ -10,7 +10,7 @@ mkdirSync(out, { recursive: true });
 const app = await launchApp();
 const { page } = app;
 await page.screenshot({ path: `${out}/00-first-run.png` });
-await page.getByRole('button', { name: 'Открыть демонстрационную школу' }).click();
+await page.getByRole('button', { name: 'Открыть демо-школу' }).click();
 await page.getByText('Демонстрационная школа — данные вымышлены').waitFor();
 const navs = ['Главная', 'Программа', 'Кадры и наставничество', 'Группа риска', 'Журнал мероприятий', 'Профиль школы', ...(process.env.SCREENS_EXTRA?.split(',') ?? [])];
 let i = 1;

@@ -10,7 +10,7 @@ import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
 import { generateDemo } from '../../main/services/demo.js';
-import { enrollSchool, openEnrollment, exportToFolder } from '../../main/services/exchange/index.js';
+import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 let app: AppSession | undefined;
@@ -65,5 +65,40 @@ describe('обмен данными в браузере', () => {
     await page.getByRole('tab', { name: 'История загрузок' }).click();
     await expect.poll(() => page.getByTestId('exchange-history').locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
     expect(app.errors).toEqual([]);
+  });
+
+  it('школа, начавшая без файла подключения, подключается позже со страницы обмена', async () => {
+    const dataDir = tempDir('opora-e2e-late-');
+    const work = tempDir('opora-e2e-late-work-');
+    const muni = openWorkspaceFile(join(work, 'muni.sqlite'), NOW);
+    initMunicipality(muni.ctx, 'Управление образования Энского района (вымышленное)');
+    const enr = enrollSchool(muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
+    const enrFile = join(work, 'Подключение.opora-enroll');
+    writeFileSync(enrFile, enr.bytes);
+
+    app = await launchApp({ dataDir, now: NOW });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Создать профиль школы' }).click();
+    await page.getByRole('textbox', { name: /^Полное наименование/ }).fill('МКОУ «Энская основная школа»');
+    await page.getByRole('button', { name: 'Создать', exact: true }).click();
+    await page.getByRole('navigation').getByText('Обмен данными', { exact: true }).click();
+    await page.getByText('Школа ещё не подключена к управлению образования').waitFor();
+    await page.locator('input[type=file][accept*="opora-enroll"]').setInputFiles(enrFile);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Управление образования Энского района (вымышленное)').waitFor();
+    await dialog.getByRole('button', { name: 'Подключить' }).click();
+    await page.getByText('Обмен с муниципалитетом «Управление образования Энского района (вымышленное)» через флешку.').waitFor();
+    expect(await page.getByText('Школа ещё не подключена к управлению образования').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+    await app.close();
+    app = undefined;
+
+    // the school's next bundle is encrypted for the municipality, which pins the school's key on import
+    const school = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
+    const up = exportToFolder(school.ctx, join(work, 'up'))[0]!;
+    school.close();
+    expect(up.encrypted).toBe(true);
+    expect(importFile(muni.ctx, up.path).status).toBe('accepted');
+    muni.close();
   });
 });

@@ -14,6 +14,7 @@ import { notifyError, notifyOk } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
 import type { ExchangeImportResult, ExchangeCounts, ExchangeState } from '../../../../preload/contract/index';
 import { downloadBase64, fileToBase64, filesFromDrop, onlyBundles } from './files';
+import { EnrollmentPrompt } from './EnrollmentPrompt';
 
 const STATUS: Record<ExchangeImportResult['status'], { label: string; color: string }> = {
   accepted: { label: 'Принят', color: 'teal' },
@@ -384,6 +385,7 @@ export function ExchangePage() {
           : state.enrollment?.enrolled ? `Обмен с муниципалитетом «${state.enrollment.municipalityName}» через флешку.` : 'Школа ещё не подключена к муниципалитету.'}
         actions={state.fingerprintDisplay ? <Text size="sm" c="dimmed">Отпечаток ключа этого рабочего места: <Code>{state.fingerprintDisplay}</Code></Text> : undefined}
       />
+      {state.role === 'school' && !state.enrollment?.enrolled && <EnrollmentPrompt />}
       <Tabs defaultValue="exchange" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="exchange" leftSection={<IconArrowsExchange size={16} />}>Выгрузка и загрузка</Tabs.Tab>

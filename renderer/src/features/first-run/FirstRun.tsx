@@ -65,7 +65,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
     }
   };
   return (
-    <Container size="md" py={48}>
+    <Container size={1180} py={48}>
       <Stack gap="lg">
         <div>
           <Title order={1} c="blue.8">Опора</Title>
@@ -92,7 +92,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
                 <ThemeIcon size={44} radius="md" color="grape"><IconBuildingCommunity /></ThemeIcon>
                 <Title order={3}>Управление образования</Title>
                 <Text c="dimmed" size="sm" style={{ flexGrow: 1 }}>Для методиста или муниципального координатора: реестр школ, приём данных школ с флешки, сводка и справки.</Text>
-                <Button variant="light" color="grape" onClick={() => setMode('municipality')}>Начать как муниципалитет</Button>
+                <Button variant="light" color="grape" onClick={() => setMode('municipality')}>Начать работу управления</Button>
               </Stack>
             </Card>
             <Card withBorder padding="lg">
@@ -100,7 +100,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
                 <ThemeIcon size={44} radius="md" color="orange"><IconPlayerPlay /></ThemeIcon>
                 <Title order={3}>Посмотреть демо</Title>
                 <Text c="dimmed" size="sm" style={{ flexGrow: 1 }}>Откроется демонстрационная школа с вымышленными данными. Её можно закрыть в любой момент — ваши данные она не затронет.</Text>
-                <Button variant="light" color="orange" onClick={() => void openDemo()} disabled={busy} leftSection={busy ? <Loader size="xs" /> : null}>Открыть демонстрационную школу</Button>
+                <Button variant="light" color="orange" onClick={() => void openDemo()} disabled={busy} leftSection={busy ? <Loader size="xs" /> : null}>Открыть демо-школу</Button>
               </Stack>
             </Card>
           </SimpleGrid>

@@ -1,0 +1,61 @@
+/** A school that started without an enrollment file can open it later, here. */
+import { useState } from 'react';
+import { Alert, Button, FileButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconFileCertificate } from '@tabler/icons-react';
+import { call } from '../../app/api';
+import { useDataVersion } from '../../app/data';
+import { notifyError, notifyOk } from '../../app/notify';
+import { readAsBase64 } from '../../components/files';
+import type { ExchangeEnrollmentInfo } from '../../../../preload/contract/index';
+
+export function EnrollmentPrompt() {
+  const [pending, setPending] = useState<{ info: ExchangeEnrollmentInfo; fileName: string; dataBase64: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { bump } = useDataVersion();
+  const pick = async (file: File | null) => {
+    if (!file) return;
+    try {
+      const dataBase64 = await readAsBase64(file);
+      setPending({ info: await call('exchange.previewEnrollment', { fileName: file.name, dataBase64 }), fileName: file.name, dataBase64 });
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  const accept = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      await call('exchange.openEnrollment', { fileName: pending.fileName, dataBase64: pending.dataBase64 });
+      notifyOk(`Школа подключена к муниципалитету «${pending.info.municipalityName}».`);
+      setPending(null);
+      bump();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Alert color="blue" title="Школа ещё не подключена к управлению образования">
+        <Text size="sm" mb="sm">Откройте файл подключения (*.opora-enroll), который выдал методист: после этого файлы обмена будут зашифрованы для управления образования, а ключ школы закрепится у него автоматически.</Text>
+        <FileButton onChange={(f) => void pick(f)} accept=".opora-enroll,application/octet-stream">
+          {(props) => <Button {...props} size="xs" leftSection={<IconFileCertificate size={16} />}>Открыть файл подключения</Button>}
+        </FileButton>
+      </Alert>
+      <Modal opened={!!pending} onClose={() => setPending(null)} title={<Text fw={600}>Подключение к управлению образования</Text>} centered>
+        {pending && (
+          <Stack gap="xs">
+            <Text>Школа: <b>{pending.info.schoolName}</b></Text>
+            <Text>Управление образования: <b>{pending.info.municipalityName}</b></Text>
+            <Text size="sm" c="dimmed">Отпечаток ключа: {pending.info.fingerprintDisplay}. Если сомневаетесь, сверьте его с методистом по телефону.</Text>
+            <Group justify="flex-end" mt="md">
+              <Button variant="default" onClick={() => setPending(null)}>Отмена</Button>
+              <Button loading={busy} onClick={() => void accept()}>Подключить</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}
