@@ -59,4 +59,22 @@ describe('school workspace in the browser', () => {
     await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
     expect(app.errors).toEqual([]);
   });
+
+  it('starts a municipality workspace from the first-run screen', async () => {
+    const m = await launchApp();
+    try {
+      const { page } = m;
+      await page.getByRole('button', { name: 'Начать работу управления' }).click();
+      await page.getByRole('button', { name: 'Создать', exact: true }).click();
+      await page.getByText('Укажите наименование муниципалитета').first().waitFor();
+      await page.getByLabel(/^Наименование органа управления образованием/).fill('Управление образования Энского района (вымышленное)');
+      await page.getByRole('button', { name: 'Создать', exact: true }).click();
+      await page.getByRole('navigation').getByText('Школы муниципалитета', { exact: true }).waitFor();
+      await page.getByRole('banner').getByText('Управление образования Энского района (вымышленное)').waitFor();
+      expect(await page.getByRole('navigation').getByText('Группа риска', { exact: true }).count()).toBe(0);
+      expect(m.errors).toEqual([]);
+    } finally {
+      await m.close();
+    }
+  });
 });
