@@ -12,10 +12,11 @@ const { page } = app;
 await page.screenshot({ path: `${out}/00-first-run.png` });
 await page.getByRole('button', { name: 'Открыть демо-школу' }).click();
 await page.getByText('Демонстрационная школа — данные вымышлены').waitFor();
-const navs = ['Главная', 'Программа', 'Кадры и наставничество', 'Группа риска', 'Журнал мероприятий', 'Профиль школы', ...(process.env.SCREENS_EXTRA?.split(',') ?? [])];
+// every entry of the navigation, whatever it holds today
+const navs = (await page.getByRole('navigation').locator('a, button').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
 let i = 1;
 for (const n of navs) {
-  await page.getByRole('navigation').getByText(n, { exact: true }).click().catch(() => page.getByText(n, { exact: true }).first().click());
+  await page.getByRole('navigation').getByText(n, { exact: true }).click();
   await page.waitForTimeout(700);
   await page.screenshot({ path: `${out}/${String(i++).padStart(2, '0')}-${n.replace(/\s+/g, '_')}.png`, fullPage: process.env.SCREENS_FULL === '1' });
 }
