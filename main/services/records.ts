@@ -123,8 +123,16 @@ function checkReferencesSync(ctx: ServiceContext, value: Record<string, unknown>
 export function removeRecord(ctx: ServiceContext, entity: EntityName | 'attachment', id: string): number {
   const table = tableOf(entity);
   return ctx.raw.transaction(() => {
-    if (!liveRow(ctx, table, id)) throw notFound('Запись');
-    return tombstone(ctx, table, id);
+    const row = liveRow(ctx, table, id);
+    if (!row) throw notFound('Запись');
+    let n = tombstone(ctx, table, id);
+    // A pupil kept for no list any more is personal data with no purpose: it goes too (152-ФЗ, minimisation).
+    if ((table === 'risk_entry' || table === 'gifted_pupil') && typeof row.pupil_id === 'string') {
+      const stillListed = ctx.raw.prepare(`SELECT 1 FROM risk_entry WHERE pupil_id = @p AND deleted_at IS NULL
+        UNION ALL SELECT 1 FROM gifted_pupil WHERE pupil_id = @p AND deleted_at IS NULL`).get({ p: row.pupil_id });
+      if (!stillListed && liveRow(ctx, 'pupil', row.pupil_id)) n += tombstone(ctx, 'pupil', row.pupil_id);
+    }
+    return n;
   })();
 }
 
@@ -132,6 +140,8 @@ function tombstone(ctx: ServiceContext, table: SyncedTable, id: string): number 
   const stamp = stampChange(ctx);
   ctx.raw.prepare(`UPDATE ${table} SET deleted_at = @at, updated_at = @at, origin = @origin, hlc = @hlc WHERE id = @id AND deleted_at IS NULL`)
     .run({ at: stamp.updated_at, origin: stamp.origin, hlc: stamp.hlc, id });
+  // A deleted pupil's name and birth date are erased, not just hidden: the tombstone keeps only the id.
+  if (table === 'pupil') ctx.raw.prepare("UPDATE pupil SET full_name = '', birth_date = NULL WHERE id = ?").run(id);
   let n = 1;
   for (const [child, col] of CHILDREN[table] ?? []) {
     const ids = ctx.raw.prepare(`SELECT id FROM ${child} WHERE ${col} = ? AND deleted_at IS NULL`).pluck().all(id) as string[];

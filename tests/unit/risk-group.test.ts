@@ -146,16 +146,19 @@ describe('группа риска', () => {
     await t.ok('records.save', { entity: 'support_measure', value: { target_kind: 'risk', target_id: entryId, title: 'Посещение семьи' } });
     await t.ok('riskGroup.changeStatus', { entryId, status: 'removed', changed_on: '2026-10-01', reason: 'Положительная динамика' });
     const r = await t.ok('records.remove', { entity: 'risk_entry', id: entryId });
-    expect(r.removed).toBe(4);
+    expect(r.removed).toBe(5); // the entry, its two history rows, its measure and the pupil no list keeps any more
+    // the pupil's name and birth date are erased, not only hidden
+    expect(t.ws.ctx().raw.prepare('SELECT full_name, birth_date, deleted_at IS NOT NULL AS gone FROM pupil WHERE id = ?').get(pupilId)).toEqual({ full_name: '', birth_date: null, gone: 1 });
     expect(count(t, 'risk_entry')).toBe(0);
     expect(count(t, 'risk_status_change')).toBe(0);
     expect(count(t, 'support_measure')).toBe(0);
     expect(count(t, 'risk_status_change', 'deleted_at IS NOT NULL')).toBe(2);
     expect(count(t, 'support_measure', 'deleted_at IS NOT NULL')).toBe(1);
     expect((await t.ok('riskGroup.summary', {})).included).toBe(0);
-    // after deletion the same child can be included anew
+    // after deletion the same child can be included anew, as a new record
     const again = await t.ok('riskGroup.include', { pupil: petrov, entry });
-    expect(again.pupilId).toBe(pupilId);
+    expect(again.pupilId).not.toBe(pupilId);
+    expect(count(t, 'pupil')).toBe(1);
   });
 });
 
@@ -172,6 +175,17 @@ describe('одарённые дети', () => {
     expect((await t.ok('riskGroup.summary', {})).gifted).toBe(1);
     await t.ok('records.remove', { entity: 'gifted_pupil', id: giftedId });
     expect(count(t, 'support_measure')).toBe(0);
-    expect(count(t, 'pupil')).toBe(1);
+    expect(count(t, 'pupil')).toBe(0); // listed nowhere else, so the pupil's personal data goes too
+  });
+});
+
+describe('персональные данные при удалении', () => {
+  it('обучающийся, который остаётся в списке одарённых, не удаляется вместе с записью группы риска', async () => {
+    const t = await setup();
+    const { entryId, pupilId } = await t.ok('riskGroup.include', { pupil: petrov, entry });
+    await t.ok('records.save', { entity: 'gifted_pupil', value: { pupil_id: pupilId, area: 'Математика', included_on: '2026-09-20' } });
+    const r = await t.ok('records.remove', { entity: 'risk_entry', id: entryId });
+    expect(r.removed).toBe(2);
+    expect(t.ws.ctx().raw.prepare('SELECT full_name FROM pupil WHERE id = ? AND deleted_at IS NULL').pluck().get(pupilId)).toBe('Петров Пётр Петрович');
   });
 });
