@@ -28,7 +28,7 @@ export function fromMunicipality(ctx: ServiceContext): FromMunicipality {
       .filter((x) => x.target_table === 'activity')
       .map((x) => {
         const act = activityTitle.get(x.target_id) as { number: string; title: string } | undefined;
-        return { id: x.id, text: x.text, author: x.author, written_on: x.written_on, activity_number: act?.number ?? null, activity_title: act?.title ?? null };
+        return { id: x.id, text: x.text, author: x.author, written_on: x.written_on, activity_id: x.target_id, activity_number: act?.number ?? null, activity_title: act?.title ?? null };
       }),
   };
 }

@@ -63,5 +63,5 @@ export interface FromMunicipality {
     comments: { id: string; text: string; author: string; written_on: string }[];
   }[];
   /** Curator's comments on the school's own programme activities. */
-  comments: { id: string; text: string; author: string; written_on: string; activity_number: string | null; activity_title: string | null }[];
+  comments: { id: string; text: string; author: string; written_on: string; activity_id: string; activity_number: string | null; activity_title: string | null }[];
 }

@@ -10,6 +10,7 @@ import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
+import { saveRecord } from '../../main/services/records.js';
 import { saveMunicipalActivity, setSchoolClassification, addCuratorComment, listMunicipalActivities } from '../../main/services/exchange/municipal.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
@@ -28,11 +29,14 @@ describe('от управления образования — в браузер
     const enr = enrollSchool(muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
     const school = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
     openEnrollment(school.ctx, enr.bytes);
+    const programme = await saveRecord(school.ctx, 'programme', { title: 'Программа повышения качества образования', year_from: 2025, year_to: 2027 });
+    const own = await saveRecord(school.ctx, 'activity', { programme_id: programme.id, number: '1.1', title: 'Анализ результатов ВПР', timing_kind: 'deadline', timing_text: 'до 15.12.2026', date_to: '2026-12-15' });
     expect(importFile(muni.ctx, exportToFolder(school.ctx, join(work, 'up1'))[0]!.path).status).toBe('accepted');
     school.close();
     const actId = saveMunicipalActivity(muni.ctx, { number: '3', title: 'Участие в муниципальном методическом дне', timing_text: 'до 20.12.2026', date_to: '2026-12-20', responsible: 'Руководители ОО' });
     setSchoolClassification(muni.ctx, enr.schoolId, { cluster: '1', quality_group: '5 (н/с)', partner_group: '2 группа', curator: 'Орлова В.Н.' });
     addCuratorComment(muni.ctx, { schoolId: enr.schoolId, targetTable: 'municipal_activity', targetId: actId, text: 'Подготовьте выступление о наставничестве', author: 'Орлова В.Н.' });
+    addCuratorComment(muni.ctx, { schoolId: enr.schoolId, targetTable: 'activity', targetId: own.id, text: 'Добавьте разбор заданий по математике', author: 'Орлова В.Н.' });
     const down = exportToFolder(muni.ctx, join(work, 'down'), { forSchool: enr.schoolId })[0]!.path;
 
     app = await launchApp({ dataDir, now: NOW });
@@ -56,6 +60,10 @@ describe('от управления образования — в браузер
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
     await table.getByText('Выступили с опытом наставничества 18.12.2026').waitFor();
+    await page.getByText('1.1. Анализ результатов ВПР').waitFor();
+    // the same comment is shown next to the activity in the programme, where the deputy director works
+    await page.getByRole('navigation').getByText('Программа', { exact: true }).click();
+    await page.getByTestId('activities').getByText('Куратор (25.11.2026): Добавьте разбор заданий по математике').waitFor();
     await page.reload();
     await page.getByRole('navigation').getByText('От управления образования', { exact: true }).click();
     await page.getByTestId('municipal-activities').getByText('Выступили с опытом наставничества 18.12.2026').waitFor();

@@ -19,6 +19,10 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
   const [status, setStatus] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
   const { value: directions } = useCall('records.list', { entity: 'direction', filters: { programme_id: programme.id }, limit: 100 });
+  // the curator's comments (they come down in the municipality's exchange file) are shown where the work is
+  const { value: fromMun } = useCall('fromMunicipality.get', {});
+  const comments = new Map<string, { text: string; author: string; written_on: string }[]>();
+  for (const c of fromMun?.comments ?? []) comments.set(c.activity_id, [...(comments.get(c.activity_id) ?? []), c]);
   const fields = activityFields(programme.id);
   const filters: Record<string, string | number | null> = { programme_id: programme.id };
   if (direction) filters.direction_id = direction;
@@ -44,7 +48,13 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
         }
         columns={[
           { key: 'number', title: '№', sort: 'number', width: 60 },
-          { key: 'title', title: 'Мероприятие', sort: 'title', render: (r) => (<><Text size="sm">{r.title}</Text>{r.direction_title && <Text size="xs" c="dimmed">{r.direction_title}</Text>}</>) },
+          { key: 'title', title: 'Мероприятие', sort: 'title', render: (r) => (
+            <>
+              <Text size="sm">{r.title}</Text>
+              {r.direction_title && <Text size="xs" c="dimmed">{r.direction_title}</Text>}
+              {comments.get(r.id)?.map((c, i) => <Text key={i} size="xs" c="grape">Куратор ({formatDate(c.written_on)}): {c.text}</Text>)}
+            </>
+          ) },
           { key: 'timing_text', title: 'Сроки', sort: 'date_to', width: 170, render: (r) => (<><Text size="sm">{r.timing_text}</Text>{r.date_to && r.timing_kind !== 'date' && r.timing_kind !== 'deadline' && <Text size="xs" c="dimmed">контроль: {formatDate(String(r.date_to))}</Text>}</>) },
           { key: 'responsible', title: 'Ответственные', width: 200 },
           { key: 'status', title: 'Статус', sort: 'status', width: 150, render: (r) => <ActivityStatusBadge status={String(r.status)} overdue={r.overdue === 1} /> },
