@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Workspace } from '../workspace.js';
 import { dispatch } from '../handlers.js';
 import { CSP } from '../csp.js';
+import { isTrustedSender } from '../ipc-guard.js';
 import { safeStorageBox } from './secret-box.js';
 
 const rendererIndex = join(__dirname, '../renderer/dist/index.html');
@@ -59,7 +60,11 @@ function registerIpc(workspace: Workspace) {
   ipcMain.handle('opora:call', async (event, msg: unknown) => {
     // Only our own top-level page may call: not a subframe, not another window, not a navigated page.
     const frame = event.senderFrame;
-    if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame !== event.sender.mainFrame || frame.url !== rendererUrl) {
+    const trusted = isTrustedSender(
+      { fromOurWindow: !!mainWindow && event.sender === mainWindow.webContents, isMainFrame: !!frame && frame === event.sender.mainFrame, frameUrl: frame?.url ?? null },
+      rendererUrl,
+    );
+    if (!trusted) {
       return { ok: false, code: 'forbidden', message: 'Запрос отклонён: неизвестный источник.' };
     }
     const m = (msg ?? {}) as { name?: unknown; input?: unknown };
