@@ -22,6 +22,7 @@ function createWindow(): BrowserWindow {
     minWidth: 1024,
     minHeight: 640,
     title: 'Опора',
+    icon: join(__dirname, '../resources/build/icon.png'),
     show: false,
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),
