@@ -1,10 +1,11 @@
 /**
- * A form for one record kind, driven by field descriptions. It validates with the contract's own schema
- * before sending (messages next to fields), shows the server's Russian message if main refuses, and
- * guards unsaved changes when the user closes it.
+ * The one form of the app, driven by field descriptions. It validates with a schema of the contract before
+ * sending — the record kind's own (entitySchemas) or a call's input (e.g. riskGroup.include, which writes two
+ * records at once; `toInput` then shapes the flat values into the call's input) — shows messages next to
+ * fields, shows the server's Russian message if main refuses, and guards unsaved changes (FormModal).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { TextInput, Textarea, Select, MultiSelect, NumberInput, Checkbox, Button, Group, Alert, Stack, Modal, Text, SimpleGrid } from '@mantine/core';
+import { TextInput, Textarea, Select, MultiSelect, NumberInput, Checkbox, Button, Group, Alert, Stack, Modal, Text, SimpleGrid, Divider } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { call, CallError } from '../app/api';
 import { useDataVersion, useCall } from '../app/data';
@@ -17,14 +18,26 @@ export type FieldSpec =
   | { name: string; label: string; kind: 'number'; required?: boolean; span?: 1 | 2; decimal?: boolean; min?: number; max?: number }
   | { name: string; label: string; kind: 'checkbox'; span?: 1 | 2 }
   | { name: string; label: string; kind: 'select'; options: { value: string; label: string }[]; required?: boolean; clearable?: boolean; span?: 1 | 2 }
-  | { name: string; label: string; kind: 'multiselect'; options: { value: string; label: string }[]; required?: boolean; span?: 1 | 2 }
+  | { name: string; label: string; kind: 'multiselect'; options: { value: string; label: string }[]; required?: boolean; placeholder?: string; span?: 1 | 2 }
+  | { name: string; label: string; kind: 'heading' }
   | { name: string; label: string; kind: 'ref'; entity: EntityName; labelOf: (r: Row) => string; filters?: Record<string, string | number | null>; required?: boolean; clearable?: boolean; span?: 1 | 2 };
 
-type Values = Record<string, unknown>;
+export type Values = Record<string, unknown>;
+
+interface Schema {
+  safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
+/** "pupil.full_name" → "full_name": fields are flat, a call's input may be nested. */
+function fieldOf(path: readonly PropertyKey[] | string): string {
+  const parts = typeof path === 'string' ? path.split('.') : path.map(String);
+  return parts.filter((p) => !/^\d+$/.test(p)).pop() ?? '_';
+}
 
 export function emptyValues(fields: FieldSpec[]): Values {
   const v: Values = {};
   for (const f of fields) {
+    if (f.kind === 'heading') continue;
     v[f.name] = f.kind === 'checkbox' ? false : f.kind === 'multiselect' ? [] : f.kind === 'number' || f.kind === 'date' || f.kind === 'ref' || f.kind === 'select' ? null : '';
   }
   return v;
@@ -34,6 +47,7 @@ export function emptyValues(fields: FieldSpec[]): Values {
 export function rowToValues(fields: FieldSpec[], row: Row): Values {
   const v: Values = { id: row.id };
   for (const f of fields) {
+    if (f.kind === 'heading') continue;
     const x = row[f.name];
     if (f.kind === 'checkbox') v[f.name] = x === 1;
     else if (f.kind === 'multiselect') v[f.name] = typeof x === 'string' ? (JSON.parse(x) as string[]) : [];
@@ -63,7 +77,12 @@ function RefSelect(props: { spec: Extract<FieldSpec, { kind: 'ref' }>; value: st
 }
 
 export interface RecordFormProps {
-  entity: EntityName;
+  /** The record kind saved through records.save; its schema validates unless `schema` is given. */
+  entity?: EntityName;
+  /** A call's input schema, for forms that are not one record (with `toInput` and `save`). */
+  schema?: Schema;
+  /** Shapes the flat values into what `schema` and `save` take. */
+  toInput?: (values: Values) => unknown;
   fields: FieldSpec[];
   initial: Values;
   /** Fixed values not shown as fields (e.g. programme_id, event_id). */
@@ -74,8 +93,9 @@ export interface RecordFormProps {
   /** Runs when a field changes; may return other values to set (e.g. dates suggested from the timing text). */
   onFieldChange?: (name: string, value: unknown, values: Values) => Values | void;
   submitLabel?: string;
+  submitColor?: string;
   /** Replaces the default save (records.save); must throw CallError on refusal. */
-  save?: (values: Values) => Promise<Row>;
+  save?: (input: Values) => Promise<unknown>;
   extra?: ReactNode;
 }
 
@@ -98,26 +118,34 @@ export function RecordForm(props: RecordFormProps) {
   };
 
   const submit = async () => {
-    const value = { ...values, ...props.fixed };
-    if (!value.id) delete value.id;
-    const parsed = (entitySchemas[props.entity] as { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }).safeParse(value);
-    if (!parsed.success) {
+    let input: unknown;
+    if (props.toInput) input = props.toInput(values);
+    else {
+      const v = { ...values, ...props.fixed };
+      if (!v.id) delete v.id;
+      input = v;
+    }
+    const schema = props.schema ?? (props.entity ? (entitySchemas[props.entity] as unknown as Schema) : null);
+    const parsed = schema?.safeParse(input);
+    if (parsed && !parsed.success) {
       const fe: Record<string, string> = {};
-      for (const i of parsed.error!.issues) fe[String(i.path[0] ?? '_')] ??= i.message;
+      for (const i of parsed.error!.issues) fe[fieldOf(i.path)] ??= i.message;
       setErrors(fe);
-      setBanner('Исправьте отмеченные поля.');
+      setBanner('Исправьте отмеченные поля. Ничего не сохранено.');
       return;
     }
     setBusy(true);
     try {
-      const row = props.save ? await props.save(value) : await call('records.save', { entity: props.entity, value });
+      const row = props.save
+        ? await props.save(input as Values)
+        : await call('records.save', { entity: props.entity!, value: input });
       bump();
       props.onDirtyChange?.(false);
-      props.onSaved(row);
+      props.onSaved(row as Row);
     } catch (e) {
       if (e instanceof CallError) {
         setBanner(e.message);
-        if (e.fieldErrors) setErrors(e.fieldErrors);
+        if (e.fieldErrors) setErrors(Object.fromEntries(Object.entries(e.fieldErrors).map(([k, m]) => [fieldOf(k), m])));
       } else setBanner('Не удалось сохранить. Данные не изменены.');
     } finally {
       setBusy(false);
@@ -125,6 +153,7 @@ export function RecordForm(props: RecordFormProps) {
   };
 
   const field = (f: FieldSpec) => {
+    if (f.kind === 'heading') return <Divider label={<Text fw={600} size="sm" c="dark">{f.label}</Text>} labelPosition="left" mt="xs" />;
     const err = errors[f.name] || undefined;
     const common = { label: f.label, error: err };
     const req = 'required' in f && f.required;
@@ -144,6 +173,7 @@ export function RecordForm(props: RecordFormProps) {
             clearable
             value={(values[f.name] as string | null) ?? null}
             onChange={(v) => set(f.name, v ?? null)}
+            popoverProps={{ withinPortal: true, zIndex: 1000 }}
           />
         );
       case 'number':
@@ -164,7 +194,17 @@ export function RecordForm(props: RecordFormProps) {
       case 'select':
         return <Select {...common} withAsterisk={req} data={f.options} value={(values[f.name] as string | null) ?? null} onChange={(v) => set(f.name, v)} clearable={f.clearable} allowDeselect={false} comboboxProps={{ withinPortal: true }} />;
       case 'multiselect':
-        return <MultiSelect {...common} withAsterisk={req} data={f.options} value={(values[f.name] as string[]) ?? []} onChange={(v) => set(f.name, v)} comboboxProps={{ withinPortal: true }} />;
+        return (
+          <MultiSelect
+            {...common}
+            withAsterisk={req}
+            placeholder={(values[f.name] as string[] | undefined)?.length ? undefined : f.placeholder}
+            data={f.options}
+            value={(values[f.name] as string[]) ?? []}
+            onChange={(v) => set(f.name, v)}
+            comboboxProps={{ withinPortal: true, zIndex: 1000 }}
+          />
+        );
       case 'ref':
         return <RefSelect key={f.name} spec={f} value={(values[f.name] as string | null) ?? null} error={err} onChange={(v) => set(f.name, v)} />;
     }
@@ -182,13 +222,13 @@ export function RecordForm(props: RecordFormProps) {
         {banner && <Alert color="red" title="Не сохранено" data-testid="form-error">{banner}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {props.fields.map((f) => (
-            <div key={f.name} style={{ gridColumn: f.span === 1 ? undefined : f.kind === 'textarea' || f.span === 2 ? '1 / -1' : undefined }}>{field(f)}</div>
+            <div key={f.name} style={{ gridColumn: f.kind === 'heading' || f.kind === 'textarea' || ('span' in f && f.span === 2) ? '1 / -1' : undefined }}>{field(f)}</div>
           ))}
         </SimpleGrid>
         {props.extra}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={props.onCancel}>Отмена</Button>
-          <Button type="submit" loading={busy}>{props.submitLabel ?? 'Сохранить'}</Button>
+          <Button type="submit" loading={busy} color={props.submitColor}>{props.submitLabel ?? 'Сохранить'}</Button>
         </Group>
       </Stack>
     </form>

@@ -7,7 +7,7 @@ import { call } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import { contract } from '../../../../preload/contract/index';
 import { formatDate } from '../../../../common/format';
-import { SchemaForm } from './SchemaForm';
+import { RecordForm } from '../../components/RecordForm';
 import { INCLUDE_GIFTED_FIELDS, includeGiftedInitial, includeGiftedInput, PUPIL_NOUN } from './fields';
 import { GiftedCard } from './GiftedCard';
 
@@ -40,7 +40,7 @@ export function GiftedList({ classes, including, onIncluding }: { classes: strin
       />
       <FormModal opened={including} title="Добавить одарённого обучающегося" onClose={() => onIncluding(false)} size="lg">
         {(setDirty, close) => (
-          <SchemaForm
+          <RecordForm
             fields={INCLUDE_GIFTED_FIELDS}
             initial={includeGiftedInitial()}
             schema={contract['gifted.include'].input}

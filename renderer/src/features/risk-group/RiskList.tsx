@@ -9,7 +9,7 @@ import { contract } from '../../../../preload/contract/index';
 import { riskCategory } from '../../../../common/labels';
 import { formatDate } from '../../../../common/format';
 import { CategoryBadges, StatusBadge } from './Bits';
-import { SchemaForm } from './SchemaForm';
+import { RecordForm } from '../../components/RecordForm';
 import { INCLUDE_RISK_FIELDS, includeRiskInitial, includeRiskInput, PUPIL_NOUN } from './fields';
 import { EntryCard } from './EntryCard';
 
@@ -71,7 +71,7 @@ export function RiskList(props: {
       />
       <FormModal opened={props.including} title="Включить в группу риска" onClose={() => props.onIncluding(false)} size="lg">
         {(setDirty, close) => (
-          <SchemaForm
+          <RecordForm
             fields={INCLUDE_RISK_FIELDS}
             initial={includeRiskInitial()}
             schema={contract['riskGroup.include'].input}

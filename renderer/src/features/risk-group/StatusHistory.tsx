@@ -8,7 +8,7 @@ import { notifyOk } from '../../app/notify';
 import { FormModal } from '../../components/RecordForm';
 import { contract, type Row } from '../../../../preload/contract/index';
 import { formatDate, isoDay } from '../../../../common/format';
-import { SchemaForm, type FormValues } from './SchemaForm';
+import { RecordForm, type Values as FormValues } from '../../components/RecordForm';
 import { STATUS_FIELDS } from './fields';
 
 export function StatusHistory({ entry }: { entry: Row }) {
@@ -39,7 +39,7 @@ export function StatusHistory({ entry }: { entry: Row }) {
       </Timeline>
       <FormModal opened={open} title={next === 'removed' ? 'Снять с учёта' : 'Вернуть в группу риска'} onClose={() => setOpen(false)} size="md">
         {(setDirty, close) => (
-          <SchemaForm
+          <RecordForm
             fields={STATUS_FIELDS(next)}
             initial={{ changed_on: isoDay(new Date()), reason: '' }}
             schema={contract['riskGroup.changeStatus'].input}

@@ -1,6 +1,6 @@
 /** Field lists of the risk-group and gifted-pupil forms. */
 import type { FieldSpec } from '../../components/RecordForm';
-import type { SchemaField, FormValues } from './SchemaForm';
+import type { FieldSpec as SchemaField, Values as FormValues } from '../../components/RecordForm';
 import { riskCategory } from '../../../../common/labels';
 import { isoDay } from '../../../../common/format';
 
