@@ -11,7 +11,7 @@ import { listRecords, saveRecord, removeRecord, getRecord } from './services/rec
 import { createSchool, getRole, getSchoolProfile, updateSchoolProfile } from './services/school.js';
 import { includePupil, changeStatus, riskGroupSummary } from './services/risk-group.js';
 import { includeGifted } from './services/gifted.js';
-import { addAttachment, readAttachment, listAttachments } from './services/attachments.js';
+import { addAttachment, readAttachment, listAttachments, removeFilesOfDeleted } from './services/attachments.js';
 import { schoolDashboard } from './services/dashboard.js';
 import { generateDemo } from './services/demo.js';
 import { NewerSchemaError, NotADatabaseError } from '../db/open.js';
@@ -97,7 +97,9 @@ export const handlers: Handlers = {
     input.entity === 'school_profile' ? updateSchoolProfile(ws.ctx(), input.value as never) : saveRecord(ws.ctx(), input.entity, input.value),
   'records.remove': (ws, input) => {
     if (input.entity === 'school_profile') throw new AppError('forbidden', 'Профиль школы удалить нельзя.');
-    return { removed: removeRecord(ws.ctx(), input.entity, input.id) };
+    const removed = removeRecord(ws.ctx(), input.entity, input.id);
+    if (input.entity === 'event') removeFilesOfDeleted(ws.ctx(), input.id);
+    return { removed };
   },
 
   'riskGroup.include': (ws, input) => includePupil(ws.ctx(), input.pupil, input.entry),
@@ -108,7 +110,11 @@ export const handlers: Handlers = {
   'attachments.add': (ws, input) => addAttachment(ws.ctx(), input),
   'attachments.read': (ws, input) => readAttachment(ws.ctx(), input.id),
   'attachments.list': (ws, input) => listAttachments(ws.ctx(), input.eventId),
-  'attachments.remove': (ws, input) => ({ removed: removeRecord(ws.ctx(), 'attachment', input.id) }),
+  'attachments.remove': (ws, input) => {
+    const removed = removeRecord(ws.ctx(), 'attachment', input.id);
+    removeFilesOfDeleted(ws.ctx(), input.id);
+    return { removed };
+  },
 
   'dashboard.school': (ws, input) => schoolDashboard(ws.ctx(), input.today),
 

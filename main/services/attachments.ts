@@ -61,3 +61,21 @@ export function readAttachment(ctx: ServiceContext, id: string): AttachmentData 
   }
   return { ...info(row), dataBase64: bytes.toString('base64') };
 }
+
+/**
+ * Deleting an attachment (or its event) deletes the copied file too: a tombstone keeps the record's id for
+ * the exchange, but nobody expects the bytes of a deleted protocol to stay in the data folder. Called after
+ * the tombstones are committed; a file already gone is fine.
+ */
+export function removeFilesOfDeleted(ctx: ServiceContext, eventOrAttachmentId: string): number {
+  const ids = ctx.raw.prepare('SELECT id FROM attachment WHERE deleted_at IS NOT NULL AND (id = @x OR event_id = @x)').pluck().all({ x: eventOrAttachmentId }) as string[];
+  let removed = 0;
+  for (const id of ids) {
+    const p = attachmentPath(ctx, id);
+    if (existsSync(p)) {
+      rmSync(p, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

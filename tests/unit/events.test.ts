@@ -140,6 +140,7 @@ describe('журнал мероприятий: связи с программо�
     expect(await t.ok('attachments.list', { eventId: ev.id })).toEqual([]);
     expect(await t.call('attachments.read', { id: info.id })).toMatchObject({ ok: false, code: 'not_found' });
     expect(rows(t, 'attachment', 'deleted_at IS NOT NULL')).toBe(1);
+    expect(existsSync(path)).toBe(false); // the copied file goes with the record
   });
 
   it('пустой, слишком большой и повреждённый файл отклоняются, и ничего не записывается', async () => {
@@ -170,13 +171,16 @@ describe('журнал мероприятий: связи с программо�
     await t.ok('records.save', { entity: 'event_activity', value: { event_id: ev.id, activity_id: act.id } });
     await t.ok('records.save', { entity: 'decision', value: { event_id: ev.id, text: 'Подготовить анализ', responsible: 'Иванова А. П.', deadline: '2021-03-19' } });
     await t.ok('records.save', { entity: 'decision', value: { event_id: other.id, text: 'Утвердить план', responsible: 'Петров И. И.' } });
-    await t.ok('attachments.add', { eventId: ev.id, fileName: 'презентация.pdf', mime: 'application/pdf', dataBase64: b64('%PDF-1.4 тест') });
+    const file = await t.ok('attachments.add', { eventId: ev.id, fileName: 'презентация.pdf', mime: 'application/pdf', dataBase64: b64('%PDF-1.4 тест') });
+    const kept = await t.ok('attachments.add', { eventId: other.id, fileName: 'протокол.pdf', mime: 'application/pdf', dataBase64: b64('%PDF-1.4 другой') });
 
     expect(await t.ok('records.remove', { entity: 'event', id: ev.id })).toEqual({ removed: 4 }); // the event, its decision, its link and its file
+    expect(existsSync(join(t.ws.ctx().filesDir, 'attachments', file.id))).toBe(false);
+    expect(existsSync(join(t.ws.ctx().filesDir, 'attachments', kept.id))).toBe(true);
     expect(rows(t, 'event')).toBe(1);
     expect(rows(t, 'decision')).toBe(1);
     expect(rows(t, 'event_activity')).toBe(0);
-    expect(rows(t, 'attachment')).toBe(0);
+    expect(rows(t, 'attachment')).toBe(1); // only the other event's file
     expect(rows(t, 'decision', `deleted_at IS NOT NULL AND event_id = '${ev.id}'`)).toBe(1);
     expect(rows(t, 'activity')).toBe(1);
     expect((await t.ok('records.list', { entity: 'decision', filters: { overdue: 1 } })).total).toBe(0);
