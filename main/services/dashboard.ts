@@ -26,7 +26,7 @@ export async function schoolDashboard(ctx: ServiceContext, todayInput?: string):
   const needing = await db.selectFrom('staff').selectAll('staff')
     .select((eb) => eb.exists(
       eb.selectFrom('mentoring_pair as p').select('p.id')
-        .whereRef('p.mentee_id', '=', 'staff.id').where('p.deleted_at', 'is', null)
+        .whereRef('p.mentee_id', '=', 'staff.id').where('p.deleted_at', 'is', null).where('p.started_on', '<=', today)
         .where((w) => w.or([w('p.ended_on', 'is', null), w('p.ended_on', '>=', today)])),
     ).as('has_mentor'))
     .where('deleted_at', 'is', null).where('left_on', 'is', null)

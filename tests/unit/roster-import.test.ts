@@ -97,6 +97,25 @@ describe('roster import', () => {
     expect(listRoster(ctx)).toHaveLength(0);
   });
 
+  it('refuses numbers and texts the roster form would refuse, and writes nothing', async () => {
+    const header = ['ОО', 'Кластер', 'ГК', 'ГИСБШ', 'Уровень по ГК', 'Уровень по ГИСБШ', '№ группы', 'Куратор'];
+    const rows = [
+      ['Гаевская ООШ', 150, 5, 2, 'н/с', 'н', 1, ''],
+      ['Горкинская СОШ', 2, 6, 3, 'с', 'н', 0, ''],
+      ['Дубская СОШ', 2, 6, 3, 'с', 'н', 2, 'К'.repeat(201)],
+    ];
+    const file = await seedSheet(rows, header);
+    const p = await previewRosterImport(ctx, file);
+    expect(p.errors).toEqual([
+      { row: 4, column: 'Кластер', message: '«150» — номер должен быть от 0 до 100.' },
+      { row: 5, column: 'Партнёрская группа', message: '«0» — номер должен быть от 1 до 999.' },
+      { row: 6, column: 'Куратор', message: 'Текст длиннее 200 символов — сократите его.' },
+    ]);
+    await expect(applyRosterImport(ctx, file)).rejects.toThrow(/реестр не изменён/);
+    expect(listRoster(ctx)).toHaveLength(0);
+    expect(listPartnerGroups(ctx)).toHaveLength(0);
+  });
+
   it('takes partner groups, resource centres and curators from optional columns', async () => {
     const header = ['Образовательная организация', 'Кластер', 'ГК', 'ГИСБШ', 'Уровень по ГК', 'Уровень по ГИСБШ', 'НОР', 'Пилотная площадка', 'Базовая площадка', '№ группы', 'Ресурсный центр', 'Куратор'];
     const rows = [

@@ -45,11 +45,14 @@ function byOwner(ctx: ServiceContext, sql: string, ...params: unknown[]): Map<st
   return m;
 }
 
-/** When each school's data last arrived: the latest accepted import, else the latest change merged from it. */
+/**
+ * When each school's data last arrived: the latest accepted import, else the latest change merged from it.
+ * A file imported again counts from its first import: loading the same bundle twice brings nothing new.
+ */
 export function lastBundles(ctx: ServiceContext): Map<string, string> {
   const out = new Map<string, string>();
-  const imports = ctx.raw.prepare(`SELECT issuer_id AS owner, MAX(at) AS at FROM exchange_import
-    WHERE status IN ('merged', 'imported', 'applied', 'ok', 'accepted', 'duplicate') GROUP BY issuer_id`).all() as { owner: string; at: string }[];
+  const imports = ctx.raw.prepare(`SELECT owner, MAX(first_at) AS at FROM (SELECT issuer_id AS owner, sha256, MIN(at) AS first_at FROM exchange_import
+    WHERE status IN ('merged', 'imported', 'applied', 'ok', 'accepted', 'duplicate') GROUP BY issuer_id, sha256) GROUP BY owner`).all() as { owner: string; at: string }[];
   for (const r of imports) out.set(r.owner, r.at);
   return out;
 }

@@ -43,6 +43,9 @@ export const FIELD_LABELS: Record<Field, string> = {
 
 const yes = (b: number) => (b ? 'да' : '');
 
+/** The longest text the roster form and the curator form accept, per column. */
+const TEXT_MAX: Partial<Record<Field, number>> = { name: 500, short_name: 200, base_site: 500, curator: 200 };
+
 /** The roster as the table the user sees, and as the sheet the import reads back. */
 export function rosterTable(rows: RosterRow[]): ReportTable {
   const cols: [Field, number][] = [['name', 30], ['short_name', 18], ['cluster', 8], ['quality_group', 9], ['social_group', 11], ['quality_level', 10],
@@ -133,7 +136,10 @@ async function parseSheet(data: Buffer): Promise<Parsed> {
                 }
               } else {
                 const m = /^(\d{1,3})(\s*группа)?$/i.exec(text);
+                // The same limits as the roster form (cluster and groups 0–100, a partner group 1–999).
+                const [min, max] = field === 'partner_group' ? [1, 999] : [0, 100];
                 if (!m) err(`«${text}» — не номер. Укажите число${field === 'partner_group' || field === 'cluster' ? ' или оставьте пустым' : ' или «нет информации»'}.`);
+                else if (Number(m[1]) < min || Number(m[1]) > max) err(`«${text}» — номер должен быть от ${min} до ${max}.`);
                 else values[field] = Number(m[1]);
               }
               break;
@@ -150,6 +156,7 @@ async function parseSheet(data: Buffer): Promise<Parsed> {
               else err(`«${text}» — укажите «да» или оставьте пустым.`);
               break;
             default:
+              if (text.length > (TEXT_MAX[field] ?? Infinity)) err(`Текст длиннее ${TEXT_MAX[field]} символов — сократите его.`);
               values[field] = text;
           }
         }

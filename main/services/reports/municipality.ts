@@ -263,7 +263,8 @@ export async function monitoringReport(ctx: ServiceContext, period: Period, toda
   await progress?.(0, roster.length, 'Сбор данных по школам');
   const acts = grouped(`SELECT owner, COUNT(*) AS total, SUM(status = 'done') AS done,
     SUM(status IN ('planned','in_progress') AND date_to < ?) AS overdue FROM activity
-    WHERE deleted_at IS NULL AND status <> 'cancelled' AND COALESCE(date_to, date_from) >= ? AND COALESCE(date_from, date_to) <= ? GROUP BY owner`, asOf, period.from, period.to);
+    WHERE deleted_at IS NULL AND status <> 'cancelled' AND (COALESCE(date_to, date_from) IS NULL OR (COALESCE(date_to, date_from) >= ? AND COALESCE(date_from, date_to) <= ?))
+    GROUP BY owner`, asOf, period.from, period.to);
   const decisions = grouped(`SELECT owner, SUM(done_on IS NULL AND deadline < ?) AS overdue FROM decision WHERE deleted_at IS NULL GROUP BY owner`, asOf);
   const mentoring = grouped(`SELECT s.owner, COUNT(*) AS need,
       SUM(EXISTS (SELECT 1 FROM mentoring_pair p WHERE p.mentee_id = s.id AND p.deleted_at IS NULL AND p.started_on <= ? AND (p.ended_on IS NULL OR p.ended_on >= ?))) AS with_mentor
@@ -271,9 +272,13 @@ export async function monitoringReport(ctx: ServiceContext, period: Period, toda
   const trained = grouped(`SELECT owner, COUNT(DISTINCT staff_id) AS n FROM course WHERE deleted_at IS NULL
     AND COALESCE(date_to, date_from) >= ? AND COALESCE(date_from, date_to) <= ? GROUP BY owner`, period.from, period.to);
   const events = grouped(`SELECT owner, COUNT(*) AS n FROM event WHERE deleted_at IS NULL AND date_from <= ? AND COALESCE(date_to, date_from) >= ? GROUP BY owner`, period.to, period.from);
-  const risk = grouped(`SELECT owner, COUNT(*) AS n FROM risk_entry WHERE deleted_at IS NULL AND included_on <= ? AND (removed_on IS NULL OR removed_on > ?) GROUP BY owner`, asOf, asOf);
+  // In the group on asOf: the last status change up to that day (a pupil taken off and returned keeps every
+  // change in risk_status_change; the entry holds only the first inclusion and the last removal).
+  const inGroup = `r.included_on <= @d AND COALESCE((SELECT c.status FROM risk_status_change c WHERE c.entry_id = r.id AND c.deleted_at IS NULL AND c.changed_on <= @d
+    ORDER BY c.changed_on DESC, c.hlc DESC LIMIT 1), CASE WHEN r.removed_on IS NOT NULL AND r.removed_on <= @d THEN 'removed' ELSE 'included' END) = 'included'`;
+  const risk = grouped(`SELECT r.owner, COUNT(*) AS n FROM risk_entry r WHERE r.deleted_at IS NULL AND ${inGroup} GROUP BY r.owner`, { d: asOf });
   const riskCats = ctx.raw.prepare(`SELECT j.value AS category, COUNT(*) AS n, COUNT(DISTINCT r.owner) AS schools FROM risk_entry r, json_each(r.categories) j
-    WHERE r.deleted_at IS NULL AND r.included_on <= ? AND (r.removed_on IS NULL OR r.removed_on > ?) GROUP BY j.value`).all(asOf, asOf) as { category: string; n: number; schools: number }[];
+    WHERE r.deleted_at IS NULL AND ${inGroup} GROUP BY j.value`).all({ d: asOf }) as { category: string; n: number; schools: number }[];
   const last = lastBundles(ctx);
 
   const rows: Cell[][] = [];

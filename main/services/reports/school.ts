@@ -205,8 +205,23 @@ export function schoolReport(src: SchoolSource, period: Period): { doc: ReportDo
   }
 
   // 4. Risk group: aggregate figures by category, never names
-  const entries = q('SELECT t.categories, t.included_on, t.removed_on, t.status FROM risk_entry t WHERE t.deleted_at IS NULL');
-  const inGroupAt = (e: R, day: string) => s(e.included_on) <= day && (!e.removed_on || s(e.removed_on) > day);
+  const entries = q('SELECT t.id, t.categories, t.included_on, t.removed_on, t.status FROM risk_entry t WHERE t.deleted_at IS NULL');
+  // A pupil taken off the register and returned keeps every change in the status history; the entry itself
+  // holds only the first inclusion and the last removal.
+  const history = new Map<string, { on: string; status: string }[]>();
+  for (const c of q('SELECT t.entry_id, t.status, t.changed_on FROM risk_status_change t WHERE t.deleted_at IS NULL ORDER BY t.changed_on, t.hlc')) {
+    const list = history.get(s(c.entry_id)) ?? [];
+    list.push({ on: s(c.changed_on), status: s(c.status) });
+    history.set(s(c.entry_id), list);
+  }
+  const changesOf = (e: R) => {
+    const later = (history.get(s(e.id)) ?? []).filter((c, i) => !(i === 0 && c.status === 'included'));
+    const out = [{ on: s(e.included_on), status: 'included' }, ...later];
+    if (e.removed_on && out[out.length - 1]!.status !== 'removed') out.push({ on: s(e.removed_on), status: 'removed' });
+    return out;
+  };
+  const inGroupAt = (e: R, day: string) => changesOf(e).filter((c) => c.on <= day).at(-1)?.status === 'included';
+  const changedIn = (e: R, status: string) => changesOf(e).filter((c) => c.status === status && c.on >= p.from && c.on <= p.to).length;
   const cats = (e: R): string[] => {
     try {
       const v = JSON.parse(s(e.categories) || '[]');
@@ -225,8 +240,8 @@ export function schoolReport(src: SchoolSource, period: Period): { doc: ReportDo
     const es = entries.filter((e) => pred(cats(e)));
     return [
       es.filter((e) => inGroupAt(e, startDay)).length,
-      es.filter((e) => s(e.included_on) >= p.from && s(e.included_on) <= p.to).length,
-      es.filter((e) => e.removed_on && s(e.removed_on) >= p.from && s(e.removed_on) <= p.to).length,
+      es.reduce((a, e) => a + changedIn(e, 'included'), 0),
+      es.reduce((a, e) => a + changedIn(e, 'removed'), 0),
       es.filter((e) => inGroupAt(e, p.to)).length,
     ];
   };
