@@ -171,7 +171,8 @@ interface ListSpec {
 }
 
 /** A mentoring pair that is still going on: no end date, or an end date not yet passed (as the dashboard counts). */
-const CURRENT_PAIR = "(p.ended_on IS NULL OR p.ended_on >= date('now','localtime'))";
+/** A pair that has started and not ended: the same rule as the dashboards' «с наставником». */
+const CURRENT_PAIR = "(p.started_on <= date('now','localtime') AND (p.ended_on IS NULL OR p.ended_on >= date('now','localtime')))";
 
 /** «1.2» before «1.10»: numbers in programmes are section.item. */
 const NUMBER_SORT = ['CAST(t.number AS INTEGER)', "CAST(substr(t.number, instr(t.number, '.') + 1) AS INTEGER)", 't.number'];
