@@ -133,8 +133,12 @@ export interface EntryInput {
 
 export type ManifestHead = Omit<Manifest, 'format' | 'formatVersion' | 'entries' | 'payload'>;
 
+/**
+ * Binds the encrypted payload to its signer's keys too: a payload (with an enrollment proof inside) lifted
+ * into a manifest re-signed by another key does not decrypt.
+ */
 export function payloadAad(head: Pick<Manifest, 'issuer' | 'recipient' | 'sequence'>): Buffer {
-  return Buffer.from(`opora-payload-v1|${head.issuer.id}|${head.issuer.origin}|${head.recipient?.id ?? ''}|${head.sequence}`);
+  return Buffer.from(`opora-payload-v2|${head.issuer.id}|${head.issuer.origin}|${head.issuer.fingerprint}|${head.issuer.encryptKey}|${head.recipient?.id ?? ''}|${head.sequence}`);
 }
 
 /**

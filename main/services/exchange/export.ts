@@ -154,8 +154,9 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
       const { entry, count } = col
         ? tableEntry(ctx.raw, t, `t.owner = ? AND t.${col} = ?`, [id.ownerId, schoolId])
         : t === 'municipal_activity' && targetsSomeSchools(ctx)
-          // Activities meant for some schools only (migration 0030) go to those schools.
-          ? tableEntry(ctx.raw, t, `t.owner = ? AND (t.all_schools = 1 OR t.id IN (SELECT activity_id FROM municipal_activity_school WHERE school_id = ? AND deleted_at IS NULL))`, [id.ownerId, schoolId])
+          // Activities meant for some schools only (migration 0030) go to those schools; a deleted one (its links
+          // are deleted with it) still goes as a tombstone to every school it concerned.
+          ? tableEntry(ctx.raw, t, `t.owner = ? AND (t.all_schools = 1 OR t.id IN (SELECT activity_id FROM municipal_activity_school WHERE school_id = ? AND (deleted_at IS NULL OR t.deleted_at IS NOT NULL)))`, [id.ownerId, schoolId])
           : tableEntry(ctx.raw, t, 't.owner = ?', [id.ownerId]);
       entries.push(entry);
       counts[t] = count;

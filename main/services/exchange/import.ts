@@ -194,6 +194,8 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
   const byTable: Record<string, MergeCounts> = {};
   const now = ctx.now().toISOString();
   const newFiles: string[] = [];
+  /** Files that existed before this import and were replaced: kept aside as "<path>.prev" until commit. */
+  const replaced: string[] = [];
   let attachmentIds: Set<string> = new Set();
   const run = () => {
     ctx.raw.pragma('defer_foreign_keys = ON');
@@ -223,6 +225,10 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       if (!attachmentIds.has(id) && existsSync(path)) continue;
       mkdirSync(join(ctx.filesDir, 'attachments'), { recursive: true });
       writeFileSync(path + '.part', data, { flush: true });
+      if (existsSync(path)) {
+        renameSync(path, path + '.prev');
+        replaced.push(path);
+      }
       renameSync(path + '.part', path);
       newFiles.push(path);
     }
@@ -232,7 +238,15 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     ctx.raw.transaction(run).immediate();
   } catch (e) {
     for (const f of newFiles) rmSync(f, { force: true });
+    for (const f of replaced) renameSync(f + '.prev', f);
     if (e !== ROLLBACK) throw e;
+  }
+  for (const f of replaced) rmSync(f + '.prev', { force: true });
+  // Attachments deleted by this bundle: their bytes go too, as at the school (unless a live version waits in a conflict).
+  if (!opts.dryRun && attachmentIds.size) {
+    const gone = ctx.raw.prepare(`SELECT 1 FROM attachment a WHERE a.id = ? AND a.deleted_at IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.tbl = 'attachment' AND c.id = a.id AND c.dismissed = 0)`);
+    for (const id of attachmentIds) if (gone.get(id)) rmSync(attachmentPath(ctx, id), { force: true });
   }
   return { ...base, status: 'accepted', counts: total, byTable, ...(repeated ? { repeated } : {}) };
 }

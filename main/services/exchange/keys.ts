@@ -36,6 +36,13 @@ interface KeyFile {
   origin: string;
   seq: number;
   hlc: string;
+  /** The highest sequence exported from every origin this database has had (a backup may bring back any). */
+  seqs?: Record<string, number>;
+}
+
+/** The highest sequence the key file remembers exporting from `origin`. */
+function exportedSeq(k: KeyFile, origin: string): number {
+  return Math.max(k.origin === origin ? k.seq : 0, k.seqs?.[origin] ?? 0);
 }
 
 export interface Identity {
@@ -123,7 +130,7 @@ export function ensureIdentity(ctx: ExchangeContext): Identity {
   if (file && file.ownerId === ownerId && (!knownPublic || knownPublic === file.signPublic)) {
     const keys = unwrap(box, file);
     // Restored from a backup: the key file has seen a later export from this origin than the database has.
-    if (file.origin === origin && file.seq > currentSeq(raw, origin)) {
+    if (exportedSeq(file, origin) > currentSeq(raw, origin)) {
       origin = rotateOrigin(raw, file.hlc);
       rotated = true;
     }
@@ -167,7 +174,7 @@ export function checkIdentityOnOpen(raw: BetterSqlite3.Database): { rotated: boo
     }).immediate();
     return { rotated: true };
   }
-  if (file.origin === origin && file.seq > currentSeq(raw, origin)) {
+  if (exportedSeq(file, origin) > currentSeq(raw, origin)) {
     raw.transaction(() => rotateOrigin(raw, file.hlc)).immediate();
     return { rotated: true };
   }
@@ -179,7 +186,11 @@ export function recordExported(ctx: ExchangeContext, origin: string, seq: number
   setMeta(ctx.raw, seqKey(origin), String(seq));
   const path = keyFilePath(ctx.raw);
   const file = readKeyFile(path);
-  if (file) writeKeyFile(path, { ...file, origin, seq, hlc: getMeta(ctx.raw, 'hlc_last') ?? file.hlc });
+  if (file) {
+    const seqs = { ...file.seqs, [file.origin]: exportedSeq(file, file.origin) };
+    seqs[origin] = Math.max(seq, seqs[origin] ?? 0);
+    writeKeyFile(path, { ...file, origin, seq, hlc: getMeta(ctx.raw, 'hlc_last') ?? file.hlc, seqs });
+  }
 }
 
 /** Public half only, for showing in the UI. */
