@@ -8,6 +8,9 @@ import { listConflicts } from '../../main/services/exchange/index.js';
 import { getMeta } from '../../main/services/clock.js';
 import { join } from 'node:path';
 import { makePair, type Pair } from './exchange-fixtures.js';
+import { tempDir } from '../helpers.js';
+import { initMunicipality } from '../../main/services/municipality-core.js';
+import { enrollSchool, openEnrollment } from '../../main/services/exchange/index.js';
 import { importBundle, ensureIdentity } from '../../main/services/exchange/index.js';
 import { buildContainer, assemble, openContainer, type EntryInput, type Manifest } from '../../main/services/exchange/container.js';
 import { newKeyPairs, fingerprint } from '../../main/services/exchange/crypto.js';
@@ -174,5 +177,25 @@ describe('a school database restored from the same backup twice', () => {
     const c = listConflicts(p.muni.ctx);
     expect(c).toHaveLength(1);
     expect(c[0]!.versions.map((v) => v.data.title).sort()).toEqual(['Правка до восстановления', 'Правка после второго восстановления']);
+  });
+});
+
+describe('an enrolled school and a second enrollment file', () => {
+  it('refuses a file signed by another municipality key and keeps the pinned one', () => {
+    const pair = makePair({ demo: null });
+    try {
+      const pinned = getMeta(pair.school.ctx.raw, 'municipality_sign_public');
+      const other = openWorkspaceFile(join(tempDir(), 'other.sqlite'), pair.clock.now);
+      initMunicipality(other.ctx, 'Чужое управление образования (вымышленное)');
+      const forged = enrollSchool(other.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
+      other.close();
+      expect(() => openEnrollment(pair.school.ctx, forged.bytes)).toThrow(/подписан другим ключом/);
+      expect(getMeta(pair.school.ctx.raw, 'municipality_sign_public')).toBe(pinned);
+      // a file re-issued by the same municipality is still fine
+      const again = enrollSchool(pair.muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
+      expect(() => openEnrollment(pair.school.ctx, again.bytes)).not.toThrow(/подписан другим ключом/);
+    } finally {
+      pair.close();
+    }
   });
 });

@@ -122,6 +122,14 @@ export function openEnrollment(ctx: ExchangeContext, bytes: Buffer, profile?: Pa
       const value = entitySchemas.school_profile.parse({ ...(profile ?? {}), name: String(profile?.name ?? info.schoolName) });
       createSchool(ctx, value, { schoolId: info.schoolId });
     } else {
+      // A pinned municipality key is never replaced silently: a file from another municipality, or from this
+      // one with a different key, could be a forgery that would redirect the school's data.
+      const pinned = getMeta(ctx.raw, 'municipality_sign_public');
+      if (pinned && pinned !== info.signKey) {
+        throw new AppError('municipality_key_mismatch',
+          `Школа уже подключена к муниципалитету «${getMeta(ctx.raw, 'municipality_name') ?? ''}», а этот файл подписан другим ключом («${info.municipalityName}»). ` +
+          'Файл не принят. Если управление образования действительно сменило ключ, сверьте отпечаток с методистом по телефону и обратитесь к разработчикам.');
+      }
       const current = getMeta(ctx.raw, 'owner_id')!;
       if (current !== info.schoolId) {
         const alreadySent = getMeta(ctx.raw, 'municipality_id') && ctx.raw.prepare('SELECT COUNT(*) FROM exchange_export').pluck().get() as number > 0;
