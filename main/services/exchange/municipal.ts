@@ -141,7 +141,7 @@ export function curatorComments(ctx: ServiceContext, schoolId?: string) {
 
 export function rosterView(ctx: ServiceContext) {
   const rows = ctx.raw.prepare(`SELECT s.id, s.name, s.status, s.fingerprint, s.enrolled_at,
-      (SELECT MAX(i.at) FROM exchange_import i WHERE i.issuer_id = s.id AND i.status = 'accepted') AS last_import
+      (SELECT MAX(first_at) FROM (SELECT MIN(i.at) AS first_at FROM exchange_import i WHERE i.issuer_id = s.id AND i.status = 'accepted' GROUP BY i.sha256)) AS last_import
     FROM municipality_school s ORDER BY s.name, s.id`).all() as { id: string; name: string; status: string; fingerprint: string | null; enrolled_at: string | null; last_import: string | null }[];
   return rows.map((r) => ({ ...r, fingerprintDisplay: r.fingerprint ? displayFingerprint(r.fingerprint) : '' }));
 }
