@@ -3,29 +3,20 @@ import { useState } from 'react';
 import { Button, Modal, Text, Group } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { call } from '../app/api';
-import { useDataVersion } from '../app/data';
-import { notifyError, notifyOk } from '../app/notify';
+import { useAction } from '../app/useAction';
+import { notifyOk } from '../app/notify';
 import type { EntityName } from '../../../preload/contract/index';
 import { count } from '../../../common/format';
 
 export function DeleteButton(props: { entity: EntityName; id: string; onDone: () => void; warning?: string; label?: string }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const { bump } = useDataVersion();
-  const run = async () => {
-    setBusy(true);
-    try {
-      const r = await call('records.remove', { entity: props.entity, id: props.id });
-      bump();
-      notifyOk(r.removed > 1 ? `Удалено: ${count(r.removed, ['запись', 'записи', 'записей'])} (вместе со связанными)` : 'Запись удалена');
-      setAsking(false);
-      props.onDone();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run: act } = useAction();
+  const run = () => act(async () => {
+    const r = await call('records.remove', { entity: props.entity, id: props.id });
+    notifyOk(r.removed > 1 ? `Удалено: ${count(r.removed, ['запись', 'записи', 'записей'])} (вместе со связанными)` : 'Запись удалена');
+    setAsking(false);
+    props.onDone();
+  });
   return (
     <>
       <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setAsking(true)}>{props.label ?? 'Удалить'}</Button>

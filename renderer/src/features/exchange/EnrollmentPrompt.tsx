@@ -3,15 +3,14 @@ import { useState } from 'react';
 import { Alert, Button, FileButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { call } from '../../app/api';
-import { useDataVersion } from '../../app/data';
+import { useAction } from '../../app/useAction';
 import { notifyError, notifyOk } from '../../app/notify';
 import { readAsBase64 } from '../../components/files';
 import type { ExchangeEnrollmentInfo } from '../../../../preload/contract/index';
 
 export function EnrollmentPrompt() {
   const [pending, setPending] = useState<{ info: ExchangeEnrollmentInfo; fileName: string; dataBase64: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const { bump } = useDataVersion();
+  const { busy, run } = useAction();
   const pick = async (file: File | null) => {
     if (!file) return;
     try {
@@ -21,20 +20,12 @@ export function EnrollmentPrompt() {
       notifyError(e);
     }
   };
-  const accept = async () => {
+  const accept = () => run(async () => {
     if (!pending) return;
-    setBusy(true);
-    try {
-      await call('exchange.openEnrollment', { fileName: pending.fileName, dataBase64: pending.dataBase64 });
-      notifyOk(`Школа подключена к муниципалитету «${pending.info.municipalityName}».`);
-      setPending(null);
-      bump();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await call('exchange.openEnrollment', { fileName: pending.fileName, dataBase64: pending.dataBase64 });
+    notifyOk(`Школа подключена к муниципалитету «${pending.info.municipalityName}».`);
+    setPending(null);
+  });
   return (
     <>
       <Alert color="blue" title="Школа ещё не подключена к управлению образования">

@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import type { ExchangeImportResult, ExchangeCounts, ExchangeState } from '../../../../preload/contract/index';
 import { downloadBase64, fileToBase64, filesFromDrop, onlyBundles } from './files';
 import { EnrollmentPrompt } from './EnrollmentPrompt';
+import { useAction } from '../../app/useAction';
 
 const STATUS: Record<ExchangeImportResult['status'], { label: string; color: string }> = {
   accepted: { label: 'Принят', color: 'teal' },
@@ -41,18 +42,16 @@ function StatusBadge({ status }: { status: ExchangeImportResult['status'] }) {
 // ─── export ──────────────────────────────────────────────────────────────────────────────────────────
 
 function ExportPanel({ state }: { state: ExchangeState }) {
-  const { bump } = useDataVersion();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useAction();
   const [target, setTarget] = useState<string>('all');
   const [done, setDone] = useState<string[] | null>(null);
   const schools = useCall('exchange.schools', state.role === 'municipality' ? {} : null);
   const enrolled = (schools.value ?? []).filter((s) => s.status === 'enrolled');
   const forSchool = state.role === 'municipality' ? (target as string) : undefined;
 
-  const run = async () => {
-    setBusy(true);
+  const run = () => {
     setDone(null);
-    try {
+    return act(async () => {
       if (state.folderDialog) {
         const r = await call('exchange.exportToFolder', { forSchool });
         if (r.cancelled) return;
@@ -64,12 +63,7 @@ function ExportPanel({ state }: { state: ExchangeState }) {
         setDone(files.map((f) => f.fileName));
         notifyOk(files.length === 1 ? 'Файл обмена сохранён в папку загрузок.' : `Сохранено файлов: ${files.length}.`);
       }
-      bump();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -323,24 +317,15 @@ function HistoryPanel() {
 }
 
 function EnrollPanel() {
-  const { bump } = useDataVersion();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const { value } = useCall('exchange.schools', {});
   const save = (f: { fileName: string; dataBase64: string }) => downloadBase64(f.fileName, f.dataBase64);
-  const create = async () => {
-    setBusy(true);
-    try {
-      save(await call('exchange.enrollSchool', { name }));
-      notifyOk('Файл подключения сохранён. Передайте его в школу на флешке.');
-      setName('');
-      bump();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () => run(async () => {
+    save(await call('exchange.enrollSchool', { name }));
+    notifyOk('Файл подключения сохранён. Передайте его в школу на флешке.');
+    setName('');
+  });
   return (
     <Stack>
       <Text size="sm">Файл подключения подписан ключом муниципалитета и содержит одноразовый секрет. Школа открывает его один раз; её первый файл обмена докажет знание секрета, и ключ школы закрепится без звонка.</Text>
