@@ -199,3 +199,22 @@ describe('an enrolled school and a second enrollment file', () => {
     }
   });
 });
+
+describe('ids derived from the owner cannot be claimed by another school', () => {
+  it('a bundle claiming another school\'s profile id is refused, nothing merged', () => {
+    const pair = makePair({ demo: null });
+    try {
+      expect(pair.importToMuni(pair.exportSchool()).status).toBe('accepted');
+      const raw = pair.school.ctx.raw;
+      const victim = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+      const row = raw.prepare('SELECT * FROM school_profile').get() as Record<string, unknown>;
+      raw.prepare(`INSERT INTO school_profile (${Object.keys(row).join(',')}) VALUES (${Object.keys(row).map((k) => '@' + k).join(',')})`)
+        .run({ ...row, id: victim, name: 'Чужая школа (вымышленная)' });
+      const r = pair.importToMuni(pair.exportSchool());
+      expect(r).toMatchObject({ status: 'rejected', reasonCode: 'wrong_owner' });
+      expect(pair.muni.ctx.raw.prepare('SELECT COUNT(*) FROM school_profile WHERE id = ?').pluck().get(victim)).toBe(0);
+    } finally {
+      pair.close();
+    }
+  });
+});

@@ -10,6 +10,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { BundleError } from './reasons.js';
+import { markId } from './ids.js';
 import type { IncomingTable, VersionVector } from './tables.js';
 
 export interface MergeCounts {
@@ -127,6 +128,11 @@ export class TableMerger {
     for (const row of t.rows) {
       if (row[iOwner] !== this.owner) throw new BundleError('wrong_owner', `${this.table}`);
       const id = row[iId] as string;
+      // Ids that are derived from the owner cannot be claimed by another sender (squatting a school's id).
+      if (this.table === 'school_profile' && id !== this.owner) throw new BundleError('wrong_owner', this.table);
+      if (this.table === 'municipal_activity_mark' && id !== markId(this.owner, String(row[t.columns.indexOf('activity_id')]))) {
+        throw new BundleError('wrong_owner', this.table);
+      }
       const origin = row[iOrigin] as string;
       const hlc = row[iHlc] as string;
       const vvIn = t.vvIndex >= 0 && row[t.vvIndex] ? (row[t.vvIndex] as VersionVector) : { [origin]: hlc };

@@ -4,7 +4,7 @@
  * activities (owned by the school, one record per activity with an id derived from both, so two computers
  * of one school marking the same activity edit the same record and a conflict shows instead of a duplicate).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
@@ -15,6 +15,7 @@ import { requireMunicipality, getSchool } from '../municipality-core.js';
 import { activityStatus } from '../../../common/labels.js';
 import { isRealDate } from '../../../common/format.js';
 import { UUID_RE } from './container.js';
+import { markId } from './ids.js';
 import { displayFingerprint } from './crypto.js';
 
 const optDate = z.string().refine(isRealDate, { message: 'Неверная дата' }).nullable().default(null);
@@ -94,10 +95,7 @@ export function addCuratorComment(ctx: ServiceContext, input: { schoolId: string
   }))();
 }
 
-export function markId(schoolId: string, activityId: string): string {
-  const h = createHash('sha256').update(`opora-mark|${schoolId}|${activityId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export { markId };
 
 /** School: its completion mark on a municipal activity; travels up in the next bundle. */
 export function markMunicipalActivity(ctx: ServiceContext, input: z.input<typeof markInput>): string {
