@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { KeyObject } from 'node:crypto';
 import { BundleError, LIMITS } from './reasons.js';
 import { sha256, signBytes, verifyBytes, encryptFor, decryptWith, fingerprint, ENCRYPTION_SCHEME, type EncryptionHeader } from './crypto.js';
+import { LATEST_VERSION } from '../../../db/migrations/index.js';
 
 export const MAGIC = Buffer.from('OPORABND', 'latin1');
 export const CONTAINER_VERSION = 1;
@@ -232,6 +233,8 @@ export function openContainer(file: Buffer): OpenedContainer {
     throw new BundleError('bad_manifest', parsed.error.issues[0]?.path.join('.'));
   }
   const manifest = parsed.data;
+  // Same container, newer tables or columns: this app could not merge them faithfully.
+  if (manifest.schemaVersion > LATEST_VERSION) throw new BundleError('newer_format', `версия схемы ${manifest.schemaVersion}`);
   if (fingerprint(manifest.issuer.signKey) !== manifest.issuer.fingerprint) throw new BundleError('bad_manifest', 'отпечаток ключа');
   if (!verifyBytes(manifest.issuer.signKey, manifestBytes, signature)) throw new BundleError('bad_signature');
 
