@@ -1,6 +1,7 @@
 /** Delete with a confirmation that says what else goes with the record. */
 import { useState } from 'react';
-import { Button, Modal, Text, Group } from '@mantine/core';
+import { Button } from '@mantine/core';
+import { ConfirmDialog } from './ConfirmDialog';
 import { IconTrash } from '@tabler/icons-react';
 import { call } from '../app/api';
 import { useAction } from '../app/useAction';
@@ -20,13 +21,9 @@ export function DeleteButton(props: { entity: EntityName; id: string; onDone: ()
   return (
     <>
       <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setAsking(true)}>{props.label ?? 'Удалить'}</Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={<Text fw={600}>Удалить запись?</Text>} centered zIndex={400}>
-        <Text mb="md">{props.warning ?? 'Запись будет удалена вместе со связанными с ней записями.'}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setAsking(false)}>Отмена</Button>
-          <Button color="red" loading={busy} onClick={() => void run()}>Удалить</Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog opened={asking} title="Удалить запись?" onClose={() => setAsking(false)} onConfirm={run}>
+        {props.warning ?? 'Запись будет удалена вместе со связанными с ней записями.'}
+      </ConfirmDialog>
     </>
   );
 }

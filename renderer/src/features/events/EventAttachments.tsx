@@ -7,7 +7,7 @@ import { call } from '../../app/api';
 import { notifyError, notifyOk } from '../../app/notify';
 import type { AttachmentInfo } from '../../../../preload/contract/index';
 import { formatDate } from '../../../../common/format';
-import { ConfirmDelete } from './ConfirmDelete';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { fileSize } from './format';
 import { MAX_FILE_BYTES, readAsBase64, downloadAttachment } from './files';
 
@@ -85,23 +85,18 @@ export function EventAttachments({ eventId }: { eventId: string }) {
           </Group>
         </Paper>
       ))}
-      <ConfirmDelete
+      <ConfirmDialog
         opened={!!removing}
         title="Удалить файл?"
         onClose={() => setRemoving(null)}
         onConfirm={async () => {
-          try {
-            await call('attachments.remove', { id: removing!.id });
-            bump();
-            notifyOk('Файл удалён');
-            setRemoving(null);
-          } catch (e) {
-            notifyError(e);
-          }
+          await call('attachments.remove', { id: removing!.id });
+          notifyOk('Файл удалён');
+          setRemoving(null);
         }}
       >
         Файл «{removing?.file_name}» будет удалён из журнала.
-      </ConfirmDelete>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { Drawer, Stack, Group, Button, Text, Title, Badge, Divider, SimpleGrid, Loader, Center, Alert } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useCall, useDataVersion } from '../../app/data';
+import { useCall } from '../../app/data';
 import { call } from '../../app/api';
-import { notifyError, notifyOk } from '../../app/notify';
+import { notifyOk } from '../../app/notify';
 import { label } from '../../components/Labels';
 import { eventKind, eventLevel, eventFormat } from '../../../../common/labels';
 import { count } from '../../../../common/format';
@@ -13,7 +13,7 @@ import { EventFormModal } from './EventFormModal';
 import { EventActivities } from './EventActivities';
 import { EventDecisions } from './EventDecisions';
 import { EventAttachments } from './EventAttachments';
-import { ConfirmDelete } from './ConfirmDelete';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { eventDates } from './format';
 
 function Fact({ name, children }: { name: string; children: React.ReactNode }) {
@@ -36,7 +36,6 @@ function removalText(row: Row, decisions: number, files: number) {
 function CardBody({ row, onClosed }: { row: Row; onClosed: () => void }) {
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const { bump } = useDataVersion();
   const { value: decisions } = useCall('records.list', { entity: 'decision', filters: { event_id: row.id }, limit: 1 });
   const { value: files } = useCall('attachments.list', { eventId: row.id });
   return (
@@ -68,24 +67,19 @@ function CardBody({ row, onClosed }: { row: Row; onClosed: () => void }) {
       <Divider />
       <EventAttachments eventId={row.id} />
       <EventFormModal opened={editing} row={row} onClose={() => setEditing(false)} />
-      <ConfirmDelete
+      <ConfirmDialog
         opened={removing}
         title="Удалить мероприятие?"
         onClose={() => setRemoving(false)}
         onConfirm={async () => {
-          try {
-            await call('records.remove', { entity: 'event', id: row.id });
-            notifyOk('Мероприятие удалено');
-            setRemoving(false);
-            onClosed();
-            bump();
-          } catch (e) {
-            notifyError(e);
-          }
+          await call('records.remove', { entity: 'event', id: row.id });
+          notifyOk('Мероприятие удалено');
+          setRemoving(false);
+          onClosed();
         }}
       >
         {removalText(row, decisions?.total ?? 0, files?.length ?? 0)}
-      </ConfirmDelete>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -2,18 +2,17 @@
 import { useState } from 'react';
 import { Table, Group, Button, Text, Title, ActionIcon, Tooltip, Alert, Stack } from '@mantine/core';
 import { IconPlus, IconPencil, IconTrash, IconCheck } from '@tabler/icons-react';
-import { useCall, useDataVersion } from '../../app/data';
+import { useCall } from '../../app/data';
 import { call } from '../../app/api';
-import { notifyError, notifyOk } from '../../app/notify';
+import { notifyOk } from '../../app/notify';
 import type { Row } from '../../../../preload/contract/index';
 import { DecisionFormModal } from './DecisionFormModal';
 import { MarkDoneModal } from './MarkDoneModal';
-import { ConfirmDelete } from './ConfirmDelete';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DecisionStatus, Deadline } from './DecisionStatus';
 
 export function EventDecisions({ eventId }: { eventId: string }) {
   const { value, error } = useCall('records.list', { entity: 'decision', filters: { event_id: eventId }, sort: { field: 'deadline', dir: 'asc' }, limit: 500 });
-  const { bump } = useDataVersion();
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [marking, setMarking] = useState<Row | null>(null);
   const [removing, setRemoving] = useState<Row | null>(null);
@@ -71,23 +70,18 @@ export function EventDecisions({ eventId }: { eventId: string }) {
       )}
       <DecisionFormModal opened={editing !== null} eventId={eventId} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       <MarkDoneModal row={marking} onClose={() => setMarking(null)} />
-      <ConfirmDelete
+      <ConfirmDialog
         opened={!!removing}
         title="Удалить поручение?"
         onClose={() => setRemoving(null)}
         onConfirm={async () => {
-          try {
-            await call('records.remove', { entity: 'decision', id: removing!.id });
-            bump();
-            notifyOk('Поручение удалено');
-            setRemoving(null);
-          } catch (e) {
-            notifyError(e);
-          }
+          await call('records.remove', { entity: 'decision', id: removing!.id });
+          notifyOk('Поручение удалено');
+          setRemoving(null);
         }}
       >
         Поручение «{String(removing?.text ?? '')}» будет удалено.
-      </ConfirmDelete>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 /** «Удалить …?» with what else goes with the record; deletes through records.remove and reloads every list. */
 import { useEffect, useState } from 'react';
-import { Modal, Text, Group, Button, Loader, Stack } from '@mantine/core';
+import { Text, Loader } from '@mantine/core';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call } from '../../app/api';
 import { useDataVersion } from '../../app/data';
 import { notifyError, notifyOk } from '../../app/notify';
@@ -42,7 +43,6 @@ export async function dependents(entity: EntityName, id: string): Promise<string
 export function ConfirmDelete(props: { target: DeleteTarget | null; onCancel: () => void; onDeleted: () => void }) {
   const { bump } = useDataVersion();
   const [deps, setDeps] = useState<string[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const t = props.target;
   useEffect(() => {
     setDeps(null);
@@ -53,7 +53,6 @@ export function ConfirmDelete(props: { target: DeleteTarget | null; onCancel: ()
   }, [t]);
   const remove = async () => {
     if (!t) return;
-    setBusy(true);
     try {
       await call('records.remove', { entity: t.entity, id: t.row.id });
       bump();
@@ -61,26 +60,20 @@ export function ConfirmDelete(props: { target: DeleteTarget | null; onCancel: ()
       props.onDeleted();
     } catch (e) {
       notifyError(e);
-    } finally {
-      setBusy(false);
     }
   };
   return (
-    <Modal opened={!!t} onClose={props.onCancel} title={<Text fw={600}>Удалить запись?</Text>} centered zIndex={450}>
+    <ConfirmDialog opened={!!t} title="Удалить запись?" onClose={props.onCancel} onConfirm={remove} disabled={deps === null}>
       {t && (
-        <Stack gap="sm">
+        <>
           <Text>Удалить {t.what}?</Text>
           {deps === null && <Loader size="xs" />}
           {deps && deps.length > 0 && (
             <Text c="red.8" data-testid="delete-dependents">Вместе с этой записью будут удалены: {deps.join(', ')}.</Text>
           )}
           <Text size="sm" c="dimmed">Отменить удаление будет нельзя.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onCancel}>Отмена</Button>
-            <Button color="red" onClick={() => void remove()} loading={busy} disabled={deps === null}>Удалить</Button>
-          </Group>
-        </Stack>
+        </>
       )}
-    </Modal>
+    </ConfirmDialog>
   );
 }

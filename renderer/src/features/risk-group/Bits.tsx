@@ -1,6 +1,6 @@
 /** Small pieces shared by the risk-group and gifted screens. */
-import { useState, type ReactNode } from 'react';
-import { Alert, Badge, Group, Modal, Text, Button, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Alert, Badge, Group, Text, Stack } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { riskCategory, riskStatus } from '../../../../common/labels';
 import { formatDate } from '../../../../common/format';
@@ -56,36 +56,6 @@ export function PrivacyNotice() {
 }
 
 /** A question before something is deleted for good. */
-export function useConfirm() {
-  const [ask, setAsk] = useState<{ title: string; text: ReactNode; action: string; run: () => Promise<void> | void } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const node = (
-    <Modal opened={!!ask} onClose={() => setAsk(null)} title={<Text fw={600}>{ask?.title}</Text>} centered zIndex={500}>
-      <Stack>
-        <Text size="sm">{ask?.text}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setAsk(null)}>Отмена</Button>
-          <Button
-            color="red"
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await ask?.run();
-              } finally {
-                setBusy(false);
-                setAsk(null);
-              }
-            }}
-          >
-            {ask?.action}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-  return { confirm: setAsk, node };
-}
 
 /** A labelled value in a card. */
 export function Field({ title, children }: { title: string; children: ReactNode }) {

@@ -2,13 +2,14 @@
 import { useState } from 'react';
 import { Drawer, Stack, Group, Title, Text, Button, Divider, SimpleGrid, Loader, Alert } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useCall, useDataVersion } from '../../app/data';
+import { useCall } from '../../app/data';
 import { call } from '../../app/api';
-import { notifyError, notifyOk } from '../../app/notify';
+import { notifyOk } from '../../app/notify';
 import { FormModal, RecordForm, rowToValues } from '../../components/RecordForm';
 import { formatDate } from '../../../../common/format';
 import { ENTRY_FIELDS } from './fields';
-import { CategoryBadges, StatusBadge, Field, useConfirm } from './Bits';
+import { CategoryBadges, StatusBadge, Field } from './Bits';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { PupilSection } from './PupilSection';
 import { MeasuresPanel } from './MeasuresPanel';
 import { StatusHistory } from './StatusHistory';
@@ -24,7 +25,6 @@ export function EntryCard({ entryId, onClose }: { entryId: string | null; onClos
 function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void }) {
   const { value: entry, error } = useCall('records.get', { entity: 'risk_entry', id: entryId });
   const [editing, setEditing] = useState(false);
-  const { bump } = useDataVersion();
   const { confirm, node } = useConfirm();
   if (error) return <Alert color="red">{error}</Alert>;
   if (!entry) return <Loader />;
@@ -33,14 +33,9 @@ function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void 
     text: 'Запись группы риска, её меры поддержки и история статуса будут удалены; если ребёнок не состоит в списке одарённых, его ФИО и дата рождения тоже будут стёрты. Если обучающемуся больше не нужна поддержка, лучше нажмите «Снять с учёта» — история сохранится.',
     action: 'Удалить запись',
     run: async () => {
-      try {
-        await call('records.remove', { entity: 'risk_entry', id: entryId });
-        onClose();
-        bump();
-        notifyOk('Запись удалена');
-      } catch (e) {
-        notifyError(e);
-      }
+      await call('records.remove', { entity: 'risk_entry', id: entryId });
+      onClose();
+      notifyOk('Запись удалена');
     },
   });
 

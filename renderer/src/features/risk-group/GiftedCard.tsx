@@ -2,13 +2,14 @@
 import { useState } from 'react';
 import { Drawer, Stack, Group, Title, Text, Button, Divider, SimpleGrid, Loader, Alert } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useCall, useDataVersion } from '../../app/data';
+import { useCall } from '../../app/data';
 import { call } from '../../app/api';
-import { notifyError, notifyOk } from '../../app/notify';
+import { notifyOk } from '../../app/notify';
 import { FormModal, RecordForm, rowToValues } from '../../components/RecordForm';
 import { formatDate } from '../../../../common/format';
 import { GIFTED_FIELDS } from './fields';
-import { Field, useConfirm } from './Bits';
+import { Field } from './Bits';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { PupilSection } from './PupilSection';
 import { MeasuresPanel } from './MeasuresPanel';
 
@@ -23,7 +24,6 @@ export function GiftedCard({ giftedId, onClose }: { giftedId: string | null; onC
 function GiftedBody({ giftedId, onClose }: { giftedId: string; onClose: () => void }) {
   const { value: g, error } = useCall('records.get', { entity: 'gifted_pupil', id: giftedId });
   const [editing, setEditing] = useState(false);
-  const { bump } = useDataVersion();
   const { confirm, node } = useConfirm();
   if (error) return <Alert color="red">{error}</Alert>;
   if (!g) return <Loader />;
@@ -32,14 +32,9 @@ function GiftedBody({ giftedId, onClose }: { giftedId: string; onClose: () => vo
     text: 'Запись и её меры поддержки будут удалены.',
     action: 'Исключить',
     run: async () => {
-      try {
-        await call('records.remove', { entity: 'gifted_pupil', id: giftedId });
-        onClose();
-        bump();
-        notifyOk('Обучающийся исключён из списка одарённых');
-      } catch (e) {
-        notifyError(e);
-      }
+      await call('records.remove', { entity: 'gifted_pupil', id: giftedId });
+      onClose();
+      notifyOk('Обучающийся исключён из списка одарённых');
     },
   });
   return (

@@ -2,14 +2,14 @@
 import { useState } from 'react';
 import { Table, Button, Group, Text, Badge, ActionIcon, Tooltip, Title, Stack } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useCall, useDataVersion } from '../../app/data';
+import { useCall } from '../../app/data';
 import { call } from '../../app/api';
-import { notifyError, notifyOk } from '../../app/notify';
+import { notifyOk } from '../../app/notify';
 import { FormModal, RecordForm, emptyValues, rowToValues } from '../../components/RecordForm';
 import type { Row } from '../../../../preload/contract/index';
 import { formatDate, count } from '../../../../common/format';
 import { MEASURE_FIELDS } from './fields';
-import { useConfirm } from './Bits';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 function period(r: Row) {
   const from = formatDate(r.date_from as string | null);
@@ -23,7 +23,6 @@ function period(r: Row) {
 export function MeasuresPanel({ targetKind, targetId }: { targetKind: 'risk' | 'gifted'; targetId: string }) {
   const { value, error } = useCall('records.list', { entity: 'support_measure', filters: { target_kind: targetKind, target_id: targetId }, limit: 500 });
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
-  const { bump } = useDataVersion();
   const { confirm, node } = useConfirm();
   const rows = value?.rows ?? [];
   const done = rows.filter((r) => r.done === 1).length;
@@ -72,13 +71,8 @@ export function MeasuresPanel({ targetKind, targetId }: { targetKind: 'risk' | '
                           text: `Мера «${r.title}» будет удалена.`,
                           action: 'Удалить',
                           run: async () => {
-                            try {
-                              await call('records.remove', { entity: 'support_measure', id: r.id });
-                              bump();
-                              notifyOk('Мера поддержки удалена');
-                            } catch (err) {
-                              notifyError(err);
-                            }
+                            await call('records.remove', { entity: 'support_measure', id: r.id });
+                            notifyOk('Мера поддержки удалена');
                           },
                         });
                       }}
