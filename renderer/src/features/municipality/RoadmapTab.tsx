@@ -6,46 +6,33 @@ import { IconPlus } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
 import { notifyError, notifyOk } from '../../app/notify';
-import { formatDate, parseRuDate } from '../../../../common/format';
+import { formatDate, parseRuDate, plural } from '../../../../common/format';
 import { activityStatus } from '../../../../common/labels';
 import type { RoadmapActivityRow } from '../../../../preload/contract/index';
 import { ExcelButton } from '../reports/ExcelButton';
+import { useAction } from '../../app/useAction';
 
 type ActEdit = Partial<RoadmapActivityRow> & { title: string };
 
 function ActivityForm({ roadmapId, value, onClose }: { roadmapId: string; value: ActEdit; onClose: () => void }) {
   const [v, setV] = useState<ActEdit>(value);
-  const [busy, setBusy] = useState(false);
-  const { bump } = useDataVersion();
+  const { busy, run } = useAction();
   const roster = useCall('municipality.roster.list', {});
   const set = (k: keyof RoadmapActivityRow, x: unknown) => setV((o) => ({ ...o, [k]: x }));
-  const save = async () => {
-    setBusy(true);
-    try {
-      await call('municipality.roadmap.saveActivity', {
+  const save = () => run(async () => {
+    await call('municipality.roadmap.saveActivity', {
         ...(v.id ? { id: v.id } : {}), roadmap_id: roadmapId, number: v.number ?? '', section: v.section ?? '', title: v.title, timing_text: v.timing_text ?? '',
         date_from: v.date_from ?? null, date_to: v.date_to ?? null, responsible: v.responsible ?? '', status: (v.status ?? 'planned') as never,
         completion_mark: v.completion_mark ?? '', completed_on: v.completed_on ?? null, all_schools: (v.all_schools ?? 1) === 1, school_ids: v.school_ids ?? [],
-      });
-      notifyOk('Сохранено');
-      bump();
-      onClose();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async () => {
+    });
+    notifyOk('Сохранено');
+    onClose();
+  });
+  const remove = () => run(async () => {
     if (!v.id) return;
-    try {
-      await call('municipality.roadmap.removeActivity', { id: v.id });
-      bump();
-      onClose();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+    await call('municipality.roadmap.removeActivity', { id: v.id });
+    onClose();
+  });
   const date = (k: 'date_from' | 'date_to' | 'completed_on', label: string) => (
     <DateInput label={label} valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} clearable value={(v[k] as string | null) ?? null} onChange={(x) => set(k, x ?? null)} />
   );
@@ -147,7 +134,7 @@ export function RoadmapTab() {
                 <Fragment key={a.id}>
                   <Table.Tr className="row-click" onClick={() => setEdit(a)}>
                     <Table.Td>{a.number}</Table.Td>
-                    <Table.Td className="cell-wrap">{a.title}{a.all_schools ? '' : <Text size="xs" c="dimmed">Касается {a.school_ids.length} школ</Text>}</Table.Td>
+                    <Table.Td className="cell-wrap">{a.title}{a.all_schools ? '' : <Text size="xs" c="dimmed">Касается {a.school_ids.length} {plural(a.school_ids.length, ['школы', 'школ', 'школ'])}</Text>}</Table.Td>
                     <Table.Td>{a.timing_text}</Table.Td>
                     <Table.Td>{a.responsible}</Table.Td>
                     <Table.Td className={a.overdue || a.status === 'not_done' ? 'cell-attention cell-wrap' : 'cell-wrap'}>{markText(a)}</Table.Td>
