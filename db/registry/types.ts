@@ -1,0 +1,58 @@
+/** The shape of one registry entry: everything the app needs to know about a synced table. */
+import type { Field } from './fields.js';
+
+/** A paged list of a table: SQL over alias `t`; a rule may use the named parameter @day (YYYY-MM-DD). */
+export interface ListSpec {
+  /** Extra selected expressions over alias t and the joins. */
+  extra?: string;
+  joins?: string;
+  /** Expressions searched with LIKE (case-insensitive for Cyrillic via lower_ru). */
+  search: string[];
+  /** Equality filters by public name: a column or expression; one with `?` takes the value itself. */
+  filters: Record<string, string>;
+  /** Sortable fields by public name; several expressions when one field sorts by more than one key. */
+  sorts: Record<string, string | readonly string[]>;
+  defaultSort: string;
+}
+
+/**
+ * An id derived from the owner: 'owner' — the owner's own id (one row per owner); otherwise a UUID hashed
+ * from `prefix|owner|<columns…>` (one row per owner and referenced record).
+ */
+export type DerivedId = 'owner' | { prefix: string; columns: readonly string[] };
+
+/** A rule across fields of one record, checked by forms, main and the exchange alike. */
+export interface RowCheck {
+  test(v: Record<string, unknown>): boolean;
+  message: string;
+  /** The field the message belongs to. */
+  path: string;
+}
+
+export interface TableSpec<N extends string = string, F extends Record<string, Field> = Record<string, Field>> {
+  name: N;
+  /** What one record is called, in Russian («Мероприятие программы»). */
+  title: string;
+  /** Who owns and edits the rows. */
+  side: 'school' | 'municipality';
+  /**
+   * How rows travel: 'up' school → municipality, 'down' municipality → every school (or one school, when
+   * `perSchool` names the column holding its id), 'stays' never leaves the computer that owns it.
+   */
+  travel: 'up' | 'down' | 'stays';
+  perSchool?: string;
+  /** Columns besides the bookkeeping ones (id, owner, origin, hlc, created_at, updated_at, deleted_at). */
+  fields: F;
+  checks?: RowCheck[];
+  /** Owned children tombstoned with a row: [child table, column pointing at this row]. */
+  children?: readonly (readonly [string, string])[];
+  /** The id is not random but derived from the owner (and the row): another sender cannot claim it. */
+  derivedId?: DerivedId;
+  /** Paged list through records.list; absent for tables listed by their area's own queries. */
+  list?: ListSpec;
+}
+
+/** A registry entry with its literal name and field types kept. */
+export function table<const N extends string, const F extends Record<string, Field>>(e: TableSpec<N, F>): TableSpec<N, F> {
+  return e;
+}

@@ -1,0 +1,120 @@
+/**
+ * The one writer of synced rows, for the school side, the municipality side and the exchange alike: create,
+ * update, revive, tombstone with cascade — with the owner/origin/HLC bookkeeping every synced row needs.
+ * Column names come from the table registry, never from input; references must point at live rows;
+ * a tombstone erases the row's personal data and goes down to the children the registry names.
+ * Values are expected validated (the contract's schemas); this module guards the database, not the form.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from './context.js';
+import { AppError, notFound } from './errors.js';
+import { nextHlc, getMeta } from './clock.js';
+import { tableSpec, type Field } from '../../db/registry/index.js';
+
+export type Row = Record<string, unknown> & { id: string };
+
+export function ownerId(ctx: ServiceContext): string {
+  return getMeta(ctx.raw, 'owner_id') ?? getMeta(ctx.raw, 'origin_id') ?? 'local';
+}
+
+function origin(ctx: ServiceContext): string {
+  return getMeta(ctx.raw, 'origin_id')!;
+}
+
+/** Bookkeeping of a new row. */
+export function stampNew(ctx: ServiceContext) {
+  const now = ctx.now().toISOString();
+  return { owner: ownerId(ctx), origin: origin(ctx), hlc: nextHlc(ctx.raw, ctx.now()), created_at: now, updated_at: now, deleted_at: null };
+}
+
+/** Bookkeeping of a change to an existing row. */
+export function stampChange(ctx: ServiceContext) {
+  return { origin: origin(ctx), hlc: nextHlc(ctx.raw, ctx.now()), updated_at: ctx.now().toISOString() };
+}
+
+export function liveRow(ctx: ServiceContext, table: string, id: string): Row | undefined {
+  tableSpec(table);
+  return ctx.raw.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
+}
+
+/** The stored form of a value: arrays as JSON, booleans as 0/1, undefined as NULL. */
+function stored(field: Field, v: unknown): unknown {
+  if (v === undefined) return null;
+  if (field.kind === 'codes' && Array.isArray(v)) return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+/** The registry's columns present in `value`, in stored form. */
+function columnsFrom(table: string, value: Record<string, unknown>): Record<string, unknown> {
+  const fields = tableSpec(table).fields as Record<string, Field>;
+  const data: Record<string, unknown> = {};
+  for (const [c, field] of Object.entries(fields)) if (c in value) data[c] = stored(field, value[c]);
+  return data;
+}
+
+function checkReferences(ctx: ServiceContext, table: string, data: Record<string, unknown>) {
+  const fields = tableSpec(table).fields as Record<string, Field>;
+  for (const [col, field] of Object.entries(fields)) {
+    const v = data[col];
+    if (typeof v !== 'string') continue;
+    const target = field.kind === 'ref' ? field.table : field.kind === 'uuid' && field.refBy ? field.refBy.tables[String(data[field.refBy.column])] : undefined;
+    if (!target) continue;
+    if (!liveRow(ctx, target, v)) {
+      throw new AppError('bad_reference', `${field.label}: выбранная запись не найдена или удалена. Выберите другую.`, { [col]: `${field.label}: запись не найдена или удалена` });
+    }
+  }
+}
+
+/**
+ * Creates a row (no `id`, or an id no row has) or updates a live one. `revive` lets a derived id (one row per
+ * owner and target) come back after a tombstone instead of failing as «not found».
+ */
+export function writeRow(ctx: ServiceContext, table: string, value: Record<string, unknown>, opts: { id?: string; revive?: boolean } = {}): Row {
+  const data = columnsFrom(table, value);
+  const id = opts.id ?? (typeof value.id === 'string' ? value.id : undefined);
+  return ctx.raw.transaction(() => {
+    checkReferences(ctx, table, data);
+    const exists = id ? (ctx.raw.prepare(`SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as { deleted_at: string | null } | undefined) : undefined;
+    if (id && exists && (exists.deleted_at === null || opts.revive)) {
+      const all = { ...data, ...stampChange(ctx), ...(opts.revive ? { deleted_at: null } : {}) };
+      ctx.raw.prepare(`UPDATE ${table} SET ${Object.keys(all).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...all, id });
+      return liveRow(ctx, table, id)!;
+    }
+    if (id && (exists || !opts.revive)) throw notFound('Запись');
+    const all = { id: id ?? randomUUID(), ...stampNew(ctx), ...data };
+    const cols = Object.keys(all);
+    ctx.raw.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(all);
+    return liveRow(ctx, table, all.id)!;
+  })();
+}
+
+/**
+ * Tombstones a row and, in the same transaction, every live child the registry names (recursively). A
+ * tombstone keeps only the id of personal data: names and birth dates are erased, not hidden. Returns how
+ * many rows were tombstoned; throws «not found» if the row is not live.
+ */
+export function tombstoneRow(ctx: ServiceContext, table: string, id: string): number {
+  return ctx.raw.transaction(() => {
+    if (!liveRow(ctx, table, id)) throw notFound('Запись');
+    return tombstoneTree(ctx, table, id);
+  })();
+}
+
+function tombstoneTree(ctx: ServiceContext, table: string, id: string): number {
+  const spec = tableSpec(table);
+  const s = stampChange(ctx);
+  const r = ctx.raw.prepare(`UPDATE ${table} SET deleted_at = @at, updated_at = @at, origin = @origin, hlc = @hlc WHERE id = @id AND deleted_at IS NULL`)
+    .run({ at: s.updated_at, origin: s.origin, hlc: s.hlc, id });
+  if (!r.changes) return 0;
+  const personal = Object.entries(spec.fields as Record<string, Field>).filter(([, f]) => f.personal);
+  if (personal.length) {
+    ctx.raw.prepare(`UPDATE ${table} SET ${personal.map(([c, f]) => `${c} = ${f.kind === 'text' ? "''" : 'NULL'}`).join(', ')} WHERE id = ?`).run(id);
+  }
+  let n = 1;
+  for (const [child, col] of spec.children ?? []) {
+    const ids = ctx.raw.prepare(`SELECT id FROM ${child} WHERE ${col} = ? AND deleted_at IS NULL`).pluck().all(id) as string[];
+    for (const cid of ids) n += tombstoneTree(ctx, child, cid);
+  }
+  return n;
+}
