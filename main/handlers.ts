@@ -26,7 +26,7 @@ import { tableToXlsx, MIME } from './services/reports/index.js';
 import { renderXlsx } from './services/reports/xlsx.js';
 import { addCuratorComment } from './services/exchange/municipal.js';
 import { fromMunicipality, markFromMunicipality } from './services/from-municipality.js';
-import { requireMunicipality as requireMunicipalityRole } from './services/municipality/store.js';
+import { requireMunicipality as requireMunicipalityRole } from './services/municipality-core.js';
 
 // exchange
 import * as exchange from './services/exchange/index.js';

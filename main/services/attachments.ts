@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ServiceContext } from './context.js';
 import type { AttachmentInfo, AttachmentData } from '../../preload/contract/index.js';
 import { AppError, notFound } from './errors.js';
-import { stampNew } from './records.js';
+import { writeRow } from './writer.js';
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
@@ -32,10 +32,8 @@ export function addAttachment(ctx: ServiceContext, input: { eventId: string; fil
   renameSync(tmp, final);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const row = { id, ...stampNew(ctx), event_id: input.eventId, file_name: input.fileName, mime: input.mime || 'application/octet-stream', size: bytes.length, sha256 };
-    const cols = Object.keys(row);
-    ctx.raw.prepare(`INSERT INTO attachment (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`).run(row);
-    return info(row);
+    const row = writeRow(ctx, 'attachment', { event_id: input.eventId, file_name: input.fileName, mime: input.mime || 'application/octet-stream', size: bytes.length, sha256 }, { id, upsert: true });
+    return info(row as AttachmentInfo & Record<string, unknown>);
   } catch (e) {
     rmSync(final, { force: true });
     throw e;

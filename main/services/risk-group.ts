@@ -1,7 +1,7 @@
 /** The risk-group registry: inclusion of a pupil and the status history that follows. */
 import type { ServiceContext } from './context.js';
 import type { EntityValue, Row, RiskGroupSummary } from '../../preload/contract/index.js';
-import { writeRecord, stampChange } from './records.js';
+import { writeRow } from './writer.js';
 import { AppError, notFound } from './errors.js';
 import { formatDate } from '../../common/format.js';
 
@@ -13,14 +13,14 @@ export function includePupil(
 ): { pupilId: string; entryId: string } {
   return ctx.raw.transaction(() => {
     const same = pupil.id ? undefined : findSamePupil(ctx, pupil);
-    const p = writeRecord(ctx, 'pupil', same ? { ...pupil, id: same } : pupil);
+    const p = writeRow(ctx, 'pupil', same ? { ...pupil, id: same } : pupil);
     const prior = ctx.raw.prepare('SELECT status, removed_on FROM risk_entry WHERE pupil_id = ? AND deleted_at IS NULL ORDER BY status = \'included\' DESC').get(p.id) as Row | undefined;
     if (prior?.status === 'included') throw new AppError('already_included', 'Этот обучающийся уже состоит в группе риска. Откройте его запись и добавьте категорию.');
     if (prior) {
       throw new AppError('already_included', `Этот обучающийся уже был в группе риска и снят с учёта ${formatDate(String(prior.removed_on ?? ''))}. Найдите его запись среди снятых с учёта и нажмите «Вернуть в группу риска» — так сохранится вся история.`);
     }
-    const e = writeRecord(ctx, 'risk_entry', { ...entry, pupil_id: p.id });
-    writeRecord(ctx, 'risk_status_change', { entry_id: e.id, status: 'included', changed_on: entry.included_on, reason: entry.reason });
+    const e = writeRow(ctx, 'risk_entry', { ...entry, pupil_id: p.id });
+    writeRow(ctx, 'risk_status_change', { entry_id: e.id, status: 'included', changed_on: entry.included_on, reason: entry.reason });
     return { pupilId: p.id, entryId: e.id };
   })();
 }
@@ -40,16 +40,12 @@ export function changeStatus(ctx: ServiceContext, input: { entryId: string; stat
     if (last && input.changed_on < last) {
       throw new AppError('invalid_input', `Дата раньше последнего изменения статуса (${formatDate(last)}).`, { changed_on: `Не раньше ${formatDate(last)}` });
     }
-    writeRecord(ctx, 'risk_status_change', { entry_id: input.entryId, status: input.status, changed_on: input.changed_on, reason: input.reason });
-    const s = stampChange(ctx);
-    ctx.raw.prepare('UPDATE risk_entry SET status = @status, removed_on = @removed_on, removal_reason = @removal_reason, origin = @origin, hlc = @hlc, updated_at = @updated_at WHERE id = @id')
-      .run({
-        id: input.entryId, status: input.status,
-        removed_on: input.status === 'removed' ? input.changed_on : null,
-        removal_reason: input.status === 'removed' ? input.reason : '',
-        ...s,
-      });
-    return ctx.raw.prepare('SELECT * FROM risk_entry WHERE id = ?').get(input.entryId) as Row;
+    writeRow(ctx, 'risk_status_change', { entry_id: input.entryId, status: input.status, changed_on: input.changed_on, reason: input.reason });
+    return writeRow(ctx, 'risk_entry', {
+      status: input.status,
+      removed_on: input.status === 'removed' ? input.changed_on : null,
+      removal_reason: input.status === 'removed' ? input.reason : '',
+    }, { id: input.entryId }) as Row;
   })();
 }
 

@@ -4,7 +4,7 @@ import type { ServiceContext } from './context.js';
 import type { EntityValue, Row } from '../../preload/contract/index.js';
 import { AppError } from './errors.js';
 import { getMeta, setMeta, originId } from './clock.js';
-import { stampNew, writeRecord } from './records.js';
+import { writeRow } from './writer.js';
 import riskFactors from '../../resources/catalogues/risk-factors.json' with { type: 'json' };
 import deficits from '../../resources/catalogues/deficits.json' with { type: 'json' };
 
@@ -29,25 +29,20 @@ export function createSchool(ctx: ServiceContext, profile: EntityValue<'school_p
     const schoolId = opts.schoolId ?? randomUUID();
     setMeta(ctx.raw, 'role', 'school');
     setMeta(ctx.raw, 'owner_id', schoolId);
-    const stamp = stampNew(ctx);
     const { id: _ignored, ...fields } = profile;
-    const row = { ...fields, id: schoolId, ...stamp };
-    const cols = Object.keys(row);
-    ctx.raw.prepare(`INSERT INTO school_profile (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`).run(row);
+    writeRow(ctx, 'school_profile', fields, { id: schoolId, upsert: true });
     seedCatalogues(ctx);
     return getSchoolProfile(ctx)!;
   })();
 }
 
 function seedCatalogues(ctx: ServiceContext) {
-  const insFactor = ctx.raw.prepare('INSERT INTO risk_factor (id, owner, origin, hlc, created_at, updated_at, deleted_at, title, kind, builtin) VALUES (@id, @owner, @origin, @hlc, @created_at, @updated_at, @deleted_at, @title, @kind, 1)');
-  for (const f of riskFactors) insFactor.run({ id: randomUUID(), ...stampNew(ctx), ...f });
-  const insDeficit = ctx.raw.prepare('INSERT INTO deficit (id, owner, origin, hlc, created_at, updated_at, deleted_at, title, area, builtin) VALUES (@id, @owner, @origin, @hlc, @created_at, @updated_at, @deleted_at, @title, @area, 1)');
-  for (const d of deficits) insDeficit.run({ id: randomUUID(), ...stampNew(ctx), ...d });
+  for (const f of riskFactors) writeRow(ctx, 'risk_factor', { ...f, builtin: 1 });
+  for (const d of deficits) writeRow(ctx, 'deficit', { ...d, builtin: 1 });
 }
 
 export function updateSchoolProfile(ctx: ServiceContext, profile: EntityValue<'school_profile'>): Row {
   const current = getSchoolProfile(ctx);
   if (!current) throw new AppError('no_school', 'Профиль школы ещё не создан.');
-  return writeRecord(ctx, 'school_profile', { ...profile, id: current.id });
+  return writeRow(ctx, 'school_profile', profile, { id: current.id }) as Row;
 }

@@ -9,9 +9,21 @@ import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 import { nextHlc, getMeta } from './clock.js';
+import type BetterSqlite3 from 'better-sqlite3';
 import { tableSpec, type Field } from '../../db/registry/index.js';
+import type { Row } from '../../preload/contract/types.js';
 
-export type Row = Record<string, unknown> & { id: string };
+export type { Row };
+
+/** Statements by SQL text per database: a demo or a roster import writes thousands of rows through here. */
+const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+function stmt(raw: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+  let m = cache.get(raw);
+  if (!m) cache.set(raw, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = raw.prepare(sql)));
+  return s;
+}
 
 export function ownerId(ctx: ServiceContext): string {
   return getMeta(ctx.raw, 'owner_id') ?? getMeta(ctx.raw, 'origin_id') ?? 'local';
@@ -34,7 +46,13 @@ export function stampChange(ctx: ServiceContext) {
 
 export function liveRow(ctx: ServiceContext, table: string, id: string): Row | undefined {
   tableSpec(table);
-  return ctx.raw.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
+  return stmt(ctx.raw, `SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
+}
+
+/** Every live row of a table in the given order (a trusted ORDER BY written in code, never input). */
+export function liveRows(ctx: ServiceContext, table: string, order: string): Row[] {
+  tableSpec(table);
+  return ctx.raw.prepare(`SELECT * FROM ${table} WHERE deleted_at IS NULL ORDER BY ${order}`).all() as Row[];
 }
 
 /** The stored form of a value: arrays as JSON, booleans as 0/1, undefined as NULL. */
@@ -67,24 +85,24 @@ function checkReferences(ctx: ServiceContext, table: string, data: Record<string
 }
 
 /**
- * Creates a row (no `id`, or an id no row has) or updates a live one. `revive` lets a derived id (one row per
- * owner and target) come back after a tombstone instead of failing as «not found».
+ * Creates a row (no id) or updates a live one (an id). With `upsert`, a given id that no row has is created,
+ * and a tombstoned one comes back: derived ids (one row per owner and target) and ids chosen by the caller.
  */
-export function writeRow(ctx: ServiceContext, table: string, value: Record<string, unknown>, opts: { id?: string; revive?: boolean } = {}): Row {
+export function writeRow(ctx: ServiceContext, table: string, value: Record<string, unknown>, opts: { id?: string; upsert?: boolean } = {}): Row {
   const data = columnsFrom(table, value);
   const id = opts.id ?? (typeof value.id === 'string' ? value.id : undefined);
   return ctx.raw.transaction(() => {
     checkReferences(ctx, table, data);
-    const exists = id ? (ctx.raw.prepare(`SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as { deleted_at: string | null } | undefined) : undefined;
-    if (id && exists && (exists.deleted_at === null || opts.revive)) {
-      const all = { ...data, ...stampChange(ctx), ...(opts.revive ? { deleted_at: null } : {}) };
-      ctx.raw.prepare(`UPDATE ${table} SET ${Object.keys(all).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...all, id });
+    const exists = id ? (stmt(ctx.raw, `SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as { deleted_at: string | null } | undefined) : undefined;
+    if (id && exists && (exists.deleted_at === null || opts.upsert)) {
+      const all = { ...data, ...stampChange(ctx), ...(opts.upsert ? { deleted_at: null } : {}) };
+      stmt(ctx.raw, `UPDATE ${table} SET ${Object.keys(all).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...all, id });
       return liveRow(ctx, table, id)!;
     }
-    if (id && (exists || !opts.revive)) throw notFound('Запись');
+    if (id && !opts.upsert) throw notFound('Запись');
     const all = { id: id ?? randomUUID(), ...stampNew(ctx), ...data };
     const cols = Object.keys(all);
-    ctx.raw.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(all);
+    stmt(ctx.raw, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(all);
     return liveRow(ctx, table, all.id)!;
   })();
 }
@@ -104,7 +122,7 @@ export function tombstoneRow(ctx: ServiceContext, table: string, id: string): nu
 function tombstoneTree(ctx: ServiceContext, table: string, id: string): number {
   const spec = tableSpec(table);
   const s = stampChange(ctx);
-  const r = ctx.raw.prepare(`UPDATE ${table} SET deleted_at = @at, updated_at = @at, origin = @origin, hlc = @hlc WHERE id = @id AND deleted_at IS NULL`)
+  const r = stmt(ctx.raw, `UPDATE ${table} SET deleted_at = @at, updated_at = @at, origin = @origin, hlc = @hlc WHERE id = @id AND deleted_at IS NULL`)
     .run({ at: s.updated_at, origin: s.origin, hlc: s.hlc, id });
   if (!r.changes) return 0;
   const personal = Object.entries(spec.fields as Record<string, Field>).filter(([, f]) => f.personal);
@@ -113,7 +131,7 @@ function tombstoneTree(ctx: ServiceContext, table: string, id: string): number {
   }
   let n = 1;
   for (const [child, col] of spec.children ?? []) {
-    const ids = ctx.raw.prepare(`SELECT id FROM ${child} WHERE ${col} = ? AND deleted_at IS NULL`).pluck().all(id) as string[];
+    const ids = stmt(ctx.raw, `SELECT id FROM ${child} WHERE ${col} = ? AND deleted_at IS NULL`).pluck().all(id) as string[];
     for (const cid of ids) n += tombstoneTree(ctx, child, cid);
   }
   return n;

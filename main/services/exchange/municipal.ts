@@ -4,18 +4,18 @@
  * activities (owned by the school, one record per activity with an id derived from both, so two computers
  * of one school marking the same activity edit the same record and a conflict shows instead of a duplicate).
  */
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { getMeta } from '../clock.js';
 import { getRole } from '../school.js';
-import { stampNew, stampChange } from '../records.js';
+import { writeRow, tombstoneRow } from '../writer.js';
 import { requireMunicipality, getSchool } from '../municipality-core.js';
 import { activityStatus } from '../../../common/labels.js';
 import { isRealDate } from '../../../common/format.js';
 import { UUID_RE } from './container.js';
 import { markId } from './ids.js';
+import { dayOf } from '../day.js';
 import { displayFingerprint } from './crypto.js';
 
 const optDate = z.string().refine(isRealDate, { message: 'Неверная дата' }).nullable().default(null);
@@ -45,34 +45,18 @@ export const markInput = z.object({
   completed_on: optDate,
 });
 
-function upsert(ctx: ServiceContext, table: string, id: string | undefined, fields: Record<string, unknown>): string {
-  if (id) {
-    const exists = ctx.raw.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
-    if (exists) {
-      const all = { ...fields, ...stampChange(ctx), deleted_at: null };
-      ctx.raw.prepare(`UPDATE ${table} SET ${Object.keys(all).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...all, id });
-      return id;
-    }
-  }
-  const row = { ...stampNew(ctx), ...fields, id: id ?? randomUUID() };
-  const cols = Object.keys(row);
-  ctx.raw.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
-  return row.id;
-}
 
 /** Municipality: creates or edits a roadmap activity. */
 export function saveMunicipalActivity(ctx: ServiceContext, input: z.input<typeof municipalActivityInput>): string {
   requireMunicipality(ctx);
   const { id, ...fields } = municipalActivityInput.parse(input);
-  return ctx.raw.transaction(() => upsert(ctx, 'municipal_activity', id, fields))();
+  return writeRow(ctx, 'municipal_activity', fields, { id }).id;
 }
 
 export function removeMunicipalActivity(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
-  const r = ctx.raw.prepare('SELECT 1 FROM municipal_activity WHERE id = ? AND deleted_at IS NULL').get(id);
-  if (!r) throw notFound('Мероприятие');
-  const s = stampChange(ctx);
-  ctx.raw.prepare('UPDATE municipal_activity SET deleted_at = ?, updated_at = ?, origin = ?, hlc = ? WHERE id = ?').run(s.updated_at, s.updated_at, s.origin, s.hlc, id);
+  if (!ctx.raw.prepare('SELECT 1 FROM municipal_activity WHERE id = ? AND deleted_at IS NULL').get(id)) throw notFound('Мероприятие');
+  tombstoneRow(ctx, 'municipal_activity', id);
 }
 
 /** Municipality: the classification of one school (one record per school, id = the school's id). */
@@ -80,7 +64,7 @@ export function setSchoolClassification(ctx: ServiceContext, schoolId: string, i
   requireMunicipality(ctx);
   if (!getSchool(ctx, schoolId)) throw notFound('Школа');
   const fields = classificationInput.parse(input);
-  ctx.raw.transaction(() => upsert(ctx, 'school_classification', schoolId, { ...fields, school_id: schoolId }))();
+  writeRow(ctx, 'school_classification', { ...fields, school_id: schoolId }, { id: schoolId, upsert: true });
 }
 
 /** Municipality: a curator's comment on one of the school's activities. */
@@ -89,10 +73,10 @@ export function addCuratorComment(ctx: ServiceContext, input: { schoolId: string
   if (!getSchool(ctx, input.schoolId)) throw notFound('Школа');
   const text = input.text.trim();
   if (!text) throw new AppError('invalid_input', 'Напишите текст комментария.');
-  return ctx.raw.transaction(() => upsert(ctx, 'curator_comment', undefined, {
+  return writeRow(ctx, 'curator_comment', {
     school_id: input.schoolId, target_table: input.targetTable ?? 'activity', target_id: input.targetId, text: text.slice(0, 10000),
-    author: (input.author ?? '').slice(0, 300), written_on: input.writtenOn ?? ctx.now().toISOString().slice(0, 10),
-  }))();
+    author: (input.author ?? '').slice(0, 300), written_on: input.writtenOn ?? dayOf(ctx.now()),
+  }).id;
 }
 
 export { markId };
@@ -105,9 +89,9 @@ export function markMunicipalActivity(ctx: ServiceContext, input: z.input<typeof
   const act = ctx.raw.prepare('SELECT 1 FROM municipal_activity WHERE id = ? AND deleted_at IS NULL').get(v.activityId);
   if (!act) throw notFound('Мероприятие муниципальной дорожной карты');
   const schoolId = getMeta(ctx.raw, 'owner_id')!;
-  return ctx.raw.transaction(() => upsert(ctx, 'municipal_activity_mark', markId(schoolId, v.activityId), {
+  return writeRow(ctx, 'municipal_activity_mark', {
     activity_id: v.activityId, status: v.status, completion_mark: v.completion_mark, completed_on: v.completed_on,
-  }))();
+  }, { id: markId(schoolId, v.activityId), upsert: true }).id;
 }
 
 export interface MunicipalActivityView {

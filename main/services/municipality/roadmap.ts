@@ -9,14 +9,14 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { isoDay } from '../../../common/format.js';
 import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInput } from '../../../preload/contract/municipality.js';
-import { listMun, requireMunicipality, tombstoneMun, writeMun, type Row } from './store.js';
-import { stampNew } from '../records.js';
+import { requireMunicipality } from '../municipality-core.js';
+import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { AppError } from '../errors.js';
 import { byNumber } from '../reports/school.js';
 import { getMeta } from '../clock.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
-  return listMun(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0] ?? null;
+  return liveRows(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0] ?? null;
 }
 
 export function getRoadmap(ctx: ServiceContext, todayInput?: string): RoadmapView {
@@ -49,7 +49,7 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string): RoadmapVie
 
 export function saveRoadmap(ctx: ServiceContext, input: z.output<typeof roadmapInput>): Row {
   requireMunicipality(ctx);
-  return writeMun(ctx, 'roadmap', input);
+  return writeRow(ctx, 'roadmap', input);
 }
 
 /** Saves an activity and the set of schools it concerns, in one transaction. */
@@ -60,12 +60,12 @@ export function saveRoadmapActivity(ctx: ServiceContext, input: z.output<typeof 
   }
   const id = ctx.raw.transaction(() => {
     const { school_ids, ...value } = input;
-    const row = writeMun(ctx, 'municipal_activity', value);
+    const row = writeRow(ctx, 'municipal_activity', value);
     const existing = ctx.raw.prepare('SELECT id, school_id FROM municipal_activity_school WHERE activity_id = ? AND deleted_at IS NULL').all(row.id) as { id: string; school_id: string }[];
     const want = new Set(input.all_schools ? [] : school_ids);
-    for (const e of existing) if (!want.has(e.school_id)) tombstoneMun(ctx, 'municipal_activity_school', e.id);
+    for (const e of existing) if (!want.has(e.school_id)) tombstoneRow(ctx, 'municipal_activity_school', e.id);
     const have = new Set(existing.map((e) => e.school_id));
-    for (const s of want) if (!have.has(s)) writeMun(ctx, 'municipal_activity_school', { activity_id: row.id, school_id: s });
+    for (const s of want) if (!have.has(s)) writeRow(ctx, 'municipal_activity_school', { activity_id: row.id, school_id: s });
     return row.id;
   })();
   return getRoadmap(ctx).activities.find((a) => a.id === id)!;
@@ -74,28 +74,10 @@ export function saveRoadmapActivity(ctx: ServiceContext, input: z.output<typeof 
 export function removeRoadmapActivity(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneMun(ctx, 'municipal_activity', id);
+    tombstoneRow(ctx, 'municipal_activity', id);
     for (const l of ctx.raw.prepare('SELECT id FROM municipal_activity_school WHERE activity_id = ? AND deleted_at IS NULL').pluck().all(id) as string[]) {
-      tombstoneMun(ctx, 'municipal_activity_school', l);
+      tombstoneRow(ctx, 'municipal_activity_school', l);
     }
   })();
 }
 
-/** A curator's comment on a school (or on one of its records), kept with the school's merged data. */
-export function addCuratorComment(ctx: ServiceContext, input: { schoolId: string; text: string; author: string; targetTable?: string; targetId?: string; writtenOn?: string }): Row {
-  requireMunicipality(ctx);
-  if (!ctx.raw.prepare('SELECT 1 FROM municipality_school WHERE id = ?').get(input.schoolId)) throw new AppError('not_found', 'Школа не найдена.');
-  const row = {
-    id: randomUUID(),
-    ...stampNew(ctx),
-    school_id: input.schoolId,
-    target_table: input.targetTable ?? 'school',
-    target_id: input.targetId ?? input.schoolId,
-    text: input.text,
-    author: input.author || getMeta(ctx.raw, 'report.executor') || '',
-    written_on: input.writtenOn ?? isoDay(ctx.now()),
-  };
-  const cols = Object.keys(row);
-  ctx.raw.prepare(`INSERT INTO curator_comment (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
-  return row as unknown as Row;
-}

@@ -11,7 +11,8 @@ import { parseLevel, groupText, levelShort, type LevelCode } from '../../../comm
 import type { RosterImportPreview, RosterImportChange, RosterRow } from '../../../preload/contract/municipality.js';
 import type { ReportTable } from '../reports/model.js';
 import { listRoster, saveRosterSchool } from './roster.js';
-import { listMun, requireMunicipality, writeMun } from './store.js';
+import { requireMunicipality } from '../municipality-core.js';
+import { liveRows, writeRow } from '../writer.js';
 
 type Field = 'name' | 'short_name' | 'cluster' | 'quality_group' | 'social_group' | 'quality_level' | 'social_level' | 'is_nor' | 'is_nsu'
   | 'is_pilot' | 'base_site' | 'partner_group' | 'is_resource_centre' | 'curator';
@@ -198,9 +199,9 @@ async function plan(ctx: ServiceContext, data: Buffer): Promise<Plan> {
     byName.set(normaliseName(r.name), r);
     if (r.short_name) byName.set(normaliseName(r.short_name), r);
   }
-  const groups = listMun(ctx, 'partner_group', 'number');
+  const groups = liveRows(ctx, 'partner_group', 'number');
   const groupNo = new Map(groups.map((g) => [Number(g.number), g.id]));
-  const curators = listMun(ctx, 'curator', 'full_name');
+  const curators = liveRows(ctx, 'curator', 'full_name');
   const curatorBy = new Map(curators.map((c) => [String(c.full_name).toLowerCase().replace(/ё/g, 'е'), c.id]));
   const newGroups = new Set<number>();
   const newCurators = new Set<string>();
@@ -247,8 +248,8 @@ async function plan(ctx: ServiceContext, data: Buffer): Promise<Plan> {
   };
   const apply = () => {
     ctx.raw.transaction(() => {
-      for (const n of preview.newGroups) groupNo.set(n, writeMun(ctx, 'partner_group', { number: n, title: `${n} группа`, territory: '', note: '' }).id);
-      for (const c of preview.newCurators) curatorBy.set(c.toLowerCase().replace(/ё/g, 'е'), writeMun(ctx, 'curator', { full_name: c, position: '', organisation: '', phone: '', email: '', note: '' }).id);
+      for (const n of preview.newGroups) groupNo.set(n, writeRow(ctx, 'partner_group', { number: n, title: `${n} группа`, territory: '', note: '' }).id);
+      for (const c of preview.newCurators) curatorBy.set(c.toLowerCase().replace(/ё/g, 'е'), writeRow(ctx, 'curator', { full_name: c, position: '', organisation: '', phone: '', email: '', note: '' }).id);
       for (const p of parsed.rows) {
         const ch = changes.find((c) => c.row === p.row)!;
         if (ch.action === 'unchanged') continue;

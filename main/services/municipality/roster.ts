@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import type { RosterRow, rosterSchoolInput, partnerGroupInput, curatorInput, coordinationInput } from '../../../preload/contract/municipality.js';
-import { listMun, requireMunicipality, tombstoneMun, writeMun, type Row } from './store.js';
+import { requireMunicipality } from '../municipality-core.js';
+import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { setSchoolClassification } from '../exchange/municipal.js';
 import { levelShort } from '../../../common/roster-labels.js';
 
@@ -101,7 +102,7 @@ export function removeRosterSchool(ctx: ServiceContext, id: string): void {
 export type PartnerGroupRow = Row & { schools: { id: string; name: string; is_resource_centre: number }[] };
 
 export function listPartnerGroups(ctx: ServiceContext): PartnerGroupRow[] {
-  const groups = listMun(ctx, 'partner_group', 'number, created_at');
+  const groups = liveRows(ctx, 'partner_group', 'number, created_at');
   const schools = ctx.raw.prepare(`SELECT id, name, is_resource_centre, partner_group_id FROM municipality_school WHERE partner_group_id IS NOT NULL AND status NOT IN ${GONE}
     ORDER BY is_resource_centre DESC, name COLLATE NOCASE`).all() as { id: string; name: string; is_resource_centre: number; partner_group_id: string }[];
   return groups.map((g) => ({ ...g, schools: schools.filter((s) => s.partner_group_id === g.id).map(({ partner_group_id: _p, ...s }) => s) }) as unknown as PartnerGroupRow);
@@ -111,13 +112,13 @@ export function savePartnerGroup(ctx: ServiceContext, input: z.output<typeof par
   requireMunicipality(ctx);
   const dup = ctx.raw.prepare('SELECT id FROM partner_group WHERE number = ? AND id <> ? AND deleted_at IS NULL').get(input.number, input.id ?? '');
   if (dup) throw new AppError('duplicate', `Группа № ${input.number} уже есть.`, { number: 'Номер занят' });
-  return writeMun(ctx, 'partner_group', { ...input, title: input.title || `${input.number} группа` });
+  return writeRow(ctx, 'partner_group', { ...input, title: input.title || `${input.number} группа` });
 }
 
 export function removePartnerGroup(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneMun(ctx, 'partner_group', id);
+    tombstoneRow(ctx, 'partner_group', id);
     ctx.raw.prepare('UPDATE municipality_school SET partner_group_id = NULL, is_resource_centre = 0 WHERE partner_group_id = ?').run(id);
   })();
 }
@@ -129,27 +130,27 @@ export function listCurators(ctx: ServiceContext): (Row & { schools: number })[]
 
 export function saveCurator(ctx: ServiceContext, input: z.output<typeof curatorInput>): Row {
   requireMunicipality(ctx);
-  return writeMun(ctx, 'curator', input);
+  return writeRow(ctx, 'curator', input);
 }
 
 export function removeCurator(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneMun(ctx, 'curator', id);
+    tombstoneRow(ctx, 'curator', id);
     ctx.raw.prepare('UPDATE municipality_school SET curator_id = NULL WHERE curator_id = ?').run(id);
   })();
 }
 
 export function listCoordination(ctx: ServiceContext): Row[] {
-  return listMun(ctx, 'coordination_member', "CASE role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END, position_no, full_name");
+  return liveRows(ctx, 'coordination_member', "CASE role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END, position_no, full_name");
 }
 
 export function saveCoordination(ctx: ServiceContext, input: z.output<typeof coordinationInput>): Row {
   requireMunicipality(ctx);
-  return writeMun(ctx, 'coordination_member', input);
+  return writeRow(ctx, 'coordination_member', input);
 }
 
 export function removeCoordination(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
-  tombstoneMun(ctx, 'coordination_member', id);
+  tombstoneRow(ctx, 'coordination_member', id);
 }
