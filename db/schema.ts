@@ -117,23 +117,7 @@ export interface Database {
   attachment: AttachmentTable;
 }
 
-/** Tables whose rows carry SyncColumns and travel between machines by id. */
-export const SYNCED_TABLES = [
-  'school_profile', 'risk_factor', 'programme', 'programme_task', 'programme_problem', 'direction', 'activity',
-  'indicator', 'indicator_value', 'local_act', 'staff', 'deficit', 'staff_deficit', 'mentoring_pair', 'course',
-  'development_plan', 'pupil', 'risk_entry', 'risk_status_change', 'gifted_pupil', 'support_measure', 'event',
-  'event_activity', 'decision', 'attachment',
-] as const satisfies readonly (keyof Database)[];
-export type SyncedTable = (typeof SYNCED_TABLES)[number];
-
-/**
- * Personal data of minors (152-ФЗ). These columns never leave the school's computer: the exchange
- * must drop them, and a test searches every bundle's bytes for them. Pupils travel under their UUID.
- */
-export const PERSONAL_DATA: { readonly [T in keyof Database]?: readonly (keyof Database[T])[] } = {
-  pupil: ['full_name', 'birth_date'],
-};
-
+// Which tables are synced, how they travel, their field rules and personal columns: db/registry.
 
 // ───────────────────────── exchange (migration 0020) ─────────────────────────
 // Bundles between schools and the municipality: version vectors, conflicts, sequence numbers, history,
@@ -177,8 +161,6 @@ export interface ExchangeDatabase {
   school_classification: SchoolClassificationTable;
   curator_comment: CuratorCommentTable;
 }
-/** Synced tables added by 0020 (they carry SyncColumns and a version trigger). */
-export const EXCHANGE_SYNCED_TABLES = ['municipal_activity', 'municipal_activity_mark', 'school_classification', 'curator_comment'] as const;
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the exchange tables into Database
 export interface Database extends ExchangeDatabase {}
 
@@ -209,4 +191,4 @@ export interface MunicipalityDatabase {
   roadmap: RoadmapTable;
   municipal_activity_school: MunicipalActivitySchoolTable;
 }
-export const MUNICIPALITY_SYNCED_TABLES = ['partner_group', 'curator', 'coordination_member', 'roadmap', 'municipal_activity_school'] as const;
+

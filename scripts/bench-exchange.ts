@@ -18,7 +18,8 @@ import { enrollSchool, openEnrollment, readEnrollment, exportToFolder, importFil
 import { buildContainer, type EntryInput } from '../main/services/exchange/container.js';
 import { newKeyPairs, fingerprint } from '../main/services/exchange/crypto.js';
 import { tableEntry, APP_VERSION } from '../main/services/exchange/export.js';
-import { UP_TABLES } from '../main/services/exchange/tables.js';
+import { upTables } from '../main/services/exchange/tables.js';
+const UP_TABLES = upTables();
 import { LATEST_VERSION } from '../db/migrations/index.js';
 import { openDatabase } from '../db/open.js';
 

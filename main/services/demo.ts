@@ -133,7 +133,12 @@ export function generateDemo(ctx: ServiceContext, opts: DemoOptions): { counts: 
       insert('mentoring_pair', { mentor_id: r.pick(seniors).id, mentee_id: s.id, reason: s.young ? 'young' : 'newly_arrived', subject: s.subject, started_on: `${year - 1}-09-01`, ended_on: null, plan: 'Посещение уроков, совместная подготовка к ВПР, разбор результатов диагностики.', outcome: '' });
     });
     for (let i = 0; i < Math.max(1, Math.floor(size.staff / 15)); i++) {
-      insert('mentoring_pair', { mentor_id: r.pick(seniors).id, mentee_id: r.pick(seniors).id, reason: 'low_results', subject: 'Математика', started_on: `${year - 2}-09-01`, ended_on: `${year - 1}-05-31`, plan: 'Подготовка к ВПР в 5–8 классах.', outcome: 'Доля «2» по ВПР снизилась.' });
+      const mentor = r.pick(seniors);
+      let mentee = r.pick(seniors);
+      // A teacher is not his own mentor: the next senior colleague takes the place.
+      if (mentee === mentor) mentee = seniors[(seniors.indexOf(mentor) + 1) % seniors.length]!;
+      if (mentee === mentor) continue;
+      insert('mentoring_pair', { mentor_id: mentor.id, mentee_id: mentee.id, reason: 'low_results', subject: 'Математика', started_on: `${year - 2}-09-01`, ended_on: `${year - 1}-05-31`, plan: 'Подготовка к ВПР в 5–8 классах.', outcome: 'Доля «2» по ВПР снизилась.' });
     }
 
     // Programme

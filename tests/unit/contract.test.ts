@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { CALL_NAMES } from '../../preload/contract/index.js';
-import { SYNCED_TABLES } from '../../db/schema.js';
+import { allTables } from '../../db/registry/index.js';
+const SYNCED_TABLES = allTables().map((t) => t.name);
 import { testWorkspace } from '../helpers.js';
 import { dispatch } from '../../main/handlers.js';
 

@@ -13,7 +13,8 @@ import { importBundle, importFile, ensureIdentity, type ImportOutcome } from '..
 import { buildContainer, assemble, openContainer, MAGIC, type EntryInput, type ManifestHead, type Manifest } from '../../main/services/exchange/container.js';
 import { sha256, encryptFor } from '../../main/services/exchange/crypto.js';
 import { tableEntry, APP_VERSION } from '../../main/services/exchange/export.js';
-import { UP_TABLES } from '../../main/services/exchange/tables.js';
+import { upTables } from '../../main/services/exchange/tables.js';
+const UP_TABLES = upTables();
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { saveRecord } from '../../main/services/records.js';
 

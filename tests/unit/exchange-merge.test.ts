@@ -14,7 +14,8 @@ import { saveRecord, removeRecord } from '../../main/services/records.js';
 import {
   importBundle, enrollSchool, openEnrollment, exportToFolder, listConflicts, resolveConflict, saveMunicipalActivity, keyFilePath,
 } from '../../main/services/exchange/index.js';
-import { UP_TABLES } from '../../main/services/exchange/tables.js';
+import { upTables } from '../../main/services/exchange/tables.js';
+const UP_TABLES = upTables();
 import { sha256 } from '../../main/services/exchange/crypto.js';
 
 const ev = (title: string, date = '2026-10-01') => ({ title, kind: 'seminar', level: 'school', format: 'in_person', date_from: date });

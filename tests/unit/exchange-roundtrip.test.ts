@@ -19,7 +19,9 @@ import {
   saveMunicipalActivity, setSchoolClassification, addCuratorComment, markMunicipalActivity, listMunicipalActivities,
   schoolClassification, curatorComments, ensureIdentity, openContainer, unpackEntries, keyFilePath, enrollmentState,
 } from '../../main/services/exchange/index.js';
-import { UP_TABLES, DOWN_TABLES } from '../../main/services/exchange/tables.js';
+import { upTables, downTables } from '../../main/services/exchange/tables.js';
+const UP_TABLES = upTables();
+const DOWN_TABLES = downTables();
 import { removeMunicipalActivity } from '../../main/services/exchange/municipal.js';
 import { addAttachment } from '../../main/services/attachments.js';
 

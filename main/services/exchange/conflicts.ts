@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { joinVv } from './merge.js';
 import type { VersionVector } from './tables.js';
-import { columnsOf } from './tables.js';
+import { columnsOf } from '../../../db/registry/index.js';
 
 export interface ConflictVersion {
   hlc: string;
@@ -55,7 +55,7 @@ export function resolveConflict(ctx: ServiceContext, table: string, id: string, 
     const keep = open.find((o) => o.hlc === keepHlc);
     if (!keep) throw new AppError('not_found', 'Выбранная версия не найдена.');
     const data = JSON.parse(keep.data) as Record<string, unknown>;
-    const cols = columnsOf(ctx.raw, table).map((c) => c.name).filter((c) => c !== 'id' && c in data);
+    const cols = columnsOf(table).filter((c) => c !== 'id' && c in data);
     // The row being replaced becomes a dismissed version, so it cannot come back as a conflict either.
     const rowVv = (ctx.raw.prepare('SELECT vv FROM sync_version WHERE tbl = ? AND id = ?').pluck().get(table, id) as string | undefined) ?? JSON.stringify({ [String(row.origin)]: row.hlc });
     ctx.raw.prepare('INSERT OR REPLACE INTO sync_conflict (tbl, id, hlc, origin, vv, data, detected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, 1)')

@@ -11,7 +11,7 @@ import { AppError } from '../errors.js';
 import { getMeta, setMeta } from '../clock.js';
 import { createSchool, getRole, getSchoolProfile } from '../school.js';
 import { requireMunicipality } from '../municipality-core.js';
-import { SYNCED_TABLES, EXCHANGE_SYNCED_TABLES } from '../../../db/schema.js';
+import { allTables } from '../../../db/registry/index.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { buildContainer, openContainer, unpackEntries, parseJsonSafe, UUID_RE } from './container.js';
 import { sha256, displayFingerprint } from './crypto.js';
@@ -152,7 +152,7 @@ export function openEnrollment(ctx: ExchangeContext, bytes: Buffer, profile?: Pa
 
 /** The records of a school created before enrollment move to the id the municipality knows it by. */
 function adoptOwnerId(ctx: ExchangeContext, from: string, to: string) {
-  for (const t of [...SYNCED_TABLES, ...EXCHANGE_SYNCED_TABLES]) ctx.raw.prepare(`UPDATE ${t} SET owner = ? WHERE owner = ?`).run(to, from);
+  for (const { name } of allTables()) ctx.raw.prepare(`UPDATE ${name} SET owner = ? WHERE owner = ?`).run(to, from);
   ctx.raw.prepare('UPDATE school_profile SET id = ? WHERE id = ?').run(to, from);
   setMeta(ctx.raw, 'owner_id', to);
 }

@@ -20,7 +20,8 @@ import { attachmentPath } from '../attachments.js';
 import { buildContainer, openContainer, type EntryInput, type ManifestHead, type BundleKind } from './container.js';
 import { sha256 } from './crypto.js';
 import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContext, type Identity } from './keys.js';
-import { UP_TABLES, DOWN_TABLES, PER_SCHOOL, exportedColumns, columnsOf } from './tables.js';
+import { upTables, downTables, exportedColumns } from './tables.js';
+import { tableSpec } from '../../../db/registry/index.js';
 
 export interface BuiltBundle {
   fileName: string;
@@ -44,7 +45,7 @@ export const APP_VERSION: string = pkg.version;
 
 /** Rows of one table as {table, columns, rows} with each row's version vector when it has more than one entry. */
 export function tableEntry(raw: BetterSqlite3.Database, table: string, where: string, params: unknown[]): { entry: EntryInput; count: number } {
-  const cols = exportedColumns(raw, table);
+  const cols = exportedColumns(table);
   const rows = raw
     .prepare(`SELECT ${cols.map((c) => 't.' + c).join(', ')}, v.vv FROM ${table} t LEFT JOIN sync_version v ON v.tbl = '${table}' AND v.id = t.id WHERE ${where} ORDER BY t.id`)
     .raw()
@@ -101,7 +102,7 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
     const muniKey = getMeta(ctx.raw, 'municipality_encrypt_public') ?? null;
     const entries: EntryInput[] = [];
     const counts: Record<string, number> = {};
-    for (const t of UP_TABLES) {
+    for (const t of upTables()) {
       const { entry, count } = tableEntry(ctx.raw, t, 't.owner = ?', [id.ownerId]);
       entries.push(entry);
       counts[t] = count;
@@ -132,10 +133,6 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
   }).immediate();
 }
 
-function targetsSomeSchools(ctx: ExchangeContext): boolean {
-  return columnsOf(ctx.raw, 'municipal_activity').some((c) => c.name === 'all_schools') &&
-    !!ctx.raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'municipal_activity_school'").get();
-}
 
 /** The municipality's bundle for one enrolled school: roadmap, classification, curator comments, acks. */
 export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string): BuiltBundle {
@@ -149,11 +146,11 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
     const id = ensureIdentity(ctx);
     const entries: EntryInput[] = [];
     const counts: Record<string, number> = {};
-    for (const t of DOWN_TABLES) {
-      const col = PER_SCHOOL[t];
+    for (const t of downTables()) {
+      const col = tableSpec(t).perSchool;
       const { entry, count } = col
         ? tableEntry(ctx.raw, t, `t.owner = ? AND t.${col} = ?`, [id.ownerId, schoolId])
-        : t === 'municipal_activity' && targetsSomeSchools(ctx)
+        : t === 'municipal_activity'
           // Activities meant for some schools only (migration 0030) go to those schools; a deleted one (its links
           // are deleted with it) still goes as a tombstone to every school it concerned.
           ? tableEntry(ctx.raw, t, `t.owner = ? AND (t.all_schools = 1 OR t.id IN (SELECT activity_id FROM municipal_activity_school WHERE school_id = ? AND (deleted_at IS NULL OR t.deleted_at IS NOT NULL)))`, [id.ownerId, schoolId])

@@ -17,7 +17,8 @@ import { openContainer, unpackEntries, parseJsonSafe, UUID_RE, type Manifest, ty
 import { displayFingerprint, sha256 } from './crypto.js';
 import { ensureIdentity, currentSeq, rotateOrigin, type ExchangeContext } from './keys.js';
 import { BundleError, LIMITS, REASONS, type ReasonCode } from './reasons.js';
-import { UP_TABLES, DOWN_TABLES, PER_SCHOOL, validateTable, type IncomingTable } from './tables.js';
+import { upTables, downTables, validateTable, type IncomingTable } from './tables.js';
+import { tableSpec, personalColumns, fieldOf } from '../../../db/registry/index.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
@@ -74,7 +75,7 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
   const key = m.payload.encryption ? ensureIdentity(ctx).keys.encryptPrivate : null;
   if (m.payload.encryption && m.payload.encryption.recipientKey !== ensureIdentity(ctx).keys.encryptPublic) throw new BundleError('decrypt_failed');
   const entries = unpackEntries(c, key);
-  const allowed = role === 'municipality' ? UP_TABLES : DOWN_TABLES;
+  const allowed = role === 'municipality' ? upTables() : downTables();
   const self = selfId(ctx);
   const tables: IncomingTable[] = [];
   const files = new Map<string, Buffer>();
@@ -94,9 +95,9 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
     }
     const table = name.slice(5, -5);
     if (!allowed.includes(table)) throw new BundleError('bad_record', `таблица «${table}» не допускается в таком файле`);
-    const t = validateTable(ctx.raw, table, parseJsonSafe(data, LIMITS.jsonDepth));
+    const t = validateTable(table, parseJsonSafe(data, LIMITS.jsonDepth));
     if (m.counts[table] !== t.rows.length) throw new BundleError('tampered', `число записей ${table}`);
-    const col = PER_SCHOOL[table];
+    const col = tableSpec(table).perSchool;
     if (role === 'school' && col) {
       const i = t.columns.indexOf(col);
       if (i < 0 || t.rows.some((r) => r[i] !== self)) throw new BundleError('wrong_owner', table);
@@ -119,7 +120,7 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
   }
   if (trust.kind === 'enroll' && !pin) throw new BundleError('unknown_sender');
   // Parents before children, so that nothing depends on the order of entries in the file.
-  const order = role === 'municipality' ? UP_TABLES : DOWN_TABLES;
+  const order = allowed;
   tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
   return { tables, files, pin };
 }
@@ -201,7 +202,8 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     ctx.raw.pragma('defer_foreign_keys = ON');
     if (prep.pin) pinSchool(ctx, m);
     for (const t of prep.tables) {
-      const fill = t.table === 'pupil' ? { full_name: '', birth_date: null } : {};
+      // Personal columns never travel; the merged row holds them empty.
+      const fill = Object.fromEntries(personalColumns(t.table).map((c) => [c, fieldOf(t.table, c)!.kind === 'text' ? '' : null]));
       const merger = new TableMerger(ctx.raw, t.table, fill, m.issuer.id, now);
       const counts = emptyCounts();
       merger.merge(t, counts);

@@ -10,7 +10,8 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { BundleError } from './reasons.js';
-import { markId } from './ids.js';
+import { expectedId } from './ids.js';
+import { tableSpec, type DerivedId } from '../../../db/registry/index.js';
 import type { IncomingTable, VersionVector } from './tables.js';
 
 export interface MergeCounts {
@@ -71,6 +72,7 @@ export class TableMerger {
   private cols: string[] = [];
   /** Ids written (new or replaced) in this merge: attachments need their files. */
   readonly written = new Set<string>();
+  private readonly derivedId: DerivedId | undefined;
 
   constructor(
     private readonly raw: BetterSqlite3.Database,
@@ -81,6 +83,7 @@ export class TableMerger {
     private readonly owner: string,
     private readonly now: string,
   ) {
+    this.derivedId = tableSpec(table).derivedId;
     this.selLocal = raw.prepare(`SELECT owner, origin, hlc, deleted_at FROM ${table} WHERE id = ?`);
     this.selFull = raw.prepare(`SELECT * FROM ${table} WHERE id = ?`);
     this.selVv = raw.prepare('SELECT vv FROM sync_version WHERE tbl = ? AND id = ?').pluck();
@@ -129,10 +132,8 @@ export class TableMerger {
       if (row[iOwner] !== this.owner) throw new BundleError('wrong_owner', `${this.table}`);
       const id = row[iId] as string;
       // Ids that are derived from the owner cannot be claimed by another sender (squatting a school's id).
-      if (this.table === 'school_profile' && id !== this.owner) throw new BundleError('wrong_owner', this.table);
-      if (this.table === 'municipal_activity_mark' && id !== markId(this.owner, String(row[t.columns.indexOf('activity_id')]))) {
-        throw new BundleError('wrong_owner', this.table);
-      }
+      const expected = expectedId(this.derivedId, this.owner, (c) => row[t.columns.indexOf(c)]);
+      if (expected !== null && id !== expected) throw new BundleError('wrong_owner', this.table);
       const origin = row[iOrigin] as string;
       const hlc = row[iHlc] as string;
       const vvIn = t.vvIndex >= 0 && row[t.vvIndex] ? (row[t.vvIndex] as VersionVector) : { [origin]: hlc };
