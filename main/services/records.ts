@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { entitySchemas, type EntityName, type Row, type ListResult } from '../../preload/contract/index.js';
+import { formSchema } from '../../preload/contract/from-registry.js';
 import type { listInput } from '../../preload/contract/index.js';
 import type { ServiceContext } from './context.js';
 import { AppError, notFound } from './errors.js';
@@ -24,9 +25,15 @@ function listSpec(entity: string): ListSpec {
   return spec;
 }
 
+/** The form schema of a record kind: the contract's, or one derived from the registry for a table registered later. */
+function schemaOf(entity: string): z.ZodType {
+  listSpec(entity);
+  return (entitySchemas as Record<string, z.ZodType>)[entity] ?? formSchema(tableSpec(entity));
+}
+
 /** Validates and writes one record in a transaction; returns the stored row. */
-export function saveRecord(ctx: ServiceContext, entity: EntityName, input: unknown): Row {
-  const parsed = (entitySchemas[entity] as z.ZodType).safeParse(input);
+export function saveRecord(ctx: ServiceContext, entity: EntityName | (string & {}), input: unknown): Row {
+  const parsed = schemaOf(entity).safeParse(input);
   if (!parsed.success) throw zodToAppError(parsed.error);
   return writeRow(ctx, entity, parsed.data as Record<string, unknown>) as Row;
 }
@@ -48,7 +55,7 @@ export function removeRecord(ctx: ServiceContext, entity: EntityName | 'attachme
   })();
 }
 
-export function getRecord(ctx: ServiceContext, entity: EntityName, id: string): Row {
+export function getRecord(ctx: ServiceContext, entity: EntityName | (string & {}), id: string): Row {
   const view = listSpec(entity);
   const row = ctx.raw.prepare(`SELECT t.*${view.extra ? ', ' + view.extra : ''} FROM ${entity} t ${view.joins ?? ''} WHERE t.id = ? AND t.deleted_at IS NULL`)
     .get(id, ...(view.extra?.includes('@day') ? [{ day: dayOf(ctx.now()) }] : [])) as Row | undefined;
@@ -57,7 +64,7 @@ export function getRecord(ctx: ServiceContext, entity: EntityName, id: string): 
 }
 
 /** One page of a list, with the total for the pager. Unknown filter or sort fields are refused. */
-export function listRecords(ctx: ServiceContext, input: z.output<typeof listInput>): ListResult<Row> {
+export function listRecords(ctx: ServiceContext, input: Omit<z.output<typeof listInput>, 'entity'> & { entity: EntityName | (string & {}) }): ListResult<Row> {
   const entity = input.entity;
   const spec = listSpec(entity);
   const where: string[] = [input.includeDeleted ? '1' : 't.deleted_at IS NULL'];
