@@ -9,14 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 
-export function getMeta(raw: BetterSqlite3.Database, key: string): string | undefined {
-  const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value;
-}
-
-export function setMeta(raw: BetterSqlite3.Database, key: string, value: string): void {
-  raw.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-}
+// The settings store lives in meta.ts; re-exported because the clock and most services read it together.
+export { getMeta, setMeta } from './meta.js';
+import { getMeta, setMeta } from './meta.js';
 
 export function originId(raw: BetterSqlite3.Database): string {
   let origin = getMeta(raw, 'origin_id');

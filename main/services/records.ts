@@ -39,7 +39,7 @@ export function saveRecord(ctx: ServiceContext, entity: EntityName | (string & {
 }
 
 /** Tombstones a record and everything it owns, in one transaction. Returns how many rows were tombstoned. */
-export function removeRecord(ctx: ServiceContext, entity: EntityName | 'attachment', id: string): number {
+export function removeRecord(ctx: ServiceContext, entity: EntityName | 'attachment' | (string & {}), id: string): number {
   const table = tableOf(entity);
   return ctx.raw.transaction(() => {
     const row = liveRow(ctx, table, id);

@@ -6,17 +6,18 @@
  * transaction rolled back, so it shows exactly what the real import would change.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { getMeta, setMeta, originId } from '../clock.js';
+import { getMeta, originId } from '../clock.js';
+import { deleteMeta } from '../meta.js';
 import { getRole } from '../school.js';
 import { attachmentPath } from '../attachments.js';
 import { openContainer, unpackEntries, parseJsonSafe, UUID_RE, type Manifest, type OpenedContainer } from './container.js';
 import { displayFingerprint, sha256 } from './crypto.js';
 import { ensureIdentity, currentSeq, rotateOrigin, type ExchangeContext } from './keys.js';
-import { BundleError, LIMITS, REASONS, type ReasonCode } from './reasons.js';
+import { BundleError, LIMITS, REASONS } from './reasons.js';
 import { upTables, downTables, validateTable, type IncomingTable } from './tables.js';
 import { tableSpec, personalColumns, fieldOf } from '../../../db/registry/index.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
@@ -264,7 +265,7 @@ function pinSchool(ctx: ExchangeContext, m: Manifest) {
  * exporting, this database was restored from a backup: new origin, so nothing made from now on is lost.
  */
 function applyAcks(ctx: ExchangeContext, m: Manifest) {
-  if (m.acks.length) ctx.raw.prepare("DELETE FROM meta WHERE key = 'enrollment_secret'").run();
+  if (m.acks.length) deleteMeta(ctx.raw, 'enrollment_secret');
   const origin = originId(ctx.raw);
   const ack = m.acks.find((a) => a.origin === origin);
   if (ack && ack.seq > currentSeq(ctx.raw, origin)) rotateOrigin(ctx.raw);
@@ -303,143 +304,4 @@ function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContaine
     m.issuer.fingerprint, m.issuer.signKey, m.issuer.encryptKey, reason);
   logImport(ctx, out, c);
   return { ...out, quarantineId: id };
-}
-
-// ─── quarantine decisions ───────────────────────────────────────────────────────────────────────────────
-
-export interface QuarantineItem {
-  id: string;
-  received_at: string;
-  file_name: string;
-  issuer_id: string;
-  issuer_name: string;
-  issuer_role: string;
-  fingerprint: string;
-  fingerprintDisplay: string;
-  reason_code: string;
-  reason: string;
-  status: string;
-}
-
-export function listQuarantine(ctx: ExchangeContext, opts: { all?: boolean } = {}): QuarantineItem[] {
-  const rows = ctx.raw.prepare(`SELECT id, received_at, file_name, issuer_id, issuer_name, issuer_role, fingerprint, reason_code, status FROM exchange_quarantine
-    ${opts.all ? '' : "WHERE status = 'pending'"} ORDER BY received_at DESC, id`).all() as Omit<QuarantineItem, 'fingerprintDisplay' | 'reason'>[];
-  return rows.map((r) => ({ ...r, fingerprintDisplay: displayFingerprint(r.fingerprint), reason: REASONS[r.reason_code as ReasonCode] ?? '' }));
-}
-
-function pendingItem(ctx: ExchangeContext, id: string) {
-  const q = ctx.raw.prepare("SELECT * FROM exchange_quarantine WHERE id = ? AND status = 'pending'").get(id) as
-    | { id: string; stored_path: string; file_name: string; issuer_id: string; issuer_name: string; issuer_role: string; sign_public: string; encrypt_public: string; fingerprint: string }
-    | undefined;
-  if (!q) throw new AppError('not_found', 'Файл в карантине не найден или решение по нему уже принято.');
-  return q;
-}
-
-/**
- * A person compared the fingerprint and accepts the sender's key: it is pinned (a school is added to the
- * roster, or a changed key replaces the old one), then the bundle is imported as usual.
- */
-export function acceptQuarantined(ctx: ExchangeContext, id: string): ImportOutcome {
-  const q = pendingItem(ctx, id);
-  const bytes = readFileSync(q.stored_path);
-  const c = openContainer(bytes); // re-verified: the stored copy must still be the signed file
-  if (c.manifest.issuer.fingerprint !== q.fingerprint) throw new BundleError('tampered');
-  const role = getRole(ctx);
-  const now = ctx.now().toISOString();
-  ctx.raw.transaction(() => {
-    if (role === 'municipality') {
-      ctx.raw.prepare(`INSERT INTO municipality_school (id, name, status, sign_public, encrypt_public, fingerprint, secret_hash, created_at, enrolled_at)
-        VALUES (?, ?, 'enrolled', ?, ?, ?, NULL, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET status = 'enrolled', sign_public = excluded.sign_public, encrypt_public = excluded.encrypt_public,
-          fingerprint = excluded.fingerprint, secret_hash = NULL, enrolled_at = excluded.enrolled_at`)
-        .run(q.issuer_id, q.issuer_name || 'Школа без названия', q.sign_public, q.encrypt_public, q.fingerprint, now, now);
-    } else {
-      setMeta(ctx.raw, 'municipality_id', q.issuer_id);
-      setMeta(ctx.raw, 'municipality_name', q.issuer_name);
-      setMeta(ctx.raw, 'municipality_sign_public', q.sign_public);
-      setMeta(ctx.raw, 'municipality_encrypt_public', q.encrypt_public);
-    }
-    ctx.raw.prepare("UPDATE exchange_quarantine SET status = 'accepted', decided_at = ? WHERE id = ?").run(now, id);
-  }).immediate();
-  const out = importBundle(ctx, { fileName: q.file_name, bytes });
-  if (out.status === 'accepted') rmSync(q.stored_path, { force: true });
-  return out;
-}
-
-export function refuseQuarantined(ctx: ExchangeContext, id: string): void {
-  const q = pendingItem(ctx, id);
-  ctx.raw.prepare("UPDATE exchange_quarantine SET status = 'refused', decided_at = ? WHERE id = ?").run(ctx.now().toISOString(), id);
-  rmSync(q.stored_path, { force: true });
-}
-
-// ─── many files ─────────────────────────────────────────────────────────────────────────────────────────
-
-/** Files and folders → the bundle files to import (folders: their *.opora files, one level deep, no hidden or partial files). */
-export function expandPaths(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      out.push(p); // reported as unreadable by importFile
-      continue;
-    }
-    if (st.isDirectory()) {
-      for (const f of readdirSync(p).sort()) {
-        if (f.startsWith('.') || !f.toLowerCase().endsWith('.opora')) continue;
-        const full = join(p, f);
-        try {
-          if (statSync(full).isFile()) out.push(full);
-        } catch {
-          /* vanished */
-        }
-      }
-    } else out.push(p);
-  }
-  return out;
-}
-
-export function importFile(ctx: ExchangeContext, path: string, opts: { dryRun?: boolean } = {}): ImportOutcome {
-  const fileName = basename(path);
-  let bytes: Buffer;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new BundleError('read_error', 'это не файл');
-    if (st.size > LIMITS.fileBytes) throw new BundleError('too_large', `${st.size} байт`);
-    bytes = readFileSync(path);
-  } catch (e) {
-    const err = e instanceof AppError ? e : new BundleError('read_error', (e as NodeJS.ErrnoException).code);
-    return { file: path, status: 'rejected', reasonCode: err.code, reason: err.message, dryRun: !!opts.dryRun };
-  }
-  return { ...importBundle(ctx, { fileName, bytes, dryRun: opts.dryRun }), file: path };
-}
-
-export function importPaths(ctx: ExchangeContext, paths: string[], opts: { dryRun?: boolean; onProgress?: (done: number, total: number, last: ImportOutcome) => void } = {}): ImportOutcome[] {
-  const files = expandPaths(paths);
-  const out: ImportOutcome[] = [];
-  files.forEach((f, i) => {
-    const r = importFile(ctx, f, opts);
-    out.push(r);
-    opts.onProgress?.(i + 1, files.length, r);
-  });
-  return out;
-}
-
-export interface HistoryItem {
-  id: number;
-  at: string;
-  file_name: string;
-  kind: string;
-  issuer_id: string;
-  issuer_name: string;
-  seq: number | null;
-  status: ImportStatus;
-  reason: string;
-  counts: Partial<MergeCounts>;
-}
-
-export function importHistory(ctx: ExchangeContext, limit = 200): HistoryItem[] {
-  const rows = ctx.raw.prepare('SELECT id, at, file_name, kind, issuer_id, issuer_name, seq, status, reason, counts FROM exchange_import ORDER BY id DESC LIMIT ?').all(limit) as (Omit<HistoryItem, 'counts'> & { counts: string })[];
-  return rows.map((r) => ({ ...r, counts: JSON.parse(r.counts) as Partial<MergeCounts> }));
 }

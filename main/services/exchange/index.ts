@@ -4,10 +4,10 @@ export { ensureIdentity, publicIdentity, keyFilePath, type ExchangeContext } fro
 export { openContainer, unpackEntries, type Manifest } from './container.js';
 export { REASONS, LIMITS, BundleError, type ReasonCode } from './reasons.js';
 export { buildBundles, exportToFolder, exportForDownload, writeBundleFile, type BuiltBundle, type WrittenBundle } from './export.js';
-export {
-  importBundle, importFile, importPaths, expandPaths, importHistory, listQuarantine, acceptQuarantined, refuseQuarantined,
-  type ImportOutcome, type ImportStatus, type HistoryItem, type QuarantineItem,
-} from './import.js';
+export { importBundle, type ImportOutcome, type ImportStatus } from './import.js';
+export { importFile, importPaths, expandPaths } from './import-files.js';
+export { importHistory, type HistoryItem } from './history.js';
+export { listQuarantine, acceptQuarantined, refuseQuarantined, type QuarantineItem } from './quarantine.js';
 export { enrollSchool, reissueEnrollment, openEnrollment, readEnrollment, enrollmentState, type EnrollmentFile, type EnrollmentInfo } from './enrollment.js';
 export { listConflicts, resolveConflict, conflictCount, type Conflict } from './conflicts.js';
 export { verifyBundle, type VerifyReport } from './verify.js';

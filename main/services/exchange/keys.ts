@@ -15,6 +15,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { getMeta, setMeta, originId, parseHlc } from '../clock.js';
+import { deleteMeta, type MetaKey } from '../meta.js';
 import {
   newKeyPairs, privateToDer, privateFromDer, publicOf, fingerprint, plainSecretBox, type KeyPairs, type SecretBox,
 } from './crypto.js';
@@ -80,7 +81,7 @@ function writeKeyFile(path: string, k: KeyFile) {
   }
 }
 
-export function seqKey(origin: string) {
+export function seqKey(origin: string): MetaKey {
   return `exchange_seq.${origin}`;
 }
 
@@ -170,7 +171,7 @@ export function checkIdentityOnOpen(raw: BetterSqlite3.Database): { rotated: boo
     raw.transaction(() => {
       rotateOrigin(raw);
       // New keys at the next exchange, without a second change of origin.
-      raw.prepare("DELETE FROM meta WHERE key = 'exchange_sign_public'").run();
+      deleteMeta(raw, 'exchange_sign_public');
     }).immediate();
     return { rotated: true };
   }

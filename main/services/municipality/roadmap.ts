@@ -4,7 +4,6 @@
  * the marks the schools sent back (municipal_activity_mark, owned by each school). Curators' comments on a
  * school are 0020's curator_comment.
  */
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { isoDay } from '../../../common/format.js';
@@ -13,7 +12,6 @@ import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { AppError } from '../errors.js';
 import { byNumber } from '../reports/school.js';
-import { getMeta } from '../clock.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
   return liveRows(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0] ?? null;

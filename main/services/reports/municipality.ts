@@ -3,6 +3,7 @@
  * schools by groups with partner groups, curators and the coordination group (seed 004), and the quarterly
  * monitoring summary across schools. Every figure about pupils is an aggregate.
  */
+import type { MetaKey } from '../meta.js';
 import type { ServiceContext } from '../context.js';
 import { formatDate } from '../../../common/format.js';
 import { activityStatus, riskCategory } from '../../../common/labels.js';
@@ -27,7 +28,7 @@ export interface ReportSettings {
   executor: string;
 }
 
-const KEYS: Record<keyof ReportSettings, string> = {
+const KEYS: Record<keyof ReportSettings, MetaKey> = {
   organisation: 'report.organisation', parent: 'report.parent', place: 'report.place',
   headPosition: 'report.head_position', headName: 'report.head_name', executor: 'report.executor',
 };

@@ -1,0 +1,61 @@
+/** Importing files and folders from disk: what to pick up, reading with limits, one outcome per file. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppError } from '../errors.js';
+import type { ExchangeContext } from './keys.js';
+import { BundleError, LIMITS } from './reasons.js';
+import { importBundle, type ImportOutcome } from './import.js';
+
+
+/** Files and folders → the bundle files to import (folders: their *.opora files, one level deep, no hidden or partial files). */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      out.push(p); // reported as unreadable by importFile
+      continue;
+    }
+    if (st.isDirectory()) {
+      for (const f of readdirSync(p).sort()) {
+        if (f.startsWith('.') || !f.toLowerCase().endsWith('.opora')) continue;
+        const full = join(p, f);
+        try {
+          if (statSync(full).isFile()) out.push(full);
+        } catch {
+          /* vanished */
+        }
+      }
+    } else out.push(p);
+  }
+  return out;
+}
+
+export function importFile(ctx: ExchangeContext, path: string, opts: { dryRun?: boolean } = {}): ImportOutcome {
+  const fileName = basename(path);
+  let bytes: Buffer;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new BundleError('read_error', 'это не файл');
+    if (st.size > LIMITS.fileBytes) throw new BundleError('too_large', `${st.size} байт`);
+    bytes = readFileSync(path);
+  } catch (e) {
+    const err = e instanceof AppError ? e : new BundleError('read_error', (e as NodeJS.ErrnoException).code);
+    return { file: path, status: 'rejected', reasonCode: err.code, reason: err.message, dryRun: !!opts.dryRun };
+  }
+  return { ...importBundle(ctx, { fileName, bytes, dryRun: opts.dryRun }), file: path };
+}
+
+export function importPaths(ctx: ExchangeContext, paths: string[], opts: { dryRun?: boolean; onProgress?: (done: number, total: number, last: ImportOutcome) => void } = {}): ImportOutcome[] {
+  const files = expandPaths(paths);
+  const out: ImportOutcome[] = [];
+  files.forEach((f, i) => {
+    const r = importFile(ctx, f, opts);
+    out.push(r);
+    opts.onProgress?.(i + 1, files.length, r);
+  });
+  return out;
+}
+

@@ -1,0 +1,36 @@
+/**
+ * The workspace's own settings (table meta): every key is named here, so a misspelt key does not compile
+ * and a reader sees in one place what a workspace file remembers about itself.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+
+export type MetaKey =
+  /** 'school' | 'municipality'; absent before the first run is finished. */
+  | 'role'
+  /** The id every record of this workspace is owned by (the school's or the municipality's id). */
+  | 'owner_id'
+  /** This copy of the database; a restored copy takes a new one (see clock.ts). */
+  | 'origin_id'
+  /** The last hybrid-logical-clock stamp handed out. */
+  | 'hlc_last'
+  /** School side: the municipality it is enrolled with, its pinned keys, and the one-time enrollment secret. */
+  | 'municipality_id' | 'municipality_name' | 'municipality_sign_public' | 'municipality_encrypt_public' | 'enrollment_secret'
+  /** This workspace's public signing key, to notice a key file that does not belong to this database. */
+  | 'exchange_sign_public'
+  /** The last bundle sequence number used from one origin. */
+  | `exchange_seq.${string}`
+  /** Requisites printed on the municipality's documents. */
+  | `report.${'organisation' | 'parent' | 'place' | 'head_position' | 'head_name' | 'executor'}`;
+
+export function getMeta(raw: BetterSqlite3.Database, key: MetaKey): string | undefined {
+  const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(raw: BetterSqlite3.Database, key: MetaKey, value: string): void {
+  raw.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function deleteMeta(raw: BetterSqlite3.Database, key: MetaKey): void {
+  raw.prepare('DELETE FROM meta WHERE key = ?').run(key);
+}
