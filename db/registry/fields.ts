@@ -23,9 +23,9 @@ export interface DateField<R extends boolean = boolean> extends Base { kind: 'da
 export interface IntField<R extends boolean = boolean> extends Base { kind: 'int'; min: number; max: number; required: R; default?: number }
 export interface RealField extends Base { kind: 'real'; required: false }
 export interface FlagField extends Base { kind: 'flag'; default: 0 | 1 }
-export interface VocabField<C extends string = string> extends Base { kind: 'vocab'; codes: readonly [C, ...C[]]; default?: C }
+export interface VocabField<C extends string = string> extends Base { kind: 'vocab'; codes: readonly [C, ...C[]]; labels?: Record<string, string>; default?: C }
 /** A JSON array of vocabulary codes, stored as text (risk-group categories). */
-export interface CodesField<C extends string = string> extends Base { kind: 'codes'; codes: readonly [C, ...C[]]; min: number; minMessage: string }
+export interface CodesField<C extends string = string> extends Base { kind: 'codes'; codes: readonly [C, ...C[]]; labels?: Record<string, string>; min: number; minMessage: string }
 /** The id of a row of another synced table; `pick` is what an empty choice says. */
 export interface RefField<R extends boolean = boolean> extends Base { kind: 'ref'; table: string; required: R; pick?: string }
 /** The id of something outside the synced tables, or of a table named by another column. */
@@ -38,6 +38,9 @@ export interface UuidField<R extends boolean = boolean> extends Base {
 export type Field = TextField | DateField | IntField | RealField | FlagField | VocabField | CodesField | RefField | UuidField;
 
 type Opts = Omit<Base, 'label'>;
+/** A closed vocabulary: bare codes, or a vocabulary of common/labels.ts with the Russian label of each code. */
+type VocabArg<C extends string> = readonly [C, ...C[]] | { codes: readonly [C, ...C[]]; labels: Record<C, string> };
+const codesOf = <C extends string>(v: VocabArg<C>) => ('codes' in v ? { codes: v.codes, labels: v.labels as Record<string, string> } : { codes: v });
 type UuidOpts = Opts & { refBy?: UuidField['refBy'] };
 
 export const f = {
@@ -55,10 +58,10 @@ export const f = {
   managed: <F extends Field>(field: F): F & { managed: true } => ({ ...field, managed: true }),
   optReal: (label: string, o: Opts = {}): RealField => ({ kind: 'real', label, required: false, ...o }),
   flag: (label: string, dflt: 0 | 1 = 0, o: Opts = {}): FlagField => ({ kind: 'flag', label, default: dflt, ...o }),
-  vocab: <const C extends string>(label: string, codes: readonly [C, ...C[]], dflt?: NoInfer<C>, o: Opts = {}): VocabField<C> =>
-    ({ kind: 'vocab', label, codes, default: dflt, ...o }),
-  codes: <const C extends string>(label: string, codes: readonly [C, ...C[]], min: number, minMessage: string, o: Opts = {}): CodesField<C> =>
-    ({ kind: 'codes', label, codes, min, minMessage, ...o }),
+  vocab: <const C extends string>(label: string, v: VocabArg<C>, dflt?: NoInfer<C>, o: Opts = {}): VocabField<C> =>
+    ({ kind: 'vocab', label, ...codesOf(v), default: dflt, ...o }),
+  codes: <const C extends string>(label: string, v: VocabArg<C>, min: number, minMessage: string, o: Opts = {}): CodesField<C> =>
+    ({ kind: 'codes', label, ...codesOf(v), min, minMessage, ...o }),
   ref: (table: string, label: string, o: Opts & { pick?: string } = {}): RefField<true> => ({ kind: 'ref', table, label, required: true, ...o }),
   optRef: (table: string, label: string, o: Opts = {}): RefField<false> => ({ kind: 'ref', table, label, required: false, ...o }),
   uuid: (label: string, o: UuidOpts = {}): UuidField<true> => ({ kind: 'uuid', label, required: true, ...o }),

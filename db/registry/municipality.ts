@@ -48,7 +48,7 @@ export const MUNICIPALITY_TABLES = [
     fields: {
       number: f.opt('№', 20), section: f.opt('Раздел', 500), title: f.req('Мероприятие', 2000), timing_text: f.opt('Сроки', 300),
       date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственные', 1000),
-      roadmap_id: f.optUuid('Дорожная карта'), status: f.vocab('Статус', activityStatus.codes, 'planned'),
+      roadmap_id: f.optUuid('Дорожная карта'), status: f.vocab('Статус', activityStatus, 'planned'),
       completion_mark: f.opt('Отметка о выполнении'), completed_on: f.optDate('Дата выполнения'), all_schools: f.flag('Для всех школ', 1),
     },
     children: [['municipal_activity_school', 'activity_id']],
@@ -76,7 +76,7 @@ export const MUNICIPALITY_TABLES = [
     name: 'municipal_activity_mark', title: 'Отметка школы о выполнении', side: 'school', travel: 'up',
     derivedId: { prefix: 'opora-mark', columns: ['activity_id'] },
     fields: {
-      activity_id: f.uuid('Мероприятие дорожной карты'), status: f.vocab('Статус', activityStatus.codes, 'planned'),
+      activity_id: f.uuid('Мероприятие дорожной карты'), status: f.vocab('Статус', activityStatus, 'planned'),
       completion_mark: f.opt('Отметка о выполнении'), completed_on: f.optDate('Дата выполнения'),
     },
   }),

@@ -34,7 +34,7 @@ export const SCHOOL_TABLES = [
   }),
   school({
     name: 'risk_factor', title: 'Фактор риска',
-    fields: { title: f.req('Фактор риска', 500), kind: f.vocab('Вид', problemKind.codes, 'internal'), builtin: f.managed(f.flag('Из каталога')) },
+    fields: { title: f.req('Фактор риска', 500), kind: f.vocab('Вид', problemKind, 'internal'), builtin: f.managed(f.flag('Из каталога')) },
     list: { search: ['t.title'], filters: { kind: 't.kind', builtin: 't.builtin' }, sorts: { title: 't.title', kind: 't.kind' }, defaultSort: 't.title' },
   }),
   school({
@@ -57,7 +57,7 @@ export const SCHOOL_TABLES = [
     name: 'programme_problem', title: 'Причина низких результатов',
     fields: {
       programme_id: f.ref('programme', 'Программа'), risk_factor_id: f.optRef('risk_factor', 'Фактор риска'),
-      kind: f.vocab('Вид причины', problemKind.codes, 'internal'), description: f.opt('Описание'),
+      kind: f.vocab('Вид причины', problemKind, 'internal'), description: f.opt('Описание'),
     },
     checks: [{ test: (v) => !!v.risk_factor_id || !!v.description, message: 'Выберите фактор риска из каталога или опишите причину', path: 'description' }],
     list: {
@@ -74,9 +74,9 @@ export const SCHOOL_TABLES = [
     name: 'activity', title: 'Мероприятие программы',
     fields: {
       programme_id: f.ref('programme', 'Программа'), direction_id: f.optRef('direction', 'Направление'), number: f.opt('№', 20),
-      title: f.req('Мероприятие', 2000), timing_kind: f.vocab('Вид срока', timingKind.codes), timing_text: f.req('Сроки', 300),
+      title: f.req('Мероприятие', 2000), timing_kind: f.vocab('Вид срока', timingKind), timing_text: f.req('Сроки', 300),
       date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственные', 1000),
-      status: f.vocab('Статус', activityStatus.codes, 'planned'), completion_mark: f.opt('Отметка о выполнении'), completed_on: f.optDate('Дата выполнения'),
+      status: f.vocab('Статус', activityStatus, 'planned'), completion_mark: f.opt('Отметка о выполнении'), completed_on: f.optDate('Дата выполнения'),
     },
     checks: [range('date_from', 'date_to'),
       { test: (v) => v.status !== 'done' || String(v.completion_mark ?? '').length > 0, message: 'Для выполненного мероприятия заполните отметку о выполнении', path: 'completion_mark' }],
@@ -93,7 +93,7 @@ export const SCHOOL_TABLES = [
   school({
     name: 'indicator', title: 'Показатель',
     fields: {
-      programme_id: f.ref('programme', 'Программа'), title: f.req('Показатель', 1000), kind: f.vocab('Вид показателя', indicatorKind.codes, 'other'),
+      programme_id: f.ref('programme', 'Программа'), title: f.req('Показатель', 1000), kind: f.vocab('Вид показателя', indicatorKind, 'other'),
       unit: f.opt('Единица', 50), higher_is_better: f.flag('Чем больше, тем лучше', 1),
     },
     children: [['indicator_value', 'indicator_id']],
@@ -119,7 +119,7 @@ export const SCHOOL_TABLES = [
     name: 'staff', title: 'Сотрудник',
     fields: {
       full_name: f.req('ФИО', 300), position: f.opt('Должность', 300), subjects: f.opt('Предметы', 500),
-      category: f.vocab('Квалификационная категория', staffCategory.codes, 'none'), pedagogical_education: f.flag('Педагогическое образование', 1),
+      category: f.vocab('Квалификационная категория', staffCategory, 'none'), pedagogical_education: f.flag('Педагогическое образование', 1),
       education: f.opt('Образование', 500), experience_years: f.optInt('Педагогический стаж, лет', 0, 70), young_specialist: f.flag('Молодой специалист'),
       newly_arrived: f.flag('Вновь прибывший'), hired_on: f.optDate('Дата приёма'), left_on: f.optDate('Дата увольнения'),
     },
@@ -164,7 +164,7 @@ export const SCHOOL_TABLES = [
     name: 'mentoring_pair', title: 'Наставническая пара',
     fields: {
       mentor_id: f.ref('staff', 'Наставник', { pick: 'Выберите наставника' }), mentee_id: f.ref('staff', 'Наставляемый', { pick: 'Выберите наставляемого' }),
-      reason: f.vocab('Основание', mentoringReason.codes), subject: f.opt('Предмет', 300), started_on: f.date('Начало'), ended_on: f.optDate('Окончание'),
+      reason: f.vocab('Основание', mentoringReason), subject: f.opt('Предмет', 300), started_on: f.date('Начало'), ended_on: f.optDate('Окончание'),
       plan: f.opt('План работы'), outcome: f.opt('Результат'),
     },
     checks: [{ test: (v) => v.mentor_id !== v.mentee_id, message: 'Наставник и наставляемый должны быть разными людьми', path: 'mentee_id' }, range('started_on', 'ended_on')],
@@ -199,7 +199,7 @@ export const SCHOOL_TABLES = [
     name: 'development_plan', title: 'Индивидуальный образовательный маршрут',
     fields: {
       staff_id: f.ref('staff', 'Сотрудник', { pick: 'Выберите педагога' }), title: f.req('Название плана', 500), date_from: f.optDate('Начало'),
-      date_to: f.optDate('Окончание'), goals: f.opt('Цели и шаги'), status: f.vocab('Статус', planStatus.codes, 'active'), result: f.opt('Результат'),
+      date_to: f.optDate('Окончание'), goals: f.opt('Цели и шаги'), status: f.vocab('Статус', planStatus, 'active'), result: f.opt('Результат'),
     },
     checks: [range('date_from', 'date_to')],
     list: {
@@ -219,9 +219,9 @@ export const SCHOOL_TABLES = [
   school({
     name: 'risk_entry', title: 'Запись группы риска',
     fields: {
-      pupil_id: f.ref('pupil', 'Обучающийся'), categories: f.codes('Категория', riskCategory.codes, 1, 'Выберите хотя бы одну категорию'),
+      pupil_id: f.ref('pupil', 'Обучающийся'), categories: f.codes('Категория', riskCategory, 1, 'Выберите хотя бы одну категорию'),
       included_on: f.date('Дата постановки'), reason: f.req('Основание постановки', 2000), responsible: f.opt('Ответственный', 300),
-      status: f.managed(f.vocab('Статус', riskStatus.codes, 'included')), removed_on: f.managed(f.optDate('Дата снятия')),
+      status: f.managed(f.vocab('Статус', riskStatus, 'included')), removed_on: f.managed(f.optDate('Дата снятия')),
       removal_reason: f.managed(f.opt('Причина снятия', 2000)),
     },
     children: [['risk_status_change', 'entry_id'], ['support_measure', 'target_id']],
@@ -237,7 +237,7 @@ export const SCHOOL_TABLES = [
   }),
   school({
     name: 'risk_status_change', title: 'Изменение статуса в группе риска',
-    fields: { entry_id: f.ref('risk_entry', 'Запись группы риска'), status: f.vocab('Статус', riskStatus.codes), changed_on: f.date('Дата'), reason: f.opt('Причина', 2000) },
+    fields: { entry_id: f.ref('risk_entry', 'Запись группы риска'), status: f.vocab('Статус', riskStatus), changed_on: f.date('Дата'), reason: f.opt('Причина', 2000) },
     list: { search: ['t.reason'], filters: { entry_id: 't.entry_id' }, sorts: { changed_on: 't.changed_on' }, defaultSort: 't.changed_on, t.created_at' },
   }),
   school({
@@ -257,7 +257,7 @@ export const SCHOOL_TABLES = [
   school({
     name: 'support_measure', title: 'Мера поддержки',
     fields: {
-      target_kind: f.vocab('К чему относится', supportTarget.codes), target_id: f.uuid('Обучающийся', { refBy: { column: 'target_kind', tables: { risk: 'risk_entry', gifted: 'gifted_pupil' } } }), title: f.req('Мера поддержки', 1000),
+      target_kind: f.vocab('К чему относится', supportTarget), target_id: f.uuid('Обучающийся', { refBy: { column: 'target_kind', tables: { risk: 'risk_entry', gifted: 'gifted_pupil' } } }), title: f.req('Мера поддержки', 1000),
       date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственный', 300), result: f.opt('Результат'), done: f.flag('Выполнено'),
     },
     checks: [range('date_from', 'date_to')],
@@ -269,7 +269,7 @@ export const SCHOOL_TABLES = [
   school({
     name: 'event', title: 'Мероприятие журнала',
     fields: {
-      title: f.req('Название', 1000), kind: f.vocab('Вид', eventKind.codes), level: f.vocab('Уровень', eventLevel.codes), format: f.vocab('Формат', eventFormat.codes),
+      title: f.req('Название', 1000), kind: f.vocab('Вид', eventKind), level: f.vocab('Уровень', eventLevel), format: f.vocab('Формат', eventFormat),
       date_from: f.date('Дата'), date_to: f.optDate('Дата окончания'), organiser: f.opt('Организатор', 500),
       participants_count: f.optInt('Число участников', 0, 100000), participants: f.opt('Участники', 2000), outcomes: f.opt('Итоги'),
     },
