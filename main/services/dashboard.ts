@@ -9,7 +9,7 @@ export async function schoolDashboard(ctx: ServiceContext, todayInput?: string):
   const monthEnd = today.slice(0, 8) + '31';
   const db = ctx.db;
 
-  const open = ['planned', 'in_progress'];
+  const open = ['planned', 'in_progress'] as const;
   const overdueActivities = await db.selectFrom('activity').selectAll()
     .where('deleted_at', 'is', null).where('status', 'in', open).where('date_to', '<', today)
     .orderBy('date_to').limit(50).execute();
