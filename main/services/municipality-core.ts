@@ -44,9 +44,6 @@ export function requireMunicipality(ctx: ServiceContext): { id: string; name: st
   return m;
 }
 
-export function listSchools(ctx: ServiceContext): MunicipalitySchool[] {
-  return ctx.raw.prepare('SELECT id, name, status, fingerprint, created_at, enrolled_at FROM municipality_school ORDER BY name, id').all() as MunicipalitySchool[];
-}
 
 export function getSchool(ctx: ServiceContext, id: string) {
   return ctx.raw.prepare('SELECT * FROM municipality_school WHERE id = ?').get(id) as

@@ -11,7 +11,8 @@ import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
 import { saveRecord } from '../../main/services/records.js';
-import { saveMunicipalActivity, setSchoolClassification, addCuratorComment, listMunicipalActivities } from '../../main/services/exchange/municipal.js';
+import { roadmapActivity } from '../unit/exchange-fixtures.js';
+import { setSchoolClassification, addCuratorComment, listMunicipalActivities } from '../../main/services/exchange/municipal.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 let app: AppSession | undefined;
@@ -33,7 +34,7 @@ describe('от управления образования — в браузер
     const own = await saveRecord(school.ctx, 'activity', { programme_id: programme.id, number: '1.1', title: 'Анализ результатов ВПР', timing_kind: 'deadline', timing_text: 'до 15.12.2026', date_to: '2026-12-15' });
     expect(importFile(muni.ctx, exportToFolder(school.ctx, join(work, 'up1'))[0]!.path).status).toBe('accepted');
     school.close();
-    const actId = saveMunicipalActivity(muni.ctx, { number: '3', title: 'Участие в муниципальном методическом дне', timing_text: 'до 20.12.2026', date_to: '2026-12-20', responsible: 'Руководители ОО' });
+    const actId = roadmapActivity(muni.ctx, { number: '3', title: 'Участие в муниципальном методическом дне', timing_text: 'до 20.12.2026', date_to: '2026-12-20', responsible: 'Руководители ОО' });
     setSchoolClassification(muni.ctx, enr.schoolId, { cluster: '1', quality_group: '5 (н/с)', partner_group: '2 группа', curator: 'Орлова В.Н.' });
     addCuratorComment(muni.ctx, { schoolId: enr.schoolId, targetTable: 'municipal_activity', targetId: actId, text: 'Подготовьте выступление о наставничестве', author: 'Орлова В.Н.' });
     addCuratorComment(muni.ctx, { schoolId: enr.schoolId, targetTable: 'activity', targetId: own.id, text: 'Добавьте разбор заданий по математике', author: 'Орлова В.Н.' });

@@ -6,6 +6,10 @@ import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-
 import { initMunicipality } from '../../main/services/municipality-core.js';
 import { generateDemo } from '../../main/services/demo.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile, type ImportOutcome } from '../../main/services/exchange/index.js';
+import { currentRoadmap, saveRoadmap, saveRoadmapActivity } from '../../main/services/municipality/roadmap.js';
+import { roadmapInput, roadmapActivityInput } from '../../preload/contract/municipality.js';
+import type { ServiceContext } from '../../main/services/context.js';
+import type { z } from 'zod';
 
 /** A clock the test moves by hand. */
 export function testClock(start = '2026-11-25T10:00:00Z') {
@@ -73,4 +77,10 @@ export function ownedCounts(w: OpenWorkspace, owner: string, tables: readonly st
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = w.ctx.raw.prepare(`SELECT COUNT(*) FROM ${t} WHERE owner = ?`).pluck().get(owner) as number;
   return out;
+}
+
+/** An activity of the municipality's roadmap, as the roadmap screen saves it (a roadmap is made if there is none). */
+export function roadmapActivity(ctx: ServiceContext, input: Omit<z.input<typeof roadmapActivityInput>, 'roadmap_id'>): string {
+  const roadmap = currentRoadmap(ctx) ?? saveRoadmap(ctx, roadmapInput.parse({ title: 'Муниципальная дорожная карта (вымышленная)', year_from: 2025, year_to: 2027 }));
+  return saveRoadmapActivity(ctx, roadmapActivityInput.parse({ all_schools: 1, ...input, roadmap_id: roadmap.id })).id;
 }

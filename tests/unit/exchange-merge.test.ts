@@ -7,12 +7,12 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makePair, type Pair } from './exchange-fixtures.js';
+import { makePair, roadmapActivity, type Pair } from './exchange-fixtures.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { saveRecord, removeRecord } from '../../main/services/records.js';
 import {
-  importBundle, enrollSchool, openEnrollment, exportToFolder, listConflicts, resolveConflict, saveMunicipalActivity, keyFilePath,
+  importBundle, enrollSchool, openEnrollment, exportToFolder, listConflicts, resolveConflict, keyFilePath,
 } from '../../main/services/exchange/index.js';
 import { upTables } from '../../main/services/exchange/tables.js';
 const UP_TABLES = upTables();
@@ -184,10 +184,10 @@ describe('wrong wall clocks', () => {
 
       // Same on the way down: the municipality's PC set to 2031, then corrected.
       p.clock.set('2031-01-01T00:00:00Z');
-      const a = saveMunicipalActivity(p.muni.ctx, { title: 'Мероприятие, созданное в «2031»' });
+      const a = roadmapActivity(p.muni.ctx, { title: 'Мероприятие, созданное в «2031»' });
       expect(p.importToSchool(p.exportMuni(p.schoolId)[0]!).status).toBe('accepted');
       p.clock.set('2026-11-27T00:00:00Z');
-      saveMunicipalActivity(p.muni.ctx, { id: a, title: 'Мероприятие после исправления часов' });
+      roadmapActivity(p.muni.ctx, { id: a, title: 'Мероприятие после исправления часов' });
       expect(p.importToSchool(p.exportMuni(p.schoolId)[0]!).counts).toMatchObject({ updated: 1, conflicts: 0 });
       expect(p.school.ctx.raw.prepare('SELECT title FROM municipal_activity WHERE id = ?').pluck().get(a)).toBe('Мероприятие после исправления часов');
     } finally {

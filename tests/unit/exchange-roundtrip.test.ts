@@ -6,7 +6,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { copyFileSync, readFileSync, existsSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makePair, ownedCounts, type Pair } from './exchange-fixtures.js';
+import { makePair, ownedCounts, roadmapActivity, type Pair } from './exchange-fixtures.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
@@ -16,13 +16,13 @@ import { saveRecord, removeRecord } from '../../main/services/records.js';
 import { getMeta } from '../../main/services/clock.js';
 import {
   enrollSchool, openEnrollment, exportToFolder, importFile, importHistory, listQuarantine, acceptQuarantined, refuseQuarantined,
-  saveMunicipalActivity, setSchoolClassification, addCuratorComment, markMunicipalActivity, listMunicipalActivities,
+  setSchoolClassification, addCuratorComment, markMunicipalActivity, listMunicipalActivities,
   schoolClassification, curatorComments, ensureIdentity, openContainer, unpackEntries, keyFilePath, enrollmentState,
 } from '../../main/services/exchange/index.js';
 import { upTables, downTables } from '../../main/services/exchange/tables.js';
 const UP_TABLES = upTables();
 const DOWN_TABLES = downTables();
-import { removeMunicipalActivity } from '../../main/services/exchange/municipal.js';
+import { removeRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 import { addAttachment } from '../../main/services/attachments.js';
 
 const pairs: Pair[] = [];
@@ -256,8 +256,8 @@ describe('municipality → school', () => {
   it('roadmap, classification and curator comments go down; the school\'s completion marks come back up', async () => {
     const p = pair();
     expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
-    const a1 = saveMunicipalActivity(p.muni.ctx, { number: '1', title: 'Муниципальный семинар для школ с НОР', timing_text: 'Ноябрь', date_from: '2026-11-01', date_to: '2026-11-30' });
-    const a2 = saveMunicipalActivity(p.muni.ctx, { number: '2', title: 'Методический десант в школы', timing_text: 'В течение года' });
+    const a1 = roadmapActivity(p.muni.ctx, { number: '1', title: 'Муниципальный семинар для школ с НОР', timing_text: 'Ноябрь', date_from: '2026-11-01', date_to: '2026-11-30' });
+    const a2 = roadmapActivity(p.muni.ctx, { number: '2', title: 'Методический десант в школы', timing_text: 'В течение года' });
     setSchoolClassification(p.muni.ctx, p.schoolId, { cluster: 'Сельские малокомплектные', quality_group: 'ГК-3', partner_group: 'Северная группа', curator: 'Петрова И. А.' });
     addCuratorComment(p.muni.ctx, { schoolId: p.schoolId, targetId: a1, targetTable: 'municipal_activity', text: 'Прошу приложить протокол.', author: 'Петрова И. А.' });
     // A second school's data must not reach this school.
@@ -283,8 +283,8 @@ describe('municipality → school', () => {
     expect(view.find((a) => a.id === a1)!.marks).toEqual([{ school_id: p.schoolId, status: 'done', completion_mark: 'Проведено, участвовали 12 педагогов.', completed_on: '2026-11-20' }]);
 
     // Edits and deletions go down as updates and tombstones.
-    saveMunicipalActivity(p.muni.ctx, { id: a2, number: '2', title: 'Методический десант (перенесён)', timing_text: 'Январь' });
-    removeMunicipalActivity(p.muni.ctx, a1);
+    roadmapActivity(p.muni.ctx, { id: a2, number: '2', title: 'Методический десант (перенесён)', timing_text: 'Январь' });
+    removeRoadmapActivity(p.muni.ctx, a1);
     const r2 = p.importToSchool(p.exportMuni(p.schoolId)[0]!);
     expect(r2.counts).toMatchObject({ new: 0, updated: 1, deleted: 1, unchanged: 2 });
   });

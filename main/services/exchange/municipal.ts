@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { getMeta } from '../clock.js';
 import { getRole } from '../school.js';
-import { writeRow, tombstoneRow } from '../writer.js';
+import { writeRow } from '../writer.js';
 import { requireMunicipality, getSchool } from '../municipality-core.js';
 import { activityStatus } from '../../../common/labels.js';
 import { isRealDate } from '../../../common/format.js';
@@ -19,17 +19,6 @@ import { dayOf } from '../day.js';
 import { displayFingerprint } from './crypto.js';
 
 const optDate = z.string().refine(isRealDate, { message: 'Неверная дата' }).nullable().default(null);
-
-export const municipalActivityInput = z.object({
-  id: z.string().regex(UUID_RE).optional(),
-  number: z.string().trim().max(20).default(''),
-  section: z.string().trim().max(500).default(''),
-  title: z.string().trim().min(1, { message: 'Заполните поле «Мероприятие»' }).max(2000),
-  timing_text: z.string().trim().max(300).default(''),
-  date_from: optDate,
-  date_to: optDate,
-  responsible: z.string().trim().max(1000).default(''),
-});
 
 export const classificationInput = z.object({
   cluster: z.string().trim().max(200).default(''),
@@ -45,19 +34,6 @@ export const markInput = z.object({
   completed_on: optDate,
 });
 
-
-/** Municipality: creates or edits a roadmap activity. */
-export function saveMunicipalActivity(ctx: ServiceContext, input: z.input<typeof municipalActivityInput>): string {
-  requireMunicipality(ctx);
-  const { id, ...fields } = municipalActivityInput.parse(input);
-  return writeRow(ctx, 'municipal_activity', fields, { id }).id;
-}
-
-export function removeMunicipalActivity(ctx: ServiceContext, id: string): void {
-  requireMunicipality(ctx);
-  if (!ctx.raw.prepare('SELECT 1 FROM municipal_activity WHERE id = ? AND deleted_at IS NULL').get(id)) throw notFound('Мероприятие');
-  tombstoneRow(ctx, 'municipal_activity', id);
-}
 
 /** Municipality: the classification of one school (one record per school, id = the school's id). */
 export function setSchoolClassification(ctx: ServiceContext, schoolId: string, input: z.input<typeof classificationInput>): void {
