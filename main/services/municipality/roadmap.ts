@@ -12,7 +12,7 @@ import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInpu
 import { listMun, requireMunicipality, tombstoneMun, writeMun, type Row } from './store.js';
 import { stampNew } from '../records.js';
 import { AppError } from '../errors.js';
-import { byNumber } from '../reports/school.js';
+import { byNumber } from '../../../common/numbering.js';
 import { getMeta } from '../clock.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
