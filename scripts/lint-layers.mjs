@@ -3,12 +3,13 @@
  * violation — the file, what it imports, the rule in words — and exits 1 if there is any.
  *
  * The API rather than the `depcruise` command, so tests/unit/layer-rules.test.ts runs the very same config
- * and check over a fixture tree.
+ * and check over a fixture tree (types: lint-layers.d.mts). Plain JavaScript run by node, not tsx: tsx keeps a
+ * cache in the system temp folder, and `npm test` leaves that folder as it found it.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cruise, type ICruiseResult } from 'dependency-cruiser';
+import { cruise } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 
@@ -17,28 +18,18 @@ export const CONFIG_FILE = join(REPO, '.dependency-cruiser.cjs');
 const TS_CONFIG_FILE = join(REPO, 'tsconfig.json');
 export const LAYER_DIRS = ['main', 'preload', 'renderer/src', 'db', 'common'];
 
-export interface LayerViolation {
-  from: string;
-  to: string;
-  rule: string;
-  /** The rule in words: its `comment` in the config. */
-  why: string;
-}
-
-export interface LayerCheck {
-  violations: LayerViolation[];
-  modules: number;
-}
-
-/** Cruises the layer folders under `root` (the repository, or a fixture tree laid out like it). */
-export async function checkLayers(root: string = REPO): Promise<LayerCheck> {
+/**
+ * Cruises the layer folders under `root` (the repository, or a fixture tree laid out like it).
+ * @returns {Promise<import('./lint-layers.d.mts').LayerCheck>}
+ */
+export async function checkLayers(root = REPO) {
   const options = await extractDepcruiseOptions(CONFIG_FILE);
   // The paths in the rules are relative to the tree under test, and the tsconfig is always the repository's.
   options.baseDir = root;
   options.tsConfig = { fileName: TS_CONFIG_FILE };
   const dirs = LAYER_DIRS.filter((d) => existsSync(join(root, d)));
   const { output } = await cruise(dirs, { ...options, outputType: 'json' }, {}, { tsConfig: extractTSConfig(TS_CONFIG_FILE) });
-  const result: ICruiseResult = typeof output === 'string' ? JSON.parse(output) : output;
+  const result = typeof output === 'string' ? JSON.parse(output) : output;
   const why = new Map((result.summary.ruleSetUsed?.forbidden ?? []).map((r) => [r.name ?? '', r.comment ?? r.name ?? '']));
   return {
     modules: result.modules.filter((m) => !m.coreModule && !m.source.includes('node_modules/')).length,
@@ -51,7 +42,8 @@ export async function checkLayers(root: string = REPO): Promise<LayerCheck> {
   };
 }
 
-export const formatViolation = (v: LayerViolation) => `${v.from} → ${v.to}: ${v.why} [${v.rule}]`;
+/** @param {import('./lint-layers.d.mts').LayerViolation} v */
+export const formatViolation = (v) => `${v.from} → ${v.to}: ${v.why} [${v.rule}]`;
 
 async function main() {
   const started = Date.now();
