@@ -1,13 +1,25 @@
 /** Real SQLite files in a temp folder for every test; no mocks of what we own. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { Workspace } from '../main/workspace.js';
 import { dispatch } from '../main/handlers.js';
 import type { CallName, CallInput, CallOutput, CallResult } from '../preload/contract/index.js';
 
+/** Folders made by this test file (each file has its own copy of this module); gone once its tests finish. */
+const made: string[] = [];
+// scripts/screens-*.ts borrow tempDir outside vitest, where no file finishes and the folder is theirs to keep.
+if (process.env.VITEST) {
+  afterAll(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  });
+}
+
 export function tempDir(prefix = 'opora-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A workspace on a fresh data folder, and a typed caller that goes through validation like the UI does. */

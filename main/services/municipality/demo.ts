@@ -18,7 +18,7 @@ import { isoDay } from '../../../common/format.js';
 import type { LevelCode } from '../../../common/roster-labels.js';
 import { saveRosterSchool, savePartnerGroup, saveCurator, saveCoordination } from './roster.js';
 import { saveRoadmap, saveRoadmapActivity } from './roadmap.js';
-import { saveReportSettings } from '../reports/municipality.js';
+import { saveReportSettings } from './report-settings.js';
 import { addCuratorComment } from '../exchange/municipal.js';
 import { seededRandom, type SeededRandom } from '../../../common/random.js';
 

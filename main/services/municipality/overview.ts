@@ -9,8 +9,8 @@ import { isoDay } from '../../../common/format.js';
 import { riskCategory } from '../../../common/labels.js';
 import { ATTENTION } from '../../../common/roster-labels.js';
 import type { DashboardRow, MunicipalityDashboard, SchoolDrillDown, ChartsData, RosterRow } from '../../../preload/contract/municipality.js';
-import { schoolYearOf } from '../reports/model.js';
-import { byNumber } from '../reports/school.js';
+import { schoolYearOf } from '../../../common/school-year.js';
+import { byNumber } from '../../../common/numbering.js';
 import { listRoster, getRosterSchool } from './roster.js';
 import { notFound } from '../errors.js';
 

@@ -11,7 +11,7 @@ import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInpu
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { AppError } from '../errors.js';
-import { byNumber } from '../reports/school.js';
+import { byNumber } from '../../../common/numbering.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
   return liveRows(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0] ?? null;

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { parseLevel, groupText, levelShort, type LevelCode } from '../../../common/roster-labels.js';
 import type { RosterImportPreview, RosterImportChange, RosterRow } from '../../../preload/contract/municipality.js';
-import type { ReportTable } from '../reports/model.js';
+import type { ReportTable } from '../table.js';
 import { listRoster, saveRosterSchool } from './roster.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, writeRow } from '../writer.js';

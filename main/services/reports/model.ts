@@ -4,30 +4,12 @@
  * with the same columns. Builders (school.ts, municipality reports) only fill this model.
  */
 
-/** A table cell: plain text (new lines become separate paragraphs), a number, or text with emphasis. */
-export type Cell = string | number | null | { text: string; italic?: boolean; bold?: boolean };
+import type { Cell, ReportTable } from '../table.js';
+import { schoolYearOf, type Period } from '../../../common/school-year.js';
 
-export interface ReportColumn {
-  key: string;
-  /** Russian header, the same in the document and in Excel. */
-  header: string;
-  /** Relative width; the renderer scales the columns to the text width of the page. */
-  width: number;
-  align?: 'left' | 'center' | 'right';
-}
-
-export interface ReportTable {
-  /** Excel sheet name (≤ 31 characters, unique within a report). */
-  sheet: string;
-  /** Caption printed above the table («Таблица 1 — …»). */
-  caption: string;
-  columns: ReportColumn[];
-  rows: Cell[][];
-  /** Point size of the table text; ГОСТ allows 10–11 in tables, the default is 12. */
-  fontSize?: number;
-  /** What the document prints when there are no rows. */
-  empty?: string;
-}
+// Re-exported so the report builders and renderers keep one import for the whole model.
+export type { Cell, ReportColumn, ReportTable } from '../table.js';
+export { schoolYearOf, type Period } from '../../../common/school-year.js';
 
 export type Block =
   | { kind: 'heading'; text: string }
@@ -67,20 +49,6 @@ export const cellText = (c: Cell): string => (c === null ? '' : typeof c === 'ob
 /** Every table of a report, in order, for the Excel export. */
 export function tablesOf(doc: ReportDoc): ReportTable[] {
   return doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
-}
-
-/** The period a report covers, inclusive, as ISO dates. */
-export interface Period {
-  from: string;
-  to: string;
-}
-
-/** The school year that contains a date: 1 September … 31 August. */
-export function schoolYearOf(iso: string): Period {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const start = m >= 9 ? y : y - 1;
-  return { from: `${start}-09-01`, to: `${start + 1}-08-31` };
 }
 
 /** The default period of a report: the school year so far. */

@@ -3,12 +3,11 @@
  * schools by groups with partner groups, curators and the coordination group (seed 004), and the quarterly
  * monitoring summary across schools. Every figure about pupils is an aggregate.
  */
-import type { MetaKey } from '../meta.js';
 import type { ServiceContext } from '../context.js';
 import { formatDate } from '../../../common/format.js';
 import { activityStatus, riskCategory } from '../../../common/labels.js';
 import { groupText, levelShort, coordinationRole } from '../../../common/roster-labels.js';
-import { getMeta, setMeta } from '../clock.js';
+import { getReportSettings } from '../municipality/report-settings.js';
 import { type Block, type Cell, type Period, type ReportDoc } from './model.js';
 import { periodText, share, signatureName, NOUNS, ofN } from './text.js';
 import { count } from '../../../common/format.js';
@@ -19,38 +18,8 @@ import type { RosterRow } from '../../../preload/contract/municipality.js';
 
 export type Progress = (done: number, total: number, stage: string) => void | Promise<void>;
 
-export interface ReportSettings {
-  organisation: string;
-  parent: string;
-  place: string;
-  headPosition: string;
-  headName: string;
-  executor: string;
-}
-
-const KEYS: Record<keyof ReportSettings, MetaKey> = {
-  organisation: 'report.organisation', parent: 'report.parent', place: 'report.place',
-  headPosition: 'report.head_position', headName: 'report.head_name', executor: 'report.executor',
-};
-
-export function getReportSettings(ctx: ServiceContext): ReportSettings {
-  const g = (k: keyof ReportSettings) => getMeta(ctx.raw, KEYS[k]) ?? '';
-  return {
-    organisation: g('organisation') || getMeta(ctx.raw, 'municipality_name') || 'Управление образования',
-    parent: g('parent'),
-    place: g('place'),
-    headPosition: g('headPosition') || 'Начальник управления образования',
-    headName: g('headName'),
-    executor: g('executor'),
-  };
-}
-
-export function saveReportSettings(ctx: ServiceContext, s: ReportSettings): ReportSettings {
-  ctx.raw.transaction(() => {
-    for (const k of Object.keys(KEYS) as (keyof ReportSettings)[]) setMeta(ctx.raw, KEYS[k], s[k]);
-  })();
-  return getReportSettings(ctx);
-}
+// Settings are the municipality's own data; re-exported so the reports API stays in one place.
+export { getReportSettings, saveReportSettings, type ReportSettings } from '../municipality/report-settings.js';
 
 function frame(ctx: ServiceContext, today: string, subject: string, title: string, blocks: Block[]): ReportDoc {
   const s = getReportSettings(ctx);

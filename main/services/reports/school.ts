@@ -11,6 +11,7 @@ import { formatDate } from '../../../common/format.js';
 import { activityStatus, eventKind, eventLevel, eventFormat, mentoringReason, riskCategory, timingKind } from '../../../common/labels.js';
 import { type Block, type Cell, type Period, type ReportDoc, type ReportTable, touches } from './model.js';
 import { n, num, periodText, placeOf, share, signatureName } from './text.js';
+import { byNumber } from '../../../common/numbering.js';
 
 export interface SchoolSource {
   raw: BetterSqlite3.Database;
@@ -388,19 +389,6 @@ export function schoolReport(src: SchoolSource, period: Period): { doc: ReportDo
       decisionsOverdue: decOverdue.length,
     },
   };
-}
-
-/** «2.10» after «2.9»: activity numbers compared part by part, as numbers where they are numbers. */
-export function byNumber(a: R, b: R): number {
-  const pa = s(a.number).split(/[.\s]+/);
-  const pb = s(b.number).split(/[.\s]+/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '';
-    const y = pb[i] ?? '';
-    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y, 'ru');
-    if (d) return d;
-  }
-  return 0;
 }
 
 /** The completion mark as printed: what the school wrote, or what the status says when it wrote nothing. */

@@ -2,6 +2,7 @@
  * Files between the File API and the call contract. Bytes travel as base64 both ways, so the same calls
  * work in the Electron window and in a browser tab.
  */
+import type { FileData } from '../../../preload/contract/index';
 
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -29,4 +30,9 @@ export function downloadBase64(fileName: string, dataBase64: string, mime = 'app
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves a file main built (a report, a table, a roster sheet). */
+export function downloadFile(data: FileData) {
+  downloadBase64(data.fileName, data.dataBase64, data.mime);
 }

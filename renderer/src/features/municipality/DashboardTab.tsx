@@ -12,7 +12,7 @@ import { formatDate, count, formatPercent } from '../../../../common/format';
 import { riskCategory } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
 import type { DashboardRow } from '../../../../preload/contract/index';
-import { ExcelButton, type ExcelColumn } from '../reports/ExcelButton';
+import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 
 type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 

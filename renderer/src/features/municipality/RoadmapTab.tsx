@@ -9,7 +9,7 @@ import { notifyError, notifyOk } from '../../app/notify';
 import { formatDate, parseRuDate, plural } from '../../../../common/format';
 import { activityStatus } from '../../../../common/labels';
 import type { RoadmapActivityRow } from '../../../../preload/contract/index';
-import { ExcelButton } from '../reports/ExcelButton';
+import { ExcelButton } from '../../components/ExcelButton';
 import { useAction } from '../../app/useAction';
 
 type ActEdit = Partial<RoadmapActivityRow> & { title: string };

@@ -12,7 +12,7 @@ import { notifyError, notifyOk } from '../../app/notify';
 import { count } from '../../../../common/format';
 import { levelOptions, groupText, levelShort } from '../../../../common/roster-labels';
 import type { RosterRow, RosterImportPreview } from '../../../../preload/contract/index';
-import { downloadFile, readAsBase64 } from '../reports/files';
+import { downloadFile, readAsBase64 } from '../../components/files';
 
 type Edit = Partial<RosterRow> & { name: string };
 const STATUS: Record<string, string> = { listed: 'в реестре', invited: 'приглашена', enrolled: 'подключена', blocked: 'заблокирована' };

@@ -7,7 +7,7 @@ import { notifyError, notifyOk } from '../../app/notify';
 import { formatDate, count } from '../../../../common/format';
 import { activityStatus, riskCategory, eventKind, eventLevel } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
-import { ExcelButton } from '../reports/ExcelButton';
+import { ExcelButton } from '../../components/ExcelButton';
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 

@@ -11,7 +11,7 @@ import { call, CallError } from '../../app/api';
 import { useCall } from '../../app/data';
 import { parseRuDate, formatDate, isoDay } from '../../../../common/format';
 import { reportKindLabels, type ReportKind, type ReportJob } from '../../../../preload/contract/index';
-import { downloadFile } from './files';
+import { downloadFile } from '../../components/files';
 
 const KINDS_SCHOOL: ReportKind[] = ['school'];
 const KINDS_MUNICIPALITY: ReportKind[] = ['roadmap', 'monitoring', 'schools', 'school'];

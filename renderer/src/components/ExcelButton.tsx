@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { call } from '../../app/api';
-import { notifyError } from '../../app/notify';
+import { call } from '../app/api';
+import { notifyError } from '../app/notify';
 import { downloadFile } from './files';
 
 export interface ExcelColumn<T> {

@@ -1,0 +1,122 @@
+/**
+ * Layer rules (`npm run lint`). Imports go only downward:
+ *   renderer → preload/contract → common;  main/shell → main/handlers → main/services → db → common.
+ * Each rule's `comment` is the sentence printed next to a violation, so it says the rule in words.
+ * Type-only imports count too: a type import still ties a layer to another's shape.
+ */
+const LAYERS_ABOVE_SERVICES = [
+  '^main/handlers\\.ts$',
+  '^main/workspace\\.ts$',
+  '^main/shell/',
+  '^main/web-host\\.ts$',
+  '^main/web\\.ts$',
+  '^main/cli\\.ts$',
+  '^main/cli/',
+];
+// Resolved into node_modules when installed; left bare when it cannot be resolved (e.g. in a fixture tree).
+const ELECTRON = '^electron$|(^|/)node_modules/electron/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'electron-only-in-shell',
+      comment: 'only main/shell/ and preload/index.ts may import electron',
+      severity: 'error',
+      from: { pathNot: ['^main/shell/', '^preload/index\\.ts$'] },
+      to: { path: ELECTRON },
+    },
+    {
+      name: 'services-not-above',
+      comment: 'main/services/ never imports handlers, workspace, the shell, the web host or the CLI (they sit above it)',
+      severity: 'error',
+      from: { path: '^main/services/' },
+      to: { path: LAYERS_ABOVE_SERVICES },
+    },
+    {
+      name: 'municipality-not-reports',
+      comment: 'main/services/municipality/ never imports main/services/reports/ (reports build on municipality, not the reverse)',
+      severity: 'error',
+      from: { path: '^main/services/municipality/' },
+      to: { path: '^main/services/reports/' },
+    },
+    {
+      name: 'no-cycles-in-services',
+      comment: 'main/services/ has no circular imports',
+      severity: 'error',
+      from: { path: '^main/services/' },
+      // A loop through a file above services is already `services-not-above`; this one is about services alone.
+      to: { circular: true, viaOnly: { path: '^main/services/' } },
+    },
+    {
+      name: 'main-not-renderer',
+      comment: 'main/ never imports the renderer',
+      severity: 'error',
+      from: { path: '^main/' },
+      to: { path: '^renderer/' },
+    },
+    {
+      name: 'db-not-above',
+      comment: 'db/ imports nothing above it (no main/, preload/, renderer/); only its own files, common/ and npm packages',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: ['^main/', '^preload/', '^renderer/'] },
+    },
+    {
+      name: 'common-no-layer',
+      comment: 'common/ is pure and imports no layer (no main/, preload/, renderer/, db/)',
+      severity: 'error',
+      from: { path: '^common/' },
+      to: { path: ['^main/', '^preload/', '^renderer/', '^db/'] },
+    },
+    {
+      name: 'contract-no-process',
+      comment: 'preload/contract/ is shared by both processes and imports neither (no main/, renderer/)',
+      severity: 'error',
+      from: { path: '^preload/contract/' },
+      to: { path: ['^main/', '^renderer/'] },
+    },
+    {
+      name: 'renderer-through-contract',
+      comment: 'the renderer reaches main only through preload/contract (no main/, db/, better-sqlite3)',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: ['^main/', '^db/', '(^|/)node_modules/better-sqlite3/', '^better-sqlite3$'] },
+    },
+    {
+      name: 'renderer-no-node',
+      comment: 'the renderer runs in a sandboxed page and imports no Node built-in module',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'features-not-features',
+      comment: 'a renderer feature never imports another feature; shared parts live in renderer/src/components/ or renderer/src/app/',
+      severity: 'error',
+      from: { path: '^renderer/src/features/([^/]+)/' },
+      to: { path: '^renderer/src/features/', pathNot: '^renderer/src/features/$1/' },
+    },
+    {
+      // A relative import that resolves nowhere would slip past every rule above, so it is an error of its own.
+      name: 'resolvable',
+      comment: 'a relative import must resolve to a file',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, path: '^[.]' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)dist/' },
+    tsPreCompilationDeps: true,
+    // Resolves the code's `./x.js` specifiers to `./x.ts` the way tsc does.
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'],
+    },
+    moduleSystems: ['es6', 'cjs'],
+  },
+};
