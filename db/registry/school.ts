@@ -27,8 +27,8 @@ export const SCHOOL_TABLES = [
     name: 'school_profile', title: 'Профиль школы', derivedId: 'owner',
     fields: {
       name: f.req('Полное наименование', 500), short_name: f.opt('Краткое наименование', 200), municipality: f.opt('Муниципалитет', 300),
-      address: f.opt('Адрес', 500), director: f.opt('Директор', 200), deputy: f.opt('Заместитель по УВР', 200), phone: f.opt('Телефон', 100),
-      email: f.opt('Эл. почта', 200), pupils_count: f.optInt('Число обучающихся', 0, 10000), is_nor: f.flag('Школа с НОР'), is_nsu: f.flag('Школа в НСУ'),
+      address: f.opt('Адрес', 500), director: f.opt('Директор (ФИО)', 200), deputy: f.opt('Заместитель директора по УВР (ФИО)', 200), phone: f.opt('Телефон', 100),
+      email: f.opt('Электронная почта', 200), pupils_count: f.optInt('Число обучающихся', 0, 10000), is_nor: f.flag('Школа с низкими образовательными результатами (НОР)'), is_nsu: f.flag('Функционирует в неблагоприятных социальных условиях (НСУ)'),
     },
     list: { search: ['t.name'], filters: {}, sorts: { name: 't.name' }, defaultSort: 't.name' },
   }),
@@ -41,7 +41,7 @@ export const SCHOOL_TABLES = [
     name: 'programme', title: 'Программа',
     fields: {
       title: f.req('Название программы', 1000), year_from: f.int('Год начала', 2000, 2100), year_to: f.int('Год окончания', 2000, 2100),
-      approval_number: f.opt('Номер приказа', 100), approval_date: f.optDate('Дата приказа'), goal: f.opt('Стратегическая цель'),
+      approval_number: f.opt('Номер приказа об утверждении', 100), approval_date: f.optDate('Дата приказа'), goal: f.opt('Стратегическая цель'),
     },
     checks: [{ test: (v) => Number(v.year_to) >= Number(v.year_from), message: 'Год окончания раньше года начала', path: 'year_to' }],
     children: [['programme_task', 'programme_id'], ['programme_problem', 'programme_id'], ['direction', 'programme_id'],
@@ -56,8 +56,8 @@ export const SCHOOL_TABLES = [
   school({
     name: 'programme_problem', title: 'Причина низких результатов',
     fields: {
-      programme_id: f.ref('programme', 'Программа'), risk_factor_id: f.optRef('risk_factor', 'Фактор риска'),
-      kind: f.vocab('Вид причины', problemKind, 'internal'), description: f.opt('Описание'),
+      programme_id: f.ref('programme', 'Программа'), risk_factor_id: f.optRef('risk_factor', 'Фактор риска из каталога'),
+      kind: f.vocab('Вид причины', problemKind, 'internal'), description: f.opt('Описание (как проявляется в школе)'),
     },
     checks: [{ test: (v) => !!v.risk_factor_id || !!v.description, message: 'Выберите фактор риска из каталога или опишите причину', path: 'description' }],
     list: {
@@ -74,9 +74,9 @@ export const SCHOOL_TABLES = [
     name: 'activity', title: 'Мероприятие программы',
     fields: {
       programme_id: f.ref('programme', 'Программа'), direction_id: f.optRef('direction', 'Направление'), number: f.opt('№', 20),
-      title: f.req('Мероприятие', 2000), timing_kind: f.vocab('Вид срока', timingKind), timing_text: f.req('Сроки', 300),
-      date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственные', 1000),
-      status: f.vocab('Статус', activityStatus, 'planned'), completion_mark: f.opt('Отметка о выполнении'), completed_on: f.optDate('Дата выполнения'),
+      title: f.req('Мероприятие', 2000), timing_kind: f.vocab('Вид срока', timingKind), timing_text: f.req('Сроки (как в программе)', 300, { hint: 'Даты начала и окончания подставятся сами — проверьте их.' }),
+      date_from: f.optDate('Начало'), date_to: f.optDate('Окончание (для контроля сроков)'), responsible: f.opt('Ответственные', 1000),
+      status: f.vocab('Статус', activityStatus, 'planned'), completion_mark: f.opt('Отметка о выполнении', 10000, { hint: 'Что сделано — или почему не выполнено.' }), completed_on: f.optDate('Дата выполнения'),
     },
     checks: [range('date_from', 'date_to'),
       { test: (v) => v.status !== 'done' || String(v.completion_mark ?? '').length > 0, message: 'Для выполненного мероприятия заполните отметку о выполнении', path: 'completion_mark' }],
@@ -94,7 +94,7 @@ export const SCHOOL_TABLES = [
     name: 'indicator', title: 'Показатель',
     fields: {
       programme_id: f.ref('programme', 'Программа'), title: f.req('Показатель', 1000), kind: f.vocab('Вид показателя', indicatorKind, 'other'),
-      unit: f.opt('Единица', 50), higher_is_better: f.flag('Чем больше, тем лучше', 1),
+      unit: f.opt('Единица измерения', 50), higher_is_better: f.flag('Чем больше, тем лучше', 1),
     },
     children: [['indicator_value', 'indicator_id']],
     list: { search: ['t.title'], filters: { programme_id: 't.programme_id', kind: 't.kind' }, sorts: { title: 't.title', kind: 't.kind' }, defaultSort: 't.kind, t.title' },
@@ -102,7 +102,7 @@ export const SCHOOL_TABLES = [
   school({
     name: 'indicator_value', title: 'Значение показателя',
     fields: {
-      indicator_id: f.ref('indicator', 'Показатель'), period: f.req('Период', 100),
+      indicator_id: f.ref('indicator', 'Показатель'), period: f.req('Период (год или четверть)', 100),
       baseline: f.optReal('Базовое значение'), target: f.optReal('Целевое значение'), actual: f.optReal('Фактическое значение'),
     },
     list: { search: ['t.period'], filters: { indicator_id: 't.indicator_id' }, sorts: { period: 't.period' }, defaultSort: 't.period' },
@@ -119,9 +119,9 @@ export const SCHOOL_TABLES = [
     name: 'staff', title: 'Сотрудник',
     fields: {
       full_name: f.req('ФИО', 300), position: f.opt('Должность', 300), subjects: f.opt('Предметы', 500),
-      category: f.vocab('Квалификационная категория', staffCategory, 'none'), pedagogical_education: f.flag('Педагогическое образование', 1),
-      education: f.opt('Образование', 500), experience_years: f.optInt('Педагогический стаж, лет', 0, 70), young_specialist: f.flag('Молодой специалист'),
-      newly_arrived: f.flag('Вновь прибывший'), hired_on: f.optDate('Дата приёма'), left_on: f.optDate('Дата увольнения'),
+      category: f.vocab('Квалификационная категория', staffCategory, 'none'), pedagogical_education: f.flag('Есть педагогическое образование', 1),
+      education: f.opt('Образование (учебное заведение, специальность)', 500), experience_years: f.optInt('Педагогический стаж, лет', 0, 70), young_specialist: f.flag('Молодой специалист'),
+      newly_arrived: f.flag('Вновь прибывший педагог'), hired_on: f.optDate('Дата приёма'), left_on: f.optDate('Дата увольнения'),
     },
     checks: [range('hired_on', 'left_on', 'Дата увольнения раньше даты приёма')],
     children: [['staff_deficit', 'staff_id'], ['course', 'staff_id'], ['development_plan', 'staff_id'],
@@ -148,7 +148,7 @@ export const SCHOOL_TABLES = [
   school({
     name: 'staff_deficit', title: 'Дефицит педагога',
     fields: {
-      staff_id: f.ref('staff', 'Сотрудник', { pick: 'Выберите педагога' }), deficit_id: f.ref('deficit', 'Дефицит', { pick: 'Выберите дефицит из каталога' }),
+      staff_id: f.ref('staff', 'Сотрудник', { pick: 'Выберите педагога' }), deficit_id: f.ref('deficit', 'Дефицит (из каталога)', { pick: 'Выберите дефицит из каталога' }),
       identified_on: f.optDate('Дата выявления'), method: f.opt('Как выявлен', 500), note: f.opt('Примечание'), resolved_on: f.optDate('Дата устранения'),
     },
     checks: [range('identified_on', 'resolved_on', 'Дата устранения раньше даты выявления')],
@@ -165,7 +165,7 @@ export const SCHOOL_TABLES = [
     fields: {
       mentor_id: f.ref('staff', 'Наставник', { pick: 'Выберите наставника' }), mentee_id: f.ref('staff', 'Наставляемый', { pick: 'Выберите наставляемого' }),
       reason: f.vocab('Основание', mentoringReason), subject: f.opt('Предмет', 300), started_on: f.date('Начало'), ended_on: f.optDate('Окончание'),
-      plan: f.opt('План работы'), outcome: f.opt('Результат'),
+      plan: f.opt('План работы пары'), outcome: f.opt('Результат'),
     },
     checks: [{ test: (v) => v.mentor_id !== v.mentee_id, message: 'Наставник и наставляемый должны быть разными людьми', path: 'mentee_id' }, range('started_on', 'ended_on')],
     list: {
@@ -186,7 +186,7 @@ export const SCHOOL_TABLES = [
     name: 'course', title: 'Курсы повышения квалификации',
     fields: {
       staff_id: f.ref('staff', 'Сотрудник', { pick: 'Выберите педагога' }), title: f.req('Название курса', 1000), provider: f.opt('Организатор', 300),
-      hours: f.optInt('Часов', 1, 2000), date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), certificate: f.opt('Удостоверение', 200),
+      hours: f.optInt('Часов', 1, 2000), date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), certificate: f.opt('Удостоверение (номер)', 200),
     },
     checks: [range('date_from', 'date_to')],
     list: {
@@ -219,8 +219,8 @@ export const SCHOOL_TABLES = [
   school({
     name: 'risk_entry', title: 'Запись группы риска',
     fields: {
-      pupil_id: f.ref('pupil', 'Обучающийся'), categories: f.codes('Категория', riskCategory, 1, 'Выберите хотя бы одну категорию'),
-      included_on: f.date('Дата постановки'), reason: f.req('Основание постановки', 2000), responsible: f.opt('Ответственный', 300),
+      pupil_id: f.ref('pupil', 'Обучающийся'), categories: f.codes('Категории', riskCategory, 1, 'Выберите хотя бы одну категорию'),
+      included_on: f.date('Дата постановки'), reason: f.req('Основание постановки', 2000), responsible: f.opt('Ответственный педагог', 300),
       status: f.managed(f.vocab('Статус', riskStatus, 'included')), removed_on: f.managed(f.optDate('Дата снятия')),
       removal_reason: f.managed(f.opt('Причина снятия', 2000)),
     },
@@ -243,8 +243,8 @@ export const SCHOOL_TABLES = [
   school({
     name: 'gifted_pupil', title: 'Одарённый обучающийся',
     fields: {
-      pupil_id: f.ref('pupil', 'Обучающийся'), area: f.req('Направление одарённости', 300), included_on: f.date('Дата включения'),
-      responsible: f.opt('Ответственный', 300), achievements: f.opt('Достижения'), support_plan: f.opt('План поддержки'),
+      pupil_id: f.ref('pupil', 'Обучающийся'), area: f.req('Направление одарённости', 300), included_on: f.date('Дата включения в список'),
+      responsible: f.opt('Ответственный педагог', 300), achievements: f.opt('Достижения'), support_plan: f.opt('План поддержки'),
     },
     children: [['support_measure', 'target_id']],
     list: {
@@ -269,9 +269,9 @@ export const SCHOOL_TABLES = [
   school({
     name: 'event', title: 'Мероприятие журнала',
     fields: {
-      title: f.req('Название', 1000), kind: f.vocab('Вид', eventKind), level: f.vocab('Уровень', eventLevel), format: f.vocab('Формат', eventFormat),
-      date_from: f.date('Дата'), date_to: f.optDate('Дата окончания'), organiser: f.opt('Организатор', 500),
-      participants_count: f.optInt('Число участников', 0, 100000), participants: f.opt('Участники', 2000), outcomes: f.opt('Итоги'),
+      title: f.req('Название', 1000, { hint: 'Например: Семинар «Объективность оценивания ВПР»' }), kind: f.vocab('Вид', eventKind), level: f.vocab('Уровень', eventLevel), format: f.vocab('Формат', eventFormat),
+      date_from: f.date('Дата'), date_to: f.optDate('Дата окончания (если несколько дней)'), organiser: f.opt('Организатор', 500),
+      participants_count: f.optInt('Число участников', 0, 100000), participants: f.opt('Кто участвовал', 2000), outcomes: f.opt('Итоги', 10000, { hint: 'Что решили, что получилось, где размещены материалы' }),
     },
     checks: [range('date_from', 'date_to')],
     children: [['event_activity', 'event_id'], ['decision', 'event_id'], ['attachment', 'event_id']],
@@ -296,7 +296,7 @@ export const SCHOOL_TABLES = [
     name: 'decision', title: 'Поручение',
     fields: {
       event_id: f.ref('event', 'Мероприятие журнала'), text: f.req('Поручение', 2000), responsible: f.req('Ответственный', 300),
-      deadline: f.optDate('Срок'), done_on: f.optDate('Дата исполнения'), note: f.opt('Отметка об исполнении'),
+      deadline: f.optDate('Срок'), done_on: f.optDate('Дата исполнения'), note: f.opt('Отметка об исполнении', 10000, { hint: 'Что сделано; если не исполнено — почему' }),
     },
     list: {
       extra: `e.title AS event_title, e.date_from AS event_date, ${flagOf(rule.decisionOverdue('t'))} AS overdue`,

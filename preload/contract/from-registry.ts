@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { text, optText, date, optDate, flag, optInt, optNumber, oneOf, id } from './fields.js';
-import { hasDefault, type Field, type FieldInput, type FieldValue, type TableSpec } from '../../db/registry/index.js';
+import { hasDefault, fieldOf, type Field, type FieldInput, type FieldValue, type TableSpec } from '../../db/registry/index.js';
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -73,3 +73,10 @@ export function formSchema<F extends Record<string, Field>>(spec: TableSpec<stri
 
 /** hasDefault re-exported for forms that prefill values. */
 export { hasDefault };
+
+/** The rule of one field, for a form that shows its label, hint, bounds and choices. */
+export function fieldRule(table: string, column: string): Field {
+  const field = fieldOf(table, column);
+  if (!field) throw new Error(`${table}.${column} is not in the registry`);
+  return field;
+}

@@ -1,7 +1,7 @@
 /** Field specs of the mentoring registry's forms, and the small label helpers its lists share. */
 import type { FieldSpec } from '../../components/RecordForm';
 import type { Row } from '../../../../preload/contract/index';
-import { staffCategory, mentoringReason, planStatus } from '../../../../common/labels';
+import { fieldsOf } from '../../components/registryFields';
 import { formatDate } from '../../../../common/format';
 import { NOUNS as COMMON_NOUNS } from '../../../../common/nouns';
 
@@ -9,66 +9,46 @@ import { NOUNS as COMMON_NOUNS } from '../../../../common/nouns';
 export const staffLabel = (r: Row) => `${r.full_name}${r.position ? ` — ${r.position}` : ''}${r.left_on ? ' (уволен)' : ''}`;
 export const deficitLabel = (r: Row) => `${r.title}${r.area ? ` (${r.area})` : ''}`;
 
-const staffRef = (name: string, label: string): FieldSpec => ({ name, label, kind: 'ref', entity: 'staff', labelOf: staffLabel, required: true });
-
+const staff = fieldsOf('staff');
 export const STAFF_FIELDS: FieldSpec[] = [
-  { name: 'full_name', label: 'ФИО', kind: 'text', required: true, span: 2, placeholder: 'Иванова Анна Сергеевна' },
-  { name: 'position', label: 'Должность', kind: 'text', placeholder: 'Учитель математики' },
-  { name: 'subjects', label: 'Предметы', kind: 'text', placeholder: 'Математика, информатика' },
-  { name: 'category', label: 'Квалификационная категория', kind: 'select', options: staffCategory.options, required: true },
-  { name: 'experience_years', label: 'Педагогический стаж, лет', kind: 'number', min: 0, max: 70 },
-  { name: 'education', label: 'Образование (учебное заведение, специальность)', kind: 'text', span: 2 },
-  { name: 'pedagogical_education', label: 'Есть педагогическое образование', kind: 'checkbox', span: 2 },
-  { name: 'young_specialist', label: 'Молодой специалист', kind: 'checkbox' },
-  { name: 'newly_arrived', label: 'Вновь прибывший педагог', kind: 'checkbox' },
-  { name: 'hired_on', label: 'Дата приёма', kind: 'date' },
-  { name: 'left_on', label: 'Дата увольнения', kind: 'date' },
+  staff('full_name', { span: 2, placeholder: 'Иванова Анна Сергеевна' }),
+  staff('position', { placeholder: 'Учитель математики' }),
+  staff('subjects', { placeholder: 'Математика, информатика' }),
+  staff('category'), staff('experience_years'), staff('education', { span: 2 }), staff('pedagogical_education', { span: 2 }),
+  staff('young_specialist'), staff('newly_arrived'), staff('hired_on'), staff('left_on'),
 ];
 export const NEW_STAFF = { category: 'none', pedagogical_education: true };
 
+const pair = fieldsOf('mentoring_pair');
 export const PAIR_FIELDS: FieldSpec[] = [
-  staffRef('mentor_id', 'Наставник'),
-  staffRef('mentee_id', 'Наставляемый'),
-  { name: 'reason', label: 'Основание', kind: 'select', options: mentoringReason.options, required: true },
-  { name: 'subject', label: 'Предмет', kind: 'text', placeholder: 'Математика' },
-  { name: 'started_on', label: 'Начало', kind: 'date', required: true },
-  { name: 'ended_on', label: 'Окончание', kind: 'date' },
-  { name: 'plan', label: 'План работы пары', kind: 'textarea' },
-  { name: 'outcome', label: 'Результат', kind: 'textarea' },
+  pair('mentor_id', { labelOf: staffLabel }), pair('mentee_id', { labelOf: staffLabel }), pair('reason'),
+  pair('subject', { placeholder: 'Математика' }), pair('started_on'), pair('ended_on'),
+  pair('plan', { multiline: true }), pair('outcome', { multiline: true }),
 ];
 
+const staffDeficit = fieldsOf('staff_deficit');
 export const STAFF_DEFICIT_FIELDS: FieldSpec[] = [
-  staffRef('staff_id', 'Педагог'),
-  { name: 'deficit_id', label: 'Дефицит (из каталога)', kind: 'ref', entity: 'deficit', labelOf: deficitLabel, required: true, span: 2 },
-  { name: 'identified_on', label: 'Дата выявления', kind: 'date' },
-  { name: 'method', label: 'Как выявлен', kind: 'text', placeholder: 'Диагностика ИРО, посещение уроков' },
-  { name: 'resolved_on', label: 'Дата устранения', kind: 'date' },
-  { name: 'note', label: 'Примечание', kind: 'textarea' },
+  staffDeficit('staff_id', { labelOf: staffLabel }), staffDeficit('deficit_id', { labelOf: deficitLabel, span: 2 }),
+  staffDeficit('identified_on'), staffDeficit('method', { placeholder: 'Диагностика ИРО, посещение уроков' }),
+  staffDeficit('resolved_on'), staffDeficit('note', { multiline: true }),
 ];
 
+const deficit = fieldsOf('deficit');
 export const DEFICIT_FIELDS: FieldSpec[] = [
-  { name: 'title', label: 'Дефицит', kind: 'text', required: true, span: 2, placeholder: 'Предметные дефициты: история' },
-  { name: 'area', label: 'Область', kind: 'text', span: 2, placeholder: 'Предметные, Методические, Оценочные…' },
+  deficit('title', { span: 2, placeholder: 'Предметные дефициты: история' }),
+  deficit('area', { span: 2, placeholder: 'Предметные, Методические, Оценочные…' }),
 ];
 
+const course = fieldsOf('course');
 export const COURSE_FIELDS: FieldSpec[] = [
-  staffRef('staff_id', 'Педагог'),
-  { name: 'title', label: 'Название курса', kind: 'text', required: true, span: 2, placeholder: 'Формирование функциональной грамотности' },
-  { name: 'provider', label: 'Организатор', kind: 'text', placeholder: 'ИРО' },
-  { name: 'hours', label: 'Часов', kind: 'number', min: 1, max: 2000 },
-  { name: 'date_from', label: 'Начало', kind: 'date' },
-  { name: 'date_to', label: 'Окончание', kind: 'date' },
-  { name: 'certificate', label: 'Удостоверение (номер)', kind: 'text' },
+  course('staff_id', { labelOf: staffLabel }), course('title', { span: 2, placeholder: 'Формирование функциональной грамотности' }),
+  course('provider', { placeholder: 'ИРО' }), course('hours'), course('date_from'), course('date_to'), course('certificate'),
 ];
 
+const plan = fieldsOf('development_plan');
 export const PLAN_FIELDS: FieldSpec[] = [
-  staffRef('staff_id', 'Педагог'),
-  { name: 'title', label: 'Название плана', kind: 'text', required: true, span: 2 },
-  { name: 'date_from', label: 'Начало', kind: 'date' },
-  { name: 'date_to', label: 'Окончание', kind: 'date' },
-  { name: 'status', label: 'Статус', kind: 'select', options: planStatus.options, required: true },
-  { name: 'goals', label: 'Цели и шаги', kind: 'textarea' },
-  { name: 'result', label: 'Результат', kind: 'textarea' },
+  plan('staff_id', { labelOf: staffLabel }), plan('title', { span: 2 }), plan('date_from'), plan('date_to'), plan('status'),
+  plan('goals', { multiline: true }), plan('result', { multiline: true }),
 ];
 export const NEW_PLAN = { title: 'Индивидуальный образовательный маршрут', status: 'active' };
 

@@ -1,31 +1,26 @@
 /** Field lists of the risk-group and gifted-pupil forms. */
 import type { FieldSpec } from '../../components/RecordForm';
 import type { FieldSpec as SchemaField, Values as FormValues } from '../../components/RecordForm';
-import { riskCategory } from '../../../../common/labels';
+import { fieldsOf } from '../../components/registryFields';
 import { isoDay } from '../../../../common/format';
 
 export const PUPIL_NOUN = ['обучающийся', 'обучающихся', 'обучающихся'] as const;
 
+const pupil = fieldsOf('pupil');
 export const PUPIL_FIELDS: FieldSpec[] = [
-  { name: 'full_name', label: 'ФИО обучающегося', kind: 'text', required: true, span: 2, placeholder: 'Фамилия Имя Отчество' },
-  { name: 'class_name', label: 'Класс', kind: 'text', required: true, placeholder: 'Например, 7Б' },
-  { name: 'birth_date', label: 'Дата рождения', kind: 'date' },
+  pupil('full_name', { span: 2, placeholder: 'Фамилия Имя Отчество' }), pupil('class_name', { placeholder: 'Например, 7Б' }), pupil('birth_date'),
 ];
 
-const pupilPart: SchemaField[] = [
-  { name: 'h_pupil', label: 'Обучающийся', kind: 'heading' },
-  { name: 'full_name', label: 'ФИО обучающегося', kind: 'text', required: true, span: 2, placeholder: 'Фамилия Имя Отчество' },
-  { name: 'class_name', label: 'Класс', kind: 'text', required: true, placeholder: 'Например, 7Б' },
-  { name: 'birth_date', label: 'Дата рождения', kind: 'date' },
-];
+const pupilPart: SchemaField[] = [{ name: 'h_pupil', label: 'Обучающийся', kind: 'heading' }, ...PUPIL_FIELDS];
+const entry = fieldsOf('risk_entry');
 
 export const INCLUDE_RISK_FIELDS: SchemaField[] = [
   ...pupilPart,
   { name: 'h_entry', label: 'Постановка на учёт', kind: 'heading' },
-  { name: 'categories', label: 'Категории', kind: 'multiselect', options: riskCategory.options, required: true, span: 2, placeholder: 'Выберите одну или несколько' },
-  { name: 'included_on', label: 'Дата постановки', kind: 'date', required: true },
-  { name: 'responsible', label: 'Ответственный педагог', kind: 'text', placeholder: 'Например, классный руководитель' },
-  { name: 'reason', label: 'Основание постановки', kind: 'textarea', required: true, placeholder: 'Например: пропустил 14 уроков без уважительной причины за сентябрь' },
+  entry('categories', { span: 2, placeholder: 'Выберите одну или несколько' }),
+  entry('included_on'),
+  entry('responsible', { placeholder: 'Например, классный руководитель' }),
+  entry('reason', { multiline: true, placeholder: 'Например: пропустил 14 уроков без уважительной причины за сентябрь' }),
 ];
 
 export function includeRiskInitial(): FormValues {
@@ -39,11 +34,7 @@ export function includeRiskInput(v: FormValues) {
   };
 }
 
-export const ENTRY_FIELDS: FieldSpec[] = [
-  { name: 'categories', label: 'Категории', kind: 'multiselect', options: riskCategory.options, required: true, span: 2 },
-  { name: 'responsible', label: 'Ответственный педагог', kind: 'text', span: 2 },
-  { name: 'reason', label: 'Основание постановки', kind: 'textarea', required: true },
-];
+export const ENTRY_FIELDS: FieldSpec[] = [entry('categories', { span: 2 }), entry('responsible', { span: 2 }), entry('reason', { multiline: true })];
 
 export const STATUS_FIELDS = (status: 'included' | 'removed'): SchemaField[] => [
   { name: 'changed_on', label: status === 'removed' ? 'Дата снятия с учёта' : 'Дата возврата в группу риска', kind: 'date', required: true },
@@ -51,31 +42,24 @@ export const STATUS_FIELDS = (status: 'included' | 'removed'): SchemaField[] => 
     placeholder: status === 'removed' ? 'Например: положительная динамика, пропусков нет два месяца' : 'Например: снова пропуски без уважительной причины' },
 ];
 
+const measure = fieldsOf('support_measure');
 export const MEASURE_FIELDS: FieldSpec[] = [
-  { name: 'title', label: 'Мера поддержки', kind: 'text', required: true, span: 2, placeholder: 'Например, индивидуальные консультации по математике' },
-  { name: 'date_from', label: 'Начало', kind: 'date' },
-  { name: 'date_to', label: 'Окончание', kind: 'date' },
-  { name: 'responsible', label: 'Ответственный', kind: 'text', span: 2 },
-  { name: 'result', label: 'Результат', kind: 'textarea' },
-  { name: 'done', label: 'Выполнено', kind: 'checkbox' },
+  measure('title', { span: 2, placeholder: 'Например, индивидуальные консультации по математике' }), measure('date_from'), measure('date_to'),
+  measure('responsible', { span: 2 }), measure('result', { multiline: true }), measure('done'),
 ];
 
+const gifted = fieldsOf('gifted_pupil');
 export const GIFTED_FIELDS: FieldSpec[] = [
-  { name: 'area', label: 'Направление одарённости', kind: 'text', required: true, placeholder: 'Например, математика' },
-  { name: 'included_on', label: 'Дата включения в список', kind: 'date', required: true },
-  { name: 'responsible', label: 'Ответственный педагог', kind: 'text', span: 2 },
-  { name: 'achievements', label: 'Достижения', kind: 'textarea' },
-  { name: 'support_plan', label: 'План поддержки', kind: 'textarea' },
+  gifted('area', { placeholder: 'Например, математика' }), gifted('included_on'), gifted('responsible', { span: 2 }),
+  gifted('achievements', { multiline: true }), gifted('support_plan', { multiline: true }),
 ];
 
 export const INCLUDE_GIFTED_FIELDS: SchemaField[] = [
   ...pupilPart,
   { name: 'h_gifted', label: 'Одарённость', kind: 'heading' },
-  { name: 'area', label: 'Направление одарённости', kind: 'text', required: true, placeholder: 'Например, математика' },
-  { name: 'included_on', label: 'Дата включения в список', kind: 'date', required: true },
-  { name: 'responsible', label: 'Ответственный педагог', kind: 'text', span: 2 },
-  { name: 'achievements', label: 'Достижения', kind: 'textarea', placeholder: 'Например: призёр муниципального этапа ВсОШ по математике' },
-  { name: 'support_plan', label: 'План поддержки', kind: 'textarea', placeholder: 'Например: кружок олимпиадной математики, подготовка к региональному этапу' },
+  gifted('area', { placeholder: 'Например, математика' }), gifted('included_on'), gifted('responsible', { span: 2 }),
+  gifted('achievements', { multiline: true, placeholder: 'Например: призёр муниципального этапа ВсОШ по математике' }),
+  gifted('support_plan', { multiline: true, placeholder: 'Например: кружок олимпиадной математики, подготовка к региональному этапу' }),
 ];
 
 export function includeGiftedInitial(): FormValues {
