@@ -1,0 +1,50 @@
+/** The municipality's enrollment files for its schools. */
+import { useState } from 'react';
+import { Badge, Button, Code, Group, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { call } from '../../app/api';
+import { useCall } from '../../app/data';
+import { notifyError, notifyOk } from '../../app/notify';
+import { downloadBase64 } from './files';
+import { useAction } from '../../app/useAction';
+import { formatDateTime } from './status';
+
+export function EnrollPanel() {
+  const [name, setName] = useState('');
+  const { busy, run } = useAction();
+  const { value } = useCall('exchange.schools', {});
+  const save = (f: { fileName: string; dataBase64: string }) => downloadBase64(f.fileName, f.dataBase64);
+  const create = () => run(async () => {
+    save(await call('exchange.enrollSchool', { name }));
+    notifyOk('Файл подключения сохранён. Передайте его в школу на флешке.');
+    setName('');
+  });
+  return (
+    <Stack>
+      <Text size="sm">Файл подключения подписан ключом муниципалитета и содержит одноразовый секрет. Школа открывает его один раз; её первый файл обмена докажет знание секрета, и ключ школы закрепится без звонка.</Text>
+      <Group align="flex-end">
+        <TextInput label="Наименование школы" value={name} onChange={(e) => setName(e.currentTarget.value)} w={420} />
+        <Button loading={busy} disabled={!name.trim()} onClick={() => void create()}>Создать файл подключения</Button>
+      </Group>
+      {!!value?.length && (
+        <Table striped>
+          <Table.Thead><Table.Tr><Table.Th>Школа</Table.Th><Table.Th>Состояние</Table.Th><Table.Th>Отпечаток ключа</Table.Th><Table.Th>Последний файл</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {value.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{s.name}</Table.Td>
+                <Table.Td>{s.status === 'enrolled' ? <Badge color="teal" variant="light">Подключена</Badge> : s.status === 'blocked' ? <Badge color="red" variant="light">Заблокирована</Badge> : <Badge color="gray" variant="light">Ждём первый файл</Badge>}</Table.Td>
+                <Table.Td>{s.fingerprintDisplay ? <Code>{s.fingerprintDisplay}</Code> : '—'}</Table.Td>
+                <Table.Td>{s.last_import ? formatDateTime(s.last_import) : '—'}</Table.Td>
+                <Table.Td>
+                  <Tooltip label="Новый файл подключения: прежний утерян или в школе сменился компьютер">
+                    <Button size="xs" variant="default" onClick={() => void call('exchange.reissueEnrollment', { schoolId: s.id }).then(save, notifyError)}>Файл подключения</Button>
+                  </Tooltip>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+/** «Выгрузка»: the bundle for the municipality (or for the schools) onto a flash drive or a download. */
+import { useState } from 'react';
+import { Alert, Button, Code, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconFolderOpen } from '@tabler/icons-react';
+import { call } from '../../app/api';
+import { useCall } from '../../app/data';
+import { notifyOk } from '../../app/notify';
+import type { ExchangeState } from '../../../../preload/contract/index';
+import { downloadBase64 } from './files';
+import { useAction } from '../../app/useAction';
+import { formatDateTime } from './status';
+
+
+export function ExportPanel({ state }: { state: ExchangeState }) {
+  const { busy, run: act } = useAction();
+  const [target, setTarget] = useState<string>('all');
+  const [done, setDone] = useState<string[] | null>(null);
+  const schools = useCall('exchange.schools', state.role === 'municipality' ? {} : null);
+  const enrolled = (schools.value ?? []).filter((s) => s.status === 'enrolled');
+  const forSchool = state.role === 'municipality' ? (target as string) : undefined;
+
+  const run = () => {
+    setDone(null);
+    return act(async () => {
+      if (state.folderDialog) {
+        const r = await call('exchange.exportToFolder', { forSchool });
+        if (r.cancelled) return;
+        setDone(r.written.map((w) => w.path));
+        notifyOk('Файл записан и проверен. Носитель можно извлечь.');
+      } else {
+        const files = await call('exchange.exportDownload', { forSchool });
+        for (const f of files) downloadBase64(f.fileName, f.dataBase64);
+        setDone(files.map((f) => f.fileName));
+        notifyOk(files.length === 1 ? 'Файл обмена сохранён в папку загрузок.' : `Сохранено файлов: ${files.length}.`);
+      }
+    });
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={4}>Выгрузка</Title>
+        {state.role === 'school' ? (
+          <Text size="sm">
+            {state.enrollment?.enrolled
+              ? `Полный снимок данных школы для муниципалитета «${state.enrollment.municipalityName}»: подписан ключом школы и зашифрован — потерянная флешка ничего не раскроет.`
+              : 'Школа ещё не подключена к муниципалитету: файл будет подписан, но не зашифрован, и у получателя попадёт в карантин до проверки отпечатка ключа.'}{' '}
+            ФИО и даты рождения обучающихся не выгружаются.
+          </Text>
+        ) : (
+          <Group align="flex-end">
+            <Select
+              label="Для кого"
+              data={[{ value: 'all', label: `Все подключённые школы (${enrolled.length})` }, ...enrolled.map((s) => ({ value: s.id, label: s.name }))]}
+              value={target}
+              onChange={(v) => setTarget(v ?? 'all')}
+              w={420}
+              allowDeselect={false}
+            />
+            <Text size="sm" c="dimmed" maw={520}>Дорожная карта, классификация школы и комментарии куратора.</Text>
+          </Group>
+        )}
+        <Group>
+          <Button leftSection={state.folderDialog ? <IconFolderOpen size={16} /> : <IconDownload size={16} />} loading={busy} onClick={() => void run()} data-testid="exchange-export">
+            {state.folderDialog ? 'Выгрузить на флешку…' : 'Скачать файл обмена'}
+          </Button>
+          {state.lastExport && <Text size="sm" c="dimmed">Последняя выгрузка: {formatDateTime(state.lastExport.at)}, №{state.lastExport.seq}</Text>}
+        </Group>
+        {done && (
+          <Alert color="teal" title="Готово">
+            {done.map((p) => <Text key={p} size="sm"><Code>{p}</Code></Text>)}
+            {state.folderDialog && <Text size="sm" mt={4}>Файл прочитан обратно и проверен — носитель можно извлечь.</Text>}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+// ─── import ──────────────────────────────────────────────────────────────────────────────────────────

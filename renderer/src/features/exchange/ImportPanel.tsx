@@ -1,0 +1,107 @@
+/** «Загрузка»: many bundles or whole folders, a dry run, a progress bar and a result per file. */
+import { useRef, useState, type DragEvent } from 'react';
+import { Button, Checkbox, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
+import { call, CallError } from '../../app/api';
+import { useDataVersion } from '../../app/data';
+import { notifyError, notifyOk } from '../../app/notify';
+import type { ExchangeImportResult } from '../../../../preload/contract/index';
+import { fileToBase64, filesFromDrop, onlyBundles } from './files';
+import { countsText, StatusBadge } from './status';
+
+export function ImportPanel() {
+  const { bump } = useDataVersion();
+  const [dryRun, setDryRun] = useState(false);
+  const [over, setOver] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
+  const [results, setResults] = useState<ExchangeImportResult[]>([]);
+  const filesRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+
+  const importFiles = async (all: File[]) => {
+    const files = onlyBundles(all);
+    if (!files.length) {
+      notifyError(new CallError('no_files', 'Файлы обмена (*.opora) не найдены. Выберите файлы или папку с ними.'));
+      return;
+    }
+    setResults([]);
+    const out: ExchangeImportResult[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      setProgress({ done: i, total: files.length, current: f.name });
+      let r: ExchangeImportResult;
+      try {
+        r = await call('exchange.import', { fileName: f.name, dataBase64: await fileToBase64(f), dryRun });
+      } catch (e) {
+        r = { file: f.name, status: 'rejected', reason: e instanceof CallError ? e.message : 'Файл не удалось передать программе.', dryRun };
+      }
+      out.push({ ...r, file: f.name });
+      setResults([...out]);
+    }
+    setProgress({ done: files.length, total: files.length, current: '' });
+    const ok = out.filter((r) => r.status === 'accepted').length;
+    if (!dryRun) bump();
+    notifyOk(`${dryRun ? 'Проверено' : 'Загружено'}: принято ${ok} из ${out.length}.`);
+  };
+
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    await importFiles(await filesFromDrop(e.dataTransfer));
+  };
+  const busy = !!progress && progress.done < progress.total;
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={4}>Загрузка</Title>
+        <div
+          onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+          onDragLeave={() => setOver(false)}
+          onDrop={(e) => void onDrop(e)}
+          data-testid="exchange-dropzone"
+          style={{ border: `2px dashed ${over ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-4)'}`, borderRadius: 8, padding: 24, textAlign: 'center', background: over ? 'var(--mantine-color-blue-0)' : undefined }}
+        >
+          <Stack gap={6} align="center">
+            <IconUpload size={28} />
+            <Text>Перетащите сюда файлы обмена (*.opora) или целую папку с флешки</Text>
+            <Group gap="xs">
+              <Button variant="default" size="xs" disabled={busy} onClick={() => filesRef.current?.click()}>Выбрать файлы…</Button>
+              <Button variant="default" size="xs" disabled={busy} onClick={() => folderRef.current?.click()}>Выбрать папку…</Button>
+            </Group>
+          </Stack>
+          <input ref={filesRef} type="file" accept=".opora" multiple hidden data-testid="exchange-file-input"
+            onChange={(e) => { const f = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(f); }} />
+          <input ref={folderRef} type="file" multiple hidden {...({ webkitdirectory: '' } as object)}
+            onChange={(e) => { const f = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(f); }} />
+        </div>
+        <Checkbox label="Только проверить: показать, что изменится, ничего не записывая" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} disabled={busy} />
+        {progress && (
+          <Stack gap={4}>
+            <Progress value={progress.total ? (progress.done / progress.total) * 100 : 0} animated={busy} data-testid="exchange-progress" />
+            <Text size="sm" c="dimmed">{busy ? `Файл ${progress.done + 1} из ${progress.total}: ${progress.current}` : `Обработано файлов: ${progress.total}`}</Text>
+          </Stack>
+        )}
+        {results.length > 0 && (
+          <Table striped data-testid="exchange-results">
+            <Table.Thead>
+              <Table.Tr><Table.Th>Файл</Table.Th><Table.Th>Отправитель</Table.Th><Table.Th>Результат</Table.Th><Table.Th>Подробности</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {results.map((r, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td><Text size="sm" style={{ wordBreak: 'break-all' }}>{r.file}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{r.issuer ? `${r.issuer.name}${r.sequence !== undefined ? `, №${r.sequence}` : ''}` : '—'}</Text></Table.Td>
+                  <Table.Td><StatusBadge status={r.status} />{r.dryRun && r.status === 'accepted' && <Text size="xs" c="dimmed">проверка, не записан</Text>}</Table.Td>
+                  <Table.Td><Text size="sm">{r.status === 'accepted' ? countsText(r.counts) + (r.repeated ? ' — уже был загружен, ничего не изменилось' : '') : r.reason}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+// ─── quarantine, conflicts, history, enrollment ─────────────────────────────────────────────────────────

@@ -1,0 +1,117 @@
+/** What waits for a person's decision or look: the quarantine, the conflicts and the import history. */
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Loader } from '@mantine/core';
+import { IconShieldLock, IconAlertTriangle } from '@tabler/icons-react';
+import { call, CallError } from '../../app/api';
+import { useCall, useDataVersion } from '../../app/data';
+import { notifyError, notifyOk } from '../../app/notify';
+import { formatDateTime, countsText, StatusBadge } from './status';
+
+export function QuarantinePanel() {
+  const { bump } = useDataVersion();
+  const { value, loading } = useCall('exchange.quarantine', {});
+  const decide = async (id: string, accept: boolean) => {
+    try {
+      const r = await call('exchange.quarantineDecide', { id, accept });
+      if ('refused' in r) notifyOk('Файл отклонён.');
+      else if (r.status === 'accepted') notifyOk(`Ключ закреплён, файл загружен: ${countsText(r.counts)}.`);
+      else notifyError(new CallError(r.reasonCode ?? 'rejected', r.reason ?? 'Файл не принят.'));
+      bump();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  if (loading && !value) return <Loader />;
+  if (!value?.length) return <Text c="dimmed">Карантин пуст: все загруженные файлы подписаны известными ключами.</Text>;
+  return (
+    <Stack>
+      <Alert color="orange" icon={<IconShieldLock />}>
+        Файлы подписаны незнакомым ключом (новая школа без файла подключения или смена ключа). Сверьте отпечаток с отправителем по телефону или лично и только тогда принимайте.
+      </Alert>
+      <Table>
+        <Table.Thead><Table.Tr><Table.Th>Получен</Table.Th><Table.Th>Отправитель</Table.Th><Table.Th>Отпечаток ключа</Table.Th><Table.Th>Причина</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {value.map((q) => (
+            <Table.Tr key={q.id}>
+              <Table.Td>{formatDateTime(q.received_at)}</Table.Td>
+              <Table.Td>{q.issuer_name || '—'}<Text size="xs" c="dimmed">{q.file_name}</Text></Table.Td>
+              <Table.Td><Code>{q.fingerprintDisplay}</Code></Table.Td>
+              <Table.Td>{q.reason_code === 'key_change' ? 'Смена ключа' : 'Неизвестный отправитель'}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" color="teal" onClick={() => void decide(q.id, true)}>Принять ключ</Button>
+                  <Button size="xs" variant="default" color="red" onClick={() => void decide(q.id, false)}>Отклонить</Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+const SHOWN_FIELDS = ['title', 'text', 'name', 'full_name', 'status', 'completion_mark', 'date_from', 'date_to', 'deleted_at'];
+
+export function ConflictsPanel() {
+  const { bump } = useDataVersion();
+  const { value } = useCall('exchange.conflicts', {});
+  if (!value?.length) return <Text c="dimmed">Конфликтов нет.</Text>;
+  const keep = async (table: string, id: string, hlc: string) => {
+    try {
+      await call('exchange.resolveConflict', { table, id, keepHlc: hlc });
+      notifyOk('Оставлена выбранная версия.');
+      bump();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Stack>
+      <Alert color="yellow" icon={<IconAlertTriangle />}>
+        Одна и та же запись изменена на двух копиях базы школы независимо (например, после восстановления из резервной копии). Обе версии сохранены; выберите, какую оставить.
+      </Alert>
+      {value.map((c) => (
+        <Paper key={c.table + c.id} withBorder p="sm">
+          <Text size="sm" fw={500}>Запись {c.table} · обнаружено {formatDateTime(c.detected_at)}</Text>
+          <Table mt="xs">
+            <Table.Tbody>
+              {c.versions.map((v) => (
+                <Table.Tr key={v.hlc}>
+                  <Table.Td w={120}>{v.current ? <Badge variant="light">Сейчас</Badge> : <Badge variant="light" color="gray">Другая</Badge>}</Table.Td>
+                  <Table.Td>
+                    {SHOWN_FIELDS.filter((f) => v.data[f] !== undefined && v.data[f] !== null && v.data[f] !== '').map((f) => (
+                      <Text key={f} size="sm">{f === 'deleted_at' ? 'Удалена' : String(v.data[f])}</Text>
+                    ))}
+                    <Text size="xs" c="dimmed">изменена {formatDateTime(String(v.data.updated_at ?? ''))}</Text>
+                  </Table.Td>
+                  <Table.Td w={170}><Button size="xs" variant="default" onClick={() => void keep(c.table, c.id, v.hlc)}>Оставить эту версию</Button></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+export function HistoryPanel() {
+  const { value } = useCall('exchange.history', {});
+  if (!value?.length) return <Text c="dimmed">Загрузок ещё не было.</Text>;
+  return (
+    <Table striped data-testid="exchange-history">
+      <Table.Thead><Table.Tr><Table.Th>Когда</Table.Th><Table.Th>Файл</Table.Th><Table.Th>Отправитель</Table.Th><Table.Th>Результат</Table.Th><Table.Th>Подробности</Table.Th></Table.Tr></Table.Thead>
+      <Table.Tbody>
+        {value.map((h) => (
+          <Table.Tr key={h.id}>
+            <Table.Td>{formatDateTime(h.at)}</Table.Td>
+            <Table.Td><Text size="sm" style={{ wordBreak: 'break-all' }}>{h.file_name}</Text></Table.Td>
+            <Table.Td>{h.issuer_name || '—'}{h.seq !== null && `, №${h.seq}`}</Table.Td>
+            <Table.Td><StatusBadge status={h.status} /></Table.Td>
+            <Table.Td><Text size="sm">{h.status === 'accepted' ? countsText(h.counts) : h.reason}</Text></Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
