@@ -215,7 +215,7 @@ describe('one school’s figures are the same everywhere', () => {
 describe('the risk group on a past day, from the status history', () => {
   // Морозов was off the register from 01.12.2025 to 01.02.2026; Волков was in it from 10.11.2025 to 20.05.2026;
   // Лебедева and Никитина came in September and October 2026.
-  const cases = [
+  const cases: { day: string; total: number; byCategory: Record<string, number> }[] = [
     { day: '2026-01-15', total: 1, byCategory: { deviant: 1 } },
     { day: '2026-03-01', total: 2, byCategory: { absenteeism: 1, deviant: 1 } },
   ];

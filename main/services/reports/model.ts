@@ -3,6 +3,7 @@
  * One model, two renderings: docx.ts lays it out to ГОСТ Р 7.0.97-2025, xlsx.ts writes its tables to Excel
  * with the same columns. Builders (school.ts, municipality reports) only fill this model.
  */
+import { schoolYearOf, type Period } from '../../../common/periods.js';
 
 /** A table cell: plain text (new lines become separate paragraphs), a number, or text with emphasis. */
 export type Cell = string | number | null | { text: string; italic?: boolean; bold?: boolean };
@@ -70,29 +71,10 @@ export function tablesOf(doc: ReportDoc): ReportTable[] {
 }
 
 /** The period a report covers, inclusive, as ISO dates. */
-export interface Period {
-  from: string;
-  to: string;
-}
-
-/** The school year that contains a date: 1 September … 31 August. */
-export function schoolYearOf(iso: string): Period {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const start = m >= 9 ? y : y - 1;
-  return { from: `${start}-09-01`, to: `${start + 1}-08-31` };
-}
+export type { Period };
 
 /** The default period of a report: the school year so far. */
 export function defaultPeriod(today: string, p: Partial<Period> = {}): Period {
   const year = schoolYearOf(today);
   return { from: p.from ?? year.from, to: p.to ?? today };
-}
-
-/** Whether an item dated [from, to] (either may be missing) touches the period. Undated items count. */
-export function touches(period: Period, from: string | null | undefined, to: string | null | undefined): boolean {
-  const a = from ?? to;
-  const b = to ?? from;
-  if (!a || !b) return true;
-  return a <= period.to && b >= period.from;
 }
