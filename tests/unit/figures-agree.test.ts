@@ -14,7 +14,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makePair, type Pair } from './exchange-fixtures.js';
 import { saveRecord } from '../../main/services/records.js';
-import { includePupil, changeStatus } from '../../main/services/risk-group.js';
+import { includePupil, changeStatus, riskGroupSummary } from '../../main/services/risk-group.js';
 import { schoolDashboard } from '../../main/services/dashboard.js';
 import { municipalityDashboard, schoolDrillDown } from '../../main/services/municipality/overview.js';
 import { buildReportDoc } from '../../main/services/reports/index.js';
@@ -157,6 +157,10 @@ describe('one school’s figures are the same everywhere', () => {
     expect(d.mentoring.withoutMentor.map((x) => x.full_name)).toEqual(['Кузнецов Олег Петрович', 'Сидоров Иван Петрович']);
     expect(d.riskTotal).toBe(EXPECTED.risk.total);
     expect(Object.fromEntries(d.riskByCategory.map((r) => [r.category, r.count]))).toEqual(EXPECTED.risk.byCategory);
+    // The risk-group page's strip shows the same figure for today; Волков was taken off the register in May.
+    const strip = riskGroupSummary(pair.school.ctx);
+    expect(strip).toMatchObject({ included: EXPECTED.risk.total, removed: 1 });
+    expect(Object.fromEntries(strip.byCategory.map((r) => [r.category, r.count]))).toEqual(EXPECTED.risk.byCategory);
   });
 
   it('in the municipal summary and the school card, after the bundle is imported', () => {
