@@ -128,18 +128,36 @@ const scopeOf = (owner: string | null): Scope => (owner === null ? { key: "''", 
 const BY_OWNER: Scope = { key: 't.owner', where: '1', owner: null };
 
 type Counts = Record<string, number> & { owner: string };
+const n = (v: unknown) => Number(v ?? 0);
+
+/** Runs a grouped count with @day and @owner bound; rows by owner key. */
+function counter(db: Db, scope: Scope, day: string) {
+  return (sql: string, params: object = {}) => {
+    const m = new Map<string, Counts>();
+    for (const r of db.raw.prepare(sql).all({ day, owner: scope.owner, ...params }) as Counts[]) m.set(String(r.owner), r);
+    return m;
+  };
+}
+
+/** The activities of the plan of every owner of the file (the municipality's chart of completion). */
+export function activitiesByOwner(db: Db, req: FiguresRequest): Map<string, SchoolFigures['activities']> {
+  return activityCounts(db, BY_OWNER, req);
+}
+
+function activityCounts(db: Db, scope: Scope, req: FiguresRequest): Map<string, SchoolFigures['activities']> {
+  const period = figureWindows(req).activities;
+  const rows = counter(db, scope, req.day)(`SELECT ${scope.key} AS owner, COUNT(*) AS total, SUM(t.status = 'done') AS done, SUM(t.status = 'not_done') AS not_done,
+      SUM(${rule.activityOverdue('t')}) AS overdue
+    FROM activity t WHERE t.deleted_at IS NULL AND ${scope.where} AND ${rule.activityInPlan('t')}${period ? ` AND ${rule.activityInPeriod('t')}` : ''} GROUP BY 1`, { ...period });
+  return new Map([...rows].map(([o, a]) => [o, { total: n(a.total), done: n(a.done), notDone: n(a.not_done), overdue: n(a.overdue) }]));
+}
 
 function collect(db: Db, scope: Scope, req: FiguresRequest): Map<string, SchoolFigures> {
   const w = figureWindows(req);
-  const run = (sql: string, params: Record<string, unknown> = {}) => {
-    const m = new Map<string, Counts>();
-    for (const r of db.raw.prepare(sql).all({ day: req.day, owner: scope.owner, ...params }) as Counts[]) m.set(String(r.owner), r);
-    return m;
-  };
+  const run = counter(db, scope, req.day);
   const g = `${scope.key} AS owner`;
   const base = (table: string) => `FROM ${table} t WHERE t.deleted_at IS NULL AND ${scope.where}`;
-  const acts = run(`SELECT ${g}, COUNT(*) AS total, SUM(t.status = 'done') AS done, SUM(t.status = 'not_done') AS not_done, SUM(${rule.activityOverdue('t')}) AS overdue
-    ${base('activity')} AND ${rule.activityInPlan('t')}${w.activities ? ` AND ${rule.activityInPeriod('t')}` : ''} GROUP BY 1`, { ...w.activities });
+  const acts = activityCounts(db, scope, req);
   const decisions = run(`SELECT ${g}, COUNT(*) AS n FROM decision t JOIN event r_e ON r_e.id = t.event_id AND r_e.deleted_at IS NULL
     WHERE t.deleted_at IS NULL AND ${scope.where} AND ${rule.decisionOverdue('t')} GROUP BY 1`);
   const staff = run(`SELECT ${g}, COUNT(*) AS working, SUM(t.young_specialist = 1) AS young, SUM(t.newly_arrived = 1) AS arrived,
@@ -151,14 +169,12 @@ function collect(db: Db, scope: Scope, req: FiguresRequest): Map<string, SchoolF
 
   const out = new Map<string, SchoolFigures>();
   const owners = new Set([...acts.keys(), ...decisions.keys(), ...staff.keys(), ...trained.keys(), ...events.keys(), ...risk.keys()]);
-  const n = (v: unknown) => Number(v ?? 0);
   for (const o of owners) {
-    const a = acts.get(o);
     const s = staff.get(o);
     out.set(o, {
       day: req.day,
       windows: w,
-      activities: { total: n(a?.total), done: n(a?.done), notDone: n(a?.not_done), overdue: n(a?.overdue) },
+      activities: acts.get(o) ?? { total: 0, done: 0, notDone: 0, overdue: 0 },
       decisionsOverdue: n(decisions.get(o)?.n),
       staff: { working: n(s?.working), young: n(s?.young), newlyArrived: n(s?.arrived) },
       mentoring: { needMentor: n(s?.need), withMentor: n(s?.with_mentor) },

@@ -12,7 +12,7 @@ import { byNumber } from '../../../common/numbering.js';
 import type { DashboardRow, MunicipalityDashboard, SchoolDrillDown, ChartsData, RosterRow } from '../../../preload/contract/municipality.js';
 import { listRoster, getRosterSchool } from './roster.js';
 import { notFound } from '../errors.js';
-import { figuresByOwner, schoolFigures, riskGroupByOwner, emptyFigures, type SchoolFigures } from '../figures.js';
+import { figuresByOwner, schoolFigures, riskGroupByOwner, activitiesByOwner, emptyFigures, type SchoolFigures } from '../figures.js';
 import { rule, flag, dayOf } from '../rules.js';
 
 type R = Record<string, string | number | null>;
@@ -156,8 +156,8 @@ export function municipalityCharts(ctx: ServiceContext, input: { indicator?: str
   }
 
   // Activity completion by school: done, overdue, and still open in time.
-  const completionBySchool = [...figuresByOwner(ctx, { day })].filter(([owner, f]) => inScope(owner) && names.has(owner) && f.activities.total > 0)
-    .map(([owner, { activities: a }]) => ({ school: names.get(owner)!, done: a.done, overdue: a.overdue, open: a.total - a.done - a.notDone - a.overdue }))
+  const completionBySchool = [...activitiesByOwner(ctx, { day })].filter(([owner, a]) => inScope(owner) && names.has(owner) && a.total > 0)
+    .map(([owner, a]) => ({ school: names.get(owner)!, done: a.done, overdue: a.overdue, open: a.total - a.done - a.notDone - a.overdue }))
     .sort((a, b) => a.school.localeCompare(b.school, 'ru'));
   return { indicators: titles, indicatorSeries: series, indicatorSchools: [chosen ?? ''], riskOverTime, completionBySchool };
 }
