@@ -158,7 +158,7 @@ function collect(db: Db, scope: Scope, req: FiguresRequest): Map<string, SchoolF
   const g = `${scope.key} AS owner`;
   const base = (table: string) => `FROM ${table} t WHERE t.deleted_at IS NULL AND ${scope.where}`;
   const acts = activityCounts(db, scope, req);
-  const decisions = run(`SELECT ${g}, COUNT(*) AS n FROM decision t JOIN event r_e ON r_e.id = t.event_id AND r_e.deleted_at IS NULL
+  const decisions = run(`SELECT ${g}, COUNT(*) AS n FROM decision t JOIN event ev ON ev.id = t.event_id AND ev.deleted_at IS NULL
     WHERE t.deleted_at IS NULL AND ${scope.where} AND ${rule.decisionOverdue('t')} GROUP BY 1`);
   const staff = run(`SELECT ${g}, COUNT(*) AS working, SUM(t.young_specialist = 1) AS young, SUM(t.newly_arrived = 1) AS arrived,
     SUM(${rule.staffNewcomer('t')}) AS need, SUM(${rule.staffNewcomer('t')} AND ${rule.staffHasMentor('t')}) AS with_mentor
