@@ -1,33 +1,165 @@
 /**
- * Business rules that several lists, screens and reports share, each written once as an SQL fragment over
- * table aliases. The day is always the named parameter @day (YYYY-MM-DD) bound by the caller, never
- * date('now'): the server's notion of «today» comes from ctx.now(), so tests and reports for a past day
- * see exactly what a user saw that day.
+ * The business rules of Опора, each written once, as an SQL fragment.
+ *
+ * Why they live here: «просрочено», «текущая наставническая пара», «нужен наставник», «в группе риска на
+ * день D» used to be written as SQL text in the lists, the school dashboard, the municipality's summary and
+ * each report, and the copies disagreed (the Pairs tab ignored the start of a pair, the dashboards did not;
+ * one report counted a teacher hired next month, another did not; the municipal summary read the risk
+ * group from the entry's dates, the monitoring from the status history). Every place that filters, flags
+ * or counts by one of these rules now builds its SQL from this module, and the figures a school's screens
+ * and reports print come from one function (figures.ts) that uses it.
+ *
+ * The day is always a parameter. No fragment asks SQLite for «now» and nothing here reads the clock: a
+ * fragment refers to the day only as the named parameter `@day` (ISO YYYY-MM-DD), to a period only as
+ * `@from`/`@to` (inclusive). The caller decides which day it means — dayOf(ctx.now()) for «today», or the
+ * day a user, a test or a report asked for.
+ *
+ * Each builder takes the alias(es) the caller gives its tables and returns a boolean SQL expression in
+ * parentheses, for a WHERE, for a 0/1 column through flag(), or inside SUM() to count. Sub-queries inside a
+ * fragment use aliases starting with `r_`; do not give a caller's table such an alias.
+ *
+ * Binding the day:
+ * - better-sqlite3: pass a named-parameter object after the positional ones —
+ *   `raw.prepare(\`… WHERE t.owner = ? AND ${rule.activityOverdue('t')}\`).all(owner, { day })`.
+ *   Keys a statement does not use are ignored, so a list can always pass `{ day }`.
+ * - Kysely: `kyselyRule(rule.activityOverdue('activity'), { day })` turns every `@name` into a bound value.
  */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { isoDay } from '../common/format.js';
+import { OPEN_ACTIVITY_STATUSES } from '../common/labels.js';
 
-/** Statuses of a programme activity that still expect work. */
-export const OPEN_STATUSES_SQL = "('planned','in_progress')";
+const OPEN = `(${OPEN_ACTIVITY_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+const activityOpen = (a = 't') => `(${a}.status IN ${OPEN})`;
+const pairCurrent = (p = 'p') => `(${p}.started_on <= @day AND (${p}.ended_on IS NULL OR ${p}.ended_on >= @day))`;
+const staffNotLeft = (s = 't') => `(${s}.left_on IS NULL OR ${s}.left_on > @day)`;
+const staffWorking = (s = 't') => `((${s}.hired_on IS NULL OR ${s}.hired_on <= @day) AND ${staffNotLeft(s)})`;
+const staffNewcomer = (s = 't') => `(${s}.young_specialist = 1 OR ${s}.newly_arrived = 1)`;
+const staffHasMentor = (s = 't') =>
+  `(EXISTS (SELECT 1 FROM mentoring_pair r_p WHERE r_p.mentee_id = ${s}.id AND r_p.deleted_at IS NULL AND ${pairCurrent('r_p')}))`;
+const staffMentorDue = (s = 't') => `(${staffNewcomer(s)} AND ${staffWorking(s)})`;
+
+/** The entry's removed_on has no removal of that day in the history. */
+const riskRemovalUnrecorded = (e: string) => `NOT EXISTS (SELECT 1 FROM risk_status_change r_r WHERE r_r.entry_id = ${e}.id AND r_r.deleted_at IS NULL
+  AND r_r.status = 'removed' AND r_r.changed_on = ${e}.removed_on)`;
+/**
+ * A risk-group entry's status changes as a table (status, on_day, ord), in order: the inclusion on the
+ * entry's included_on; every later change from the status history (the history's own first inclusion is
+ * the same event, and included_on is the date the user keeps up to date); and the entry's removed_on as a
+ * removal when the history does not have it. A pupil removed and returned has a removal and a later
+ * inclusion. On one day the history's changes come in the order they were made (hlc).
+ */
+const riskTimeline = (e: string) => `(
+  SELECT 'included' AS status, ${e}.included_on AS on_day, '' AS ord
+  UNION ALL
+  SELECT r_c.status, r_c.changed_on, r_c.hlc FROM risk_status_change r_c
+    WHERE r_c.entry_id = ${e}.id AND r_c.deleted_at IS NULL
+      AND NOT (r_c.status = 'included' AND r_c.id IS (SELECT r_f.id FROM risk_status_change r_f
+        WHERE r_f.entry_id = ${e}.id AND r_f.deleted_at IS NULL ORDER BY r_f.changed_on, r_f.hlc LIMIT 1))
+  UNION ALL
+  SELECT 'removed', ${e}.removed_on, '~' WHERE ${e}.removed_on IS NOT NULL AND ${riskRemovalUnrecorded(e)}
+)`;
+/**
+ * The entry's status on @day: the last of the timeline's changes on or before @day; NULL before the
+ * inclusion. Written as one indexed look-up of the last history change (what the timeline's union costs
+ * twice over): that change's status, unless the entry's own removed_on, missing from the history, is as
+ * late or later (a removal), or the change is older than included_on (the inclusion is later).
+ */
+const riskStatusOn = (e: string) => `(CASE WHEN ${e}.included_on > @day THEN NULL ELSE COALESCE(
+  (SELECT CASE
+      WHEN ${e}.removed_on IS NOT NULL AND ${e}.removed_on <= @day AND ${e}.removed_on >= r_c.changed_on AND ${riskRemovalUnrecorded(e)} THEN 'removed'
+      WHEN r_c.changed_on < ${e}.included_on THEN 'included'
+      ELSE r_c.status END
+    FROM risk_status_change r_c WHERE r_c.entry_id = ${e}.id AND r_c.deleted_at IS NULL AND r_c.changed_on <= @day
+    ORDER BY r_c.changed_on DESC, r_c.hlc DESC LIMIT 1),
+  CASE WHEN ${e}.removed_on IS NOT NULL AND ${e}.removed_on <= @day THEN 'removed' ELSE 'included' END) END)`;
 
 export const rule = {
-  /** An activity still to be done. */
-  activityOpen: (a = 't') => `${a}.status IN ${OPEN_STATUSES_SQL}`,
-  /** An open activity whose end date has passed. */
-  activityOverdue: (a = 't') => `(${a}.status IN ${OPEN_STATUSES_SQL} AND ${a}.date_to IS NOT NULL AND ${a}.date_to < @day)`,
-  /** A decision (поручение) not done whose deadline has passed. */
+  /** An activity still to be done: planned or in progress. */
+  activityOpen,
+  /**
+   * Open, and its control date is behind: date_to before @day. Holds for a school's activity and for a
+   * municipal roadmap activity by the municipality's own status (the same columns).
+   */
+  activityOverdue: (a = 't') => `(${activityOpen(a)} AND ${a}.date_to IS NOT NULL AND ${a}.date_to < @day)`,
+  /** Part of the plan: any status but «отменено». A cancelled activity is counted nowhere. */
+  activityInPlan: (a = 't') => `(${a}.status <> 'cancelled')`,
+  /** Touches @from..@to; an undated activity («постоянно», «в течение года») touches every period. */
+  activityInPeriod: (a = 't') =>
+    `(COALESCE(${a}.date_from, ${a}.date_to) IS NULL OR (COALESCE(${a}.date_from, ${a}.date_to) <= @to AND COALESCE(${a}.date_to, ${a}.date_from) >= @from))`,
+  /**
+   * A municipal roadmap activity as a school sees it (a: municipal_activity, m: this school's mark, LEFT
+   * JOINed): its date is behind and the school has not marked it done, not done or cancelled.
+   */
+  municipalActivityOverdue: (a = 'a', m = 'm') =>
+    `(${a}.date_to IS NOT NULL AND ${a}.date_to < @day AND COALESCE(${m}.status, 'planned') IN ${OPEN})`,
+
+  /** A decision (поручение) not yet done. */
+  decisionOpen: (d = 't') => `(${d}.done_on IS NULL)`,
+  /** Not done, and its deadline is before @day. */
   decisionOverdue: (d = 't') => `(${d}.done_on IS NULL AND ${d}.deadline IS NOT NULL AND ${d}.deadline < @day)`,
-  /** A mentoring pair that has started and not ended on @day. */
-  pairCurrent: (p = 'p') => `(${p}.started_on <= @day AND (${p}.ended_on IS NULL OR ${p}.ended_on >= @day))`,
-  /** A staff member still working on @day (not dismissed, or dismissed on a later day). */
-  staffWorking: (s = 't') => `(${s}.left_on IS NULL OR ${s}.left_on > @day)`,
-  /** Young specialists and newly arrived teachers: those who are to have a mentor. */
-  staffNewcomer: (s = 't') => `(${s}.young_specialist = 1 OR ${s}.newly_arrived = 1)`,
+
+  /** A mentoring pair going on on @day: it has started and has not ended before @day. A pair that starts next month is not current. */
+  pairCurrent,
+  /** A pair that starts after @day. */
+  pairUpcoming: (p = 'p') => `(${p}.started_on > @day)`,
+  /** A pair that went on at some time in @from..@to. */
+  pairInPeriod: (p = 'p') => `(${p}.started_on <= @to AND (${p}.ended_on IS NULL OR ${p}.ended_on >= @from))`,
+
+  /** Not dismissed by @day: no left_on, or a left_on after @day (left_on is the first day without the job). */
+  staffNotLeft,
+  /** On the staff on @day: hired by then (or no hire date) and not dismissed. A teacher hired next month is not working yet. */
+  staffWorking,
+  /** A young specialist or a newly arrived teacher: the ones a mentor is due to. */
+  staffNewcomer,
+  /** The mentee of a current pair on @day. */
+  staffHasMentor,
+  /** A working young or newly arrived teacher: should have a mentor on @day. */
+  staffMentorDue,
+  /** A working young or newly arrived teacher without a current pair on @day. */
+  staffNeedsMentor: (s = 't') => `(${staffMentorDue(s)} AND NOT ${staffHasMentor(s)})`,
+
+  /**
+   * A pupil's entry in the risk group on @day, from the status history: included on or before @day, and the
+   * last change on or before @day is an inclusion. A pupil removed and returned is in the group after the
+   * return and not between the removal and the return.
+   */
+  riskEntryActive: (e = 't') => `(COALESCE(${riskStatusOn(e)}, '') = 'included')`,
+  /** Taken off the register by @day: was included, and is not in the group on @day. */
+  riskEntryRemoved: (e = 't') => `(COALESCE(${riskStatusOn(e)}, '') = 'removed')`,
+  /** How many times the entry was included (the first inclusion and every return), or removed, in @from..@to. */
+  riskChangesInPeriod: (e: string, status: 'included' | 'removed') =>
+    `(SELECT COUNT(*) FROM ${riskTimeline(e)} r_t WHERE r_t.status = '${status === 'removed' ? 'removed' : 'included'}' AND r_t.on_day BETWEEN @from AND @to)`,
+
+  /** A КПК course in @from..@to: its dates overlap the period; an undated course is in none. */
+  courseInPeriod: (c = 't') => `(COALESCE(${c}.date_to, ${c}.date_from) >= @from AND COALESCE(${c}.date_from, ${c}.date_to) <= @to)`,
+  /** An event of the journal held (or planned) in @from..@to. */
+  eventInPeriod: (e = 't') => `(${e}.date_from <= @to AND COALESCE(${e}.date_to, ${e}.date_from) >= @from)`,
 };
 
-/** A working newcomer without a current mentoring pair. */
-export function staffNeedsMentor(s = 't'): string {
-  return `(${rule.staffNewcomer(s)} AND ${rule.staffWorking(s)} AND NOT EXISTS (SELECT 1 FROM mentoring_pair np
-    WHERE np.mentee_id = ${s}.id AND np.deleted_at IS NULL AND ${rule.pairCurrent('np')}))`;
+/** A rule as a 0/1 column: `${flag(rule.activityOverdue('t'))} AS overdue`. */
+export const flag = (condition: string) => `(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+
+/** The local calendar day of a moment, YYYY-MM-DD: the `@day` of «today» (`dayOf(ctx.now())`). */
+export function dayOf(now: Date): string {
+  return isoDay(now);
 }
 
-/** 1/0 of a rule, for a column or an equality filter. */
-export const flagOf = (cond: string) => `(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+export interface RuleParams {
+  day?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A fragment for Kysely: each `@day`, `@from`, `@to` becomes a bound value. A parameter the fragment uses must be given. */
+export function kyselyRule(fragment: string, params: RuleParams): RawBuilder<SqlBool> {
+  const parts = fragment.split(/@(day|from|to)\b/);
+  let out: RawBuilder<SqlBool> = sql.raw(parts[0]!);
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as keyof RuleParams;
+    const value = params[name];
+    if (value === undefined) throw new Error(`kyselyRule: no value for @${name}`);
+    out = sql<SqlBool>`${out}${value}${sql.raw(parts[i + 1]!)}`;
+  }
+  return out;
+}

@@ -8,13 +8,16 @@ import {
   riskCategory, riskStatus, eventKind, eventLevel, eventFormat, supportTarget,
 } from '../../common/labels.js';
 import { f } from './fields.js';
-import { rule, flagOf, staffNeedsMentor } from '../rules.js';
+import { rule, flag } from '../rules.js';
 import { table, type RowCheck, type TableSpec } from './types.js';
 import type { Field } from './fields.js';
 
 const rangeOk = (from: unknown, to: unknown) => !from || !to || String(from) <= String(to);
 const range = (from: string, to: string, message = 'Дата окончания раньше даты начала'): RowCheck =>
   ({ test: (v) => rangeOk(v[from], v[to]), message, path: to });
+
+/** Whether a mentoring pair goes on, has not started yet or is over, on @day. */
+const PAIR_STATE = `(CASE WHEN ${rule.pairCurrent('t')} THEN 'current' WHEN ${rule.pairUpcoming('t')} THEN 'upcoming' ELSE 'ended' END)`;
 
 /** «1.2» before «1.10»: numbers in programmes are section.item. */
 const NUMBER_SORT = ['CAST(t.number AS INTEGER)', "CAST(substr(t.number, instr(t.number, '.') + 1) AS INTEGER)", 't.number'];
@@ -82,10 +85,10 @@ export const SCHOOL_TABLES = [
       { test: (v) => v.status !== 'done' || String(v.completion_mark ?? '').length > 0, message: 'Для выполненного мероприятия заполните отметку о выполнении', path: 'completion_mark' }],
     children: [['event_activity', 'activity_id']],
     list: {
-      extra: `d.title AS direction_title, ${flagOf(rule.activityOverdue('t'))} AS overdue`,
+      extra: `d.title AS direction_title, ${flag(rule.activityOverdue('t'))} AS overdue`,
       joins: 'LEFT JOIN direction d ON d.id = t.direction_id',
       search: ['t.title', 't.number', 't.responsible', 't.completion_mark', 't.timing_text'],
-      filters: { programme_id: 't.programme_id', direction_id: 't.direction_id', status: 't.status', timing_kind: 't.timing_kind', overdue: flagOf(rule.activityOverdue('t')) },
+      filters: { programme_id: 't.programme_id', direction_id: 't.direction_id', status: 't.status', timing_kind: 't.timing_kind', overdue: flag(rule.activityOverdue('t')) },
       sorts: { number: NUMBER_SORT, title: 't.title', date_to: 't.date_to', status: 't.status', direction_title: 'd.title' },
       defaultSort: NUMBER_SORT.join(', ') + ', t.created_at',
     },
@@ -129,11 +132,11 @@ export const SCHOOL_TABLES = [
     list: {
       extra: `(SELECT COUNT(*) FROM mentoring_pair p WHERE p.mentee_id = t.id AND p.deleted_at IS NULL AND ${rule.pairCurrent('p')}) AS has_mentor,
         (SELECT COUNT(*) FROM staff_deficit s WHERE s.staff_id = t.id AND s.deleted_at IS NULL AND s.resolved_on IS NULL) AS open_deficits,
-        ${flagOf(staffNeedsMentor('t'))} AS needs_mentor`,
+        ${flag(rule.staffNeedsMentor('t'))} AS needs_mentor, ${flag(rule.staffMentorDue('t'))} AS mentor_due`,
       search: ['t.full_name', 't.position', 't.subjects'],
       filters: {
         category: 't.category', young_specialist: 't.young_specialist', newly_arrived: 't.newly_arrived',
-        newcomer: flagOf(rule.staffNewcomer('t')), working: flagOf(rule.staffWorking('t')), needs_mentor: flagOf(staffNeedsMentor('t')),
+        newcomer: flag(rule.staffNewcomer('t')), working: flag(rule.staffNotLeft('t')), needs_mentor: flag(rule.staffNeedsMentor('t')),
       },
       sorts: { full_name: 't.full_name', position: 't.position', experience_years: 't.experience_years', category: 't.category' },
       defaultSort: 't.full_name',
@@ -169,14 +172,15 @@ export const SCHOOL_TABLES = [
     },
     checks: [{ test: (v) => v.mentor_id !== v.mentee_id, message: 'Наставник и наставляемый должны быть разными людьми', path: 'mentee_id' }, range('started_on', 'ended_on')],
     list: {
-      extra: `m.full_name AS mentor_name, e.full_name AS mentee_name, ${flagOf(rule.pairCurrent('t'))} AS current`,
+      extra: `m.full_name AS mentor_name, e.full_name AS mentee_name, ${flag(rule.pairCurrent('t'))} AS current, ${PAIR_STATE} AS state`,
       joins: 'LEFT JOIN staff m ON m.id = t.mentor_id LEFT JOIN staff e ON e.id = t.mentee_id',
       search: ['m.full_name', 'e.full_name', 't.subject', 't.outcome'],
       filters: {
         reason: 't.reason', mentor_id: 't.mentor_id', mentee_id: 't.mentee_id',
         /** Pairs where the staff member is either the mentor or the mentee. */
         staff_id: '? IN (t.mentor_id, t.mentee_id)',
-        current: flagOf(rule.pairCurrent('t')),
+        current: flag(rule.pairCurrent('t')),
+        state: PAIR_STATE,
       },
       sorts: { mentor_name: 'm.full_name', mentee_name: 'e.full_name', started_on: 't.started_on', reason: 't.reason' },
       defaultSort: 't.started_on DESC',
@@ -299,10 +303,10 @@ export const SCHOOL_TABLES = [
       deadline: f.optDate('Срок'), done_on: f.optDate('Дата исполнения'), note: f.opt('Отметка об исполнении', 10000, { hint: 'Что сделано; если не исполнено — почему' }),
     },
     list: {
-      extra: `e.title AS event_title, e.date_from AS event_date, ${flagOf(rule.decisionOverdue('t'))} AS overdue`,
+      extra: `e.title AS event_title, e.date_from AS event_date, ${flag(rule.decisionOverdue('t'))} AS overdue`,
       joins: 'LEFT JOIN event e ON e.id = t.event_id',
       search: ['t.text', 't.responsible', 'e.title'],
-      filters: { event_id: 't.event_id', overdue: flagOf(rule.decisionOverdue('t')), open: '(CASE WHEN t.done_on IS NULL THEN 1 ELSE 0 END)' },
+      filters: { event_id: 't.event_id', overdue: flag(rule.decisionOverdue('t')), open: flag(rule.decisionOpen('t')) },
       sorts: { deadline: 't.deadline', responsible: 't.responsible', event_date: 'e.date_from', done_on: 't.done_on' }, defaultSort: 't.deadline',
     },
   }),

@@ -1,69 +1,51 @@
-/** The school's front page: what is overdue, what is due, who lacks a mentor, the risk group at a glance. */
-import { sql } from 'kysely';
+/**
+ * The school's front page: what is overdue, what is due, who lacks a mentor, the risk group at a glance.
+ * The counts are the school's figures (figures.ts); the lists beside them use the same rules (rules.ts),
+ * bound to the day through kyselyRule.
+ */
 import type { ServiceContext } from './context.js';
 import type { SchoolDashboard, Row } from '../../preload/contract/index.js';
-import { isoDay } from '../../common/format.js';
+import { schoolFigures } from './figures.js';
+import { rule, dayOf, kyselyRule } from '../../db/rules.js';
+import { ownerId } from './writer.js';
 
 export async function schoolDashboard(ctx: ServiceContext, todayInput?: string): Promise<SchoolDashboard> {
-  const today = todayInput ?? isoDay(ctx.now());
-  const monthEnd = today.slice(0, 8) + '31';
+  const day = todayInput ?? dayOf(ctx.now());
+  const monthEnd = day.slice(0, 8) + '31';
+  const owner = ownerId(ctx);
+  const f = schoolFigures(ctx, owner, { day });
   const db = ctx.db;
+  const r = (fragment: string) => kyselyRule(fragment, { day });
 
-  const open = ['planned', 'in_progress'] as const;
   const overdueActivities = await db.selectFrom('activity').selectAll()
-    .where('deleted_at', 'is', null).where('status', 'in', open).where('date_to', '<', today)
+    .where('deleted_at', 'is', null).where('owner', '=', owner).where(r(rule.activityOverdue('activity')))
     .orderBy('date_to').limit(50).execute();
   const dueThisMonth = await db.selectFrom('activity').selectAll()
-    .where('deleted_at', 'is', null).where('status', 'in', open)
-    .where('date_to', '>=', today).where('date_to', '<=', monthEnd)
+    .where('deleted_at', 'is', null).where('owner', '=', owner).where(r(rule.activityOpen('activity')))
+    .where('date_to', '>=', day).where('date_to', '<=', monthEnd)
     .orderBy('date_to').limit(50).execute();
   const overdueDecisions = await db.selectFrom('decision').innerJoin('event', 'event.id', 'decision.event_id')
     .selectAll('decision').select(['event.title as event_title', 'event.date_from as event_date'])
-    .where('decision.deleted_at', 'is', null).where('event.deleted_at', 'is', null)
-    .where('decision.done_on', 'is', null).where('decision.deadline', '<', today)
+    .where('decision.deleted_at', 'is', null).where('event.deleted_at', 'is', null).where('decision.owner', '=', owner)
+    .where(r(rule.decisionOverdue('decision')))
     .orderBy('decision.deadline').limit(50).execute();
-
-  const needing = await db.selectFrom('staff').selectAll('staff')
-    .select((eb) => eb.exists(
-      eb.selectFrom('mentoring_pair as p').select('p.id')
-        .whereRef('p.mentee_id', '=', 'staff.id').where('p.deleted_at', 'is', null).where('p.started_on', '<=', today)
-        .where((w) => w.or([w('p.ended_on', 'is', null), w('p.ended_on', '>=', today)])),
-    ).as('has_mentor'))
-    .where('deleted_at', 'is', null).where('left_on', 'is', null)
-    .where((w) => w.or([w('young_specialist', '=', 1), w('newly_arrived', '=', 1)]))
+  const withoutMentor = await db.selectFrom('staff').selectAll()
+    .where('deleted_at', 'is', null).where('owner', '=', owner).where(r(rule.staffNeedsMentor('staff')))
     .orderBy('full_name').execute();
-  const withoutMentor = needing.filter((s) => !s.has_mentor);
-
-  const riskByCategory = await sql<{ category: string; count: number }>`
-    SELECT j.value AS category, COUNT(*) AS count
-    FROM risk_entry r, json_each(r.categories) j
-    WHERE r.deleted_at IS NULL AND r.status = 'included'
-    GROUP BY j.value ORDER BY count DESC`.execute(db);
-  const riskTotal = await db.selectFrom('risk_entry').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('deleted_at', 'is', null).where('status', '=', 'included').executeTakeFirstOrThrow();
-
   const recentEvents = await db.selectFrom('event').selectAll()
-    .where('deleted_at', 'is', null).where('date_from', '<=', today)
+    .where('deleted_at', 'is', null).where('owner', '=', owner).where('date_from', '<=', day)
     .orderBy('date_from', 'desc').limit(8).execute();
 
-  const counts = await db.selectFrom('activity')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('total'),
-      sql<number>`SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END)`.as('done'),
-      sql<number>`SUM(CASE WHEN status = 'not_done' THEN 1 ELSE 0 END)`.as('notDone'),
-      sql<number>`SUM(CASE WHEN status IN ('planned','in_progress') AND date_to < ${today} THEN 1 ELSE 0 END)`.as('overdue'),
-    ])
-    .where('deleted_at', 'is', null).executeTakeFirstOrThrow();
-
   return {
-    today,
+    today: day,
     overdueActivities: overdueActivities as Row[],
     dueThisMonth: dueThisMonth as Row[],
     overdueDecisions: overdueDecisions as Row[],
-    mentoring: { needMentor: needing.length, withMentor: needing.length - withoutMentor.length, withoutMentor: withoutMentor as unknown as Row[] },
-    riskByCategory: riskByCategory.rows,
-    riskTotal: Number(riskTotal.n),
+    decisionsOverdue: f.decisionsOverdue,
+    mentoring: { needMentor: f.mentoring.needMentor, withMentor: f.mentoring.withMentor, withoutMentor: withoutMentor as unknown as Row[] },
+    riskByCategory: Object.entries(f.risk.byCategory).map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count),
+    riskTotal: f.risk.total,
     recentEvents: recentEvents as Row[],
-    activityCounts: { total: Number(counts.total), done: Number(counts.done ?? 0), overdue: Number(counts.overdue ?? 0), notDone: Number(counts.notDone ?? 0) },
+    activityCounts: f.activities,
   };
 }

@@ -8,18 +8,23 @@ import { listMunicipalActivities, schoolClassification, curatorComments, markMun
 import { getMeta } from './clock.js';
 import { getRole } from './school.js';
 import { AppError } from './errors.js';
+import { rule, flag, dayOf } from '../../db/rules.js';
 
 export function fromMunicipality(ctx: ServiceContext): FromMunicipality {
   if (getRole(ctx) !== 'school') throw new AppError('not_school', 'Этот раздел есть только у школы.');
   const me = getMeta(ctx.raw, 'owner_id');
   const c = schoolClassification(ctx);
   const activityTitle = ctx.raw.prepare('SELECT number, title FROM activity WHERE id = ?');
+  const overdue = new Map((ctx.raw.prepare(`SELECT a.id, ${flag(rule.municipalActivityOverdue('a', 'm'))} AS overdue FROM municipal_activity a
+    LEFT JOIN municipal_activity_mark m ON m.activity_id = a.id AND m.owner = @me AND m.deleted_at IS NULL
+    WHERE a.deleted_at IS NULL`).all({ me, day: dayOf(ctx.now()) }) as { id: string; overdue: number }[]).map((r) => [r.id, r.overdue]));
   return {
     classification: c ? { cluster: c.cluster, quality_group: c.quality_group, partner_group: c.partner_group, curator: c.curator } : null,
     activities: listMunicipalActivities(ctx).map((a) => {
       const mark = a.marks.find((m) => m.school_id === me) ?? null;
       return {
         id: a.id, number: a.number, section: a.section, title: a.title, timing_text: a.timing_text, date_from: a.date_from, date_to: a.date_to, responsible: a.responsible,
+        overdue: overdue.get(a.id) ?? 0,
         mark: mark ? { status: mark.status, completion_mark: mark.completion_mark, completed_on: mark.completed_on } : null,
         comments: a.comments.filter((x) => x.school_id === me).map(({ id, text, author, written_on }) => ({ id, text, author, written_on })),
       };

@@ -12,7 +12,7 @@ import { AppError, notFound } from './errors.js';
 import { zodToAppError } from './validation.js';
 import { writeRow, tombstoneRow, liveRow } from './writer.js';
 import { isSynced, tableSpec, type ListSpec } from '../../db/registry/index.js';
-import { dayOf } from './day.js';
+import { dayOf } from '../../db/rules.js';
 
 export function tableOf(entity: string): string {
   if (!isSynced(entity)) throw new AppError('bad_entity', 'Неизвестный вид записи');

@@ -1,9 +1,11 @@
 /** The risk-group registry: inclusion of a pupil and the status history that follows. */
 import type { ServiceContext } from './context.js';
 import type { EntityValue, Row, RiskGroupSummary } from '../../preload/contract/index.js';
-import { writeRow } from './writer.js';
+import { writeRow, ownerId } from './writer.js';
 import { AppError, notFound } from './errors.js';
 import { formatDate } from '../../common/format.js';
+import { riskGroupOn } from './figures.js';
+import { rule, dayOf } from '../../db/rules.js';
 
 /** Creates the pupil (or reuses one by id), the entry and its first status change, all or nothing. */
 export function includePupil(
@@ -62,17 +64,22 @@ export function findSamePupil(ctx: ServiceContext, pupil: { full_name: string; b
   return same?.id;
 }
 
-/** Counts for the page's summary strip (aggregate only) and the classes to filter by. */
+/**
+ * Counts for the page's summary strip (aggregate only) and the classes to filter by. «Сейчас в группе
+ * риска» is the school's risk-group figure for today (figures.ts), the same as on the dashboard.
+ */
 export function riskGroupSummary(ctx: ServiceContext): RiskGroupSummary {
-  const byCategory = ctx.raw.prepare(`SELECT j.value AS category, COUNT(*) AS count FROM risk_entry r, json_each(r.categories) j
-    WHERE r.deleted_at IS NULL AND r.status = 'included' GROUP BY j.value ORDER BY count DESC, j.value`).all() as { category: string; count: number }[];
+  const day = dayOf(ctx.now());
+  const owner = ownerId(ctx);
+  const now = riskGroupOn(ctx, owner, day);
+  const byCategory = Object.entries(now.byCategory).map(([category, count]) => ({ category, count }))
+    .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
   const counts = ctx.raw.prepare(`SELECT
-      (SELECT COUNT(*) FROM risk_entry WHERE deleted_at IS NULL AND status = 'included') AS included,
-      (SELECT COUNT(*) FROM risk_entry WHERE deleted_at IS NULL AND status = 'removed') AS removed,
-      (SELECT COUNT(*) FROM gifted_pupil WHERE deleted_at IS NULL) AS gifted`).get() as { included: number; removed: number; gifted: number };
+      (SELECT COUNT(*) FROM risk_entry t WHERE t.deleted_at IS NULL AND t.owner = @owner AND ${rule.riskEntryRemoved('t')}) AS removed,
+      (SELECT COUNT(*) FROM gifted_pupil WHERE deleted_at IS NULL) AS gifted`).get({ day, owner }) as { removed: number; gifted: number };
   const classes = (ctx.raw.prepare(`SELECT DISTINCT p.class_name FROM pupil p WHERE p.deleted_at IS NULL AND p.class_name <> ''
       AND (EXISTS (SELECT 1 FROM risk_entry r WHERE r.pupil_id = p.id AND r.deleted_at IS NULL)
         OR EXISTS (SELECT 1 FROM gifted_pupil g WHERE g.pupil_id = p.id AND g.deleted_at IS NULL))`).pluck().all() as string[])
     .sort((a, b) => a.localeCompare(b, 'ru', { numeric: true }));
-  return { ...counts, byCategory, classes };
+  return { included: now.total, ...counts, byCategory, classes };
 }

@@ -23,6 +23,8 @@ export interface SchoolDashboard {
   overdueActivities: Row[];
   dueThisMonth: Row[];
   overdueDecisions: Row[];
+  /** All overdue decisions (the list above shows the first 50). */
+  decisionsOverdue: number;
   mentoring: { needMentor: number; withMentor: number; withoutMentor: Row[] };
   riskByCategory: { category: string; count: number }[];
   riskTotal: number;
@@ -59,6 +61,8 @@ export interface FromMunicipality {
   classification: { cluster: string; quality_group: string; partner_group: string; curator: string } | null;
   activities: {
     id: string; number: string; section: string; title: string; timing_text: string; date_from: string | null; date_to: string | null; responsible: string;
+    /** 1 when its date is behind and this school has not marked it done, not done or cancelled. */
+    overdue: number;
     mark: { status: string; completion_mark: string; completed_on: string | null } | null;
     comments: { id: string; text: string; author: string; written_on: string }[];
   }[];

@@ -15,7 +15,7 @@ import { activityStatus } from '../../../common/labels.js';
 import { isRealDate } from '../../../common/format.js';
 import { UUID_RE } from './container.js';
 import { markId } from './ids.js';
-import { dayOf } from '../day.js';
+import { dayOf } from '../../../db/rules.js';
 import { displayFingerprint } from './crypto.js';
 
 const optDate = z.string().refine(isRealDate, { message: 'Неверная дата' }).nullable().default(null);

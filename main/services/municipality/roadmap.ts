@@ -1,27 +1,31 @@
 /**
- * The municipal programme / roadmap (seeds 001, 002): its header, its activities (0020's municipal_activity,
+ * The municipal programme / roadmap: its header, its activities (0020's municipal_activity,
  * which travels down to the schools), the schools each concerns, the municipality's own completion mark and
  * the marks the schools sent back (municipal_activity_mark, owned by each school). Curators' comments on a
  * school are 0020's curator_comment.
  */
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
-import { isoDay } from '../../../common/format.js';
+import type { Period } from '../../../common/periods.js';
+import { byNumber } from '../../../common/numbering.js';
 import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInput } from '../../../preload/contract/municipality.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { AppError } from '../errors.js';
-import { byNumber } from '../../../common/numbering.js';
+import { rule, flag, dayOf } from '../../../db/rules.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
   return liveRows(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0] ?? null;
 }
 
-export function getRoadmap(ctx: ServiceContext, todayInput?: string): RoadmapView {
-  const today = todayInput ?? isoDay(ctx.now());
+/** The current roadmap and its activities (those touching `period`, when given), each flagged overdue on the day. */
+export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Period): RoadmapView {
+  const day = todayInput ?? dayOf(ctx.now());
   const roadmap = currentRoadmap(ctx);
   if (!roadmap) return { roadmap: null, activities: [] };
-  const acts = ctx.raw.prepare(`SELECT * FROM municipal_activity WHERE deleted_at IS NULL AND (roadmap_id = ? OR roadmap_id IS NULL) ORDER BY created_at`).all(roadmap.id) as Row[];
+  const acts = ctx.raw.prepare(`SELECT t.*, ${flag(rule.activityOverdue('t'))} AS overdue FROM municipal_activity t
+    WHERE t.deleted_at IS NULL AND (t.roadmap_id = @roadmap OR t.roadmap_id IS NULL)${period ? ` AND ${rule.activityInPeriod('t')}` : ''}
+    ORDER BY t.created_at`).all({ roadmap: roadmap.id, day, ...period }) as Row[];
   const links = ctx.raw.prepare('SELECT activity_id, school_id FROM municipal_activity_school WHERE deleted_at IS NULL').all() as { activity_id: string; school_id: string }[];
   const marks = ctx.raw.prepare(`SELECT m.activity_id, m.owner AS school_id, COALESCE(NULLIF(s.short_name, ''), s.name) AS school_name, m.status, m.completion_mark, m.completed_on
     FROM municipal_activity_mark m JOIN municipality_school s ON s.id = m.owner WHERE m.deleted_at IS NULL ORDER BY s.name`).all() as (RoadmapActivityRow['marks'][number] & { activity_id: string })[];
@@ -39,7 +43,7 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string): RoadmapVie
     completed_on: (a.completed_on as string | null) ?? null,
     all_schools: Number(a.all_schools ?? 1),
     school_ids: links.filter((l) => l.activity_id === a.id).map((l) => l.school_id),
-    overdue: (a.status === 'planned' || a.status === 'in_progress') && a.date_to && String(a.date_to) < today ? 1 : 0,
+    overdue: Number(a.overdue),
     marks: marks.filter((m) => m.activity_id === a.id).map(({ activity_id: _a, ...m }) => m),
   }));
   return { roadmap, activities };
@@ -78,4 +82,3 @@ export function removeRoadmapActivity(ctx: ServiceContext, id: string): void {
     }
   })();
 }
-

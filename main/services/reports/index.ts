@@ -7,11 +7,13 @@ import { AppError } from '../errors.js';
 import { isoDay, formatDate } from '../../../common/format.js';
 import { getRole } from '../school.js';
 import { getRosterSchool } from '../municipality/roster.js';
-import { quarterOf } from '../municipality/overview.js';
+import { quarterOf } from '../../../common/periods.js';
+import { ownerId } from '../writer.js';
 import type { ReportKind } from '../../../preload/contract/municipality.js';
 import { defaultPeriod, tablesOf, type Period, type ReportDoc, type ReportTable } from './model.js';
 import { schoolReport } from './school.js';
-import { roadmapReport, schoolsReport, monitoringReport, type Progress } from './municipality.js';
+import { roadmapReport, schoolsReport, type Progress } from './municipality.js';
+import { monitoringReport } from './monitoring.js';
 import { renderDocx } from './docx.js';
 import { renderXlsx } from './xlsx.js';
 
@@ -53,7 +55,7 @@ export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, pr
     const period = defaultPeriod(today, { from: req.from, to: req.to });
     if (role === 'school') {
       if (req.schoolId) throw new AppError('invalid_input', 'В рабочем месте школы справка строится по её собственным данным; параметр «школа» не нужен.');
-      return { doc: schoolReport({ raw: ctx.raw, today }, period).doc, period };
+      return { doc: schoolReport({ raw: ctx.raw, owner: ownerId(ctx), today }, period).doc, period };
     }
     if (role !== 'municipality') throw new AppError('not_initialised', 'Рабочее место ещё не создано.');
     if (!req.schoolId) throw new AppError('invalid_input', 'Выберите школу: в рабочем месте муниципалитета справка строится по данным, которые прислала школа.');

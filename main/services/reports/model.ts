@@ -3,13 +3,12 @@
  * One model, two renderings: docx.ts lays it out to ГОСТ Р 7.0.97-2025, xlsx.ts writes its tables to Excel
  * with the same columns. Builders (school.ts, municipality reports) only fill this model.
  */
-
 import type { Cell, ReportTable } from '../table.js';
-import { schoolYearOf, type Period } from '../../../common/school-year.js';
+import { schoolYearOf, type Period } from '../../../common/periods.js';
 
 // Re-exported so the report builders and renderers keep one import for the whole model.
 export type { Cell, ReportColumn, ReportTable } from '../table.js';
-export { schoolYearOf, type Period } from '../../../common/school-year.js';
+export { schoolYearOf, type Period } from '../../../common/periods.js';
 
 export type Block =
   | { kind: 'heading'; text: string }
@@ -55,12 +54,4 @@ export function tablesOf(doc: ReportDoc): ReportTable[] {
 export function defaultPeriod(today: string, p: Partial<Period> = {}): Period {
   const year = schoolYearOf(today);
   return { from: p.from ?? year.from, to: p.to ?? today };
-}
-
-/** Whether an item dated [from, to] (either may be missing) touches the period. Undated items count. */
-export function touches(period: Period, from: string | null | undefined, to: string | null | undefined): boolean {
-  const a = from ?? to;
-  const b = to ?? from;
-  if (!a || !b) return true;
-  return a <= period.to && b >= period.from;
 }

@@ -1,11 +1,11 @@
 /**
- * The municipality's справки: the roadmap's results with the schools' completion marks (seed 002), the
- * schools by groups with partner groups, curators and the coordination group (seed 004), and the quarterly
- * monitoring summary across schools. Every figure about pupils is an aggregate.
+ * The municipality's справки: the roadmap's results with the schools' completion marks, and the schools by
+ * groups with partner groups, curators and the coordination group; the report settings and the frame
+ * (requisites, signature) they share with the quarterly monitoring (monitoring.ts).
  */
 import type { ServiceContext } from '../context.js';
 import { formatDate } from '../../../common/format.js';
-import { activityStatus, riskCategory } from '../../../common/labels.js';
+import { activityStatus } from '../../../common/labels.js';
 import { groupText, levelShort, coordinationRole } from '../../../common/roster-labels.js';
 import { getReportSettings } from '../municipality/report-settings.js';
 import { type Block, type Cell, type Period, type ReportDoc } from './model.js';
@@ -13,7 +13,6 @@ import { periodText, share, signatureName, NOUNS, ofN } from './text.js';
 import { count } from '../../../common/format.js';
 import { listRoster, listPartnerGroups, listCurators, listCoordination } from '../municipality/roster.js';
 import { getRoadmap } from '../municipality/roadmap.js';
-import { lastBundles, quarterOf } from '../municipality/overview.js';
 import type { RosterRow } from '../../../preload/contract/municipality.js';
 
 export type Progress = (done: number, total: number, stage: string) => void | Promise<void>;
@@ -21,7 +20,7 @@ export type Progress = (done: number, total: number, stage: string) => void | Pr
 // Settings are the municipality's own data; re-exported so the reports API stays in one place.
 export { getReportSettings, saveReportSettings, type ReportSettings } from '../municipality/report-settings.js';
 
-function frame(ctx: ServiceContext, today: string, subject: string, title: string, blocks: Block[]): ReportDoc {
+export function frame(ctx: ServiceContext, today: string, subject: string, title: string, blocks: Block[]): ReportDoc {
   const s = getReportSettings(ctx);
   return {
     subject,
@@ -32,13 +31,13 @@ function frame(ctx: ServiceContext, today: string, subject: string, title: strin
   };
 }
 
-const tick = () => new Promise<void>((r) => setImmediate(r));
-const short = (r: Pick<RosterRow, 'name' | 'short_name'>) => r.short_name || r.name;
+export const tick = () => new Promise<void>((r) => setImmediate(r));
+export const short = (r: Pick<RosterRow, 'name' | 'short_name'>) => r.short_name || r.name;
 
-// ───── roadmap (seed 002) ─────
+// ───── roadmap ─────
 
 export async function roadmapReport(ctx: ServiceContext, period: Period, today: string, progress?: Progress): Promise<ReportDoc> {
-  const view = getRoadmap(ctx, today);
+  const view = getRoadmap(ctx, today, period);
   const roster = listRoster(ctx);
   const blocks: Block[] = [];
   const rm = view.roadmap;
@@ -51,11 +50,7 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
     blocks.push({ kind: 'paragraph', bold: true, text: 'Задачи:' });
     blocks.push({ kind: 'list', numbered: true, items: lines(rm.tasks) });
   }
-  const acts = view.activities.filter((a) => {
-    const from = a.date_from ?? a.date_to;
-    const to = a.date_to ?? a.date_from;
-    return !from || !to || (from <= period.to && to >= period.from);
-  });
+  const acts = view.activities;
   /** The schools an activity concerns, and any other school that marked it anyway. */
   const concerned = (a: (typeof acts)[number]) => new Set([...(a.all_schools ? roster.map((r) => r.id) : a.school_ids), ...a.marks.map((m) => m.school_id)]).size;
   blocks.push({ kind: 'paragraph', text: `За период ${periodText(period)} со школами проведена работа по следующим направлениям:` });
@@ -127,7 +122,7 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
   return frame(ctx, today, 'Информационная справка об итогах реализации муниципальной дорожной карты', title, blocks);
 }
 
-// ───── schools by groups (seed 004) ─────
+// ───── schools by groups ─────
 
 export async function schoolsReport(ctx: ServiceContext, today: string, progress?: Progress): Promise<ReportDoc> {
   const roster = listRoster(ctx).sort((a, b) => short(a).localeCompare(short(b), 'ru'));
@@ -219,132 +214,3 @@ export async function schoolsReport(ctx: ServiceContext, today: string, progress
   await progress?.(roster.length, roster.length, 'Реестр школ');
   return frame(ctx, today, 'Информационная справка о распределении школ по группам', 'о распределении общеобразовательных организаций по группам качества образования и социального благополучия', blocks);
 }
-
-// ───── quarterly monitoring ─────
-
-export async function monitoringReport(ctx: ServiceContext, period: Period, today: string, progress?: Progress): Promise<ReportDoc> {
-  const roster = listRoster(ctx);
-  const asOf = period.to < today ? period.to : today;
-  const grouped = (sql: string, ...p: unknown[]) => {
-    const m = new Map<string, Record<string, number>>();
-    for (const r of ctx.raw.prepare(sql).all(...p) as Record<string, number | string>[]) m.set(String(r.owner), r as Record<string, number>);
-    return m;
-  };
-  await progress?.(0, roster.length, 'Сбор данных по школам');
-  const acts = grouped(`SELECT owner, COUNT(*) AS total, SUM(status = 'done') AS done,
-    SUM(status IN ('planned','in_progress') AND date_to < ?) AS overdue FROM activity
-    WHERE deleted_at IS NULL AND status <> 'cancelled' AND (COALESCE(date_to, date_from) IS NULL OR (COALESCE(date_to, date_from) >= ? AND COALESCE(date_from, date_to) <= ?))
-    GROUP BY owner`, asOf, period.from, period.to);
-  const decisions = grouped(`SELECT owner, SUM(done_on IS NULL AND deadline < ?) AS overdue FROM decision WHERE deleted_at IS NULL GROUP BY owner`, asOf);
-  const mentoring = grouped(`SELECT s.owner, COUNT(*) AS need,
-      SUM(EXISTS (SELECT 1 FROM mentoring_pair p WHERE p.mentee_id = s.id AND p.deleted_at IS NULL AND p.started_on <= ? AND (p.ended_on IS NULL OR p.ended_on >= ?))) AS with_mentor
-    FROM staff s WHERE s.deleted_at IS NULL AND (s.left_on IS NULL OR s.left_on > ?) AND (s.young_specialist = 1 OR s.newly_arrived = 1) GROUP BY s.owner`, asOf, asOf, asOf);
-  const trained = grouped(`SELECT owner, COUNT(DISTINCT staff_id) AS n FROM course WHERE deleted_at IS NULL
-    AND COALESCE(date_to, date_from) >= ? AND COALESCE(date_from, date_to) <= ? GROUP BY owner`, period.from, period.to);
-  const events = grouped(`SELECT owner, COUNT(*) AS n FROM event WHERE deleted_at IS NULL AND date_from <= ? AND COALESCE(date_to, date_from) >= ? GROUP BY owner`, period.to, period.from);
-  // In the group on asOf: the last status change up to that day (a pupil taken off and returned keeps every
-  // change in risk_status_change; the entry holds only the first inclusion and the last removal).
-  const inGroup = `r.included_on <= @d AND COALESCE((SELECT c.status FROM risk_status_change c WHERE c.entry_id = r.id AND c.deleted_at IS NULL AND c.changed_on <= @d
-    ORDER BY c.changed_on DESC, c.hlc DESC LIMIT 1), CASE WHEN r.removed_on IS NOT NULL AND r.removed_on <= @d THEN 'removed' ELSE 'included' END) = 'included'`;
-  const risk = grouped(`SELECT r.owner, COUNT(*) AS n FROM risk_entry r WHERE r.deleted_at IS NULL AND ${inGroup} GROUP BY r.owner`, { d: asOf });
-  const riskCats = ctx.raw.prepare(`SELECT j.value AS category, COUNT(*) AS n, COUNT(DISTINCT r.owner) AS schools FROM risk_entry r, json_each(r.categories) j
-    WHERE r.deleted_at IS NULL AND ${inGroup} GROUP BY j.value`).all({ d: asOf }) as { category: string; n: number; schools: number }[];
-  const last = lastBundles(ctx);
-
-  const rows: Cell[][] = [];
-  const attention: Cell[][] = [];
-  const tot = { total: 0, done: 0, overdue: 0, decisions: 0, need: 0, withMentor: 0, trained: 0, risk: 0, events: 0, received: 0 };
-  for (let i = 0; i < roster.length; i++) {
-    const s = roster[i]!;
-    const a = acts.get(s.id);
-    const m = mentoring.get(s.id);
-    const lastAt = last.get(s.id);
-    const v = {
-      total: Number(a?.total ?? 0), done: Number(a?.done ?? 0), overdue: Number(a?.overdue ?? 0), decisions: Number(decisions.get(s.id)?.overdue ?? 0),
-      need: Number(m?.need ?? 0), withMentor: Number(m?.with_mentor ?? 0), trained: Number(trained.get(s.id)?.n ?? 0),
-      risk: Number(risk.get(s.id)?.n ?? 0), events: Number(events.get(s.id)?.n ?? 0),
-    };
-    (Object.keys(v) as (keyof typeof v)[]).forEach((k) => (tot[k] += v[k]));
-    if (lastAt) tot.received++;
-    rows.push([i + 1, short(s), lastAt ? formatDate(lastAt) : { text: 'нет данных', italic: true }, `${v.done} из ${v.total}`, v.overdue, v.decisions,
-      v.need ? `${v.withMentor} из ${v.need}` : '—', v.trained, v.risk, v.events]);
-    const why = [
-      !lastAt ? 'данные не поступали' : '',
-      v.overdue ? `просрочено ${count(v.overdue, NOUNS.activity)}` : '',
-      v.decisions ? `просрочено ${count(v.decisions, NOUNS.decision)}` : '',
-      v.need > v.withMentor ? `без наставника ${count(v.need - v.withMentor, NOUNS.teacher)}` : '',
-    ].filter(Boolean);
-    if (why.length) attention.push([short(s), why.join('; ')]);
-    if (i % 25 === 0) {
-      await progress?.(i, roster.length, 'Сбор данных по школам');
-      await tick();
-    }
-  }
-  rows.push(['', { text: 'Итого', bold: true }, `${tot.received} из ${roster.length}`, `${tot.done} из ${tot.total}`, tot.overdue, tot.decisions,
-    tot.need ? `${tot.withMentor} из ${tot.need}` : '—', tot.trained, tot.risk, tot.events]);
-  const q = quarterOf(period.from);
-  const label = q.from === period.from && q.to === period.to ? `за ${q.label}` : `за период ${periodText(period)}`;
-  const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      text: `Мониторинг проведён по данным, поступившим из общеобразовательных организаций на ${formatDate(asOf)}: данные представили ${tot.received} ${ofN(roster.length, 'school')}. ` +
-        `${ofN(tot.total, 'activity').replace(/^и/, 'И')} программ, приходящихся на период, выполнено ${tot.done} (${share(tot.done, tot.total)}), просрочено ${tot.overdue}; ` +
-        `поручений с истёкшим сроком — ${tot.decisions}. Наставник закреплён за ${tot.withMentor} ${ofN(tot.need, 'teacher')}, молодых и вновь прибывших (${share(tot.withMentor, tot.need)}). ` +
-        `Курсы повышения квалификации прошли ${count(tot.trained, NOUNS.teacher)}. В группе риска — ${count(tot.risk, NOUNS.pupil)}; проведено ${count(tot.events, NOUNS.event)}.`,
-    },
-    {
-      kind: 'table',
-      table: {
-        sheet: 'Мониторинг',
-        caption: `Сводные данные мониторинга по школам ${label}`,
-        fontSize: 11,
-        columns: [
-          { key: 'no', header: '№', width: 4, align: 'center' },
-          { key: 'school', header: 'ОО', width: 18 },
-          { key: 'last', header: 'Данные на', width: 10, align: 'center' },
-          { key: 'acts', header: 'Мероприятия программы: выполнено', width: 11, align: 'center' },
-          { key: 'overdue', header: 'Просрочено мероприятий', width: 10, align: 'center' },
-          { key: 'decisions', header: 'Просрочено поручений', width: 9, align: 'center' },
-          { key: 'mentors', header: 'Наставник у молодых и вновь прибывших', width: 11, align: 'center' },
-          { key: 'trained', header: 'Прошли КПК, чел.', width: 8, align: 'center' },
-          { key: 'risk', header: 'Группа риска, чел.', width: 8, align: 'center' },
-          { key: 'events', header: 'Проведено мероприятий', width: 11, align: 'center' },
-        ],
-        rows,
-        empty: 'Реестр школ пуст.',
-      },
-    },
-    {
-      kind: 'table',
-      table: {
-        sheet: 'Группа риска',
-        caption: `Численность группы риска по категориям на ${formatDate(asOf)} (обезличенно)`,
-        columns: [
-          { key: 'category', header: 'Категория', width: 50 },
-          { key: 'schools', header: 'Школ', width: 20, align: 'center' },
-          { key: 'pupils', header: 'Обучающихся, чел.', width: 30, align: 'center' },
-        ],
-        rows: riskCategory.codes.map((c) => riskCats.find((r) => r.category === c)).filter((r): r is (typeof riskCats)[number] => !!r)
-          .map((r) => [riskCategory.labels[r.category as keyof typeof riskCategory.labels], r.schools, r.n]),
-        empty: 'Обучающихся в группе риска нет.',
-      },
-    },
-    { kind: 'heading', text: 'Школы, требующие внимания' },
-    {
-      kind: 'table',
-      table: {
-        sheet: 'Требуют внимания',
-        caption: 'Школы, требующие внимания куратора',
-        columns: [
-          { key: 'school', header: 'ОО', width: 35 },
-          { key: 'why', header: 'Что требует внимания', width: 65 },
-        ],
-        rows: attention,
-        empty: 'Школ, требующих внимания, нет.',
-      },
-    },
-  ];
-  await progress?.(roster.length, roster.length, 'Сбор данных по школам');
-  return { ...frame(ctx, today, 'Информационная справка о результатах мониторинга', `о результатах мониторинга реализации программ повышения качества образования ${label}`, blocks), landscape: true };
-}
-

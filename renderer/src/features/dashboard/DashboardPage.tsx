@@ -47,7 +47,7 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat testId="stat-overdue" title="Просроченные мероприятия" value={overdueN} color={overdueN ? 'red' : 'teal'} hint={overdueN ? 'срок прошёл, отметки о выполнении нет' : 'всё в срок'} onClick={() => go?.('programme')} />
         <Stat title="Срок в этом месяце" value={d.dueThisMonth.length} color="blue" hint={count(d.dueThisMonth.length, ['мероприятие', 'мероприятия', 'мероприятий'])} onClick={() => go?.('programme')} />
-        <Stat title="Поручения с истёкшим сроком" value={d.overdueDecisions.length} color={d.overdueDecisions.length ? 'red' : 'teal'} onClick={() => go?.('events')} />
+        <Stat title="Поручения с истёкшим сроком" value={d.decisionsOverdue} color={d.decisionsOverdue ? 'red' : 'teal'} onClick={() => go?.('events')} />
         <Stat title="Выполнено мероприятий программы" value={`${d.activityCounts.done} из ${d.activityCounts.total}`} hint={d.activityCounts.notDone ? `не выполнено: ${d.activityCounts.notDone}` : undefined} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>

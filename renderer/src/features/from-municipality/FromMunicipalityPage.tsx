@@ -64,7 +64,6 @@ export function FromMunicipalityPage() {
   if (error) return <Alert color="red">{error}</Alert>;
   if (!value) return null;
   const c = value.classification;
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <PageHeader title="От управления образования" subtitle="Приходит с файлом обмена от муниципалитета; ваши отметки уходят обратно со следующим файлом школы" />
@@ -88,7 +87,7 @@ export function FromMunicipalityPage() {
             </Table.Thead>
             <Table.Tbody>
               {value.activities.map((a) => {
-                const overdue = !a.mark || ['planned', 'in_progress'].includes(a.mark.status) ? !!a.date_to && a.date_to < today : false;
+                const overdue = a.overdue === 1;
                 return (
                   <Table.Tr key={a.id} className="row-click" onClick={() => setEditing(a)}>
                     <Table.Td>{a.number}</Table.Td>

@@ -6,14 +6,21 @@ import { RecordTable, type Column } from '../../components/RecordTable';
 import { label } from '../../components/Labels';
 import type { Row } from '../../../../preload/contract/index';
 import { mentoringReason } from '../../../../common/labels';
-import { isoDay } from '../../../../common/format';
 import { EditModal, type Editing } from './EditModal';
 import { PAIR_FIELDS, NOUNS, period } from './fields';
 
 export const pairWhat = (r: Row) => `наставническую пару «${r.mentor_name ?? '?'} → ${r.mentee_name ?? '?'}»`;
 
-export function isCurrentPair(r: Row) {
-  return !r.ended_on || String(r.ended_on) >= isoDay(new Date());
+/** The server's state of a pair on today's day: «идёт», «не началась» or «завершена». */
+export const PAIR_STATE: Record<string, { label: string; color: string }> = {
+  current: { label: 'идёт', color: 'teal' },
+  upcoming: { label: 'ещё не началась', color: 'blue' },
+  ended: { label: 'завершена', color: 'gray' },
+};
+
+function PairState({ row }: { row: Row }) {
+  const st = PAIR_STATE[String(row.state)] ?? PAIR_STATE.ended!;
+  return <Badge size="xs" variant="light" color={st.color}>{st.label}</Badge>;
 }
 
 export const PAIR_COLUMNS: Column[] = [
@@ -21,12 +28,13 @@ export const PAIR_COLUMNS: Column[] = [
   { key: 'mentee_name', title: 'Наставляемый', sort: 'mentee_name' },
   { key: 'reason', title: 'Основание', sort: 'reason', render: (r) => label(mentoringReason, r.reason) },
   { key: 'subject', title: 'Предмет' },
-  { key: 'started_on', title: 'Период', sort: 'started_on', render: (r) => <>{period(r.started_on, r.ended_on)}{' '}{isCurrentPair(r) ? <Badge size="xs" variant="light" color="teal">идёт</Badge> : <Badge size="xs" variant="light" color="gray">завершена</Badge>}</> },
+  { key: 'started_on', title: 'Период', sort: 'started_on', render: (r) => <>{period(r.started_on, r.ended_on)}{' '}<PairState row={r} /></> },
   { key: 'outcome', title: 'Результат', render: (r) => <Text size="sm" lineClamp={2}>{r.outcome}</Text> },
 ];
 
 const STATES = [
   { value: 'current', label: 'Текущие пары' },
+  { value: 'upcoming', label: 'Ещё не начались' },
   { value: 'ended', label: 'Завершённые пары' },
   { value: 'all', label: 'Все пары' },
 ];
@@ -36,7 +44,7 @@ export function PairsTab() {
   const [reason, setReason] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const filters: Record<string, string | number> = {};
-  if (state !== 'all') filters.current = state === 'current' ? 1 : 0;
+  if (state !== 'all') filters.state = state;
   if (reason) filters.reason = reason;
   return (
     <>

@@ -14,7 +14,7 @@ import { NewcomerBadges, MentorBadge } from './StaffTab';
 import { STAFF_DEFICIT_COLUMNS, staffDeficitWhat, CatalogueAddButton } from './DeficitsTab';
 import { COURSE_COLUMNS, courseWhat } from './CoursesTab';
 import { PLAN_COLUMNS, planWhat } from './PlansTab';
-import { pairWhat, isCurrentPair } from './PairsTab';
+import { pairWhat, PAIR_STATE } from './PairsTab';
 import { STAFF_FIELDS, PAIR_FIELDS, STAFF_DEFICIT_FIELDS, COURSE_FIELDS, PLAN_FIELDS, NEW_PLAN, NOUNS, period, without } from './fields';
 
 type Values = Record<string, unknown>;
@@ -72,7 +72,7 @@ export function StaffCard(props: { staffId: string | null; onClose: () => void }
     { key: 'role', title: 'Роль', render: (r) => (r.mentor_id === id ? 'Наставник для' : 'Наставляемый у') },
     { key: 'other', title: 'Кого', render: (r) => (r.mentor_id === id ? r.mentee_name : r.mentor_name) },
     { key: 'reason', title: 'Основание', render: (r) => label(mentoringReason, r.reason) },
-    { key: 'period', title: 'Период', render: (r) => `${period(r.started_on, r.ended_on)}${isCurrentPair(r) ? '' : ' (завершена)'}` },
+    { key: 'period', title: 'Период', render: (r) => `${period(r.started_on, r.ended_on)}${r.state === 'current' ? '' : ` (${PAIR_STATE[String(r.state)]?.label ?? ''})`}` },
   ];
 
   const newPair = (): Values => {
@@ -105,7 +105,7 @@ export function StaffCard(props: { staffId: string | null; onClose: () => void }
         {s && (
           <Stack gap="md" data-testid="staff-card">
             <Group justify="space-between" align="flex-start">
-              <Group gap="xs"><NewcomerBadges row={s} />{(s.young_specialist === 1 || s.newly_arrived === 1) && !s.left_on && <><Text size="sm">Наставник:</Text><MentorBadge row={s} /></>}</Group>
+              <Group gap="xs"><NewcomerBadges row={s} />{s.mentor_due === 1 && <><Text size="sm">Наставник:</Text><MentorBadge row={s} /></>}</Group>
               <Group gap="xs">
                 <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditStaff({ row: s })}>Изменить</Button>
                 <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setDel({ entity: 'staff', row: s, what: `педагога ${s.full_name}` })}>Удалить</Button>

@@ -30,10 +30,9 @@ export function NewcomerBadges({ row }: { row: Row }) {
   );
 }
 
-/** Whether a young or newly arrived teacher has a mentor now; nothing for the others. */
+/** Whether a teacher who is to have a mentor (the server's mentor_due) has one now; nothing for the others. */
 export function MentorBadge({ row }: { row: Row }) {
-  if (row.young_specialist !== 1 && row.newly_arrived !== 1) return <Text size="sm" c="dimmed">—</Text>;
-  if (row.left_on) return <Text size="sm" c="dimmed">—</Text>;
+  if (row.mentor_due !== 1) return <Text size="sm" c="dimmed">—</Text>;
   return Number(row.has_mentor) > 0
     ? <Badge color="teal" variant="light">Есть</Badge>
     : <Tooltip label="Молодому или вновь прибывшему педагогу нужен наставник"><Badge color="red" variant="filled">Нет</Badge></Tooltip>;

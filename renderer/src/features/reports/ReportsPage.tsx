@@ -10,27 +10,18 @@ import { PageHeader } from '../../components/PageHeader';
 import { call, CallError } from '../../app/api';
 import { useCall } from '../../app/data';
 import { parseRuDate, formatDate, isoDay } from '../../../../common/format';
+import { schoolYearOf, quarterOf } from '../../../../common/periods';
 import { reportKindLabels, type ReportKind, type ReportJob } from '../../../../preload/contract/index';
 import { downloadFile } from '../../components/files';
 
 const KINDS_SCHOOL: ReportKind[] = ['school'];
 const KINDS_MUNICIPALITY: ReportKind[] = ['roadmap', 'monitoring', 'schools', 'school'];
 
-function schoolYearStart(today: string) {
-  const y = Number(today.slice(0, 4));
-  return `${Number(today.slice(5, 7)) >= 9 ? y : y - 1}-09-01`;
-}
-function quarter(today: string) {
-  const y = Number(today.slice(0, 4));
-  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
-  return { from: `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`, to: `${y}-${['03-31', '06-30', '09-30', '12-31'][q]}` };
-}
-
 export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role?: 'school' | 'municipality'; schoolId?: string }) {
   const today = isoDay(new Date());
   const kinds = role === 'municipality' ? KINDS_MUNICIPALITY : KINDS_SCHOOL;
   const [kind, setKind] = useState<ReportKind>(initialSchool ? 'school' : kinds[0]!);
-  const [from, setFrom] = useState<string | null>(schoolYearStart(today));
+  const [from, setFrom] = useState<string | null>(schoolYearOf(today).from);
   const [to, setTo] = useState<string | null>(today);
   const [school, setSchool] = useState<string | null>(initialSchool ?? null);
   const [format, setFormat] = useState<'docx' | 'xlsx'>('docx');
@@ -42,11 +33,11 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
   useEffect(() => {
     if (kind === 'monitoring') {
-      const q = quarter(today);
+      const q = quarterOf(today);
       setFrom(q.from);
       setTo(q.to);
     } else if (kind !== 'schools') {
-      setFrom(schoolYearStart(today));
+      setFrom(schoolYearOf(today).from);
       setTo(today);
     }
   }, [kind, today]);

@@ -1,0 +1,54 @@
+/** Section 2 of the school справка: the plan of the period and how it was carried out. */
+import { formatDate } from '../../../../common/format.js';
+import { activityStatus, timingKind } from '../../../../common/labels.js';
+import { byNumber } from '../../../../common/numbering.js';
+import { rule, flag } from '../../../../db/rules.js';
+import type { Block, Cell } from '../model.js';
+import { n, periodText, share } from '../text.js';
+import { OWNED, s, type R, type Section } from './common.js';
+
+export function activitiesSection({ q, period, facts }: Section): Block[] {
+  const acts = q(`SELECT t.*, ${flag(rule.activityOverdue('t'))} AS overdue FROM activity t
+    WHERE t.deleted_at IS NULL AND ${OWNED} AND ${rule.activityInPlan('t')} AND ${rule.activityInPeriod('t')} ORDER BY t.created_at`).sort(byNumber);
+  const f = facts.activities;
+  return [
+    { kind: 'heading', text: '2. Выполнение плана мероприятий' },
+    {
+      kind: 'paragraph',
+      text: `За период ${periodText(period)} планом предусмотрено ${n(f.total, 'activity')}; выполнено — ${f.done} (${share(f.done, f.total)}), не выполнено — ${f.notDone}, срок истёк, отметки о выполнении нет — ${f.overdue}.`,
+    },
+    {
+      kind: 'table',
+      table: {
+        sheet: 'Мероприятия',
+        caption: 'Выполнение плана мероприятий программы',
+        columns: [
+          // wide enough for «2.10» on one line
+          { key: 'number', header: '№', width: 7, align: 'center' },
+          { key: 'title', header: 'Мероприятие', width: 29 },
+          { key: 'timing', header: 'Сроки', width: 17 },
+          { key: 'responsible', header: 'Ответственные', width: 20 },
+          { key: 'mark', header: 'Отметка о выполнении', width: 27 },
+        ],
+        rows: acts.map((a): Cell[] => [
+          s(a.number),
+          s(a.title),
+          s(a.timing_text) || timingKind.labels[s(a.timing_kind) as keyof typeof timingKind.labels] || '',
+          s(a.responsible),
+          activityMark(a),
+        ]),
+        empty: 'Мероприятий, относящихся к периоду, в плане нет.',
+      },
+    },
+  ];
+}
+
+/** The completion mark as printed: what the school wrote, or what the status says when it wrote nothing. */
+function activityMark(a: R): Cell {
+  const mark = s(a.completion_mark);
+  const status = activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels] ?? '';
+  if (a.status === 'not_done') return { text: mark || status, italic: true };
+  if (a.overdue === 1) return { text: mark ? `${mark}\nСрок истёк ${formatDate(s(a.date_to))}` : `Срок истёк ${formatDate(s(a.date_to))}, отметки о выполнении нет`, italic: true };
+  if (a.status === 'done') return mark || `${status}${a.completed_on ? ' ' + formatDate(s(a.completed_on)) : ''}`;
+  return mark || status;
+}
