@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { isSqliteCode } from '../db-errors.js';
 import { getMeta, setMeta, originId } from '../clock.js';
 import { getRole } from '../school.js';
 import { attachmentPath } from '../attachments.js';
@@ -19,7 +20,7 @@ import { ensureIdentity, currentSeq, rotateOrigin, type ExchangeContext } from '
 import { BundleError, LIMITS, REASONS, type ReasonCode } from './reasons.js';
 import { UP_TABLES, DOWN_TABLES, PER_SCHOOL, validateTable, type IncomingTable } from './tables.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
-import type { ExchangeImportResult } from '../../../preload/contract/exchange.js';
+import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
 
 export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
@@ -163,7 +164,7 @@ export function importBundle(ctx: ExchangeContext, opts: ImportOptions): ImportO
     if (e instanceof AppError) {
       out.reasonCode = e.code;
       out.reason = e.message;
-    } else if (e instanceof Error && /FOREIGN KEY/i.test(e.message)) {
+    } else if (isSqliteCode(e, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
       out.reasonCode = 'inconsistent';
       out.reason = REASONS.inconsistent;
     } else {
@@ -305,19 +306,8 @@ function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContaine
 
 // ─── quarantine decisions ───────────────────────────────────────────────────────────────────────────────
 
-export interface QuarantineItem {
-  id: string;
-  received_at: string;
-  file_name: string;
-  issuer_id: string;
-  issuer_name: string;
-  issuer_role: string;
-  fingerprint: string;
-  fingerprintDisplay: string;
-  reason_code: string;
-  reason: string;
-  status: string;
-}
+/** A file waiting in quarantine, as the screen lists it (the contract's type). */
+export type QuarantineItem = ExchangeQuarantineItem;
 
 export function listQuarantine(ctx: ExchangeContext, opts: { all?: boolean } = {}): QuarantineItem[] {
   const rows = ctx.raw.prepare(`SELECT id, received_at, file_name, issuer_id, issuer_name, issuer_role, fingerprint, reason_code, status FROM exchange_quarantine
@@ -424,18 +414,8 @@ export function importPaths(ctx: ExchangeContext, paths: string[], opts: { dryRu
   return out;
 }
 
-export interface HistoryItem {
-  id: number;
-  at: string;
-  file_name: string;
-  kind: string;
-  issuer_id: string;
-  issuer_name: string;
-  seq: number | null;
-  status: ImportStatus;
-  reason: string;
-  counts: Partial<MergeCounts>;
-}
+/** One line of the import history, as the screen lists it (the contract's type). */
+export type HistoryItem = ExchangeHistoryItem;
 
 export function importHistory(ctx: ExchangeContext, limit = 200): HistoryItem[] {
   const rows = ctx.raw.prepare('SELECT id, at, file_name, kind, issuer_id, issuer_name, seq, status, reason, counts FROM exchange_import ORDER BY id DESC LIMIT ?').all(limit) as (Omit<HistoryItem, 'counts'> & { counts: string })[];

@@ -12,14 +12,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { BundleError } from './reasons.js';
 import { markId } from './ids.js';
 import type { IncomingTable, VersionVector } from './tables.js';
+import type { ExchangeCounts } from '../../../preload/contract/exchange.js';
 
-export interface MergeCounts {
-  new: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  conflicts: number;
-}
+/** What merging did to the rows (the contract's counts, shown per file on the import screen). */
+export type MergeCounts = ExchangeCounts;
 
 export const emptyCounts = (): MergeCounts => ({ new: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 });
 

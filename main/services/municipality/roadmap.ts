@@ -14,6 +14,7 @@ import { stampNew } from '../records.js';
 import { AppError } from '../errors.js';
 import { byNumber } from '../reports/school.js';
 import { getMeta } from '../clock.js';
+import { activityStatus, codeOf } from '../../../common/labels.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
   return listMun(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0] ?? null;
@@ -36,7 +37,7 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string): RoadmapVie
     date_from: (a.date_from as string | null) ?? null,
     date_to: (a.date_to as string | null) ?? null,
     responsible: String(a.responsible ?? ''),
-    status: String(a.status ?? 'planned'),
+    status: codeOf(activityStatus, a.status, 'planned'),
     completion_mark: String(a.completion_mark ?? ''),
     completed_on: (a.completed_on as string | null) ?? null,
     all_schools: Number(a.all_schools ?? 1),

@@ -9,7 +9,9 @@ import { stampNew, stampChange } from '../records.js';
 import { AppError, notFound } from '../errors.js';
 import { getRole } from '../school.js';
 
-export type Row = Record<string, string | number | null> & { id: string };
+import type { Row } from '../../../preload/contract/index.js';
+
+export type { Row };
 
 export const MUN_TABLES = {
   partner_group: ['number', 'title', 'territory', 'note'],

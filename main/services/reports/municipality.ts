@@ -14,18 +14,11 @@ import { count } from '../../../common/format.js';
 import { listRoster, listPartnerGroups, listCurators, listCoordination } from '../municipality/roster.js';
 import { getRoadmap } from '../municipality/roadmap.js';
 import { lastBundles, quarterOf } from '../municipality/overview.js';
-import type { RosterRow } from '../../../preload/contract/municipality.js';
+import type { RosterRow, ReportSettings } from '../../../preload/contract/municipality.js';
 
 export type Progress = (done: number, total: number, stage: string) => void | Promise<void>;
 
-export interface ReportSettings {
-  organisation: string;
-  parent: string;
-  place: string;
-  headPosition: string;
-  headName: string;
-  executor: string;
-}
+export type { ReportSettings };
 
 const KEYS: Record<keyof ReportSettings, string> = {
   organisation: 'report.organisation', parent: 'report.parent', place: 'report.place',
