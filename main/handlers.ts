@@ -65,7 +65,7 @@ export async function dispatch(env: HandlerEnv, name: string, input: unknown, lo
     const refused = def.roles.length === 3 ? null : roleRefusal(def.roles, getRole(env.ctx()));
     if (refused) return failure(refused);
     const parsed = strictInputs.get(name)!.safeParse(input ?? {});
-    if (!parsed.success) return failure(zodToAppError(parsed.error));
+    if (!parsed.success) return failure(zodToAppError(parsed.error, def.fieldsAt));
     const value = await run(name as CallName, env, parsed.data);
     return { ok: true, value: def.output ? z.encode(def.output, value) : value };
   } catch (e) {

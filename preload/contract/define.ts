@@ -18,6 +18,8 @@ export interface CallDef<I extends z.ZodType, Wire, Result = Wire> {
   /** The workspace roles at which main runs the handler; `dispatch` refuses the others before it runs. */
   roles: readonly Role[];
   input: I;
+  /** Where the form's fields sit in the input (records.save: 'value'), so field errors are named as the form names them. */
+  fieldsAt?: string;
   /** Handler result → wire JSON (bytes → base64), applied by `dispatch`. Absent when the result is plain JSON. */
   output?: z.ZodType;
   /** Never set at run time; carries the wire type (what the renderer gets) and the handler's result type. */
@@ -26,7 +28,7 @@ export interface CallDef<I extends z.ZodType, Wire, Result = Wire> {
 
 /** A call whose result is plain JSON. `call<Output>('school')(inputSchema)`. */
 export function call<O>(...roles: [Role, ...Role[]]) {
-  return <I extends z.ZodType>(input: I): CallDef<I, O> => ({ roles, input });
+  return <I extends z.ZodType>(input: I, opts: { fieldsAt?: string } = {}): CallDef<I, O> => ({ roles, input, ...opts });
 }
 
 /** A call whose result carries bytes: the handler returns them, `dispatch` encodes them once through `output`. */

@@ -58,7 +58,7 @@ export const contract = {
   'records.list': call<ListResult<Row>>('school')(listInput),
   'records.get': call<Row>('school')(z.object({ entity: entityName, id })),
   /** Creates when value.id is absent, updates otherwise; value is checked against entitySchemas[entity]. */
-  'records.save': call<Row>('school')(saveInput),
+  'records.save': call<Row>('school')(saveInput, { fieldsAt: 'value' }),
   'records.remove': call<{ removed: number }>('school')(z.object({ entity: entityName, id })),
 
   'riskGroup.include': call<{ pupilId: string; entryId: string }>('school')(

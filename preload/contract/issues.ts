@@ -6,10 +6,12 @@ export interface Described {
   fieldErrors: Record<string, string>;
 }
 
-export function describeIssues(error: z.ZodError): Described {
+/** `fieldsAt`: the key of the input under which the form's fields sit; field errors are named from there. */
+export function describeIssues(error: z.ZodError, fieldsAt?: string): Described {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.filter((p) => typeof p === 'string' || typeof p === 'number').join('.') || '_';
+    const path = fieldsAt !== undefined && issue.path[0] === fieldsAt ? issue.path.slice(1) : issue.path;
+    const key = path.filter((p) => typeof p === 'string' || typeof p === 'number').join('.') || '_';
     if (!fieldErrors[key]) fieldErrors[key] = issue.message;
   }
   const messages = [...new Set(Object.values(fieldErrors))];
