@@ -82,6 +82,8 @@ export function openDatabase(path: string, list: Migration[] = migrations): Open
     path,
     async close() {
       await db.destroy();
+      // Kysely closes the connection only if it ever used it; a file touched through `raw` alone stayed open.
+      if (raw.open) raw.close();
     },
   };
 }
