@@ -21,6 +21,7 @@ const rules = [
   ['common/', (t) => /^(main|preload|renderer|db)\//.test(t) || t === 'electron', 'common/ is pure and imports no layer'],
   ['preload/contract/', (t) => /^(main|renderer)\//.test(t) || t === 'electron', 'the contract is shared and imports no process'],
   ['main/', (t) => /^renderer\//.test(t), 'main never imports the renderer'],
+  ['main/services/', (t) => /^main\/(workspace|handlers|shell\/|cli\/|web-host|web|cli)(\.|\/|$)/.test(t), 'services (and their area handlers) get a HandlerEnv; they never import the workspace, the dispatcher, the shell or the CLI'],
   ['renderer/', (t) => /^(main|db)\//.test(t) || t === 'electron' || t.startsWith('node:') || t === 'better-sqlite3', 'the renderer reaches main only through the contract'],
 ];
 const electronAllowed = (f) => f.startsWith('main/shell/') || f === 'preload/index.ts';
