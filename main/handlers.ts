@@ -4,7 +4,7 @@
  * Russian message. The Electron shell, the browser host and the tests all call `dispatch`.
  */
 import { z } from 'zod';
-import { contract, type CallName, type CallResult, type Role } from '../preload/contract/index.js';
+import { contract, ANY_ROLE, type CallName, type CallResult, type Role } from '../preload/contract/index.js';
 import { AppError } from './services/errors.js';
 import { zodToAppError } from './services/validation.js';
 import { knownError } from './services/db-errors.js';
@@ -62,7 +62,7 @@ export async function dispatch(env: HandlerEnv, name: string, input: unknown, lo
   const def = contract[name as CallName];
   try {
     // Before the input is even decoded: a call this workspace may not make gets no further.
-    const refused = def.roles.length === 3 ? null : roleRefusal(def.roles, getRole(env.ctx()));
+    const refused = def.roles.length === ANY_ROLE.length ? null : roleRefusal(def.roles, getRole(env.ctx()));
     if (refused) return failure(refused);
     const parsed = strictInputs.get(name)!.safeParse(input ?? {});
     if (!parsed.success) return failure(zodToAppError(parsed.error, def.fieldsAt));

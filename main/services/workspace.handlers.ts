@@ -1,26 +1,8 @@
 /** workspace.*: what the open file is, first run of a school, and the demo school in a file of its own. */
-import type { WorkspaceState } from '../../preload/contract/index.js';
-import type { HandlerEnv } from './context.js';
 import { defineArea } from './area-handlers.js';
-import { createSchool, getRole, getSchoolProfile } from './school.js';
-import { municipalityInfo } from './municipality-core.js';
+import { createSchool } from './school.js';
 import { generateDemo } from './demo.js';
-
-export function workspaceState(env: HandlerEnv): WorkspaceState {
-  const ctx = env.ctx();
-  const role = getRole(ctx);
-  // A municipality's file holds merged school profiles too; its own name is what the header shows.
-  return {
-    role, demo: env.kind === 'demo', dataPath: env.dbPath(env.kind),
-    school: role === 'school' ? getSchoolProfile(ctx) : null,
-    municipalityName: municipalityInfo(ctx)?.name ?? null,
-  };
-}
-
-/** First run happens in the user's own file: leaving the demo first keeps fictional data out of it. */
-export async function leaveDemo(env: HandlerEnv): Promise<void> {
-  if (env.kind === 'demo') await env.switchTo('main');
-}
+import { workspaceState, leaveDemo } from './workspace-state.js';
 
 export const workspaceHandlers = defineArea({
   'workspace.state': (env) => workspaceState(env),

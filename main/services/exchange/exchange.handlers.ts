@@ -5,7 +5,7 @@
 import type { ExchangeState } from '../../../preload/contract/index.js';
 import type { HandlerEnv } from '../context.js';
 import { defineArea } from '../area-handlers.js';
-import { workspaceState, leaveDemo } from '../workspace.handlers.js';
+import { workspaceState, leaveDemo } from '../workspace-state.js';
 import { getRole } from '../school.js';
 import { initMunicipality, municipalityInfo } from '../municipality-core.js';
 import { AppError } from '../errors.js';
