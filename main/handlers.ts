@@ -10,7 +10,7 @@ import { zodToAppError } from './services/validation.js';
 import { knownError } from './services/db-errors.js';
 import { getRole } from './services/school.js';
 import type { HandlerEnv } from './services/context.js';
-import { joinAreas, type Handler, type Handlers } from './services/area-handlers.js';
+import { joinAreas, type Handlers } from './services/area-handlers.js';
 import { workspaceHandlers } from './services/workspace.handlers.js';
 import { recordsHandlers } from './services/records.handlers.js';
 import { riskGroupHandlers } from './services/risk-group.handlers.js';
@@ -39,7 +39,7 @@ const strictInputs = new Map<string, z.ZodType>(
  * TypeScript cannot pair with the name: the one place where the typed map is called untyped.
  */
 function run(name: CallName, env: HandlerEnv, input: unknown): unknown {
-  const handler: (env: HandlerEnv, input: unknown) => unknown = handlers[name] as Handler<CallName> as (env: HandlerEnv, input: unknown) => unknown;
+  const handler = handlers[name] as (env: HandlerEnv, input: unknown) => unknown;
   return handler(env, input);
 }
 

@@ -8,22 +8,16 @@ import { isoDay, formatDate } from '../../../common/format.js';
 import { getRole } from '../school.js';
 import { getRosterSchool } from '../municipality/roster.js';
 import { quarterOf } from '../municipality/overview.js';
-import type { ReportKind } from '../../../preload/contract/municipality.js';
+import type { z } from 'zod';
+import type { ReportKind, reportStartInput } from '../../../preload/contract/municipality.js';
 import { defaultPeriod, tablesOf, type Period, type ReportDoc, type ReportTable } from './model.js';
 import { schoolReport } from './school.js';
 import { roadmapReport, schoolsReport, monitoringReport, type Progress } from './municipality.js';
 import { renderDocx } from './docx.js';
 import { renderXlsx } from './xlsx.js';
 
-export interface ReportRequest {
-  kind: ReportKind;
-  format: 'docx' | 'xlsx';
-  from?: string;
-  to?: string;
-  /** At the municipality: whose merged data the school справка is about. */
-  schoolId?: string;
-  today?: string;
-}
+/** reports.start's input as its schema leaves it (schoolId: at the municipality, whose справка), and the day. */
+export type ReportRequest = z.output<typeof reportStartInput> & { today?: string };
 
 export interface ReportFile {
   fileName: string;
