@@ -7,6 +7,11 @@ function vocab<const T extends Record<string, string>>(labels: T) {
   return { labels, codes, options: codes.map((value) => ({ value, label: labels[value]! })) };
 }
 
+/** A stored code read back as its vocabulary's type; a code this version does not know reads as `fallback`. */
+export function codeOf<T extends string>(v: { codes: readonly T[] }, value: unknown, fallback: T): T {
+  return v.codes.find((c) => c === value) ?? fallback;
+}
+
 export const activityStatus = vocab({
   planned: 'Запланировано',
   in_progress: 'Выполняется',

@@ -71,7 +71,8 @@ export function openDatabase(path: string, list: Migration[] = migrations): Open
   } catch (e) {
     raw.close();
     if (e instanceof NewerSchemaError) throw e;
-    if (e instanceof Error && /file is not a database|malformed/i.test(e.message)) throw new NotADatabaseError(path, e);
+    // By SQLite's result code, not its (English, version-dependent) message.
+    if (e instanceof BetterSqlite3.SqliteError && (e.code === 'SQLITE_NOTADB' || e.code.startsWith('SQLITE_CORRUPT'))) throw new NotADatabaseError(path, e);
     throw e;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
@@ -81,6 +82,8 @@ export function openDatabase(path: string, list: Migration[] = migrations): Open
     path,
     async close() {
       await db.destroy();
+      // Kysely closes the connection only if it ever used it; a file touched through `raw` alone stayed open.
+      if (raw.open) raw.close();
     },
   };
 }

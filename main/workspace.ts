@@ -6,13 +6,13 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type OpenedDb } from '../db/open.js';
-import type { ServiceContext } from './services/context.js';
+import type { ServiceContext, HandlerEnv, WorkspaceKind } from './services/context.js';
 import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
 
-export type WorkspaceKind = 'main' | 'demo';
+export type { WorkspaceKind };
 
-export class Workspace {
+export class Workspace implements HandlerEnv {
   private opened: OpenedDb | null = null;
   private kindOpen: WorkspaceKind | null = null;
   /** How exchange private keys are wrapped at rest; the Electron shell sets a safeStorage-backed box. */

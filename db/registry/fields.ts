@@ -43,6 +43,10 @@ type VocabArg<C extends string> = readonly [C, ...C[]] | { codes: readonly [C, .
 const codesOf = <C extends string>(v: VocabArg<C>) => ('codes' in v ? { codes: v.codes, labels: v.labels as Record<string, string> } : { codes: v });
 type UuidOpts = Opts & { refBy?: UuidField['refBy'] };
 
+function vocab<C extends string>(label: string, v: VocabArg<C>, dflt?: C, o: Opts = {}): VocabField<C> {
+  return { kind: 'vocab', label, ...codesOf(v), default: dflt, ...o };
+}
+
 export const f = {
   /** Text that must not be empty. */
   req: (label: string, max = 2000, o: Opts = {}): TextField<true> => ({ kind: 'text', label, max, required: true, ...o }),
@@ -58,8 +62,10 @@ export const f = {
   managed: <F extends Field>(field: F): F & { managed: true } => ({ ...field, managed: true }),
   optReal: (label: string, o: Opts = {}): RealField => ({ kind: 'real', label, required: false, ...o }),
   flag: (label: string, dflt: 0 | 1 = 0, o: Opts = {}): FlagField => ({ kind: 'flag', label, default: dflt, ...o }),
-  vocab: <const C extends string>(label: string, v: VocabArg<C>, dflt?: NoInfer<C>, o: Opts = {}): VocabField<C> =>
-    ({ kind: 'vocab', label, ...codesOf(v), default: dflt, ...o }),
+  vocab: vocab as {
+    <const C extends string>(label: string, v: VocabArg<C>): VocabField<C> & { default?: undefined };
+    <const C extends string>(label: string, v: VocabArg<C>, dflt: NoInfer<C>, o?: Opts): VocabField<C> & { default: C };
+  },
   codes: <const C extends string>(label: string, v: VocabArg<C>, min: number, minMessage: string, o: Opts = {}): CodesField<C> =>
     ({ kind: 'codes', label, ...codesOf(v), min, minMessage, ...o }),
   ref: (table: string, label: string, o: Opts & { pick?: string } = {}): RefField<true> => ({ kind: 'ref', table, label, required: true, ...o }),
@@ -90,7 +96,7 @@ export type FieldValue<F> =
   : F extends IntField<true> ? number
   : F extends IntField ? (F extends { default: number } ? number : number | null)
   : F extends RealField ? number | null
-  : F extends FlagField ? number
+  : F extends FlagField ? 0 | 1
   : F extends VocabField<infer C> ? C
   : F extends CodesField<infer C> ? C[]
   : F extends RefField<true> | UuidField<true> ? string

@@ -3,7 +3,7 @@
  * ./commands registered here; `opora --help` lists them and `opora <command> --help` explains one.
  */
 import { parseArgs } from 'node:util';
-import { AppError } from '../services/errors.js';
+import { knownError } from '../services/db-errors.js';
 import { CliError, EXIT, type CliCommand, type CliIO } from './types.js';
 import { initCommand } from './commands/init.js';
 import { enrollCommand } from './commands/enroll.js';
@@ -74,14 +74,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await cmd.run(args as never, io);
+    return await cmd.run(args, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(e.message);
       return e.exitCode;
     }
-    if (e instanceof AppError || (e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string' && /[А-Яа-я]/.test(e.message))) {
-      io.err(e.message);
+    // The same typed errors as the app's (ours, the file's, SQLite's by result code), in Russian.
+    const known = knownError(e);
+    if (known) {
+      io.err(known.message);
       return EXIT.error;
     }
     io.err(`Внутренняя ошибка программы: ${(e as Error)?.message ?? e}`);

@@ -16,7 +16,8 @@ export interface CliCommand {
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
   positionals?: boolean;
-  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }, io: CliIO): Promise<number> | number;
+  /** Values as node:util's parseArgs gives them for options known only at run time. */
+  run(args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }, io: CliIO): Promise<number> | number;
 }
 
 /** A user error: printed in Russian to stderr, with this exit code. */

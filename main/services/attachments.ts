@@ -6,21 +6,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from './context.js';
-import type { AttachmentInfo, AttachmentData } from '../../preload/contract/index.js';
+import { LIMITS, type AttachmentInfo, type AttachmentBytes } from '../../preload/contract/index.js';
 import { AppError, notFound } from './errors.js';
 import { writeRow } from './writer.js';
 
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export const MAX_ATTACHMENT_BYTES = LIMITS.attachment.maxBytes;
 
 export function attachmentPath(ctx: ServiceContext, id: string): string {
   return join(ctx.filesDir, 'attachments', id);
 }
 
-export function addAttachment(ctx: ServiceContext, input: { eventId: string; fileName: string; mime: string; dataBase64: string }): AttachmentInfo {
+/** Copies the file's bytes into the workspace folder and records it; the bytes come decoded by the contract. */
+export function addAttachment(ctx: ServiceContext, input: { eventId: string; fileName: string; mime: string; bytes: Uint8Array }): AttachmentInfo {
   const event = ctx.raw.prepare('SELECT id FROM event WHERE id = ? AND deleted_at IS NULL').get(input.eventId);
   if (!event) throw notFound('Мероприятие журнала');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64)) throw new AppError('invalid_input', 'Файл передан в повреждённом виде. Попробуйте приложить его ещё раз.');
-  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const bytes = input.bytes;
   if (bytes.length === 0) throw new AppError('invalid_input', 'Файл пустой. Выберите другой файл.');
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('too_large', 'Файл больше 25 МБ — приложите файл поменьше.');
   const id = randomUUID();
@@ -48,7 +48,7 @@ export function listAttachments(ctx: ServiceContext, eventId: string): Attachmen
   return (ctx.raw.prepare('SELECT * FROM attachment WHERE event_id = ? AND deleted_at IS NULL ORDER BY created_at').all(eventId) as (AttachmentInfo & Record<string, unknown>)[]).map(info);
 }
 
-export function readAttachment(ctx: ServiceContext, id: string): AttachmentData {
+export function readAttachment(ctx: ServiceContext, id: string): AttachmentBytes {
   const row = ctx.raw.prepare('SELECT * FROM attachment WHERE id = ? AND deleted_at IS NULL').get(id) as (AttachmentInfo & Record<string, unknown>) | undefined;
   if (!row) throw notFound('Файл');
   const path = attachmentPath(ctx, id);
@@ -57,7 +57,7 @@ export function readAttachment(ctx: ServiceContext, id: string): AttachmentData 
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
     throw new AppError('file_damaged', `Файл «${row.file_name}» повреждён на диске. Приложите его заново.`);
   }
-  return { ...info(row), dataBase64: bytes.toString('base64') };
+  return { ...info(row), bytes };
 }
 
 /**

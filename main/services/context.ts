@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../../db/schema.js';
+import type { SecretBox } from './exchange/crypto.js';
 
 /** What every service function gets: the open workspace and where its files live. */
 export interface ServiceContext {
@@ -10,4 +11,24 @@ export interface ServiceContext {
   filesDir: string;
   /** Injected so tests can move time; the app passes () => new Date(). */
   now(): Date;
+}
+
+export type WorkspaceKind = 'main' | 'demo';
+
+/**
+ * What the handlers of an area see of the open workspace (main/workspace.ts implements it). Handlers live
+ * next to their services and never import the workspace or the dispatcher; this interface is all they get.
+ */
+export interface HandlerEnv {
+  /** The service context of the active database file, opened on first use. */
+  ctx(): ServiceContext;
+  /** Whether the user's own file or the demo school's is open. */
+  readonly kind: WorkspaceKind;
+  dbPath(kind: WorkspaceKind): string;
+  /** Closes the open file and opens the other one (fresh: deletes it first, as the demo does). */
+  switchTo(kind: WorkspaceKind, opts?: { fresh?: boolean }): Promise<ServiceContext>;
+  /** How exchange private keys are wrapped at rest; undefined means the plain key file. */
+  readonly secretBox: SecretBox | undefined;
+  /** Asks the user for a folder: the desktop app only, absent in a browser tab and in tests. */
+  readonly pickFolder: (() => Promise<string | null>) | undefined;
 }

@@ -3,15 +3,16 @@
  * school is asked to mark, and the curator's comments. The marks go back up in the school's next bundle.
  */
 import type { ServiceContext } from './context.js';
-import type { FromMunicipality } from '../../preload/contract/index.js';
+import type { CallParsed, FromMunicipality } from '../../preload/contract/index.js';
 import { listMunicipalActivities, schoolClassification, curatorComments, markMunicipalActivity } from './exchange/municipal.js';
 import { getMeta } from './clock.js';
 import { getRole } from './school.js';
 import { AppError } from './errors.js';
 import { rule, flag, dayOf } from '../../db/rules.js';
+import { activityStatus, codeOf } from '../../common/labels.js';
 
+/** A school's workspace only: the contract declares it so, and dispatch refuses a municipality's. */
 export function fromMunicipality(ctx: ServiceContext): FromMunicipality {
-  if (getRole(ctx) !== 'school') throw new AppError('not_school', 'Этот раздел есть только у школы.');
   const me = getMeta(ctx.raw, 'owner_id');
   const c = schoolClassification(ctx);
   const activityTitle = ctx.raw.prepare('SELECT number, title FROM activity WHERE id = ?');
@@ -25,7 +26,7 @@ export function fromMunicipality(ctx: ServiceContext): FromMunicipality {
       return {
         id: a.id, number: a.number, section: a.section, title: a.title, timing_text: a.timing_text, date_from: a.date_from, date_to: a.date_to, responsible: a.responsible,
         overdue: overdue.get(a.id) ?? 0,
-        mark: mark ? { status: mark.status, completion_mark: mark.completion_mark, completed_on: mark.completed_on } : null,
+        mark: mark ? { status: codeOf(activityStatus, mark.status, 'planned'), completion_mark: mark.completion_mark, completed_on: mark.completed_on } : null,
         comments: a.comments.filter((x) => x.school_id === me).map(({ id, text, author, written_on }) => ({ id, text, author, written_on })),
       };
     }),
@@ -38,6 +39,6 @@ export function fromMunicipality(ctx: ServiceContext): FromMunicipality {
   };
 }
 
-export function markFromMunicipality(ctx: ServiceContext, input: { activityId: string; status: string; completion_mark: string; completed_on: string | null }): { id: string } {
-  return { id: markMunicipalActivity(ctx, input as Parameters<typeof markMunicipalActivity>[1]) };
+export function markFromMunicipality(ctx: ServiceContext, input: CallParsed<'fromMunicipality.mark'>): { id: string } {
+  return { id: markMunicipalActivity(ctx, input) };
 }

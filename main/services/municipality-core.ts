@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context.js';
+import type { ExchangeState } from '../../preload/contract/index.js';
 import { AppError } from './errors.js';
 import { getMeta, setMeta, originId } from './clock.js';
 import { getRole } from './school.js';
@@ -17,7 +18,7 @@ export interface MunicipalitySchool {
   enrolled_at: string | null;
 }
 
-export function municipalityInfo(ctx: ServiceContext): { id: string; name: string } | null {
+export function municipalityInfo(ctx: ServiceContext): ExchangeState['municipality'] {
   if (getRole(ctx) !== 'municipality') return null;
   return { id: getMeta(ctx.raw, 'owner_id')!, name: getMeta(ctx.raw, 'municipality_name') ?? '' };
 }

@@ -1,14 +1,14 @@
 /** The school's own profile and the first-run set-up of a school workspace. */
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context.js';
-import type { EntityValue, Row } from '../../preload/contract/index.js';
+import type { EntityValue, Row, Role } from '../../preload/contract/index.js';
 import { AppError } from './errors.js';
 import { getMeta, setMeta, originId } from './clock.js';
 import { writeRow } from './writer.js';
 import riskFactors from '../../resources/catalogues/risk-factors.json' with { type: 'json' };
 import deficits from '../../resources/catalogues/deficits.json' with { type: 'json' };
 
-export type Role = 'none' | 'school' | 'municipality';
+export type { Role };
 
 export function getRole(ctx: ServiceContext): Role {
   return (getMeta(ctx.raw, 'role') as Role | undefined) ?? 'none';

@@ -1,6 +1,8 @@
 /** The bundle exchange across the process boundary: output shapes (plain JSON) and input schemas. */
 import { z } from 'zod';
 import { id } from './fields.js';
+import { base64Bytes, bytes, fromBase64, toBase64, LIMITS } from './bytes.js';
+import type { Role } from './define.js';
 
 export interface ExchangeCounts { new: number; updated: number; unchanged: number; deleted: number; conflicts: number }
 
@@ -35,7 +37,7 @@ export interface ExchangeConflict {
 }
 
 export interface ExchangeState {
-  role: 'none' | 'school' | 'municipality';
+  role: Role;
   /** This workspace's key fingerprint (made at the first exchange), for reading aloud. */
   fingerprintDisplay: string | null;
   /** School: the municipality it is enrolled with. */
@@ -53,22 +55,45 @@ export interface ExchangeEnrollmentInfo {
   schoolId: string; schoolName: string; municipalityId: string; municipalityName: string; fingerprint: string; fingerprintDisplay: string;
 }
 
-export interface ExchangeFile { fileName: string; dataBase64: string; size: number; recipientName: string; sequence: number; encrypted: boolean }
+const exchangeFileFields = { fileName: z.string(), size: z.number(), recipientName: z.string(), sequence: z.number(), encrypted: z.boolean() };
+
+/** A bundle or an enrollment file to download: the handler returns `bytes`, the renderer receives `dataBase64`. */
+export const exchangeFileOutput = z.codec(
+  z.object({ ...exchangeFileFields, dataBase64: z.string() }),
+  z.object({ ...exchangeFileFields, bytes: bytes }),
+  {
+    decode: ({ dataBase64, ...rest }) => ({ ...rest, bytes: fromBase64(dataBase64) }),
+    encode: ({ bytes: b, ...rest }) => ({ ...rest, dataBase64: toBase64(b) }),
+  },
+);
+export type ExchangeFile = z.input<typeof exchangeFileOutput>;
+
+/** An enrollment file for one school, with the school's id (its roster row). */
+export const enrollmentFileOutput = z.codec(
+  z.object({ ...exchangeFileFields, schoolId: z.string(), dataBase64: z.string() }),
+  z.object({ ...exchangeFileFields, schoolId: z.string(), bytes: bytes }),
+  {
+    decode: ({ dataBase64, ...rest }) => ({ ...rest, bytes: fromBase64(dataBase64) }),
+    encode: ({ bytes: b, ...rest }) => ({ ...rest, dataBase64: toBase64(b) }),
+  },
+);
 export interface ExchangeWritten { path: string; size: number; recipientName: string; sequence: number; encrypted: boolean }
 
 export interface ExchangeSchool {
   id: string; name: string; status: string; fingerprint: string | null; fingerprintDisplay: string; enrolled_at: string | null; last_import: string | null;
 }
 
-/** Base64 of one file, read by the renderer with the File API (one call per bundle, so progress can advance). */
-const base64 = z.string().max(Math.ceil((64 * 1024 * 1024 * 4) / 3) + 4, { message: 'Файл больше 64 МБ' })
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Файл передан в повреждённом виде' });
+/** One file, read by the renderer with the File API (one call per bundle, so progress can advance); decoded here. */
+const bundle = base64Bytes(LIMITS.bundle);
 const fileName = z.string().min(1).max(255);
 
 export const exchangeInputs = {
-  importBundle: z.object({ fileName, dataBase64: base64, dryRun: z.boolean().default(false) }),
-  enrollmentFile: z.object({ fileName: fileName.optional(), dataBase64: base64 }),
-  openEnrollment: z.object({ fileName: fileName.optional(), dataBase64: base64, schoolName: z.string().trim().max(500).optional() }),
+  importBundle: z.strictObject({ fileName, dataBase64: bundle, dryRun: z.boolean().default(false) })
+    .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
+  enrollmentFile: z.strictObject({ fileName: fileName.optional(), dataBase64: bundle })
+    .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
+  openEnrollment: z.strictObject({ fileName: fileName.optional(), dataBase64: bundle, schoolName: z.string().trim().max(500).optional() })
+    .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   initMunicipality: z.object({ name: z.string().trim().min(1, { message: 'Укажите наименование муниципалитета' }).max(500, { message: 'Наименование длиннее 500 символов' }) }),
   exportInput: z.object({ forSchool: z.union([id, z.literal('all')]).optional() }),
   quarantineDecide: z.object({ id, accept: z.boolean() }),

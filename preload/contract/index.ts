@@ -1,18 +1,22 @@
 /**
- * The one contract between the renderer and main: every call's name, zod input schema and output type.
- * main validates each input against it; the preload and the browser host relay nothing else; the
- * renderer's `api` is typed by it, so a call that does not exist does not compile.
+ * The one contract between the renderer and main: every call's name, the roles that may make it, its zod
+ * input schema and its output type. main validates each input against it and refuses a call the open
+ * workspace's role may not make; the preload and the browser host relay nothing else; the renderer's `api`
+ * is typed by it, so a call that does not exist does not compile.
  */
 import { z } from 'zod';
-import { call, type CallDef, type CallResult } from './define.js';
+import { call, callWithBytes, ANY_ROLE, type CallDef, type CallResult } from './define.js';
 import { entitySchemas, ENTITY_NAMES, type EntityName } from './entities.js';
 import { id, date, optText, optDate, text, oneOf } from './fields.js';
+import { base64Bytes, fileOutput, LIMITS } from './bytes.js';
 import { riskStatus, activityStatus } from '../../common/labels.js';
-import type { Row, ListResult, WorkspaceState, SchoolDashboard, AttachmentInfo, AttachmentData, RiskGroupSummary, FromMunicipality } from './types.js';
+import { attachmentOutput, type Row, type ListResult, type WorkspaceState, type SchoolDashboard, type AttachmentInfo, type RiskGroupSummary, type FromMunicipality } from './types.js';
 
 export * from './types.js';
 export * from './entities.js';
-export type { CallResult } from './define.js';
+export { ANY_ROLE, type CallResult, type Role } from './define.js';
+export { base64Size, LIMITS, type FileData, type FileBytes } from './bytes.js';
+export { describeIssues } from './issues.js';
 // exchange (types and schemas)
 export * from './exchange.js';
 import * as X from './exchange.js';
@@ -22,10 +26,16 @@ import * as M from './municipality.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
-const saveInput = z.discriminatedUnion(
-  'entity',
-  ENTITY_NAMES.map((e) => z.object({ entity: z.literal(e), value: z.unknown() })) as never,
-) as unknown as z.ZodType<{ entity: EntityName; value: unknown }>;
+/** records.save for one record kind: the kind, and a value its own schema checks. */
+function saveOption<E extends EntityName>(entity: E) {
+  return z.strictObject({ entity: z.literal(entity), value: entitySchemas[entity] });
+}
+type SaveOption = { [E in EntityName]: ReturnType<typeof saveOption<E>> }[EntityName];
+/**
+ * One option per record kind, so `value` is typed by `entity` on both sides. `map` cannot tell TypeScript
+ * that each element pairs its own kind with its own schema; this one assertion says so, in one place.
+ */
+const saveInput = z.discriminatedUnion('entity', ENTITY_NAMES.map(saveOption) as [SaveOption, ...SaveOption[]]);
 
 export const listInput = z.object({
   entity: entityName,
@@ -39,85 +49,88 @@ export const listInput = z.object({
 });
 
 export const contract = {
-  'workspace.state': call<WorkspaceState>()(z.strictObject({})),
-  'workspace.createSchool': call<WorkspaceState>()(entitySchemas.school_profile),
-  'workspace.openDemo': call<WorkspaceState>()(z.object({ size: z.enum(['small', 'large']).default('small') })),
-  'workspace.leaveDemo': call<WorkspaceState>()(z.strictObject({})),
+  // the workspace file itself: first run, the demo; services refuse what the file's state does not allow
+  'workspace.state': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
+  'workspace.createSchool': call<WorkspaceState>(...ANY_ROLE)(entitySchemas.school_profile),
+  'workspace.openDemo': call<WorkspaceState>(...ANY_ROLE)(z.object({ size: z.enum(['small', 'large']).default('small') })),
+  'workspace.leaveDemo': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
 
-  'records.list': call<ListResult<Row>>()(listInput),
-  'records.get': call<Row>()(z.object({ entity: entityName, id })),
-  /** Creates when value.id is absent, updates otherwise. value is checked against entitySchemas[entity] in main. */
-  'records.save': call<Row>()(saveInput),
-  'records.remove': call<{ removed: number }>()(z.object({ entity: entityName, id })),
+  'records.list': call<ListResult<Row>>('school')(listInput),
+  'records.get': call<Row>('school')(z.object({ entity: entityName, id })),
+  /** Creates when value.id is absent, updates otherwise; value is checked against entitySchemas[entity]. */
+  'records.save': call<Row>('school')(saveInput, { fieldsAt: 'value' }),
+  'records.remove': call<{ removed: number }>('school')(z.object({ entity: entityName, id })),
 
-  'riskGroup.include': call<{ pupilId: string; entryId: string }>()(
+  'riskGroup.include': call<{ pupilId: string; entryId: string }>('school')(
     z.object({
       pupil: entitySchemas.pupil,
       entry: entitySchemas.risk_entry.omit({ pupil_id: true }),
     }),
   ),
-  'riskGroup.changeStatus': call<Row>()(
+  'riskGroup.changeStatus': call<Row>('school')(
     z.object({ entryId: id, status: oneOf('Статус', riskStatus.codes), changed_on: date('Дата'), reason: text('Причина', 2000) }),
   ),
-  'riskGroup.summary': call<RiskGroupSummary>()(z.object({})),
+  'riskGroup.summary': call<RiskGroupSummary>('school')(z.object({})),
   /** Creates the pupil (or reuses the same child already known) and the gifted-pupil record in one transaction. */
-  'gifted.include': call<{ pupilId: string; giftedId: string }>()(
+  'gifted.include': call<{ pupilId: string; giftedId: string }>('school')(
     z.object({
       pupil: entitySchemas.pupil,
       gifted: entitySchemas.gifted_pupil.omit({ pupil_id: true }),
     }),
   ),
 
-  'attachments.add': call<AttachmentInfo>()(
-    z.object({
+  'attachments.add': call<AttachmentInfo>('school')(
+    z.strictObject({
       eventId: id,
       fileName: text('Имя файла', 255).refine((n) => !/[\\/\0]/.test(n), { message: 'Имя файла не должно содержать / или \\' }),
       mime: optText('Тип файла', 200),
-      /** Base64 of the file: the renderer reads the file itself, so the same call works in a browser tab. */
-      dataBase64: z.string().max(Math.ceil((25 * 1024 * 1024 * 4) / 3) + 4, { message: 'Файл больше 25 МБ — приложите файл поменьше' }),
-    }),
+      /** The renderer reads the file itself (base64), so the same call works in a browser tab. */
+      dataBase64: base64Bytes(LIMITS.attachment),
+    }).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   ),
-  'attachments.read': call<AttachmentData>()(z.object({ id })),
-  'attachments.list': call<AttachmentInfo[]>()(z.object({ eventId: id })),
+  'attachments.read': callWithBytes(attachmentOutput, 'school')(z.object({ id })),
+  'attachments.list': call<AttachmentInfo[]>('school')(z.object({ eventId: id })),
   /** Tombstones the attachment's record; attachments are not an EntityName, so records.remove cannot take them. */
-  'attachments.remove': call<{ removed: number }>()(z.object({ id })),
+  'attachments.remove': call<{ removed: number }>('school')(z.object({ id })),
 
-  'dashboard.school': call<SchoolDashboard>()(z.object({ today: date('Сегодня').optional() })),
+  'dashboard.school': call<SchoolDashboard>('school')(z.object({ today: date('Сегодня').optional() })),
 
-  // reports and municipality
-  'municipality.roster.list': call<M.RosterRow[]>()(z.object({})),
-  'municipality.roster.save': call<M.RosterRow>()(M.rosterSchoolInput),
-  'municipality.roster.remove': call<{ removed: true }>()(z.object({ id })),
-  'municipality.roster.importPreview': call<M.RosterImportPreview>()(M.fileInput),
-  'municipality.roster.importApply': call<M.RosterImportPreview>()(M.fileInput),
-  'municipality.roster.xlsx': call<M.FileData>()(z.object({})),
-  'municipality.groups.list': call<M.PartnerGroupView[]>()(z.object({})),
-  'municipality.groups.save': call<Row>()(M.partnerGroupInput),
-  'municipality.groups.remove': call<{ removed: true }>()(z.object({ id })),
-  'municipality.curators.list': call<M.CuratorView[]>()(z.object({})),
-  'municipality.curators.save': call<Row>()(M.curatorInput),
-  'municipality.curators.remove': call<{ removed: true }>()(z.object({ id })),
-  'municipality.coordination.list': call<Row[]>()(z.object({})),
-  'municipality.coordination.save': call<Row>()(M.coordinationInput),
-  'municipality.coordination.remove': call<{ removed: true }>()(z.object({ id })),
-  'municipality.roadmap.get': call<M.RoadmapView>()(z.object({ today: date('Сегодня').optional() })),
-  'municipality.roadmap.save': call<Row>()(M.roadmapInput),
-  'municipality.roadmap.saveActivity': call<M.RoadmapActivityRow>()(M.roadmapActivityInput),
-  'municipality.roadmap.removeActivity': call<{ removed: true }>()(z.object({ id })),
-  'municipality.dashboard': call<M.MunicipalityDashboard>()(z.object({ today: date('Сегодня').optional() })),
-  'municipality.school': call<M.SchoolDrillDown>()(z.object({ schoolId: id, today: date('Сегодня').optional() })),
-  'municipality.comment': call<{ id: string }>()(z.object({ schoolId: id, text: text('Комментарий', 5000), author: optText('Автор', 300) })),
-  'municipality.charts': call<M.ChartsData>()(z.object({ indicator: z.string().max(500).optional(), schoolIds: z.array(id).max(5000).optional(), today: date('Сегодня').optional() })),
-  'municipality.reportSettings.get': call<M.ReportSettings>()(z.object({})),
-  'municipality.reportSettings.save': call<M.ReportSettings>()(M.reportSettingsInput),
-  'reports.start': call<M.ReportJob>()(M.reportStartInput),
-  'reports.progress': call<M.ReportJob>()(z.object({ jobId: id })),
-  'reports.result': call<M.FileData>()(z.object({ jobId: id })),
-  'reports.tableXlsx': call<M.FileData>()(M.tableInput),
+  // the municipality's workspace (main/services/municipality)
+  'municipality.roster.list': call<M.RosterRow[]>('municipality')(z.object({})),
+  'municipality.roster.save': call<M.RosterRow>('municipality')(M.rosterSchoolInput),
+  'municipality.roster.remove': call<{ removed: true }>('municipality')(z.object({ id })),
+  'municipality.roster.importPreview': call<M.RosterImportPreview>('municipality')(M.fileInput),
+  'municipality.roster.importApply': call<M.RosterImportPreview>('municipality')(M.fileInput),
+  'municipality.roster.xlsx': callWithBytes(fileOutput, 'municipality')(z.object({})),
+  'municipality.groups.list': call<M.PartnerGroupView[]>('municipality')(z.object({})),
+  'municipality.groups.save': call<Row>('municipality')(M.partnerGroupInput),
+  'municipality.groups.remove': call<{ removed: true }>('municipality')(z.object({ id })),
+  'municipality.curators.list': call<M.CuratorView[]>('municipality')(z.object({})),
+  'municipality.curators.save': call<Row>('municipality')(M.curatorInput),
+  'municipality.curators.remove': call<{ removed: true }>('municipality')(z.object({ id })),
+  'municipality.coordination.list': call<Row[]>('municipality')(z.object({})),
+  'municipality.coordination.save': call<Row>('municipality')(M.coordinationInput),
+  'municipality.coordination.remove': call<{ removed: true }>('municipality')(z.object({ id })),
+  'municipality.roadmap.get': call<M.RoadmapView>('municipality')(z.object({ today: date('Сегодня').optional() })),
+  'municipality.roadmap.save': call<Row>('municipality')(M.roadmapInput),
+  'municipality.roadmap.saveActivity': call<M.RoadmapActivityRow>('municipality')(M.roadmapActivityInput),
+  'municipality.roadmap.removeActivity': call<{ removed: true }>('municipality')(z.object({ id })),
+  'municipality.dashboard': call<M.MunicipalityDashboard>('municipality')(z.object({ today: date('Сегодня').optional() })),
+  'municipality.school': call<M.SchoolDrillDown>('municipality')(z.object({ schoolId: id, today: date('Сегодня').optional() })),
+  'municipality.comment': call<{ id: string }>('municipality')(z.object({ schoolId: id, text: text('Комментарий', 5000), author: optText('Автор', 300) })),
+  'municipality.charts': call<M.ChartsData>('municipality')(z.object({ indicator: z.string().max(500).optional(), schoolIds: z.array(id).max(5000).optional(), today: date('Сегодня').optional() })),
+  'municipality.reportSettings.get': call<M.ReportSettings>('municipality')(z.object({})),
+  'municipality.reportSettings.save': call<M.ReportSettings>('municipality')(M.reportSettingsInput),
+
+  // reports: the school's own справка at the school, every kind at the municipality (main/services/reports)
+  'reports.start': call<M.ReportJob>('school', 'municipality')(M.reportStartInput),
+  'reports.progress': call<M.ReportJob>('school', 'municipality')(z.object({ jobId: id })),
+  'reports.result': callWithBytes(fileOutput, 'school', 'municipality')(z.object({ jobId: id })),
+  'reports.tableXlsx': callWithBytes(fileOutput, 'school', 'municipality')(M.tableInput),
 
   // school side of what came down from the municipality (services in main/services/exchange/municipal.ts)
-  'fromMunicipality.get': call<FromMunicipality>()(z.object({})),
-  'fromMunicipality.mark': call<{ id: string }>()(
+  'fromMunicipality.get': call<FromMunicipality>('school')(z.object({})),
+  'fromMunicipality.mark': call<{ id: string }>('school')(
     z.object({
       activityId: id,
       status: oneOf('Статус', activityStatus.codes),
@@ -127,34 +140,39 @@ export const contract = {
   ),
 
   // exchange: bundles on a flash drive between a school and its municipality (main/services/exchange)
-  'exchange.state': call<X.ExchangeState>()(z.object({})),
-  /** First run: make this workspace a municipality's. */
-  'exchange.initMunicipality': call<WorkspaceState>()(X.exchangeInputs.initMunicipality),
+  'exchange.state': call<X.ExchangeState>('school', 'municipality')(z.object({})),
+  /** First run: make this workspace a municipality's (the service refuses a file that already is something). */
+  'exchange.initMunicipality': call<WorkspaceState>(...ANY_ROLE)(X.exchangeInputs.initMunicipality),
   /** Reads an enrollment file without changing anything (to show the municipality and its key fingerprint). */
-  'exchange.previewEnrollment': call<X.ExchangeEnrollmentInfo>()(X.exchangeInputs.enrollmentFile),
+  'exchange.previewEnrollment': call<X.ExchangeEnrollmentInfo>('none', 'school')(X.exchangeInputs.enrollmentFile),
   /** First run or later: open the municipality's enrollment file (creates the school when the workspace is empty). */
-  'exchange.openEnrollment': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>()(X.exchangeInputs.openEnrollment),
+  'exchange.openEnrollment': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>('none', 'school')(X.exchangeInputs.openEnrollment),
   /** One bundle per call, so the import screen's progress bar advances per file. */
-  'exchange.import': call<X.ExchangeImportResult>()(X.exchangeInputs.importBundle),
+  'exchange.import': call<X.ExchangeImportResult>('school', 'municipality')(X.exchangeInputs.importBundle),
   /** Desktop: asks for a folder (flash drive) and writes there; { cancelled } when the dialog was closed. */
-  'exchange.exportToFolder': call<{ cancelled: boolean; written: X.ExchangeWritten[] }>()(X.exchangeInputs.exportInput),
+  'exchange.exportToFolder': call<{ cancelled: boolean; written: X.ExchangeWritten[] }>('school', 'municipality')(X.exchangeInputs.exportInput),
   /** Browser mode: the bundles come back to be downloaded. */
-  'exchange.exportDownload': call<X.ExchangeFile[]>()(X.exchangeInputs.exportInput),
-  'exchange.history': call<X.ExchangeHistoryItem[]>()(z.object({})),
-  'exchange.quarantine': call<X.ExchangeQuarantineItem[]>()(z.object({})),
-  'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>()(X.exchangeInputs.quarantineDecide),
-  'exchange.conflicts': call<X.ExchangeConflict[]>()(z.object({})),
-  'exchange.resolveConflict': call<{ resolved: true }>()(X.exchangeInputs.resolveConflict),
-  'exchange.schools': call<X.ExchangeSchool[]>()(z.object({})),
-  'exchange.enrollSchool': call<X.ExchangeFile & { schoolId: string }>()(X.exchangeInputs.enrollSchool),
-  'exchange.reissueEnrollment': call<X.ExchangeFile & { schoolId: string }>()(X.exchangeInputs.reissue),
-} satisfies Record<string, CallDef<z.ZodType, unknown>>;
+  'exchange.exportDownload': callWithBytes(z.array(X.exchangeFileOutput), 'school', 'municipality')(X.exchangeInputs.exportInput),
+  'exchange.history': call<X.ExchangeHistoryItem[]>('school', 'municipality')(z.object({})),
+  'exchange.quarantine': call<X.ExchangeQuarantineItem[]>('school', 'municipality')(z.object({})),
+  'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>('school', 'municipality')(X.exchangeInputs.quarantineDecide),
+  'exchange.conflicts': call<X.ExchangeConflict[]>('school', 'municipality')(z.object({})),
+  'exchange.resolveConflict': call<{ resolved: true }>('school', 'municipality')(X.exchangeInputs.resolveConflict),
+  'exchange.schools': call<X.ExchangeSchool[]>('municipality')(z.object({})),
+  'exchange.enrollSchool': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.enrollSchool),
+  'exchange.reissueEnrollment': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.reissue),
+} satisfies Record<string, CallDef<z.ZodType, unknown, unknown>>;
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
+/** What the renderer sends. */
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+/** What the handler receives: the input after the schema (defaults, trims, base64 decoded to bytes). */
 export type CallParsed<K extends CallName> = z.output<Contract[K]['input']>;
-export type CallOutput<K extends CallName> = NonNullable<Contract[K]['__output']>;
+/** What the renderer receives. */
+export type CallOutput<K extends CallName> = NonNullable<Contract[K]['__types']>['wire'];
+/** What the handler returns (bytes where the wire carries base64). */
+export type CallResultValue<K extends CallName> = NonNullable<Contract[K]['__types']>['result'];
 
 /** The object the preload exposes as window.opora (and the browser host imitates). */
 export interface OporaBridge {

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { id, text, optText, optDate, date, oneOf, optInt } from './fields.js';
-import { LEVEL_CODES } from '../../common/roster-labels.js';
+import { LEVEL_CODES, type LevelCode } from '../../common/roster-labels.js';
 import { activityStatus } from '../../common/labels.js';
+import { base64Bytes, LIMITS } from './bytes.js';
+import type { Row, ActivityStatus } from './types.js';
 
 const groupNo = (label: string) => optInt(label, 0, 100);
 const flag01 = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((b) => (b ? 1 : 0)).default(0);
@@ -121,9 +123,9 @@ export interface RosterRow {
   enrolled_at: string | null;
   cluster: number | null;
   quality_group: number | null;
-  quality_level: string;
+  quality_level: LevelCode;
   social_group: number | null;
-  social_level: string;
+  social_level: LevelCode;
   is_nor: number;
   is_nsu: number;
   is_pilot: number;
@@ -162,7 +164,7 @@ export interface RoadmapActivityRow {
   date_from: string | null;
   date_to: string | null;
   responsible: string;
-  status: string;
+  status: ActivityStatus;
   completion_mark: string;
   completed_on: string | null;
   all_schools: number;
@@ -172,7 +174,7 @@ export interface RoadmapActivityRow {
   marks: { school_id: string; school_name: string; status: string; completion_mark: string; completed_on: string | null }[];
 }
 export interface RoadmapView {
-  roadmap: (Record<string, string | number | null> & { id: string }) | null;
+  roadmap: Row | null;
   activities: RoadmapActivityRow[];
 }
 
@@ -244,11 +246,6 @@ export interface ReportJob {
   error: string | null;
   fileName: string | null;
 }
-export interface FileData {
-  fileName: string;
-  mime: string;
-  dataBase64: string;
-}
 
 export const reportSettingsInput = z.object({
   organisation: text('Наименование органа управления образованием', 500),
@@ -260,11 +257,15 @@ export const reportSettingsInput = z.object({
 });
 export type ReportSettings = z.output<typeof reportSettingsInput>;
 
-export const fileInput = z.object({
+/** An Excel file of the roster, decoded here: the handler gets its bytes. */
+export const fileInput = z.strictObject({
   fileName: optText('Имя файла', 255),
-  dataBase64: z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4, { message: 'Файл больше 10 МБ — это не похоже на реестр школ' }),
-});
+  dataBase64: base64Bytes(LIMITS.roster),
+}).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 }));
 
-type Rec = Record<string, string | number | null> & { id: string };
-export type PartnerGroupView = Rec & { schools: { id: string; name: string; is_resource_centre: number }[] };
-export type CuratorView = Rec & { schools: number };
+/** A partner group with its schools, resource centres first. */
+export type PartnerGroupView = {
+  id: string; number: number; title: string; territory: string; note: string;
+  schools: { id: string; name: string; is_resource_centre: number }[];
+};
+export type CuratorView = Row & { schools: number };

@@ -1,4 +1,11 @@
-/** Output shapes of calls. Plain data only: it crosses IPC and HTTP as JSON. */
+/** Output shapes of calls. Plain data only: it crosses IPC and HTTP as JSON (bytes through the codecs of bytes.ts). */
+import { z } from 'zod';
+import { bytes, fromBase64, toBase64 } from './bytes.js';
+import type { Role } from './define.js';
+import type { activityStatus } from '../../common/labels.js';
+
+/** A roadmap activity's status code (planned, in_progress, done, not_done, cancelled). */
+export type ActivityStatus = (typeof activityStatus.codes)[number];
 
 /** A stored record as the UI sees it: its columns plus, for some lists, joined labels (e.g. mentor_name). */
 export type Row = Record<string, string | number | null> & { id: string };
@@ -10,7 +17,7 @@ export interface ListResult<R> {
 
 export interface WorkspaceState {
   /** 'none' until the first-run screen has created something. */
-  role: 'none' | 'school' | 'municipality';
+  role: Role;
   demo: boolean;
   school: Row | null;
   /** The municipality's name when this file is a municipality workspace. */
@@ -42,9 +49,21 @@ export interface AttachmentInfo {
   created_at: string;
 }
 
-export interface AttachmentData extends AttachmentInfo {
-  dataBase64: string;
-}
+const attachmentFields = {
+  id: z.string(), event_id: z.string(), file_name: z.string(), mime: z.string(), size: z.number(), sha256: z.string(), created_at: z.string(),
+} satisfies Record<keyof AttachmentInfo, z.ZodType>;
+
+/** An attached file with its bytes: the handler returns `bytes`, the renderer receives `dataBase64`. */
+export const attachmentOutput = z.codec(
+  z.object({ ...attachmentFields, dataBase64: z.string() }),
+  z.object({ ...attachmentFields, bytes: bytes }),
+  {
+    decode: ({ dataBase64, ...rest }) => ({ ...rest, bytes: fromBase64(dataBase64) }),
+    encode: ({ bytes: b, ...rest }) => ({ ...rest, dataBase64: toBase64(b) }),
+  },
+);
+export type AttachmentData = z.input<typeof attachmentOutput>;
+export type AttachmentBytes = z.output<typeof attachmentOutput>;
 
 /** The risk-group page's summary strip: aggregate counts only, and the classes to filter by. */
 export interface RiskGroupSummary {
@@ -63,7 +82,7 @@ export interface FromMunicipality {
     id: string; number: string; section: string; title: string; timing_text: string; date_from: string | null; date_to: string | null; responsible: string;
     /** 1 when its date is behind and this school has not marked it done, not done or cancelled. */
     overdue: number;
-    mark: { status: string; completion_mark: string; completed_on: string | null } | null;
+    mark: { status: ActivityStatus; completion_mark: string; completed_on: string | null } | null;
     comments: { id: string; text: string; author: string; written_on: string }[];
   }[];
   /** Curator's comments on the school's own programme activities. */

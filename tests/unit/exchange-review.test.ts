@@ -52,7 +52,7 @@ describe('a rejected import changes nothing on disk either', () => {
     const p = makePair({ demo: null });
     pairs.push(p);
     const ev = await saveRecord(p.school.ctx, 'event', { title: 'Семинар (вымышленный)', kind: 'seminar', level: 'school', format: 'in_person', date_from: '2026-10-01' });
-    const att = addAttachment(p.school.ctx, { eventId: ev.id as string, fileName: 'протокол.txt', mime: 'text/plain', dataBase64: Buffer.from('Протокол (вымышленный)').toString('base64') });
+    const att = addAttachment(p.school.ctx, { eventId: ev.id as string, fileName: 'протокол.txt', mime: 'text/plain', bytes: Buffer.from('Протокол (вымышленный)') });
     expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
     const stored = join(p.muni.ctx.filesDir, 'attachments', att.id);
     expect(readFileSync(stored, 'utf8')).toBe('Протокол (вымышленный)');
@@ -128,7 +128,7 @@ describe('a deleted attachment', () => {
     const p = makePair({ demo: null });
     pairs.push(p);
     const ev = await saveRecord(p.school.ctx, 'event', { title: 'Заседание (вымышленное)', kind: 'seminar', level: 'school', format: 'in_person', date_from: '2026-10-01' });
-    const att = addAttachment(p.school.ctx, { eventId: ev.id as string, fileName: 'протокол.txt', mime: 'text/plain', dataBase64: Buffer.from('Протокол (вымышленный)').toString('base64') });
+    const att = addAttachment(p.school.ctx, { eventId: ev.id as string, fileName: 'протокол.txt', mime: 'text/plain', bytes: Buffer.from('Протокол (вымышленный)') });
     expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
     const stored = join(p.muni.ctx.filesDir, 'attachments', att.id);
     expect(existsSync(stored)).toBe(true);

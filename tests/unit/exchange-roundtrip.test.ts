@@ -94,7 +94,7 @@ describe('school → municipality', () => {
     const p = pair();
     // An attached file travels with its event.
     const event = p.school.ctx.raw.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string;
-    const att = addAttachment(p.school.ctx, { eventId: event, fileName: 'протокол.txt', mime: 'text/plain', dataBase64: Buffer.from('Протокол заседания (вымышленный)').toString('base64') });
+    const att = addAttachment(p.school.ctx, { eventId: event, fileName: 'протокол.txt', mime: 'text/plain', bytes: Buffer.from('Протокол заседания (вымышленный)') });
 
     const file = p.exportSchool();
     expect(statSync(file).size).toBeGreaterThan(1000);

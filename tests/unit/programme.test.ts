@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { testWorkspace } from '../helpers.js';
 import { parseTiming } from '../../common/timing.js';
 import { count, formatDate, parseRuDate } from '../../common/format.js';
+import type { EntityInput } from '../../preload/contract/index.js';
 
 async function school() {
   const t = testWorkspace();
@@ -10,9 +11,9 @@ async function school() {
   return { ...t, programme };
 }
 
-const activity = (programmeId: string, extra: Record<string, unknown> = {}) => ({
+const activity = (programmeId: string, extra: Partial<EntityInput<'activity'>> = {}) => ({
   entity: 'activity' as const,
-  value: { programme_id: programmeId, title: 'Анализ результатов ВПР', timing_kind: 'deadline', timing_text: 'до 19.03.2025', date_to: '2025-03-19', ...extra },
+  value: { programme_id: programmeId, title: 'Анализ результатов ВПР', timing_kind: 'deadline' as const, timing_text: 'до 19.03.2025', date_to: '2025-03-19', ...extra },
 });
 
 describe('the programme registry', () => {

@@ -168,7 +168,7 @@ describe('report jobs and the command line', () => {
     expect(p).toMatchObject({ finished: true, error: null });
     expect(p.fileName).toMatch(/^Мониторинг_по_школам_01\.10\.2026-31\.12\.2026\.docx$/);
     const file = reportResult(job.id);
-    const d = await readDocx(Buffer.from(file.dataBase64, 'base64'));
+    const d = await readDocx(Buffer.from(file.bytes));
     expect(d.tables[0]!.rows.length).toBe(14);
     expect(() => reportResult(job.id)).toThrow(/не найдено/);
   });

@@ -4,24 +4,15 @@
  * dismissed so that the same version arriving again does not reopen the question.
  */
 import type { ServiceContext } from '../context.js';
+import type { ExchangeConflict } from '../../../preload/contract/exchange.js';
 import { AppError } from '../errors.js';
 import { joinVv } from './merge.js';
 import type { VersionVector } from './tables.js';
 import { columnsOf } from '../../../db/registry/index.js';
 
-export interface ConflictVersion {
-  hlc: string;
-  origin: string;
-  current: boolean;
-  data: Record<string, unknown>;
-}
-
-export interface Conflict {
-  table: string;
-  id: string;
-  detected_at: string;
-  versions: ConflictVersion[];
-}
+/** A record with independent versions, as the conflicts screen shows it (the contract's type). */
+export type Conflict = ExchangeConflict;
+export type ConflictVersion = Conflict['versions'][number];
 
 export function listConflicts(ctx: ServiceContext, limit = 200): Conflict[] {
   const keys = ctx.raw.prepare('SELECT tbl, id, MIN(detected_at) AS detected_at FROM sync_conflict WHERE dismissed = 0 GROUP BY tbl, id ORDER BY detected_at DESC LIMIT ?').all(limit) as { tbl: string; id: string; detected_at: string }[];

@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { entitySchemas, type Row } from '../../../preload/contract/index.js';
+import { entitySchemas, type Row, type ExchangeEnrollmentInfo, type ExchangeState } from '../../../preload/contract/index.js';
 import { AppError } from '../errors.js';
 import { getMeta, setMeta } from '../clock.js';
 import { createSchool, getRole, getSchoolProfile } from '../school.js';
@@ -82,14 +82,8 @@ export function reissueEnrollment(ctx: ExchangeContext, schoolId: string): Enrol
   }).immediate();
 }
 
-export interface EnrollmentInfo {
-  schoolId: string;
-  schoolName: string;
-  municipalityId: string;
-  municipalityName: string;
-  fingerprint: string;
-  fingerprintDisplay: string;
-}
+/** What an enrollment file says about itself (the contract's type). */
+export type EnrollmentInfo = ExchangeEnrollmentInfo;
 
 /** Reads and checks an enrollment file without changing anything. */
 export function readEnrollment(bytes: Buffer): EnrollmentInfo & { secret: string; signKey: string; encryptKey: string } {
@@ -157,7 +151,7 @@ function adoptOwnerId(ctx: ExchangeContext, from: string, to: string) {
   setMeta(ctx.raw, 'owner_id', to);
 }
 
-export function enrollmentState(ctx: ExchangeContext): { enrolled: boolean; municipalityId: string | null; municipalityName: string; pendingProof: boolean } {
+export function enrollmentState(ctx: ExchangeContext): NonNullable<ExchangeState['enrollment']> {
   const id = getMeta(ctx.raw, 'municipality_id') ?? null;
   return { enrolled: !!id, municipalityId: id, municipalityName: getMeta(ctx.raw, 'municipality_name') ?? '', pendingProof: !!getMeta(ctx.raw, 'enrollment_secret') };
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { isSqliteCode } from '../db-errors.js';
 import { getMeta, originId } from '../clock.js';
 import { deleteMeta } from '../meta.js';
 import { getRole } from '../school.js';
@@ -21,7 +22,7 @@ import { BundleError, LIMITS, REASONS } from './reasons.js';
 import { upTables, downTables, validateTable, type IncomingTable } from './tables.js';
 import { tableSpec, personalColumns, fieldOf } from '../../../db/registry/index.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
-import type { ExchangeImportResult } from '../../../preload/contract/exchange.js';
+import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
 
 export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
@@ -165,7 +166,7 @@ export function importBundle(ctx: ExchangeContext, opts: ImportOptions): ImportO
     if (e instanceof AppError) {
       out.reasonCode = e.code;
       out.reason = e.message;
-    } else if (e instanceof Error && /FOREIGN KEY/i.test(e.message)) {
+    } else if (isSqliteCode(e, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
       out.reasonCode = 'inconsistent';
       out.reason = REASONS.inconsistent;
     } else {

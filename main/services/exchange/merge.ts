@@ -13,14 +13,10 @@ import { BundleError } from './reasons.js';
 import { expectedId } from './ids.js';
 import { tableSpec, type DerivedId } from '../../../db/registry/index.js';
 import type { IncomingTable, VersionVector } from './tables.js';
+import type { ExchangeCounts } from '../../../preload/contract/exchange.js';
 
-export interface MergeCounts {
-  new: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  conflicts: number;
-}
+/** What merging did to the rows (the contract's counts, shown per file on the import screen). */
+export type MergeCounts = ExchangeCounts;
 
 export const emptyCounts = (): MergeCounts => ({ new: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 });
 

@@ -11,21 +11,11 @@ import { displayFingerprint } from './crypto.js';
 import type { ExchangeContext } from './keys.js';
 import { BundleError, REASONS, type ReasonCode } from './reasons.js';
 import { importBundle, type ImportOutcome } from './import.js';
+import type { ExchangeQuarantineItem } from '../../../preload/contract/exchange.js';
 
 
-export interface QuarantineItem {
-  id: string;
-  received_at: string;
-  file_name: string;
-  issuer_id: string;
-  issuer_name: string;
-  issuer_role: string;
-  fingerprint: string;
-  fingerprintDisplay: string;
-  reason_code: string;
-  reason: string;
-  status: string;
-}
+/** A file waiting in quarantine, as the screen lists it (the contract's type). */
+export type QuarantineItem = ExchangeQuarantineItem;
 
 export function listQuarantine(ctx: ExchangeContext, opts: { all?: boolean } = {}): QuarantineItem[] {
   const rows = ctx.raw.prepare(`SELECT id, received_at, file_name, issuer_id, issuer_name, issuer_role, fingerprint, reason_code, status FROM exchange_quarantine

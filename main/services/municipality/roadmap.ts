@@ -13,6 +13,7 @@ import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { AppError } from '../errors.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
+import { activityStatus, codeOf } from '../../../common/labels.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
   return liveRows(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0] ?? null;
@@ -38,7 +39,7 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
     date_from: (a.date_from as string | null) ?? null,
     date_to: (a.date_to as string | null) ?? null,
     responsible: String(a.responsible ?? ''),
-    status: String(a.status ?? 'planned'),
+    status: codeOf(activityStatus, a.status, 'planned'),
     completion_mark: String(a.completion_mark ?? ''),
     completed_on: (a.completed_on as string | null) ?? null,
     all_schools: Number(a.all_schools ?? 1),

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
-import type { RosterRow, rosterSchoolInput, partnerGroupInput, curatorInput, coordinationInput } from '../../../preload/contract/municipality.js';
+import type { RosterRow, PartnerGroupView, CuratorView, rosterSchoolInput, partnerGroupInput, curatorInput, coordinationInput } from '../../../preload/contract/municipality.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { setSchoolClassification } from '../exchange/municipal.js';
@@ -99,13 +99,14 @@ export function removeRosterSchool(ctx: ServiceContext, id: string): void {
 
 // ───── partner groups, curators, coordination group ─────
 
-export type PartnerGroupRow = Row & { schools: { id: string; name: string; is_resource_centre: number }[] };
-
-export function listPartnerGroups(ctx: ServiceContext): PartnerGroupRow[] {
+export function listPartnerGroups(ctx: ServiceContext): PartnerGroupView[] {
   const groups = liveRows(ctx, 'partner_group', 'number, created_at');
   const schools = ctx.raw.prepare(`SELECT id, name, is_resource_centre, partner_group_id FROM municipality_school WHERE partner_group_id IS NOT NULL AND status NOT IN ${GONE}
     ORDER BY is_resource_centre DESC, name COLLATE NOCASE`).all() as { id: string; name: string; is_resource_centre: number; partner_group_id: string }[];
-  return groups.map((g) => ({ ...g, schools: schools.filter((s) => s.partner_group_id === g.id).map(({ partner_group_id: _p, ...s }) => s) }) as unknown as PartnerGroupRow);
+  return groups.map((g) => ({
+    id: g.id, number: Number(g.number), title: String(g.title ?? ''), territory: String(g.territory ?? ''), note: String(g.note ?? ''),
+    schools: schools.filter((s) => s.partner_group_id === g.id).map(({ partner_group_id: _p, ...s }) => s),
+  }));
 }
 
 export function savePartnerGroup(ctx: ServiceContext, input: z.output<typeof partnerGroupInput>): Row {
@@ -123,9 +124,9 @@ export function removePartnerGroup(ctx: ServiceContext, id: string): void {
   })();
 }
 
-export function listCurators(ctx: ServiceContext): (Row & { schools: number })[] {
+export function listCurators(ctx: ServiceContext): CuratorView[] {
   return ctx.raw.prepare(`SELECT c.*, (SELECT COUNT(*) FROM municipality_school s WHERE s.curator_id = c.id AND s.status NOT IN ${GONE}) AS schools
-    FROM curator c WHERE c.deleted_at IS NULL ORDER BY c.full_name COLLATE NOCASE`).all() as (Row & { schools: number })[];
+    FROM curator c WHERE c.deleted_at IS NULL ORDER BY c.full_name COLLATE NOCASE`).all() as CuratorView[];
 }
 
 export function saveCurator(ctx: ServiceContext, input: z.output<typeof curatorInput>): Row {

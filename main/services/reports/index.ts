@@ -10,6 +10,8 @@ import { getRosterSchool } from '../municipality/roster.js';
 import { quarterOf } from '../../../common/periods.js';
 import { ownerId } from '../writer.js';
 import type { ReportKind } from '../../../preload/contract/municipality.js';
+import type { z } from 'zod';
+import type { reportStartInput } from '../../../preload/contract/municipality.js';
 import { defaultPeriod, tablesOf, type Period, type ReportDoc, type ReportTable } from './model.js';
 import { schoolReport } from './school.js';
 import { roadmapReport, schoolsReport, type Progress } from './municipality.js';
@@ -17,15 +19,8 @@ import { monitoringReport } from './monitoring.js';
 import { renderDocx } from './docx.js';
 import { renderXlsx } from './xlsx.js';
 
-export interface ReportRequest {
-  kind: ReportKind;
-  format: 'docx' | 'xlsx';
-  from?: string;
-  to?: string;
-  /** At the municipality: whose merged data the school справка is about. */
-  schoolId?: string;
-  today?: string;
-}
+/** reports.start's input as its schema leaves it (schoolId: at the municipality, whose справка), and the day. */
+export type ReportRequest = z.output<typeof reportStartInput> & { today?: string };
 
 export interface ReportFile {
   fileName: string;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
-import type { ReportJob, FileData } from '../../../preload/contract/municipality.js';
+import type { ReportJob, FileBytes } from '../../../preload/contract/index.js';
 import { buildReport, type ReportRequest } from './index.js';
 
 interface Entry {
@@ -61,11 +61,11 @@ export function reportProgress(id: string): ReportJob {
 }
 
 /** The finished file, once; the job is forgotten afterwards. */
-export function reportResult(id: string): FileData {
+export function reportResult(id: string): FileBytes {
   const e = jobs.get(id);
   if (!e) throw new AppError('not_found', 'Задание на отчёт не найдено. Сформируйте отчёт заново.');
   if (!e.job.finished) throw new AppError('not_ready', 'Отчёт ещё формируется.');
   if (e.job.error || !e.file) throw new AppError('report_failed', e.job.error ?? 'Отчёт не сформирован.');
   jobs.delete(id);
-  return { fileName: e.file.fileName, mime: e.file.mime, dataBase64: e.file.data.toString('base64') };
+  return { fileName: e.file.fileName, mime: e.file.mime, bytes: e.file.data };
 }

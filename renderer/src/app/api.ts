@@ -2,7 +2,8 @@
  * The renderer's only door to the data: window.opora (the Electron preload) or, in a browser tab, the
  * same contract over HTTP to the local host. Both are typed by preload/contract.
  */
-import type { OporaBridge, CallName, CallInput, CallOutput, CallResult } from '../../../preload/contract/index';
+import type { z } from 'zod';
+import { describeIssues, type OporaBridge, type CallName, type CallInput, type CallOutput, type CallResult } from '../../../preload/contract/index';
 
 declare global {
   interface Window {
@@ -48,4 +49,15 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
   const r = await bridge.call(name, input);
   if (!r.ok) throw new CallError(r.code, r.message, r.fieldErrors);
   return r.value;
+}
+
+/**
+ * Values from a hand-made form, checked with a call's schema here before they are sent: the same Russian
+ * messages main would give, and what the schema produced is typed as that call's input.
+ */
+export function checked<S extends z.ZodType>(schema: S, values: unknown): z.output<S> {
+  const r = schema.safeParse(values);
+  if (r.success) return r.data;
+  const { message, fieldErrors } = describeIssues(r.error);
+  throw new CallError('invalid_input', message, fieldErrors);
 }

@@ -1,15 +1,17 @@
 /**
  * The one form of the app, driven by field descriptions. It validates with a schema of the contract before
- * sending — the record kind's own (entitySchemas) or a call's input (e.g. riskGroup.include, which writes two
- * records at once; `toInput` then shapes the flat values into the call's input) — shows messages next to
- * fields, shows the server's Russian message if main refuses, and guards unsaved changes (FormModal).
+ * sending — records.save's for a record kind (`entity`), or a call's input (`schema`, e.g. riskGroup.include,
+ * which writes two records at once; `toInput` then shapes the flat values into the call's input) — and sends
+ * what the schema produced, so `save` is typed by it. It shows messages next to fields, shows the server's
+ * Russian message if main refuses, and guards unsaved changes (FormModal).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { z } from 'zod';
 import { TextInput, Textarea, Select, MultiSelect, NumberInput, Checkbox, Button, Group, Alert, Stack, Modal, Text, SimpleGrid, Divider } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { call, CallError } from '../app/api';
 import { useDataVersion, useCall } from '../app/data';
-import { entitySchemas, type EntityName, type Row } from '../../../preload/contract/index';
+import { contract, type EntityName, type Row } from '../../../preload/contract/index';
 import { parseRuDate } from '../../../common/format';
 
 export type FieldSpec =
@@ -23,10 +25,6 @@ export type FieldSpec =
   | { name: string; label: string; kind: 'ref'; entity: EntityName; labelOf: (r: Row) => string; filters?: Record<string, string | number | null>; required?: boolean; clearable?: boolean; span?: 1 | 2 };
 
 export type Values = Record<string, unknown>;
-
-interface Schema {
-  safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
-}
 
 /** "pupil.full_name" → "full_name": fields are flat, a call's input may be nested. */
 function fieldOf(path: readonly PropertyKey[] | string): string {
@@ -76,13 +74,7 @@ function RefSelect(props: { spec: Extract<FieldSpec, { kind: 'ref' }>; value: st
   );
 }
 
-export interface RecordFormProps {
-  /** The record kind saved through records.save; its schema validates unless `schema` is given. */
-  entity?: EntityName;
-  /** A call's input schema, for forms that are not one record (with `toInput` and `save`). */
-  schema?: Schema;
-  /** Shapes the flat values into what `schema` and `save` take. */
-  toInput?: (values: Values) => unknown;
+interface CommonProps {
   fields: FieldSpec[];
   initial: Values;
   /** Fixed values not shown as fields (e.g. programme_id, event_id). */
@@ -94,12 +86,31 @@ export interface RecordFormProps {
   onFieldChange?: (name: string, value: unknown, values: Values) => Values | void;
   submitLabel?: string;
   submitColor?: string;
-  /** Replaces the default save (records.save); must throw CallError on refusal. */
-  save?: (input: Values) => Promise<unknown>;
   extra?: ReactNode;
 }
 
-export function RecordForm(props: RecordFormProps) {
+/** A record of one kind, checked by its kind's schema and saved through records.save. */
+interface EntityTarget {
+  entity: EntityName;
+  schema?: undefined;
+  toInput?: undefined;
+  save?: undefined;
+}
+
+/** A call's input: checked by `schema`, shaped from the flat values by `toInput` (default: values and `fixed`). */
+interface SchemaTarget<S extends z.ZodType> {
+  entity?: undefined;
+  schema: S;
+  toInput?: (values: Values) => unknown;
+  /** Sends what the schema produced; must throw CallError on refusal. */
+  save: (input: z.output<S>) => Promise<unknown>;
+}
+
+export type RecordFormProps<S extends z.ZodType> = CommonProps & (EntityTarget | SchemaTarget<S>);
+
+const saveSchema = contract['records.save'].input;
+
+export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
   const [values, setValues] = useState<Values>(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -117,28 +128,19 @@ export function RecordForm(props: RecordFormProps) {
     setErrors((e) => ({ ...e, [name]: '' }));
   };
 
-  const submit = async () => {
-    let input: unknown;
-    if (props.toInput) input = props.toInput(values);
-    else {
-      const v = { ...values, ...props.fixed };
-      if (!v.id) delete v.id;
-      input = v;
-    }
-    const schema = props.schema ?? (props.entity ? (entitySchemas[props.entity] as unknown as Schema) : null);
-    const parsed = schema?.safeParse(input);
-    if (parsed && !parsed.success) {
+  /** Checks `input` with `schema`; sends what it produced, or shows its messages next to the fields. */
+  const send = async <T extends z.ZodType>(schema: T, input: unknown, save: (value: z.output<T>) => Promise<unknown>) => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
       const fe: Record<string, string> = {};
-      for (const i of parsed.error!.issues) fe[fieldOf(i.path)] ??= i.message;
+      for (const i of parsed.error.issues) fe[fieldOf(i.path)] ??= i.message;
       setErrors(fe);
       setBanner('Исправьте отмеченные поля. Ничего не сохранено.');
       return;
     }
     setBusy(true);
     try {
-      const row = props.save
-        ? await props.save(input as Values)
-        : await call('records.save', { entity: props.entity!, value: input });
+      const row = await save(parsed.data);
       bump();
       props.onDirtyChange?.(false);
       props.onSaved(row as Row);
@@ -150,6 +152,14 @@ export function RecordForm(props: RecordFormProps) {
     } finally {
       setBusy(false);
     }
+  };
+
+  const submit = async () => {
+    const { schema, toInput, save, entity } = props;
+    const v = { ...values, ...props.fixed };
+    if (!v.id) delete v.id;
+    if (schema && save) await send(schema, toInput ? toInput(values) : v, save);
+    else if (entity) await send(saveSchema, { entity, value: v }, (input) => call('records.save', input));
   };
 
   const field = (f: FieldSpec) => {

@@ -3,7 +3,7 @@ import { Text } from '@mantine/core';
 import { FormModal, RecordForm, type FieldSpec } from '../../components/RecordForm';
 import { call, CallError } from '../../app/api';
 import { notifyOk } from '../../app/notify';
-import type { Row } from '../../../../preload/contract/index';
+import { entitySchemas, type Row } from '../../../../preload/contract/index';
 import { isoDay } from '../../../../common/format';
 
 const FIELDS: FieldSpec[] = [
@@ -19,7 +19,7 @@ export function MarkDoneModal(props: { row: Row | null; onClose: () => void }) {
         <>
           <Text size="sm" mb="sm">{String(row.text)}</Text>
           <RecordForm
-            entity="decision"
+            schema={entitySchemas.decision}
             fields={FIELDS}
             initial={{ id: row.id, done_on: isoDay(new Date()), note: String(row.note ?? '') }}
             fixed={{ event_id: row.event_id, text: row.text, responsible: row.responsible, deadline: row.deadline }}

@@ -4,7 +4,7 @@ import { Container, Title, Text, Card, Button, Group, Stack, SimpleGrid, ThemeIc
 import { IconSchool, IconPlayerPlay, IconBuildingCommunity, IconFileCertificate } from '@tabler/icons-react';
 import { readAsBase64 } from '../../components/files';
 import { CallError } from '../../app/api';
-import type { ExchangeEnrollmentInfo } from '../../../../preload/contract/index';
+import { contract, type ExchangeEnrollmentInfo } from '../../../../preload/contract/index';
 import { RecordForm, emptyValues } from '../../components/RecordForm';
 import { call } from '../../app/api';
 import { notifyError } from '../../app/notify';
@@ -137,13 +137,13 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
           <Card withBorder padding="lg">
             <Title order={3} mb="md">Профиль школы</Title>
             <RecordForm
-              entity="school_profile"
+              schema={contract['workspace.createSchool'].input}
               fields={SCHOOL_FIELDS}
               initial={emptyValues(SCHOOL_FIELDS)}
               submitLabel="Создать"
               onCancel={() => setMode('choose')}
               save={async (value) => {
-                const s = await call('workspace.createSchool', value as never);
+                const s = await call('workspace.createSchool', value);
                 return s.school!;
               }}
               onSaved={onDone}

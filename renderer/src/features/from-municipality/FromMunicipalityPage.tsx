@@ -11,14 +11,15 @@ import { ActivityStatusBadge } from '../../components/Labels';
 import { useCall, useDataVersion } from '../../app/data';
 import { call, CallError } from '../../app/api';
 import { notifyOk } from '../../app/notify';
-import { activityStatus } from '../../../../common/labels';
+import { activityStatus, codeOf } from '../../../../common/labels';
 import { formatDate, parseRuDate } from '../../../../common/format';
-import type { FromMunicipality } from '../../../../preload/contract/index';
+import type { FromMunicipality, ActivityStatus } from '../../../../preload/contract/index';
 
 type Activity = FromMunicipality['activities'][number];
 
+
 function MarkForm({ activity, onClose, onCancel, setDirty }: { activity: Activity; onClose: () => void; onCancel: () => void; setDirty: (d: boolean) => void }) {
-  const [status, setStatus] = useState(activity.mark?.status ?? 'planned');
+  const [status, setStatus] = useState<ActivityStatus>(activity.mark?.status ?? 'planned');
   const [mark, setMark] = useState(activity.mark?.completion_mark ?? '');
   const [on, setOn] = useState<string | null>(activity.mark?.completed_on ?? null);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +30,7 @@ function MarkForm({ activity, onClose, onCancel, setDirty }: { activity: Activit
   const save = async () => {
     setBusy(true);
     try {
-      await call('fromMunicipality.mark', { activityId: activity.id, status: status as never, completion_mark: mark, completed_on: on });
+      await call('fromMunicipality.mark', { activityId: activity.id, status, completion_mark: mark, completed_on: on });
       setDirty(false);
       bump();
       notifyOk('Отметка сохранена. Она уйдёт в управление образования со следующим файлом обмена.');
@@ -46,7 +47,7 @@ function MarkForm({ activity, onClose, onCancel, setDirty }: { activity: Activit
       <Text size="sm" c="dimmed">Сроки: {activity.timing_text || '—'} · Ответственные: {activity.responsible || '—'}</Text>
       {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
       <SimpleGrid cols={2}>
-        <Select label="Статус" data={activityStatus.options} value={status} onChange={(v) => setStatus(v ?? 'planned')} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
+        <Select label="Статус" data={activityStatus.options} value={status} onChange={(v) => setStatus(codeOf(activityStatus, v, 'planned'))} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
         <DateInput label="Дата выполнения" valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} clearable value={on} onChange={(v) => setOn(v ?? null)} />
       </SimpleGrid>
       <Textarea label="Отметка о выполнении" description="Что сделано в школе — или почему не выполнено." autosize minRows={3} value={mark} onChange={(e) => setMark(e.currentTarget.value)} />

@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import { Stack, Card, Title, Group, Button, Table, Modal, TextInput, NumberInput, Select, Text, Alert, SimpleGrid, ActionIcon } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
-import { call } from '../../app/api';
+import { call, checked } from '../../app/api';
 import { notifyError, notifyOk } from '../../app/notify';
 import { coordinationRole } from '../../../../common/roster-labels';
-import type { ReportSettings } from '../../../../preload/contract/index';
+import { contract, type ReportSettings } from '../../../../preload/contract/index';
 
 type Field = { key: string; label: string; kind?: 'number' | 'role'; required?: boolean };
 type Kind = 'groups' | 'curators' | 'coordination';
@@ -14,6 +14,18 @@ const FORMS: Record<Kind, { title: string; fields: Field[] }> = {
   groups: { title: 'Партнёрская группа', fields: [{ key: 'number', label: 'Номер группы', kind: 'number', required: true }, { key: 'title', label: 'Название' }, { key: 'territory', label: 'Территория' }, { key: 'note', label: 'Примечание' }] },
   curators: { title: 'Куратор', fields: [{ key: 'full_name', label: 'ФИО', required: true }, { key: 'position', label: 'Должность' }, { key: 'organisation', label: 'Организация' }, { key: 'phone', label: 'Телефон' }, { key: 'email', label: 'Эл. почта' }] },
   coordination: { title: 'Член координационной группы', fields: [{ key: 'full_name', label: 'ФИО', required: true }, { key: 'position', label: 'Должность' }, { key: 'organisation', label: 'Организация' }, { key: 'role', label: 'Роль', kind: 'role' }, { key: 'position_no', label: 'Порядок', kind: 'number' }] },
+};
+
+/** Each kind through its own call: the values are checked by that call's schema and typed by it. */
+const SAVE: Record<Kind, (values: Record<string, unknown>) => Promise<unknown>> = {
+  groups: (v) => call('municipality.groups.save', checked(contract['municipality.groups.save'].input, v)),
+  curators: (v) => call('municipality.curators.save', checked(contract['municipality.curators.save'].input, v)),
+  coordination: (v) => call('municipality.coordination.save', checked(contract['municipality.coordination.save'].input, v)),
+};
+const REMOVE: Record<Kind, (id: string) => Promise<unknown>> = {
+  groups: (id) => call('municipality.groups.remove', { id }),
+  curators: (id) => call('municipality.curators.remove', { id }),
+  coordination: (id) => call('municipality.coordination.remove', { id }),
 };
 
 function EditModal({ kind, value, onClose }: { kind: Kind; value: Record<string, unknown>; onClose: () => void }) {
@@ -25,7 +37,7 @@ function EditModal({ kind, value, onClose }: { kind: Kind; value: Record<string,
       const clean: Record<string, unknown> = {};
       for (const f of spec.fields) clean[f.key] = v[f.key] ?? (f.kind === 'number' ? 0 : f.kind === 'role' ? 'member' : '');
       if (v.id) clean.id = v.id;
-      await call(`municipality.${kind}.save` as 'municipality.curators.save', clean as never);
+      await SAVE[kind](clean);
       notifyOk('Сохранено');
       bump();
       onClose();
@@ -50,7 +62,7 @@ function EditModal({ kind, value, onClose }: { kind: Kind; value: Record<string,
 function Remove({ kind, id }: { kind: Kind; id: string }) {
   const { bump } = useDataVersion();
   return (
-    <ActionIcon variant="subtle" color="red" aria-label="Удалить" onClick={(e) => { e.stopPropagation(); void call(`municipality.${kind}.remove` as 'municipality.curators.remove', { id }).then(bump, notifyError); }}>
+    <ActionIcon variant="subtle" color="red" aria-label="Удалить" onClick={(e) => { e.stopPropagation(); void REMOVE[kind](id).then(bump, notifyError); }}>
       <IconTrash size={16} />
     </ActionIcon>
   );

@@ -22,7 +22,7 @@ function ActivityForm({ roadmapId, value, onClose }: { roadmapId: string; value:
   const save = () => run(async () => {
     await call('municipality.roadmap.saveActivity', {
         ...(v.id ? { id: v.id } : {}), roadmap_id: roadmapId, number: v.number ?? '', section: v.section ?? '', title: v.title, timing_text: v.timing_text ?? '',
-        date_from: v.date_from ?? null, date_to: v.date_to ?? null, responsible: v.responsible ?? '', status: (v.status ?? 'planned') as never,
+        date_from: v.date_from ?? null, date_to: v.date_to ?? null, responsible: v.responsible ?? '', status: v.status ?? 'planned',
         completion_mark: v.completion_mark ?? '', completed_on: v.completed_on ?? null, all_schools: (v.all_schools ?? 1) === 1, school_ids: v.school_ids ?? [],
     });
     notifyOk('Сохранено');

@@ -30,7 +30,7 @@ function RosterForm({ value, onClose }: { value: Edit; onClose: () => void }) {
     try {
       await call('municipality.roster.save', {
         ...(v.id ? { id: v.id } : {}), name: v.name, short_name: v.short_name ?? '', cluster: v.cluster ?? null, quality_group: v.quality_group ?? null,
-        quality_level: (v.quality_level ?? 'no_info') as never, social_group: v.social_group ?? null, social_level: (v.social_level ?? 'no_info') as never,
+        quality_level: v.quality_level ?? 'no_info', social_group: v.social_group ?? null, social_level: v.social_level ?? 'no_info',
         is_nor: !!v.is_nor, is_nsu: !!v.is_nsu, is_pilot: !!v.is_pilot, base_site: v.base_site ?? '', partner_group_id: v.partner_group_id ?? null,
         is_resource_centre: !!v.is_resource_centre, curator_id: v.curator_id ?? null, roster_note: v.roster_note ?? '',
       });

@@ -45,7 +45,7 @@ export function GiftedList({ classes, including, onIncluding }: { classes: strin
             initial={includeGiftedInitial()}
             schema={contract['gifted.include'].input}
             toInput={includeGiftedInput}
-            save={(input) => call('gifted.include', input as never)}
+            save={(input) => call('gifted.include', input)}
             onDirtyChange={setDirty}
             onCancel={close}
             onSaved={() => {

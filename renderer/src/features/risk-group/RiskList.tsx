@@ -76,7 +76,7 @@ export function RiskList(props: {
             initial={includeRiskInitial()}
             schema={contract['riskGroup.include'].input}
             toInput={includeRiskInput}
-            save={(input) => call('riskGroup.include', input as never)}
+            save={(input) => call('riskGroup.include', input)}
             onDirtyChange={setDirty}
             onCancel={close}
             onSaved={() => {

@@ -44,7 +44,7 @@ export function StatusHistory({ entry }: { entry: Row }) {
             initial={{ changed_on: isoDay(new Date()), reason: '' }}
             schema={contract['riskGroup.changeStatus'].input}
             toInput={toInput}
-            save={(input) => call('riskGroup.changeStatus', input as never)}
+            save={(input) => call('riskGroup.changeStatus', input)}
             onDirtyChange={setDirty}
             onCancel={close}
             onSaved={() => {

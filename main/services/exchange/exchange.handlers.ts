@@ -1,0 +1,84 @@
+/**
+ * exchange.*: bundles on a flash drive between a school and its municipality, enrollment, quarantine and
+ * conflicts. The services are this folder's modules; these handlers only add the workspace around them.
+ */
+import type { ExchangeState } from '../../../preload/contract/index.js';
+import type { HandlerEnv } from '../context.js';
+import { defineArea } from '../area-handlers.js';
+import { workspaceState, leaveDemo } from '../workspace-state.js';
+import { getRole } from '../school.js';
+import { initMunicipality, municipalityInfo } from '../municipality-core.js';
+import { AppError } from '../errors.js';
+import { asBuffer } from '../bytes.js';
+import * as exchange from './index.js';
+
+function xctx(env: HandlerEnv): exchange.ExchangeContext {
+  return { ...env.ctx(), secretBox: env.secretBox };
+}
+
+function enrollmentFile(f: exchange.EnrollmentFile) {
+  return { schoolId: f.schoolId, fileName: f.fileName, bytes: f.bytes, size: f.bytes.length, recipientName: f.schoolName, sequence: 0, encrypted: false };
+}
+
+function exchangeState(env: HandlerEnv): ExchangeState {
+  const ctx = xctx(env);
+  const role = getRole(ctx);
+  const id = exchange.publicIdentity(ctx);
+  const last = ctx.raw.prepare('SELECT at, path, seq FROM exchange_export ORDER BY id DESC LIMIT 1').get() as { at: string; path: string; seq: number } | undefined;
+  return {
+    role,
+    fingerprintDisplay: id ? exchange.displayFingerprint(id.fingerprint) : null,
+    enrollment: role === 'school' ? exchange.enrollmentState(ctx) : null,
+    municipality: municipalityInfo(ctx),
+    quarantine: exchange.listQuarantine(ctx).length,
+    conflicts: exchange.conflictCount(ctx),
+    folderDialog: !!env.pickFolder,
+    lastExport: last ?? null,
+  };
+}
+
+export const exchangeHandlers = defineArea({
+  'exchange.state': (env) => exchangeState(env),
+  'exchange.initMunicipality': async (env, input) => {
+    await leaveDemo(env);
+    initMunicipality(env.ctx(), input.name);
+    exchange.ensureIdentity(xctx(env));
+    return workspaceState(env);
+  },
+  'exchange.previewEnrollment': (_env, input) => {
+    const { secret: _s, signKey: _k, encryptKey: _e, ...info } = exchange.readEnrollment(asBuffer(input.bytes));
+    return info;
+  },
+  'exchange.openEnrollment': async (env, input) => {
+    await leaveDemo(env);
+    const r = exchange.openEnrollment(xctx(env), asBuffer(input.bytes), input.schoolName ? { name: input.schoolName } : undefined);
+    return { state: workspaceState(env), enrollment: r.enrollment };
+  },
+  'exchange.import': (env, input) => exchange.importBundle(xctx(env), { fileName: input.fileName, bytes: asBuffer(input.bytes), dryRun: input.dryRun }),
+  'exchange.exportToFolder': async (env, input) => {
+    if (!env.pickFolder) throw new AppError('no_dialog', 'Выбор папки доступен в приложении «Опора»; в браузере файлы скачиваются.');
+    const folder = await env.pickFolder();
+    if (!folder) return { cancelled: true, written: [] };
+    const written = exchange.exportToFolder(xctx(env), folder, { forSchool: input.forSchool });
+    return { cancelled: false, written: written.map((w) => ({ path: w.path, size: w.size, recipientName: w.recipientName, sequence: w.sequence, encrypted: w.encrypted })) };
+  },
+  'exchange.exportDownload': (env, input) =>
+    exchange.exportForDownload(xctx(env), { forSchool: input.forSchool }).map((b) => ({
+      fileName: b.fileName, bytes: b.bytes, size: b.bytes.length, recipientName: b.recipientName, sequence: b.sequence, encrypted: b.encrypted,
+    })),
+  'exchange.history': (env) => exchange.importHistory(xctx(env)),
+  'exchange.quarantine': (env) => exchange.listQuarantine(xctx(env)),
+  'exchange.quarantineDecide': (env, input) => {
+    if (input.accept) return exchange.acceptQuarantined(xctx(env), input.id);
+    exchange.refuseQuarantined(xctx(env), input.id);
+    return { refused: true as const };
+  },
+  'exchange.conflicts': (env) => exchange.listConflicts(xctx(env)),
+  'exchange.resolveConflict': (env, input) => {
+    exchange.resolveConflict(xctx(env), input.table, input.id, input.keepHlc);
+    return { resolved: true as const };
+  },
+  'exchange.schools': (env) => exchange.rosterView(xctx(env)),
+  'exchange.enrollSchool': (env, input) => enrollmentFile(exchange.enrollSchool(xctx(env), input.name)),
+  'exchange.reissueEnrollment': (env, input) => enrollmentFile(exchange.reissueEnrollment(xctx(env), input.schoolId)),
+});

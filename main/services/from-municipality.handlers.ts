@@ -1,0 +1,8 @@
+/** fromMunicipality.*: the school's view of what its municipality sent down (services in from-municipality.ts). */
+import { defineArea } from './area-handlers.js';
+import { fromMunicipality, markFromMunicipality } from './from-municipality.js';
+
+export const fromMunicipalityHandlers = defineArea({
+  'fromMunicipality.get': (env) => fromMunicipality(env.ctx()),
+  'fromMunicipality.mark': (env, input) => markFromMunicipality(env.ctx(), input),
+});

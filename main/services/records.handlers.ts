@@ -1,0 +1,21 @@
+/** records.*: the common list, read, save and tombstone of every record kind (services in records.ts). */
+import { defineArea } from './area-handlers.js';
+import { listRecords, saveRecord, removeRecord, getRecord } from './records.js';
+import { updateSchoolProfile } from './school.js';
+import { removeFilesOfDeleted } from './attachments.js';
+import { AppError } from './errors.js';
+
+export const recordsHandlers = defineArea({
+  'records.list': (env, input) => listRecords(env.ctx(), input),
+  'records.get': (env, input) => getRecord(env.ctx(), input.entity, input.id),
+  // The contract has checked input.value already; saveRecord checks it again against the registry's schema
+  // because the command line and other services call it without the door.
+  'records.save': (env, input) =>
+    input.entity === 'school_profile' ? updateSchoolProfile(env.ctx(), input.value) : saveRecord(env.ctx(), input.entity, input.value),
+  'records.remove': (env, input) => {
+    if (input.entity === 'school_profile') throw new AppError('forbidden', 'Профиль школы удалить нельзя.');
+    const removed = removeRecord(env.ctx(), input.entity, input.id);
+    if (input.entity === 'event') removeFilesOfDeleted(env.ctx(), input.id);
+    return { removed };
+  },
+});

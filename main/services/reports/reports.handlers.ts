@@ -1,0 +1,24 @@
+/**
+ * reports.*: report jobs with progress, and Excel of any table on screen (services in jobs.ts and index.ts);
+ * also the roster's Excel, which is the municipality's call but a report's rendering (reports build on the
+ * municipality, never the reverse).
+ */
+import { defineArea } from '../area-handlers.js';
+import { startReportJob, reportProgress, reportResult } from './jobs.js';
+import { tableToXlsx, MIME } from './index.js';
+import { renderXlsx } from './xlsx.js';
+import { listRoster } from '../municipality/roster.js';
+import { rosterTable } from '../municipality/roster-import.js';
+
+export const reportsHandlers = defineArea({
+  'reports.start': (env, input) => startReportJob(env.ctx(), input),
+  'reports.progress': (_env, input) => reportProgress(input.jobId),
+  'reports.result': (_env, input) => reportResult(input.jobId),
+  'municipality.roster.xlsx': async (env) => ({
+    fileName: 'Реестр_школ.xlsx', mime: MIME.xlsx, bytes: await renderXlsx([rosterTable(listRoster(env.ctx()))], 'Реестр школ'),
+  }),
+  'reports.tableXlsx': async (_env, input) => {
+    const f = await tableToXlsx(input);
+    return { fileName: f.fileName, mime: f.mime, bytes: f.data };
+  },
+});
