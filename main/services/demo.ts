@@ -93,149 +93,184 @@ export function generateDemo(ctx: ServiceContext, opts: DemoOptions): { counts: 
   }
 
   ctx.raw.transaction(() => {
-    const insert = (table: string, row: Record<string, unknown>) => {
-      const id = writeRow(ctx, table, row).id;
-      counts[table] = (counts[table] ?? 0) + 1;
-      return id;
+    const g: Gen = {
+      ctx, r, size, today, year, yearFrom,
+      insert: (table, row) => {
+        const id = writeRow(ctx, table, row).id;
+        counts[table] = (counts[table] ?? 0) + 1;
+        return id;
+      },
     };
-
-    // Staff
-    const staff: { id: string; name: string; young: boolean; arrived: boolean; subject: string }[] = [];
-    for (let i = 0; i < size.staff; i++) {
-      const name = person(r);
-      const young = i % 9 === 3;
-      const arrived = !young && i % 11 === 5;
-      const subject = r.pick(SUBJECTS);
-      const exp = young ? r.int(0, 2) : r.int(3, 38);
-      const ped = r.chance(0.88);
-      staff.push({ id: insert('staff', {
-        full_name: name, position: i === 0 ? 'Директор' : i === 1 ? 'Заместитель директора по УВР' : 'Учитель', subjects: subject,
-        category: young ? 'none' : r.pick(['none', 'soot', 'first', 'first', 'highest']), pedagogical_education: ped ? 1 : 0,
-        education: ped ? r.pick(['Высшее педагогическое', 'Высшее педагогическое', 'Среднее педагогическое']) : r.pick(['Высшее (инженер)', 'Высшее (экономист)', 'Среднее профессиональное']),
-        experience_years: exp, young_specialist: young ? 1 : 0, newly_arrived: arrived ? 1 : 0,
-        // a newly arrived teacher came to this school within the last year, whatever their total service
-        hired_on: arrived ? addDays(today, -r.int(30, 330)) : addDays(today, -365 * Math.min(exp, 20) - r.int(30, 300)), left_on: null,
-      }), name, young, arrived, subject });
-    }
-    const deficits = ctx.raw.prepare('SELECT id FROM deficit').pluck().all() as string[];
-    for (const s of staff) {
-      if (r.chance(0.45)) insert('staff_deficit', { staff_id: s.id, deficit_id: r.pick(deficits), identified_on: `${yearFrom}-10-15`, method: 'Диагностика ИРО', note: '', resolved_on: r.chance(0.4) ? `${yearFrom + 1}-05-20` : null });
-      if (r.chance(0.5)) {
-        const start = addDays(`${yearFrom + r.int(0, 2)}-01-10`, r.int(0, 300));
-        insert('course', { staff_id: s.id, title: r.pick(['Содержание и методика преподавания в условиях обновлённых ФГОС', 'Формирование функциональной грамотности', 'Работа с детьми с ОВЗ в общеобразовательной школе', 'Объективность оценочных процедур']), provider: r.pick(['ИРО', 'ИРО', 'Центр непрерывного повышения профмастерства', 'Академия Минпросвещения']), hours: r.pick([16, 24, 36, 72]), date_from: start, date_to: addDays(start, r.int(3, 20)), certificate: `№ ${r.int(100000, 999999)}` });
-      }
-      if (r.chance(0.25)) insert('development_plan', { staff_id: s.id, title: 'Индивидуальный образовательный маршрут', date_from: `${year - 1}-09-01`, date_to: `${year}-05-31`, goals: 'Устранение выявленных профессиональных дефицитов; посещение уроков наставника; участие в РМО.', status: r.pick(['active', 'done']), result: '' });
-    }
-    const seniors = staff.filter((s) => !s.young && !s.arrived);
-    const needing = staff.filter((s) => s.young || s.arrived);
-    needing.forEach((s, i) => {
-      if (i % 4 === 3) return; // some still have no mentor — the dashboard should show them
-      insert('mentoring_pair', { mentor_id: r.pick(seniors).id, mentee_id: s.id, reason: s.young ? 'young' : 'newly_arrived', subject: s.subject, started_on: `${year - 1}-09-01`, ended_on: null, plan: 'Посещение уроков, совместная подготовка к ВПР, разбор результатов диагностики.', outcome: '' });
-    });
-    for (let i = 0; i < Math.max(1, Math.floor(size.staff / 15)); i++) {
-      const mentor = r.pick(seniors);
-      let mentee = r.pick(seniors);
-      // A teacher is not his own mentor: the next senior colleague takes the place.
-      if (mentee === mentor) mentee = seniors[(seniors.indexOf(mentor) + 1) % seniors.length]!;
-      if (mentee === mentor) continue;
-      insert('mentoring_pair', { mentor_id: mentor.id, mentee_id: mentee.id, reason: 'low_results', subject: 'Математика', started_on: `${year - 2}-09-01`, ended_on: `${year - 1}-05-31`, plan: 'Подготовка к ВПР в 5–8 классах.', outcome: 'Доля «2» по ВПР снизилась.' });
-    }
-
-    // Programme
-    const programme = insert('programme', {
-      title: `Программа повышения качества образования (перехода в эффективный режим функционирования) на ${yearFrom}–${yearFrom + 3} годы`,
-      year_from: yearFrom, year_to: yearFrom + 3, approval_number: `${r.int(20, 180)}-од`, approval_date: `${yearFrom}-01-${r.int(10, 28)}`,
-      goal: 'Создание условий для повышения качества образования через совершенствование управленческих механизмов и ресурсного потенциала школы.',
-    });
-    ['Повысить предметную и методическую компетентность педагогов.', 'Создать среду, поддерживающую обучение и индивидуализацию.', 'Выстроить сетевое партнёрство со школами округа.', 'Повысить учебную мотивацию обучающихся.']
-      .forEach((text, i) => insert('programme_task', { programme_id: programme, position: i + 1, text }));
-    const factors = ctx.raw.prepare('SELECT id, kind FROM risk_factor').all() as { id: string; kind: string }[];
-    for (const f of factors.slice(0, 6)) insert('programme_problem', { programme_id: programme, risk_factor_id: f.id, kind: f.kind, description: '' });
-    const directions = DIRECTIONS.map((title, i) => insert('direction', { programme_id: programme, position: i + 1, title }));
-    const activities: string[] = [];
-    let n = 0;
-    for (let y = 0; y < 3; y++) {
-      for (let i = 0; i < size.activitiesPerYear; i++) {
-        n++;
-        const recur = r.chance(0.25);
-        const from = addDays(`${yearFrom + y}-09-01`, r.int(0, 270));
-        const to = addDays(from, r.int(0, 40));
-        const past = to < today;
-        const status = past ? (r.chance(0.82) ? 'done' : r.chance(0.5) ? 'not_done' : 'planned') : r.chance(0.2) ? 'in_progress' : 'planned';
-        const fmt = (iso: string) => iso.split('-').reverse().join('.');
-        activities.push(insert('activity', {
-          programme_id: programme, direction_id: r.pick(directions), number: `${y + 1}.${i + 1}`,
-          title: r.pick(ACTIVITY_TITLES), timing_kind: recur ? 'recurrence' : from === to ? 'date' : 'deadline',
-          timing_text: recur ? r.pick(TIMINGS_RECUR) : from === to ? fmt(from) : `до ${fmt(to)}`,
-          date_from: recur ? `${yearFrom + y}-09-01` : from, date_to: recur ? `${yearFrom + y + 1}-05-31` : to,
-          responsible: `${initials(r.pick(staff).name)}, заместитель директора по УВР`,
-          status, completion_mark: status === 'done' ? r.pick(MARKS_DONE) : status === 'not_done' ? r.pick(MARKS_NOT) : '',
-          completed_on: status === 'done' ? to : null,
-        }));
-      }
-    }
-    const indicators: [string, string, string, number, number][] = [
-      ['Доля обучающихся, получивших «2» по ВПР (математика, 5–8 кл.)', 'vpr', '%', 0, 24],
-      ['Доля обучающихся, получивших «2» по ВПР (русский язык, 5–8 кл.)', 'vpr', '%', 0, 19],
-      ['Средний балл ОГЭ по математике', 'oge', 'балл', 1, 3.1],
-      ['Доля выпускников 9 класса, не прошедших ГИА', 'oge', '%', 0, 8],
-      ['Доля педагогов, прошедших КПК по ФГОС', 'staff', '%', 1, 45],
-      ['Доля молодых педагогов, имеющих наставника', 'staff', '%', 1, 50],
-    ];
-    for (const [title, kind, unit, higher, base] of indicators) {
-      const ind = insert('indicator', { programme_id: programme, title, kind, unit, higher_is_better: higher });
-      for (let y = 0; y <= 3; y++) {
-        const step = higher ? 1 : -1;
-        const target = Math.round((base + step * y * (unit === 'балл' ? 0.15 : 5)) * 10) / 10;
-        const actual = yearFrom + y < year ? Math.round((target + (r.next() - 0.5) * (unit === 'балл' ? 0.3 : 8)) * 10) / 10 : null;
-        insert('indicator_value', { indicator_id: ind, period: `${yearFrom + y}`, baseline: y === 0 ? base : null, target, actual });
-      }
-    }
-    [['Положение о внутренней системе оценки качества образования', 'Положение'], ['Регламент проведения ВПР', 'Регламент'], ['Порядок мониторинга объективности оценочных процедур', 'Порядок'], ['Положение о наставничестве', 'Положение']]
-      .forEach(([title, kind], i) => insert('local_act', { programme_id: programme, title, kind, adopted_on: `${yearFrom}-0${i + 2}-1${i}`, order_number: `${r.int(10, 99)}-од`, note: '' }));
-
-    // Risk group and gifted pupils
-    const cats = riskCategory.codes;
-    for (let i = 0; i < size.risk; i++) {
-      const pupil = insert('pupil', { full_name: person(r, r.chance(0.45)), birth_date: `${year - r.int(8, 17)}-0${r.int(1, 9)}-${r.int(10, 28)}`, class_name: r.pick(CLASSES) });
-      const categories = [...new Set([r.pick(cats), ...(r.chance(0.3) ? [r.pick(cats)] : [])])];
-      const included = addDays(`${yearFrom}-09-15`, r.int(0, 800));
-      const removed = r.chance(0.3) && addDays(included, 120) < today ? addDays(included, r.int(120, 300)) : null;
-      const reason = 'Решение психолого-педагогического консилиума';
-      const entry = insert('risk_entry', { pupil_id: pupil, categories: JSON.stringify(categories), included_on: included, reason, responsible: initials(r.pick(staff).name), status: removed && removed < today ? 'removed' : 'included', removed_on: removed && removed < today ? removed : null, removal_reason: removed && removed < today ? 'Положительная динамика, успеваемость восстановлена' : '' });
-      insert('risk_status_change', { entry_id: entry, status: 'included', changed_on: included, reason });
-      if (removed && removed < today) insert('risk_status_change', { entry_id: entry, status: 'removed', changed_on: removed, reason: 'Положительная динамика, успеваемость восстановлена' });
-      for (let k = 0; k < r.int(1, 3); k++) {
-        const from = addDays(included, 7 + k * 30);
-        insert('support_measure', { target_kind: 'risk', target_id: entry, title: r.pick(['Индивидуальные консультации по математике', 'Занятия с педагогом-психологом', 'Посещение семьи классным руководителем', 'Вовлечение во внеурочную деятельность', 'Занятия с логопедом']), date_from: from, date_to: addDays(from, 60), responsible: initials(r.pick(staff).name), result: '', done: addDays(from, 60) < today ? 1 : 0 });
-      }
-    }
-    for (let i = 0; i < size.gifted; i++) {
-      const pupil = insert('pupil', { full_name: person(r, r.chance(0.5)), birth_date: `${year - r.int(10, 17)}-0${r.int(1, 9)}-${r.int(10, 28)}`, class_name: r.pick(CLASSES.slice(12)) });
-      const g = insert('gifted_pupil', { pupil_id: pupil, area: r.pick(['Математика', 'Литература', 'Биология', 'Спорт', 'Музыка', 'История']), included_on: `${year - 1}-09-20`, responsible: initials(r.pick(staff).name), achievements: r.chance(0.5) ? 'Призёр муниципального этапа ВсОШ' : '', support_plan: 'Индивидуальные занятия, подготовка к олимпиадам.' });
-      insert('support_measure', { target_kind: 'gifted', target_id: g, title: 'Подготовка к муниципальному этапу олимпиады', date_from: `${year}-10-01`, date_to: `${year}-11-30`, responsible: initials(r.pick(staff).name), result: '', done: 0 });
-    }
-
-    // Event log
-    for (let i = 0; i < size.events; i++) {
-      // the log is mostly what already happened, with a few events planned for the coming weeks
-      const span = Math.round((Date.parse(today) - Date.parse(`${yearFrom}-09-01`)) / 86_400_000);
-      const date = addDays(`${yearFrom}-09-01`, r.int(0, span + 21));
-      const [kind, title] = r.pick(EVENT_TEMPLATES);
-      const level = kind === 'webinar' || kind === 'course' ? 'regional' : kind === 'methodical_landing' || kind === 'video_conference' ? 'municipal' : r.pick(['school', 'school', 'municipal'] as const);
-      const ev = insert('event', {
-        title, kind, level, format: kind === 'webinar' || kind === 'video_conference' ? 'online' : r.pick(eventFormat.codes),
-        date_from: date, date_to: r.chance(0.15) ? addDays(date, r.int(1, 3)) : null, organiser: level === 'regional' ? 'ИРО' : level === 'municipal' ? r.pick(['МКУ «Центр развития образования»', 'Управление образования']) : 'Школа',
-        participants_count: r.int(5, 60), participants: r.pick(['Педагоги школы', 'Учителя математики', 'Родители 9-х классов', 'Администрация, руководители ШМО']),
-        outcomes: r.chance(0.7) ? 'Принято решение продолжить работу; материалы размещены на сайте школы.' : '',
-      });
-      if (r.chance(0.3)) insert('event_activity', { event_id: ev, activity_id: r.pick(activities) });
-      if (r.chance(0.35)) {
-        const deadline = addDays(date, r.int(14, 60));
-        const done = deadline < today && r.chance(0.75);
-        insert('decision', { event_id: ev, text: r.pick(['Подготовить анализ результатов и план коррекции', 'Организовать взаимопосещение уроков', 'Разместить материалы на сайте школы', 'Провести индивидуальные консультации для обучающихся группы риска']), responsible: initials(r.pick(staff).name), deadline, done_on: done ? addDays(deadline, -r.int(0, 10)) : null, note: done ? 'Исполнено' : '' });
-      }
-    }
+    // In this order: the seeded random stream makes the same school for the same seed.
+    const staff = demoStaff(g);
+    const activities = demoProgramme(g, staff);
+    demoRiskGroup(g, staff);
+    demoEvents(g, staff, activities);
   })();
   return { counts };
+}
+
+/** What every section of the demo writes with: the seeded random stream, the day and the one writer. */
+interface Gen {
+  ctx: ServiceContext;
+  r: ReturnType<typeof seededRandom>;
+  size: (typeof SIZES)[keyof typeof SIZES];
+  today: string;
+  year: number;
+  yearFrom: number;
+  insert(table: string, row: Record<string, unknown>): string;
+}
+
+type DemoStaff = { id: string; name: string; young: boolean; arrived: boolean; subject: string };
+
+/** Teachers, their deficits, courses and plans, and the mentoring pairs. */
+function demoStaff(g: Gen): DemoStaff[] {
+  const { ctx, r, size, today, year, yearFrom, insert } = g;
+  const staff: DemoStaff[] = [];
+  for (let i = 0; i < size.staff; i++) {
+    const name = person(r);
+    const young = i % 9 === 3;
+    const arrived = !young && i % 11 === 5;
+    const subject = r.pick(SUBJECTS);
+    const exp = young ? r.int(0, 2) : r.int(3, 38);
+    const ped = r.chance(0.88);
+    staff.push({ id: insert('staff', {
+      full_name: name, position: i === 0 ? 'Директор' : i === 1 ? 'Заместитель директора по УВР' : 'Учитель', subjects: subject,
+      category: young ? 'none' : r.pick(['none', 'soot', 'first', 'first', 'highest']), pedagogical_education: ped ? 1 : 0,
+      education: ped ? r.pick(['Высшее педагогическое', 'Высшее педагогическое', 'Среднее педагогическое']) : r.pick(['Высшее (инженер)', 'Высшее (экономист)', 'Среднее профессиональное']),
+      experience_years: exp, young_specialist: young ? 1 : 0, newly_arrived: arrived ? 1 : 0,
+      // a newly arrived teacher came to this school within the last year, whatever their total service
+      hired_on: arrived ? addDays(today, -r.int(30, 330)) : addDays(today, -365 * Math.min(exp, 20) - r.int(30, 300)), left_on: null,
+    }), name, young, arrived, subject });
+  }
+  const deficits = ctx.raw.prepare('SELECT id FROM deficit').pluck().all() as string[];
+  for (const s of staff) {
+    if (r.chance(0.45)) insert('staff_deficit', { staff_id: s.id, deficit_id: r.pick(deficits), identified_on: `${yearFrom}-10-15`, method: 'Диагностика ИРО', note: '', resolved_on: r.chance(0.4) ? `${yearFrom + 1}-05-20` : null });
+    if (r.chance(0.5)) {
+      const start = addDays(`${yearFrom + r.int(0, 2)}-01-10`, r.int(0, 300));
+      insert('course', { staff_id: s.id, title: r.pick(['Содержание и методика преподавания в условиях обновлённых ФГОС', 'Формирование функциональной грамотности', 'Работа с детьми с ОВЗ в общеобразовательной школе', 'Объективность оценочных процедур']), provider: r.pick(['ИРО', 'ИРО', 'Центр непрерывного повышения профмастерства', 'Академия Минпросвещения']), hours: r.pick([16, 24, 36, 72]), date_from: start, date_to: addDays(start, r.int(3, 20)), certificate: `№ ${r.int(100000, 999999)}` });
+    }
+    if (r.chance(0.25)) insert('development_plan', { staff_id: s.id, title: 'Индивидуальный образовательный маршрут', date_from: `${year - 1}-09-01`, date_to: `${year}-05-31`, goals: 'Устранение выявленных профессиональных дефицитов; посещение уроков наставника; участие в РМО.', status: r.pick(['active', 'done']), result: '' });
+  }
+  const seniors = staff.filter((s) => !s.young && !s.arrived);
+  const needing = staff.filter((s) => s.young || s.arrived);
+  needing.forEach((s, i) => {
+    if (i % 4 === 3) return; // some still have no mentor — the dashboard should show them
+    insert('mentoring_pair', { mentor_id: r.pick(seniors).id, mentee_id: s.id, reason: s.young ? 'young' : 'newly_arrived', subject: s.subject, started_on: `${year - 1}-09-01`, ended_on: null, plan: 'Посещение уроков, совместная подготовка к ВПР, разбор результатов диагностики.', outcome: '' });
+  });
+  for (let i = 0; i < Math.max(1, Math.floor(size.staff / 15)); i++) {
+    const mentor = r.pick(seniors);
+    let mentee = r.pick(seniors);
+    // A teacher is not his own mentor: the next senior colleague takes the place.
+    if (mentee === mentor) mentee = seniors[(seniors.indexOf(mentor) + 1) % seniors.length]!;
+    if (mentee === mentor) continue;
+    insert('mentoring_pair', { mentor_id: mentor.id, mentee_id: mentee.id, reason: 'low_results', subject: 'Математика', started_on: `${year - 2}-09-01`, ended_on: `${year - 1}-05-31`, plan: 'Подготовка к ВПР в 5–8 классах.', outcome: 'Доля «2» по ВПР снизилась.' });
+  }
+  return staff;
+}
+
+/** The programme: passport, tasks, problems, directions, activities over three years, indicators, local acts. */
+function demoProgramme(g: Gen, staff: DemoStaff[]): string[] {
+  const { ctx, r, size, today, year, yearFrom, insert } = g;
+  const programme = insert('programme', {
+    title: `Программа повышения качества образования (перехода в эффективный режим функционирования) на ${yearFrom}–${yearFrom + 3} годы`,
+    year_from: yearFrom, year_to: yearFrom + 3, approval_number: `${r.int(20, 180)}-од`, approval_date: `${yearFrom}-01-${r.int(10, 28)}`,
+    goal: 'Создание условий для повышения качества образования через совершенствование управленческих механизмов и ресурсного потенциала школы.',
+  });
+  ['Повысить предметную и методическую компетентность педагогов.', 'Создать среду, поддерживающую обучение и индивидуализацию.', 'Выстроить сетевое партнёрство со школами округа.', 'Повысить учебную мотивацию обучающихся.']
+    .forEach((text, i) => insert('programme_task', { programme_id: programme, position: i + 1, text }));
+  const factors = ctx.raw.prepare('SELECT id, kind FROM risk_factor').all() as { id: string; kind: string }[];
+  for (const f of factors.slice(0, 6)) insert('programme_problem', { programme_id: programme, risk_factor_id: f.id, kind: f.kind, description: '' });
+  const directions = DIRECTIONS.map((title, i) => insert('direction', { programme_id: programme, position: i + 1, title }));
+  const activities: string[] = [];
+  let n = 0;
+  for (let y = 0; y < 3; y++) {
+    for (let i = 0; i < size.activitiesPerYear; i++) {
+      n++;
+      const recur = r.chance(0.25);
+      const from = addDays(`${yearFrom + y}-09-01`, r.int(0, 270));
+      const to = addDays(from, r.int(0, 40));
+      const past = to < today;
+      const status = past ? (r.chance(0.82) ? 'done' : r.chance(0.5) ? 'not_done' : 'planned') : r.chance(0.2) ? 'in_progress' : 'planned';
+      const fmt = (iso: string) => iso.split('-').reverse().join('.');
+      activities.push(insert('activity', {
+        programme_id: programme, direction_id: r.pick(directions), number: `${y + 1}.${i + 1}`,
+        title: r.pick(ACTIVITY_TITLES), timing_kind: recur ? 'recurrence' : from === to ? 'date' : 'deadline',
+        timing_text: recur ? r.pick(TIMINGS_RECUR) : from === to ? fmt(from) : `до ${fmt(to)}`,
+        date_from: recur ? `${yearFrom + y}-09-01` : from, date_to: recur ? `${yearFrom + y + 1}-05-31` : to,
+        responsible: `${initials(r.pick(staff).name)}, заместитель директора по УВР`,
+        status, completion_mark: status === 'done' ? r.pick(MARKS_DONE) : status === 'not_done' ? r.pick(MARKS_NOT) : '',
+        completed_on: status === 'done' ? to : null,
+      }));
+    }
+  }
+  const indicators: [string, string, string, number, number][] = [
+    ['Доля обучающихся, получивших «2» по ВПР (математика, 5–8 кл.)', 'vpr', '%', 0, 24],
+    ['Доля обучающихся, получивших «2» по ВПР (русский язык, 5–8 кл.)', 'vpr', '%', 0, 19],
+    ['Средний балл ОГЭ по математике', 'oge', 'балл', 1, 3.1],
+    ['Доля выпускников 9 класса, не прошедших ГИА', 'oge', '%', 0, 8],
+    ['Доля педагогов, прошедших КПК по ФГОС', 'staff', '%', 1, 45],
+    ['Доля молодых педагогов, имеющих наставника', 'staff', '%', 1, 50],
+  ];
+  for (const [title, kind, unit, higher, base] of indicators) {
+    const ind = insert('indicator', { programme_id: programme, title, kind, unit, higher_is_better: higher });
+    for (let y = 0; y <= 3; y++) {
+      const step = higher ? 1 : -1;
+      const target = Math.round((base + step * y * (unit === 'балл' ? 0.15 : 5)) * 10) / 10;
+      const actual = yearFrom + y < year ? Math.round((target + (r.next() - 0.5) * (unit === 'балл' ? 0.3 : 8)) * 10) / 10 : null;
+      insert('indicator_value', { indicator_id: ind, period: `${yearFrom + y}`, baseline: y === 0 ? base : null, target, actual });
+    }
+  }
+  [['Положение о внутренней системе оценки качества образования', 'Положение'], ['Регламент проведения ВПР', 'Регламент'], ['Порядок мониторинга объективности оценочных процедур', 'Порядок'], ['Положение о наставничестве', 'Положение']]
+    .forEach(([title, kind], i) => insert('local_act', { programme_id: programme, title, kind, adopted_on: `${yearFrom}-0${i + 2}-1${i}`, order_number: `${r.int(10, 99)}-од`, note: '' }));
+  return activities;
+}
+
+/** The risk group with status history and support measures, and the gifted pupils (fictional names). */
+function demoRiskGroup(g: Gen, staff: DemoStaff[]): void {
+  const { r, size, today, year, yearFrom, insert } = g;
+  const cats = riskCategory.codes;
+  for (let i = 0; i < size.risk; i++) {
+    const pupil = insert('pupil', { full_name: person(r, r.chance(0.45)), birth_date: `${year - r.int(8, 17)}-0${r.int(1, 9)}-${r.int(10, 28)}`, class_name: r.pick(CLASSES) });
+    const categories = [...new Set([r.pick(cats), ...(r.chance(0.3) ? [r.pick(cats)] : [])])];
+    const included = addDays(`${yearFrom}-09-15`, r.int(0, 800));
+    const removed = r.chance(0.3) && addDays(included, 120) < today ? addDays(included, r.int(120, 300)) : null;
+    const reason = 'Решение психолого-педагогического консилиума';
+    const entry = insert('risk_entry', { pupil_id: pupil, categories: JSON.stringify(categories), included_on: included, reason, responsible: initials(r.pick(staff).name), status: removed && removed < today ? 'removed' : 'included', removed_on: removed && removed < today ? removed : null, removal_reason: removed && removed < today ? 'Положительная динамика, успеваемость восстановлена' : '' });
+    insert('risk_status_change', { entry_id: entry, status: 'included', changed_on: included, reason });
+    if (removed && removed < today) insert('risk_status_change', { entry_id: entry, status: 'removed', changed_on: removed, reason: 'Положительная динамика, успеваемость восстановлена' });
+    for (let k = 0; k < r.int(1, 3); k++) {
+      const from = addDays(included, 7 + k * 30);
+      insert('support_measure', { target_kind: 'risk', target_id: entry, title: r.pick(['Индивидуальные консультации по математике', 'Занятия с педагогом-психологом', 'Посещение семьи классным руководителем', 'Вовлечение во внеурочную деятельность', 'Занятия с логопедом']), date_from: from, date_to: addDays(from, 60), responsible: initials(r.pick(staff).name), result: '', done: addDays(from, 60) < today ? 1 : 0 });
+    }
+  }
+  for (let i = 0; i < size.gifted; i++) {
+    const pupil = insert('pupil', { full_name: person(r, r.chance(0.5)), birth_date: `${year - r.int(10, 17)}-0${r.int(1, 9)}-${r.int(10, 28)}`, class_name: r.pick(CLASSES.slice(12)) });
+    const g = insert('gifted_pupil', { pupil_id: pupil, area: r.pick(['Математика', 'Литература', 'Биология', 'Спорт', 'Музыка', 'История']), included_on: `${year - 1}-09-20`, responsible: initials(r.pick(staff).name), achievements: r.chance(0.5) ? 'Призёр муниципального этапа ВсОШ' : '', support_plan: 'Индивидуальные занятия, подготовка к олимпиадам.' });
+    insert('support_measure', { target_kind: 'gifted', target_id: g, title: 'Подготовка к муниципальному этапу олимпиады', date_from: `${year}-10-01`, date_to: `${year}-11-30`, responsible: initials(r.pick(staff).name), result: '', done: 0 });
+  }
+}
+
+/** The event log with links to the programme and decisions (поручения). */
+function demoEvents(g: Gen, staff: DemoStaff[], activities: string[]): void {
+  const { r, size, today, yearFrom, insert } = g;
+  for (let i = 0; i < size.events; i++) {
+    // the log is mostly what already happened, with a few events planned for the coming weeks
+    const span = Math.round((Date.parse(today) - Date.parse(`${yearFrom}-09-01`)) / 86_400_000);
+    const date = addDays(`${yearFrom}-09-01`, r.int(0, span + 21));
+    const [kind, title] = r.pick(EVENT_TEMPLATES);
+    const level = kind === 'webinar' || kind === 'course' ? 'regional' : kind === 'methodical_landing' || kind === 'video_conference' ? 'municipal' : r.pick(['school', 'school', 'municipal'] as const);
+    const ev = insert('event', {
+      title, kind, level, format: kind === 'webinar' || kind === 'video_conference' ? 'online' : r.pick(eventFormat.codes),
+      date_from: date, date_to: r.chance(0.15) ? addDays(date, r.int(1, 3)) : null, organiser: level === 'regional' ? 'ИРО' : level === 'municipal' ? r.pick(['МКУ «Центр развития образования»', 'Управление образования']) : 'Школа',
+      participants_count: r.int(5, 60), participants: r.pick(['Педагоги школы', 'Учителя математики', 'Родители 9-х классов', 'Администрация, руководители ШМО']),
+      outcomes: r.chance(0.7) ? 'Принято решение продолжить работу; материалы размещены на сайте школы.' : '',
+    });
+    if (r.chance(0.3)) insert('event_activity', { event_id: ev, activity_id: r.pick(activities) });
+    if (r.chance(0.35)) {
+      const deadline = addDays(date, r.int(14, 60));
+      const done = deadline < today && r.chance(0.75);
+      insert('decision', { event_id: ev, text: r.pick(['Подготовить анализ результатов и план коррекции', 'Организовать взаимопосещение уроков', 'Разместить материалы на сайте школы', 'Провести индивидуальные консультации для обучающихся группы риска']), responsible: initials(r.pick(staff).name), deadline, done_on: done ? addDays(deadline, -r.int(0, 10)) : null, note: done ? 'Исполнено' : '' });
+    }
+  }
 }

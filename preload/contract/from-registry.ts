@@ -29,7 +29,7 @@ export function fieldSchema(field: Field): z.ZodType {
     case 'flag': return flag.default(field.default);
     case 'vocab': {
       const s = oneOf(field.label, field.codes);
-      return field.default !== undefined ? s.default(field.default as never) : s;
+      return field.default !== undefined ? s.default(field.default) : s;
     }
     case 'codes': return z.array(oneOf(field.label, field.codes), { message: `Выберите значения в поле «${field.label}»` })
       .min(field.min, { message: field.minMessage }).max(field.codes.length, { message: `В поле «${field.label}» повторяются значения` });

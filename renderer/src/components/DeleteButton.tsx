@@ -11,7 +11,7 @@ import { count } from '../../../common/format';
 
 export function DeleteButton(props: { entity: EntityName; id: string; onDone: () => void; warning?: string; label?: string }) {
   const [asking, setAsking] = useState(false);
-  const { busy, run: act } = useAction();
+  const { run: act } = useAction();
   const run = () => act(async () => {
     const r = await call('records.remove', { entity: props.entity, id: props.id });
     notifyOk(r.removed > 1 ? `Удалено: ${count(r.removed, ['запись', 'записи', 'записей'])} (вместе со связанными)` : 'Запись удалена');
