@@ -1,13 +1,15 @@
 /**
  * Screenshots of every screen, for looking at what we build: `npx tsx scripts/screens.ts [outDir]`.
- * Uses a demo school in browser mode (needs `npm run build` first).
+ * Uses a demo school in browser mode (needs `npm run build` first); SCREENS_SIZE=ШИРИНАxВЫСОТА (1366x768 by default).
  */
 import { mkdirSync } from 'node:fs';
 import { launchApp } from '../tests/e2e/browser.js';
 
 const out = process.argv[2] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
-const app = await launchApp();
+// SCREENS_SIZE=1366x768 (the rural schools' laptops) or 1920x1080.
+const [width, height] = (process.env.SCREENS_SIZE ?? '1366x768').split('x').map(Number) as [number, number];
+const app = await launchApp({ viewport: { width, height } });
 const { page } = app;
 await page.screenshot({ path: `${out}/00-first-run.png` });
 await page.getByRole('button', { name: 'Открыть демо-школу' }).click();

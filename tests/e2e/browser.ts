@@ -19,11 +19,11 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-export async function launchApp(opts: { dataDir?: string; now?: () => Date } = {}): Promise<AppSession> {
+export async function launchApp(opts: { dataDir?: string; now?: () => Date; viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
   const dataDir = opts.dataDir ?? tempDir('opora-e2e-');
   const host = await startWebHost({ dataDir, rendererDir: resolve('renderer/dist'), now: opts.now, quiet: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' });
+  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 }, locale: 'ru-RU' });
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
