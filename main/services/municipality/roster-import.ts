@@ -97,6 +97,7 @@ interface Parsed {
 const FLAG_YES = /^(да|\+|1|✓|v|x|х|yes|пилотная|ресурсный центр|рц)$/i;
 const FLAG_NO = /^(нет|-|—|0|no|)$/i;
 
+/** Longer than 80 lines on purpose: one pass over the sheet's rows, cell by cell in the layout's column order, reads better than the same pass cut into pieces. */
 async function parseSheet(data: Buffer): Promise<Parsed> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -190,6 +191,7 @@ interface Plan {
   apply: () => void;
 }
 
+/** Longer than 80 lines on purpose: the preview and the apply step share every lookup they build; split, the two would drift. */
 async function plan(ctx: ServiceContext, data: Buffer): Promise<Plan> {
   requireMunicipality(ctx);
   const parsed = await parseSheet(data);

@@ -36,6 +36,7 @@ export const short = (r: Pick<RosterRow, 'name' | 'short_name'>) => r.short_name
 
 // ───── roadmap ─────
 
+/** Longer than 80 lines on purpose: the справка's blocks follow the printed document top to bottom. */
 export async function roadmapReport(ctx: ServiceContext, period: Period, today: string, progress?: Progress): Promise<ReportDoc> {
   const view = getRoadmap(ctx, today, period);
   const roster = listRoster(ctx);
@@ -124,6 +125,7 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
 
 // ───── schools by groups ─────
 
+/** Longer than 80 lines on purpose: the справка's blocks follow the printed document top to bottom. */
 export async function schoolsReport(ctx: ServiceContext, today: string, progress?: Progress): Promise<ReportDoc> {
   const roster = listRoster(ctx).sort((a, b) => short(a).localeCompare(short(b), 'ru'));
   await progress?.(0, roster.length, 'Реестр школ');

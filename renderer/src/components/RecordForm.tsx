@@ -110,6 +110,7 @@ export type RecordFormProps<S extends z.ZodType> = CommonProps & (EntityTarget |
 
 const saveSchema = contract['records.save'].input;
 
+/** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
 export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
   const [values, setValues] = useState<Values>(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -60,6 +60,7 @@ function Fact({ title, children }: { title: string; children: React.ReactNode })
 
 type Open = { entity: 'staff_deficit' | 'course' | 'development_plan' | 'mentoring_pair'; editing: Editing } | null;
 
+/** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
 export function StaffCard(props: { staffId: string | null; onClose: () => void }) {
   const id = props.staffId;
   const { value: staff, error } = useCall('records.get', id ? { entity: 'staff', id } : null);

@@ -11,6 +11,7 @@ import { ExcelButton } from '../../components/ExcelButton';
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
+/** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
 export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string | null; onClose: () => void; onReport?: (id: string) => void }) {
   const { value: d, error } = useCall('municipality.school', schoolId ? { schoolId } : null, [schoolId]);
   const { bump } = useDataVersion();
