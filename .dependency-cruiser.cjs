@@ -77,6 +77,22 @@ module.exports = {
       to: { path: ['^main/', '^renderer/'] },
     },
     {
+      name: 'registry-plain-data',
+      comment: 'db/registry/ and db/rules.ts are plain data and text that forms reach too: no npm packages, no Node modules',
+      severity: 'error',
+      from: { path: ['^db/registry/', '^db/rules\\.ts$'] },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown', 'core'] },
+    },
+    {
+      // The renderer's bundle reaches what the contract imports: the table registry is plain data, the rest of
+      // db/ opens files.
+      name: 'contract-db-registry-only',
+      comment: 'preload/contract/ takes from db/ only the table registry (db/registry/), which is plain data',
+      severity: 'error',
+      from: { path: '^preload/contract/' },
+      to: { path: '^db/', pathNot: '^db/registry/' },
+    },
+    {
       name: 'renderer-through-contract',
       comment: 'the renderer reaches main only through preload/contract (no main/, db/, better-sqlite3)',
       severity: 'error',

@@ -22,9 +22,9 @@
  * - better-sqlite3: pass a named-parameter object after the positional ones —
  *   `raw.prepare(\`… WHERE t.owner = ? AND ${rule.activityOverdue('t')}\`).all(owner, { day })`.
  *   Keys a statement does not use are ignored, so a list can always pass `{ day }`.
- * - Kysely: `kyselyRule(rule.activityOverdue('activity'), { day })` turns every `@name` into a bound value.
+ * - Kysely: `kyselyRule(rule.activityOverdue('activity'), { day })` (main/services/kysely-rule.ts) turns every
+ *   `@name` into a bound value; it lives there so that this module, which forms reach through the registry, stays plain text.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { isoDay } from '../common/format.js';
 import { OPEN_ACTIVITY_STATUSES } from '../common/labels.js';
 
@@ -149,17 +149,4 @@ export interface RuleParams {
   day?: string;
   from?: string;
   to?: string;
-}
-
-/** A fragment for Kysely: each `@day`, `@from`, `@to` becomes a bound value. A parameter the fragment uses must be given. */
-export function kyselyRule(fragment: string, params: RuleParams): RawBuilder<SqlBool> {
-  const parts = fragment.split(/@(day|from|to)\b/);
-  let out: RawBuilder<SqlBool> = sql.raw(parts[0]!);
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i] as keyof RuleParams;
-    const value = params[name];
-    if (value === undefined) throw new Error(`kyselyRule: no value for @${name}`);
-    out = sql<SqlBool>`${out}${value}${sql.raw(parts[i + 1]!)}`;
-  }
-  return out;
 }

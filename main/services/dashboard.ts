@@ -6,7 +6,8 @@
 import type { ServiceContext } from './context.js';
 import type { SchoolDashboard, Row } from '../../preload/contract/index.js';
 import { schoolFigures } from './figures.js';
-import { rule, dayOf, kyselyRule } from '../../db/rules.js';
+import { rule, dayOf } from '../../db/rules.js';
+import { kyselyRule } from './kysely-rule.js';
 import { ownerId } from './writer.js';
 
 export async function schoolDashboard(ctx: ServiceContext, todayInput?: string): Promise<SchoolDashboard> {
