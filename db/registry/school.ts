@@ -132,11 +132,13 @@ export const SCHOOL_TABLES = [
     list: {
       extra: `(SELECT COUNT(*) FROM mentoring_pair p WHERE p.mentee_id = t.id AND p.deleted_at IS NULL AND ${rule.pairCurrent('p')}) AS has_mentor,
         (SELECT COUNT(*) FROM staff_deficit s WHERE s.staff_id = t.id AND s.deleted_at IS NULL AND s.resolved_on IS NULL) AS open_deficits,
-        ${flag(rule.staffNeedsMentor('t'))} AS needs_mentor, ${flag(rule.staffMentorDue('t'))} AS mentor_due`,
+        ${flag(rule.staffNeedsMentor('t'))} AS needs_mentor, ${flag(rule.staffMentorDue('t'))} AS mentor_due,
+        ${flag(rule.staffNotLeft('t'))} AS not_left`,
       search: ['t.full_name', 't.position', 't.subjects'],
       filters: {
         category: 't.category', young_specialist: 't.young_specialist', newly_arrived: 't.newly_arrived',
         newcomer: flag(rule.staffNewcomer('t')), working: flag(rule.staffNotLeft('t')), needs_mentor: flag(rule.staffNeedsMentor('t')),
+        mentor_due: flag(rule.staffMentorDue('t')),
       },
       sorts: { full_name: 't.full_name', position: 't.position', experience_years: 't.experience_years', category: 't.category' },
       defaultSort: 't.full_name',

@@ -35,7 +35,8 @@ export function MentoringPage(_props: { go?: (p: PageKey) => void }) {
   const [group, setGroup] = useState<StaffGroup>('all');
   const [card, setCard] = useState<string | null>(null);
   const working = useTotal('staff', { working: 1 });
-  const newcomers = useTotal('staff', { working: 1, newcomer: 1 });
+  // Those who are to have a mentor today, so that «из них без наставника» is a part of this number.
+  const newcomers = useTotal('staff', { mentor_due: 1 });
   const noMentor = useTotal('staff', { needs_mentor: 1 });
   const openDeficits = useTotal('staff_deficit', { resolved: 0 });
   const showStaff = (g: StaffGroup) => { setGroup(g); setTab('staff'); };

@@ -25,7 +25,7 @@ export function NewcomerBadges({ row }: { row: Row }) {
     <Group gap={8}>
       {row.young_specialist === 1 && <Text size="xs" fw={600} c="grape.7">Молодой специалист</Text>}
       {row.newly_arrived === 1 && <Text size="xs" fw={600} c="cyan.8">Вновь прибывший</Text>}
-      {row.left_on && <Text size="xs" fw={600} c="gray.7">Уволен {formatDate(String(row.left_on))}</Text>}
+      {row.left_on && <Text size="xs" fw={600} c="gray.7">{row.not_left === 1 ? 'Увольняется' : 'Уволен'} {formatDate(String(row.left_on))}</Text>}
     </Group>
   );
 }
@@ -58,7 +58,7 @@ export function StaffTab(props: { group: StaffGroup; setGroup: (g: StaffGroup) =
   const { value: anyone } = useCall('records.list', { entity: 'staff', limit: 1 });
   const filters: Record<string, string | number> = {};
   if (category) filters.category = category;
-  if (props.group === 'newcomer') filters.newcomer = 1;
+  if (props.group === 'newcomer') filters.mentor_due = 1;
   if (props.group === 'needs_mentor') filters.needs_mentor = 1;
   if (!withLeft) filters.working = 1;
   return (
