@@ -10,7 +10,8 @@
  * neither lost (their sequence starts afresh under the new origin) nor mistaken for old ones.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -39,6 +40,29 @@ interface KeyFile {
   hlc: string;
   /** The highest sequence exported from every origin this database has had (a backup may bring back any). */
   seqs?: Record<string, number>;
+  /**
+   * The database file this key file belongs to (its path and inode). A folder copied to a second computer
+   * brings the key file along, so the keys alone cannot tell the copy from the original; the inode can.
+   */
+  db?: DbBinding;
+}
+
+interface DbBinding {
+  path: string;
+  ino: string;
+}
+
+function bindingOf(raw: BetterSqlite3.Database): DbBinding | null {
+  if (!raw.name || raw.memory) return null;
+  try {
+    return { path: resolve(raw.name), ino: String(statSync(raw.name, { bigint: true }).ino) };
+  } catch {
+    return null;
+  }
+}
+
+function sameBinding(a: DbBinding, b: DbBinding): boolean {
+  return a.path === b.path && a.ino === b.ino;
 }
 
 /** The highest sequence the key file remembers exporting from `origin`. */
@@ -149,7 +173,7 @@ export function ensureIdentity(ctx: ExchangeContext): Identity {
     format: 1, box: box.kind, ownerId,
     signPublic: keys.signPublic, signPrivate: box.protect(privateToDer(keys.signPrivate)).toString('base64'),
     encryptPublic: keys.encryptPublic, encryptPrivate: box.protect(privateToDer(keys.encryptPrivate)).toString('base64'),
-    origin, seq: 0, hlc: getMeta(raw, 'hlc_last') ?? '',
+    origin, seq: 0, hlc: getMeta(raw, 'hlc_last') ?? '', ...(bindingOf(raw) ? { db: bindingOf(raw)! } : {}),
   });
   setMeta(raw, 'exchange_sign_public', keys.signPublic);
   return { ownerId, origin, keys, fingerprint: fingerprint(keys.signPublic), rotated };
@@ -175,7 +199,12 @@ export function checkIdentityOnOpen(raw: BetterSqlite3.Database): { rotated: boo
     }).immediate();
     return { rotated: true };
   }
-  if (exportedSeq(file, origin) > currentSeq(raw, origin)) {
+  const here = bindingOf(raw);
+  // Copied (or moved) together with its key file: the copy becomes a new origin, so that its edits and the
+  // original's edits of the same record meet at the municipality as two origins — a conflict, not an overwrite.
+  const copied = !!(here && file.db && !sameBinding(here, file.db));
+  if (here && (!file.db || copied)) writeKeyFile(keyFilePath(raw), { ...file, db: here });
+  if (copied || exportedSeq(file, origin) > currentSeq(raw, origin)) {
     raw.transaction(() => rotateOrigin(raw, file.hlc)).immediate();
     return { rotated: true };
   }
