@@ -29,6 +29,8 @@ export interface ExchangeHistoryItem {
 export interface ExchangeQuarantineItem {
   id: string; received_at: string; file_name: string; issuer_id: string; issuer_name: string; issuer_role: string;
   fingerprint: string; fingerprintDisplay: string; reason_code: string; reason: string; status: string;
+  /** Why accepting is impossible (a key already another school's; a municipality key at a school), in words. */
+  warning?: string;
 }
 
 export interface ExchangeConflict {

@@ -24,6 +24,7 @@ import { tableSpec, personalColumns, fieldOf } from '../../../db/registry/index.
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
+import { keyHolder, checkMarksAddressed } from './trust.js';
 
 export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
 
@@ -33,7 +34,9 @@ export type ImportOutcome = ExchangeImportResult;
 type Trust =
   | { kind: 'trusted' }
   | { kind: 'enroll'; secretHash: string }
-  | { kind: 'quarantine'; reason: 'unknown_sender' | 'key_change' };
+  | { kind: 'quarantine'; reason: QuarantineReason };
+
+type QuarantineReason = 'unknown_sender' | 'key_change' | 'key_taken';
 
 const ROLLBACK = Symbol('dry-run rollback');
 
@@ -48,9 +51,11 @@ function decideTrust(ctx: ExchangeContext, m: Manifest, role: 'school' | 'munici
     const s = ctx.raw.prepare('SELECT status, fingerprint, secret_hash FROM municipality_school WHERE id = ?').get(m.issuer.id) as
       | { status: string; fingerprint: string | null; secret_hash: string | null }
       | undefined;
-    if (!s) return { kind: 'quarantine', reason: 'unknown_sender' };
+    if (!s) return { kind: 'quarantine', reason: keyHolder(ctx.raw, m.issuer.fingerprint, m.issuer.id) ? 'key_taken' : 'unknown_sender' };
     if (s.status === 'blocked') throw new BundleError('blocked');
     if (s.status === 'enrolled' && s.fingerprint === m.issuer.fingerprint) return { kind: 'trusted' };
+    // A key already pinned for another school is never pinned for this one, not even with a valid secret.
+    if (keyHolder(ctx.raw, m.issuer.fingerprint, m.issuer.id)) return { kind: 'quarantine', reason: 'key_taken' };
     if (s.secret_hash && m.enrollmentProof && m.payload.encryption) return { kind: 'enroll', secretHash: s.secret_hash };
     return { kind: 'quarantine', reason: s.status === 'enrolled' ? 'key_change' : 'unknown_sender' };
   }
@@ -104,6 +109,7 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
       const i = t.columns.indexOf(col);
       if (i < 0 || t.rows.some((r) => r[i] !== self)) throw new BundleError('wrong_owner', table);
     }
+    if (role === 'municipality' && table === 'municipal_activity_mark') checkMarksAddressed(ctx.raw, m.issuer.id, t);
     tables.push(t);
   }
   for (const k of Object.keys(m.counts)) if (!tables.some((t) => t.table === k)) throw new BundleError('missing_entry', k);
@@ -272,7 +278,7 @@ function applyAcks(ctx: ExchangeContext, m: Manifest) {
   if (ack && ack.seq > currentSeq(ctx.raw, origin)) rotateOrigin(ctx.raw);
 }
 
-function logImport(ctx: ExchangeContext, o: ImportOutcome, c: OpenedContainer | null) {
+export function logImport(ctx: ExchangeContext, o: ImportOutcome, c: OpenedContainer | null) {
   try {
     ctx.raw.prepare(`INSERT INTO exchange_import (at, file_name, sha256, size, kind, issuer_id, issuer_name, origin, seq, status, reason_code, reason, counts)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
@@ -288,7 +294,7 @@ function quarantineDir(ctx: ExchangeContext) {
   return join(ctx.filesDir, 'quarantine');
 }
 
-function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, reason: 'unknown_sender' | 'key_change', base: ImportOutcome): ImportOutcome {
+function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, reason: QuarantineReason, base: ImportOutcome): ImportOutcome {
   const out: ImportOutcome = { ...base, status: 'quarantined', reasonCode: reason, reason: REASONS[reason] + ` Отпечаток ключа: ${displayFingerprint(c.manifest.issuer.fingerprint)}.` };
   if (opts.dryRun) return out;
   const existing = ctx.raw.prepare("SELECT id FROM exchange_quarantine WHERE sha256 = ? AND status = 'pending'").pluck().get(c.sha256) as string | undefined;
