@@ -72,8 +72,8 @@ export type ExchangeFile = z.input<typeof exchangeFileOutput>;
 
 /** An enrollment file for one school, with the school's id (its roster row). */
 export const enrollmentFileOutput = z.codec(
-  z.object({ ...exchangeFileFields, schoolId: z.string(), dataBase64: z.string() }),
-  z.object({ ...exchangeFileFields, schoolId: z.string(), bytes: bytes }),
+  z.object({ ...exchangeFileFields, schoolId: z.string(), code: z.string(), codeDisplay: z.string(), dataBase64: z.string() }),
+  z.object({ ...exchangeFileFields, schoolId: z.string(), code: z.string(), codeDisplay: z.string(), bytes: bytes }),
   {
     decode: ({ dataBase64, ...rest }) => ({ ...rest, bytes: fromBase64(dataBase64) }),
     encode: ({ bytes: b, ...rest }) => ({ ...rest, dataBase64: toBase64(b) }),
@@ -94,7 +94,11 @@ export const exchangeInputs = {
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   enrollmentFile: z.strictObject({ fileName: fileName.optional(), dataBase64: bundle })
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
-  openEnrollment: z.strictObject({ fileName: fileName.optional(), dataBase64: bundle, schoolName: z.string().trim().max(500).optional() })
+  openEnrollment: z.strictObject({
+    fileName: fileName.optional(), dataBase64: bundle, schoolName: z.string().trim().max(500).optional(),
+    /** The enrollment code from the municipality (printed or dictated), typed by a person. */
+    code: z.string().trim().min(1, { message: 'Введите код подключения' }).max(40),
+  })
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   initMunicipality: z.object({ name: z.string().trim().min(1, { message: 'Укажите наименование муниципалитета' }).max(500, { message: 'Наименование длиннее 500 символов' }) }),
   exportInput: z.object({ forSchool: z.union([id, z.literal('all')]).optional() }),

@@ -28,7 +28,7 @@ describe('обмен данными в браузере', () => {
     const enr = enrollSchool(muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
     muni.close();
     const school = openWorkspaceFile(join(work, 'school.sqlite'), NOW);
-    openEnrollment(school.ctx, enr.bytes);
+    openEnrollment(school.ctx, enr.bytes, enr.code);
     generateDemo(school.ctx, { size: 'small', seed: 4 });
     const good = exportToFolder(school.ctx, join(work, 'flash'))[0]!.path;
     school.close();

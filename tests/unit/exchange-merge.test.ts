@@ -71,7 +71,7 @@ describe('order independence', () => {
     p.muni.ctx.raw.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(join(dir, 'muni.sqlite'), pristine); // the roster now has both schools, nothing imported yet
     const s2 = openWorkspaceFile(join(dir, 's2.sqlite'), p.clock.now);
-    openEnrollment(s2.ctx, enr.bytes);
+    openEnrollment(s2.ctx, enr.bytes, enr.code);
     const b = await saveRecord(s2.ctx, 'event', ev('Событие второй школы'));
     bundles.push({ name: 'B-1', bytes: readFileSync(exportToFolder(s2.ctx, join(dir, 'b1'))[0]!.path) });
     await saveRecord(s2.ctx, 'event', { ...ev('Событие второй школы — правка'), id: b.id });

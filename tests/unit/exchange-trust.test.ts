@@ -14,7 +14,9 @@ import { createSchool } from '../../main/services/school.js';
 import { getMeta } from '../../main/services/clock.js';
 import {
   enrollSchool, openEnrollment, exportToFolder, importFile, listQuarantine, acceptQuarantined, ensureIdentity, markMunicipalActivity,
+  openContainer, unpackEntries,
 } from '../../main/services/exchange/index.js';
+import { saveRecord } from '../../main/services/records.js';
 
 const pairs: Pair[] = [];
 const opened: OpenWorkspace[] = [];
@@ -39,7 +41,7 @@ function plant(from: OpenWorkspace, to: OpenWorkspace, table: string, id: string
   to.ctx.raw.prepare(`INSERT INTO ${table} (${Object.keys(row).join(',')}) VALUES (${Object.keys(row).map((k) => '@' + k).join(',')})`).run(row);
 }
 
-const profile = (name: string) => ({ name, short_name: '', municipality: '', address: '', director: '', deputy: '', phone: '', email: '', pupils_count: null, is_nor: 0, is_nsu: 0 });
+const profile = (name: string) => ({ name, short_name: '', municipality: '', address: '', director: '', deputy: '', phone: '', email: '', pupils_count: null, is_nor: 0 as const, is_nsu: 0 as const });
 
 describe('school side: the pinned municipality key is not replaced from the quarantine', () => {
   it('a plan from another municipality key, addressed to this school, cannot be accepted into the roster of trust', () => {
@@ -71,7 +73,7 @@ describe('municipality side: one key, one school', () => {
     // B's workspace is made from B's genuine enrollment file, but signs with school A's key pair.
     const bPath = join(tempDir(), 'b.sqlite');
     const b = open(bPath, p.clock.now);
-    openEnrollment(b.ctx, enrB.bytes);
+    openEnrollment(b.ctx, enrB.bytes, enrB.code);
     const a = ensureIdentity(p.school.ctx);
     b.ctx.raw.prepare("UPDATE meta SET value = ? WHERE key = 'exchange_sign_public'").run(a.keys.signPublic);
     const keys = JSON.parse(readFileSync(p.school.ctx.raw.name + '.keys', 'utf8')) as Record<string, unknown>;
@@ -119,5 +121,43 @@ describe('completion marks only for activities addressed to the school', () => {
     expect(r.status).toBe('rejected');
     expect(r.reason).toMatch(/не адресовано/);
     expect(p.muni.ctx.raw.prepare("SELECT COUNT(*) FROM municipal_activity_mark WHERE completion_mark = 'Чужая отметка'").pluck().get()).toBe(0);
+  });
+});
+
+describe('an enrollment file is useless without its code', () => {
+  it('the secret is sealed by a 10-character code; a wrong code is counted and after 5 the file is refused', () => {
+    const dir = tempDir();
+    const m = open(join(dir, 'm.sqlite'));
+    initMunicipality(m.ctx, 'Управление (вымышленное)');
+    const enr = enrollSchool(m.ctx, 'Школа (вымышленная)');
+    expect(enr.code).toMatch(/^[A-HJKMNP-Z2-9]{10}$/);
+    // The file does not hold the secret in the clear: its hash at the municipality matches nothing in the file.
+    const entry = unpackEntries(openContainer(enr.bytes), null).get('enrollment.json')!.toString('utf8');
+    expect(JSON.parse(entry)).not.toHaveProperty('secret');
+    const thief = open(join(dir, 'thief.sqlite'));
+    for (let i = 4; i >= 1; i--) expect(() => openEnrollment(thief.ctx, enr.bytes, 'ABCDE-FGHJK')).toThrow(new RegExp(`Код подключения неверен.*Осталось попыток: ${i}`));
+    expect(() => openEnrollment(thief.ctx, enr.bytes, 'ABCDE-FGHJK')).toThrow(/попытки исчерпаны/);
+    // Even the right code no longer opens this file here: the municipality issues a new one.
+    expect(() => openEnrollment(thief.ctx, enr.bytes, enr.code)).toThrow(/новый файл подключения/);
+    expect(getMeta(thief.ctx.raw, 'municipality_id')).toBeUndefined();
+    // The rightful school types the code (any case, with a dash) and is enrolled.
+    const school = open(join(dir, 's.sqlite'));
+    openEnrollment(school.ctx, enr.bytes, `${enr.code.slice(0, 5).toLowerCase()}-${enr.code.slice(5)}`);
+    expect(getMeta(school.ctx.raw, 'municipality_sign_public')).toBe(ensureIdentity(m.ctx).keys.signPublic);
+  });
+
+  it('a second school enrolled from a copy of an already used file is quarantined, never merged', async () => {
+    const p = pair();
+    const enr = enrollSchool(p.muni.ctx, 'Третья школа (вымышленная)');
+    const first = open(join(tempDir(), 'first.sqlite'), p.clock.now);
+    openEnrollment(first.ctx, enr.bytes, enr.code);
+    expect(importFile(p.muni.ctx, exportToFolder(first.ctx, join(tempDir(), 'usb'))[0]!.path).status).toBe('accepted');
+    // Someone who got hold of both the file and the code, later.
+    const copy = open(join(tempDir(), 'copy.sqlite'), p.clock.now);
+    openEnrollment(copy.ctx, enr.bytes, enr.code);
+    await saveRecord(copy.ctx, 'event', { title: 'Событие от копии', kind: 'seminar', level: 'school', format: 'in_person', date_from: '2026-10-01' });
+    const r = importFile(p.muni.ctx, exportToFolder(copy.ctx, join(tempDir(), 'usb'))[0]!.path);
+    expect(r.status).toBe('quarantined');
+    expect(p.muni.ctx.raw.prepare("SELECT COUNT(*) FROM event WHERE title = 'Событие от копии'").pluck().get()).toBe(0);
   });
 });

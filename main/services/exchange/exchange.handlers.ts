@@ -17,7 +17,7 @@ function xctx(env: HandlerEnv): exchange.ExchangeContext {
 }
 
 function enrollmentFile(f: exchange.EnrollmentFile) {
-  return { schoolId: f.schoolId, fileName: f.fileName, bytes: f.bytes, size: f.bytes.length, recipientName: f.schoolName, sequence: 0, encrypted: false };
+  return { schoolId: f.schoolId, code: f.code, codeDisplay: exchange.displayCode(f.code), fileName: f.fileName, bytes: f.bytes, size: f.bytes.length, recipientName: f.schoolName, sequence: 0, encrypted: false };
 }
 
 function exchangeState(env: HandlerEnv): ExchangeState {
@@ -46,12 +46,12 @@ export const exchangeHandlers = defineArea({
     return workspaceState(env);
   },
   'exchange.previewEnrollment': (_env, input) => {
-    const { secret: _s, signKey: _k, encryptKey: _e, ...info } = exchange.readEnrollment(asBuffer(input.bytes));
+    const { sealed: _s, signKey: _k, encryptKey: _e, sha256: _h, ...info } = exchange.readEnrollment(asBuffer(input.bytes));
     return info;
   },
   'exchange.openEnrollment': async (env, input) => {
     await leaveDemo(env);
-    const r = exchange.openEnrollment(xctx(env), asBuffer(input.bytes), input.schoolName ? { name: input.schoolName } : undefined);
+    const r = exchange.openEnrollment(xctx(env), asBuffer(input.bytes), input.code, input.schoolName ? { name: input.schoolName } : undefined);
     return { state: workspaceState(env), enrollment: r.enrollment };
   },
   'exchange.import': (env, input) => exchange.importBundle(xctx(env), { fileName: input.fileName, bytes: asBuffer(input.bytes), dryRun: input.dryRun }),

@@ -9,6 +9,7 @@ export { importFile, importPaths, expandPaths } from './import-files.js';
 export { importHistory, type HistoryItem } from './history.js';
 export { listQuarantine, acceptQuarantined, refuseQuarantined, type QuarantineItem } from './quarantine.js';
 export { enrollSchool, reissueEnrollment, openEnrollment, readEnrollment, enrollmentState, type EnrollmentFile, type EnrollmentInfo } from './enrollment.js';
+export { displayCode, normaliseCode, CODE_ALPHABET, MAX_CODE_ATTEMPTS } from './enrollment-code.js';
 export { listConflicts, resolveConflict, conflictCount, type Conflict } from './conflicts.js';
 export { verifyBundle, type VerifyReport } from './verify.js';
 export * from './municipal.js';

@@ -1,6 +1,6 @@
 /** A school that started without an enrollment file can open it later, here. */
 import { useState } from 'react';
-import { Alert, Button, FileButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
@@ -10,6 +10,7 @@ import type { ExchangeEnrollmentInfo } from '../../../../preload/contract/index'
 
 export function EnrollmentPrompt() {
   const [pending, setPending] = useState<{ info: ExchangeEnrollmentInfo; fileName: string; dataBase64: string } | null>(null);
+  const [code, setCode] = useState('');
   const { busy, run } = useAction();
   const pick = async (file: File | null) => {
     if (!file) return;
@@ -22,7 +23,7 @@ export function EnrollmentPrompt() {
   };
   const accept = () => run(async () => {
     if (!pending) return;
-    await call('exchange.openEnrollment', { fileName: pending.fileName, dataBase64: pending.dataBase64 });
+    await call('exchange.openEnrollment', { fileName: pending.fileName, dataBase64: pending.dataBase64, code });
     notifyOk(`Школа подключена к муниципалитету «${pending.info.municipalityName}».`);
     setPending(null);
   });
@@ -40,13 +41,29 @@ export function EnrollmentPrompt() {
             <Text>Школа: <b>{pending.info.schoolName}</b></Text>
             <Text>Управление образования: <b>{pending.info.municipalityName}</b></Text>
             <Text size="sm" c="dimmed">Отпечаток ключа: {pending.info.fingerprintDisplay}. Если сомневаетесь, сверьте его с методистом по телефону.</Text>
+            <EnrollmentCodeInput value={code} onChange={setCode} />
             <Group justify="flex-end" mt="md">
               <Button variant="default" onClick={() => setPending(null)}>Отмена</Button>
-              <Button loading={busy} onClick={() => void accept()}>Подключить</Button>
+              <Button loading={busy} disabled={!code.trim()} onClick={() => void accept()}>Подключить</Button>
             </Group>
           </Stack>
         )}
       </Modal>
     </>
+  );
+}
+
+/** The enrollment code the municipality printed or dictated: 10 characters, dashes and case do not matter. */
+export function EnrollmentCodeInput({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <TextInput
+      label="Код подключения"
+      description="10 знаков, которые методист управления образования выдал отдельно от файла (на бумаге или по телефону)"
+      placeholder="XXXXX-XXXXX"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      autoComplete="off"
+      data-autofocus
+    />
   );
 }
