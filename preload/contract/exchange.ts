@@ -55,6 +55,8 @@ export interface ExchangeState {
 
 export interface ExchangeEnrollmentInfo {
   schoolId: string; schoolName: string; municipalityId: string; municipalityName: string; fingerprint: string; fingerprintDisplay: string;
+  /** Preview at an enrolled school: the municipality key pinned now, to show beside the file's. */
+  pinned?: { municipalityName: string; fingerprintDisplay: string } | null;
 }
 
 const exchangeFileFields = { fileName: z.string(), size: z.number(), recipientName: z.string(), sequence: z.number(), encrypted: z.boolean() };
@@ -100,6 +102,12 @@ export const exchangeInputs = {
     code: z.string().trim().min(1, { message: 'Введите код подключения' }).max(40),
   })
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
+  reEnroll: z.strictObject({
+    fileName: fileName.optional(), dataBase64: bundle,
+    code: z.string().trim().min(1, { message: 'Введите код подключения' }).max(40),
+    /** The first group of the new fingerprint, typed by the person who compared both. */
+    confirmFingerprint: z.string().trim().min(1, { message: 'Введите первую группу нового отпечатка' }).max(20),
+  }).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   initMunicipality: z.object({ name: z.string().trim().min(1, { message: 'Укажите наименование муниципалитета' }).max(500, { message: 'Наименование длиннее 500 символов' }) }),
   exportInput: z.object({ forSchool: z.union([id, z.literal('all')]).optional() }),
   quarantineDecide: z.object({ id, accept: z.boolean() }),

@@ -147,6 +147,8 @@ export const contract = {
   'exchange.previewEnrollment': call<X.ExchangeEnrollmentInfo>('none', 'school')(X.exchangeInputs.enrollmentFile),
   /** First run or later: open the municipality's enrollment file (creates the school when the workspace is empty). */
   'exchange.openEnrollment': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>('none', 'school')(X.exchangeInputs.openEnrollment),
+  /** An enrolled school changes its municipality key deliberately: both fingerprints seen, the new one's first group typed. */
+  'exchange.reEnroll': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>('school')(X.exchangeInputs.reEnroll),
   /** One bundle per call, so the import screen's progress bar advances per file. */
   'exchange.import': call<X.ExchangeImportResult>('school', 'municipality')(X.exchangeInputs.importBundle),
   /** Desktop: asks for a folder (flash drive) and writes there; { cancelled } when the dialog was closed. */

@@ -14,7 +14,7 @@ import { createSchool } from '../../main/services/school.js';
 import { getMeta } from '../../main/services/clock.js';
 import {
   enrollSchool, openEnrollment, exportToFolder, importFile, listQuarantine, acceptQuarantined, ensureIdentity, markMunicipalActivity,
-  openContainer, unpackEntries,
+  openContainer, unpackEntries, reEnroll, readEnrollment, pinnedMunicipality,
 } from '../../main/services/exchange/index.js';
 import { saveRecord } from '../../main/services/records.js';
 
@@ -159,5 +159,24 @@ describe('an enrollment file is useless without its code', () => {
     const r = importFile(p.muni.ctx, exportToFolder(copy.ctx, join(tempDir(), 'usb'))[0]!.path);
     expect(r.status).toBe('quarantined');
     expect(p.muni.ctx.raw.prepare("SELECT COUNT(*) FROM event WHERE title = 'Событие от копии'").pluck().get()).toBe(0);
+  });
+});
+
+describe('a fresh enrollment done deliberately is the way to change the municipality key', () => {
+  it('needs both fingerprints compared and the new one\u2019s first group typed; otherwise nothing changes', () => {
+    const p = pair();
+    const pinned = getMeta(p.school.ctx.raw, 'municipality_sign_public');
+    const other = open(join(tempDir(), 'new-muni.sqlite'), p.clock.now);
+    initMunicipality(other.ctx, 'Управление на новом компьютере (вымышленное)');
+    const enr = enrollSchool(other.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
+    expect(() => openEnrollment(p.school.ctx, enr.bytes, enr.code)).toThrow(/подписан другим ключом.*Повторное подключение/);
+    const current = pinnedMunicipality(p.school.ctx)!;
+    const offered = readEnrollment(enr.bytes);
+    expect(current.fingerprintDisplay).not.toBe(offered.fingerprintDisplay);
+    expect(() => reEnroll(p.school.ctx, enr.bytes, enr.code, current.fingerprintDisplay.split(' ')[0]!)).toThrow(/первую группу нового отпечатка/);
+    expect(getMeta(p.school.ctx.raw, 'municipality_sign_public')).toBe(pinned);
+    reEnroll(p.school.ctx, enr.bytes, enr.code, offered.fingerprintDisplay.split(' ')[0]!.toLowerCase());
+    expect(getMeta(p.school.ctx.raw, 'municipality_sign_public')).toBe(ensureIdentity(other.ctx).keys.signPublic);
+    expect(pinnedMunicipality(p.school.ctx)!.municipalityName).toBe('Управление на новом компьютере (вымышленное)');
   });
 });

@@ -14,7 +14,7 @@ import { requireMunicipality } from '../municipality-core.js';
 import { allTables } from '../../../db/registry/index.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { buildContainer, openContainer, unpackEntries, parseJsonSafe, UUID_RE } from './container.js';
-import { sha256, displayFingerprint } from './crypto.js';
+import { sha256, displayFingerprint, fingerprint } from './crypto.js';
 import { ensureIdentity, type ExchangeContext } from './keys.js';
 import { BundleError } from './reasons.js';
 import { APP_VERSION } from './export.js';
@@ -137,21 +137,48 @@ export function unsealEnrollment(ctx: ExchangeContext, info: { sealed: Sealed; s
  */
 export function openEnrollment(ctx: ExchangeContext, bytes: Buffer, code: string, profile?: Partial<Record<string, unknown>>): { school: Row; enrollment: EnrollmentInfo } {
   const info = readEnrollment(bytes);
-  const role = getRole(ctx);
-  if (role === 'municipality') throw new AppError('wrong_role', 'Файл подключения открывается в рабочем месте школы, а это рабочее место муниципалитета.');
+  if (getRole(ctx) === 'municipality') throw new AppError('wrong_role', 'Файл подключения открывается в рабочем месте школы, а это рабочее место муниципалитета.');
   const secret = unsealEnrollment(ctx, info, code);
+  return applyEnrollment(ctx, info, secret, { profile, replaceKey: false });
+}
+
+/** The municipality this school has pinned, as the re-enrollment screen shows it beside the file's. */
+export function pinnedMunicipality(ctx: ExchangeContext): { municipalityName: string; fingerprintDisplay: string } | null {
+  const key = getMeta(ctx.raw, 'municipality_sign_public');
+  return key ? { municipalityName: getMeta(ctx.raw, 'municipality_name') ?? '', fingerprintDisplay: displayFingerprint(fingerprint(key)) } : null;
+}
+
+/**
+ * School: a fresh enrollment done deliberately — the only way, besides a rotation file signed by the pinned
+ * key, to change the municipality key. The person has seen both fingerprints side by side and types the new
+ * one's first group, so a file slipped in by someone else cannot re-point the school with one click.
+ */
+export function reEnroll(ctx: ExchangeContext, bytes: Buffer, code: string, typedGroup: string): { school: Row; enrollment: EnrollmentInfo } {
+  const info = readEnrollment(bytes);
+  if (getRole(ctx) !== 'school') throw new AppError('wrong_role', 'Повторное подключение выполняется в рабочем месте уже созданной школы.');
+  const first = info.fingerprintDisplay.split(' ')[0]!;
+  if (typedGroup.replace(/\s+/g, '').toUpperCase() !== first) {
+    throw new AppError('fingerprint_not_confirmed', 'Введите первую группу нового отпечатка (четыре знака) так, как она показана рядом с файлом. Ключ управления образования не изменён.');
+  }
+  const secret = unsealEnrollment(ctx, info, code);
+  return applyEnrollment(ctx, info, secret, { replaceKey: true });
+}
+
+function applyEnrollment(ctx: ExchangeContext, info: ReturnType<typeof readEnrollment>, secret: string,
+  opts: { profile?: Partial<Record<string, unknown>>; replaceKey: boolean }): { school: Row; enrollment: EnrollmentInfo } {
+  const role = getRole(ctx);
   return ctx.raw.transaction(() => {
     if (role === 'none') {
-      const value = entitySchemas.school_profile.parse({ ...(profile ?? {}), name: String(profile?.name ?? info.schoolName) });
+      const value = entitySchemas.school_profile.parse({ ...(opts.profile ?? {}), name: String(opts.profile?.name ?? info.schoolName) });
       createSchool(ctx, value, { schoolId: info.schoolId });
     } else {
       // A pinned municipality key is never replaced silently: a file from another municipality, or from this
       // one with a different key, could be a forgery that would redirect the school's data.
       const pinned = getMeta(ctx.raw, 'municipality_sign_public');
-      if (pinned && pinned !== info.signKey) {
+      if (pinned && pinned !== info.signKey && !opts.replaceKey) {
         throw new AppError('municipality_key_mismatch',
           `Школа уже подключена к муниципалитету «${getMeta(ctx.raw, 'municipality_name') ?? ''}», а этот файл подписан другим ключом («${info.municipalityName}»). ` +
-          'Файл не принят. Если управление образования действительно сменило ключ, сверьте отпечаток с методистом по телефону и обратитесь к разработчикам.');
+          'Файл не принят. Если управление образования действительно сменило ключ, сверьте отпечаток с методистом по телефону и выполните «Повторное подключение» на странице «Обмен».');
       }
       const current = getMeta(ctx.raw, 'owner_id')!;
       if (current !== info.schoolId) {

@@ -45,9 +45,13 @@ export const exchangeHandlers = defineArea({
     exchange.ensureIdentity(xctx(env));
     return workspaceState(env);
   },
-  'exchange.previewEnrollment': (_env, input) => {
+  'exchange.previewEnrollment': (env, input) => {
     const { sealed: _s, signKey: _k, encryptKey: _e, sha256: _h, ...info } = exchange.readEnrollment(asBuffer(input.bytes));
-    return info;
+    return { ...info, pinned: exchange.pinnedMunicipality(xctx(env)) };
+  },
+  'exchange.reEnroll': (env, input) => {
+    const r = exchange.reEnroll(xctx(env), asBuffer(input.bytes), input.code, input.confirmFingerprint);
+    return { state: workspaceState(env), enrollment: r.enrollment };
   },
   'exchange.openEnrollment': async (env, input) => {
     await leaveDemo(env);

@@ -1,11 +1,12 @@
 /** A school that started without an enrollment file can open it later, here. */
 import { useState } from 'react';
-import { Alert, Button, FileButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { notifyError, notifyOk } from '../../app/notify';
 import { readAsBase64 } from '../../components/files';
+import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
 import type { ExchangeEnrollmentInfo } from '../../../../preload/contract/index';
 
 export function EnrollmentPrompt() {
@@ -53,17 +54,3 @@ export function EnrollmentPrompt() {
   );
 }
 
-/** The enrollment code the municipality printed or dictated: 10 characters, dashes and case do not matter. */
-export function EnrollmentCodeInput({ value, onChange }: { value: string; onChange: (v: string) => void }) {
-  return (
-    <TextInput
-      label="Код подключения"
-      description="10 знаков, которые методист управления образования выдал отдельно от файла (на бумаге или по телефону)"
-      placeholder="XXXXX-XXXXX"
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      autoComplete="off"
-      data-autofocus
-    />
-  );
-}

@@ -12,6 +12,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { QuarantinePanel, ConflictsPanel, HistoryPanel } from './ReviewPanels';
 import { EnrollPanel } from './EnrollPanel';
+import { ReEnrollPanel } from './ReEnrollPanel';
 
 export function ExchangePage() {
   const { value: state, error } = useCall('exchange.state', {});
@@ -38,7 +39,7 @@ export function ExchangePage() {
         <Tabs.Panel value="exchange" pt="md"><Stack><ExportPanel state={state} /><ImportPanel /></Stack></Tabs.Panel>
         <Tabs.Panel value="quarantine" pt="md"><QuarantinePanel /></Tabs.Panel>
         <Tabs.Panel value="conflicts" pt="md"><ConflictsPanel /></Tabs.Panel>
-        <Tabs.Panel value="history" pt="md"><HistoryPanel /></Tabs.Panel>
+        <Tabs.Panel value="history" pt="md"><Stack><HistoryPanel />{state.role === 'school' && state.enrollment?.enrolled && <ReEnrollPanel />}</Stack></Tabs.Panel>
         {state.role === 'municipality' && <Tabs.Panel value="enroll" pt="md"><EnrollPanel /></Tabs.Panel>}
       </Tabs>
     </Stack>

@@ -9,7 +9,7 @@ import { RecordForm, emptyValues } from '../../components/RecordForm';
 import { call } from '../../app/api';
 import { notifyError } from '../../app/notify';
 import { SCHOOL_FIELDS } from './schoolFields';
-import { EnrollmentCodeInput } from '../exchange/EnrollmentPrompt';
+import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
   const [mode, setMode] = useState<'choose' | 'school' | 'municipality' | 'enrollment'>('choose');
