@@ -14,7 +14,7 @@ import { createSchool } from '../../main/services/school.js';
 import { getMeta } from '../../main/services/clock.js';
 import {
   enrollSchool, openEnrollment, exportToFolder, importFile, listQuarantine, acceptQuarantined, ensureIdentity, markMunicipalActivity,
-  openContainer, unpackEntries, reEnroll, readEnrollment, pinnedMunicipality,
+  openContainer, unpackEntries, rotateMunicipalityKey, displayFingerprint, reEnroll, readEnrollment, pinnedMunicipality,
 } from '../../main/services/exchange/index.js';
 import { saveRecord } from '../../main/services/records.js';
 
@@ -178,5 +178,25 @@ describe('a fresh enrollment done deliberately is the way to change the municipa
     reEnroll(p.school.ctx, enr.bytes, enr.code, offered.fingerprintDisplay.split(' ')[0]!.toLowerCase());
     expect(getMeta(p.school.ctx.raw, 'municipality_sign_public')).toBe(ensureIdentity(other.ctx).keys.signPublic);
     expect(pinnedMunicipality(p.school.ctx)!.municipalityName).toBe('Управление на новом компьютере (вымышленное)');
+  });
+});
+
+describe('a key-rotation file signed by the pinned key changes the municipality key', () => {
+  it('the school pins the new key from it; files for the old key still open at the municipality', () => {
+    const p = pair();
+    expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
+    const before = p.exportSchool(); // encrypted for the municipality's current key
+    const rot = rotateMunicipalityKey(p.muni.ctx, join(tempDir(), 'usb'));
+    expect(rot.written).toHaveLength(1);
+    const fresh = ensureIdentity(p.muni.ctx);
+    expect(rot.fingerprintDisplay).toBe(displayFingerprint(fresh.fingerprint));
+    // A plan signed by the new key before the school has the rotation file: quarantined, and no button pins it.
+    const plan = p.exportMuni(p.schoolId)[0]!;
+    expect(p.importToSchool(plan).status).toBe('quarantined');
+    expect(p.importToSchool(rot.written[0]!.path).status).toBe('accepted');
+    expect(getMeta(p.school.ctx.raw, 'municipality_sign_public')).toBe(fresh.keys.signPublic);
+    expect(p.importToSchool(plan).status).toBe('accepted');
+    expect(p.importToMuni(before).status).toBe('accepted');
+    expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
   });
 });

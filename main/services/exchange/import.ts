@@ -17,7 +17,8 @@ import { getRole } from '../school.js';
 import { attachmentPath } from '../attachments.js';
 import { openContainer, unpackEntries, parseJsonSafe, UUID_RE, type Manifest, type OpenedContainer } from './container.js';
 import { displayFingerprint, sha256 } from './crypto.js';
-import { ensureIdentity, currentSeq, rotateOrigin, type ExchangeContext } from './keys.js';
+import { ensureIdentity, currentSeq, rotateOrigin, decryptionKey, type ExchangeContext } from './keys.js';
+import { ROTATION_ENTRY, parseRotation, applyRotation, type Rotation } from './rotation.js';
 import { BundleError, LIMITS, REASONS } from './reasons.js';
 import { upTables, downTables, validateTable, type IncomingTable } from './tables.js';
 import { tableSpec, personalColumns, fieldOf } from '../../../db/registry/index.js';
@@ -74,20 +75,29 @@ interface Prepared {
   files: Map<string, Buffer>;
   /** Pin the sender's key in the merge transaction (enrollment proof verified). */
   pin: boolean;
+  /** School: the municipality's new keys, announced in a file signed by the key pinned now. */
+  rotation: Rotation | null;
 }
 
 /** Decrypts, unpacks and validates everything; touches nothing. */
 function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'municipality', trust: Trust): Prepared {
   const m = c.manifest;
-  const key = m.payload.encryption ? ensureIdentity(ctx).keys.encryptPrivate : null;
-  if (m.payload.encryption && m.payload.encryption.recipientKey !== ensureIdentity(ctx).keys.encryptPublic) throw new BundleError('decrypt_failed');
+  // After a key rotation the municipality still opens files the schools encrypted for its previous key.
+  const key = m.payload.encryption ? decryptionKey(ctx, m.payload.encryption.recipientKey) : null;
+  if (m.payload.encryption && !key) throw new BundleError('decrypt_failed');
   const entries = unpackEntries(c, key);
   const allowed = role === 'municipality' ? upTables() : downTables();
   const self = selfId(ctx);
   const tables: IncomingTable[] = [];
   const files = new Map<string, Buffer>();
   let pin = false;
+  let rotation: Rotation | null = null;
   for (const [name, data] of entries) {
+    if (name === ROTATION_ENTRY) {
+      if (role !== 'school' || trust.kind !== 'trusted') throw new BundleError('bad_record', name);
+      rotation = parseRotation(data);
+      continue;
+    }
     if (name === 'enrollment.json') {
       if (role !== 'municipality') throw new BundleError('bad_record', name);
       const p = enrollmentProofSchema.safeParse(parseJsonSafe(data));
@@ -130,7 +140,7 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
   // Parents before children, so that nothing depends on the order of entries in the file.
   const order = allowed;
   tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
-  return { tables, files, pin };
+  return { tables, files, pin, rotation };
 }
 
 export interface ImportOptions {
@@ -223,6 +233,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       ON CONFLICT (issuer_id, origin) DO UPDATE SET last_seq = excluded.last_seq, last_sha256 = excluded.last_sha256, last_at = excluded.last_at`)
       .run(m.issuer.id, m.issuer.origin, m.sequence, c.sha256, now);
     if (role === 'school') applyAcks(ctx, m);
+    if (prep.rotation) applyRotation(ctx, prep.rotation);
     if (opts.dryRun) {
       for (const t of prep.tables) {
         if ((ctx.raw.prepare(`PRAGMA foreign_key_check(${t.table})`).all() as unknown[]).length) throw new BundleError('inconsistent');

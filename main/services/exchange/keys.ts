@@ -9,7 +9,7 @@
  * or copied to another computer — the workspace takes a new origin identity, so edits made from now on are
  * neither lost (their sequence starts afresh under the new origin) nor mistaken for old ones.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -45,6 +45,8 @@ interface KeyFile {
    * brings the key file along, so the keys alone cannot tell the copy from the original; the inode can.
    */
   db?: DbBinding;
+  /** Encryption keys replaced by a key rotation: files already encrypted for them must still open. */
+  previous?: { encryptPublic: string; encryptPrivate: string }[];
 }
 
 interface DbBinding {
@@ -209,6 +211,32 @@ export function checkIdentityOnOpen(raw: BetterSqlite3.Database): { rotated: boo
     return { rotated: true };
   }
   return { rotated: false };
+}
+
+/**
+ * Municipality key rotation: the new pairs become this workspace's keys (same origin and sequence, so the
+ * schools' replay protection carries on); the old encryption key is kept to open files already made for it.
+ */
+export function replaceKeys(ctx: ExchangeContext, next: KeyPairs): void {
+  const box = ctx.secretBox ?? plainSecretBox;
+  const path = keyFilePath(ctx.raw);
+  const file = readKeyFile(path);
+  if (!file) throw new AppError('key_damaged', 'Файл ключей рабочего места не найден: сменить ключ нельзя.');
+  writeKeyFile(path, {
+    ...file,
+    signPublic: next.signPublic, signPrivate: box.protect(privateToDer(next.signPrivate)).toString('base64'),
+    encryptPublic: next.encryptPublic, encryptPrivate: box.protect(privateToDer(next.encryptPrivate)).toString('base64'),
+    previous: [...(file.previous ?? []), { encryptPublic: file.encryptPublic, encryptPrivate: file.encryptPrivate }],
+  });
+  setMeta(ctx.raw, 'exchange_sign_public', next.signPublic);
+}
+
+/** The private key for a file encrypted to `recipientKey`: the current one, or one replaced by a rotation. */
+export function decryptionKey(ctx: ExchangeContext, recipientKey: string): KeyObject | null {
+  const id = ensureIdentity(ctx);
+  if (recipientKey === id.keys.encryptPublic) return id.keys.encryptPrivate;
+  const old = readKeyFile(keyFilePath(ctx.raw))?.previous?.find((p) => p.encryptPublic === recipientKey);
+  return old ? privateFromDer((ctx.secretBox ?? plainSecretBox).unprotect(Buffer.from(old.encryptPrivate, 'base64'))) : null;
 }
 
 /** After a bundle is safely on disk: the database and the key file both remember its sequence. */

@@ -36,10 +36,10 @@ export function ExchangePage() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>История загрузок</Tabs.Tab>
           {state.role === 'municipality' && <Tabs.Tab value="enroll" leftSection={<IconSchool size={16} />}>Подключение школ</Tabs.Tab>}
         </Tabs.List>
-        <Tabs.Panel value="exchange" pt="md"><Stack><ExportPanel state={state} /><ImportPanel /></Stack></Tabs.Panel>
+        <Tabs.Panel value="exchange" pt="md"><Stack><ExportPanel state={state} /><ImportPanel />{state.role === 'school' && state.enrollment?.enrolled && <ReEnrollPanel />}</Stack></Tabs.Panel>
         <Tabs.Panel value="quarantine" pt="md"><QuarantinePanel /></Tabs.Panel>
         <Tabs.Panel value="conflicts" pt="md"><ConflictsPanel /></Tabs.Panel>
-        <Tabs.Panel value="history" pt="md"><Stack><HistoryPanel />{state.role === 'school' && state.enrollment?.enrolled && <ReEnrollPanel />}</Stack></Tabs.Panel>
+        <Tabs.Panel value="history" pt="md"><HistoryPanel /></Tabs.Panel>
         {state.role === 'municipality' && <Tabs.Panel value="enroll" pt="md"><EnrollPanel /></Tabs.Panel>}
       </Tabs>
     </Stack>
