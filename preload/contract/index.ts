@@ -152,6 +152,8 @@ export const contract = {
   /** One bundle per call, so the import screen's progress bar advances per file. */
   'exchange.import': call<X.ExchangeImportResult>('school', 'municipality')(X.exchangeInputs.importBundle),
   /** Desktop: asks for a folder (flash drive) and writes there; { cancelled } when the dialog was closed. */
+  /** New municipality keys, and a rotation file per enrolled school (signed by the old key) into a chosen folder. */
+  'exchange.rotateMunicipalityKey': call<{ cancelled: boolean; fingerprintDisplay: string | null; written: { path: string; recipientName: string; sequence: number }[] }>('municipality')(z.object({})),
   'exchange.exportToFolder': call<{ cancelled: boolean; written: X.ExchangeWritten[] }>('school', 'municipality')(X.exchangeInputs.exportInput),
   /** Browser mode: the bundles come back to be downloaded. */
   'exchange.exportDownload': callWithBytes(z.array(X.exchangeFileOutput), 'school', 'municipality')(X.exchangeInputs.exportInput),

@@ -66,6 +66,12 @@ export const exchangeHandlers = defineArea({
     const written = exchange.exportToFolder(xctx(env), folder, { forSchool: input.forSchool });
     return { cancelled: false, written: written.map((w) => ({ path: w.path, size: w.size, recipientName: w.recipientName, sequence: w.sequence, encrypted: w.encrypted })) };
   },
+  'exchange.rotateMunicipalityKey': async (env) => {
+    if (!env.pickFolder) throw new AppError('no_dialog', 'Смена ключа выполняется в приложении «Опора»: файлы смены ключа записываются в выбранную папку.');
+    const folder = await env.pickFolder();
+    if (!folder) return { cancelled: true, fingerprintDisplay: null, written: [] };
+    return { cancelled: false, ...exchange.rotateMunicipalityKey(xctx(env), folder) };
+  },
   'exchange.exportDownload': (env, input) =>
     exchange.exportForDownload(xctx(env), { forSchool: input.forSchool }).map((b) => ({
       fileName: b.fileName, bytes: b.bytes, size: b.bytes.length, recipientName: b.recipientName, sequence: b.sequence, encrypted: b.encrypted,

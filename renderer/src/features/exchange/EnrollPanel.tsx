@@ -7,6 +7,7 @@ import { notifyError, notifyOk } from '../../app/notify';
 import { downloadBase64 } from './files';
 import { useAction } from '../../app/useAction';
 import { formatDateTime } from './status';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 export function EnrollPanel() {
   const [name, setName] = useState('');
@@ -17,6 +18,11 @@ export function EnrollPanel() {
   const save = (f: { fileName: string; dataBase64: string; codeDisplay: string; recipientName: string }) => {
     downloadBase64(f.fileName, f.dataBase64);
     setIssued({ school: f.recipientName, codeDisplay: f.codeDisplay });
+  };
+  const [rotating, setRotating] = useState(false);
+  const rotate = async () => {
+    const r = await call('exchange.rotateMunicipalityKey', {});
+    if (!r.cancelled) notifyOk(`Ключ сменён, новый отпечаток: ${r.fingerprintDisplay ?? ''}. Файлов смены ключа: ${r.written.length} — передайте каждой школе её файл.`);
   };
   const create = () => run(async () => {
     save(await call('exchange.enrollSchool', { name }));
@@ -37,6 +43,12 @@ export function EnrollPanel() {
         <TextInput label="Наименование школы" value={name} onChange={(e) => setName(e.currentTarget.value)} w={420} />
         <Button loading={busy} disabled={!name.trim()} onClick={() => void create()}>Создать файл подключения</Button>
       </Group>
+      <Group>
+        <Button size="xs" variant="default" color="orange" onClick={() => setRotating(true)}>Сменить ключ муниципалитета…</Button>
+      </Group>
+      <ConfirmDialog opened={rotating} title="Сменить ключ муниципалитета?" action="Сменить ключ" onConfirm={rotate} onClose={() => setRotating(false)}>
+        <Text size="sm">Будут созданы новые ключи и для каждой подключённой школы — файл смены ключа, подписанный прежним ключом. Школа загружает его как обычный файл обмена и закрепляет новый ключ; пока она этого не сделала, новые файлы муниципалитета ждут у неё в карантине. Файлы подключения, выданные раньше, нужно будет выпустить заново.</Text>
+      </ConfirmDialog>
       {!!value?.length && (
         <Table striped>
           <Table.Thead><Table.Tr><Table.Th>Школа</Table.Th><Table.Th>Состояние</Table.Th><Table.Th>Отпечаток ключа</Table.Th><Table.Th>Последний файл</Table.Th><Table.Th /></Table.Tr></Table.Thead>
