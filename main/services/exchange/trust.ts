@@ -19,15 +19,15 @@ export function keyTakenWarning(holderName: string): string {
 }
 
 /**
- * A mark is the school's word that it did an activity. It may speak only about activities addressed to it
- * (for all schools, or linked to it), or about a mark the municipality already holds from it (the activity
- * was addressed once and the school's full snapshot still carries the mark).
+ * A mark is the school's word that it did an activity. It may speak only about activities addressed to it:
+ * for all schools, or linked to it — now or earlier (a link removed, or the activity deleted, after the school
+ * marked it must not make its full snapshots refused forever) — or about a mark the municipality already holds.
  */
 export function checkMarksAddressed(raw: BetterSqlite3.Database, schoolId: string, t: IncomingTable) {
   const iId = t.columns.indexOf('id');
   const iAct = t.columns.indexOf('activity_id');
   const addressed = raw.prepare(`SELECT 1 FROM municipal_activity a WHERE a.id = ? AND (a.all_schools = 1 OR EXISTS
-    (SELECT 1 FROM municipal_activity_school s WHERE s.activity_id = a.id AND s.school_id = ? AND s.deleted_at IS NULL))`);
+    (SELECT 1 FROM municipal_activity_school s WHERE s.activity_id = a.id AND s.school_id = ?))`);
   const known = raw.prepare('SELECT 1 FROM municipal_activity_mark WHERE id = ? AND owner = ?');
   for (const r of t.rows) {
     if (addressed.get(r[iAct], schoolId) || known.get(r[iId], schoolId)) continue;
