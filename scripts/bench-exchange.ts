@@ -15,6 +15,7 @@ import { openWorkspaceFile, type OpenWorkspace } from '../main/cli/workspace-fil
 import { initMunicipality } from '../main/services/municipality-core.js';
 import { generateDemo } from '../main/services/demo.js';
 import { enrollSchool, openEnrollment, readEnrollment, exportToFolder, importFile, ensureIdentity } from '../main/services/exchange/index.js';
+import { openSealed } from '../main/services/exchange/enrollment-code.js';
 import { buildContainer, type EntryInput } from '../main/services/exchange/container.js';
 import { newKeyPairs, fingerprint } from '../main/services/exchange/crypto.js';
 import { tableEntry, APP_VERSION } from '../main/services/exchange/export.js';
@@ -44,7 +45,8 @@ export function benchExport(dir: string): { figures: Figures; state: ExchangeBen
   const s = openWorkspaceFile(join(dir, 'export-school.sqlite'));
   try {
     initMunicipality(m.ctx, 'Управление образования (вымышленное, замер)');
-    openEnrollment(s.ctx, enrollSchool(m.ctx, 'Крупная демо-школа (вымышленная)').bytes);
+    const enr = enrollSchool(m.ctx, 'Крупная демо-школа (вымышленная)');
+    openEnrollment(s.ctx, enr.bytes, enr.code);
     generateDemo(s.ctx, { size: 'large', seed: 7 });
     exportToFolder(s.ctx, join(dir, 'warm')); // first run warms caches and makes the keys
     const t = performance.now();
@@ -96,12 +98,14 @@ function makeBundles(state: ExchangeBenchState, n: number): { muni: OpenWorkspac
   const schoolIds: string[] = [];
   const t = performance.now();
   for (let i = 0; i < n; i++) {
-    const enr = readEnrollment(enrollSchool(muni.ctx, `Школа № ${i + 1} (вымышленная)`).bytes);
+    const file = enrollSchool(muni.ctx, `Школа № ${i + 1} (вымышленная)`);
+    const enr = readEnrollment(file.bytes);
+    const secret = openSealed(enr.sealed, file.code)!;
     const keys = newKeyPairs();
     const origin = `${(0x20000000 + i).toString(16).slice(-8)}-0000-4000-8000-${enr.schoolId.slice(-12)}`;
     const tables = remapped(state.base, i, enr.schoolId, origin);
     const entries: EntryInput[] = tables.map((tb) => ({ name: `data/${tb.table}.json`, data: Buffer.from(JSON.stringify(tb), 'utf8') }));
-    entries.push({ name: 'enrollment.json', data: Buffer.from(JSON.stringify({ schoolId: enr.schoolId, secret: enr.secret })) });
+    entries.push({ name: 'enrollment.json', data: Buffer.from(JSON.stringify({ schoolId: enr.schoolId, secret })) });
     const bytes = buildContainer({
       kind: 'school-data',
       issuer: { id: enr.schoolId, name: enr.schoolName, role: 'school', origin, signKey: keys.signPublic, encryptKey: keys.encryptPublic, fingerprint: fingerprint(keys.signPublic) },

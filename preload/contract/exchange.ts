@@ -29,6 +29,8 @@ export interface ExchangeHistoryItem {
 export interface ExchangeQuarantineItem {
   id: string; received_at: string; file_name: string; issuer_id: string; issuer_name: string; issuer_role: string;
   fingerprint: string; fingerprintDisplay: string; reason_code: string; reason: string; status: string;
+  /** Why accepting is impossible (a key already another school's; a municipality key at a school), in words. */
+  warning?: string;
 }
 
 export interface ExchangeConflict {
@@ -53,6 +55,8 @@ export interface ExchangeState {
 
 export interface ExchangeEnrollmentInfo {
   schoolId: string; schoolName: string; municipalityId: string; municipalityName: string; fingerprint: string; fingerprintDisplay: string;
+  /** Preview at an enrolled school: the municipality key pinned now, to show beside the file's. */
+  pinned?: { municipalityName: string; fingerprintDisplay: string } | null;
 }
 
 const exchangeFileFields = { fileName: z.string(), size: z.number(), recipientName: z.string(), sequence: z.number(), encrypted: z.boolean() };
@@ -70,8 +74,8 @@ export type ExchangeFile = z.input<typeof exchangeFileOutput>;
 
 /** An enrollment file for one school, with the school's id (its roster row). */
 export const enrollmentFileOutput = z.codec(
-  z.object({ ...exchangeFileFields, schoolId: z.string(), dataBase64: z.string() }),
-  z.object({ ...exchangeFileFields, schoolId: z.string(), bytes: bytes }),
+  z.object({ ...exchangeFileFields, schoolId: z.string(), code: z.string(), codeDisplay: z.string(), dataBase64: z.string() }),
+  z.object({ ...exchangeFileFields, schoolId: z.string(), code: z.string(), codeDisplay: z.string(), bytes: bytes }),
   {
     decode: ({ dataBase64, ...rest }) => ({ ...rest, bytes: fromBase64(dataBase64) }),
     encode: ({ bytes: b, ...rest }) => ({ ...rest, dataBase64: toBase64(b) }),
@@ -92,8 +96,18 @@ export const exchangeInputs = {
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   enrollmentFile: z.strictObject({ fileName: fileName.optional(), dataBase64: bundle })
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
-  openEnrollment: z.strictObject({ fileName: fileName.optional(), dataBase64: bundle, schoolName: z.string().trim().max(500).optional() })
+  openEnrollment: z.strictObject({
+    fileName: fileName.optional(), dataBase64: bundle, schoolName: z.string().trim().max(500).optional(),
+    /** The enrollment code from the municipality (printed or dictated), typed by a person. */
+    code: z.string().trim().min(1, { message: 'Введите код подключения' }).max(40),
+  })
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
+  reEnroll: z.strictObject({
+    fileName: fileName.optional(), dataBase64: bundle,
+    code: z.string().trim().min(1, { message: 'Введите код подключения' }).max(40),
+    /** The first group of the new fingerprint, typed by the person who compared both. */
+    confirmFingerprint: z.string().trim().min(1, { message: 'Введите первую группу нового отпечатка' }).max(20),
+  }).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   initMunicipality: z.object({ name: z.string().trim().min(1, { message: 'Укажите наименование муниципалитета' }).max(500, { message: 'Наименование длиннее 500 символов' }) }),
   exportInput: z.object({ forSchool: z.union([id, z.literal('all')]).optional() }),
   quarantineDecide: z.object({ id, accept: z.boolean() }),

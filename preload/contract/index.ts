@@ -147,9 +147,13 @@ export const contract = {
   'exchange.previewEnrollment': call<X.ExchangeEnrollmentInfo>('none', 'school')(X.exchangeInputs.enrollmentFile),
   /** First run or later: open the municipality's enrollment file (creates the school when the workspace is empty). */
   'exchange.openEnrollment': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>('none', 'school')(X.exchangeInputs.openEnrollment),
+  /** An enrolled school changes its municipality key deliberately: both fingerprints seen, the new one's first group typed. */
+  'exchange.reEnroll': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>('school')(X.exchangeInputs.reEnroll),
   /** One bundle per call, so the import screen's progress bar advances per file. */
   'exchange.import': call<X.ExchangeImportResult>('school', 'municipality')(X.exchangeInputs.importBundle),
   /** Desktop: asks for a folder (flash drive) and writes there; { cancelled } when the dialog was closed. */
+  /** New municipality keys, and a rotation file per enrolled school (signed by the old key) into a chosen folder. */
+  'exchange.rotateMunicipalityKey': call<{ cancelled: boolean; fingerprintDisplay: string | null; written: { path: string; recipientName: string; sequence: number }[] }>('municipality')(z.object({})),
   'exchange.exportToFolder': call<{ cancelled: boolean; written: X.ExchangeWritten[] }>('school', 'municipality')(X.exchangeInputs.exportInput),
   /** Browser mode: the bundles come back to be downloaded. */
   'exchange.exportDownload': callWithBytes(z.array(X.exchangeFileOutput), 'school', 'municipality')(X.exchangeInputs.exportInput),

@@ -28,7 +28,7 @@ describe('обмен данными в браузере', () => {
     const enr = enrollSchool(muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
     muni.close();
     const school = openWorkspaceFile(join(work, 'school.sqlite'), NOW);
-    openEnrollment(school.ctx, enr.bytes);
+    openEnrollment(school.ctx, enr.bytes, enr.code);
     generateDemo(school.ctx, { size: 'small', seed: 4 });
     const good = exportToFolder(school.ctx, join(work, 'flash'))[0]!.path;
     school.close();
@@ -86,6 +86,8 @@ describe('обмен данными в браузере', () => {
     await page.locator('input[type=file][accept*="opora-enroll"]').setInputFiles(enrFile);
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Управление образования Энского района (вымышленное)').waitFor();
+    // the code travels apart from the file (printed or dictated); without it the button stays disabled
+    await dialog.getByRole('textbox', { name: /Код подключения/ }).fill(enr.code);
     await dialog.getByRole('button', { name: 'Подключить' }).click();
     await page.getByText('Обмен с муниципалитетом «Управление образования Энского района (вымышленное)» через флешку.').waitFor();
     expect(await page.getByText('Школа ещё не подключена к управлению образования').count()).toBe(0);

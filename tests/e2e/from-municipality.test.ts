@@ -29,7 +29,7 @@ describe('от управления образования — в браузер
     initMunicipality(muni.ctx, 'Управление образования Энского района (вымышленное)');
     const enr = enrollSchool(muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
     const school = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
-    openEnrollment(school.ctx, enr.bytes);
+    openEnrollment(school.ctx, enr.bytes, enr.code);
     const programme = await saveRecord(school.ctx, 'programme', { title: 'Программа повышения качества образования', year_from: 2025, year_to: 2027 });
     const own = await saveRecord(school.ctx, 'activity', { programme_id: programme.id, number: '1.1', title: 'Анализ результатов ВПР', timing_kind: 'deadline', timing_text: 'до 15.12.2026', date_to: '2026-12-15' });
     expect(importFile(muni.ctx, exportToFolder(school.ctx, join(work, 'up1'))[0]!.path).status).toBe('accepted');

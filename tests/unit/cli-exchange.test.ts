@@ -28,13 +28,19 @@ describe('opora command line', () => {
     expect(init.out).toMatch(/^[0-9a-f-]{36}$/);
     expect(init.err).toMatch(/Отпечаток ключа/);
 
-    const enr = await opora('enroll', '--db', m, '--name', 'МКОУ «Энская ООШ» (вымышленная)', '--out', join(d, 'school.opora-enroll'));
+    const enr = await opora('enroll', '--db', m, '--name', 'МКОУ «Энская ООШ» (вымышленная)', '--out', join(d, 'school.opora-enroll'), '--json');
     expect(enr.code).toBe(0);
-    const schoolId = enr.out.trim();
+    const enrolled = JSON.parse(enr.out) as { schoolId: string; code: string; file: string };
+    const schoolId = enrolled.schoolId;
+    expect(enrolled.code).toMatch(/^[A-HJKMNP-Z2-9]{10}$/);
+    expect(enrolled.file).toBe(join(d, 'school.opora-enroll'));
     expect(schoolId).toMatch(/^[0-9a-f-]{36}$/);
     expect(existsSync(join(d, 'school.opora-enroll'))).toBe(true);
 
-    const sinit = await opora('init', '--db', s, '--enrollment', join(d, 'school.opora-enroll'));
+    const wrong = await opora('init', '--db', s, '--enrollment', join(d, 'school.opora-enroll'), '--code', 'AAAAA-AAAAA');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toMatch(/Код подключения неверен.*Осталось попыток: 4/);
+    const sinit = await opora('init', '--db', s, '--enrollment', join(d, 'school.opora-enroll'), '--code', enrolled.code.toLowerCase());
     expect(sinit.code).toBe(0);
     expect(sinit.out.trim()).toBe(schoolId);
 

@@ -45,7 +45,7 @@ export function makePair(opts: { demo?: 'small' | 'large' | null; seed?: number;
   const m = initMunicipality(muni.ctx, 'Управление образования Энского района (вымышленное)');
   const enr = enrollSchool(muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
   const school = openWorkspaceFile(join(dir, 'school.sqlite'), clock.now);
-  openEnrollment(school.ctx, enr.bytes);
+  openEnrollment(school.ctx, enr.bytes, enr.code);
   if (opts.demo !== null) generateDemo(school.ctx, { size: opts.demo ?? 'small', seed: opts.seed ?? 1 });
   const out = (label: string) => join(dir, `${label}-${++n}`);
   const pair: Pair = {

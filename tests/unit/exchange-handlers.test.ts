@@ -24,7 +24,11 @@ describe('exchange calls', () => {
     const preview = await school.ok('exchange.previewEnrollment', { dataBase64: enr.dataBase64 });
     expect(preview).toMatchObject({ schoolId: enr.schoolId, municipalityName: 'Управление образования (вымышленное)', fingerprintDisplay: ms.fingerprintDisplay });
     expect(preview).not.toHaveProperty('secret');
-    const opened = await school.ok('exchange.openEnrollment', { dataBase64: enr.dataBase64 });
+    expect(enr.codeDisplay).toMatch(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/);
+    const wrong = await school.call('exchange.openEnrollment', { dataBase64: enr.dataBase64, code: 'AAAAA-AAAAA' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.message).toMatch(/Код подключения неверен/);
+    const opened = await school.ok('exchange.openEnrollment', { dataBase64: enr.dataBase64, code: enr.codeDisplay });
     expect(opened.state.role).toBe('school');
     expect(opened.state.school?.id).toBe(enr.schoolId);
     await school.ok('records.save', { entity: 'event', value: { title: 'Семинар (вымышленный)', kind: 'seminar', level: 'school', format: 'in_person', date_from: '2026-10-01' } });

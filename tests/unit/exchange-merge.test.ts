@@ -71,7 +71,7 @@ describe('order independence', () => {
     p.muni.ctx.raw.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(join(dir, 'muni.sqlite'), pristine); // the roster now has both schools, nothing imported yet
     const s2 = openWorkspaceFile(join(dir, 's2.sqlite'), p.clock.now);
-    openEnrollment(s2.ctx, enr.bytes);
+    openEnrollment(s2.ctx, enr.bytes, enr.code);
     const b = await saveRecord(s2.ctx, 'event', ev('Событие второй школы'));
     bundles.push({ name: 'B-1', bytes: readFileSync(exportToFolder(s2.ctx, join(dir, 'b1'))[0]!.path) });
     await saveRecord(s2.ctx, 'event', { ...ev('Событие второй школы — правка'), id: b.id });
@@ -190,6 +190,68 @@ describe('wrong wall clocks', () => {
       roadmapActivity(p.muni.ctx, { id: a, title: 'Мероприятие после исправления часов' });
       expect(p.importToSchool(p.exportMuni(p.schoolId)[0]!).counts).toMatchObject({ updated: 1, conflicts: 0 });
       expect(p.school.ctx.raw.prepare('SELECT title FROM municipal_activity WHERE id = ?').pluck().get(a)).toBe('Мероприятие после исправления часов');
+    } finally {
+      p.close();
+    }
+  });
+});
+
+describe('a copied school folder', () => {
+  // The school's folder (database and key file together) copied to a second computer: both computers edit
+  // the same event. Both edits must reach the municipality and stand side by side as a conflict, whatever
+  // the order in which the files arrive — never a refusal that a re-export turns into a silent overwrite.
+  it('keeps both computers\u2019 edits as a conflict, for every arrival order (property test)', async () => {
+    const p = makePair({ demo: null });
+    const bundles: { name: string; bytes: Buffer }[] = [];
+    let id = '';
+    try {
+      p.muni.ctx.raw.pragma('wal_checkpoint(TRUNCATE)');
+      const pristine = join(p.dir, 'pristine-copy.sqlite');
+      copyFileSync(join(p.dir, 'muni.sqlite'), pristine);
+      copyFileSync(keyFilePath(p.muni.ctx.raw), pristine + '.keys');
+      id = (await saveRecord(p.school.ctx, 'event', ev('Общее событие'))).id;
+      bundles.push({ name: 'first-1', bytes: readFileSync(p.exportSchool()) });
+      // The whole folder goes to a second computer.
+      p.school.ctx.raw.pragma('wal_checkpoint(TRUNCATE)');
+      const copyDb = join(tempDir('opora-second-pc-'), 'school.sqlite');
+      copyFileSync(join(p.dir, 'school.sqlite'), copyDb);
+      copyFileSync(keyFilePath(p.school.ctx.raw), copyDb + '.keys');
+      const second = openWorkspaceFile(copyDb, p.clock.now);
+      try {
+        p.clock.tick();
+        await saveRecord(p.school.ctx, 'event', { ...ev('Правка на первом компьютере'), id });
+        bundles.push({ name: 'first-2', bytes: readFileSync(p.exportSchool()) });
+        p.clock.tick();
+        await saveRecord(second.ctx, 'event', { ...ev('Правка на втором компьютере'), id });
+        bundles.push({ name: 'second-1', bytes: readFileSync(exportToFolder(second.ctx, join(p.dir, 'second-1'))[0]!.path) });
+        p.clock.tick();
+        bundles.push({ name: 'second-2', bytes: readFileSync(exportToFolder(second.ctx, join(p.dir, 'second-2'))[0]!.path) });
+      } finally {
+        second.close();
+      }
+      let i = 0;
+      fc.assert(
+        fc.property(fc.shuffledSubarray(bundles, { minLength: bundles.length, maxLength: bundles.length }), (order) => {
+          const db = join(p.dir, `m-copy-${++i}.sqlite`);
+          copyFileSync(pristine, db);
+          copyFileSync(pristine + '.keys', db + '.keys');
+          const w = openWorkspaceFile(db, () => new Date('2026-12-01T00:00:00Z'));
+          try {
+            for (const b of order) expect(importBundle(w.ctx, { fileName: b.name, bytes: b.bytes }).status).toMatch(/accepted|rejected/);
+            // Whatever came late, both computers' newest files are merged...
+            for (const b of ['first-2', 'second-2']) {
+              expect(importBundle(w.ctx, { fileName: b, bytes: bundles.find((x) => x.name === b)!.bytes }).reasonCode ?? 'ok').not.toBe('sequence_clash');
+            }
+            // ...and the two edits of the same event stand side by side for a person to choose.
+            const conflicts = listConflicts(w.ctx);
+            expect(conflicts).toHaveLength(1);
+            expect(conflicts[0]!.versions.map((v) => v.data.title).sort()).toEqual(['Правка на втором компьютере', 'Правка на первом компьютере']);
+          } finally {
+            w.close();
+          }
+        }),
+        { numRuns: 12 },
+      );
     } finally {
       p.close();
     }

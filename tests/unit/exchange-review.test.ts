@@ -189,11 +189,11 @@ describe('an enrolled school and a second enrollment file', () => {
       initMunicipality(other.ctx, 'Чужое управление образования (вымышленное)');
       const forged = enrollSchool(other.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
       other.close();
-      expect(() => openEnrollment(pair.school.ctx, forged.bytes)).toThrow(/подписан другим ключом/);
+      expect(() => openEnrollment(pair.school.ctx, forged.bytes, forged.code)).toThrow(/подписан другим ключом/);
       expect(getMeta(pair.school.ctx.raw, 'municipality_sign_public')).toBe(pinned);
       // a file re-issued by the same municipality is still fine
       const again = enrollSchool(pair.muni.ctx, 'МКОУ «Энская ООШ» (вымышленная)');
-      expect(() => openEnrollment(pair.school.ctx, again.bytes)).not.toThrow(/подписан другим ключом/);
+      expect(() => openEnrollment(pair.school.ctx, again.bytes, again.code)).not.toThrow(/подписан другим ключом/);
     } finally {
       pair.close();
     }

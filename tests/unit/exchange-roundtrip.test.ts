@@ -66,7 +66,7 @@ describe('enrollment and automatic key pinning', () => {
       createSchool(s.ctx, { name: 'Школа до подключения', short_name: '', municipality: '', address: '', director: '', deputy: '', phone: '', email: '', pupils_count: null, is_nor: 0, is_nsu: 0 });
       generateDemo(s.ctx, { size: 'small', seed: 5 });
       const enr = enrollSchool(m.ctx, 'Школа до подключения');
-      openEnrollment(s.ctx, enr.bytes);
+      openEnrollment(s.ctx, enr.bytes, enr.code);
       expect(getMeta(s.ctx.raw, 'owner_id')).toBe(enr.schoolId);
       expect(s.ctx.raw.prepare('SELECT COUNT(*) FROM activity WHERE owner <> ?').pluck().get(enr.schoolId)).toBe(0);
       const out = exportToFolder(s.ctx, join(dir, 'usb'))[0]!;
@@ -297,7 +297,7 @@ describe('municipality → school', () => {
     const enr = enrollSchool(p.muni.ctx, 'Вторая школа (вымышленная)');
     const s2 = openWorkspaceFile(join(dir, 's2.sqlite'), p.clock.now);
     try {
-      openEnrollment(s2.ctx, enr.bytes);
+      openEnrollment(s2.ctx, enr.bytes, enr.code);
       expect(importFile(p.muni.ctx, exportToFolder(s2.ctx, join(dir, 'usb'))[0]!.path).status).toBe('accepted');
       const forSecond = p.exportMuni(enr.schoolId)[0]!;
       const r = p.importToSchool(forSecond);

@@ -1,4 +1,4 @@
-import { writeBundleFile, enrollSchool, reissueEnrollment } from '../../services/exchange/index.js';
+import { writeBundleFile, enrollSchool, reissueEnrollment, displayCode } from '../../services/exchange/index.js';
 import { dirname, basename } from 'node:path';
 import { renameSync, existsSync } from 'node:fs';
 import { EXIT, need, CliError, type CliCommand } from '../types.js';
@@ -7,17 +7,19 @@ import { withWorkspace } from '../open.js';
 export const enrollCommand: CliCommand = {
   name: 'enroll',
   summary: 'добавить школу в список муниципалитета и создать для неё файл подключения',
-  help: `opora enroll --db БАЗА_МУНИЦИПАЛИТЕТА --name НАИМЕНОВАНИЕ_ШКОЛЫ --out ФАЙЛ
-opora enroll --db БАЗА_МУНИЦИПАЛИТЕТА --school ИДЕНТИФИКАТОР --out ФАЙЛ
+  help: `opora enroll --db БАЗА_МУНИЦИПАЛИТЕТА --name НАИМЕНОВАНИЕ_ШКОЛЫ --out ФАЙЛ [--json]
+opora enroll --db БАЗА_МУНИЦИПАЛИТЕТА --school ИДЕНТИФИКАТОР --out ФАЙЛ [--json]
 
 Создаёт файл подключения школы, подписанный ключом муниципалитета: идентификатор и наименование школы,
-открытый ключ муниципалитета и одноразовый секрет. Передайте файл в школу (на флешке). Первый файл
-обмена от школы докажет знание секрета, и её ключ будет закреплён автоматически.
-Печатает идентификатор школы.
+открытый ключ муниципалитета и одноразовый секрет, запечатанный кодом подключения. Передайте файл в школу
+(на флешке), а код — отдельно: распечатайте или продиктуйте по телефону. Без кода файл бесполезен. Первый
+файл обмена от школы докажет знание секрета, и её ключ будет закреплён автоматически.
+Печатает идентификатор школы и код подключения (с --json: {"schoolId", "code", "file"}).
   --name    новая школа с этим наименованием;
   --school  новый файл подключения для школы, уже внесённой в список (прежний утерян или сменился компьютер);
-  --out     куда записать файл подключения (обычно с расширением .opora-enroll).`,
-  options: { db: { type: 'string' }, name: { type: 'string' }, school: { type: 'string' }, out: { type: 'string' } },
+  --out     куда записать файл подключения (обычно с расширением .opora-enroll);
+  --json    результат одной строкой JSON.`,
+  options: { db: { type: 'string' }, name: { type: 'string' }, school: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
   run: async ({ values }, io) => {
     const db = need(values, 'db', 'база муниципалитета');
     const out = need(values, 'out', 'файл подключения');
@@ -27,8 +29,9 @@ opora enroll --db БАЗА_МУНИЦИПАЛИТЕТА --school ИДЕНТИФ�
       const f = values.name ? enrollSchool(ctx, values.name as string) : reissueEnrollment(ctx, values.school as string);
       const written = writeBundleFile(dirname(out) || '.', basename(out) + '.opora', f.bytes);
       renameSync(written, out);
-      io.out(f.schoolId);
-      io.err(`Файл подключения школы «${f.schoolName}» записан: ${out}`);
+      if (values.json) io.out(JSON.stringify({ schoolId: f.schoolId, code: f.code, file: out }));
+      else io.out(`${f.schoolId}\nКод подключения: ${displayCode(f.code)}`);
+      io.err(`Файл подключения школы «${f.schoolName}» записан: ${out}. Код подключения передайте школе отдельно от файла.`);
       return EXIT.ok;
     });
   },

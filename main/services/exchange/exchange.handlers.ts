@@ -17,7 +17,7 @@ function xctx(env: HandlerEnv): exchange.ExchangeContext {
 }
 
 function enrollmentFile(f: exchange.EnrollmentFile) {
-  return { schoolId: f.schoolId, fileName: f.fileName, bytes: f.bytes, size: f.bytes.length, recipientName: f.schoolName, sequence: 0, encrypted: false };
+  return { schoolId: f.schoolId, code: f.code, codeDisplay: exchange.displayCode(f.code), fileName: f.fileName, bytes: f.bytes, size: f.bytes.length, recipientName: f.schoolName, sequence: 0, encrypted: false };
 }
 
 function exchangeState(env: HandlerEnv): ExchangeState {
@@ -45,13 +45,17 @@ export const exchangeHandlers = defineArea({
     exchange.ensureIdentity(xctx(env));
     return workspaceState(env);
   },
-  'exchange.previewEnrollment': (_env, input) => {
-    const { secret: _s, signKey: _k, encryptKey: _e, ...info } = exchange.readEnrollment(asBuffer(input.bytes));
-    return info;
+  'exchange.previewEnrollment': (env, input) => {
+    const { sealed: _s, signKey: _k, encryptKey: _e, sha256: _h, ...info } = exchange.readEnrollment(asBuffer(input.bytes));
+    return { ...info, pinned: exchange.pinnedMunicipality(xctx(env)) };
+  },
+  'exchange.reEnroll': (env, input) => {
+    const r = exchange.reEnroll(xctx(env), asBuffer(input.bytes), input.code, input.confirmFingerprint);
+    return { state: workspaceState(env), enrollment: r.enrollment };
   },
   'exchange.openEnrollment': async (env, input) => {
     await leaveDemo(env);
-    const r = exchange.openEnrollment(xctx(env), asBuffer(input.bytes), input.schoolName ? { name: input.schoolName } : undefined);
+    const r = exchange.openEnrollment(xctx(env), asBuffer(input.bytes), input.code, input.schoolName ? { name: input.schoolName } : undefined);
     return { state: workspaceState(env), enrollment: r.enrollment };
   },
   'exchange.import': (env, input) => exchange.importBundle(xctx(env), { fileName: input.fileName, bytes: asBuffer(input.bytes), dryRun: input.dryRun }),
@@ -61,6 +65,12 @@ export const exchangeHandlers = defineArea({
     if (!folder) return { cancelled: true, written: [] };
     const written = exchange.exportToFolder(xctx(env), folder, { forSchool: input.forSchool });
     return { cancelled: false, written: written.map((w) => ({ path: w.path, size: w.size, recipientName: w.recipientName, sequence: w.sequence, encrypted: w.encrypted })) };
+  },
+  'exchange.rotateMunicipalityKey': async (env) => {
+    if (!env.pickFolder) throw new AppError('no_dialog', 'Смена ключа выполняется в приложении «Опора»: файлы смены ключа записываются в выбранную папку.');
+    const folder = await env.pickFolder();
+    if (!folder) return { cancelled: true, fingerprintDisplay: null, written: [] };
+    return { cancelled: false, ...exchange.rotateMunicipalityKey(xctx(env), folder) };
   },
   'exchange.exportDownload': (env, input) =>
     exchange.exportForDownload(xctx(env), { forSchool: input.forSchool }).map((b) => ({

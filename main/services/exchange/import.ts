@@ -17,13 +17,15 @@ import { getRole } from '../school.js';
 import { attachmentPath } from '../attachments.js';
 import { openContainer, unpackEntries, parseJsonSafe, UUID_RE, type Manifest, type OpenedContainer } from './container.js';
 import { displayFingerprint, sha256 } from './crypto.js';
-import { ensureIdentity, currentSeq, rotateOrigin, type ExchangeContext } from './keys.js';
+import { ensureIdentity, currentSeq, rotateOrigin, decryptionKey, type ExchangeContext } from './keys.js';
+import { ROTATION_ENTRY, parseRotation, applyRotation, type Rotation } from './rotation.js';
 import { BundleError, LIMITS, REASONS } from './reasons.js';
 import { upTables, downTables, validateTable, type IncomingTable } from './tables.js';
 import { tableSpec, personalColumns, fieldOf } from '../../../db/registry/index.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
+import { keyHolder, checkMarksAddressed } from './trust.js';
 
 export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
 
@@ -33,7 +35,9 @@ export type ImportOutcome = ExchangeImportResult;
 type Trust =
   | { kind: 'trusted' }
   | { kind: 'enroll'; secretHash: string }
-  | { kind: 'quarantine'; reason: 'unknown_sender' | 'key_change' };
+  | { kind: 'quarantine'; reason: QuarantineReason };
+
+type QuarantineReason = 'unknown_sender' | 'key_change' | 'key_taken';
 
 const ROLLBACK = Symbol('dry-run rollback');
 
@@ -48,9 +52,11 @@ function decideTrust(ctx: ExchangeContext, m: Manifest, role: 'school' | 'munici
     const s = ctx.raw.prepare('SELECT status, fingerprint, secret_hash FROM municipality_school WHERE id = ?').get(m.issuer.id) as
       | { status: string; fingerprint: string | null; secret_hash: string | null }
       | undefined;
-    if (!s) return { kind: 'quarantine', reason: 'unknown_sender' };
+    if (!s) return { kind: 'quarantine', reason: keyHolder(ctx.raw, m.issuer.fingerprint, m.issuer.id) ? 'key_taken' : 'unknown_sender' };
     if (s.status === 'blocked') throw new BundleError('blocked');
     if (s.status === 'enrolled' && s.fingerprint === m.issuer.fingerprint) return { kind: 'trusted' };
+    // A key already pinned for another school is never pinned for this one, not even with a valid secret.
+    if (keyHolder(ctx.raw, m.issuer.fingerprint, m.issuer.id)) return { kind: 'quarantine', reason: 'key_taken' };
     if (s.secret_hash && m.enrollmentProof && m.payload.encryption) return { kind: 'enroll', secretHash: s.secret_hash };
     return { kind: 'quarantine', reason: s.status === 'enrolled' ? 'key_change' : 'unknown_sender' };
   }
@@ -69,20 +75,29 @@ interface Prepared {
   files: Map<string, Buffer>;
   /** Pin the sender's key in the merge transaction (enrollment proof verified). */
   pin: boolean;
+  /** School: the municipality's new keys, announced in a file signed by the key pinned now. */
+  rotation: Rotation | null;
 }
 
 /** Decrypts, unpacks and validates everything; touches nothing. */
 function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'municipality', trust: Trust): Prepared {
   const m = c.manifest;
-  const key = m.payload.encryption ? ensureIdentity(ctx).keys.encryptPrivate : null;
-  if (m.payload.encryption && m.payload.encryption.recipientKey !== ensureIdentity(ctx).keys.encryptPublic) throw new BundleError('decrypt_failed');
+  // After a key rotation the municipality still opens files the schools encrypted for its previous key.
+  const key = m.payload.encryption ? decryptionKey(ctx, m.payload.encryption.recipientKey) : null;
+  if (m.payload.encryption && !key) throw new BundleError('decrypt_failed');
   const entries = unpackEntries(c, key);
   const allowed = role === 'municipality' ? upTables() : downTables();
   const self = selfId(ctx);
   const tables: IncomingTable[] = [];
   const files = new Map<string, Buffer>();
   let pin = false;
+  let rotation: Rotation | null = null;
   for (const [name, data] of entries) {
+    if (name === ROTATION_ENTRY) {
+      if (role !== 'school' || trust.kind !== 'trusted') throw new BundleError('bad_record', name);
+      rotation = parseRotation(data);
+      continue;
+    }
     if (name === 'enrollment.json') {
       if (role !== 'municipality') throw new BundleError('bad_record', name);
       const p = enrollmentProofSchema.safeParse(parseJsonSafe(data));
@@ -104,6 +119,7 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
       const i = t.columns.indexOf(col);
       if (i < 0 || t.rows.some((r) => r[i] !== self)) throw new BundleError('wrong_owner', table);
     }
+    if (role === 'municipality' && table === 'municipal_activity_mark') checkMarksAddressed(ctx.raw, m.issuer.id, t);
     tables.push(t);
   }
   for (const k of Object.keys(m.counts)) if (!tables.some((t) => t.table === k)) throw new BundleError('missing_entry', k);
@@ -124,7 +140,7 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
   // Parents before children, so that nothing depends on the order of entries in the file.
   const order = allowed;
   tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
-  return { tables, files, pin };
+  return { tables, files, pin, rotation };
 }
 
 export interface ImportOptions {
@@ -217,6 +233,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       ON CONFLICT (issuer_id, origin) DO UPDATE SET last_seq = excluded.last_seq, last_sha256 = excluded.last_sha256, last_at = excluded.last_at`)
       .run(m.issuer.id, m.issuer.origin, m.sequence, c.sha256, now);
     if (role === 'school') applyAcks(ctx, m);
+    if (prep.rotation) applyRotation(ctx, prep.rotation);
     if (opts.dryRun) {
       for (const t of prep.tables) {
         if ((ctx.raw.prepare(`PRAGMA foreign_key_check(${t.table})`).all() as unknown[]).length) throw new BundleError('inconsistent');
@@ -272,7 +289,7 @@ function applyAcks(ctx: ExchangeContext, m: Manifest) {
   if (ack && ack.seq > currentSeq(ctx.raw, origin)) rotateOrigin(ctx.raw);
 }
 
-function logImport(ctx: ExchangeContext, o: ImportOutcome, c: OpenedContainer | null) {
+export function logImport(ctx: ExchangeContext, o: ImportOutcome, c: OpenedContainer | null) {
   try {
     ctx.raw.prepare(`INSERT INTO exchange_import (at, file_name, sha256, size, kind, issuer_id, issuer_name, origin, seq, status, reason_code, reason, counts)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
@@ -288,7 +305,7 @@ function quarantineDir(ctx: ExchangeContext) {
   return join(ctx.filesDir, 'quarantine');
 }
 
-function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, reason: 'unknown_sender' | 'key_change', base: ImportOutcome): ImportOutcome {
+function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, reason: QuarantineReason, base: ImportOutcome): ImportOutcome {
   const out: ImportOutcome = { ...base, status: 'quarantined', reasonCode: reason, reason: REASONS[reason] + ` Отпечаток ключа: ${displayFingerprint(c.manifest.issuer.fingerprint)}.` };
   if (opts.dryRun) return out;
   const existing = ctx.raw.prepare("SELECT id FROM exchange_quarantine WHERE sha256 = ? AND status = 'pending'").pluck().get(c.sha256) as string | undefined;

@@ -8,7 +8,9 @@ export { importBundle, type ImportOutcome, type ImportStatus } from './import.js
 export { importFile, importPaths, expandPaths } from './import-files.js';
 export { importHistory, type HistoryItem } from './history.js';
 export { listQuarantine, acceptQuarantined, refuseQuarantined, type QuarantineItem } from './quarantine.js';
-export { enrollSchool, reissueEnrollment, openEnrollment, readEnrollment, enrollmentState, type EnrollmentFile, type EnrollmentInfo } from './enrollment.js';
+export { enrollSchool, reissueEnrollment, openEnrollment, reEnroll, pinnedMunicipality, readEnrollment, enrollmentState, type EnrollmentFile, type EnrollmentInfo } from './enrollment.js';
+export { displayCode, normaliseCode, CODE_ALPHABET, MAX_CODE_ATTEMPTS } from './enrollment-code.js';
+export { rotateMunicipalityKey, type RotationResult } from './rotation.js';
 export { listConflicts, resolveConflict, conflictCount, type Conflict } from './conflicts.js';
 export { verifyBundle, type VerifyReport } from './verify.js';
 export * from './municipal.js';

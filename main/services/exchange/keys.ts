@@ -9,8 +9,9 @@
  * or copied to another computer — the workspace takes a new origin identity, so edits made from now on are
  * neither lost (their sequence starts afresh under the new origin) nor mistaken for old ones.
  */
-import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -39,6 +40,31 @@ interface KeyFile {
   hlc: string;
   /** The highest sequence exported from every origin this database has had (a backup may bring back any). */
   seqs?: Record<string, number>;
+  /**
+   * The database file this key file belongs to (its path and inode). A folder copied to a second computer
+   * brings the key file along, so the keys alone cannot tell the copy from the original; the inode can.
+   */
+  db?: DbBinding;
+  /** Encryption keys replaced by a key rotation: files already encrypted for them must still open. */
+  previous?: { encryptPublic: string; encryptPrivate: string }[];
+}
+
+interface DbBinding {
+  path: string;
+  ino: string;
+}
+
+function bindingOf(raw: BetterSqlite3.Database): DbBinding | null {
+  if (!raw.name || raw.memory) return null;
+  try {
+    return { path: resolve(raw.name), ino: String(statSync(raw.name, { bigint: true }).ino) };
+  } catch {
+    return null;
+  }
+}
+
+function sameBinding(a: DbBinding, b: DbBinding): boolean {
+  return a.path === b.path && a.ino === b.ino;
 }
 
 /** The highest sequence the key file remembers exporting from `origin`. */
@@ -149,7 +175,7 @@ export function ensureIdentity(ctx: ExchangeContext): Identity {
     format: 1, box: box.kind, ownerId,
     signPublic: keys.signPublic, signPrivate: box.protect(privateToDer(keys.signPrivate)).toString('base64'),
     encryptPublic: keys.encryptPublic, encryptPrivate: box.protect(privateToDer(keys.encryptPrivate)).toString('base64'),
-    origin, seq: 0, hlc: getMeta(raw, 'hlc_last') ?? '',
+    origin, seq: 0, hlc: getMeta(raw, 'hlc_last') ?? '', ...(bindingOf(raw) ? { db: bindingOf(raw)! } : {}),
   });
   setMeta(raw, 'exchange_sign_public', keys.signPublic);
   return { ownerId, origin, keys, fingerprint: fingerprint(keys.signPublic), rotated };
@@ -175,11 +201,42 @@ export function checkIdentityOnOpen(raw: BetterSqlite3.Database): { rotated: boo
     }).immediate();
     return { rotated: true };
   }
-  if (exportedSeq(file, origin) > currentSeq(raw, origin)) {
+  const here = bindingOf(raw);
+  // Copied (or moved) together with its key file: the copy becomes a new origin, so that its edits and the
+  // original's edits of the same record meet at the municipality as two origins — a conflict, not an overwrite.
+  const copied = !!(here && file.db && !sameBinding(here, file.db));
+  if (here && (!file.db || copied)) writeKeyFile(keyFilePath(raw), { ...file, db: here });
+  if (copied || exportedSeq(file, origin) > currentSeq(raw, origin)) {
     raw.transaction(() => rotateOrigin(raw, file.hlc)).immediate();
     return { rotated: true };
   }
   return { rotated: false };
+}
+
+/**
+ * Municipality key rotation: the new pairs become this workspace's keys (same origin and sequence, so the
+ * schools' replay protection carries on); the old encryption key is kept to open files already made for it.
+ */
+export function replaceKeys(ctx: ExchangeContext, next: KeyPairs): void {
+  const box = ctx.secretBox ?? plainSecretBox;
+  const path = keyFilePath(ctx.raw);
+  const file = readKeyFile(path);
+  if (!file) throw new AppError('key_damaged', 'Файл ключей рабочего места не найден: сменить ключ нельзя.');
+  writeKeyFile(path, {
+    ...file,
+    signPublic: next.signPublic, signPrivate: box.protect(privateToDer(next.signPrivate)).toString('base64'),
+    encryptPublic: next.encryptPublic, encryptPrivate: box.protect(privateToDer(next.encryptPrivate)).toString('base64'),
+    previous: [...(file.previous ?? []), { encryptPublic: file.encryptPublic, encryptPrivate: file.encryptPrivate }],
+  });
+  setMeta(ctx.raw, 'exchange_sign_public', next.signPublic);
+}
+
+/** The private key for a file encrypted to `recipientKey`: the current one, or one replaced by a rotation. */
+export function decryptionKey(ctx: ExchangeContext, recipientKey: string): KeyObject | null {
+  const id = ensureIdentity(ctx);
+  if (recipientKey === id.keys.encryptPublic) return id.keys.encryptPrivate;
+  const old = readKeyFile(keyFilePath(ctx.raw))?.previous?.find((p) => p.encryptPublic === recipientKey);
+  return old ? privateFromDer((ctx.secretBox ?? plainSecretBox).unprotect(Buffer.from(old.encryptPrivate, 'base64'))) : null;
 }
 
 /** After a bundle is safely on disk: the database and the key file both remember its sequence. */

@@ -4,13 +4,13 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { AppError } from '../errors.js';
-import { setMeta } from '../clock.js';
 import { getRole } from '../school.js';
 import { openContainer } from './container.js';
 import { displayFingerprint } from './crypto.js';
 import type { ExchangeContext } from './keys.js';
 import { BundleError, REASONS, type ReasonCode } from './reasons.js';
-import { importBundle, type ImportOutcome } from './import.js';
+import { importBundle, logImport, type ImportOutcome } from './import.js';
+import { keyHolder, keyTakenWarning } from './trust.js';
 import type { ExchangeQuarantineItem } from '../../../preload/contract/exchange.js';
 
 
@@ -19,8 +19,13 @@ export type QuarantineItem = ExchangeQuarantineItem;
 
 export function listQuarantine(ctx: ExchangeContext, opts: { all?: boolean } = {}): QuarantineItem[] {
   const rows = ctx.raw.prepare(`SELECT id, received_at, file_name, issuer_id, issuer_name, issuer_role, fingerprint, reason_code, status FROM exchange_quarantine
-    ${opts.all ? '' : "WHERE status = 'pending'"} ORDER BY received_at DESC, id`).all() as Omit<QuarantineItem, 'fingerprintDisplay' | 'reason'>[];
-  return rows.map((r) => ({ ...r, fingerprintDisplay: displayFingerprint(r.fingerprint), reason: REASONS[r.reason_code as ReasonCode] ?? '' }));
+    ${opts.all ? '' : "WHERE status = 'pending'"} ORDER BY received_at DESC, id`).all() as Omit<QuarantineItem, 'fingerprintDisplay' | 'reason' | 'warning'>[];
+  const municipality = getRole(ctx) === 'municipality';
+  return rows.map((r) => {
+    const holder = municipality ? keyHolder(ctx.raw, r.fingerprint, r.issuer_id) : null;
+    const warning = holder ? keyTakenWarning(holder.name) : !municipality ? SCHOOL_KEY_FROM_QUARANTINE : undefined;
+    return { ...r, fingerprintDisplay: displayFingerprint(r.fingerprint), reason: REASONS[r.reason_code as ReasonCode] ?? '', ...(warning ? { warning } : {}) };
+  });
 }
 
 function pendingItem(ctx: ExchangeContext, id: string) {
@@ -32,34 +37,46 @@ function pendingItem(ctx: ExchangeContext, id: string) {
 }
 
 /**
- * A person compared the fingerprint and accepts the sender's key: it is pinned (a school is added to the
- * roster, or a changed key replaces the old one), then the bundle is imported as usual.
+ * School side: a municipality key is never taken from the quarantine. Whoever signed a file there — another
+ * municipality, or an attacker with a key of their own — would receive every later export of the school.
+ */
+export const SCHOOL_KEY_FROM_QUARANTINE = 'Ключ управления образования из карантина не принимается: так любой, кто подложит файл, ' +
+  'стал бы получателем данных школы. Ключ меняется только файлом смены ключа, подписанным прежним ключом управления, ' +
+  'или повторным подключением по новому файлу подключения со сверкой отпечатков (страница «Обмен»). Этот файл можно только отклонить.';
+
+const ROLLBACK = Symbol('accept rolled back');
+
+/**
+ * Municipality: a person compared the fingerprint and accepts the school's key. The pin and the import are
+ * one transaction: if the file is refused, the key is not kept either, and the file stays in the quarantine.
  */
 export function acceptQuarantined(ctx: ExchangeContext, id: string): ImportOutcome {
   const q = pendingItem(ctx, id);
+  if (getRole(ctx) !== 'municipality') throw new AppError('municipality_key_pinned', SCHOOL_KEY_FROM_QUARANTINE);
+  const holder = keyHolder(ctx.raw, q.fingerprint, q.issuer_id);
+  if (holder) throw new AppError('key_taken', keyTakenWarning(holder.name));
   const bytes = readFileSync(q.stored_path);
   const c = openContainer(bytes); // re-verified: the stored copy must still be the signed file
   if (c.manifest.issuer.fingerprint !== q.fingerprint) throw new BundleError('tampered');
-  const role = getRole(ctx);
   const now = ctx.now().toISOString();
-  ctx.raw.transaction(() => {
-    if (role === 'municipality') {
+  let out: ImportOutcome | null = null;
+  try {
+    ctx.raw.transaction(() => {
       ctx.raw.prepare(`INSERT INTO municipality_school (id, name, status, sign_public, encrypt_public, fingerprint, secret_hash, created_at, enrolled_at)
         VALUES (?, ?, 'enrolled', ?, ?, ?, NULL, ?, ?)
         ON CONFLICT (id) DO UPDATE SET status = 'enrolled', sign_public = excluded.sign_public, encrypt_public = excluded.encrypt_public,
           fingerprint = excluded.fingerprint, secret_hash = NULL, enrolled_at = excluded.enrolled_at`)
         .run(q.issuer_id, q.issuer_name || 'Школа без названия', q.sign_public, q.encrypt_public, q.fingerprint, now, now);
-    } else {
-      setMeta(ctx.raw, 'municipality_id', q.issuer_id);
-      setMeta(ctx.raw, 'municipality_name', q.issuer_name);
-      setMeta(ctx.raw, 'municipality_sign_public', q.sign_public);
-      setMeta(ctx.raw, 'municipality_encrypt_public', q.encrypt_public);
-    }
-    ctx.raw.prepare("UPDATE exchange_quarantine SET status = 'accepted', decided_at = ? WHERE id = ?").run(now, id);
-  }).immediate();
-  const out = importBundle(ctx, { fileName: q.file_name, bytes });
-  if (out.status === 'accepted') rmSync(q.stored_path, { force: true });
-  return out;
+      ctx.raw.prepare("UPDATE exchange_quarantine SET status = 'accepted', decided_at = ? WHERE id = ?").run(now, id);
+      out = importBundle(ctx, { fileName: q.file_name, bytes });
+      if (out.status !== 'accepted') throw ROLLBACK;
+    }).immediate();
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+    logImport(ctx, out!, c); // the attempt stays in the history, outside the rolled-back transaction
+  }
+  if (out!.status === 'accepted') rmSync(q.stored_path, { force: true });
+  return out!;
 }
 
 export function refuseQuarantined(ctx: ExchangeContext, id: string): void {

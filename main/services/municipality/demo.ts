@@ -121,7 +121,7 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
   const work = opts.workDir ?? mkdtempSync(join(tmpdir(), 'opora-demo-schools-'));
   let imported = 0;
   const ids: string[] = [];
-  const enrollFiles = new Map<string, Buffer>();
+  const enrollFiles = new Map<string, { bytes: Buffer; code: string }>();
   const noData = new Set<number>();
   for (let i = 0; i < list.length; i++) if (i % 12 === 11) noData.add(i);
   // Seed 004's pilot site is Пьянковская ООШ; a smaller demo makes its first school with low results the pilot.
@@ -140,7 +140,7 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
       partner_group_id: groups[groupIdx]!.id, is_resource_centre: i === Math.ceil(groupIdx * 3.2) ? 1 : 0,
       curator_id: low ? curators[i % curators.length]!.id : null, roster_note: '',
     });
-    enrollFiles.set(enr.schoolId, enr.bytes);
+    enrollFiles.set(enr.schoolId, { bytes: enr.bytes, code: enr.code });
   }
   // Last school year's activities (all past: done, one not organised, as in seed 002) and this year's first ones.
   const lowIds = ids.filter((_, j) => list[j]!.ql === 'low' || list[j]!.ql === 'below');
@@ -174,7 +174,7 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
     const sctx: ExchangeContext = { db: o.db, raw: o.raw, filesDir: join(work, `school-${i + 1}-files`), now: mun.now };
     try {
       const director = PEOPLE[(i * 5 + 2) % PEOPLE.length]!;
-      openEnrollment(sctx, enrollFiles.get(schoolId)!, {
+      openEnrollment(sctx, enrollFiles.get(schoolId)!.bytes, enrollFiles.get(schoolId)!.code, {
         name: s.full, short_name: s.short, municipality: 'Ирбитское муниципальное образование',
         address: `${s.short.includes('Зайковская') ? 'пгт' : r.chance(0.5) ? 'с.' : 'д.'} ${s.short.split(' ')[0]!.replace(/ская$/, 'ское').replace(/ая$/, 'ое')}, ул. Школьная, ${r.int(1, 30)} (вымышленный адрес)`,
         director, deputy: PEOPLE[(i * 3 + 5) % PEOPLE.length]!, phone: '', email: '',

@@ -6,10 +6,12 @@ import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { notifyError, notifyOk } from '../../app/notify';
 import { readAsBase64 } from '../../components/files';
+import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
 import type { ExchangeEnrollmentInfo } from '../../../../preload/contract/index';
 
 export function EnrollmentPrompt() {
   const [pending, setPending] = useState<{ info: ExchangeEnrollmentInfo; fileName: string; dataBase64: string } | null>(null);
+  const [code, setCode] = useState('');
   const { busy, run } = useAction();
   const pick = async (file: File | null) => {
     if (!file) return;
@@ -22,7 +24,7 @@ export function EnrollmentPrompt() {
   };
   const accept = () => run(async () => {
     if (!pending) return;
-    await call('exchange.openEnrollment', { fileName: pending.fileName, dataBase64: pending.dataBase64 });
+    await call('exchange.openEnrollment', { fileName: pending.fileName, dataBase64: pending.dataBase64, code });
     notifyOk(`Школа подключена к муниципалитету «${pending.info.municipalityName}».`);
     setPending(null);
   });
@@ -40,9 +42,10 @@ export function EnrollmentPrompt() {
             <Text>Школа: <b>{pending.info.schoolName}</b></Text>
             <Text>Управление образования: <b>{pending.info.municipalityName}</b></Text>
             <Text size="sm" c="dimmed">Отпечаток ключа: {pending.info.fingerprintDisplay}. Если сомневаетесь, сверьте его с методистом по телефону.</Text>
+            <EnrollmentCodeInput value={code} onChange={setCode} />
             <Group justify="flex-end" mt="md">
               <Button variant="default" onClick={() => setPending(null)}>Отмена</Button>
-              <Button loading={busy} onClick={() => void accept()}>Подключить</Button>
+              <Button loading={busy} disabled={!code.trim()} onClick={() => void accept()}>Подключить</Button>
             </Group>
           </Stack>
         )}
@@ -50,3 +53,4 @@ export function EnrollmentPrompt() {
     </>
   );
 }
+

@@ -12,6 +12,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { QuarantinePanel, ConflictsPanel, HistoryPanel } from './ReviewPanels';
 import { EnrollPanel } from './EnrollPanel';
+import { ReEnrollPanel } from './ReEnrollPanel';
 
 export function ExchangePage() {
   const { value: state, error } = useCall('exchange.state', {});
@@ -35,7 +36,7 @@ export function ExchangePage() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>История загрузок</Tabs.Tab>
           {state.role === 'municipality' && <Tabs.Tab value="enroll" leftSection={<IconSchool size={16} />}>Подключение школ</Tabs.Tab>}
         </Tabs.List>
-        <Tabs.Panel value="exchange" pt="md"><Stack><ExportPanel state={state} /><ImportPanel /></Stack></Tabs.Panel>
+        <Tabs.Panel value="exchange" pt="md"><Stack><ExportPanel state={state} /><ImportPanel />{state.role === 'school' && state.enrollment?.enrolled && <ReEnrollPanel />}</Stack></Tabs.Panel>
         <Tabs.Panel value="quarantine" pt="md"><QuarantinePanel /></Tabs.Panel>
         <Tabs.Panel value="conflicts" pt="md"><ConflictsPanel /></Tabs.Panel>
         <Tabs.Panel value="history" pt="md"><HistoryPanel /></Tabs.Panel>

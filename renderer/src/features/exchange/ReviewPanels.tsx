@@ -6,6 +6,12 @@ import { useCall, useDataVersion } from '../../app/data';
 import { notifyError, notifyOk } from '../../app/notify';
 import { formatDateTime, countsText, StatusBadge } from './status';
 
+const QUARANTINE_REASON: Record<string, string> = {
+  key_change: 'Смена ключа',
+  unknown_sender: 'Неизвестный отправитель',
+  key_taken: 'Ключ другой школы',
+};
+
 export function QuarantinePanel() {
   const { bump } = useDataVersion();
   const { value, loading } = useCall('exchange.quarantine', {});
@@ -35,10 +41,14 @@ export function QuarantinePanel() {
               <Table.Td>{formatDateTime(q.received_at)}</Table.Td>
               <Table.Td>{q.issuer_name || '—'}<Text size="xs" c="dimmed">{q.file_name}</Text></Table.Td>
               <Table.Td><Code>{q.fingerprintDisplay}</Code></Table.Td>
-              <Table.Td>{q.reason_code === 'key_change' ? 'Смена ключа' : 'Неизвестный отправитель'}</Table.Td>
+              <Table.Td>
+                {QUARANTINE_REASON[q.reason_code] ?? 'Неизвестный отправитель'}
+                {q.warning && <Text size="xs" c="red">{q.warning}</Text>}
+              </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" color="teal" onClick={() => void decide(q.id, true)}>Принять ключ</Button>
+                  {/* A key that cannot be accepted (another school's, or a municipality key at a school) offers no button. */}
+                  {!q.warning && <Button size="xs" color="teal" onClick={() => void decide(q.id, true)}>Принять ключ</Button>}
                   <Button size="xs" variant="default" color="red" onClick={() => void decide(q.id, false)}>Отклонить</Button>
                 </Group>
               </Table.Td>

@@ -9,10 +9,12 @@ import { RecordForm, emptyValues } from '../../components/RecordForm';
 import { call } from '../../app/api';
 import { notifyError } from '../../app/notify';
 import { SCHOOL_FIELDS } from './schoolFields';
+import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
   const [mode, setMode] = useState<'choose' | 'school' | 'municipality' | 'enrollment'>('choose');
   const [municipalityName, setMunicipalityName] = useState('');
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [enrollment, setEnrollment] = useState<{ info: ExchangeEnrollmentInfo; fileName: string; dataBase64: string } | null>(null);
   const fail = (e: unknown) => setError(e instanceof CallError ? e.message : 'Не получилось. Повторите попытку.');
@@ -32,7 +34,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
     if (!enrollment) return;
     setBusy(true);
     try {
-      await call('exchange.openEnrollment', { fileName: enrollment.fileName, dataBase64: enrollment.dataBase64 });
+      await call('exchange.openEnrollment', { fileName: enrollment.fileName, dataBase64: enrollment.dataBase64, code });
       onDone();
     } catch (e) {
       fail(e);
@@ -126,9 +128,10 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
               <Text>Школа: <b>{enrollment.info.schoolName}</b></Text>
               <Text>Выдан: <b>{enrollment.info.municipalityName}</b></Text>
               <Text size="sm" c="dimmed">Отпечаток ключа управления образования: {enrollment.info.fingerprintDisplay}. Если сомневаетесь, сверьте его с методистом по телефону.</Text>
+              <EnrollmentCodeInput value={code} onChange={setCode} />
               <Group justify="flex-end" mt="md">
                 <Button variant="default" onClick={() => { setEnrollment(null); setMode('choose'); }}>Назад</Button>
-                <Button onClick={() => void acceptEnrollment()} loading={busy}>Подключить школу</Button>
+                <Button onClick={() => void acceptEnrollment()} loading={busy} disabled={!code.trim()}>Подключить школу</Button>
               </Group>
             </Stack>
           </Card>
