@@ -53,7 +53,7 @@ function build(dir: string) {
   const { entry } = tableEntry(school.ctx.raw, 'risk_factor', 't.owner = ?', [id.ownerId]);
   const t = JSON.parse(entry.data.toString('utf8')) as { columns: string[]; rows: unknown[][] };
   const muniKey = ensureIdentity(muni.ctx).keys.encryptPublic;
-  const make = (name: string, tableBytes: number, seq: number, compress: boolean) => {
+  const make = (name: string, tableBytes: number, seq: number, compress: boolean, claimed?: number) => {
     const rows = rowsOf(t.rows[0]!, t.columns, tableBytes);
     const data = Buffer.from(JSON.stringify({ table: 'risk_factor', columns: t.columns, rows }), 'utf8');
     const bytes = buildContainer({
@@ -61,13 +61,16 @@ function build(dir: string) {
       issuer: { id: id.ownerId, name: 'Школа (вымышленная, замер)', role: 'school', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
       recipient: { id: ensureIdentity(muni.ctx).ownerId, name: 'Управление' },
       sequence: seq, createdAt: new Date().toISOString(), appVersion: APP_VERSION, schemaVersion: LATEST_VERSION,
-      counts: { risk_factor: rows.length }, enrollmentProof: false, acks: [],
+      counts: { risk_factor: claimed ?? rows.length }, enrollmentProof: false, acks: [],
     }, [{ ...entry, data, compress }], id.keys.signPrivate, muniKey);
     writeFileSync(join(dir, name), bytes);
   };
   make('big-table.opora', 240 * 1024 * 1024, 1000, true);
   // Stored as is: 40 MB on disk, under every size limit, but far more rows than a school ever has.
-  make('many-rows.opora', 40 * 1024 * 1024, 1001, false);
+  // It claims one row in the signed manifest, so only counting the rows themselves finds it out.
+  make('many-rows.opora', 40 * 1024 * 1024, 1001, false, 1);
+  // Under every limit (90 000 rows, 27 MB), its one bad row the last: the worst case that must still be refused fast.
+  make('bad-last-row.opora', 90_000 * 310, 1002, false);
   muni.close();
   school.close();
 }
@@ -94,7 +97,7 @@ export function benchHostile(): Figures {
   try {
     child(['build', dir]);
     const out: Figures = {};
-    for (const [file, key] of [['big-table.opora', 'hostile_big_table'], ['many-rows.opora', 'hostile_many_rows']] as const) {
+    for (const [file, key] of [['big-table.opora', 'hostile_big_table'], ['many-rows.opora', 'hostile_many_rows'], ['bad-last-row.opora', 'hostile_bad_last_row']] as const) {
       const mb = statSync(join(dir, file)).size / 1024 / 1024;
       const r = JSON.parse(child(['import', dir, file]).trim().split('\n').pop()!) as { status: string; reasonCode: string; reason: string; ms: number; maxRssMb: number };
       console.log(`Враждебный файл ${file} (${mb.toFixed(1)} МБ, подписан доверенным ключом): ${r.status === 'rejected' ? 'отклонён' : r.status} ` +
