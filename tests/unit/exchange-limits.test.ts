@@ -21,7 +21,7 @@ import { saveRecord } from '../../main/services/records.js';
 let p: Pair;
 let n = 0;
 /** Forged files come from an origin of their own, so that the school's real numbering stays its own. */
-const FORGED = randomUUID();
+const FORGED: string = randomUUID();
 
 beforeAll(async () => {
   p = makePair({ demo: null });
