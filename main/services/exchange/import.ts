@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { isSqliteCode } from '../db-errors.js';
+import { isSqliteCode, knownError } from '../db-errors.js';
 import { getMeta, originId } from '../clock.js';
 import { deleteMeta } from '../meta.js';
 import { getRole } from '../school.js';
@@ -186,6 +186,10 @@ export function importBundle(ctx: ExchangeContext, opts: ImportOptions): ImportO
     } else if (isSqliteCode(e, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
       out.reasonCode = 'inconsistent';
       out.reason = REASONS.inconsistent;
+    } else if (knownError(e)) {
+      // The disk or the database, not the bundle: a full disk says so, in Russian, never SQLite's English.
+      out.reasonCode = knownError(e)!.code;
+      out.reason = knownError(e)!.message;
     } else {
       // Never a crash on a hostile file: an unexpected failure is a rejection too, and nothing was merged.
       out.reasonCode = 'internal';
@@ -261,7 +265,9 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
   try {
     ctx.raw.transaction(run).immediate();
   } catch (e) {
-    for (const f of newFiles) rmSync(f, { force: true });
+    // Nothing of a failed import stays: neither its files nor a half-written one.
+    for (const f of newFiles) removeQuietly(f);
+    for (const id of prep.files.keys()) removeQuietly(attachmentPath(ctx, id) + '.part');
     for (const f of replaced) renameSync(f + '.prev', f);
     if (e !== ROLLBACK) throw e;
   }
@@ -273,6 +279,15 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     for (const id of attachmentIds) if (gone.get(id)) rmSync(attachmentPath(ctx, id), { force: true });
   }
   return { ...base, status: 'accepted', counts: total, byTable, ...(repeated ? { repeated } : {}) };
+}
+
+/** Clean-up after a failed import must not itself fail and hide the first error. */
+function removeQuietly(path: string) {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    /* not a file we wrote (e.g. a folder in its place): left as it is */
+  }
 }
 
 function pinSchool(ctx: ExchangeContext, m: Manifest) {
