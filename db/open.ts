@@ -2,6 +2,7 @@
  * Opening a workspace file: pragmas, forward-only migrations in one transaction each, and a refusal to
  * touch a file written by a newer version of the app.
  */
+import { closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
@@ -21,9 +22,54 @@ export class NewerSchemaError extends Error {
 export class NotADatabaseError extends Error {
   readonly code = 'not_a_database';
   constructor(path: string, cause: unknown) {
-    super(`Файл «${path}» не является базой данных «Опоры» или повреждён. Выберите другой файл или восстановите его из резервной копии.`);
+    super(`Файл «${path}» не является базой данных «Опоры» или повреждён. Выберите другой файл; если это ваш файл данных, ${RESTORE.charAt(0).toLowerCase()}${RESTORE.slice(1)}`);
     this.cause = cause;
   }
+}
+
+/** Where the file is and how to get its data back; there is no backup feature in the app, so it says a copy. */
+const RESTORE = 'Замените файл его копией (например, сохранённой на флешке или в резервной копии компьютера); если копии нет, обратитесь к ответственному за компьютеры в вашей организации.';
+
+/** PRAGMA quick_check found damage: the app does not work on such a file, so the damage spreads nowhere. */
+export class DamagedDatabaseError extends Error {
+  readonly code = 'db_corrupt';
+  constructor(path: string) {
+    super(`Файл данных «${path}» повреждён: проверка целостности нашла ошибки. Программа не работает с ним (и не выгружает и не загружает данные), чтобы не разнести повреждение. ${RESTORE}`);
+  }
+}
+
+/** A healthy file the app may not write (a read-only flash drive or folder, a file marked read-only). */
+export class ReadOnlyDatabaseError extends Error {
+  readonly code = 'db_readonly';
+  constructor(path: string, cause: unknown) {
+    super(`Файл данных «${path}» доступен только для чтения (флешка или папка защищены от записи, или у файла атрибут «только чтение»); с самим файлом всё в порядке. Скопируйте его в папку, куда можно писать, или снимите защиту от записи, и откройте снова.`);
+    this.cause = cause;
+  }
+}
+
+/** True when this process cannot open the file (if it exists) for writing, whatever SQLite said. */
+function notWritable(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    closeSync(openSync(path, 'r+'));
+    return false;
+  } catch (e) {
+    return ['EROFS', 'EACCES', 'EPERM'].includes((e as NodeJS.ErrnoException).code ?? '');
+  }
+}
+
+/** `PRAGMA quick_check`: true when SQLite finds the file sound (it reads every page, so seconds on a big file). */
+export function isDatabaseSound(raw: BetterSqlite3.Database): boolean {
+  // Pages already in this connection's cache would be checked as they were read, not as the disk holds them now.
+  raw.pragma('shrink_memory');
+  const rows = raw.pragma('quick_check') as { quick_check: string }[];
+  raw.pragma('shrink_memory');
+  return rows.length === 1 && rows[0]!.quick_check === 'ok';
+}
+
+/** SQLite's own refusal to read the file (not a database, or damaged beyond reading). */
+export function isCorruptCode(e: unknown): boolean {
+  return e instanceof BetterSqlite3.SqliteError && (e.code === 'SQLITE_NOTADB' || e.code.startsWith('SQLITE_CORRUPT'));
 }
 
 export interface OpenedDb {
@@ -53,6 +99,8 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
     raw = new BetterSqlite3(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
     raw.pragma('journal_mode = WAL');
   } catch (e) {
+    // A read-only medium makes SQLite fail here too: that file is not damaged, and must not be called so.
+    if (!opts.readonly && notWritable(path)) throw new ReadOnlyDatabaseError(path, e);
     throw new NotADatabaseError(path, e);
   }
   raw.pragma('foreign_keys = ON');
@@ -67,12 +115,14 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
 export function openDatabase(path: string, list: Migration[] = migrations): OpenedDb {
   const raw = openRaw(path);
   try {
+    if (!isDatabaseSound(raw)) throw new DamagedDatabaseError(path);
     migrate(raw, list);
   } catch (e) {
     raw.close();
-    if (e instanceof NewerSchemaError) throw e;
+    if (e instanceof NewerSchemaError || e instanceof DamagedDatabaseError) throw e;
+    if (notWritable(path)) throw new ReadOnlyDatabaseError(path, e);
     // By SQLite's result code, not its (English, version-dependent) message.
-    if (e instanceof BetterSqlite3.SqliteError && (e.code === 'SQLITE_NOTADB' || e.code.startsWith('SQLITE_CORRUPT'))) throw new NotADatabaseError(path, e);
+    if (isCorruptCode(e)) throw new NotADatabaseError(path, e);
     throw e;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });

@@ -236,7 +236,8 @@ export const SCHOOL_TABLES = [
       joins: 'LEFT JOIN pupil p ON p.id = t.pupil_id',
       search: ['p.full_name', 'p.class_name', 't.reason', 't.responsible'],
       filters: { status: 't.status', class_name: 'p.class_name', pupil_id: 't.pupil_id',
-        category: 'EXISTS (SELECT 1 FROM json_each(t.categories) j WHERE j.value = ?)' },
+        // CASE, not AND: SQLite guarantees its order, so one row with bad JSON cannot fail the whole list.
+        category: 'CASE WHEN json_valid(t.categories) THEN EXISTS (SELECT 1 FROM json_each(t.categories) j WHERE j.value = ?) ELSE 0 END' },
       sorts: { pupil_name: 'p.full_name', class_name: 'p.class_name', included_on: 't.included_on', status: 't.status' },
       defaultSort: 'p.full_name',
     },

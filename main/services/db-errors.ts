@@ -5,7 +5,8 @@
  * Every write runs in a transaction, so when SQLite refuses, nothing of it was kept.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { NewerSchemaError, NotADatabaseError } from '../../db/open.js';
+import type BetterSqlite3Types from 'better-sqlite3';
+import { NewerSchemaError, NotADatabaseError, DamagedDatabaseError, ReadOnlyDatabaseError, isDatabaseSound, isCorruptCode } from '../../db/open.js';
 import { AppError } from './errors.js';
 
 const { SqliteError } = BetterSqlite3;
@@ -25,8 +26,8 @@ const SQLITE_ERRORS: [string, string, string][] = [
     'Файл данных открыт только для чтения. Ничего не сохранено: проверьте права на папку данных (и снимите с файла атрибут «только чтение»), затем перезапустите программу.'],
   ['SQLITE_PERM', 'db_readonly', 'Нет прав на запись в файл данных. Ничего не сохранено: проверьте права на папку данных и перезапустите программу.'],
   ['SQLITE_CORRUPT', 'db_corrupt',
-    'Файл данных повреждён. Закройте программу и восстановите файл из резервной копии; если копии нет, обратитесь к администратору.'],
-  ['SQLITE_NOTADB', 'db_corrupt', 'Файл данных повреждён или это не файл «Опоры». Восстановите его из резервной копии.'],
+    'Файл данных повреждён. Закройте программу и замените файл данных его копией (например, сохранённой на флешке или в резервной копии компьютера); если копии нет, обратитесь к ответственному за компьютеры в вашей организации.'],
+  ['SQLITE_NOTADB', 'db_corrupt', 'Файл данных повреждён или это не файл «Опоры». Замените его копией (например, сохранённой на флешке или в резервной копии компьютера); если копии нет, обратитесь к ответственному за компьютеры.'],
   ['SQLITE_IOERR', 'db_io', 'Не удалось прочитать или записать файл данных (ошибка диска). Проверьте диск и повторите; если ошибка повторится, сохраните копию папки данных.'],
   ['SQLITE_CANTOPEN', 'db_cantopen', 'Не удалось открыть файл данных. Проверьте, что папка данных существует и доступна, и перезапустите программу.'],
 ];
@@ -50,6 +51,24 @@ export function isSqliteCode(e: unknown, code: string): boolean {
 /** Every failure the user can act on, as an AppError: ours, the file's (newer schema, not a database), SQLite's. */
 export function knownError(e: unknown): AppError | null {
   if (e instanceof AppError) return e;
-  if (e instanceof NewerSchemaError || e instanceof NotADatabaseError) return new AppError(e.code, e.message);
+  if (e instanceof NewerSchemaError || e instanceof NotADatabaseError || e instanceof DamagedDatabaseError || e instanceof ReadOnlyDatabaseError) return new AppError(e.code, e.message);
+  const fs = (e as NodeJS.ErrnoException | null)?.code;
+  // Attached files are written with the database: a full disk there is a full disk, not a bad file.
+  if (fs === 'ENOSPC' || fs === 'EDQUOT') return new AppError('disk_full', 'На диске закончилось место. Ничего не сохранено: освободите место на диске и повторите.');
   return sqliteError(e);
+}
+
+/** Before an export or an import: a damaged file is never sent on, nor merged into (PRAGMA quick_check). */
+export function assertDatabaseSound(raw: BetterSqlite3Types.Database): void {
+  let sound: boolean;
+  try {
+    sound = isDatabaseSound(raw);
+  } catch (e) {
+    if (!isCorruptCode(e)) throw e;
+    sound = false;
+  }
+  if (!sound) {
+    const e = new DamagedDatabaseError(raw.name);
+    throw new AppError(e.code, e.message);
+  }
 }

@@ -16,6 +16,7 @@
 import type { ServiceContext } from './context.js';
 import { rule } from '../../db/rules.js';
 import { schoolYearOf, termOf, type Period } from '../../common/periods.js';
+import { riskCategory } from '../../common/labels.js';
 
 type Db = Pick<ServiceContext, 'raw'>;
 
@@ -38,6 +39,11 @@ export interface RiskCounts {
   total: number;
   /** By category; a pupil with two categories counts in both. */
   byCategory: Record<string, number>;
+  /**
+   * Entries whose categories are not a list of known codes (written by an older version or by hand): they
+   * count in `total` but in no category, and the school is flagged instead of every screen failing.
+   */
+  damaged?: number;
 }
 
 export interface SchoolFigures {
@@ -102,19 +108,31 @@ function riskGroup(db: Db, scope: Scope, day: string): Map<string, RiskCounts> {
   for (const r of rows) {
     const counts = out.get(r.owner) ?? { total: 0, byCategory: {} };
     counts.total++;
-    for (const c of categoriesOf(r.categories)) counts.byCategory[c] = (counts.byCategory[c] ?? 0) + 1;
+    const cats = validCategories(r.categories);
+    if (cats) for (const c of cats) counts.byCategory[c] = (counts.byCategory[c] ?? 0) + 1;
+    else counts.damaged = (counts.damaged ?? 0) + 1;
     out.set(r.owner, counts);
   }
   return out;
 }
 
 export function categoriesOf(json: unknown): string[] {
+  return validCategories(json) ?? [];
+}
+
+const CATEGORY_CODES: readonly string[] = riskCategory.codes;
+
+/** The stored list of category codes, or null when it is not one (bad JSON, not a list, unknown codes). */
+export function validCategories(json: unknown): string[] | null {
+  if (typeof json !== 'string' || json.length > 2000) return null;
+  let v: unknown;
   try {
-    const v: unknown = JSON.parse(String(json ?? '[]'));
-    return Array.isArray(v) ? [...new Set(v.map(String))] : [];
+    v = JSON.parse(json);
   } catch {
-    return [];
+    return null;
   }
+  if (!Array.isArray(v) || !v.every((c) => typeof c === 'string' && CATEGORY_CODES.includes(c))) return null;
+  return [...new Set(v as string[])];
 }
 
 interface Scope {

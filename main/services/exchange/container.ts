@@ -31,6 +31,8 @@ const uuid = z.string().regex(UUID_RE);
 const b64key = z.string().regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/);
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const size = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A workspace exports a few files a week: a billion is centuries away, and far from 2^53 (no float tricks). */
+const sequenceNumber = z.number().int().min(0).max(LIMITS.maxSequence);
 
 export const BUNDLE_KINDS = ['school-data', 'municipality-plan', 'enrollment'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
@@ -65,16 +67,16 @@ export const manifestSchema = z.object({
     fingerprint: hex64,
   }).strict(),
   recipient: z.object({ id: uuid, name: z.string().max(1000) }).strict().nullable(),
-  sequence: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  sequence: sequenceNumber,
   createdAt: z.string().max(40),
   appVersion: z.string().max(40),
   schemaVersion: z.number().int().min(0).max(1_000_000),
-  counts: z.record(z.string().regex(/^[a-z_]{1,64}$/), size),
+  counts: z.record(z.string().regex(/^[a-z_]{1,64}$/), z.number().int().min(0).max(LIMITS.rowsPerTable)),
   entries: z.array(entrySchema).max(LIMITS.entries),
   payload: z.object({ size, sha256: hex64, encryption: encryptionSchema.nullable() }).strict(),
   enrollmentProof: z.boolean(),
   /** Down bundles: the sequence numbers the municipality has merged from this school, per origin. */
-  acks: z.array(z.object({ origin: uuid, seq: size }).strict()).max(1000),
+  acks: z.array(z.object({ origin: uuid, seq: sequenceNumber }).strict()).max(1000),
 }).strict();
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -223,6 +225,8 @@ export function openContainer(file: Buffer): OpenedContainer {
   const raw = parseJsonSafe(manifestBytes);
   const rawEntries = (raw as { entries?: unknown } | null)?.entries;
   if (Array.isArray(rawEntries) && rawEntries.length > LIMITS.entries) throw new BundleError('too_large', `частей: ${rawEntries.length}`);
+  const rawCounts = (raw as { counts?: unknown } | null)?.counts;
+  if (rawCounts && typeof rawCounts === 'object' && Object.values(rawCounts).some((n) => typeof n === 'number' && n > LIMITS.rowsPerTable)) throw new BundleError('too_large', 'число записей');
   if (raw && typeof raw === 'object' && typeof (raw as { formatVersion?: unknown }).formatVersion === 'number' && (raw as { formatVersion: number }).formatVersion > FORMAT_VERSION) {
     throw new BundleError('newer_format');
   }
@@ -250,17 +254,26 @@ function checkEntries(manifest: Manifest) {
   const seen = new Set<string>();
   let total = 0;
   let stored = 0;
+  let data = 0;
   for (const e of manifest.entries) {
     checkEntryName(e.name);
     if (seen.has(e.name)) throw new BundleError('duplicate_entry', e.name);
     seen.add(e.name);
     if (e.size > LIMITS.entryBytes) throw new BundleError('too_large', e.name);
+    // Declared sizes are what inflation is capped at, so these bounds hold before any entry is inflated.
+    if (e.name.startsWith('data/') && e.size > LIMITS.dataEntryBytes) throw new BundleError('too_large', `${e.name}: ${e.size} байт`);
+    if (e.name.startsWith('files/') && e.size > LIMITS.attachmentBytes) throw new BundleError('too_large', `${e.name}: ${e.size} байт`);
+    if (e.name.startsWith('data/')) data += e.size;
     if (e.compression === 'none' && e.storedSize !== e.size) throw new BundleError('bad_manifest', e.name);
     if (e.compression === 'deflate' && e.size > 65536 && e.size > e.storedSize * LIMITS.compressionRatio) throw new BundleError('too_large', `сжатие ${e.name}`);
     total += e.size;
     stored += e.storedSize;
   }
   if (total > LIMITS.totalBytes) throw new BundleError('too_large', 'общий объём');
+  if (data > LIMITS.dataTotalBytes) throw new BundleError('too_large', 'общий объём таблиц');
+  // The signed counts must equal the rows found (import checks it), so this bounds the rows before any is parsed.
+  const rows = Object.values(manifest.counts).reduce((a, n) => a + n, 0);
+  if (rows > LIMITS.rowsPerBundle) throw new BundleError('too_large', `записей: ${rows}`);
   // An encrypted payload's inner layout is checked after its tag has verified (unpackEntries).
   if (!manifest.payload.encryption) {
     if (stored > manifest.payload.size) throw new BundleError('missing_entry');
@@ -268,11 +281,18 @@ function checkEntries(manifest: Manifest) {
   }
 }
 
+/** Entries read one at a time: a hostile file never has all of its inflated entries in memory at once. */
+export interface EntryReader {
+  entries: ManifestEntry[];
+  /** Inflates one entry, capped at its declared size, and checks its size and SHA-256. */
+  read(e: ManifestEntry): Buffer;
+}
+
 /**
- * Decrypts (when needed) and unpacks every entry, checking each against its size and SHA-256 in the
- * manifest. `decryptKey` is this workspace's X25519 private key.
+ * Decrypts (when needed) and checks the payload's layout; entries are inflated only when read.
+ * `decryptKey` is this workspace's X25519 private key.
  */
-export function unpackEntries(c: OpenedContainer, decryptKey: KeyObject | null): Map<string, Buffer> {
+export function openEntries(c: OpenedContainer, decryptKey: KeyObject | null): EntryReader {
   const { manifest } = c;
   let plain = c.payload;
   if (manifest.payload.encryption) {
@@ -281,30 +301,46 @@ export function unpackEntries(c: OpenedContainer, decryptKey: KeyObject | null):
     if (!out) throw new BundleError('decrypt_failed');
     plain = out;
   }
-  const entries = new Map<string, Buffer>();
+  const offsets = new Map<ManifestEntry, number>();
   let offset = 0;
   for (const e of manifest.entries) {
     if (offset + e.storedSize > plain.length) throw new BundleError('missing_entry', e.name);
-    const stored = plain.subarray(offset, offset + e.storedSize);
+    offsets.set(e, offset);
     offset += e.storedSize;
-    let data: Buffer;
-    if (e.compression === 'deflate') {
-      try {
-        data = inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') throw new BundleError('tampered', e.name);
-        // More than declared: a bomb if it keeps going past the ratio limit, otherwise damaged data.
-        try {
-          inflateRawSync(stored, { maxOutputLength: Math.min(LIMITS.entryBytes, Math.max(65536, e.storedSize * LIMITS.compressionRatio)) });
-        } catch {
-          throw new BundleError('too_large', e.name);
-        }
-        throw new BundleError('tampered', e.name);
-      }
-    } else data = stored;
-    if (data.length !== e.size || sha256(data) !== e.sha256) throw new BundleError('tampered', e.name);
-    entries.set(e.name, data);
   }
   if (offset !== plain.length) throw new BundleError('tampered', 'лишние данные');
-  return entries;
+  return {
+    entries: manifest.entries,
+    read(e) {
+      const at = offsets.get(e);
+      if (at === undefined) throw new BundleError('missing_entry', e.name);
+      return inflateEntry(e, plain.subarray(at, at + e.storedSize));
+    },
+  };
+}
+
+function inflateEntry(e: ManifestEntry, stored: Buffer): Buffer {
+  let data: Buffer;
+  if (e.compression === 'deflate') {
+    try {
+      data = inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') throw new BundleError('tampered', e.name);
+      // More than declared: a bomb if it keeps going past the ratio limit, otherwise damaged data.
+      try {
+        inflateRawSync(stored, { maxOutputLength: Math.min(LIMITS.entryBytes, Math.max(65536, e.storedSize * LIMITS.compressionRatio)) });
+      } catch {
+        throw new BundleError('too_large', e.name);
+      }
+      throw new BundleError('tampered', e.name);
+    }
+  } else data = stored;
+  if (data.length !== e.size || sha256(data) !== e.sha256) throw new BundleError('tampered', e.name);
+  return data;
+}
+
+/** Every entry at once, for small bundles (enrollment files, `opora verify`, tests). */
+export function unpackEntries(c: OpenedContainer, decryptKey: KeyObject | null): Map<string, Buffer> {
+  const r = openEntries(c, decryptKey);
+  return new Map(r.entries.map((e) => [e.name, r.read(e)]));
 }

@@ -7,6 +7,7 @@
  * which no import picks up and which would be refused as truncated anyway.
  */
 import { randomBytes } from 'node:crypto';
+import { assertDatabaseSound } from '../db-errors.js';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -237,6 +238,7 @@ function logExport(ctx: ExchangeContext, b: BuiltBundle, path: string) {
 
 /** The bundles this workspace would send: one for a school; one per enrolled school (or the one asked for) for a municipality. */
 export function buildBundles(ctx: ExchangeContext, opts: { forSchool?: string } = {}): BuiltBundle[] {
+  assertDatabaseSound(ctx.raw); // a damaged file is never sent on: its damage would spread to the recipient
   const role = getRole(ctx);
   if (role === 'school') return [buildSchoolBundle(ctx)];
   if (role === 'municipality') {

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import type { ExchangeContext } from './keys.js';
 import { BundleError, LIMITS } from './reasons.js';
 import { importBundle, type ImportOutcome } from './import.js';
+import { assertDatabaseSound } from '../db-errors.js';
 
 
 /** Files and folders → the bundle files to import (folders: their *.opora files, one level deep, no hidden or partial files). */
@@ -50,6 +51,13 @@ export function importFile(ctx: ExchangeContext, path: string, opts: { dryRun?: 
 
 export function importPaths(ctx: ExchangeContext, paths: string[], opts: { dryRun?: boolean; onProgress?: (done: number, total: number, last: ImportOutcome) => void } = {}): ImportOutcome[] {
   const files = expandPaths(paths);
+  // Once per batch, not per file (it reads the whole database): nothing is merged into a damaged file.
+  try {
+    assertDatabaseSound(ctx.raw);
+  } catch (e) {
+    const err = e as AppError;
+    return files.map((f) => ({ file: f, status: 'rejected', reasonCode: err.code, reason: err.message, dryRun: !!opts.dryRun }));
+  }
   const out: ImportOutcome[] = [];
   files.forEach((f, i) => {
     const r = importFile(ctx, f, opts);

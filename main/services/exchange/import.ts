@@ -6,21 +6,22 @@
  * transaction rolled back, so it shows exactly what the real import would change.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { isSqliteCode } from '../db-errors.js';
+import { isSqliteCode, knownError } from '../db-errors.js';
 import { getMeta, originId } from '../clock.js';
 import { deleteMeta } from '../meta.js';
 import { getRole } from '../school.js';
 import { attachmentPath } from '../attachments.js';
-import { openContainer, unpackEntries, parseJsonSafe, UUID_RE, type Manifest, type OpenedContainer } from './container.js';
+import { openContainer, openEntries, parseJsonSafe, UUID_RE, type EntryReader, type Manifest, type ManifestEntry, type OpenedContainer } from './container.js';
+import { readTableEntry } from './stream-table.js';
 import { displayFingerprint, sha256 } from './crypto.js';
 import { ensureIdentity, currentSeq, rotateOrigin, decryptionKey, type ExchangeContext } from './keys.js';
 import { ROTATION_ENTRY, parseRotation, applyRotation, type Rotation } from './rotation.js';
 import { BundleError, LIMITS, REASONS } from './reasons.js';
-import { upTables, downTables, validateTable, type IncomingTable } from './tables.js';
+import { upTables, downTables, validateTableEntry, type IncomingTable } from './tables.js';
 import { tableSpec, personalColumns, fieldOf } from '../../../db/registry/index.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
@@ -72,7 +73,9 @@ const enrollmentProofSchema = z.object({ schoolId: z.string().regex(UUID_RE), se
 
 interface Prepared {
   tables: IncomingTable[];
-  files: Map<string, Buffer>;
+  /** Attached files by id, inflated only when checked and again when written: never all in memory at once. */
+  files: Map<string, ManifestEntry>;
+  reader: EntryReader;
   /** Pin the sender's key in the merge transaction (enrollment proof verified). */
   pin: boolean;
   /** School: the municipality's new keys, announced in a file signed by the key pinned now. */
@@ -85,35 +88,35 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
   // After a key rotation the municipality still opens files the schools encrypted for its previous key.
   const key = m.payload.encryption ? decryptionKey(ctx, m.payload.encryption.recipientKey) : null;
   if (m.payload.encryption && !key) throw new BundleError('decrypt_failed');
-  const entries = unpackEntries(c, key);
+  const reader = openEntries(c, key);
   const allowed = role === 'municipality' ? upTables() : downTables();
   const self = selfId(ctx);
   const tables: IncomingTable[] = [];
-  const files = new Map<string, Buffer>();
+  const files = new Map<string, ManifestEntry>();
   let pin = false;
   let rotation: Rotation | null = null;
-  for (const [name, data] of entries) {
+  for (const e of reader.entries) {
+    const name = e.name;
     if (name === ROTATION_ENTRY) {
       if (role !== 'school' || trust.kind !== 'trusted') throw new BundleError('bad_record', name);
-      rotation = parseRotation(data);
+      rotation = parseRotation(reader.read(e));
       continue;
     }
     if (name === 'enrollment.json') {
       if (role !== 'municipality') throw new BundleError('bad_record', name);
-      const p = enrollmentProofSchema.safeParse(parseJsonSafe(data));
+      const p = enrollmentProofSchema.safeParse(parseJsonSafe(reader.read(e)));
       if (!p.success) throw new BundleError('bad_record', name);
       if (trust.kind === 'enroll' && p.data.schoolId === m.issuer.id && hashSecret(p.data.secret) === trust.secretHash) pin = true;
       continue;
     }
     if (name.startsWith('files/')) {
       if (role !== 'municipality') throw new BundleError('bad_record', name);
-      files.set(name.slice(6), data);
+      files.set(name.slice(6), e);
       continue;
     }
     const table = name.slice(5, -5);
     if (!allowed.includes(table)) throw new BundleError('bad_record', `таблица «${table}» не допускается в таком файле`);
-    const t = validateTable(table, parseJsonSafe(data, LIMITS.jsonDepth));
-    if (m.counts[table] !== t.rows.length) throw new BundleError('tampered', `число записей ${table}`);
+    const t = readTable(reader, e, table, m);
     const col = tableSpec(table).perSchool;
     if (role === 'school' && col) {
       const i = t.columns.indexOf(col);
@@ -123,24 +126,38 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
     tables.push(t);
   }
   for (const k of Object.keys(m.counts)) if (!tables.some((t) => t.table === k)) throw new BundleError('missing_entry', k);
-  // Attached files must belong to live attachment records of this very bundle.
-  if (files.size) {
-    const att = tables.find((t) => t.table === 'attachment');
-    const byId = new Map<string, { sha: string; size: number }>();
-    if (att) {
-      const [iId, iSha, iSize, iDel] = ['id', 'sha256', 'size', 'deleted_at'].map((c) => att.columns.indexOf(c));
-      for (const r of att.rows) if (r[iDel!] === null) byId.set(r[iId!] as string, { sha: r[iSha!] as string, size: r[iSize!] as number });
-    }
-    for (const [id, data] of files) {
-      const a = byId.get(id);
-      if (!a || a.sha !== sha256(data) || a.size !== data.length) throw new BundleError('tampered', `файл ${id}`);
-    }
-  }
+  checkFiles(reader, files, tables.find((t) => t.table === 'attachment'));
   if (trust.kind === 'enroll' && !pin) throw new BundleError('unknown_sender');
   // Parents before children, so that nothing depends on the order of entries in the file.
   const order = allowed;
   tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
-  return { tables, files, pin, rotation };
+  return { tables, files, reader, pin, rotation };
+}
+
+/** One data entry, its rows parsed and checked one at a time; the row count is checked before any row is parsed. */
+function readTable(reader: EntryReader, e: ManifestEntry, table: string, m: Manifest): IncomingTable {
+  const entry = readTableEntry(reader.read(e), LIMITS.rowsPerTable);
+  if (entry.count && m.counts[table] !== entry.count) throw new BundleError('tampered', `число записей ${table}`);
+  const t = validateTableEntry(table, entry);
+  if (m.counts[table] !== t.rows.length) throw new BundleError('tampered', `число записей ${table}`);
+  return t;
+}
+
+/** Attached files must belong to live attachment records of this very bundle (checked one file at a time). */
+function checkFiles(reader: EntryReader, files: Map<string, ManifestEntry>, att: IncomingTable | undefined) {
+  if (!files.size) return;
+  const byId = new Map<string, { sha: string; size: number }>();
+  if (att) {
+    const [iId, iSha, iSize, iDel] = ['id', 'sha256', 'size', 'deleted_at'].map((c) => att.columns.indexOf(c));
+    for (const r of att.rows) if (r[iDel!] === null) byId.set(r[iId!] as string, { sha: r[iSha!] as string, size: r[iSize!] as number });
+  }
+  for (const [id, e] of files) {
+    const a = byId.get(id);
+    // The manifest's hash and size are compared first: a file no record asks for is never inflated.
+    if (!a || a.sha !== e.sha256 || a.size !== e.size) throw new BundleError('tampered', `файл ${id}`);
+    const data = reader.read(e);
+    if (a.sha !== sha256(data) || a.size !== data.length) throw new BundleError('tampered', `файл ${id}`);
+  }
 }
 
 export interface ImportOptions {
@@ -185,6 +202,10 @@ export function importBundle(ctx: ExchangeContext, opts: ImportOptions): ImportO
     } else if (isSqliteCode(e, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
       out.reasonCode = 'inconsistent';
       out.reason = REASONS.inconsistent;
+    } else if (knownError(e)) {
+      // The disk or the database, not the bundle: a full disk says so, in Russian, never SQLite's English.
+      out.reasonCode = knownError(e)!.code;
+      out.reason = knownError(e)!.message;
     } else {
       // Never a crash on a hostile file: an unexpected failure is a rejection too, and nothing was merged.
       out.reasonCode = 'internal';
@@ -208,6 +229,9 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       repeated = true;
     }
   }
+  // A stolen or buggy key must not push the number so far ahead that the sender's own next file is a "replay".
+  const jump = m.sequence - (seen?.last_seq ?? 0);
+  if (jump > LIMITS.sequenceJump) throw new BundleError('sequence_jump', `№${m.sequence}, последний загруженный №${seen?.last_seq ?? 0}`);
   const prep = prepare(ctx, c, role, trust);
   const total = emptyCounts();
   const byTable: Record<string, MergeCounts> = {};
@@ -241,11 +265,11 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       throw ROLLBACK;
     }
     // Attached files: written before commit, removed again if the commit fails.
-    for (const [id, data] of prep.files) {
+    for (const [id, entry] of prep.files) {
       const path = attachmentPath(ctx, id);
       if (!attachmentIds.has(id) && existsSync(path)) continue;
       mkdirSync(join(ctx.filesDir, 'attachments'), { recursive: true });
-      writeFileSync(path + '.part', data, { flush: true });
+      writeFileSync(path + '.part', prep.reader.read(entry), { flush: true });
       if (existsSync(path)) {
         renameSync(path, path + '.prev');
         replaced.push(path);
@@ -258,7 +282,9 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
   try {
     ctx.raw.transaction(run).immediate();
   } catch (e) {
-    for (const f of newFiles) rmSync(f, { force: true });
+    // Nothing of a failed import stays: neither its files nor a half-written one.
+    for (const f of newFiles) removeQuietly(f);
+    for (const id of prep.files.keys()) removeQuietly(attachmentPath(ctx, id) + '.part');
     for (const f of replaced) renameSync(f + '.prev', f);
     if (e !== ROLLBACK) throw e;
   }
@@ -270,6 +296,15 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     for (const id of attachmentIds) if (gone.get(id)) rmSync(attachmentPath(ctx, id), { force: true });
   }
   return { ...base, status: 'accepted', counts: total, byTable, ...(repeated ? { repeated } : {}) };
+}
+
+/** Clean-up after a failed import must not itself fail and hide the first error. */
+function removeQuietly(path: string) {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    /* not a file we wrote (e.g. a folder in its place): left as it is */
+  }
 }
 
 function pinSchool(ctx: ExchangeContext, m: Manifest) {
@@ -305,11 +340,36 @@ function quarantineDir(ctx: ExchangeContext) {
   return join(ctx.filesDir, 'quarantine');
 }
 
+/**
+ * Anyone can make a key, so files from unknown senders are kept only up to a bound, per sender (its id or
+ * its key) and in all: nobody has to click anything for a flash drive full of them to fill the disk.
+ */
+function checkQuarantineRoom(ctx: ExchangeContext, m: Manifest, bytes: number) {
+  const pending = ctx.raw.prepare("SELECT stored_path, issuer_id, fingerprint FROM exchange_quarantine WHERE status = 'pending'").all() as
+    { stored_path: string; issuer_id: string; fingerprint: string }[];
+  const sizeOf = (p: string) => {
+    try {
+      return statSync(p).size;
+    } catch {
+      return 0; // removed by hand: it takes no room
+    }
+  };
+  const sized = pending.map((q) => ({ ...q, size: sizeOf(q.stored_path) }));
+  const mine = sized.filter((q) => q.issuer_id === m.issuer.id || q.fingerprint === m.issuer.fingerprint);
+  const sum = (l: { size: number }[]) => l.reduce((a, q) => a + q.size, bytes);
+  const L = LIMITS.quarantine;
+  if (mine.length + 1 > L.perSenderFiles || sum(mine) > L.perSenderBytes) {
+    throw new BundleError('quarantine_full', `от этого отправителя уже ждут решения файлов: ${mine.length}`);
+  }
+  if (sized.length + 1 > L.totalFiles || sum(sized) > L.totalBytes) throw new BundleError('quarantine_full', `в карантине файлов: ${sized.length}`);
+}
+
 function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, reason: QuarantineReason, base: ImportOutcome): ImportOutcome {
   const out: ImportOutcome = { ...base, status: 'quarantined', reasonCode: reason, reason: REASONS[reason] + ` Отпечаток ключа: ${displayFingerprint(c.manifest.issuer.fingerprint)}.` };
   if (opts.dryRun) return out;
   const existing = ctx.raw.prepare("SELECT id FROM exchange_quarantine WHERE sha256 = ? AND status = 'pending'").pluck().get(c.sha256) as string | undefined;
   if (existing) return { ...out, quarantineId: existing };
+  checkQuarantineRoom(ctx, c.manifest, opts.bytes.length);
   const id = randomUUID();
   const dir = quarantineDir(ctx);
   mkdirSync(dir, { recursive: true });

@@ -1,5 +1,6 @@
 /** Why a bundle is refused, in plain Russian, and the limits that protect the app from hostile files. */
 import { AppError } from '../errors.js';
+import { LIMITS as CALL_LIMITS } from '../../../preload/contract/bytes.js';
 
 export const REASONS = {
   not_bundle: 'Это не файл обмена «Опоры» (или файл сильно повреждён).',
@@ -26,6 +27,8 @@ export const REASONS = {
   wrong_owner: 'Файл содержит записи, которыми отправитель не вправе распоряжаться.',
   replay: 'Этот файл старше уже загруженного от того же отправителя (повторная отправка старых данных). Файл не загружен.',
   sequence_clash: 'От отправителя уже загружен другой файл с тем же номером. Возможно, база отправителя скопирована на второй компьютер.',
+  sequence_jump: 'Номер файла неправдоподобно далеко впереди последнего загруженного от того же отправителя. Файл не загружен: обратитесь к отправителю — возможно, его программа или ключ используются посторонним.',
+  quarantine_full: 'Карантин переполнен: от неизвестных отправителей уже ждёт решения слишком много файлов. Файл не сохранён. Примите или отклоните файлы во вкладке «Карантин» и загрузите этот файл снова.',
   not_enrolled: 'Рабочее место не подключено к муниципалитету: загружать его файлы некуда.',
   inconsistent: 'Данные в файле ссылаются на отсутствующие записи. Файл не загружен.',
   blocked: 'Отправитель заблокирован в списке школ.',
@@ -55,7 +58,24 @@ export const LIMITS = {
   /** Uncompressed : stored, for entries larger than 64 KiB. */
   compressionRatio: 200,
   jsonDepth: 8,
-  rowsPerTable: 2_000_000,
+  /**
+   * One data table (uncompressed JSON) and all of them: the largest demo school is ≈2 MB in all; these leave
+   * room for decades of a big school while a parsed file stays well under the app's memory budget.
+   */
+  dataEntryBytes: 64 * 1024 * 1024,
+  dataTotalBytes: 128 * 1024 * 1024,
+  /** One attached file: no larger than the attachment screen itself accepts. */
+  attachmentBytes: CALL_LIMITS.attachment.maxBytes,
+  /** Rows of one table and of a whole file; the large demo school has 4 802 records in all. */
+  rowsPerTable: 100_000,
+  rowsPerBundle: 250_000,
+  /** Header of a data entry (table name and columns), everything but its rows. */
+  tableHeaderBytes: 1024 * 1024,
+  maxSequence: 1_000_000_000,
+  /** Files waiting in the quarantine: per unknown sender (by id or by key) and in all. */
+  quarantine: { perSenderFiles: 3, perSenderBytes: 96 * 1024 * 1024, totalFiles: 20, totalBytes: 256 * 1024 * 1024 },
+  /** How far a sender's sequence number may jump past the last one seen from it. */
+  sequenceJump: 100_000,
   stringChars: 200_000,
   versionVectorEntries: 64,
 };

@@ -100,6 +100,25 @@ function compile(spec: TableSpec): { checks: Map<string, Check>; optional: Set<s
  * the row and the field in words, so the Russian message says where the file is wrong.
  */
 export function validateTable(table: string, data: unknown): IncomingTable {
+  const rows = (data as { rows?: unknown } | null)?.rows;
+  const checker = tableChecker(table, data, Array.isArray(rows) ? rows.length : 0);
+  if (Array.isArray(rows)) rows.forEach((row, r) => checker.add(row, r));
+  return checker.result();
+}
+
+/** A data entry read row by row (stream-table.ts): the header's rows array holds the rows not streamed, if any. */
+export function validateTableEntry(table: string, entry: { header: unknown; count: number; row(k: number): unknown }): IncomingTable {
+  const inHeader = (entry.header as { rows?: unknown } | null)?.rows;
+  const headerRows = Array.isArray(inHeader) ? inHeader : [];
+  if (headerRows.length && entry.count) throw new BundleError('bad_record', `${tableSpec(table).title} (${table}): неверная структура`);
+  const checker = tableChecker(table, entry.header, headerRows.length + entry.count);
+  headerRows.forEach((row, r) => checker.add(row, r));
+  for (let k = 0; k < entry.count; k++) checker.add(entry.row(k), k);
+  return checker.result();
+}
+
+/** The table's shape (header) checked now; then each row as it comes, so nothing waits for the whole entry. */
+function tableChecker(table: string, data: unknown, rowCount: number) {
   const spec = tableSpec(table);
   const fail = (detail: string): never => {
     throw new BundleError('bad_record', `${spec.title} (${table}): ${detail}`);
@@ -108,8 +127,40 @@ export function validateTable(table: string, data: unknown): IncomingTable {
   const d = data as { table?: unknown; columns?: unknown; rows?: unknown };
   if (Object.keys(d).length !== 3 || d.table !== table || !Array.isArray(d.columns) || !Array.isArray(d.rows)) fail('неверная структура');
   const columns = d.columns as unknown[];
-  const rows = d.rows as unknown[];
-  if (rows.length > LIMITS.rowsPerTable) throw new BundleError('too_large', table);
+  if (rowCount > LIMITS.rowsPerTable) throw new BundleError('too_large', table);
+  const { checks, vvIndex, labels } = columnChecks(spec, table, columns, fail);
+  const [iId, iOrigin, iHlc, iDel] = ['id', 'origin', 'hlc', 'deleted_at'].map((n) => columns.indexOf(n)) as [number, number, number, number];
+  const ids = new Set<string>();
+  const rows: unknown[][] = [];
+  /** One object reused for every row's cross-field checks: a merge checks millions of rows. */
+  const view: Record<string, unknown> = {};
+  return {
+    add(row: unknown, r: number) {
+      if (!Array.isArray(row) || row.length !== columns.length) fail(`строка ${r + 1}: неверное число полей`);
+      const a = row as unknown[];
+      for (let i = 0; i < checks.length; i++) {
+        const wrong = checks[i]!(a[i]);
+        if (wrong) fail(`строка ${r + 1}, поле «${labels[i]}»: ${wrong}`);
+      }
+      const m = HLC_RE.exec(a[iHlc] as string);
+      if (!m || m[3] !== a[iOrigin]) fail(`строка ${r + 1}: отметка времени не соответствует источнику`);
+      if (vvIndex >= 0 && a[vvIndex] !== null && (a[vvIndex] as VersionVector)[a[iOrigin] as string] !== a[iHlc]) fail(`строка ${r + 1}: версия`);
+      // A tombstone keeps what the row held when it was deleted; only live rows must satisfy cross-field rules.
+      if (spec.checks?.length && a[iDel] === null) {
+        for (let i = 0; i < columns.length; i++) view[columns[i] as string] = a[i];
+        for (const c of spec.checks) if (!c.test(view)) fail(`строка ${r + 1}: ${c.message}`);
+      }
+      const id = a[iId] as string;
+      if (ids.has(id)) fail(`запись ${id} повторяется`);
+      ids.add(id);
+      rows.push(a);
+    },
+    result: (): IncomingTable => ({ table, columns: columns as string[], rows, vvIndex }),
+  };
+}
+
+/** The check of each column, in the entry's column order; unknown, repeated, personal or missing columns fail. */
+function columnChecks(spec: TableSpec, table: string, columns: unknown[], fail: (detail: string) => never) {
   const { checks: known, optional } = compile(spec);
   const personal = personalColumns(table);
   const fields = spec.fields as Record<string, Field>;
@@ -133,29 +184,5 @@ export function validateTable(table: string, data: unknown): IncomingTable {
   });
   for (const c of known.keys()) if (!seen.has(c) && !optional.has(c)) fail(`нет столбца «${c}»`);
   const labels = (columns as string[]).map((c) => fields[c]?.label ?? c);
-  const [iId, iOrigin, iHlc, iDel] = ['id', 'origin', 'hlc', 'deleted_at'].map((n) => columns.indexOf(n)) as [number, number, number, number];
-  const ids = new Set<string>();
-  /** One object reused for every row's cross-field checks: a merge checks millions of rows. */
-  const view: Record<string, unknown> = {};
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row) || row.length !== columns.length) fail(`строка ${r + 1}: неверное число полей`);
-    const a = row as unknown[];
-    for (let i = 0; i < checks.length; i++) {
-      const wrong = checks[i]!(a[i]);
-      if (wrong) fail(`строка ${r + 1}, поле «${labels[i]}»: ${wrong}`);
-    }
-    const m = HLC_RE.exec(a[iHlc] as string);
-    if (!m || m[3] !== a[iOrigin]) fail(`строка ${r + 1}: отметка времени не соответствует источнику`);
-    if (vvIndex >= 0 && a[vvIndex] !== null && (a[vvIndex] as VersionVector)[a[iOrigin] as string] !== a[iHlc]) fail(`строка ${r + 1}: версия`);
-    // A tombstone keeps what the row held when it was deleted; only live rows must satisfy cross-field rules.
-    if (spec.checks?.length && a[iDel] === null) {
-      for (let i = 0; i < columns.length; i++) view[columns[i] as string] = a[i];
-      for (const c of spec.checks) if (!c.test(view)) fail(`строка ${r + 1}: ${c.message}`);
-    }
-    const id = a[iId] as string;
-    if (ids.has(id)) fail(`запись ${id} повторяется`);
-    ids.add(id);
-  }
-  return { table, columns: columns as string[], rows: rows as unknown[][], vvIndex };
+  return { checks, vvIndex, labels };
 }

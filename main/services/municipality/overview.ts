@@ -67,6 +67,7 @@ export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string |
   if (row.activitiesOverdue > 0) row.attention.push('overdue');
   if (row.decisionsOverdue > 0) row.attention.push('decisions');
   if (needMentor > withMentor) row.attention.push('mentors');
+  if (f.risk.damaged) row.attention.push('badData');
   return row;
 }
 

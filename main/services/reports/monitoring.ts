@@ -83,6 +83,7 @@ function attentionOf(f: SchoolFigures, lastAt: string | undefined): string[] {
     f.activities.overdue ? `просрочено ${count(f.activities.overdue, NOUNS.activity)}` : '',
     f.decisionsOverdue ? `просрочено ${count(f.decisionsOverdue, NOUNS.decision)}` : '',
     needMentor > withMentor ? `без наставника ${count(needMentor - withMentor, NOUNS.teacher)}` : '',
+    f.risk.damaged ? `данные группы риска повреждены (записей: ${f.risk.damaged}), по категориям не учтены` : '',
   ].filter(Boolean);
 }
 
