@@ -153,6 +153,8 @@ export const contract = {
   'exchange.exportToFolder': call<{ cancelled: boolean; written: X.ExchangeWritten[] }>('school', 'municipality')(X.exchangeInputs.exportInput),
   /** Browser mode: the bundles come back to be downloaded. */
   'exchange.exportDownload': callWithBytes(z.array(X.exchangeFileOutput), 'school', 'municipality')(X.exchangeInputs.exportInput),
+  /** One click on the export panel: every pupil's name found in outgoing text becomes the pupil's code, a birth date a neutral phrase. */
+  'exchange.replacePupilNames': call<{ replaced: number }>('school')(z.strictObject({})),
   'exchange.history': call<X.ExchangeHistoryItem[]>('school', 'municipality')(z.strictObject({})),
   'exchange.quarantine': call<X.ExchangeQuarantineItem[]>('school', 'municipality')(z.strictObject({})),
   'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>('school', 'municipality')(X.exchangeInputs.quarantineDecide),

@@ -62,6 +62,10 @@ export const exchangeHandlers = defineArea({
     const written = exchange.exportToFolder(xctx(env), folder, { forSchool: input.forSchool });
     return { cancelled: false, written: written.map((w) => ({ path: w.path, size: w.size, recipientName: w.recipientName, sequence: w.sequence, encrypted: w.encrypted })) };
   },
+  'exchange.replacePupilNames': (env) => {
+    const ctx = xctx(env);
+    return { replaced: exchange.replacePupilMentions(ctx, exchange.ensureIdentity(ctx).ownerId) };
+  },
   'exchange.exportDownload': (env, input) =>
     exchange.exportForDownload(xctx(env), { forSchool: input.forSchool }).map((b) => ({
       fileName: b.fileName, bytes: b.bytes, size: b.bytes.length, recipientName: b.recipientName, sequence: b.sequence, encrypted: b.encrypted,

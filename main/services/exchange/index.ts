@@ -12,3 +12,4 @@ export { enrollSchool, reissueEnrollment, openEnrollment, readEnrollment, enroll
 export { listConflicts, resolveConflict, conflictCount, type Conflict } from './conflicts.js';
 export { verifyBundle, type VerifyReport } from './verify.js';
 export * from './municipal.js';
+export { findPupilMentions, replacePupilMentions, pupilCodes, type Finding } from './outgoing-check.js';
