@@ -33,6 +33,11 @@ function matcher(ctx: ServiceContext): Matcher {
   // Live pupils only: a tombstone has its name and birth date erased already (writer.ts).
   const rows = ctx.raw.prepare("SELECT id, full_name, birth_date FROM pupil WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string; birth_date: string | null }[];
   const staff = ctx.raw.prepare("SELECT id, full_name FROM staff WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string }[];
+  // The director and deputies named in the school's profile are adults too, whether or not they are in «Кадры».
+  const profileNames = textColumns('school_profile').filter(([, f]) => f.label.includes('ФИО')).map(([c]) => c);
+  for (const row of ctx.raw.prepare('SELECT * FROM school_profile WHERE deleted_at IS NULL').all() as Record<string, unknown>[]) {
+    for (const c of profileNames) if (typeof row[c] === 'string' && row[c]) staff.push({ id: `profile:${c}`, full_name: row[c] as string });
+  }
   return pupilMatcher(rows.map((r) => ({ id: r.id, fullName: r.full_name, birthDate: r.birth_date })), staff.map((r) => ({ id: r.id, fullName: r.full_name, birthDate: null })));
 }
 
