@@ -23,6 +23,27 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
 };
 const MAX_BODY = 40 * 1024 * 1024;
+const BAD_REQUEST = JSON.stringify({ ok: false, code: 'bad_request', message: 'Повреждённый запрос.' });
+
+/** The body of a call: an object, or null when it is not JSON or not an object (null, an array, a number). */
+export function parseCallBody(text: string): { name?: unknown; input?: unknown } | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as { name?: unknown; input?: unknown }) : null;
+}
+
+/** A path decoded, or null when its %-escapes are malformed ("/%"): the caller answers 400, not 500. */
+export function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
 
 export async function startWebHost(opts: { dataDir: string; rendererDir: string; port?: number; now?: () => Date; quiet?: boolean }): Promise<WebHost> {
   const token = randomBytes(24).toString('hex');
@@ -45,10 +66,18 @@ export async function startWebHost(opts: { dataDir: string; rendererDir: string;
     try {
       // Refuse other Host names so a web page elsewhere cannot reach us by DNS rebinding.
       if (req.headers.host !== origin.replace('http://', '')) return send(res, 421, 'Неверный адрес');
-      const url = new URL(req.url ?? '/', origin);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', origin);
+      } catch {
+        return send(res, 400, 'Неверный запрос');
+      }
       if (url.pathname === '/api/call') {
         if (req.method !== 'POST') return send(res, 405, 'Метод не поддерживается');
         if (!tokenOk(req)) return send(res, 403, 'Нет доступа');
+        // Only our own page may call: a browser always sends Origin with a POST, and another site's page
+        // (or a file:// page, Origin "null") cannot forge it. The token alone would leak through a copied link.
+        if (req.headers.origin !== origin) return send(res, 403, 'Нет доступа: запрос не со страницы приложения');
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const c of req) {
@@ -56,18 +85,15 @@ export async function startWebHost(opts: { dataDir: string; rendererDir: string;
           if (size > MAX_BODY) return send(res, 413, JSON.stringify({ ok: false, code: 'too_large', message: 'Слишком большой запрос (больше 40 МБ).' }), 'application/json');
           chunks.push(c as Buffer);
         }
-        let body: { name?: unknown; input?: unknown };
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        } catch {
-          return send(res, 400, JSON.stringify({ ok: false, code: 'bad_request', message: 'Повреждённый запрос.' }), 'application/json');
-        }
+        const body = parseCallBody(Buffer.concat(chunks).toString('utf8'));
+        if (!body) return send(res, 400, BAD_REQUEST, 'application/json');
         const result = await dispatch(workspace, String(body.name ?? ''), body.input);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
       if (req.method !== 'GET') return send(res, 405, 'Метод не поддерживается');
       if (url.pathname === '/favicon.ico') return send(res, 204, '');
-      let path = decodeURIComponent(url.pathname);
+      let path = decodePath(url.pathname);
+      if (path === null) return send(res, 400, 'Неверный запрос: повреждённый адрес');
       if (path === '/' || !extname(path)) path = '/index.html';
       const file = normalize(join(root, path));
       if (!file.startsWith(root + sep)) return send(res, 404, 'Не найдено');

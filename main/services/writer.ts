@@ -108,6 +108,18 @@ export function writeRow(ctx: ServiceContext, table: string, value: Record<strin
 }
 
 /**
+ * Rewrites one text column of a row, live or tombstoned, with fresh bookkeeping so the new text wins at the
+ * other side (the outgoing check's one-click replacement of pupils' names). The column must be a text field
+ * of the registry; a tombstone stays a tombstone.
+ */
+export function rewriteText(ctx: ServiceContext, table: string, id: string, column: string, value: string): void {
+  const field = (tableSpec(table).fields as Record<string, Field>)[column];
+  if (!field || field.kind !== 'text') throw new Error(`${table}.${column} is not a text field`);
+  const s = stampChange(ctx);
+  stmt(ctx.raw, `UPDATE ${table} SET ${column} = @v, origin = @origin, hlc = @hlc, updated_at = @updated_at WHERE id = @id`).run({ v: value, ...s, id });
+}
+
+/**
  * Tombstones a row and, in the same transaction, every live child the registry names (recursively). A
  * tombstone keeps only the id of personal data: names and birth dates are erased, not hidden. Returns how
  * many rows were tombstoned; throws «not found» if the row is not live.

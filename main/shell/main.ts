@@ -2,17 +2,39 @@
  * The Electron shell — the only code that imports electron. It makes the window, wires the one IPC
  * channel to the same `dispatch` the browser host and tests use, and locks the window down.
  */
-import { app, BrowserWindow, ipcMain, Menu, session, shell, dialog } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, shell, dialog, protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Workspace } from '../workspace.js';
 import { dispatch } from '../handlers.js';
 import { CSP } from '../csp.js';
 import { isTrustedSender } from '../ipc-guard.js';
 import { safeStorageBox } from './secret-box.js';
+import { APP_SCHEME, APP_INDEX_URL, resolveAppPath, appContentType } from '../app-protocol.js';
 
-const rendererIndex = join(__dirname, '../renderer/dist/index.html');
-const rendererUrl = pathToFileURL(rendererIndex).href;
+const rendererRoot = join(__dirname, '../renderer/dist');
+const rendererUrl = APP_INDEX_URL;
+// DevTools only when running from the source tree: in the installed app they would hand anyone at the
+// keyboard a console with the page's IPC bridge.
+const devTools = !app.isPackaged;
+
+// Must happen before `ready`: app:// behaves as a standard, secure origin (so CSP 'self', fetch and
+// relative URLs work as on http), and nothing else about it is privileged.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** Serves the renderer folder on app://opora/, refusing anything outside it (see main/app-protocol.ts). */
+function registerAppProtocol() {
+  protocol.handle(APP_SCHEME, async (req) => {
+    const file = resolveAppPath(req.url, rendererRoot);
+    if (!file) return new Response('Не найдено', { status: 404 });
+    try {
+      const data = await readFile(file);
+      return new Response(data, { headers: { 'Content-Type': appContentType(file), 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' } });
+    } catch {
+      return new Response('Не найдено', { status: 404 });
+    }
+  });
+}
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
@@ -31,6 +53,7 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools,
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -45,11 +68,17 @@ function createWindow(): BrowserWindow {
 
 function lockDownSession() {
   const ses = session.defaultSession;
+  // The app needs no camera, microphone, notifications, USB, HID or serial devices: every request is refused.
   ses.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   ses.setPermissionCheckHandler(() => false);
-  // No remote content: only our own files may load.
+  ses.setDevicePermissionHandler(() => false);
+  // A device chooser answered with "none" (the page can never pick a flash drive or a token this way).
+  ses.on('select-hid-device', (e, _d, cb) => { e.preventDefault(); cb(null); });
+  ses.on('select-serial-port', (e, _ports, _wc, cb) => { e.preventDefault(); cb(''); });
+  ses.on('select-usb-device', (e, _d, cb) => { e.preventDefault(); cb(); });
+  // No remote content and no file:// pages: only our own app:// files may load.
   ses.webRequest.onBeforeRequest((details, cb) => {
-    const ok = details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const ok = details.url.startsWith(`${APP_SCHEME}://`) || (devTools && details.url.startsWith('devtools://')) || details.url.startsWith('data:') || details.url.startsWith('blob:');
     cb({ cancel: !ok });
   });
   ses.webRequest.onHeadersReceived((details, cb) => {
@@ -114,6 +143,7 @@ if (!app.requestSingleInstanceLock()) {
         : { canceled: true, filePaths: [] };
       return r.canceled ? null : (r.filePaths[0] ?? null);
     };
+    registerAppProtocol();
     lockDownSession();
     registerIpc(workspace);
     buildMenu(workspace);

@@ -108,10 +108,10 @@ export const exchangeInputs = {
     /** The first group of the new fingerprint, typed by the person who compared both. */
     confirmFingerprint: z.string().trim().min(1, { message: 'Введите первую группу нового отпечатка' }).max(20),
   }).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
-  initMunicipality: z.object({ name: z.string().trim().min(1, { message: 'Укажите наименование муниципалитета' }).max(500, { message: 'Наименование длиннее 500 символов' }) }),
-  exportInput: z.object({ forSchool: z.union([id, z.literal('all')]).optional() }),
-  quarantineDecide: z.object({ id, accept: z.boolean() }),
-  resolveConflict: z.object({ table: z.string().regex(/^[a-z_]{1,64}$/), id: z.string().max(64), keepHlc: z.string().max(80) }),
-  enrollSchool: z.object({ name: z.string().trim().min(1, { message: 'Укажите наименование школы' }).max(500) }),
-  reissue: z.object({ schoolId: id }),
+  initMunicipality: z.strictObject({ name: z.string().trim().min(1, { message: 'Укажите наименование муниципалитета' }).max(500, { message: 'Наименование длиннее 500 символов' }) }),
+  exportInput: z.strictObject({ forSchool: z.union([id, z.literal('all')]).optional() }),
+  quarantineDecide: z.strictObject({ id, accept: z.boolean() }),
+  resolveConflict: z.strictObject({ table: z.string().regex(/^[a-z_]{1,64}$/), id: z.string().max(64), keepHlc: z.string().max(80) }),
+  enrollSchool: z.strictObject({ name: z.string().trim().min(1, { message: 'Укажите наименование школы' }).max(500) }),
+  reissue: z.strictObject({ schoolId: id }),
 };

@@ -61,7 +61,7 @@ export function formSchema<F extends Record<string, Field>>(spec: TableSpec<stri
   for (const [name, field] of Object.entries(spec.fields as Record<string, Field>)) {
     if (!field.managed) shape[name] = fieldSchema(field);
   }
-  const obj = z.object(shape);
+  const obj = z.strictObject(shape);
   const checks = spec.checks ?? [];
   const checked = checks.length
     ? obj.superRefine((v, ctx) => {

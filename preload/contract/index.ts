@@ -37,12 +37,12 @@ type SaveOption = { [E in EntityName]: ReturnType<typeof saveOption<E>> }[Entity
  */
 const saveInput = z.discriminatedUnion('entity', ENTITY_NAMES.map(saveOption) as [SaveOption, ...SaveOption[]]);
 
-export const listInput = z.object({
+export const listInput = z.strictObject({
   entity: entityName,
   search: z.string().max(200).default(''),
   /** Equality filters on columns the entity allows (see LISTS in main/services/records.ts). */
   filters: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).default({}),
-  sort: z.object({ field: z.string().max(64), dir: z.enum(['asc', 'desc']) }).optional(),
+  sort: z.strictObject({ field: z.string().max(64), dir: z.enum(['asc', 'desc']) }).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
   includeDeleted: z.boolean().default(false),
@@ -52,28 +52,28 @@ export const contract = {
   // the workspace file itself: first run, the demo; services refuse what the file's state does not allow
   'workspace.state': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
   'workspace.createSchool': call<WorkspaceState>(...ANY_ROLE)(entitySchemas.school_profile),
-  'workspace.openDemo': call<WorkspaceState>(...ANY_ROLE)(z.object({ size: z.enum(['small', 'large']).default('small') })),
+  'workspace.openDemo': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({ size: z.enum(['small', 'large']).default('small') })),
   'workspace.leaveDemo': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
 
   'records.list': call<ListResult<Row>>('school')(listInput),
-  'records.get': call<Row>('school')(z.object({ entity: entityName, id })),
+  'records.get': call<Row>('school')(z.strictObject({ entity: entityName, id })),
   /** Creates when value.id is absent, updates otherwise; value is checked against entitySchemas[entity]. */
   'records.save': call<Row>('school')(saveInput, { fieldsAt: 'value' }),
-  'records.remove': call<{ removed: number }>('school')(z.object({ entity: entityName, id })),
+  'records.remove': call<{ removed: number }>('school')(z.strictObject({ entity: entityName, id })),
 
   'riskGroup.include': call<{ pupilId: string; entryId: string }>('school')(
-    z.object({
+    z.strictObject({
       pupil: entitySchemas.pupil,
       entry: entitySchemas.risk_entry.omit({ pupil_id: true }),
     }),
   ),
   'riskGroup.changeStatus': call<Row>('school')(
-    z.object({ entryId: id, status: oneOf('Статус', riskStatus.codes), changed_on: date('Дата'), reason: text('Причина', 2000) }),
+    z.strictObject({ entryId: id, status: oneOf('Статус', riskStatus.codes), changed_on: date('Дата'), reason: text('Причина', 2000) }),
   ),
-  'riskGroup.summary': call<RiskGroupSummary>('school')(z.object({})),
+  'riskGroup.summary': call<RiskGroupSummary>('school')(z.strictObject({})),
   /** Creates the pupil (or reuses the same child already known) and the gifted-pupil record in one transaction. */
   'gifted.include': call<{ pupilId: string; giftedId: string }>('school')(
-    z.object({
+    z.strictObject({
       pupil: entitySchemas.pupil,
       gifted: entitySchemas.gifted_pupil.omit({ pupil_id: true }),
     }),
@@ -88,50 +88,50 @@ export const contract = {
       dataBase64: base64Bytes(LIMITS.attachment),
     }).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   ),
-  'attachments.read': callWithBytes(attachmentOutput, 'school')(z.object({ id })),
-  'attachments.list': call<AttachmentInfo[]>('school')(z.object({ eventId: id })),
+  'attachments.read': callWithBytes(attachmentOutput, 'school')(z.strictObject({ id })),
+  'attachments.list': call<AttachmentInfo[]>('school')(z.strictObject({ eventId: id })),
   /** Tombstones the attachment's record; attachments are not an EntityName, so records.remove cannot take them. */
-  'attachments.remove': call<{ removed: number }>('school')(z.object({ id })),
+  'attachments.remove': call<{ removed: number }>('school')(z.strictObject({ id })),
 
-  'dashboard.school': call<SchoolDashboard>('school')(z.object({ today: date('Сегодня').optional() })),
+  'dashboard.school': call<SchoolDashboard>('school')(z.strictObject({ today: date('Сегодня').optional() })),
 
   // the municipality's workspace (main/services/municipality)
-  'municipality.roster.list': call<M.RosterRow[]>('municipality')(z.object({})),
+  'municipality.roster.list': call<M.RosterRow[]>('municipality')(z.strictObject({})),
   'municipality.roster.save': call<M.RosterRow>('municipality')(M.rosterSchoolInput),
-  'municipality.roster.remove': call<{ removed: true }>('municipality')(z.object({ id })),
+  'municipality.roster.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
   'municipality.roster.importPreview': call<M.RosterImportPreview>('municipality')(M.fileInput),
   'municipality.roster.importApply': call<M.RosterImportPreview>('municipality')(M.fileInput),
-  'municipality.roster.xlsx': callWithBytes(fileOutput, 'municipality')(z.object({})),
-  'municipality.groups.list': call<M.PartnerGroupView[]>('municipality')(z.object({})),
+  'municipality.roster.xlsx': callWithBytes(fileOutput, 'municipality')(z.strictObject({})),
+  'municipality.groups.list': call<M.PartnerGroupView[]>('municipality')(z.strictObject({})),
   'municipality.groups.save': call<Row>('municipality')(M.partnerGroupInput),
-  'municipality.groups.remove': call<{ removed: true }>('municipality')(z.object({ id })),
-  'municipality.curators.list': call<M.CuratorView[]>('municipality')(z.object({})),
+  'municipality.groups.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.curators.list': call<M.CuratorView[]>('municipality')(z.strictObject({})),
   'municipality.curators.save': call<Row>('municipality')(M.curatorInput),
-  'municipality.curators.remove': call<{ removed: true }>('municipality')(z.object({ id })),
-  'municipality.coordination.list': call<Row[]>('municipality')(z.object({})),
+  'municipality.curators.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.coordination.list': call<Row[]>('municipality')(z.strictObject({})),
   'municipality.coordination.save': call<Row>('municipality')(M.coordinationInput),
-  'municipality.coordination.remove': call<{ removed: true }>('municipality')(z.object({ id })),
-  'municipality.roadmap.get': call<M.RoadmapView>('municipality')(z.object({ today: date('Сегодня').optional() })),
+  'municipality.coordination.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.roadmap.get': call<M.RoadmapView>('municipality')(z.strictObject({ today: date('Сегодня').optional() })),
   'municipality.roadmap.save': call<Row>('municipality')(M.roadmapInput),
   'municipality.roadmap.saveActivity': call<M.RoadmapActivityRow>('municipality')(M.roadmapActivityInput),
-  'municipality.roadmap.removeActivity': call<{ removed: true }>('municipality')(z.object({ id })),
-  'municipality.dashboard': call<M.MunicipalityDashboard>('municipality')(z.object({ today: date('Сегодня').optional() })),
-  'municipality.school': call<M.SchoolDrillDown>('municipality')(z.object({ schoolId: id, today: date('Сегодня').optional() })),
-  'municipality.comment': call<{ id: string }>('municipality')(z.object({ schoolId: id, text: text('Комментарий', 5000), author: optText('Автор', 300) })),
-  'municipality.charts': call<M.ChartsData>('municipality')(z.object({ indicator: z.string().max(500).optional(), schoolIds: z.array(id).max(5000).optional(), today: date('Сегодня').optional() })),
-  'municipality.reportSettings.get': call<M.ReportSettings>('municipality')(z.object({})),
+  'municipality.roadmap.removeActivity': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.dashboard': call<M.MunicipalityDashboard>('municipality')(z.strictObject({ today: date('Сегодня').optional() })),
+  'municipality.school': call<M.SchoolDrillDown>('municipality')(z.strictObject({ schoolId: id, today: date('Сегодня').optional() })),
+  'municipality.comment': call<{ id: string }>('municipality')(z.strictObject({ schoolId: id, text: text('Комментарий', 5000), author: optText('Автор', 300) })),
+  'municipality.charts': call<M.ChartsData>('municipality')(z.strictObject({ indicator: z.string().max(500).optional(), schoolIds: z.array(id).max(5000).optional(), today: date('Сегодня').optional() })),
+  'municipality.reportSettings.get': call<M.ReportSettings>('municipality')(z.strictObject({})),
   'municipality.reportSettings.save': call<M.ReportSettings>('municipality')(M.reportSettingsInput),
 
   // reports: the school's own справка at the school, every kind at the municipality (main/services/reports)
   'reports.start': call<M.ReportJob>('school', 'municipality')(M.reportStartInput),
-  'reports.progress': call<M.ReportJob>('school', 'municipality')(z.object({ jobId: id })),
-  'reports.result': callWithBytes(fileOutput, 'school', 'municipality')(z.object({ jobId: id })),
+  'reports.progress': call<M.ReportJob>('school', 'municipality')(z.strictObject({ jobId: id })),
+  'reports.result': callWithBytes(fileOutput, 'school', 'municipality')(z.strictObject({ jobId: id })),
   'reports.tableXlsx': callWithBytes(fileOutput, 'school', 'municipality')(M.tableInput),
 
   // school side of what came down from the municipality (services in main/services/exchange/municipal.ts)
-  'fromMunicipality.get': call<FromMunicipality>('school')(z.object({})),
+  'fromMunicipality.get': call<FromMunicipality>('school')(z.strictObject({})),
   'fromMunicipality.mark': call<{ id: string }>('school')(
-    z.object({
+    z.strictObject({
       activityId: id,
       status: oneOf('Статус', activityStatus.codes),
       completion_mark: optText('Отметка о выполнении'),
@@ -140,7 +140,7 @@ export const contract = {
   ),
 
   // exchange: bundles on a flash drive between a school and its municipality (main/services/exchange)
-  'exchange.state': call<X.ExchangeState>('school', 'municipality')(z.object({})),
+  'exchange.state': call<X.ExchangeState>('school', 'municipality')(z.strictObject({})),
   /** First run: make this workspace a municipality's (the service refuses a file that already is something). */
   'exchange.initMunicipality': call<WorkspaceState>(...ANY_ROLE)(X.exchangeInputs.initMunicipality),
   /** Reads an enrollment file without changing anything (to show the municipality and its key fingerprint). */
@@ -153,16 +153,18 @@ export const contract = {
   'exchange.import': call<X.ExchangeImportResult>('school', 'municipality')(X.exchangeInputs.importBundle),
   /** Desktop: asks for a folder (flash drive) and writes there; { cancelled } when the dialog was closed. */
   /** New municipality keys, and a rotation file per enrolled school (signed by the old key) into a chosen folder. */
-  'exchange.rotateMunicipalityKey': call<{ cancelled: boolean; fingerprintDisplay: string | null; written: { path: string; recipientName: string; sequence: number }[] }>('municipality')(z.object({})),
+  'exchange.rotateMunicipalityKey': call<{ cancelled: boolean; fingerprintDisplay: string | null; written: { path: string; recipientName: string; sequence: number }[] }>('municipality')(z.strictObject({})),
   'exchange.exportToFolder': call<{ cancelled: boolean; written: X.ExchangeWritten[] }>('school', 'municipality')(X.exchangeInputs.exportInput),
   /** Browser mode: the bundles come back to be downloaded. */
   'exchange.exportDownload': callWithBytes(z.array(X.exchangeFileOutput), 'school', 'municipality')(X.exchangeInputs.exportInput),
-  'exchange.history': call<X.ExchangeHistoryItem[]>('school', 'municipality')(z.object({})),
-  'exchange.quarantine': call<X.ExchangeQuarantineItem[]>('school', 'municipality')(z.object({})),
+  /** One click on the export panel: every pupil's name found in outgoing text becomes the pupil's code, a birth date a neutral phrase. */
+  'exchange.replacePupilNames': call<{ replaced: number }>('school')(z.strictObject({})),
+  'exchange.history': call<X.ExchangeHistoryItem[]>('school', 'municipality')(z.strictObject({})),
+  'exchange.quarantine': call<X.ExchangeQuarantineItem[]>('school', 'municipality')(z.strictObject({})),
   'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>('school', 'municipality')(X.exchangeInputs.quarantineDecide),
-  'exchange.conflicts': call<X.ExchangeConflict[]>('school', 'municipality')(z.object({})),
+  'exchange.conflicts': call<X.ExchangeConflict[]>('school', 'municipality')(z.strictObject({})),
   'exchange.resolveConflict': call<{ resolved: true }>('school', 'municipality')(X.exchangeInputs.resolveConflict),
-  'exchange.schools': call<X.ExchangeSchool[]>('municipality')(z.object({})),
+  'exchange.schools': call<X.ExchangeSchool[]>('municipality')(z.strictObject({})),
   'exchange.enrollSchool': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.enrollSchool),
   'exchange.reissueEnrollment': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.reissue),
 } satisfies Record<string, CallDef<z.ZodType, unknown, unknown>>;

@@ -13,7 +13,7 @@ import type { Row, ActivityStatus } from './types.js';
 const groupNo = (label: string) => optInt(label, 0, 100);
 const flag01 = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((b) => (b ? 1 : 0)).default(0);
 
-export const rosterSchoolInput = z.object({
+export const rosterSchoolInput = z.strictObject({
   /** The school's id (municipality_school.id); absent to add a school to the roster. */
   id: id.optional(),
   name: text('Наименование ОО', 500),
@@ -33,7 +33,7 @@ export const rosterSchoolInput = z.object({
   roster_note: optText('Примечание', 2000),
 });
 
-export const partnerGroupInput = z.object({
+export const partnerGroupInput = z.strictObject({
   id: id.optional(),
   number: z.number({ message: 'Укажите номер группы' }).int().min(1, { message: 'Номер группы — от 1' }).max(999),
   title: optText('Название', 300),
@@ -41,7 +41,7 @@ export const partnerGroupInput = z.object({
   note: optText('Примечание', 2000),
 });
 
-export const curatorInput = z.object({
+export const curatorInput = z.strictObject({
   id: id.optional(),
   full_name: text('ФИО куратора', 200),
   position: optText('Должность', 300),
@@ -51,7 +51,7 @@ export const curatorInput = z.object({
   note: optText('Примечание', 2000),
 });
 
-export const coordinationInput = z.object({
+export const coordinationInput = z.strictObject({
   id: id.optional(),
   position_no: z.number().int().min(0).max(999).default(0),
   full_name: text('ФИО', 200),
@@ -60,7 +60,7 @@ export const coordinationInput = z.object({
   role: oneOf('Роль', ['head', 'deputy', 'secretary', 'member']).default('member'),
 });
 
-export const roadmapInput = z.object({
+export const roadmapInput = z.strictObject({
   id: id.optional(),
   title: text('Название дорожной карты', 1000),
   year_from: z.number().int().min(2000).max(2100),
@@ -71,7 +71,7 @@ export const roadmapInput = z.object({
   tasks: optText('Задачи'),
 }).refine((v) => v.year_to >= v.year_from, { message: 'Год окончания раньше года начала', path: ['year_to'] });
 
-export const roadmapActivityInput = z.object({
+export const roadmapActivityInput = z.strictObject({
   id: id.optional(),
   roadmap_id: id,
   number: optText('№', 20),
@@ -98,7 +98,7 @@ export const reportKindLabels: Record<ReportKind, string> = {
   monitoring: 'Мониторинг по школам за квартал',
 };
 
-export const reportStartInput = z.object({
+export const reportStartInput = z.strictObject({
   kind: z.enum(REPORT_KINDS, { message: 'Выберите вид отчёта' }),
   format: z.enum(['docx', 'xlsx']).default('docx'),
   from: date('Начало периода').optional(),
@@ -107,9 +107,9 @@ export const reportStartInput = z.object({
 }).refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Начало периода позже его конца', path: ['to'] });
 
 /** A table as on screen, for «Скачать в Excel». */
-export const tableInput = z.object({
+export const tableInput = z.strictObject({
   title: text('Название', 200),
-  columns: z.array(z.object({ key: z.string().max(64), header: z.string().max(200) })).min(1).max(60),
+  columns: z.array(z.strictObject({ key: z.string().max(64), header: z.string().max(200) })).min(1).max(60),
   rows: z.array(z.array(z.union([z.string().max(20000), z.number(), z.null()])).max(60)).max(20000),
 });
 
@@ -247,7 +247,7 @@ export interface ReportJob {
   fileName: string | null;
 }
 
-export const reportSettingsInput = z.object({
+export const reportSettingsInput = z.strictObject({
   organisation: text('Наименование органа управления образованием', 500),
   parent: optText('Вышестоящая организация', 500),
   place: optText('Место составления', 200),

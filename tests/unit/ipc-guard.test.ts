@@ -18,3 +18,12 @@ describe('who may call main over IPC', () => {
     expect(isTrustedSender({ ...ok, frameUrl: 'не адрес' }, page)).toBe(false);
   });
 });
+
+describe('the packaged page on app://', () => {
+  const appPage = 'app://opora/index.html';
+  it('our app:// page may call; a file:// page or another app:// host may not', () => {
+    expect(isTrustedSender({ ...ok, frameUrl: appPage + '#risk' }, appPage)).toBe(true);
+    expect(isTrustedSender({ ...ok, frameUrl: 'file:///opt/Opora/resources/app/renderer/dist/index.html' }, appPage)).toBe(false);
+    expect(isTrustedSender({ ...ok, frameUrl: 'app://evil/index.html' }, appPage)).toBe(false);
+  });
+});

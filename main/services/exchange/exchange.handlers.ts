@@ -72,6 +72,10 @@ export const exchangeHandlers = defineArea({
     if (!folder) return { cancelled: true, fingerprintDisplay: null, written: [] };
     return { cancelled: false, ...exchange.rotateMunicipalityKey(xctx(env), folder) };
   },
+  'exchange.replacePupilNames': (env) => {
+    const ctx = xctx(env);
+    return { replaced: exchange.replacePupilMentions(ctx, exchange.ensureIdentity(ctx).ownerId) };
+  },
   'exchange.exportDownload': (env, input) =>
     exchange.exportForDownload(xctx(env), { forSchool: input.forSchool }).map((b) => ({
       fileName: b.fileName, bytes: b.bytes, size: b.bytes.length, recipientName: b.recipientName, sequence: b.sequence, encrypted: b.encrypted,

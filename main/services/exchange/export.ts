@@ -23,6 +23,7 @@ import { sha256 } from './crypto.js';
 import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContext, type Identity } from './keys.js';
 import { upTables, downTables, exportedColumns } from './tables.js';
 import { tableSpec } from '../../../db/registry/index.js';
+import { assertNoPupilMentions } from './outgoing-check.js';
 
 export interface BuiltBundle {
   fileName: string;
@@ -96,6 +97,8 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
   if (getRole(ctx) !== 'school') throw new AppError('not_school', 'Выгрузка для муниципалитета делается из рабочего места школы.');
   return ctx.raw.transaction(() => {
     const id = ensureIdentity(ctx);
+    // Before anything is built or a sequence number burnt: no pupil's name or birth date in free text.
+    assertNoPupilMentions(ctx, id.ownerId);
     const profile = getSchoolProfile(ctx);
     const schoolName = String(profile?.short_name || profile?.name || '');
     const muniId = getMeta(ctx.raw, 'municipality_id') ?? null;

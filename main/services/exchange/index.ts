@@ -14,3 +14,4 @@ export { rotateMunicipalityKey, type RotationResult } from './rotation.js';
 export { listConflicts, resolveConflict, conflictCount, type Conflict } from './conflicts.js';
 export { verifyBundle, type VerifyReport } from './verify.js';
 export * from './municipal.js';
+export { findPupilMentions, replacePupilMentions, pupilCodes, type Finding } from './outgoing-check.js';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, Button, Code, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFolderOpen } from '@tabler/icons-react';
-import { call } from '../../app/api';
+import { call, CallError } from '../../app/api';
 import { useCall } from '../../app/data';
 import { notifyOk } from '../../app/notify';
 import type { ExchangeState } from '../../../../preload/contract/index';
@@ -15,25 +15,43 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
   const { busy, run: act } = useAction();
   const [target, setTarget] = useState<string>('all');
   const [done, setDone] = useState<string[] | null>(null);
+  // The refusal of the free-text check (a pupil's name or birth date in outgoing text): shown here with its fix.
+  const [mentions, setMentions] = useState<string | null>(null);
   const schools = useCall('exchange.schools', state.role === 'municipality' ? {} : null);
   const enrolled = (schools.value ?? []).filter((s) => s.status === 'enrolled');
   const forSchool = state.role === 'municipality' ? (target as string) : undefined;
 
   const run = () => {
     setDone(null);
+    setMentions(null);
     return act(async () => {
-      if (state.folderDialog) {
-        const r = await call('exchange.exportToFolder', { forSchool });
-        if (r.cancelled) return;
-        setDone(r.written.map((w) => w.path));
-        notifyOk('Файл записан и проверен. Носитель можно извлечь.');
-      } else {
-        const files = await call('exchange.exportDownload', { forSchool });
-        for (const f of files) downloadBase64(f.fileName, f.dataBase64);
-        setDone(files.map((f) => f.fileName));
-        notifyOk(files.length === 1 ? 'Файл обмена сохранён в папку загрузок.' : `Сохранено файлов: ${files.length}.`);
+      try {
+        await exportNow();
+      } catch (e) {
+        if (e instanceof CallError && e.code === 'pupil_mentions') setMentions(e.message);
+        else throw e;
       }
     });
+  };
+
+  const replaceNames = () => act(async () => {
+    const r = await call('exchange.replacePupilNames', {});
+    setMentions(null);
+    notifyOk(`Исправлено полей: ${r.replaced}. Имена заменены кодами обучающихся — выгрузку можно повторить.`);
+  });
+
+  const exportNow = async () => {
+    if (state.folderDialog) {
+      const r = await call('exchange.exportToFolder', { forSchool });
+      if (r.cancelled) return;
+      setDone(r.written.map((w) => w.path));
+      notifyOk('Файл записан и проверен. Носитель можно извлечь.');
+    } else {
+      const files = await call('exchange.exportDownload', { forSchool });
+      for (const f of files) downloadBase64(f.fileName, f.dataBase64);
+      setDone(files.map((f) => f.fileName));
+      notifyOk(files.length === 1 ? 'Файл обмена сохранён в папку загрузок.' : `Сохранено файлов: ${files.length}.`);
+    }
   };
 
   return (
@@ -66,6 +84,14 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
           </Button>
           {state.lastExport && <Text size="sm" c="dimmed">Последняя выгрузка: {formatDateTime(state.lastExport.at)}, №{state.lastExport.seq}</Text>}
         </Group>
+        {mentions && (
+          <Alert color="red" title="В тексте есть данные обучающихся" data-testid="exchange-mentions">
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{mentions}</Text>
+            <Button mt="sm" color="red" variant="light" loading={busy} onClick={() => void replaceNames()} data-testid="exchange-replace-names">
+              Заменить имена кодами обучающихся
+            </Button>
+          </Alert>
+        )}
         {done && (
           <Alert color="teal" title="Готово">
             {done.map((p) => <Text key={p} size="sm"><Code>{p}</Code></Text>)}

@@ -1,0 +1,111 @@
+/**
+ * Before the school's bundle is written: no pupil's name or birth date in any free text that leaves the
+ * school (every `text` field of every table that travels up). The school has its pupils' names, so it can
+ * look for them; the municipality never can. A finding refuses the export with the records to fix, and
+ * `replacePupilMentions` rewrites the found spans (name → the pupil's code) through the one writer.
+ */
+import { tableSpec, upTables, type Field } from '../../../db/registry/index.js';
+import { AppError } from '../errors.js';
+import type { ServiceContext } from '../context.js';
+import { rewriteText } from '../writer.js';
+import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
+
+export interface Finding {
+  table: string;
+  id: string;
+  column: string;
+  /** «Запись группы риска обучающийся № 3 — поле «Основание постановки»»: no name in it. */
+  where: string;
+  mentions: Mention[];
+}
+
+/**
+ * The pupil's code, said instead of the name wherever the name must not go: «обучающийся № N», N the
+ * pupil's place among all of the school's pupil records in order of creation. Records are tombstoned,
+ * never removed, so the number stays the pupil's for good.
+ */
+export function pupilCodes(ctx: ServiceContext): Map<string, string> {
+  const ids = ctx.raw.prepare('SELECT id FROM pupil ORDER BY created_at, id').pluck().all() as string[];
+  return new Map(ids.map((id, i) => [id, `обучающийся № ${i + 1}`]));
+}
+
+function matcher(ctx: ServiceContext): Matcher {
+  // Live pupils only: a tombstone has its name and birth date erased already (writer.ts).
+  const rows = ctx.raw.prepare("SELECT id, full_name, birth_date FROM pupil WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string; birth_date: string | null }[];
+  const staff = ctx.raw.prepare("SELECT id, full_name FROM staff WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string }[];
+  // The director and deputies named in the school's profile are adults too, whether or not they are in «Кадры».
+  const profileNames = textColumns('school_profile').filter(([, f]) => f.label.includes('ФИО')).map(([c]) => c);
+  for (const row of ctx.raw.prepare('SELECT * FROM school_profile WHERE deleted_at IS NULL').all() as Record<string, unknown>[]) {
+    for (const c of profileNames) if (typeof row[c] === 'string' && row[c]) staff.push({ id: `profile:${c}`, full_name: row[c] as string });
+  }
+  return pupilMatcher(rows.map((r) => ({ id: r.id, fullName: r.full_name, birthDate: r.birth_date })), staff.map((r) => ({ id: r.id, fullName: r.full_name, birthDate: null })));
+}
+
+function textColumns(table: string): [string, Field][] {
+  return Object.entries(tableSpec(table).fields as Record<string, Field>).filter(([, f]) => f.kind === 'text' && !f.personal);
+}
+
+/** How the school finds the record again: its number or title, or the pupil's code for pupil lists. */
+function recordTitle(row: Record<string, unknown>, codes: Map<string, string>, pupilOf: Map<string, string>): string {
+  if (typeof row.pupil_id === 'string') return codes.get(row.pupil_id) ?? '';
+  // A status change or a support measure belongs to a risk-group or gifted entry: say whose, by code.
+  for (const c of ['entry_id', 'target_id']) {
+    const pupil = typeof row[c] === 'string' ? pupilOf.get(row[c] as string) : undefined;
+    if (pupil) return codes.get(pupil) ?? '';
+  }
+  for (const c of ['number', 'title', 'name', 'full_name', 'file_name']) {
+    const v = row[c];
+    if (typeof v === 'string' && v.trim()) return `«${v.trim().slice(0, 60)}»`;
+  }
+  return '';
+}
+
+/** Every outgoing text of this owner with a pupil's name or birth date in it. Tombstoned rows travel too, so they count. */
+export function findPupilMentions(ctx: ServiceContext, owner: string): Finding[] {
+  const m = matcher(ctx);
+  const codes = pupilCodes(ctx);
+  const pupilOf = new Map(ctx.raw.prepare('SELECT id, pupil_id FROM risk_entry UNION ALL SELECT id, pupil_id FROM gifted_pupil').raw().all() as [string, string][]);
+  const out: Finding[] = [];
+  for (const table of upTables()) {
+    const cols = textColumns(table);
+    if (!cols.length || table === 'pupil') continue;
+    const rows = ctx.raw.prepare(`SELECT * FROM ${table} WHERE owner = ? ORDER BY created_at, id`).all(owner) as Record<string, unknown>[];
+    for (const row of rows) {
+      for (const [col, field] of cols) {
+        const mentions = m.find(typeof row[col] === 'string' ? (row[col] as string) : '');
+        if (!mentions.length) continue;
+        const title = recordTitle(row, codes, pupilOf);
+        const where = `${tableSpec(table).title}${title ? ' ' + title : ''}${row.deleted_at ? ' (удалённая)' : ''} — поле «${field.label}»`;
+        out.push({ table, id: String(row.id), column: col, where, mentions });
+      }
+    }
+  }
+  return out;
+}
+
+/** Refuses the export while a name or birth date is in the outgoing text; the message names records and fields only. */
+export function assertNoPupilMentions(ctx: ServiceContext, owner: string): void {
+  const found = findPupilMentions(ctx, owner);
+  if (!found.length) return;
+  const list = found.slice(0, 10).map((f) => `• ${f.where}`).join('\n');
+  const more = found.length > 10 ? `\n…и ещё ${found.length - 10}` : '';
+  throw new AppError('pupil_mentions',
+    `Выгрузка не записана: в тексте есть фамилия и имя или дата рождения обучающегося. Эти данные не покидают школу. Исправьте записи:\n${list}${more}\nИли нажмите «Заменить имена кодами обучающихся».`);
+}
+
+/**
+ * Rewrites every finding: a name becomes the pupil's code, a birth date a neutral phrase. Goes through the
+ * writer's bookkeeping (new HLC, origin, updated_at) so the corrected text wins at the municipality too;
+ * tombstoned rows are corrected in place and stay tombstoned. Returns how many fields were changed.
+ */
+export function replacePupilMentions(ctx: ServiceContext, owner: string): number {
+  return ctx.raw.transaction(() => {
+    const codes = pupilCodes(ctx);
+    const found = findPupilMentions(ctx, owner);
+    for (const f of found) {
+      const text = ctx.raw.prepare(`SELECT ${f.column} FROM ${f.table} WHERE id = ?`).pluck().get(f.id) as string;
+      rewriteText(ctx, f.table, f.id, f.column, redact(text, f.mentions, (id) => codes.get(id) ?? 'обучающийся'));
+    }
+    return found.length;
+  })();
+}

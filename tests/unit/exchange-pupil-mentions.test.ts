@@ -1,0 +1,77 @@
+/**
+ * Issue 9: a pupil's name or birth date typed into free text never leaves the school. The export is refused
+ * with the records to fix; one call replaces the names by the pupils' codes; then the bundle goes, and its
+ * decrypted contents hold neither the name nor the birth date.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { makePair, type Pair } from './exchange-fixtures.js';
+import { includePupil as includeInRisk } from '../../main/services/risk-group.js';
+import { exportToFolder, replacePupilMentions, findPupilMentions, ensureIdentity, openContainer, unpackEntries } from '../../main/services/exchange/index.js';
+import { AppError } from '../../main/services/errors.js';
+import { tempDir } from '../helpers.js';
+
+let p: Pair;
+afterEach(() => p?.close());
+
+const NAME = 'Лебедев Дмитрий Андреевич';
+const reason = 'Лебедев Дмитрий, 20.03.2014 г.р., пропускает уроки; со слов Д. Лебедева — болел';
+
+function setUp() {
+  p = makePair({ demo: null });
+  const ids = includeInRisk(p.school.ctx, { full_name: NAME, birth_date: '2014-03-20', class_name: '5А' },
+    { categories: ['absenteeism'], included_on: '2026-09-15', reason, responsible: 'Сидорова А. В.' });
+  return ids;
+}
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('export was not refused');
+}
+
+describe('pupil names and birth dates in outgoing free text', () => {
+  it('refuses the export, names the record and the field (not the pupil), writes no file', () => {
+    setUp();
+    const dir = tempDir();
+    const e = refusal(() => exportToFolder(p.school.ctx, dir));
+    expect(e.code).toBe('pupil_mentions');
+    expect(e.message).toMatch(/Выгрузка не записана/);
+    expect(e.message).toMatch(/Запись группы риска обучающийся № 1 — поле «Основание постановки»/);
+    expect(e.message).toMatch(/Изменение статуса в группе риска .* — поле «Причина»/);
+    expect(e.message).not.toMatch(/Лебедев|Дмитрий|20\.03\.2014/);
+    expect(p.school.ctx.raw.prepare('SELECT COUNT(*) FROM exchange_export').pluck().get()).toBe(0);
+  });
+
+  it('one-click replacement, then the export passes and the decrypted bundle has neither name nor birth date', () => {
+    const { entryId } = setUp();
+    expect(replacePupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId)).toBe(2);
+    const fixed = p.school.ctx.raw.prepare('SELECT reason FROM risk_entry WHERE id = ?').pluck().get(entryId);
+    expect(fixed).toBe('обучающийся № 1, дата рождения не указывается г.р., пропускает уроки; со слов обучающийся № 1 — болел');
+    expect(findPupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId)).toEqual([]);
+    const path = p.exportSchool();
+    const bytes = readFileSync(path);
+    const plain = [...unpackEntries(openContainer(bytes), ensureIdentity(p.muni.ctx).keys.encryptPrivate).values()].map((b) => b.toString('utf8')).join('\n');
+    expect(plain).toContain('пропускает уроки');
+    for (const s of ['Лебедев', 'лебедев', 'Дмитрий', '20.03.2014', '2014-03-20']) expect(plain, s).not.toContain(s);
+    expect(p.importToMuni(path).status).toBe('accepted');
+  });
+
+  it('a tombstoned record still travels, so it is checked and fixed too', async () => {
+    setUp();
+    const { removeRecord } = await import('../../main/services/records.js');
+    const entry = p.school.ctx.raw.prepare('SELECT id FROM risk_entry').pluck().get() as string;
+    const status = p.school.ctx.raw.prepare('SELECT id FROM risk_status_change').pluck().get() as string;
+    // Remove only the history row: the pupil stays (still listed), the tombstone keeps its text.
+    removeRecord(p.school.ctx, 'risk_status_change', status);
+    expect(refusal(() => exportToFolder(p.school.ctx, tempDir())).message).toMatch(/\(удалённая\)/);
+    replacePupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId);
+    expect(p.school.ctx.raw.prepare('SELECT deleted_at IS NOT NULL FROM risk_status_change WHERE id = ?').pluck().get(status)).toBe(1);
+    expect(entry).toBeTruthy();
+    expect(() => p.exportSchool()).not.toThrow();
+  });
+});
