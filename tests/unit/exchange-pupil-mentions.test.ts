@@ -75,3 +75,28 @@ describe('pupil names and birth dates in outgoing free text', () => {
     expect(() => p.exportSchool()).not.toThrow();
   });
 });
+
+describe('the school справка, printed for the municipality', () => {
+  it('is refused while a pupil is named in its text, and built once the names are replaced', async () => {
+    const ids = setUp();
+    const { buildReportDoc } = await import('../../main/services/reports/index.js');
+    const { saveRecord } = await import('../../main/services/records.js');
+    const ctx = p.school.ctx;
+    const programme = saveRecord(ctx, 'programme', { title: 'Программа (вымышленная)', year_from: 2025, year_to: 2027 });
+    saveRecord(ctx, 'activity', {
+      programme_id: programme.id, title: 'Индивидуальная работа', timing_kind: 'deadline', timing_text: 'до 20.11.2026',
+      date_to: '2026-11-20', status: 'done', completion_mark: 'Проведены занятия с Д. Лебедевым, 5А',
+    });
+    const req = { kind: 'school' as const, format: 'docx' as const, from: '2026-09-01', to: '2026-11-30' };
+    const e = await buildReportDoc(ctx, req).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).message).toMatch(/^Справка не построена: .*обучающегося/s);
+    expect((e as AppError).message).not.toMatch(/Лебедев/);
+    expect(replacePupilMentions(ctx, ensureIdentity(ctx).ownerId)).toBeGreaterThan(0);
+    const { doc } = await buildReportDoc(ctx, req);
+    const text = JSON.stringify(doc);
+    expect(text).toContain('обучающийся № 1');
+    expect(text).not.toMatch(/Лебедев/);
+    void ids;
+  });
+});

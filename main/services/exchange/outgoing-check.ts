@@ -83,14 +83,20 @@ export function findPupilMentions(ctx: ServiceContext, owner: string): Finding[]
   return out;
 }
 
-/** Refuses the export while a name or birth date is in the outgoing text; the message names records and fields only. */
-export function assertNoPupilMentions(ctx: ServiceContext, owner: string): void {
+/**
+ * Refuses the export — or the school's справка, which goes to the municipality too — while a name or birth
+ * date is in the text that leaves; the message names records and fields only. The справка prints a part of
+ * what the bundle carries, so the same check over all of it is on the safe side.
+ */
+export function assertNoPupilMentions(ctx: ServiceContext, owner: string, purpose: 'export' | 'report' = 'export'): void {
   const found = findPupilMentions(ctx, owner);
   if (!found.length) return;
   const list = found.slice(0, 10).map((f) => `• ${f.where}`).join('\n');
   const more = found.length > 10 ? `\n…и ещё ${found.length - 10}` : '';
+  const head = purpose === 'export' ? 'Выгрузка не записана' : 'Справка не построена';
+  const fix = purpose === 'export' ? 'Или нажмите «Заменить имена кодами обучающихся».' : 'Или откройте «Обмен данными» и нажмите «Заменить имена кодами обучающихся».';
   throw new AppError('pupil_mentions',
-    `Выгрузка не записана: в тексте есть фамилия и имя или дата рождения обучающегося. Эти данные не покидают школу. Исправьте записи:\n${list}${more}\nИли нажмите «Заменить имена кодами обучающихся».`);
+    `${head}: в тексте есть фамилия и имя или дата рождения обучающегося. Эти данные не покидают школу. Исправьте записи:\n${list}${more}\n${fix}`);
 }
 
 /**

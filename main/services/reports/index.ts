@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { reportStartInput } from '../../../preload/contract/municipality.js';
 import { defaultPeriod, tablesOf, type Period, type ReportDoc, type ReportTable } from './model.js';
 import { schoolReport } from './school.js';
+import { assertNoPupilMentions } from '../exchange/outgoing-check.js';
 import { roadmapReport, schoolsReport, type Progress } from './municipality.js';
 import { monitoringReport } from './monitoring.js';
 import { renderDocx } from './docx.js';
@@ -50,6 +51,8 @@ export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, pr
     const period = defaultPeriod(today, { from: req.from, to: req.to });
     if (role === 'school') {
       if (req.schoolId) throw new AppError('invalid_input', 'В рабочем месте школы справка строится по её собственным данным; параметр «школа» не нужен.');
+      // The school prints this справка for the municipality: no pupil's name or birth date in its text.
+      assertNoPupilMentions(ctx, ownerId(ctx), 'report');
       return { doc: schoolReport({ raw: ctx.raw, owner: ownerId(ctx), today }, period).doc, period };
     }
     if (role !== 'municipality') throw new AppError('not_initialised', 'Рабочее место ещё не создано.');
