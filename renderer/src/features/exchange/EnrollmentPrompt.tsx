@@ -4,29 +4,19 @@ import { Alert, Button, FileButton, Group, Modal, Stack, Text } from '@mantine/c
 import { IconFileCertificate } from '@tabler/icons-react';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
-import { notifyError, notifyOk } from '../../app/notify';
-import { readAsBase64 } from '../../components/files';
+import { notifyOk } from '../../app/notify';
+import { useEnrollmentFile } from './useEnrollmentFile';
 import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
-import type { ExchangeEnrollmentInfo } from '../../../../preload/contract/index';
 
 export function EnrollmentPrompt() {
-  const [pending, setPending] = useState<{ info: ExchangeEnrollmentInfo; fileName: string; dataBase64: string } | null>(null);
+  const { pending, pick, clear } = useEnrollmentFile();
   const [code, setCode] = useState('');
   const { busy, run } = useAction();
-  const pick = async (file: File | null) => {
-    if (!file) return;
-    try {
-      const dataBase64 = await readAsBase64(file);
-      setPending({ info: await call('exchange.previewEnrollment', { fileName: file.name, dataBase64 }), fileName: file.name, dataBase64 });
-    } catch (e) {
-      notifyError(e);
-    }
-  };
   const accept = () => run(async () => {
     if (!pending) return;
     await call('exchange.openEnrollment', { fileName: pending.fileName, dataBase64: pending.dataBase64, code });
     notifyOk(`Школа подключена к муниципалитету «${pending.info.municipalityName}».`);
-    setPending(null);
+    clear();
   });
   return (
     <>
@@ -36,7 +26,7 @@ export function EnrollmentPrompt() {
           {(props) => <Button {...props} size="xs" leftSection={<IconFileCertificate size={16} />}>Открыть файл подключения</Button>}
         </FileButton>
       </Alert>
-      <Modal opened={!!pending} onClose={() => setPending(null)} title={<Text fw={600}>Подключение к управлению образования</Text>} centered>
+      <Modal opened={!!pending} onClose={() => clear()} title={<Text fw={600}>Подключение к управлению образования</Text>} centered>
         {pending && (
           <Stack gap="xs">
             <Text>Школа: <b>{pending.info.schoolName}</b></Text>
@@ -44,7 +34,7 @@ export function EnrollmentPrompt() {
             <Text size="sm" c="dimmed">Отпечаток ключа: {pending.info.fingerprintDisplay}. Если сомневаетесь, сверьте его с методистом по телефону.</Text>
             <EnrollmentCodeInput value={code} onChange={setCode} />
             <Group justify="flex-end" mt="md">
-              <Button variant="default" onClick={() => setPending(null)}>Отмена</Button>
+              <Button variant="default" onClick={() => clear()}>Отмена</Button>
               <Button loading={busy} disabled={!code.trim()} onClick={() => void accept()}>Подключить</Button>
             </Group>
           </Stack>

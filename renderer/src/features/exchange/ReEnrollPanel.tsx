@@ -8,27 +8,17 @@ import { IconFileCertificate } from '@tabler/icons-react';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { useDataVersion } from '../../app/data';
-import { notifyError, notifyOk } from '../../app/notify';
-import { readAsBase64 } from '../../components/files';
+import { notifyOk } from '../../app/notify';
+import { useEnrollmentFile } from './useEnrollmentFile';
 import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
-import type { ExchangeEnrollmentInfo } from '../../../../preload/contract/index';
 
 export function ReEnrollPanel() {
-  const [pending, setPending] = useState<{ info: ExchangeEnrollmentInfo; fileName: string; dataBase64: string } | null>(null);
+  const { pending, pick, clear } = useEnrollmentFile();
   const [code, setCode] = useState('');
   const [group, setGroup] = useState('');
   const { busy, run } = useAction();
   const { bump } = useDataVersion();
-  const close = () => { setPending(null); setCode(''); setGroup(''); };
-  const pick = async (file: File | null) => {
-    if (!file) return;
-    try {
-      const dataBase64 = await readAsBase64(file);
-      setPending({ info: await call('exchange.previewEnrollment', { fileName: file.name, dataBase64 }), fileName: file.name, dataBase64 });
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const close = () => { clear(); setCode(''); setGroup(''); };
   const confirm = () => run(async () => {
     if (!pending) return;
     await call('exchange.reEnroll', { fileName: pending.fileName, dataBase64: pending.dataBase64, code, confirmFingerprint: group });
