@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-// js-yaml comes with electron-builder, which reads this very file with it.
+// js-yaml: the parser electron-builder itself reads this very file with (a devDependency of ours too).
 const yaml = require('js-yaml') as { load(s: string): unknown };
 const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as { electronFuses?: Record<string, unknown> };
 
