@@ -39,3 +39,12 @@ export async function launchApp(opts: { dataDir?: string; now?: () => Date; view
     },
   };
 }
+
+/** The first-run school profile, filled in through the form as a user does, until the header shows the school. */
+export async function createSchoolInUi(page: Page, fullName: string, shortName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Создать профиль школы' }).click();
+  await page.getByLabel('Полное наименование').fill(fullName);
+  await page.getByLabel('Краткое наименование').fill(shortName);
+  await page.getByRole('button', { name: 'Создать', exact: true }).click();
+  await page.getByRole('banner').getByText(shortName).waitFor();
+}

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launchApp, type AppSession } from './browser.js';
+import { createSchoolInUi, launchApp, type AppSession } from './browser.js';
 import { openContainer, unpackEntries } from '../../main/services/exchange/index.js';
 
 describe('имена обучающихся в свободном тексте не уходят в муниципалитет', () => {
@@ -19,11 +19,7 @@ describe('имена обучающихся в свободном тексте �
 
   it('выгрузка отклонена, одна кнопка исправляет, файл без имени и даты рождения', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Создать профиль школы' }).click();
-    await page.getByLabel('Полное наименование').fill('МКОУ «Берёзовская основная общеобразовательная школа»');
-    await page.getByLabel('Краткое наименование').fill('Берёзовская ООШ');
-    await page.getByRole('button', { name: 'Создать', exact: true }).click();
-    await page.getByRole('banner').getByText('Берёзовская ООШ').waitFor();
+    await createSchoolInUi(page, 'МКОУ «Берёзовская основная общеобразовательная школа»', 'Берёзовская ООШ');
 
     await page.getByRole('navigation').getByText('Группа риска', { exact: true }).click();
     await page.getByRole('button', { name: 'Включить в группу риска' }).click();

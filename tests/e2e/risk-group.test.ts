@@ -3,7 +3,7 @@
  * him in the list, remove him with a reason, and find the status history still there after a reload.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { launchApp, type AppSession } from './browser.js';
+import { createSchoolInUi, launchApp, type AppSession } from './browser.js';
 
 describe('группа риска в браузере', () => {
   let app: AppSession;
@@ -18,11 +18,7 @@ describe('группа риска в браузере', () => {
 
   it('включает обучающегося, снимает с учёта с причиной, история сохраняется после перезагрузки', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Создать профиль школы' }).click();
-    await page.getByLabel('Полное наименование').fill('МКОУ «Берёзовская основная общеобразовательная школа»');
-    await page.getByLabel('Краткое наименование').fill('Берёзовская ООШ');
-    await page.getByRole('button', { name: 'Создать', exact: true }).click();
-    await page.getByRole('banner').getByText('Берёзовская ООШ').waitFor();
+    await createSchoolInUi(page, 'МКОУ «Берёзовская основная общеобразовательная школа»', 'Берёзовская ООШ');
 
     await page.getByRole('navigation').getByText('Группа риска', { exact: true }).click();
     await page.getByTestId('privacy-notice').getByText('хранятся только на этом компьютере', { exact: false }).waitFor();
