@@ -10,14 +10,15 @@
  */
 import { SCHOOL_TABLES } from './school.js';
 import { MUNICIPALITY_TABLES } from './municipality.js';
+import { MEETING_TABLES } from './meetings.js';
 import type { TableSpec } from './types.js';
 import type { Field } from './fields.js';
 
-export type { TableSpec, ListSpec, RowCheck, DerivedId } from './types.js';
+export type { TableSpec, ListSpec, RowCheck, DerivedId, Audience } from './types.js';
 export { table } from './types.js';
 export * from './fields.js';
 
-type Known = (typeof SCHOOL_TABLES)[number] | (typeof MUNICIPALITY_TABLES)[number];
+type Known = (typeof SCHOOL_TABLES)[number] | (typeof MUNICIPALITY_TABLES)[number] | (typeof MEETING_TABLES)[number];
 /** Every registered table by its literal name, with its literal field types (for the contract). */
 export type TableByName = { [S in Known as S['name']]: S };
 export type SyncedTableName = keyof TableByName;
@@ -25,7 +26,7 @@ export type SyncedTableName = keyof TableByName;
 /** Bookkeeping columns every synced row carries, in this order. */
 export const BOOKKEEPING = ['id', 'owner', 'origin', 'hlc', 'created_at', 'updated_at', 'deleted_at'] as const;
 
-const registry: TableSpec[] = [...SCHOOL_TABLES, ...MUNICIPALITY_TABLES];
+const registry: TableSpec[] = [...SCHOOL_TABLES, ...MUNICIPALITY_TABLES, ...MEETING_TABLES];
 const byName = new Map<string, TableSpec>(registry.map((t) => [t.name, t]));
 
 /**

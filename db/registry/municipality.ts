@@ -45,6 +45,7 @@ export const MUNICIPALITY_TABLES = [
   mun({
     // Travels down to schools, where no roadmap row exists: roadmap_id is an id, not a reference there.
     name: 'municipal_activity', title: 'Мероприятие дорожной карты', travel: 'down',
+    audience: { all: 'all_schools', links: ['municipal_activity_school', 'activity_id'] },
     fields: {
       number: f.opt('№', 20), section: f.opt('Раздел', 500), title: f.req('Мероприятие', 2000), timing_text: f.opt('Сроки', 300),
       date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственные', 1000),
@@ -75,6 +76,7 @@ export const MUNICIPALITY_TABLES = [
     // Written by the school, one per municipal activity, so two computers of one school edit the same record.
     name: 'municipal_activity_mark', title: 'Отметка школы о выполнении', side: 'school', travel: 'up',
     derivedId: { prefix: 'opora-mark', columns: ['activity_id'] },
+    markOf: ['activity_id', 'municipal_activity'],
     fields: {
       activity_id: f.uuid('Мероприятие дорожной карты'), status: f.vocab('Статус', activityStatus, 'planned'),
       completion_mark: f.opt('Отметка о выполнении'), completed_on: f.optDate('Дата выполнения'),

@@ -29,6 +29,19 @@ export interface RowCheck {
   path: string;
 }
 
+/**
+ * Which schools a row that travels down is meant for (besides `perSchool` rows, which go to one school):
+ * `all` — a flag column, 1 means every school; `links` — [link table, its column pointing at this row], the
+ * link rows naming the schools by `school_id`; `parent` — [column, table]: only schools the parent row is meant
+ * for. With `parent` and `all`/`links` together, a school must be in both (a conclusion: a participant, and
+ * either every participant is concerned or the school is named).
+ */
+export interface Audience {
+  all?: string;
+  links?: readonly [string, string];
+  parent?: readonly [string, string];
+}
+
 export interface TableSpec<N extends string = string, F extends Record<string, Field> = Record<string, Field>> {
   name: N;
   /** What one record is called, in Russian («Мероприятие программы»). */
@@ -48,6 +61,10 @@ export interface TableSpec<N extends string = string, F extends Record<string, F
   children?: readonly (readonly [string, string])[];
   /** The id is not random but derived from the owner (and the row): another sender cannot claim it. */
   derivedId?: DerivedId;
+  /** Who receives a row that travels down to some schools only. */
+  audience?: Audience;
+  /** A school's mark on a row sent down: [column naming that row, its table]; a school may mark only what was meant for it. */
+  markOf?: readonly [string, string];
   /** Paged list through records.list; absent for tables listed by their area's own queries. */
   list?: ListSpec;
 }

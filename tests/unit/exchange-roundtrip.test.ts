@@ -269,7 +269,7 @@ describe('municipality → school', () => {
     const r = p.importToSchool(files[0]!);
     expect(r.status).toBe('accepted');
     expect(r.counts).toEqual({ new: 4, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 });
-    expect(ownedCounts(p.school, p.muniId, DOWN_TABLES)).toEqual({ municipal_activity: 2, school_classification: 1, curator_comment: 1 });
+    expect(ownedCounts(p.school, p.muniId, DOWN_TABLES)).toEqual({ ...Object.fromEntries(DOWN_TABLES.map((t) => [t, 0])), municipal_activity: 2, school_classification: 1, curator_comment: 1 });
     expect(schoolClassification(p.school.ctx)).toMatchObject({ cluster: 'Сельские малокомплектные', curator: 'Петрова И. А.' });
     expect(curatorComments(p.school.ctx)[0]!.text).toBe('Прошу приложить протокол.');
     expect(p.importToSchool(files[0]!).counts).toMatchObject({ new: 0, unchanged: 4 });

@@ -22,7 +22,7 @@ import { buildContainer, openContainer, type EntryInput, type ManifestHead, type
 import { sha256 } from './crypto.js';
 import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContext, type Identity } from './keys.js';
 import { upTables, downTables, exportedColumns } from './tables.js';
-import { tableSpec } from '../../../db/registry/index.js';
+import { audienceSql } from './audience.js';
 import { assertNoPupilMentions } from './outgoing-check.js';
 
 export interface BuiltBundle {
@@ -46,12 +46,12 @@ export interface WrittenBundle extends Omit<BuiltBundle, 'bytes'> {
 export const APP_VERSION: string = pkg.version;
 
 /** Rows of one table as {table, columns, rows} with each row's version vector when it has more than one entry. */
-export function tableEntry(raw: BetterSqlite3.Database, table: string, where: string, params: unknown[]): { entry: EntryInput; count: number } {
+export function tableEntry(raw: BetterSqlite3.Database, table: string, where: string, params: unknown[] | Record<string, unknown>): { entry: EntryInput; count: number } {
   const cols = exportedColumns(table);
   const rows = raw
     .prepare(`SELECT ${cols.map((c) => 't.' + c).join(', ')}, v.vv FROM ${table} t LEFT JOIN sync_version v ON v.tbl = '${table}' AND v.id = t.id WHERE ${where} ORDER BY t.id`)
     .raw()
-    .all(...params) as unknown[][];
+    .all(...(Array.isArray(params) ? params : [params])) as unknown[][];
   const last = cols.length;
   for (const r of rows) {
     const vv = r[last] ? (JSON.parse(r[last] as string) as Record<string, string>) : null;
@@ -144,21 +144,21 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
   return ctx.raw.transaction(() => {
     const school = getSchool(ctx, schoolId);
     if (!school) throw new AppError('not_found', 'Школа не найдена в списке муниципалитета.');
-    if (school.status !== 'enrolled' || !school.encrypt_public) {
-      throw new AppError('not_enrolled', `Школа «${school.name}» ещё не прислала первый файл обмена: её ключ неизвестен, выгрузка для неё невозможна.`);
+    // A school that has not sent its first file yet has no known key: its plan goes signed but not encrypted —
+    // it holds the municipality's plan and assignments, no personal data — so it can start before its first file.
+    if (school.status === 'blocked') {
+      throw new AppError('not_enrolled', `Обмен со школой «${school.name}» приостановлен: выгрузка для неё невозможна, пока её ключ не проверен.`);
+    }
+    const encryptTo = school.status === 'enrolled' ? school.encrypt_public : null;
+    if (school.status === 'enrolled' && !encryptTo) {
+      throw new AppError('not_enrolled', `Ключ школы «${school.name}» неизвестен: выгрузка для неё невозможна. Примите её файл обмена ещё раз.`);
     }
     const id = ensureIdentity(ctx);
     const entries: EntryInput[] = [];
     const counts: Record<string, number> = {};
     for (const t of downTables()) {
-      const col = tableSpec(t).perSchool;
-      const { entry, count } = col
-        ? tableEntry(ctx.raw, t, `t.owner = ? AND t.${col} = ?`, [id.ownerId, schoolId])
-        : t === 'municipal_activity'
-          // Activities meant for some schools only (migration 0030) go to those schools; a deleted one (its links
-          // are deleted with it) still goes as a tombstone to every school it concerned.
-          ? tableEntry(ctx.raw, t, `t.owner = ? AND (t.all_schools = 1 OR t.id IN (SELECT activity_id FROM municipal_activity_school WHERE school_id = ? AND (deleted_at IS NULL OR t.deleted_at IS NOT NULL)))`, [id.ownerId, schoolId])
-          : tableEntry(ctx.raw, t, 't.owner = ?', [id.ownerId]);
+      const audience = audienceSql(t, 't');
+      const { entry, count } = tableEntry(ctx.raw, t, `t.owner = @owner${audience ? ` AND ${audience}` : ''}`, { owner: id.ownerId, school: schoolId });
       entries.push(entry);
       counts[t] = count;
     }
@@ -176,11 +176,11 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
       enrollmentProof: false,
       acks,
     };
-    const bytes = buildContainer(head, entries, id.keys.signPrivate, school.encrypt_public);
+    const bytes = buildContainer(head, entries, id.keys.signPrivate, encryptTo);
     return {
       fileName: `Опора_для_${safeName(school.name)}_${day(ctx.now())}_№${sequence}.opora`,
       bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'municipality-plan' as const,
-      recipientId: schoolId, recipientName: school.name, encrypted: true, counts,
+      recipientId: schoolId, recipientName: school.name, encrypted: !!encryptTo, counts,
     };
   }).immediate();
 }

@@ -122,7 +122,7 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
       const i = t.columns.indexOf(col);
       if (i < 0 || t.rows.some((r) => r[i] !== self)) throw new BundleError('wrong_owner', table);
     }
-    if (role === 'municipality' && table === 'municipal_activity_mark') checkMarksAddressed(ctx.raw, m.issuer.id, t);
+    if (role === 'municipality') checkMarksAddressed(ctx.raw, m.issuer.id, t);
     tables.push(t);
   }
   for (const k of Object.keys(m.counts)) if (!tables.some((t) => t.table === k)) throw new BundleError('missing_entry', k);

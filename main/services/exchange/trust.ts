@@ -5,6 +5,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { BundleError } from './reasons.js';
 import type { IncomingTable } from './tables.js';
+import { tableSpec } from '../../../db/registry/index.js';
+import { audienceSql } from './audience.js';
 
 /** The school (other than `exceptId`) whose pinned key has this fingerprint, if any. */
 export function keyHolder(raw: BetterSqlite3.Database, fingerprint: string, exceptId: string): { id: string; name: string } | null {
@@ -19,19 +21,24 @@ export function keyTakenWarning(holderName: string): string {
 }
 
 /**
- * A mark is the school's word that it did an activity. It may speak only about activities addressed to it:
- * for all schools, or linked to it — now or earlier (a link removed, or the activity deleted, after the school
- * marked it must not make its full snapshots refused forever) — or about a mark the municipality already holds.
+ * A mark is the school's word that it did something the municipality sent down (a roadmap activity, an
+ * assignment). It may speak only about rows meant for it — now or earlier (a link removed, or the row deleted,
+ * after the school marked it must not make its full snapshots refused forever) — or about a mark the
+ * municipality already holds. Which rows those are is the registry's `audience` of the marked table.
  */
 export function checkMarksAddressed(raw: BetterSqlite3.Database, schoolId: string, t: IncomingTable) {
+  const spec = tableSpec(t.table);
+  if (!spec.markOf) return;
+  const [column, target] = spec.markOf;
   const iId = t.columns.indexOf('id');
-  const iAct = t.columns.indexOf('activity_id');
-  const addressed = raw.prepare(`SELECT 1 FROM municipal_activity a WHERE a.id = ? AND (a.all_schools = 1 OR EXISTS
-    (SELECT 1 FROM municipal_activity_school s WHERE s.activity_id = a.id AND s.school_id = ?))`);
-  const known = raw.prepare('SELECT 1 FROM municipal_activity_mark WHERE id = ? AND owner = ?');
+  const iTarget = t.columns.indexOf(column);
+  const audience = audienceSql(target, 'a', 'ever');
+  const addressed = raw.prepare(`SELECT 1 FROM ${target} a WHERE a.id = @id${audience ? ` AND ${audience}` : ''}`);
+  const known = raw.prepare(`SELECT 1 FROM ${t.table} WHERE id = ? AND owner = ?`);
+  const label = 'title' in tableSpec(target).fields ? 'title' : 'text';
   for (const r of t.rows) {
-    if (addressed.get(r[iAct], schoolId) || known.get(r[iId], schoolId)) continue;
-    const title = raw.prepare('SELECT title FROM municipal_activity WHERE id = ?').pluck().get(r[iAct]) as string | undefined;
-    throw new BundleError('mark_not_addressed', title ? `«${title}»` : undefined);
+    if (addressed.get({ id: r[iTarget], school: schoolId }) || known.get(r[iId], schoolId)) continue;
+    const title = raw.prepare(`SELECT ${label} FROM ${target} WHERE id = ?`).pluck().get(r[iTarget]) as string | undefined;
+    throw new BundleError('mark_not_addressed', title ? `«${title.slice(0, 200)}»` : undefined);
   }
 }

@@ -1,0 +1,161 @@
+/**
+ * The municipality's own work (issue 10): its event journal (совещания, семинары, методические дни …) with
+ * participants, agenda, conclusions and proposals; assignments (поручения) that go down to the schools they
+ * concern and come back marked; groups of people (рабочая группа, РМО …); and the register of the documents it
+ * issues with their requisites. Parents before children.
+ *
+ * What reaches a school is decided by each table's `audience`, never by a query of its own: an event and its
+ * agenda go to the schools on its participant list, a conclusion to every participant or only to the schools
+ * it names, an assignment to all schools or to those it names. Rows that travel down refer to rows that stay
+ * (a group, a document) by bare id, since those rows never exist at the school.
+ */
+import { eventFormat, eventKind, eventLevel } from '../../common/labels.js';
+import { f } from './fields.js';
+import { table, type TableSpec } from './types.js';
+import type { Field } from './fields.js';
+
+const mun = <const N extends string, const F extends Record<string, Field>>(e: Omit<TableSpec<N, F>, 'side'>) =>
+  table<N, F>({ side: 'municipality', ...e });
+
+/** Who organises on the municipality's side: the department itself or its subordinate body (methodical centre). */
+export const ORGANISER_BODIES = { department: 'Управление образования', centre: 'Подведомственное учреждение (методический центр)' } as const;
+export const PARTICIPATION = { invited: 'Приглашена', present: 'Участвовала', absent: 'Не участвовала' } as const;
+export const PROPOSAL_ADDRESSEES = {
+  all_schools: 'Всем школам', some_schools: 'Отдельным школам', centre: 'Методическому центру', group: 'Рабочей группе', person: 'Лично', other: 'Другим',
+} as const;
+export const ASSIGNMENT_MARK = { in_progress: 'Выполняется', done: 'Выполнено', not_done: 'Не выполнено' } as const;
+export const GROUP_KINDS = {
+  working: 'Рабочая группа', coordination: 'Координационная группа', rmo: 'Районное методическое объединение (РМО)', creative: 'Творческая группа', other: 'Другая группа',
+} as const;
+export const DOCUMENT_KINDS = { spravka: 'Справка', order: 'Приказ', letter: 'Письмо', protocol: 'Протокол' } as const;
+/** Sections of a meeting справка the user may leave out before printing. */
+export const MEETING_SECTIONS = {
+  participants: 'Участники', agenda: 'Повестка', conclusions: 'Выводы', proposals: 'Предложения', groups: 'Рабочие группы', assignments: 'Поручения',
+} as const;
+
+const v = <T extends Record<string, string>>(labels: T) => ({ codes: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]], labels });
+
+/** Three columns of a person's name, as documents need them (common/person-name.ts prints them). */
+const nameFields = <P extends string>(prefix: P, label: string, required: boolean) => ({
+  [`${prefix}surname`]: required ? f.req(`${label}: фамилия`, 100) : f.opt(`${label}: фамилия`, 100),
+  [`${prefix}first_name`]: f.opt(`${label}: имя или инициал`, 100),
+  [`${prefix}patronymic`]: f.opt(`${label}: отчество или инициал`, 100),
+}) as { [K in `${P}surname` | `${P}first_name` | `${P}patronymic`]: Field };
+
+export const MEETING_TABLES = [
+  mun({
+    name: 'mun_event', title: 'Мероприятие управления образования', travel: 'down',
+    audience: { links: ['mun_event_school', 'event_id'] },
+    fields: {
+      kind: f.vocab('Вид', eventKind, 'meeting'), level: f.vocab('Уровень', eventLevel, 'municipal'), format: f.vocab('Формат', eventFormat, 'in_person'),
+      date_from: f.date('Дата'), date_to: f.optDate('Дата окончания'), organiser_body: f.vocab('Организует', v(ORGANISER_BODIES), 'department'),
+      organiser: f.opt('Организатор', 500), topic: f.req('Тема', 2000), place: f.opt('Место проведения', 500), summary: f.opt('Как прошло', 20000),
+      roadmap_activity_id: f.optUuid('Мероприятие дорожной карты'),
+    },
+    checks: [{ test: (r) => !r.date_to || String(r.date_to) >= String(r.date_from), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
+    children: [['mun_event_school', 'event_id'], ['mun_event_person', 'event_id'], ['mun_agenda_item', 'event_id'], ['mun_conclusion', 'event_id'], ['mun_proposal', 'event_id']],
+  }),
+  mun({
+    // Each school's participation goes down to that school alone: it learns it was invited, not who else was.
+    name: 'mun_event_school', title: 'Школа — участник мероприятия', travel: 'down', perSchool: 'school_id',
+    fields: {
+      event_id: f.uuid('Мероприятие'), school_id: f.uuid('Школа'), status: f.vocab('Участие', v(PARTICIPATION), 'invited'), note: f.opt('Примечание', 1000),
+    },
+  }),
+  mun({
+    name: 'mun_event_person', title: 'Участник мероприятия', travel: 'stays',
+    fields: {
+      event_id: f.ref('mun_event', 'Мероприятие'), ...nameFields('', 'Участник', true),
+      position: f.opt('Должность', 300), organisation: f.opt('Организация', 500),
+    },
+  }),
+  mun({
+    name: 'mun_agenda_item', title: 'Вопрос повестки', travel: 'down',
+    audience: { parent: ['event_id', 'mun_event'] },
+    fields: { event_id: f.uuid('Мероприятие'), position_no: f.position('№ вопроса'), title: f.req('Вопрос', 2000), speaker: f.opt('Докладчик', 500), note: f.opt('Примечание', 2000) },
+  }),
+  mun({
+    name: 'mun_conclusion', title: 'Вывод', travel: 'down',
+    audience: { parent: ['event_id', 'mun_event'], all: 'all_participants', links: ['mun_conclusion_school', 'conclusion_id'] },
+    fields: {
+      event_id: f.uuid('Мероприятие'), position_no: f.position('№ вывода'), text: f.req('Вывод', 5000),
+      factors: f.opt('Факторы риска и дефициты', 2000), all_participants: f.flag('Касается всех участников', 1),
+    },
+    children: [['mun_conclusion_school', 'conclusion_id']],
+  }),
+  mun({
+    name: 'mun_conclusion_school', title: 'Школа, которой касается вывод', travel: 'down', perSchool: 'school_id',
+    fields: { conclusion_id: f.uuid('Вывод'), school_id: f.uuid('Школа') },
+  }),
+  mun({
+    name: 'mun_group', title: 'Группа', travel: 'stays',
+    fields: {
+      kind: f.vocab('Вид группы', v(GROUP_KINDS), 'working'), title: f.req('Название', 500),
+      event_id: f.optRef('mun_event', 'Создана на мероприятии'), document_id: f.optUuid('Создана приказом'),
+      date_from: f.optDate('Действует с'), date_to: f.optDate('Действует по'), note: f.opt('Примечание', 2000),
+    },
+    checks: [{ test: (r) => !r.date_to || !r.date_from || String(r.date_to) >= String(r.date_from), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
+    children: [['mun_group_member', 'group_id']],
+  }),
+  mun({
+    name: 'mun_group_member', title: 'Член группы', travel: 'stays',
+    fields: {
+      group_id: f.ref('mun_group', 'Группа'), position_no: f.position('№'), ...nameFields('', 'Член группы', true),
+      position: f.opt('Должность', 300), organisation: f.opt('Организация', 500), school_id: f.optUuid('Школа из реестра'),
+      role_note: f.opt('Роль в группе', 500), leader: f.flag('Руководитель группы'),
+    },
+  }),
+  mun({
+    name: 'mun_proposal', title: 'Предложение', travel: 'stays',
+    fields: {
+      event_id: f.ref('mun_event', 'Мероприятие'), position_no: f.position('№ предложения'), text: f.req('Предложение', 5000),
+      addressee: f.vocab('Кому', v(PROPOSAL_ADDRESSEES), 'all_schools'), addressee_text: f.opt('Адресат (кто именно)', 500),
+      group_id: f.optRef('mun_group', 'Группа'),
+    },
+    children: [['mun_proposal_school', 'proposal_id']],
+  }),
+  mun({
+    name: 'mun_proposal_school', title: 'Школа, которой адресовано предложение', travel: 'stays',
+    fields: { proposal_id: f.ref('mun_proposal', 'Предложение'), school_id: f.uuid('Школа') },
+  }),
+  mun({
+    name: 'mun_document', title: 'Документ', travel: 'stays',
+    fields: {
+      kind: f.vocab('Вид документа', v(DOCUMENT_KINDS), 'spravka'), issuer: f.vocab('Кто издаёт', v(ORGANISER_BODIES), 'department'),
+      number: f.opt('Регистрационный номер', 50), doc_date: f.optDate('Дата документа'), place: f.opt('Место составления', 200),
+      title: f.req('Заголовок к тексту', 2000), addressees: f.opt('Адресат', 2000),
+      ...nameFields('signer_', 'Подписывает', false), signer_position: f.opt('Должность подписывающего', 300),
+      ...nameFields('executor_', 'Исполнитель', false), executor_phone: f.opt('Телефон исполнителя', 100),
+      reply_number: f.opt('В ответ на № ', 50), reply_date: f.optDate('В ответ на письмо от'),
+      attachments: f.opt('Приложения', 5000), agreed: f.opt('Согласовано', 5000),
+      event_id: f.optRef('mun_event', 'Мероприятие'), roadmap_id: f.optRef('roadmap', 'Дорожная карта'), approves_id: f.optUuid('Утверждаемый документ'),
+      preamble: f.opt('Преамбула («В соответствии с …»)', 5000), points: f.opt('Пункты приказа', 20000), closing: f.opt('Заключение (свободный текст)', 20000),
+      sections: f.opt('Разделы', 500, { managed: true }), short: f.flag('Краткая версия'),
+      snapshot: f.managed(f.opt('Напечатанный документ', 5_000_000)), printed_at: f.managed(f.optDate('Напечатан')),
+    },
+  }),
+  mun({
+    name: 'mun_assignment', title: 'Поручение', travel: 'down',
+    audience: { all: 'all_schools', links: ['mun_assignment_school', 'assignment_id'] },
+    fields: {
+      event_id: f.optUuid('Мероприятие'), proposal_id: f.optUuid('Предложение'), document_id: f.optUuid('Документ'), group_id: f.optUuid('Группа'),
+      position_no: f.position('№ поручения'), text: f.req('Поручение', 5000), responsible: f.opt('Ответственный', 1000),
+      due_on: f.optDate('Срок (в срок до)'), all_schools: f.flag('Всем школам', 0),
+    },
+    children: [['mun_assignment_school', 'assignment_id']],
+  }),
+  mun({
+    name: 'mun_assignment_school', title: 'Школа, которой адресовано поручение', travel: 'down', perSchool: 'school_id',
+    fields: { assignment_id: f.uuid('Поручение'), school_id: f.uuid('Школа') },
+  }),
+  table({
+    // The school's word on an assignment: one record per assignment, so two computers of one school edit the same one.
+    name: 'mun_assignment_mark', title: 'Отметка школы о поручении', side: 'school', travel: 'up',
+    derivedId: { prefix: 'opora-assignment-mark', columns: ['assignment_id'] },
+    markOf: ['assignment_id', 'mun_assignment'],
+    fields: {
+      assignment_id: f.uuid('Поручение'), status: f.vocab('Исполнение', v(ASSIGNMENT_MARK), 'in_progress'),
+      done_on: f.optDate('Дата'), note: f.opt('Примечание', 5000),
+    },
+  }),
+] as const;
