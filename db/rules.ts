@@ -94,6 +94,12 @@ export const rule = {
   municipalActivityOverdue: (a = 'a', m = 'm') =>
     `(${a}.date_to IS NOT NULL AND ${a}.date_to < @day AND COALESCE(${m}.status, 'planned') IN ${OPEN})`,
 
+  /**
+   * A municipal assignment overdue for one school: its deadline is before @day and the school has not marked it
+   * done (no mark, «выполняется» or «не выполнено» alike — a school's «не выполнено» past the deadline is overdue).
+   */
+  assignmentOverdue: (a = 'a', m = 'm') => `(${a}.due_on IS NOT NULL AND ${a}.due_on < @day AND COALESCE(${m}.status, '') <> 'done')`,
+
   /** A decision (поручение) not yet done. */
   decisionOpen: (d = 't') => `(${d}.done_on IS NULL)`,
   /** Not done, and its deadline is before @day. */

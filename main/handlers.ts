@@ -18,6 +18,7 @@ import { attachmentsHandlers } from './services/attachments.handlers.js';
 import { dashboardHandlers } from './services/dashboard.handlers.js';
 import { fromMunicipalityHandlers } from './services/from-municipality.handlers.js';
 import { municipalityHandlers } from './services/municipality/municipality.handlers.js';
+import { meetingsHandlers } from './services/municipality/meetings.handlers.js';
 import { reportsHandlers } from './services/reports/reports.handlers.js';
 import { exchangeHandlers } from './services/exchange/exchange.handlers.js';
 
@@ -26,7 +27,7 @@ export type { Handlers } from './services/area-handlers.js';
 /** Every call of the contract has exactly one handler: a missing one does not compile, a duplicate does not start. */
 export const handlers: Handlers = joinAreas(
   workspaceHandlers, recordsHandlers, riskGroupHandlers, attachmentsHandlers, dashboardHandlers, fromMunicipalityHandlers,
-  municipalityHandlers, reportsHandlers, exchangeHandlers,
+  municipalityHandlers, meetingsHandlers, reportsHandlers, exchangeHandlers,
 );
 
 /** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */

@@ -53,7 +53,8 @@ export const MEETING_TABLES = [
       roadmap_activity_id: f.optUuid('Мероприятие дорожной карты'),
     },
     checks: [{ test: (r) => !r.date_to || String(r.date_to) >= String(r.date_from), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
-    children: [['mun_event_school', 'event_id'], ['mun_event_person', 'event_id'], ['mun_agenda_item', 'event_id'], ['mun_conclusion', 'event_id'], ['mun_proposal', 'event_id']],
+    // Its assignments go with it; a group it created and documents about it stay (they outlive the meeting).
+    children: [['mun_event_school', 'event_id'], ['mun_event_person', 'event_id'], ['mun_agenda_item', 'event_id'], ['mun_conclusion', 'event_id'], ['mun_proposal', 'event_id'], ['mun_assignment', 'event_id']],
   }),
   mun({
     // Each school's participation goes down to that school alone: it learns it was invited, not who else was.
@@ -91,7 +92,7 @@ export const MEETING_TABLES = [
     name: 'mun_group', title: 'Группа', travel: 'stays',
     fields: {
       kind: f.vocab('Вид группы', v(GROUP_KINDS), 'working'), title: f.req('Название', 500),
-      event_id: f.optRef('mun_event', 'Создана на мероприятии'), document_id: f.optUuid('Создана приказом'),
+      event_id: f.optUuid('Создана на мероприятии'), document_id: f.optUuid('Создана приказом'),
       date_from: f.optDate('Действует с'), date_to: f.optDate('Действует по'), note: f.opt('Примечание', 2000),
     },
     checks: [{ test: (r) => !r.date_to || !r.date_from || String(r.date_to) >= String(r.date_from), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
@@ -128,7 +129,7 @@ export const MEETING_TABLES = [
       ...nameFields('executor_', 'Исполнитель', false), executor_phone: f.opt('Телефон исполнителя', 100),
       reply_number: f.opt('В ответ на № ', 50), reply_date: f.optDate('В ответ на письмо от'),
       attachments: f.opt('Приложения', 5000), agreed: f.opt('Согласовано', 5000),
-      event_id: f.optRef('mun_event', 'Мероприятие'), roadmap_id: f.optRef('roadmap', 'Дорожная карта'), approves_id: f.optUuid('Утверждаемый документ'),
+      event_id: f.optUuid('Мероприятие'), roadmap_id: f.optUuid('Дорожная карта'), approves_id: f.optUuid('Утверждаемый документ'),
       preamble: f.opt('Преамбула («В соответствии с …»)', 5000), points: f.opt('Пункты приказа', 20000), closing: f.opt('Заключение (свободный текст)', 20000),
       sections: f.opt('Разделы', 500, { managed: true }), short: f.flag('Краткая версия'),
       snapshot: f.managed(f.opt('Напечатанный документ', 5_000_000)), printed_at: f.managed(f.optDate('Напечатан')),

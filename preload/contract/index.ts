@@ -23,6 +23,9 @@ import * as X from './exchange.js';
 // reports and municipality (types and schemas)
 export * from './municipality.js';
 import * as M from './municipality.js';
+// the municipality's own work: events, groups, assignments, documents (types and schemas)
+export * from './meetings.js';
+import * as W from './meetings.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
@@ -122,6 +125,18 @@ export const contract = {
   'municipality.reportSettings.get': call<M.ReportSettings>('municipality')(z.strictObject({})),
   'municipality.reportSettings.save': call<M.ReportSettings>('municipality')(M.reportSettingsInput),
 
+  // the municipality's own work (main/services/municipality/events.ts, groups.ts, assignments.ts, documents.ts)
+  'municipality.events.list': call<W.EventListRow[]>('municipality')(W.eventListInput),
+  'municipality.events.get': call<W.EventCard>('municipality')(z.strictObject({ id })),
+  'municipality.events.save': call<W.EventCard>('municipality')(W.eventSaveInput),
+  'municipality.events.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.workGroups.list': call<W.GroupView[]>('municipality')(z.strictObject({ eventId: id.optional() })),
+  'municipality.workGroups.save': call<W.GroupView>('municipality')(W.groupSaveInput),
+  'municipality.workGroups.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.assignments.list': call<W.AssignmentView[]>('municipality')(z.strictObject({ eventId: id.optional(), groupId: id.optional() })),
+  'municipality.assignments.save': call<W.AssignmentView>('municipality')(W.assignmentSaveInput),
+  'municipality.assignments.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+
   // reports: the school's own справка at the school, every kind at the municipality (main/services/reports)
   'reports.start': call<M.ReportJob>('school', 'municipality')(M.reportStartInput),
   'reports.progress': call<M.ReportJob>('school', 'municipality')(z.strictObject({ jobId: id })),
@@ -138,6 +153,10 @@ export const contract = {
       completed_on: optDate('Дата выполнения'),
     }).refine((v) => v.status !== 'done' || v.completion_mark.length > 0, { message: 'Для выполненного мероприятия заполните отметку о выполнении', path: ['completion_mark'] }),
   ),
+
+  /** The municipality's events the school took part in and the assignments addressed to it. */
+  'fromMunicipality.work': call<W.SchoolFromMunicipalityWork>('school')(z.strictObject({})),
+  'fromMunicipality.markAssignment': call<{ id: string }>('school')(W.assignmentMarkInput),
 
   // exchange: bundles on a flash drive between a school and its municipality (main/services/exchange)
   'exchange.state': call<X.ExchangeState>('school', 'municipality')(z.strictObject({})),

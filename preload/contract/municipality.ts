@@ -196,6 +196,8 @@ export interface DashboardRow {
   activitiesDone: number;
   activitiesOverdue: number;
   decisionsOverdue: number;
+  /** Assignments of the municipality and roadmap activities addressed to the school, past their deadline and not done. */
+  municipalOverdue: number;
   needMentor: number;
   withMentor: number;
   mentorShare: number | null;

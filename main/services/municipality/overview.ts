@@ -5,6 +5,7 @@
  * schools' figures (figures.ts: the same as on the school's own dashboard and in the reports), computed
  * grouped by owner — one pass over the tables for 300 schools, not 300 passes.
  */
+import { municipalOverdueBySchool } from './assignments.js';
 import type { ServiceContext } from '../context.js';
 import { riskCategory } from '../../../common/labels.js';
 import { daysBetween, quarterOf, termOf, addDays } from '../../../common/periods.js';
@@ -32,7 +33,7 @@ export function lastBundles(ctx: ServiceContext): Map<string, string> {
   return out;
 }
 
-export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string | undefined, today: string): DashboardRow {
+export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string | undefined, today: string, municipalOverdue = 0): DashboardRow {
   const { needMentor, withMentor } = f.mentoring;
   const age = last ? daysBetween(last, today) : null;
   const row: DashboardRow = {
@@ -53,6 +54,7 @@ export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string |
     activitiesDone: f.activities.done,
     activitiesOverdue: f.activities.overdue,
     decisionsOverdue: f.decisionsOverdue,
+    municipalOverdue,
     needMentor,
     withMentor,
     mentorShare: needMentor ? withMentor / needMentor : null,
@@ -66,6 +68,7 @@ export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string |
   else if (age > STALE_DAYS) row.attention.push('bundleOld');
   if (row.activitiesOverdue > 0) row.attention.push('overdue');
   if (row.decisionsOverdue > 0) row.attention.push('decisions');
+  if (municipalOverdue > 0) row.attention.push('municipal');
   if (needMentor > withMentor) row.attention.push('mentors');
   if (f.risk.damaged) row.attention.push('badData');
   return row;
@@ -77,7 +80,8 @@ export function municipalityDashboard(ctx: ServiceContext, todayInput?: string):
   const figures = figuresByOwner(ctx, { day });
   const empty = emptyFigures({ day });
   const last = lastBundles(ctx);
-  const rows = listRoster(ctx).map((s) => dashboardRow(s, figures.get(s.id) ?? empty, last.get(s.id), day));
+  const municipal = municipalOverdueBySchool(ctx, day);
+  const rows = listRoster(ctx).map((s) => dashboardRow(s, figures.get(s.id) ?? empty, last.get(s.id), day, municipal.get(s.id) ?? 0));
   return { today: day, term: termOf(day), rows };
 }
 
@@ -87,7 +91,7 @@ export function schoolDrillDown(ctx: ServiceContext, schoolId: string, todayInpu
   const roster = getRosterSchool(ctx, schoolId);
   if (!roster) throw notFound('Школа');
   const f = schoolFigures(ctx, schoolId, { day });
-  const row = dashboardRow(roster, f, lastBundles(ctx).get(schoolId), day);
+  const row = dashboardRow(roster, f, lastBundles(ctx).get(schoolId), day, municipalOverdueBySchool(ctx, day).get(schoolId) ?? 0);
   const q = (sql: string, params: object = {}) => ctx.raw.prepare(sql).all({ owner: schoolId, day, ...params }) as R[];
   const programme = q('SELECT * FROM programme WHERE owner = @owner AND deleted_at IS NULL ORDER BY year_from DESC LIMIT 1')[0] ?? null;
   const activities = programme

@@ -12,6 +12,7 @@ import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInpu
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { AppError } from '../errors.js';
+import { syncSchoolLinks } from '../children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { activityStatus, codeOf } from '../../../common/labels.js';
 
@@ -64,11 +65,7 @@ export function saveRoadmapActivity(ctx: ServiceContext, input: z.output<typeof 
   const id = ctx.raw.transaction(() => {
     const { school_ids, ...value } = input;
     const row = writeRow(ctx, 'municipal_activity', value);
-    const existing = ctx.raw.prepare('SELECT id, school_id FROM municipal_activity_school WHERE activity_id = ? AND deleted_at IS NULL').all(row.id) as { id: string; school_id: string }[];
-    const want = new Set(input.all_schools ? [] : school_ids);
-    for (const e of existing) if (!want.has(e.school_id)) tombstoneRow(ctx, 'municipal_activity_school', e.id);
-    const have = new Set(existing.map((e) => e.school_id));
-    for (const s of want) if (!have.has(s)) writeRow(ctx, 'municipal_activity_school', { activity_id: row.id, school_id: s });
+    syncSchoolLinks(ctx, 'municipal_activity_school', 'activity_id', row.id, input.all_schools ? [] : school_ids);
     return row.id;
   })();
   return getRoadmap(ctx).activities.find((a) => a.id === id)!;

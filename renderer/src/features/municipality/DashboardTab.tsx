@@ -14,7 +14,7 @@ import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labe
 import type { DashboardRow } from '../../../../preload/contract/index';
 import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 
-type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
+type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
 const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
 const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${count(r.bundleAgeDays ?? 0, ['день', 'дня', 'дней'])} назад)` : 'не поступали');
@@ -30,6 +30,7 @@ export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
   { key: 'total', header: 'Мероприятий всего', value: (r) => r.activitiesTotal },
   { key: 'overdue', header: 'Просрочено мероприятий', value: (r) => r.activitiesOverdue },
   { key: 'decisions', header: 'Поручений просрочено', value: (r) => r.decisionsOverdue },
+  { key: 'municipal', header: 'Не выполнено в срок поручений управления', value: (r) => r.municipalOverdue },
   { key: 'mentor', header: 'С наставником (молодые и вновь прибывшие)', value: (r) => (r.needMentor ? `${r.withMentor} из ${r.needMentor}` : '—') },
   { key: 'trained', header: 'Прошли КПК в этом году', value: (r) => r.trainedThisYear },
   { key: 'risk', header: 'Группа риска, чел.', value: (r) => r.riskTotal },
@@ -56,6 +57,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         case 'done': return r.activitiesTotal ? r.activitiesDone / r.activitiesTotal : -1;
         case 'overdue': return r.activitiesOverdue;
         case 'decisions': return r.decisionsOverdue;
+        case 'municipal': return r.municipalOverdue;
         case 'mentor': return r.mentorShare ?? 2;
         case 'trained': return r.trainedThisYear;
         case 'risk': return r.riskTotal;
@@ -110,6 +112,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
               {th('done', 'Выполнено мероприятий')}
               {th('overdue', 'Просрочено')}
               {th('decisions', 'Поручения с истёкшим сроком')}
+              {th('municipal', 'Поручения управления не выполнены в срок')}
               {th('mentor', 'С наставником')}
               {th('trained', 'КПК в этом году')}
               {th('risk', 'Группа риска')}
@@ -132,6 +135,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
                 <Table.Td>{r.activitiesDone} из {r.activitiesTotal}</Table.Td>
                 <Table.Td {...bad(r.activitiesOverdue > 0, ATTENTION.overdue)}>{r.activitiesOverdue}</Table.Td>
                 <Table.Td {...bad(r.decisionsOverdue > 0, ATTENTION.decisions)}>{r.decisionsOverdue}</Table.Td>
+                <Table.Td {...bad(r.municipalOverdue > 0, ATTENTION.municipal)} data-testid="municipal-overdue">{r.municipalOverdue}</Table.Td>
                 <Table.Td {...bad(r.needMentor > r.withMentor, ATTENTION.mentors)}>{r.needMentor ? `${r.withMentor} из ${r.needMentor} (${formatPercent(r.mentorShare)})` : '—'}</Table.Td>
                 <Table.Td>{r.trainedThisYear}</Table.Td>
                 <Table.Td>

@@ -1,0 +1,20 @@
+/** municipality.events/workGroups/assignments/documents.*: the municipality's own work (issue 10). */
+import { defineArea } from '../area-handlers.js';
+import { listEvents, getEvent, saveEvent, removeEvent } from './events.js';
+import { listGroups, saveGroup, removeGroup } from './groups.js';
+import { listAssignments, saveAssignment, removeAssignment } from './assignments.js';
+
+const removed = { removed: true as const };
+
+export const meetingsHandlers = defineArea({
+  'municipality.events.list': (env, input) => listEvents(env.ctx(), input),
+  'municipality.events.get': (env, input) => getEvent(env.ctx(), input.id),
+  'municipality.events.save': (env, input) => saveEvent(env.ctx(), input),
+  'municipality.events.remove': (env, input) => (removeEvent(env.ctx(), input.id), removed),
+  'municipality.workGroups.list': (env, input) => listGroups(env.ctx(), input),
+  'municipality.workGroups.save': (env, input) => saveGroup(env.ctx(), input),
+  'municipality.workGroups.remove': (env, input) => (removeGroup(env.ctx(), input.id), removed),
+  'municipality.assignments.list': (env, input) => listAssignments(env.ctx(), input),
+  'municipality.assignments.save': (env, input) => saveAssignment(env.ctx(), input),
+  'municipality.assignments.remove': (env, input) => (removeAssignment(env.ctx(), input.id), removed),
+});

@@ -1,0 +1,165 @@
+/**
+ * The municipality's own work travels: a meeting with assignments for three schools goes down, each school
+ * marks differently, the marks come back, and the assignment and the summary show them per school; a school
+ * not addressed sees nothing of it; a school that has not sent its first file still gets its plan; a mark about
+ * an assignment a school was never given is refused even under a valid signature.
+ */
+import { describe, it, expect, afterAll } from 'vitest';
+import { join } from 'node:path';
+import { tempDir } from '../helpers.js';
+import { testClock } from './exchange-fixtures.js';
+import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
+import { initMunicipality } from '../../main/services/municipality-core.js';
+import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
+import { saveEvent, getEvent, listEvents } from '../../main/services/municipality/events.js';
+import { saveAssignment, listAssignments, municipalOverdueBySchool } from '../../main/services/municipality/assignments.js';
+import { saveGroup } from '../../main/services/municipality/groups.js';
+import { municipalityDashboard } from '../../main/services/municipality/overview.js';
+import { municipalWork, markAssignment } from '../../main/services/from-municipality-work.js';
+import { writeRow } from '../../main/services/writer.js';
+import { expectedId } from '../../main/services/exchange/ids.js';
+import { tableSpec } from '../../db/registry/index.js';
+import { eventSaveInput, assignmentSaveInput, groupSaveInput, assignmentMarkInput, eventListInput } from '../../preload/contract/meetings.js';
+
+const dir = tempDir('opora-munwork-');
+const clock = testClock('2026-11-25T10:00:00Z');
+const open: OpenWorkspace[] = [];
+const ws = (name: string) => {
+  const w = openWorkspaceFile(join(dir, `${name}.sqlite`), clock.now);
+  open.push(w);
+  return w;
+};
+afterAll(() => open.forEach((w) => w.ctx.raw.open && w.close()));
+
+let n = 0;
+const out = () => join(dir, `out-${++n}`);
+function send(from: OpenWorkspace, to: OpenWorkspace, forSchool?: string) {
+  clock.tick();
+  const files = exportToFolder(from.ctx, out(), { forSchool });
+  const results = files.map((f) => importFile(to.ctx, f.path, {}));
+  return results;
+}
+
+describe('the municipality’s meetings and assignments travel to the schools they concern', () => {
+  const muni = ws('muni');
+  initMunicipality(muni.ctx, 'Управление образования Энского района (вымышленное)');
+  const names = ['МКОУ «Альфинская СОШ»', 'МКОУ «Бетинская ООШ»', 'МКОУ «Гаммовская СОШ»', 'МКОУ «Дельтинская НОШ»'];
+  const schools = names.map((name, i) => {
+    const enr = enrollSchool(muni.ctx, name);
+    const w = ws(`school-${i}`);
+    openEnrollment(w.ctx, enr.bytes, enr.code);
+    return { id: enr.schoolId, w, name };
+  });
+  const [A, B, C, D] = schools as [typeof schools[0], typeof schools[0], typeof schools[0], typeof schools[0]];
+  // A, B and D have sent their first file (their keys are pinned); C has not yet.
+  for (const s of [A, B, D]) expect(send(s.w, muni)[0]!.status).toBe('accepted');
+
+  const card = saveEvent(muni.ctx, eventSaveInput.parse({
+    event: { kind: 'video_conference', format: 'online', date_from: '2026-11-20', topic: 'О результатах мониторинга качества подготовки обучающихся', organiser: 'Управление образования' },
+    schools: [{ school_id: A.id, status: 'present' }, { school_id: B.id, status: 'present' }, { school_id: C.id, status: 'absent', note: 'Не подключились: нет связи' }],
+    agenda: [{ title: 'Итоги ВПР по математике' }, { title: 'Доля обучающихся с рисками учебной неуспешности', speaker: 'Руководители ОО' }],
+    conclusions: [
+      { item: { text: 'Доля обучающихся, не справившихся с ВПР, выше муниципальной.', all_participants: 1 } },
+      { item: { text: 'В Бетинской ООШ не ведётся учёт обучающихся группы риска.', all_participants: 0 }, school_ids: [B.id] },
+    ],
+    proposals: [{ item: { text: 'Провести методический день по формирующему оцениванию.', addressee: 'centre' } }],
+  }));
+  const eventId = card.event.id;
+  const X = saveAssignment(muni.ctx, assignmentSaveInput.parse({ assignment: { event_id: eventId, text: 'Разработать планы ликвидации пробелов по математике', due_on: '2026-12-10' }, school_ids: [A.id, B.id, C.id] }));
+  const Y = saveAssignment(muni.ctx, assignmentSaveInput.parse({ assignment: { event_id: eventId, text: 'Представить протокол педсовета', due_on: '2026-11-24' }, school_ids: [A.id] }));
+  const Z = saveAssignment(muni.ctx, assignmentSaveInput.parse({ assignment: { text: 'Обновить сведения о наставниках', all_schools: 1 } }));
+
+  it('saves the meeting whole and lists it', () => {
+    const again = getEvent(muni.ctx, eventId);
+    expect(again.schools.map((s) => [s.name, s.status])).toEqual([[A.name, 'present'], [B.name, 'present'], [C.name, 'absent']]);
+    expect(again.agenda.map((a) => a.position_no)).toEqual([1, 2]);
+    expect(again.conclusions[1]!.school_ids).toEqual([B.id]);
+    expect(again.assignments.map((a) => a.id).sort()).toEqual([X.id, Y.id].sort());
+    expect(listEvents(muni.ctx, eventListInput.parse({ search: 'бетинской' })).map((e) => e.id)).toEqual([eventId]);
+    expect(listEvents(muni.ctx, eventListInput.parse({ kind: 'seminar' }))).toEqual([]);
+  });
+
+  it('goes down: each school sees only what is addressed to it; the school without a first file gets its plan too', () => {
+    for (const s of schools) {
+      const r = send(muni, s.w, s.id);
+      expect(r[0]!.status, s.name).toBe('accepted');
+    }
+    const work = (s: typeof A) => municipalWork(s.w.ctx);
+    const a = work(A);
+    expect(a.events.map((e) => [e.topic, e.status])).toEqual([[card.event.topic, 'present']]);
+    expect(a.events[0]!.agenda.map((x) => x.title)).toEqual(['Итоги ВПР по математике', 'Доля обучающихся с рисками учебной неуспешности']);
+    expect(a.events[0]!.conclusions.map((c) => c.position_no)).toEqual([1]);
+    expect(a.assignments.map((x) => x.id).sort()).toEqual([X.id, Y.id, Z.id].sort());
+    expect(a.assignments.find((x) => x.id === X.id)!.event?.topic).toBe(card.event.topic);
+    const b = work(B);
+    expect(b.events[0]!.conclusions.map((c) => c.text)).toHaveLength(2);
+    expect(b.assignments.map((x) => x.id).sort()).toEqual([X.id, Z.id].sort());
+    const c = work(C);
+    expect(c.events.map((e) => [e.status, e.note])).toEqual([['absent', 'Не подключились: нет связи']]);
+    expect(c.assignments.map((x) => x.id).sort()).toEqual([X.id, Z.id].sort());
+    const d = work(D);
+    expect(d.events).toEqual([]);
+    expect(d.assignments.map((x) => x.id)).toEqual([Z.id]);
+    // Nothing of the meeting reached D's file at all, not just hidden.
+    const raw = D.w.ctx.raw;
+    for (const t of ['mun_event', 'mun_agenda_item', 'mun_conclusion', 'mun_event_school', 'mun_conclusion_school']) {
+      expect(raw.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(), t).toBe(0);
+    }
+    expect(raw.prepare('SELECT COUNT(*) FROM mun_assignment').pluck().get()).toBe(1);
+    // B learns its own participation, not who else was invited.
+    expect(B.w.ctx.raw.prepare('SELECT school_id FROM mun_event_school').pluck().all()).toEqual([B.id]);
+  });
+
+  it('each school marks differently; the marks come back and show per school, with what is overdue', () => {
+    markAssignment(A.w.ctx, assignmentMarkInput.parse({ assignmentId: X.id, status: 'done', done_on: '2026-11-30', note: 'План утверждён приказом № 45' }));
+    markAssignment(A.w.ctx, assignmentMarkInput.parse({ assignmentId: Y.id, status: 'not_done', note: 'Педсовет перенесён' }));
+    markAssignment(B.w.ctx, assignmentMarkInput.parse({ assignmentId: X.id, status: 'in_progress' }));
+    expect(() => markAssignment(D.w.ctx, assignmentMarkInput.parse({ assignmentId: X.id, status: 'done', done_on: '2026-11-30' }))).toThrow(/не найден/);
+    for (const s of [A, B, C]) expect(send(s.w, muni)[0]!.status, s.name).toBe('accepted');
+
+    const day = '2026-12-15';
+    const x = listAssignments(muni.ctx, { day }).find((a) => a.id === X.id)!;
+    expect(x.marks.map((m) => [m.school_name, m.status, m.overdue])).toEqual([[A.name, 'done', 0], [B.name, 'in_progress', 1], [C.name, null, 1]]);
+    expect([x.done, x.overdue, x.concerned]).toEqual([1, 2, 3]);
+    const y = listAssignments(muni.ctx, { day }).find((a) => a.id === Y.id)!;
+    expect(y.marks).toMatchObject([{ school_name: A.name, status: 'not_done', note: 'Педсовет перенесён', overdue: 1 }]);
+
+    const overdue = municipalOverdueBySchool(muni.ctx, day);
+    expect([A, B, C, D].map((s) => overdue.get(s.id) ?? 0)).toEqual([1, 1, 1, 0]);
+    const rows = municipalityDashboard(muni.ctx, day).rows;
+    const row = (s: typeof A) => rows.find((r) => r.schoolId === s.id)!;
+    expect([A, B, C, D].map((s) => row(s).municipalOverdue)).toEqual([1, 1, 1, 0]);
+    expect(row(B).attention).toContain('municipal');
+    expect(row(D).attention).not.toContain('municipal');
+    // Before the deadline nothing is overdue.
+    expect([...municipalOverdueBySchool(muni.ctx, '2026-11-24').values()].reduce((s, v) => s + v, 0)).toBe(0);
+  });
+
+  it('a school taken off an assignment stops seeing it; its earlier mark is still accepted', () => {
+    saveAssignment(muni.ctx, assignmentSaveInput.parse({ assignment: { id: X.id, event_id: eventId, text: X.text, due_on: X.due_on }, school_ids: [B.id, C.id] }));
+    expect(send(muni, A.w, A.id)[0]!.status).toBe('accepted');
+    expect(municipalWork(A.w.ctx).assignments.map((a) => a.id).sort()).toEqual([Y.id, Z.id].sort());
+    expect(send(A.w, muni)[0]!.status).toBe('accepted');
+  });
+
+  it('a validly signed mark about an assignment the school was never given is refused, and nothing is merged', () => {
+    const me = D.id;
+    writeRow(D.w.ctx, 'mun_assignment_mark', { assignment_id: Y.id, status: 'done', done_on: '2026-11-30', note: '' },
+      { id: expectedId(tableSpec('mun_assignment_mark').derivedId, me, () => Y.id)!, upsert: true });
+    const before = muni.ctx.raw.prepare('SELECT COUNT(*) FROM mun_assignment_mark').pluck().get();
+    const r = send(D.w, muni)[0]!;
+    expect(r.status).not.toBe('accepted');
+    expect(r.reason).toMatch(/не адресовано/);
+    expect(muni.ctx.raw.prepare('SELECT COUNT(*) FROM mun_assignment_mark').pluck().get()).toBe(before);
+  });
+
+  it('a working group is saved with its members and one leader', () => {
+    const g = saveGroup(muni.ctx, groupSaveInput.parse({
+      group: { kind: 'working', title: 'Рабочая группа по математике', event_id: eventId },
+      members: [{ surname: 'Иванова', first_name: 'А.', patronymic: 'П.', position: 'учитель математики', school_id: A.id }, { surname: 'Петров', first_name: 'Б.', leader: 1 }],
+    }));
+    expect(g.members.map((m) => [m.surname, m.leader])).toEqual([['Петров', 1], ['Иванова', 0]]);
+    expect(getEvent(muni.ctx, eventId).groups.map((x) => x.title)).toEqual(['Рабочая группа по математике']);
+    expect(() => groupSaveInput.parse({ group: { title: 'Г' }, members: [{ surname: 'А', leader: 1 }, { surname: 'Б', leader: 1 }] })).toThrow(/только один/);
+  });
+});
