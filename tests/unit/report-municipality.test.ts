@@ -13,6 +13,7 @@ import { generateMunicipalityDemo } from '../../main/services/municipality/demo.
 import { municipalityDashboard, schoolDrillDown, municipalityCharts } from '../../main/services/municipality/overview.js';
 import { listRoster } from '../../main/services/municipality/roster.js';
 import { buildReport } from '../../main/services/reports/index.js';
+import { getReportSettings, saveReportSettings } from '../../main/services/reports/municipality.js';
 import { startReportJob, reportProgress, reportResult } from '../../main/services/reports/jobs.js';
 import { readXlsxTables } from '../../main/services/reports/xlsx.js';
 import { tablesOf, cellText } from '../../main/services/reports/model.js';
@@ -88,7 +89,7 @@ describe('municipality reports (docx)', () => {
       WHERE m.deleted_at IS NULL AND a.date_from <= ? AND a.date_to >= ?`).pluck().get(period.to, period.from) as number;
     expect(marks!.rows.length - 1).toBe(markCount);
     expect(marks!.rows.every((r, i) => i === 0 || r.cantSplit)).toBe(true);
-    expect(d.paragraphs.some((p) => p === 'Начальник Управления образования\tГ.Н. Морозова')).toBe(true);
+    expect(d.paragraphs.some((p) => p === 'Начальник Управления образования\tГ.Н.\u00a0Морозова')).toBe(true);
   });
 
   it('schools by groups: the table of seed 004, partner groups and resource centres, coordination group', async () => {
@@ -104,6 +105,22 @@ describe('municipality reports (docx)', () => {
     expect(groups.rows[1]!.cells[1]).toMatch(/ — ресурсный центр/);
     expect(d.paragraphs).toContain('Муниципальная координационная группа');
     expect(d.allText).toMatch(/МОУ «Гаевская ООШ» — пилотная площадка; базовая площадка — МАОУ «Средняя общеобразовательная школа № 13», ГО Ирбит\./);
+  });
+
+  it('signs «Н.Г. Гвоздкова» however the head\'s name is typed (it used to print «Г. Н.Г.»)', async () => {
+    const before = getReportSettings(w.ctx);
+    try {
+      for (const typed of ['Н.Г. Гвоздкова', 'Гвоздкова Н. Г.', 'гвоздкова наталья геннадьевна']) {
+        saveReportSettings(w.ctx, { ...before, headName: typed });
+        const d = await readDocx((await buildReport(w.ctx, { kind: 'schools', format: 'docx', today: TODAY })).data);
+        expect(d.paragraphs).toContain(`${before.headPosition}\tН.Г.\u00a0Гвоздкова`);
+      }
+      saveReportSettings(w.ctx, { ...before, headName: 'Приказ  о назначении ожидается' });
+      const d = await readDocx((await buildReport(w.ctx, { kind: 'schools', format: 'docx', today: TODAY })).data);
+      expect(d.paragraphs).toContain(`${before.headPosition}\tПриказ о назначении ожидается`);
+    } finally {
+      saveReportSettings(w.ctx, before);
+    }
   });
 
   it('monitoring: a landscape page, one row per school and a totals row that adds up', async () => {

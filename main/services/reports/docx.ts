@@ -8,10 +8,10 @@
  */
 import {
   AlignmentType, Document, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow,
-  TextRun, WidthType, BorderStyle, VerticalAlign, TabStopType, PageOrientation, type ISectionOptions,
+  TextRun, WidthType, BorderStyle, VerticalAlign, TabStopType, PageOrientation, SectionType, type ISectionOptions,
 } from 'docx';
 import { formatDate } from '../../../common/format.js';
-import { cellText, type Block, type Cell, type ReportDoc, type ReportTable } from './model.js';
+import { BLANK_DATE, BLANK_NUMBER, cellText, type Appendix, type Block, type Cell, type ReportDoc, type ReportTable } from './model.js';
 
 /** 1 mm in twentieths of a point. */
 const MM = 56.6929;
@@ -45,25 +45,40 @@ function para(text: string, opts: { bold?: boolean; italic?: boolean; size?: num
   });
 }
 
+
+/** Lines of text as one paragraph each, starting at `left` twips from the margin (the addressee, an appendix mark). */
+function rightBlock(lines: string[], left: number, opts: { size?: number; after?: number } = {}): Paragraph[] {
+  return lines.map((line, i) => new Paragraph({
+    children: runs(line, { size: opts.size }),
+    alignment: AlignmentType.LEFT,
+    indent: { left },
+    spacing: { after: i === lines.length - 1 ? (opts.after ?? 240) : 0, line: 240 },
+    keepNext: true,
+  }));
+}
+
 function requisites(doc: ReportDoc, width: number): Paragraph[] {
   const r = doc.requisites;
   const out: Paragraph[] = [];
-  r.organisation.forEach((line, i) =>
-    out.push(para(line, { align: AlignmentType.CENTER, bold: i === r.organisation.length - 1, size: 12, after: i === r.organisation.length - 1 ? 240 : 0 })),
+  const lines = [...r.organisation, ...(r.subordinate ? [r.subordinate] : [])];
+  lines.forEach((line, i) =>
+    out.push(para(line, { align: AlignmentType.CENTER, bold: i === r.organisation.length - 1, size: 12, after: i === lines.length - 1 ? 240 : 0 })),
   );
-  out.push(para(r.kind, { align: AlignmentType.CENTER, bold: true, caps: true, after: 120 }));
+  if (r.kind) out.push(para(r.kind, { align: AlignmentType.CENTER, bold: true, caps: true, after: 120 }));
   // Date and registration number on one line: the date at the left, the number at the right.
   out.push(
     new Paragraph({
       children: [
-        new TextRun({ text: formatDate(r.date), font: FONT }),
-        new TextRun({ text: `\t№ ${r.number || '________'}`, font: FONT }),
+        new TextRun({ text: r.date ? formatDate(r.date) : BLANK_DATE, font: FONT }),
+        new TextRun({ text: `\t№ ${r.number || BLANK_NUMBER}`, font: FONT }),
       ],
       tabStops: [{ type: TabStopType.RIGHT, position: width }],
       spacing: { after: 0, line: 240 },
     }),
   );
+  if (r.replyTo) out.push(para(`На № ${r.replyTo.number || BLANK_NUMBER} от ${r.replyTo.date ? formatDate(r.replyTo.date) : BLANK_DATE}`, { align: AlignmentType.LEFT, size: 12 }));
   out.push(para(r.place, { align: AlignmentType.CENTER, size: 12, after: 240 }));
+  if (r.addressees?.length) out.push(...rightBlock(r.addressees, Math.round(width * 0.5)));
   out.push(para(r.title, { align: AlignmentType.LEFT, bold: true, after: 240 }));
   return out;
 }
@@ -136,8 +151,15 @@ function block(b: Block, tableNo: { n: number }, width: number): (Paragraph | Ta
       return [para(b.text, { bold: true, align: AlignmentType.LEFT, indent: true, before: 240, after: 120, keepNext: true })];
     case 'paragraph':
       return [para(b.text, { bold: b.bold, italic: b.italic, indent: !b.noIndent, after: 0 })];
+    case 'rich':
+      return [new Paragraph({
+        children: b.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, font: FONT })),
+        alignment: AlignmentType.JUSTIFIED,
+        indent: b.noIndent ? undefined : { firstLine: INDENT },
+        spacing: { after: 0, line: 240 },
+      })];
     case 'list':
-      return b.items.map((item, i) => para(`${b.numbered ? `${i + 1}.` : '–'} ${item}`, { indent: true }));
+      return b.items.map((item, i) => para(`${b.numbered || b.prefix ? `${b.prefix ?? ''}${i + 1}.` : '–'} ${item}`, { indent: true }));
     case 'table': {
       tableNo.n += 1;
       const caption = para(`Таблица ${tableNo.n} — ${b.table.caption}`, { align: AlignmentType.LEFT, before: 120, after: 60, keepNext: true });
@@ -147,40 +169,102 @@ function block(b: Block, tableNo: { n: number }, width: number): (Paragraph | Ta
   }
 }
 
+/** Position at the left (its last line level with the name), «И.О. Фамилия» at the right edge. */
+function signature(sig: { position: string; name: string }, width: number): Paragraph[] {
+  const lines = sig.position.split('\n');
+  return lines.map((line, i) => {
+    const last = i === lines.length - 1;
+    return new Paragraph({
+      children: [new TextRun({ text: line, font: FONT }), ...(last ? [new TextRun({ text: `\t${sig.name}`, font: FONT })] : [])],
+      tabStops: [{ type: TabStopType.RIGHT, position: width }],
+      spacing: { before: i === 0 ? 480 : 0, after: 0, line: 240 },
+      keepNext: !last,
+      keepLines: true,
+    });
+  });
+}
+
+/** «Приложение: … на 2 л. в 1 экз.»; several attachments numbered, aligned under the first. */
+function attachments(items: string[]): Paragraph[] {
+  const hang = Math.round(31 * MM);
+  return items.map((item, i) => new Paragraph({
+    children: runs(`${i === 0 ? 'Приложение:\t' : '\t'}${items.length > 1 ? `${i + 1}. ` : ''}${item}`),
+    alignment: AlignmentType.LEFT,
+    indent: { left: hang, hanging: hang },
+    tabStops: [{ type: TabStopType.LEFT, position: hang }],
+    spacing: { before: i === 0 ? 240 : 0, after: 0, line: 240 },
+  }));
+}
+
+/** Гриф согласования: «СОГЛАСОВАНО:», then position — a line for the signature — «И.О. Фамилия», and a line for the date. */
+function agreed(visas: { position: string; name: string }[], width: number): Paragraph[] {
+  const sign = width - Math.round(75 * MM);
+  const out = [para('СОГЛАСОВАНО:', { align: AlignmentType.LEFT, before: 480, after: 120, keepNext: true })];
+  for (const v of visas) {
+    out.push(new Paragraph({
+      children: runs(`${v.position}\t____________\t${v.name}`),
+      tabStops: [{ type: TabStopType.LEFT, position: sign }, { type: TabStopType.RIGHT, position: width }],
+      spacing: { before: 120, after: 0, line: 240 },
+      keepNext: true,
+    }));
+    out.push(para('«____» ____________ 20____ г.', { align: AlignmentType.LEFT, size: 10 }));
+  }
+  return out;
+}
+
+/** The text of a document after its requisites: blocks, attachments, signature, visas, executor. */
+function body(doc: ReportDoc, tableNo: { n: number }, width: number): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = doc.blocks.flatMap((b) => block(b, tableNo, width));
+  if (doc.attachments?.length) out.push(...attachments(doc.attachments));
+  if (doc.signature) out.push(...signature(doc.signature, width));
+  if (doc.agreed?.length) out.push(...agreed(doc.agreed, width));
+  if (doc.executor) {
+    const lines = doc.executor.split('\n');
+    lines.forEach((line, i) => out.push(para(line, { size: 10, align: AlignmentType.LEFT, before: i === 0 ? 480 : 0, keepNext: i < lines.length - 1 })));
+  }
+  return out;
+}
+
+/** An appendix: the mark at the top right, its kind and heading centred, then its text (its own requisites are the order's). */
+function appendix(a: Appendix, tableNo: { n: number }): (Paragraph | Table)[] {
+  const width = a.doc.landscape ? TEXT_WIDTH_LANDSCAPE : TEXT_WIDTH;
+  const r = a.doc.requisites;
+  return [
+    ...rightBlock(a.mark, width - Math.round(80 * MM), { after: 360 }),
+    para([r.kind, r.title].filter(Boolean).join(' '), { align: AlignmentType.CENTER, bold: true, caps: true, after: 240 }),
+    ...body(a.doc, tableNo, width),
+  ];
+}
+
+const pageHeaders = () => ({
+  first: new Header({ children: [new Paragraph({ children: [] })] }),
+  default: new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(14) })] })],
+  }),
+});
+
+function page(landscape: boolean | undefined) {
+  // docx swaps width and height itself for a landscape page: always pass the portrait A4 size.
+  return {
+    size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    margin: { ...PAGE.margin, header: PAGE.headerDistance, footer: PAGE.headerDistance },
+  };
+}
+
 export function buildDocument(doc: ReportDoc): Document {
   const tableNo = { n: 0 };
   const width = doc.landscape ? TEXT_WIDTH_LANDSCAPE : TEXT_WIDTH;
-  const children: (Paragraph | Table)[] = [...requisites(doc, width), ...doc.blocks.flatMap((b) => block(b, tableNo, width))];
-  if (doc.signature) {
-    children.push(
-      new Paragraph({
-        children: [new TextRun({ text: doc.signature.position, font: FONT }), new TextRun({ text: `\t${doc.signature.name}`, font: FONT })],
-        tabStops: [{ type: TabStopType.RIGHT, position: width }],
-        spacing: { before: 480, after: 0, line: 240 },
-        keepLines: true,
-      }),
-    );
-  }
-  if (doc.executor) children.push(para(doc.executor, { size: 12, align: AlignmentType.LEFT, before: 480 }));
-
   const section: ISectionOptions = {
-    properties: {
-      titlePage: true,
-      page: {
-        // docx swaps width and height itself for a landscape page: always pass the portrait A4 size.
-        size: { width: PAGE.width, height: PAGE.height, orientation: doc.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-        margin: { ...PAGE.margin, header: PAGE.headerDistance, footer: PAGE.headerDistance },
-        pageNumbers: { start: 1 },
-      },
-    },
-    headers: {
-      first: new Header({ children: [new Paragraph({ children: [] })] }),
-      default: new Header({
-        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(14) })] })],
-      }),
-    },
-    children,
+    properties: { titlePage: true, page: { ...page(doc.landscape), pageNumbers: { start: 1 } } },
+    headers: pageHeaders(),
+    children: [...requisites(doc, width), ...body(doc, tableNo, width)],
   };
+  // Each appendix starts a new page (a section of its own, so it may turn landscape); page numbers run on.
+  const appendices: ISectionOptions[] = (doc.appendices ?? []).map((a) => ({
+    properties: { type: SectionType.NEXT_PAGE, page: page(a.doc.landscape) },
+    headers: pageHeaders(),
+    children: appendix(a, tableNo),
+  }));
   return new Document({
     creator: 'Опора',
     title: doc.subject,
@@ -190,7 +274,7 @@ export function buildDocument(doc: ReportDoc): Document {
         document: { run: { font: FONT, size: half(14) }, paragraph: { spacing: { line: 240 } } },
       },
     },
-    sections: [section],
+    sections: [section, ...appendices],
   });
 }
 

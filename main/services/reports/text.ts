@@ -29,12 +29,8 @@ export function share(part: number, whole: number): string {
   return `${Math.round((part / whole) * 100)} %`;
 }
 
-/** «Фёдорова Анна Петровна» → «А.П. Фёдорова» (signature form). */
-export function signatureName(full: string): string {
-  const [s, nm, p] = full.trim().split(/\s+/);
-  if (!s || !nm) return full.trim();
-  return `${nm[0]}.${p ? p[0] + '.' : ''} ${s}`;
-}
+/** A name as typed → «И.О. Фамилия» for a signature (common/person-name.ts), or the text as typed. */
+export { signatureOf as signatureName, listNameOf } from '../../../common/person-name.js';
 
 /** The place of composition from an address: the settlement before the first comma. */
 export function placeOf(address: string, fallback = ''): string {

@@ -1,0 +1,192 @@
+/**
+ * «Справка об итогах совещания (мероприятия)» from a municipal event (model.ts → ReportDoc). The text follows
+ * the справки of seeds 000 and 004: what took place and when (dates in words), who took part and who did not,
+ * the agenda, «Выводы:» numbered, «Предложения:» by addressee, the working groups with their members, the
+ * assignments «в срок до …», a free closing text. Each section can be switched off; the short version drops
+ * the per-school lists and the members of the groups (their size and leader stay).
+ */
+import { count, formatDate, formatDateLong, formatDateRangeLong } from '../../../../common/format.js';
+import { listNameOf, nameOrText } from '../../../../common/person-name.js';
+import type { Block, Cell, ReportDoc } from '../model.js';
+import { NOUNS } from '../text.js';
+import type { MeetingDocModel, MeetingGroup } from './model.js';
+import { clause, frameOf, paragraphs, sentence } from './requisites.js';
+
+const SCHOOLS_GEN = ['общеобразовательной организации', 'общеобразовательных организаций', 'общеобразовательных организаций'] as const;
+
+/** «состоялось совещание», «состоялась видеоконференция», «состоялся семинар»: the verb agrees with the kind. */
+function tookPlace(kind: string, range: boolean): string {
+  const noun = kind.trim().toLowerCase().split(/\s+/).pop() ?? '';
+  const g = /(ие|ье|ое|о)$/.test(noun) ? 'n' : /(а|я)$/.test(noun) ? 'f' : 'm';
+  if (range) return { n: 'проходило', f: 'проходила', m: 'проходил' }[g];
+  return { n: 'состоялось', f: 'состоялась', m: 'состоялся' }[g];
+}
+
+const lowerKind = (k: string) => (!k || k === 'Другое' ? 'мероприятие' : k[0]!.toLowerCase() + k.slice(1));
+
+function whatTookPlace(m: MeetingDocModel): Block[] {
+  const e = m.event;
+  const range = !!e.dateTo && e.dateTo !== e.dateFrom;
+  const when = formatDateRangeLong(e.dateFrom, e.dateTo);
+  const kind = lowerKind(e.kindLabel);
+  const first = `${when[0]!.toUpperCase()}${when.slice(1)} ${tookPlace(kind, range)} ${kind}${e.topic ? ` по теме «${clause(e.topic).replace(/^«|»$/g, '')}»` : ''}.`;
+  const facts = [
+    e.levelLabel ? `Уровень — ${e.levelLabel.toLowerCase()}` : '',
+    e.formatLabel ? `формат проведения — ${e.formatLabel.toLowerCase()}` : '',
+    e.organiser ? `организатор — ${e.organiser}` : '',
+    e.place ? `место проведения — ${e.place}` : '',
+  ].filter(Boolean);
+  const second = facts.length ? `${facts.join(', ').replace(/^./, (c) => c.toUpperCase())}.` : '';
+  return [{ kind: 'paragraph', text: [first, second].filter(Boolean).join(' ') }, ...paragraphs(e.summary)];
+}
+
+function participants(m: MeetingDocModel): Block[] {
+  const p = m.participants;
+  const out: Block[] = [];
+  const invitedTotal = p.present.length + p.absent.length + p.invited.length;
+  const others = p.others.map((o) => [nameOrText(o.name, o.text, 'list'), o.position, o.organisation].filter(Boolean).join(', '));
+  if (m.short) {
+    const parts = [
+      p.present.length ? `Приняли участие представители ${count(p.present.length, SCHOOLS_GEN)}${invitedTotal > p.present.length ? ` из ${invitedTotal} приглашённых` : ''}` : '',
+      p.absent.length ? `не приняли участие — ${count(p.absent.length, NOUNS.school)}` : '',
+      others.length ? `также участвовали ${count(others.length, ['человек', 'человека', 'человек'])}` : '',
+    ].filter(Boolean);
+    if (parts.length) out.push({ kind: 'paragraph', text: `${parts.join('; ').replace(/^./, (c) => c.toUpperCase())}.` });
+    return out;
+  }
+  if (p.present.length) {
+    out.push({ kind: 'paragraph', text: `Приняли участие представители ${count(p.present.length, SCHOOLS_GEN)}:` });
+    out.push({ kind: 'list', items: p.present.map((s, i) => `${s}${i === p.present.length - 1 ? '.' : ';'}`) });
+  }
+  if (p.absent.length) {
+    out.push({ kind: 'paragraph', text: `Не приняли участие (${count(p.absent.length, NOUNS.school)}):` });
+    out.push({ kind: 'list', items: p.absent.map((a, i) => `${a.school}${a.note ? ` — ${clause(a.note)}` : ''}${i === p.absent.length - 1 ? '.' : ';'}`) });
+  }
+  if (p.invited.length) {
+    out.push({ kind: 'paragraph', text: 'Приглашены (отметки об участии нет):' });
+    out.push({ kind: 'list', items: p.invited.map((s, i) => `${s}${i === p.invited.length - 1 ? '.' : ';'}`) });
+  }
+  if (others.length) {
+    out.push({ kind: 'paragraph', text: 'Также приняли участие:' });
+    out.push({ kind: 'list', items: others.map((s, i) => `${s}${i === others.length - 1 ? '.' : ';'}`) });
+  }
+  return out;
+}
+
+function agenda(m: MeetingDocModel): Block[] {
+  if (!m.agenda.length) return [];
+  return [
+    { kind: 'heading', text: 'Повестка:' },
+    { kind: 'list', numbered: true, items: m.agenda.map((a) => sentence(`${clause(a.title)}${a.speaker ? ` (докладчик — ${listNameOf(a.speaker)})` : ''}${a.note ? `. ${clause(a.note)}` : ''}`)) },
+  ];
+}
+
+function conclusions(m: MeetingDocModel): Block[] {
+  if (!m.conclusions.length) return [];
+  return [
+    { kind: 'heading', text: 'Выводы:' },
+    {
+      kind: 'list', numbered: true, items: m.conclusions.map((c) => [
+        sentence(c.text),
+        !m.short && c.schools.length ? `Образовательные организации: ${c.schools.join(', ')}.` : '',
+        c.factors ? `Факторы риска: ${sentence(c.factors)}` : '',
+      ].filter(Boolean).join(' ')),
+    },
+  ];
+}
+
+function proposals(m: MeetingDocModel): Block[] {
+  const groups = m.proposals.filter((p) => p.items.length);
+  if (!groups.length) return [];
+  const out: Block[] = [{ kind: 'heading', text: 'Предложения:' }];
+  groups.forEach((g, i) => {
+    out.push({ kind: 'paragraph', text: `${i + 1}. ${clause(g.addressee)}:` });
+    out.push({ kind: 'list', prefix: `${i + 1}.`, items: g.items.map((t, j) => `${clause(t)}${j === g.items.length - 1 ? '.' : ';'}`) });
+  });
+  return out;
+}
+
+/** Leader first, then in the order given. */
+const membersOf = (g: MeetingGroup) => [...g.members.filter((x) => x.leader), ...g.members.filter((x) => !x.leader)];
+
+function periodOf(g: MeetingGroup): string {
+  const { from, to } = g.period;
+  if (from && to) return `Срок работы — с ${formatDate(from)} по ${formatDate(to)}.`;
+  if (from) return `Работает с ${formatDate(from)}.`;
+  if (to) return `Срок работы — до ${formatDate(to)}.`;
+  return '';
+}
+
+function groups(m: MeetingDocModel): Block[] {
+  const out: Block[] = [];
+  for (const g of m.groups) {
+    const name = `${g.kindLabel || 'Рабочая группа'}${g.title ? ` «${clause(g.title).replace(/^«|»$/g, '')}»` : ''}`;
+    const members = membersOf(g);
+    const leader = members.find((x) => x.leader);
+    out.push({ kind: 'heading', text: name });
+    const period = periodOf(g);
+    if (m.short || !members.length) {
+      const facts = [
+        members.length ? `Состав — ${count(members.length, ['человек', 'человека', 'человек'])}` : '',
+        leader ? `руководитель — ${nameOrText(leader.name, leader.text, 'list')}` : '',
+      ].filter(Boolean).join(', ');
+      const text = [facts ? sentence(facts) : '', period].filter(Boolean).join(' ');
+      if (text) out.push({ kind: 'paragraph', text });
+      continue;
+    }
+    if (period) out.push({ kind: 'paragraph', text: period });
+    const rows: Cell[][] = members.map((x, i) => [
+      String(i + 1),
+      x.leader ? { text: nameOrText(x.name, x.text, 'list'), bold: true } : nameOrText(x.name, x.text, 'list'),
+      x.position, x.organisation,
+      [x.leader ? 'руководитель' : '', x.role].filter(Boolean).join('; '),
+    ]);
+    out.push({
+      kind: 'table',
+      table: {
+        sheet: 'Состав группы',
+        caption: `Состав: ${name[0]!.toLowerCase()}${name.slice(1)}`,
+        fontSize: 12,
+        columns: [
+          { key: 'n', header: '№', width: 6, align: 'center' },
+          { key: 'name', header: 'Фамилия И.О.', width: 22 },
+          { key: 'position', header: 'Должность', width: 24 },
+          { key: 'organisation', header: 'Организация', width: 28 },
+          { key: 'role', header: 'Роль', width: 20 },
+        ],
+        rows,
+      },
+    });
+  }
+  return out;
+}
+
+function assignments(m: MeetingDocModel): Block[] {
+  if (!m.assignments.length) return [];
+  return [
+    { kind: 'heading', text: 'Поручения:' },
+    {
+      kind: 'list', numbered: true, items: m.assignments.map((a) => [
+        sentence(`${clause(a.text)}${a.due ? ` — в срок до ${formatDateLong(a.due)}` : ''}`),
+        a.responsible ? `Ответственные: ${sentence(a.responsible)}` : '',
+        !m.short && a.schools.length ? `Образовательные организации: ${a.schools.join(', ')}.` : '',
+      ].filter(Boolean).join(' ')),
+    },
+  ];
+}
+
+export function meetingDoc(m: MeetingDocModel): ReportDoc {
+  const s = m.sections;
+  const blocks: Block[] = [
+    ...whatTookPlace(m),
+    ...(s.participants ? participants(m) : []),
+    ...(s.agenda ? agenda(m) : []),
+    ...(s.conclusions ? conclusions(m) : []),
+    ...(s.proposals ? proposals(m) : []),
+    ...(s.groups ? groups(m) : []),
+    ...(s.assignments ? assignments(m) : []),
+    ...paragraphs(m.closing),
+  ];
+  const title = `об итогах ${m.event.kindLabel === 'Совещание' ? 'совещания' : 'мероприятия'}${m.event.topic ? ` «${clause(m.event.topic).replace(/^«|»$/g, '')}»` : ''}`;
+  return frameOf(m.requisites, 'Справка об итогах совещания (мероприятия)', title, blocks);
+}
