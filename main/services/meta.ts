@@ -22,7 +22,7 @@ export type MetaKey =
   /** The last bundle sequence number used from one origin. */
   | `exchange_seq.${string}`
   /** Requisites printed on the municipality's documents. */
-  | `report.${'organisation' | 'parent' | 'place' | 'head_position' | 'head_name' | 'executor'}`;
+  | `report.${'organisation' | 'parent' | 'centre' | 'place' | 'head_position' | 'head_name' | 'executor'}`;
 
 export function getMeta(raw: BetterSqlite3.Database, key: MetaKey): string | undefined {
   const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;

@@ -252,6 +252,7 @@ export interface ReportJob {
 export const reportSettingsInput = z.strictObject({
   organisation: text('Наименование органа управления образованием', 500),
   parent: optText('Вышестоящая организация', 500),
+  centre: optText('Подведомственное учреждение (методический центр)', 500),
   place: optText('Место составления', 200),
   headPosition: optText('Должность руководителя', 300),
   headName: optText('ФИО руководителя', 200),

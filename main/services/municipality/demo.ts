@@ -94,6 +94,7 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
   saveReportSettings(mun, {
     organisation: 'Управление образования Ирбитского муниципального образования',
     parent: 'Администрация Ирбитского муниципального образования',
+    centre: 'МКУ «Центр развития образования»',
     place: 'г. Ирбит',
     headPosition: 'Начальник Управления образования',
     headName: 'Морозова Галина Николаевна',

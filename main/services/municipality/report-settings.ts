@@ -9,6 +9,8 @@ import type { MetaKey } from '../meta.js';
 export interface ReportSettings {
   organisation: string;
   parent: string;
+  /** A subordinate body that issues documents and organises events (МБУ «Методический центр»). */
+  centre: string;
   place: string;
   headPosition: string;
   headName: string;
@@ -16,7 +18,7 @@ export interface ReportSettings {
 }
 
 const KEYS: Record<keyof ReportSettings, MetaKey> = {
-  organisation: 'report.organisation', parent: 'report.parent', place: 'report.place',
+  organisation: 'report.organisation', parent: 'report.parent', centre: 'report.centre', place: 'report.place',
   headPosition: 'report.head_position', headName: 'report.head_name', executor: 'report.executor',
 };
 
@@ -25,6 +27,7 @@ export function getReportSettings(ctx: ServiceContext): ReportSettings {
   return {
     organisation: g('organisation') || getMeta(ctx.raw, 'municipality_name') || 'Управление образования',
     parent: g('parent'),
+    centre: g('centre'),
     place: g('place'),
     headPosition: g('headPosition') || 'Начальник управления образования',
     headName: g('headName'),
