@@ -111,11 +111,20 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
   return raw;
 }
 
+export interface OpenOptions {
+  /** Called on an existing file just before a migration runs on it (the workspace makes a backup there). */
+  beforeMigrate?: (raw: BetterSqlite3.Database, fromVersion: number) => void;
+}
+
 /** Opens (creating if needed) and migrates a workspace file. */
-export function openDatabase(path: string, list: Migration[] = migrations): OpenedDb {
+export function openDatabase(path: string, list: Migration[] = migrations, opts: OpenOptions = {}): OpenedDb {
   const raw = openRaw(path);
   try {
     if (!isDatabaseSound(raw)) throw new DamagedDatabaseError(path);
+    const from = raw.pragma('user_version', { simple: true }) as number;
+    const latest = list.length ? list[list.length - 1]!.version : 0;
+    // Version 0 is a file just created: there is nothing in it to keep.
+    if (opts.beforeMigrate && from > 0 && from < latest) opts.beforeMigrate(raw, from);
     migrate(raw, list);
   } catch (e) {
     raw.close();

@@ -23,6 +23,9 @@ import * as X from './exchange.js';
 // reports and municipality (types and schemas)
 export * from './municipality.js';
 import * as M from './municipality.js';
+// backups and workspace files (types and schemas)
+export * from './backup.js';
+import * as B from './backup.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
@@ -54,6 +57,27 @@ export const contract = {
   'workspace.createSchool': call<WorkspaceState>(...ANY_ROLE)(entitySchemas.school_profile),
   'workspace.openDemo': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({ size: z.enum(['small', 'large']).default('small') })),
   'workspace.leaveDemo': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
+  // «Рабочие места»: several workspace files on one computer (main/services/backup/files.ts)
+  'workspace.files': call<B.WorkspaceFiles>(...ANY_ROLE)(z.strictObject({})),
+  /** Opens a file from the list main keeps (a path it does not know is refused). */
+  'workspace.openFile': call<WorkspaceState>(...ANY_ROLE)(B.backupInputs.openFile),
+  /** Desktop: a file chosen in the system dialog. */
+  'workspace.pickFile': call<{ cancelled: boolean; state: WorkspaceState }>(...ANY_ROLE)(z.strictObject({})),
+  'workspace.newFile': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
+  /** Browser tab: an uploaded copy of a workspace file becomes a file of its own and opens. */
+  'workspace.uploadFile': call<WorkspaceState>(...ANY_ROLE)(B.backupInputs.upload),
+  'workspace.forgetFile': call<B.WorkspaceFiles>(...ANY_ROLE)(B.backupInputs.openFile),
+
+  // backups of the open file (main/services/backup)
+  /** Any role: a file too damaged to open has no role to check, and its copies must still be reachable. */
+  'backup.list': call<B.BackupList>(...ANY_ROLE)(z.strictObject({})),
+  /** A copy into the backups folder, or (desktop, toFolder) into a folder the user picks, e.g. a flash drive. */
+  'backup.makeNow': call<{ path: string; size: number; cancelled: boolean }>('school', 'municipality')(B.backupInputs.makeNow),
+  /** Browser tab: the copy comes back to be downloaded. */
+  'backup.download': callWithBytes(fileOutput, 'school', 'municipality')(z.strictObject({})),
+  /** Replaces the open file with a copy from the list, after checking it; the replaced file is kept as a copy. */
+  'backup.restore': call<{ state: WorkspaceState; keptName: string | null }>(...ANY_ROLE)(B.backupInputs.restore),
+  'backup.restoreUpload': call<{ state: WorkspaceState; keptName: string | null }>(...ANY_ROLE)(B.backupInputs.upload),
 
   'records.list': call<ListResult<Row>>('school')(listInput),
   'records.get': call<Row>('school')(z.strictObject({ entity: entityName, id })),
