@@ -27,8 +27,8 @@ export class NotADatabaseError extends Error {
   }
 }
 
-/** Where the file is and how to get its data back; there is no backup feature in the app, so it says a copy. */
-const RESTORE = 'Замените файл его копией (например, сохранённой на флешке или в резервной копии компьютера); если копии нет, обратитесь к ответственному за компьютеры в вашей организации.';
+/** How to get the data back: the app's own copies first (main/services/backup), then any other copy. */
+const RESTORE = 'Восстановите данные из резервной копии: программа делает их сама каждый день и перед каждой загрузкой (список копий — ниже на этом экране или в разделе «Настройки и копии»), или замените файл копией с флешки; если копии нет, обратитесь к ответственному за компьютеры в вашей организации.';
 
 /** PRAGMA quick_check found damage: the app does not work on such a file, so the damage spreads nowhere. */
 export class DamagedDatabaseError extends Error {
