@@ -188,6 +188,9 @@ export const contract = {
   'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>('school', 'municipality')(X.exchangeInputs.quarantineDecide),
   'exchange.conflicts': call<X.ExchangeConflict[]>('school', 'municipality')(z.strictObject({})),
   'exchange.resolveConflict': call<{ resolved: true }>('school', 'municipality')(X.exchangeInputs.resolveConflict),
+  'exchange.conflictDecisions': call<X.ExchangeConflictDecision[]>('school', 'municipality')(z.strictObject({})),
+  /** Puts the record back as before the last decision and reopens the conflict. */
+  'exchange.undoConflict': call<{ undone: true }>('school', 'municipality')(X.exchangeInputs.undoConflict),
   'exchange.schools': call<X.ExchangeSchool[]>('municipality')(z.strictObject({})),
   'exchange.enrollSchool': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.enrollSchool),
   'exchange.reissueEnrollment': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.reissue),
