@@ -27,8 +27,8 @@ export class NotADatabaseError extends Error {
   }
 }
 
-/** Where the file is and how to get its data back; there is no backup feature in the app, so it says a copy. */
-const RESTORE = 'Замените файл его копией (например, сохранённой на флешке или в резервной копии компьютера); если копии нет, обратитесь к ответственному за компьютеры в вашей организации.';
+/** How to get the data back: the app's own copies first (main/services/backup), then any other copy. */
+const RESTORE = 'Восстановите данные из резервной копии: программа делает их сама каждый день и перед каждой загрузкой (список копий — ниже на этом экране или в разделе «Настройки и копии»), или замените файл копией с флешки; если копии нет, обратитесь к ответственному за компьютеры в вашей организации.';
 
 /** PRAGMA quick_check found damage: the app does not work on such a file, so the damage spreads nowhere. */
 export class DamagedDatabaseError extends Error {
@@ -111,11 +111,20 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
   return raw;
 }
 
+export interface OpenOptions {
+  /** Called on an existing file just before a migration runs on it (the workspace makes a backup there). */
+  beforeMigrate?: (raw: BetterSqlite3.Database, fromVersion: number) => void;
+}
+
 /** Opens (creating if needed) and migrates a workspace file. */
-export function openDatabase(path: string, list: Migration[] = migrations): OpenedDb {
+export function openDatabase(path: string, list: Migration[] = migrations, opts: OpenOptions = {}): OpenedDb {
   const raw = openRaw(path);
   try {
     if (!isDatabaseSound(raw)) throw new DamagedDatabaseError(path);
+    const from = raw.pragma('user_version', { simple: true }) as number;
+    const latest = list.length ? list[list.length - 1]!.version : 0;
+    // Version 0 is a file just created: there is nothing in it to keep.
+    if (opts.beforeMigrate && from > 0 && from < latest) opts.beforeMigrate(raw, from);
     migrate(raw, list);
   } catch (e) {
     raw.close();

@@ -2,23 +2,41 @@
  * The open workspace behind the handlers: the user's own database file, or the demo school in a file of
  * its own (so trying the demo never mixes fictional pupils into real records). Plain Node: the Electron
  * shell, the browser host and the tests all make one of these for a data folder.
+ *
+ * The user's file is `opora.sqlite` in the data folder unless another one was opened from «Рабочие места»
+ * (settings.json remembers which, and every file opened before, so a school and a municipality workspace
+ * can live side by side). The user's file gets a backup before a migration and once a day (services/backup).
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openDatabase, type OpenedDb } from '../db/open.js';
 import type { ServiceContext, HandlerEnv, WorkspaceKind } from './services/context.js';
 import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
+import { makeBackup, dailyBackup } from './services/backup/backup.js';
+import { isoDay } from '../common/format.js';
 
 export type { WorkspaceKind };
+
+interface Settings {
+  active?: string;
+  /** The user's workspace file when it is not the default one. */
+  main?: string;
+  /** Every workspace file opened from «Рабочие места», for the list there. */
+  known?: string[];
+}
 
 export class Workspace implements HandlerEnv {
   private opened: OpenedDb | null = null;
   private kindOpen: WorkspaceKind | null = null;
+  /** The local day of the last daily-backup check, so the check runs once a day, not on every call. */
+  private backupDay: string | null = null;
   /** How exchange private keys are wrapped at rest; the Electron shell sets a safeStorage-backed box. */
   secretBox: SecretBox | undefined;
   /** Asks the user for a folder (the Electron shell sets it; absent in a browser tab and in tests). */
   pickFolder: (() => Promise<string | null>) | undefined;
+  /** Asks the user for a database file to open (the Electron shell sets it). */
+  pickFile: (() => Promise<string | null>) | undefined;
 
   constructor(
     readonly dataDir: string,
@@ -27,8 +45,14 @@ export class Workspace implements HandlerEnv {
     mkdirSync(dataDir, { recursive: true });
   }
 
+  /** The default file of the user's workspace. */
+  defaultPath(): string {
+    return join(this.dataDir, 'opora.sqlite');
+  }
+
   dbPath(kind: WorkspaceKind): string {
-    return join(this.dataDir, kind === 'main' ? 'opora.sqlite' : 'demo.sqlite');
+    if (kind === 'demo') return join(this.dataDir, 'demo.sqlite');
+    return this.settings().main ?? this.defaultPath();
   }
 
   get kind(): WorkspaceKind {
@@ -39,26 +63,62 @@ export class Workspace implements HandlerEnv {
     return join(this.dataDir, 'settings.json');
   }
 
-  private savedKind(): WorkspaceKind {
+  private settings(): Settings {
     try {
-      const s = JSON.parse(readFileSync(this.settingsPath(), 'utf8')) as { active?: string };
-      return s.active === 'demo' && existsSync(this.dbPath('demo')) ? 'demo' : 'main';
+      return JSON.parse(readFileSync(this.settingsPath(), 'utf8')) as Settings;
     } catch {
-      return 'main';
+      return {};
     }
+  }
+
+  private saveSettings(patch: Settings) {
+    writeFileSync(this.settingsPath(), JSON.stringify({ ...this.settings(), ...patch }));
+  }
+
+  private savedKind(): WorkspaceKind {
+    return this.settings().active === 'demo' && existsSync(this.dbPath('demo')) ? 'demo' : 'main';
+  }
+
+  /** Workspace files the user has opened: the default one, every other one opened before. */
+  knownFiles(): string[] {
+    const s = this.settings();
+    return [...new Set([this.defaultPath(), ...(s.main ? [s.main] : []), ...(s.known ?? [])])];
   }
 
   /** The service context of the active database, opening it on first use. */
   ctx(): ServiceContext {
     const o = this.opened ?? this.open(this.savedKind());
-    return { db: o.db, raw: o.raw, filesDir: join(this.dataDir, this.kindOpen === 'demo' ? 'files-demo' : 'files'), now: this.now };
+    const ctx = { db: o.db, raw: o.raw, filesDir: this.filesDir(), now: this.now };
+    if (this.kindOpen === 'main') this.backupOncePerDay(o);
+    return ctx;
+  }
+
+  /** Attachments live next to the default file; another file keeps its own, beside it. */
+  private filesDir(): string {
+    if (this.kindOpen === 'demo') return join(this.dataDir, 'files-demo');
+    const path = this.dbPath('main');
+    return path === this.defaultPath() ? join(this.dataDir, 'files') : path.replace(/\.sqlite$/, '') + '-files';
+  }
+
+  private backupOncePerDay(o: OpenedDb) {
+    const today = isoDay(this.now());
+    if (this.backupDay === today) return;
+    this.backupDay = today;
+    // A copy of an empty file keeps nothing; one made inside a caller's transaction cannot be made.
+    try {
+      if (!o.raw.inTransaction && o.raw.prepare("SELECT 1 FROM meta WHERE key = 'role'").get()) dailyBackup(o.raw, this.now());
+    } catch {
+      // A read-only or full medium: the work goes on; «Резервные копии» shows the newest copy's date, so a
+      // person sees that none was made today, and «Сделать копию сейчас» says why.
+    }
   }
 
   private open(kind: WorkspaceKind): OpenedDb {
-    this.opened = openDatabase(this.dbPath(kind));
+    this.opened = openDatabase(this.dbPath(kind), undefined, kind === 'demo' ? {} : { beforeMigrate: (raw) => void makeBackup(raw, 'migration', this.now()) });
     // A database restored from a backup or copied to another computer takes a new origin before any edit.
     checkIdentityOnOpen(this.opened.raw);
     this.kindOpen = kind;
+    this.backupDay = null;
     return this.opened;
   }
 
@@ -69,8 +129,40 @@ export class Workspace implements HandlerEnv {
       if (kind === 'demo') rmSync(join(this.dataDir, 'files-demo'), { recursive: true, force: true });
     }
     this.open(kind);
-    writeFileSync(this.settingsPath(), JSON.stringify({ active: kind }));
+    this.saveSettings({ active: kind });
     return this.ctx();
+  }
+
+  /** Makes the file at `path` the user's workspace and opens it (created empty when it does not exist). */
+  async useFile(path: string): Promise<ServiceContext> {
+    const abs = resolve(path);
+    const s = this.settings();
+    await this.close();
+    this.saveSettings({ main: abs === this.defaultPath() ? undefined : abs, known: [...new Set([...(s.known ?? []), abs])] });
+    try {
+      return await this.switchTo('main');
+    } catch (e) {
+      // A file that does not open leaves the previous one as the workspace, not a broken start.
+      this.saveSettings({ main: s.main, active: s.active });
+      throw e;
+    }
+  }
+
+  /** Forgets a file in the list (the file itself stays where it is). */
+  forgetFile(path: string): void {
+    const s = this.settings();
+    this.saveSettings({ known: (s.known ?? []).filter((p) => p !== path) });
+  }
+
+  async withClosed<T>(fn: (path: string) => T): Promise<T> {
+    const kind = this.kind;
+    const path = this.dbPath(kind);
+    await this.close();
+    try {
+      return fn(path);
+    } finally {
+      this.open(kind);
+    }
   }
 
   async close(): Promise<void> {

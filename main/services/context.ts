@@ -31,4 +31,15 @@ export interface HandlerEnv {
   readonly secretBox: SecretBox | undefined;
   /** Asks the user for a folder: the desktop app only, absent in a browser tab and in tests. */
   readonly pickFolder: (() => Promise<string | null>) | undefined;
+  /** Asks the user for a database file to open: the desktop app only. */
+  readonly pickFile: (() => Promise<string | null>) | undefined;
+  /** Closes the active database, runs `fn` with its path (to replace the file), and opens it again. */
+  withClosed<T>(fn: (path: string) => T): Promise<T>;
+  /** Workspace files opened before (the default one first). */
+  knownFiles(): string[];
+  /** Makes the file at `path` the user's workspace and opens it (an empty new one when it does not exist). */
+  useFile(path: string): Promise<ServiceContext>;
+  /** Removes a file from the list of known files (the file stays on disk). */
+  forgetFile(path: string): void;
+  readonly dataDir: string;
 }

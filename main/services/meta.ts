@@ -21,6 +21,8 @@ export type MetaKey =
   | `enrollment_attempts.${string}`
   /** The last bundle sequence number used from one origin. */
   | `exchange_seq.${string}`
+  /** The last conflict decision on a record (exchange/conflicts.ts), so it can be undone. */
+  | `conflict_decision.${string}`
   /** Requisites printed on the municipality's documents. */
   | `report.${'organisation' | 'parent' | 'centre' | 'place' | 'head_position' | 'head_name' | 'executor'}`;
 

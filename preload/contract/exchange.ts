@@ -35,7 +35,20 @@ export interface ExchangeQuarantineItem {
 
 export interface ExchangeConflict {
   table: string; id: string; detected_at: string;
-  versions: { hlc: string; origin: string; current: boolean; data: Record<string, unknown> }[];
+  /** The record's kind (registry title), its own title, and the school it belongs to — in words. */
+  kindTitle: string; title: string; school: string | null;
+  /** Only the fields whose values differ: the Russian label and one formatted value per version. */
+  fields: { label: string; values: string[] }[];
+  /** changedBy: which copy of which database made the version, in words; changedAt: when (ISO moment). */
+  versions: { hlc: string; origin: string; current: boolean; data: Record<string, unknown>; changedAt: string; changedBy: string }[];
+}
+
+/** A decision taken on a conflict, for the history of decisions (undoable while the record is unchanged). */
+export interface ExchangeConflictDecision {
+  table: string; id: string; at: string;
+  kindTitle: string; title: string; school: string | null;
+  keptBy: string; keptAt: string;
+  undoable: boolean;
 }
 
 export interface ExchangeState {
@@ -112,6 +125,7 @@ export const exchangeInputs = {
   exportInput: z.strictObject({ forSchool: z.union([id, z.literal('all')]).optional() }),
   quarantineDecide: z.strictObject({ id, accept: z.boolean() }),
   resolveConflict: z.strictObject({ table: z.string().regex(/^[a-z_]{1,64}$/), id: z.string().max(64), keepHlc: z.string().max(80) }),
+  undoConflict: z.strictObject({ table: z.string().regex(/^[a-z_]{1,64}$/), id: z.string().max(64) }),
   enrollSchool: z.strictObject({ name: z.string().trim().min(1, { message: 'Укажите наименование школы' }).max(500) }),
   reissue: z.strictObject({ schoolId: id }),
 };

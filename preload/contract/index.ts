@@ -26,6 +26,9 @@ import * as M from './municipality.js';
 // the municipality's own work: events, groups, assignments, documents (types and schemas)
 export * from './meetings.js';
 import * as W from './meetings.js';
+// backups and workspace files (types and schemas)
+export * from './backup.js';
+import * as B from './backup.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
@@ -57,6 +60,27 @@ export const contract = {
   'workspace.createSchool': call<WorkspaceState>(...ANY_ROLE)(entitySchemas.school_profile),
   'workspace.openDemo': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({ size: z.enum(['small', 'large']).default('small') })),
   'workspace.leaveDemo': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
+  // «Рабочие места»: several workspace files on one computer (main/services/backup/files.ts)
+  'workspace.files': call<B.WorkspaceFiles>(...ANY_ROLE)(z.strictObject({})),
+  /** Opens a file from the list main keeps (a path it does not know is refused). */
+  'workspace.openFile': call<WorkspaceState>(...ANY_ROLE)(B.backupInputs.openFile),
+  /** Desktop: a file chosen in the system dialog. */
+  'workspace.pickFile': call<{ cancelled: boolean; state: WorkspaceState }>(...ANY_ROLE)(z.strictObject({})),
+  'workspace.newFile': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
+  /** Browser tab: an uploaded copy of a workspace file becomes a file of its own and opens. */
+  'workspace.uploadFile': call<WorkspaceState>(...ANY_ROLE)(B.backupInputs.upload),
+  'workspace.forgetFile': call<B.WorkspaceFiles>(...ANY_ROLE)(B.backupInputs.openFile),
+
+  // backups of the open file (main/services/backup)
+  /** Any role: a file too damaged to open has no role to check, and its copies must still be reachable. */
+  'backup.list': call<B.BackupList>(...ANY_ROLE)(z.strictObject({})),
+  /** A copy into the backups folder, or (desktop, toFolder) into a folder the user picks, e.g. a flash drive. */
+  'backup.makeNow': call<{ path: string; size: number; cancelled: boolean }>('school', 'municipality')(B.backupInputs.makeNow),
+  /** Browser tab: the copy comes back to be downloaded. */
+  'backup.download': callWithBytes(fileOutput, 'school', 'municipality')(z.strictObject({})),
+  /** Replaces the open file with a copy from the list, after checking it; the replaced file is kept as a copy. */
+  'backup.restore': call<{ state: WorkspaceState; keptName: string | null }>(...ANY_ROLE)(B.backupInputs.restore),
+  'backup.restoreUpload': call<{ state: WorkspaceState; keptName: string | null }>(...ANY_ROLE)(B.backupInputs.upload),
 
   'records.list': call<ListResult<Row>>('school')(listInput),
   'records.get': call<Row>('school')(z.strictObject({ entity: entityName, id })),
@@ -183,6 +207,9 @@ export const contract = {
   'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>('school', 'municipality')(X.exchangeInputs.quarantineDecide),
   'exchange.conflicts': call<X.ExchangeConflict[]>('school', 'municipality')(z.strictObject({})),
   'exchange.resolveConflict': call<{ resolved: true }>('school', 'municipality')(X.exchangeInputs.resolveConflict),
+  'exchange.conflictDecisions': call<X.ExchangeConflictDecision[]>('school', 'municipality')(z.strictObject({})),
+  /** Puts the record back as before the last decision and reopens the conflict. */
+  'exchange.undoConflict': call<{ undone: true }>('school', 'municipality')(X.exchangeInputs.undoConflict),
   'exchange.schools': call<X.ExchangeSchool[]>('municipality')(z.strictObject({})),
   'exchange.enrollSchool': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.enrollSchool),
   'exchange.reissueEnrollment': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.reissue),

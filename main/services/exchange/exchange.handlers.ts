@@ -92,6 +92,11 @@ export const exchangeHandlers = defineArea({
     exchange.resolveConflict(xctx(env), input.table, input.id, input.keepHlc);
     return { resolved: true as const };
   },
+  'exchange.conflictDecisions': (env) => exchange.listDecisions(xctx(env)),
+  'exchange.undoConflict': (env, input) => {
+    exchange.undoDecision(xctx(env), input.table, input.id);
+    return { undone: true as const };
+  },
   'exchange.schools': (env) => exchange.rosterView(xctx(env)),
   'exchange.enrollSchool': (env, input) => enrollmentFile(exchange.enrollSchool(xctx(env), input.name)),
   'exchange.reissueEnrollment': (env, input) => enrollmentFile(exchange.reissueEnrollment(xctx(env), input.schoolId)),

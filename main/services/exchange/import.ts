@@ -27,6 +27,7 @@ import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
 import { keyHolder, checkMarksAddressed } from './trust.js';
+import { importBackup } from '../backup/backup.js';
 
 export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
 
@@ -279,6 +280,9 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     }
     logImport(ctx, { ...base, status: 'accepted', counts: total, repeated }, c);
   };
+  // A copy before the file changes anything, so a wrong import can be undone from «Резервные копии».
+  // (Inside a caller's transaction — a quarantine decision — VACUUM cannot run; that case is skipped.)
+  if (!opts.dryRun) importBackup(ctx.raw, ctx.now());
   try {
     ctx.raw.transaction(run).immediate();
   } catch (e) {

@@ -11,7 +11,7 @@ export { listQuarantine, acceptQuarantined, refuseQuarantined, type QuarantineIt
 export { enrollSchool, reissueEnrollment, openEnrollment, reEnroll, pinnedMunicipality, readEnrollment, enrollmentState, type EnrollmentFile, type EnrollmentInfo } from './enrollment.js';
 export { displayCode, normaliseCode, CODE_ALPHABET, MAX_CODE_ATTEMPTS } from './enrollment-code.js';
 export { rotateMunicipalityKey, type RotationResult } from './rotation.js';
-export { listConflicts, resolveConflict, conflictCount, type Conflict } from './conflicts.js';
+export { listConflicts, resolveConflict, conflictCount, listDecisions, undoDecision, type Conflict } from './conflicts.js';
 export { verifyBundle, type VerifyReport } from './verify.js';
 export * from './municipal.js';
 export { findPupilMentions, replacePupilMentions, pupilCodes, type Finding } from './outgoing-check.js';

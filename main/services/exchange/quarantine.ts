@@ -10,6 +10,7 @@ import { displayFingerprint } from './crypto.js';
 import type { ExchangeContext } from './keys.js';
 import { BundleError, REASONS, type ReasonCode } from './reasons.js';
 import { importBundle, logImport, type ImportOutcome } from './import.js';
+import { importBackup } from '../backup/backup.js';
 import { keyHolder, keyTakenWarning } from './trust.js';
 import type { ExchangeQuarantineItem } from '../../../preload/contract/exchange.js';
 
@@ -60,6 +61,8 @@ export function acceptQuarantined(ctx: ExchangeContext, id: string): ImportOutco
   if (c.manifest.issuer.fingerprint !== q.fingerprint) throw new BundleError('tampered');
   const now = ctx.now().toISOString();
   let out: ImportOutcome | null = null;
+  // The import below runs inside this transaction, where no copy can be made: the copy is made here.
+  importBackup(ctx.raw, ctx.now());
   try {
     ctx.raw.transaction(() => {
       ctx.raw.prepare(`INSERT INTO municipality_school (id, name, status, sign_public, encrypt_public, fingerprint, secret_hash, created_at, enrolled_at)

@@ -2,10 +2,10 @@ import { useMemo, useState, useCallback } from 'react';
 import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
-import { DataVersion, useCall } from './data';
+import { DataVersion, useCall, useDataVersion } from './data';
 import { call } from './api';
 import { notifyError } from './notify';
 import { FirstRun } from '../features/first-run/FirstRun';
@@ -19,8 +19,11 @@ import { ExchangePage } from '../features/exchange/ExchangePage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { BackupsPanel } from '../features/settings/BackupsPanel';
+import { WorkspacesPanel, OtherWorkspaces } from '../features/settings/WorkspacesPanel';
 
-export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal';
+export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings';
 
 type NavItem = { key: PageKey; label: string; icon: typeof IconSchool };
 
@@ -34,12 +37,14 @@ const SCHOOL_PAGES: NavItem[] = [
   { key: 'reports', label: 'Отчёты', icon: IconFileText },
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'profile', label: 'Профиль школы', icon: IconSchool },
+  { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
 ];
 
 const MUNICIPALITY_PAGES: NavItem[] = [
   { key: 'schools', label: 'Школы муниципалитета', icon: IconBuildingCommunity },
   { key: 'reports', label: 'Отчёты', icon: IconFileText },
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
+  { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
 ];
 
 function Shell() {
@@ -50,9 +55,29 @@ function Shell() {
     history.replaceState(null, '', '#' + p);
   }, []);
   const { value: state, error, reload } = useCall('workspace.state', {});
-  if (error) return <Center h="100vh"><Alert color="red" title="Не удалось открыть данные" maw={560}>{error}</Alert></Center>;
+  const { bump } = useDataVersion();
+  const changed = useCallback(() => { void reload(); bump(); }, [reload, bump]);
+  // A file that does not open (damaged, read-only) still has its copies and the other workspaces within reach.
+  if (error) {
+    return (
+      <Center mih="100vh" p="md">
+        <Stack maw={900} w="100%">
+          <Alert color="red" title="Не удалось открыть данные">{error}</Alert>
+          <BackupsPanel onRestored={changed} />
+          <WorkspacesPanel onSwitched={changed} />
+        </Stack>
+      </Center>
+    );
+  }
   if (!state) return <Center h="100vh"><Loader /></Center>;
-  if (state.role === 'none') return <FirstRun onDone={() => void reload()} />;
+  if (state.role === 'none') {
+    return (
+      <>
+        <FirstRun onDone={() => void reload()} />
+        <OtherWorkspaces onSwitched={changed} />
+      </>
+    );
+  }
   const municipal = state.role === 'municipality';
   const pages = municipal ? MUNICIPALITY_PAGES : SCHOOL_PAGES;
   const current = pages.some((p) => p.key === page) ? page! : pages[0]!.key;
@@ -90,6 +115,7 @@ function Shell() {
           {current === 'exchange' && <ExchangePage />}
           {current === 'municipal' && <FromMunicipalityPage />}
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
+          {current === 'settings' && <SettingsPage onWorkspaceChanged={changed} />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
         </Stack>
       </AppShell.Main>

@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { EnrollmentPrompt } from './EnrollmentPrompt';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
-import { QuarantinePanel, ConflictsPanel, HistoryPanel } from './ReviewPanels';
+import { QuarantinePanel, HistoryPanel } from './ReviewPanels';
+import { ConflictsPanel } from './ConflictsPanel';
 import { EnrollPanel } from './EnrollPanel';
 import { ReEnrollPanel } from './ReEnrollPanel';
 

@@ -1,6 +1,6 @@
-/** What waits for a person's decision or look: the quarantine, the conflicts and the import history. */
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Loader } from '@mantine/core';
-import { IconShieldLock, IconAlertTriangle } from '@tabler/icons-react';
+/** What waits for a person's decision or look: the quarantine and the import history (conflicts: ConflictsPanel.tsx). */
+import { Alert, Button, Code, Group, Stack, Table, Text, Loader } from '@mantine/core';
+import { IconShieldLock } from '@tabler/icons-react';
 import { call, CallError } from '../../app/api';
 import { useCall, useDataVersion } from '../../app/data';
 import { notifyError, notifyOk } from '../../app/notify';
@@ -56,51 +56,6 @@ export function QuarantinePanel() {
           ))}
         </Table.Tbody>
       </Table>
-    </Stack>
-  );
-}
-
-const SHOWN_FIELDS = ['title', 'text', 'name', 'full_name', 'status', 'completion_mark', 'date_from', 'date_to', 'deleted_at'];
-
-export function ConflictsPanel() {
-  const { bump } = useDataVersion();
-  const { value } = useCall('exchange.conflicts', {});
-  if (!value?.length) return <Text c="dimmed">Конфликтов нет.</Text>;
-  const keep = async (table: string, id: string, hlc: string) => {
-    try {
-      await call('exchange.resolveConflict', { table, id, keepHlc: hlc });
-      notifyOk('Оставлена выбранная версия.');
-      bump();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  return (
-    <Stack>
-      <Alert color="yellow" icon={<IconAlertTriangle />}>
-        Одна и та же запись изменена на двух копиях базы школы независимо (например, после восстановления из резервной копии). Обе версии сохранены; выберите, какую оставить.
-      </Alert>
-      {value.map((c) => (
-        <Paper key={c.table + c.id} withBorder p="sm">
-          <Text size="sm" fw={500}>Запись {c.table} · обнаружено {formatDateTime(c.detected_at)}</Text>
-          <Table mt="xs">
-            <Table.Tbody>
-              {c.versions.map((v) => (
-                <Table.Tr key={v.hlc}>
-                  <Table.Td w={120}>{v.current ? <Badge variant="light">Сейчас</Badge> : <Badge variant="light" color="gray">Другая</Badge>}</Table.Td>
-                  <Table.Td>
-                    {SHOWN_FIELDS.filter((f) => v.data[f] !== undefined && v.data[f] !== null && v.data[f] !== '').map((f) => (
-                      <Text key={f} size="sm">{f === 'deleted_at' ? 'Удалена' : String(v.data[f])}</Text>
-                    ))}
-                    <Text size="xs" c="dimmed">изменена {formatDateTime(String(v.data.updated_at ?? ''))}</Text>
-                  </Table.Td>
-                  <Table.Td w={170}><Button size="xs" variant="default" onClick={() => void keep(c.table, c.id, v.hlc)}>Оставить эту версию</Button></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      ))}
     </Stack>
   );
 }

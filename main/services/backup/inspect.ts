@@ -1,0 +1,79 @@
+/**
+ * What a database file on disk is, read without changing it: whether SQLite finds it whole
+ * (`PRAGMA integrity_check`, every page and index), whether it is an Опора workspace, whose and of which
+ * role. A restore and «open another file» both ask this before anything is replaced or switched.
+ */
+import { existsSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { LATEST_VERSION } from '../../../db/open.js';
+import { AppError } from '../errors.js';
+import type { WorkspaceFileInfo } from '../../../preload/contract/backup.js';
+
+export type { WorkspaceFileInfo };
+
+function scalar(raw: BetterSqlite3.Database, sql: string, ...args: unknown[]): string | null {
+  const v = raw.prepare(sql).pluck().get(...args);
+  return v == null ? null : String(v);
+}
+
+/** The workspace's name as the header shows it: the school's short name, or the municipality's. */
+export function workspaceName(raw: BetterSqlite3.Database, role: string | null, ownerId: string | null): string | null {
+  if (role === 'municipality') return scalar(raw, "SELECT value FROM meta WHERE key = 'municipality_name'");
+  if (role === 'school' && ownerId) {
+    const p = raw.prepare("SELECT name, short_name FROM school_profile WHERE id = ?").get(ownerId) as { name: string; short_name: string | null } | undefined;
+    return p ? p.short_name || p.name : null;
+  }
+  return null;
+}
+
+/**
+ * Reads a file's identity; throws a Russian AppError when it is not a sound Опора database. `integrity`
+ * false skips the full check (for listing known files quickly; a restore always checks).
+ */
+export function inspectWorkspaceFile(path: string, opts: { integrity?: boolean } = {}): WorkspaceFileInfo {
+  if (!existsSync(path)) throw new AppError('not_found', 'Файл не найден: возможно, флешка извлечена или файл перемещён.');
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new AppError('not_opora', 'Этот файл не открывается как база данных «Опоры». Выберите файл резервной копии или рабочего места «Опоры».');
+  }
+  try {
+    if (opts.integrity !== false) {
+      let rows: { integrity_check: string }[];
+      try {
+        rows = raw.pragma('integrity_check') as { integrity_check: string }[];
+      } catch {
+        throw new AppError('not_opora', 'Этот файл не является базой данных «Опоры» или повреждён так, что его нельзя прочитать.');
+      }
+      if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') {
+        throw new AppError('backup_damaged', 'Копия повреждена: проверка целостности нашла ошибки. Выберите другую копию; текущие данные не изменены.');
+      }
+    }
+    const hasMeta = scalar(raw, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+    if (!hasMeta) throw new AppError('not_opora', 'Это база данных, но не «Опоры»: в ней нет рабочего места. Выберите файл «Опоры».');
+    const version = Number(raw.pragma('user_version', { simple: true }));
+    if (version > LATEST_VERSION) throw new AppError('newer_schema', 'Файл записан более новой версией «Опоры». Обновите программу, чтобы открыть его.');
+    const role = scalar(raw, "SELECT value FROM meta WHERE key = 'role'");
+    const ownerId = scalar(raw, "SELECT value FROM meta WHERE key = 'owner_id'");
+    return {
+      role: role === 'school' || role === 'municipality' ? role : 'none',
+      ownerId, name: workspaceName(raw, role, ownerId), version,
+    };
+  } finally {
+    raw.close();
+  }
+}
+
+const ROLE_WORD = { school: 'школы', municipality: 'муниципалитета', none: 'без рабочего места' } as const;
+
+/** A copy may replace the live file only when it is the same workspace: same role and same owner. */
+export function checkSameWorkspace(copy: WorkspaceFileInfo, live: { role: WorkspaceFileInfo['role']; ownerId: string | null }): void {
+  if (copy.role === 'none') throw new AppError('backup_empty', 'В этой копии ещё нет рабочего места (она сделана до первой настройки). Выберите другую копию.');
+  if (live.role !== 'none' && copy.role !== live.role) {
+    throw new AppError('backup_other_role', `Это копия рабочего места ${ROLE_WORD[copy.role]}, а открыто рабочее место ${ROLE_WORD[live.role]}. Откройте её как другой файл в разделе «Рабочие места».`);
+  }
+  if (live.ownerId && copy.ownerId !== live.ownerId) {
+    throw new AppError('backup_other_owner', `Это копия другого рабочего места${copy.name ? ` («${copy.name}»)` : ''}. Откройте её как другой файл в разделе «Рабочие места».`);
+  }
+}
