@@ -160,6 +160,15 @@ export const contract = {
   'municipality.assignments.list': call<W.AssignmentView[]>('municipality')(z.strictObject({ eventId: id.optional(), groupId: id.optional() })),
   'municipality.assignments.save': call<W.AssignmentView>('municipality')(W.assignmentSaveInput),
   'municipality.assignments.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.documents.list': call<W.DocumentListRow[]>('municipality')(z.strictObject({})),
+  'municipality.documents.get': call<W.DocumentCard>('municipality')(z.strictObject({ id })),
+  'municipality.documents.save': call<W.DocumentCard>('municipality')(W.documentSaveInput),
+  'municipality.documents.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  /** A draft справка about an event, its requisites from the settings. */
+  'municipality.documents.fromEvent': call<W.DocumentCard>('municipality')(z.strictObject({ eventId: id })),
+  /** A draft приказ approving a справка of the register. */
+  'municipality.documents.order': call<W.DocumentCard>('municipality')(z.strictObject({ approvesId: id })),
+  'municipality.documents.print': callWithBytes(fileOutput, 'municipality')(W.documentPrintInput),
 
   // reports: the school's own справка at the school, every kind at the municipality (main/services/reports)
   'reports.start': call<M.ReportJob>('school', 'municipality')(M.reportStartInput),

@@ -163,3 +163,58 @@ describe('the municipality’s meetings and assignments travel to the schools th
     expect(() => groupSaveInput.parse({ group: { title: 'Г' }, members: [{ surname: 'А', leader: 1 }, { surname: 'Б', leader: 1 }] })).toThrow(/только один/);
   });
 });
+
+describe('the document register prints from the data and keeps what it printed', () => {
+  it('a справка about the meeting, registered with a number, prints the same again after the data changed; a приказ approves it', async () => {
+    const { readDocx } = await import('./report-reader.js');
+    const { draftFromEvent, saveDocument, printDocument, draftOrder, getDocument } = await import('../../main/services/municipality/documents.js');
+    const { documentSaveInput } = await import('../../preload/contract/meetings.js');
+    const { saveReportSettings, getReportSettings } = await import('../../main/services/municipality/report-settings.js');
+    const muni = ws('muni-docs');
+    initMunicipality(muni.ctx, 'Управление образования Энского района (вымышленное)');
+    saveReportSettings(muni.ctx, { ...getReportSettings(muni.ctx), headName: 'Н.Г. Гвоздкова', headPosition: 'Начальник Управления образования', centre: 'МБУ «Методический центр»' });
+    const s1 = enrollSchool(muni.ctx, 'МКОУ «Альфинская СОШ»');
+    const card = saveEvent(muni.ctx, eventSaveInput.parse({
+      event: { kind: 'meeting', date_from: '2026-11-20', topic: 'Об итогах ВПР' },
+      schools: [{ school_id: s1.schoolId, status: 'present' }],
+      agenda: [{ title: 'Результаты ВПР по математике' }],
+      conclusions: [{ item: { text: 'Результаты ниже муниципальных.', all_participants: 1 } }],
+    }));
+    const draft = draftFromEvent(muni.ctx, card.event.id);
+    expect(draft.document.doc_date).toBeNull();
+    expect(draft.document.signer_surname).toBe('Гвоздкова');
+    const unnumbered = await readDocx((await printDocument(muni.ctx, draft.document.id)).bytes);
+    const text0 = unnumbered.paragraphs.join('\n');
+    expect(text0).toContain('Н.Г.\u00a0Гвоздкова');
+    expect(text0).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const { snapshot: _s, ...doc } = draft.document;
+    const saved = saveDocument(muni.ctx, documentSaveInput.parse({ document: { ...pick(doc), number: '01-12/345', doc_date: '2026-11-27' }, sections: null }));
+    const first = await printDocument(muni.ctx, saved.document.id);
+    expect(first.fileName).toBe('Справка № 01-12 345 от 27.11.2026.docx');
+    const t1 = (await readDocx(first.bytes)).paragraphs.join('\n');
+    expect(t1).toContain('Результаты ниже муниципальных.');
+    expect(t1).toContain('01-12/345');
+    // The meeting is edited afterwards: the registered справка stays as printed unless refreshed.
+    saveEvent(muni.ctx, eventSaveInput.parse({ event: { id: card.event.id, kind: 'meeting', date_from: '2026-11-20', topic: 'Об итогах ВПР' }, schools: [{ school_id: s1.schoolId, status: 'present' }],
+      conclusions: [{ item: { id: card.conclusions[0]!.item.id, text: 'Исправленный вывод.', all_participants: 1 } }] }));
+    const again = (await readDocx((await printDocument(muni.ctx, saved.document.id)).bytes)).paragraphs.join('\n');
+    expect(again).toContain('Результаты ниже муниципальных.');
+    expect(again).not.toContain('Исправленный вывод.');
+    const fresh = (await readDocx((await printDocument(muni.ctx, saved.document.id, true)).bytes)).paragraphs.join('\n');
+    expect(fresh).toContain('Исправленный вывод.');
+    // The приказ: П Р И К А З, приказываю, then the справка as Приложение 1.
+    const order = draftOrder(muni.ctx, saved.document.id);
+    const o = (await readDocx((await printDocument(muni.ctx, order.document.id)).bytes)).paragraphs.join('\n');
+    const at = (s: string) => o.indexOf(s);
+    for (const part of ['П Р И К А З', 'п р и к а з ы в а ю:', 'Утвердить справку', 'Приложение 1', 'Исправленный вывод.']) expect(at(part), part).toBeGreaterThan(-1);
+    expect(at('П Р И К А З')).toBeLessThan(at('п р и к а з ы в а ю:'));
+    expect(at('п р и к а з ы в а ю:')).toBeLessThan(at('Приложение 1'));
+    expect(getDocument(muni.ctx, order.document.id).document.approves_id).toBe(saved.document.id);
+  });
+});
+
+/** The editable columns of a document row, as the form sends them back. */
+function pick(d: Record<string, unknown>) {
+  const { id, kind, issuer, number, doc_date, place, title, addressees, signer_surname, signer_first_name, signer_patronymic, signer_position, event_id, preamble, points, closing, short } = d;
+  return { id, kind, issuer, number, doc_date, place, title, addressees, signer_surname, signer_first_name, signer_patronymic, signer_position, event_id, preamble, points, closing, short };
+}

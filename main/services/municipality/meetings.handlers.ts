@@ -3,6 +3,7 @@ import { defineArea } from '../area-handlers.js';
 import { listEvents, getEvent, saveEvent, removeEvent } from './events.js';
 import { listGroups, saveGroup, removeGroup } from './groups.js';
 import { listAssignments, saveAssignment, removeAssignment } from './assignments.js';
+import * as documents from './documents.js';
 
 const removed = { removed: true as const };
 
@@ -17,4 +18,11 @@ export const meetingsHandlers = defineArea({
   'municipality.assignments.list': (env, input) => listAssignments(env.ctx(), input),
   'municipality.assignments.save': (env, input) => saveAssignment(env.ctx(), input),
   'municipality.assignments.remove': (env, input) => (removeAssignment(env.ctx(), input.id), removed),
+  'municipality.documents.list': (env) => documents.listDocuments(env.ctx()),
+  'municipality.documents.get': (env, input) => documents.getDocument(env.ctx(), input.id),
+  'municipality.documents.save': (env, input) => documents.saveDocument(env.ctx(), input),
+  'municipality.documents.remove': (env, input) => (documents.removeDocument(env.ctx(), input.id), removed),
+  'municipality.documents.fromEvent': (env, input) => documents.draftFromEvent(env.ctx(), input.eventId),
+  'municipality.documents.order': (env, input) => documents.draftOrder(env.ctx(), input.approvesId),
+  'municipality.documents.print': (env, input) => documents.printDocument(env.ctx(), input.id, input.refresh),
 });
