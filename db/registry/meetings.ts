@@ -10,37 +10,24 @@
  * (a group, a document) by bare id, since those rows never exist at the school.
  */
 import { eventFormat, eventKind, eventLevel } from '../../common/labels.js';
+import { ORGANISER_BODIES, PARTICIPATION, PROPOSAL_ADDRESSEES, ASSIGNMENT_MARK, GROUP_KINDS, DOCUMENT_KINDS } from '../../common/meeting-labels.js';
 import { f } from './fields.js';
 import { table, type TableSpec } from './types.js';
-import type { Field } from './fields.js';
+import type { Field, TextField } from './fields.js';
 
 const mun = <const N extends string, const F extends Record<string, Field>>(e: Omit<TableSpec<N, F>, 'side'>) =>
   table<N, F>({ side: 'municipality', ...e });
 
-/** Who organises on the municipality's side: the department itself or its subordinate body (methodical centre). */
-export const ORGANISER_BODIES = { department: 'Управление образования', centre: 'Подведомственное учреждение (методический центр)' } as const;
-export const PARTICIPATION = { invited: 'Приглашена', present: 'Участвовала', absent: 'Не участвовала' } as const;
-export const PROPOSAL_ADDRESSEES = {
-  all_schools: 'Всем школам', some_schools: 'Отдельным школам', centre: 'Методическому центру', group: 'Рабочей группе', person: 'Лично', other: 'Другим',
-} as const;
-export const ASSIGNMENT_MARK = { in_progress: 'Выполняется', done: 'Выполнено', not_done: 'Не выполнено' } as const;
-export const GROUP_KINDS = {
-  working: 'Рабочая группа', coordination: 'Координационная группа', rmo: 'Районное методическое объединение (РМО)', creative: 'Творческая группа', other: 'Другая группа',
-} as const;
-export const DOCUMENT_KINDS = { spravka: 'Справка', order: 'Приказ', letter: 'Письмо', protocol: 'Протокол' } as const;
-/** Sections of a meeting справка the user may leave out before printing. */
-export const MEETING_SECTIONS = {
-  participants: 'Участники', agenda: 'Повестка', conclusions: 'Выводы', proposals: 'Предложения', groups: 'Рабочие группы', assignments: 'Поручения',
-} as const;
+export { ORGANISER_BODIES, PARTICIPATION, PROPOSAL_ADDRESSEES, ASSIGNMENT_MARK, GROUP_KINDS, DOCUMENT_KINDS, MEETING_SECTIONS } from '../../common/meeting-labels.js';
 
 const v = <T extends Record<string, string>>(labels: T) => ({ codes: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]], labels });
 
 /** Three columns of a person's name, as documents need them (common/person-name.ts prints them). */
-const nameFields = <P extends string>(prefix: P, label: string, required: boolean) => ({
+const nameFields = <P extends string, R extends boolean>(prefix: P, label: string, required: R) => ({
   [`${prefix}surname`]: required ? f.req(`${label}: фамилия`, 100) : f.opt(`${label}: фамилия`, 100),
   [`${prefix}first_name`]: f.opt(`${label}: имя или инициал`, 100),
   [`${prefix}patronymic`]: f.opt(`${label}: отчество или инициал`, 100),
-}) as { [K in `${P}surname` | `${P}first_name` | `${P}patronymic`]: Field };
+}) as { [K in `${P}surname`]: TextField<R> } & { [K in `${P}first_name` | `${P}patronymic`]: TextField<false> };
 
 export const MEETING_TABLES = [
   mun({

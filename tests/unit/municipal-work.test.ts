@@ -167,7 +167,8 @@ describe('the municipality’s meetings and assignments travel to the schools th
 describe('the document register prints from the data and keeps what it printed', () => {
   it('a справка about the meeting, registered with a number, prints the same again after the data changed; a приказ approves it', async () => {
     const { readDocx } = await import('./report-reader.js');
-    const { draftFromEvent, saveDocument, printDocument, draftOrder, getDocument } = await import('../../main/services/municipality/documents.js');
+    const { draftFromEvent, saveDocument, draftOrder, getDocument } = await import('../../main/services/municipality/documents.js');
+    const { printDocument } = await import('../../main/services/reports/documents/print.js');
     const { documentSaveInput } = await import('../../preload/contract/meetings.js');
     const { saveReportSettings, getReportSettings } = await import('../../main/services/municipality/report-settings.js');
     const muni = ws('muni-docs');

@@ -1,9 +1,8 @@
 /**
  * The register of documents the municipality issues — справка, приказ, письмо, протокол — with the requisites
- * of ГОСТ Р 7.0.97-2025, and their printing from the data: a справка about a meeting from the event journal,
- * a приказ approving a справка (Приложение 1). A document registered with its number and date is printed from
- * the snapshot taken at its first printing, so printing it again gives the same document; «по текущим данным»
- * takes a new snapshot deliberately. The date is never filled in silently: an empty one prints as a line.
+ * of ГОСТ Р 7.0.97-2025 as the user sets them (number and date included: never silently today's), and the
+ * drafts prefilled from the settings: a справка about a meeting, a приказ approving a справка. Printing is in
+ * reports/documents/print.ts.
  */
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
@@ -12,27 +11,17 @@ import { requireMunicipality } from '../municipality-core.js';
 import { liveRow, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { AppError, notFound } from '../errors.js';
 import { getReportSettings, type ReportSettings } from './report-settings.js';
-import { getEvent } from './events.js';
-import { dayOf } from '../../../db/rules.js';
-import { DOCUMENT_KINDS, MEETING_SECTIONS, PARTICIPATION, PROPOSAL_ADDRESSEES, GROUP_KINDS } from '../../../db/registry/meetings.js';
-import { eventKind, eventLevel, eventFormat } from '../../../common/labels.js';
-import { formatDate } from '../../../common/format.js';
+import { eventKind } from '../../../common/labels.js';
 import { parsePersonName, type PersonName } from '../../../common/person-name.js';
-import { safeFileName } from '../../../common/file-names.js';
-import type { ReportDoc } from '../reports/model.js';
-import type { DocumentRequisites, MeetingDocModel, DocumentKind } from '../reports/documents/model.js';
-import { meetingDoc } from '../reports/documents/meeting.js';
-import { orderDoc } from '../reports/documents/order.js';
-import { frameOf, paragraphs } from '../reports/documents/requisites.js';
-import { renderDocx } from '../reports/docx.js';
-import { MIME } from '../reports/index.js';
+import { DOCUMENT_KINDS, MEETING_SECTIONS } from '../../../db/registry/meetings.js';
+import { formatDate } from '../../../common/format.js';
 
-type SectionCode = keyof typeof MEETING_SECTIONS;
-const SECTION_CODES = Object.keys(MEETING_SECTIONS) as SectionCode[];
-const lines = (t: unknown) => String(t ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
-const kindOf = (d: Row): DocumentKind => (String(d.kind) in DOCUMENT_KINDS ? (d.kind as DocumentKind) : 'spravka');
+export type SectionCode = keyof typeof MEETING_SECTIONS;
+export const SECTION_CODES = Object.keys(MEETING_SECTIONS) as SectionCode[];
+export const lines = (t: unknown) => String(t ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+export const kindOf = (d: Row): keyof typeof DOCUMENT_KINDS => (String(d.kind) in DOCUMENT_KINDS ? (d.kind as keyof typeof DOCUMENT_KINDS) : 'spravka');
 
-function sectionsOf(d: Row): SectionCode[] {
+export function sectionsOf(d: Row): SectionCode[] {
   try {
     const s = JSON.parse(String(d.sections || 'null')) as unknown;
     return Array.isArray(s) ? SECTION_CODES.filter((c) => s.includes(c)) : SECTION_CODES;
@@ -42,7 +31,7 @@ function sectionsOf(d: Row): SectionCode[] {
 }
 
 /** The three stored columns of a name, or null when the surname is empty. */
-function nameFrom(d: Row, prefix: string): PersonName | null {
+export function nameFrom(d: Row, prefix: string): PersonName | null {
   const surname = String(d[`${prefix}surname`] ?? '').trim();
   return surname ? { surname, name: String(d[`${prefix}first_name`] ?? ''), patronymic: String(d[`${prefix}patronymic`] ?? '') } : null;
 }
@@ -116,114 +105,3 @@ function signerOf(s: ReportSettings) {
   return { signer_position: s.headPosition, signer_surname: n?.surname ?? '', signer_first_name: n?.name ?? '', signer_patronymic: n?.patronymic ?? '' };
 }
 
-function requisitesOf(ctx: ServiceContext, d: Row): DocumentRequisites {
-  const s = getReportSettings(ctx);
-  const executor = nameFrom(d, 'executor_');
-  return {
-    kind: kindOf(d), body: [s.parent, s.organisation].filter(Boolean), subordinate: d.issuer === 'centre' ? s.centre : '',
-    number: String(d.number ?? ''), date: (d.doc_date as string | null) ?? null, place: String(d.place || s.place), title: String(d.title),
-    addressees: lines(d.addressees),
-    replyTo: d.reply_number || d.reply_date ? { number: String(d.reply_number ?? ''), date: (d.reply_date as string | null) ?? null } : null,
-    signer: { position: String(d.signer_position ?? ''), name: nameFrom(d, 'signer_') },
-    executor: executor || d.executor_phone ? { name: executor, phone: String(d.executor_phone ?? '') } : null,
-    attachments: lines(d.attachments),
-    // «Заместитель начальника — Д.А. Самарин»: a line a position and a name, split at a dash or a tab.
-    agreed: lines(d.agreed).map((l) => {
-      const [position, name = ''] = l.split(/\s+[—–-]\s+|\t/);
-      return { position: position!.trim(), name: parsePersonName(name) };
-    }),
-  };
-}
-
-function meetingModel(ctx: ServiceContext, d: Row, eventId: string): MeetingDocModel {
-  const card = getEvent(ctx, eventId);
-  const e = card.event;
-  const s = getReportSettings(ctx);
-  const schoolName = new Map(card.schools.map((x) => [x.school_id, x.name]));
-  const roster = new Map((ctx.raw.prepare("SELECT id, COALESCE(NULLIF(short_name, ''), name) AS name FROM municipality_school").all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
-  const nameOfSchool = (id: string) => schoolName.get(id) ?? roster.get(id) ?? 'школа удалена из реестра';
-  const groupTitle = new Map(card.groups.map((g) => [g.id, g.title]));
-  const addresseeOf = (p: Row, ids: string[]) => {
-    const a = String(p.addressee) as keyof typeof PROPOSAL_ADDRESSEES;
-    if (a === 'all_schools') return 'Руководителям общеобразовательных организаций';
-    if (a === 'some_schools') return `Руководителям ${ids.map(nameOfSchool).join(', ')}`;
-    if (a === 'centre') return s.centre || String(p.addressee_text) || 'Методическому центру';
-    if (a === 'group') return (p.group_id && groupTitle.get(String(p.group_id))) || String(p.addressee_text) || 'Рабочей группе';
-    return String(p.addressee_text) || PROPOSAL_ADDRESSEES[a] || 'Другим';
-  };
-  const proposals: MeetingDocModel['proposals'] = [];
-  for (const { item, school_ids } of card.proposals) {
-    const who = addresseeOf(item, school_ids);
-    const group = proposals.find((x) => x.addressee === who);
-    if (group) group.items.push(String(item.text));
-    else proposals.push({ addressee: who, items: [String(item.text)] });
-  }
-  const sections = new Set(sectionsOf(d));
-  const by = (st: keyof typeof PARTICIPATION) => card.schools.filter((x) => x.status === st);
-  return {
-    requisites: requisitesOf(ctx, d),
-    event: {
-      kindLabel: eventKind.labels[e.kind as keyof typeof eventKind.labels] ?? '', levelLabel: eventLevel.labels[e.level as keyof typeof eventLevel.labels] ?? '',
-      formatLabel: eventFormat.labels[e.format as keyof typeof eventFormat.labels] ?? '', dateFrom: String(e.date_from), dateTo: (e.date_to as string | null) ?? null,
-      organiser: String(e.organiser || (e.organiser_body === 'centre' ? s.centre : s.organisation)), topic: String(e.topic), place: String(e.place), summary: String(e.summary),
-    },
-    participants: {
-      present: by('present').map((x) => x.name), absent: by('absent').map((x) => ({ school: x.name, note: x.note })), invited: by('invited').map((x) => x.name),
-      others: card.persons.map((p) => ({ name: nameFrom(p, ''), text: String(p.surname), position: String(p.position), organisation: String(p.organisation) })),
-    },
-    agenda: card.agenda.map((a) => ({ title: String(a.title), speaker: String(a.speaker), note: String(a.note) })),
-    conclusions: card.conclusions.map(({ item, school_ids }) => ({ text: String(item.text), schools: item.all_participants ? [] : school_ids.map(nameOfSchool), factors: String(item.factors) })),
-    proposals,
-    groups: card.groups.map((g) => ({
-      title: g.title, kindLabel: GROUP_KINDS[g.kind], period: { from: g.date_from, to: g.date_to },
-      members: g.members.map((m) => ({
-        name: nameFrom(m, ''), text: m.surname, position: m.position, organisation: m.organisation || (m.school_id ? nameOfSchool(m.school_id) : ''), role: m.role_note, leader: m.leader === 1,
-      })),
-    })),
-    assignments: card.assignments.map((a) => ({
-      text: a.text, responsible: a.responsible || a.group_title || '', due: a.due_on, schools: a.all_schools ? ['все общеобразовательные организации'] : a.school_ids.map(nameOfSchool),
-    })),
-    closing: String(d.closing ?? ''),
-    sections: Object.fromEntries(SECTION_CODES.map((c) => [c, sections.has(c)])) as MeetingDocModel['sections'],
-    short: d.short === 1,
-  };
-}
-
-/** The document as data, from today's records (no snapshot). */
-export function buildDocument(ctx: ServiceContext, d: Row, depth = 0): ReportDoc {
-  const kind = kindOf(d);
-  const r = requisitesOf(ctx, d);
-  if (kind === 'order') {
-    const approved = d.approves_id ? liveRow(ctx, 'mun_document', String(d.approves_id)) : undefined;
-    if (d.approves_id && !approved) throw new AppError('not_found', 'Справка, которую утверждает приказ, удалена из реестра. Выберите другую или уберите её из приказа.');
-    return orderDoc({
-      requisites: r, preamble: String(d.preamble ?? ''), points: lines(d.points),
-      // The справка as it was registered (its snapshot), since the order approves that text and not a later one.
-      appendix: approved && depth === 0 ? { title: String(approved.title), doc: approved.snapshot ? (JSON.parse(String(approved.snapshot)) as ReportDoc) : buildDocument(ctx, approved, depth + 1) } : null,
-    });
-  }
-  if (kind === 'spravka' && d.event_id) {
-    if (!liveRow(ctx, 'mun_event', String(d.event_id))) throw new AppError('not_found', 'Мероприятие, по которому составлена справка, удалено. Напечатать её заново по данным нельзя.');
-    return meetingDoc(meetingModel(ctx, d, String(d.event_id)));
-  }
-  return frameOf(r, DOCUMENT_KINDS[kind], DOCUMENT_KINDS[kind], paragraphs(String(d.closing ?? '')));
-}
-
-/**
- * Prints a document of the register. A registered one (number and date set) is printed from the snapshot of
- * its first printing; `refresh` takes a new snapshot from today's data.
- */
-export async function printDocument(ctx: ServiceContext, id: string, refresh = false): Promise<{ fileName: string; mime: string; bytes: Buffer }> {
-  requireMunicipality(ctx);
-  const d = liveRow(ctx, 'mun_document', id);
-  if (!d) throw notFound('Документ');
-  let doc: ReportDoc;
-  if (d.snapshot && !refresh) doc = JSON.parse(String(d.snapshot)) as ReportDoc;
-  else {
-    doc = buildDocument(ctx, d);
-    if (d.number && d.doc_date) writeRow(ctx, 'mun_document', { snapshot: JSON.stringify(doc), printed_at: dayOf(ctx.now()) }, { id });
-  }
-  const kind = DOCUMENT_KINDS[kindOf(d)];
-  const stem = [kind, d.number ? `№ ${String(d.number)}` : 'без номера', d.doc_date ? `от ${formatDate(String(d.doc_date))}` : ''].filter(Boolean).join(' ');
-  return { fileName: `${safeFileName(stem)}.docx`, mime: MIME.docx, bytes: await renderDocx(doc) };
-}

@@ -24,5 +24,5 @@ export const meetingsHandlers = defineArea({
   'municipality.documents.remove': (env, input) => (documents.removeDocument(env.ctx(), input.id), removed),
   'municipality.documents.fromEvent': (env, input) => documents.draftFromEvent(env.ctx(), input.eventId),
   'municipality.documents.order': (env, input) => documents.draftOrder(env.ctx(), input.approvesId),
-  'municipality.documents.print': (env, input) => documents.printDocument(env.ctx(), input.id, input.refresh),
+
 });

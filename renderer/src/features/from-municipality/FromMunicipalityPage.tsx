@@ -6,6 +6,7 @@ import { useState, useEffect } from 'react';
 import { Card, Table, Text, Badge, Group, Stack, SimpleGrid, Title, Select, Textarea, Button, Alert } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { PageHeader } from '../../components/PageHeader';
+import { MunicipalWorkCards } from './MunicipalWorkCards';
 import { FormModal } from '../../components/RecordForm';
 import { ActivityStatusBadge } from '../../components/Labels';
 import { useCall, useDataVersion } from '../../app/data';
@@ -79,6 +80,7 @@ export function FromMunicipalityPage() {
           </SimpleGrid>
         ) : <Text c="dimmed">Управление образования ещё не присылало классификацию. Она придёт с файлом обмена.</Text>}
       </Card>
+      <MunicipalWorkCards />
       <Card withBorder>
         <Title order={4} mb="sm">Муниципальная дорожная карта</Title>
         {value.activities.length === 0 ? <Text c="dimmed">Мероприятий пока нет. Они придут с файлом обмена от управления образования.</Text> : (

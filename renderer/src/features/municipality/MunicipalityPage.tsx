@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Tabs, Stack } from '@mantine/core';
-import { IconLayoutDashboard, IconChartLine, IconList, IconRoute, IconUsersGroup } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconChartLine, IconList, IconRoute, IconUsersGroup, IconCalendarEvent, IconChecklist, IconFileText, IconUsers } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import { DashboardTab } from './DashboardTab';
 import { ChartsTab } from './ChartsTab';
@@ -13,9 +13,13 @@ import { RosterTab } from './RosterTab';
 import { RoadmapTab } from './RoadmapTab';
 import { GroupsTab } from './GroupsTab';
 import { SchoolDrawer } from './SchoolDrawer';
+import { MeetingsTab } from './meetings/MeetingsTab';
+import { AssignmentsPanel } from './meetings/AssignmentsPanel';
+import { GroupsPanel } from './meetings/GroupsPanel';
+import { DocumentsTab } from './meetings/DocumentsTab';
 import './municipality.css';
 
-export type MunicipalityTab = 'dashboard' | 'charts' | 'roster' | 'roadmap' | 'groups';
+export type MunicipalityTab = 'dashboard' | 'charts' | 'roster' | 'roadmap' | 'meetings' | 'assignments' | 'workgroups' | 'documents' | 'groups';
 
 export function MunicipalityPage({ initialTab = 'dashboard', onSchoolReport }: { initialTab?: MunicipalityTab; onSchoolReport?: (schoolId: string) => void }) {
   const [tab, setTab] = useState<MunicipalityTab>(initialTab);
@@ -30,12 +34,20 @@ export function MunicipalityPage({ initialTab = 'dashboard', onSchoolReport }: {
           <Tabs.Tab value="charts" leftSection={<IconChartLine size={16} />}>Графики</Tabs.Tab>
           <Tabs.Tab value="roster" leftSection={<IconList size={16} />}>Реестр</Tabs.Tab>
           <Tabs.Tab value="roadmap" leftSection={<IconRoute size={16} />}>Дорожная карта</Tabs.Tab>
-          <Tabs.Tab value="groups" leftSection={<IconUsersGroup size={16} />}>Группы и кураторы</Tabs.Tab>
+          <Tabs.Tab value="meetings" leftSection={<IconCalendarEvent size={16} />}>Мероприятия</Tabs.Tab>
+          <Tabs.Tab value="assignments" leftSection={<IconChecklist size={16} />}>Поручения</Tabs.Tab>
+          <Tabs.Tab value="workgroups" leftSection={<IconUsers size={16} />}>Рабочие группы</Tabs.Tab>
+          <Tabs.Tab value="documents" leftSection={<IconFileText size={16} />}>Документы</Tabs.Tab>
+          <Tabs.Tab value="groups" leftSection={<IconUsersGroup size={16} />}>Партнёры и кураторы</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="dashboard" pt="md"><DashboardTab onOpen={setSchool} onFiltered={setFiltered} /></Tabs.Panel>
         <Tabs.Panel value="charts" pt="md"><ChartsTab schoolIds={filtered} /></Tabs.Panel>
         <Tabs.Panel value="roster" pt="md"><RosterTab /></Tabs.Panel>
         <Tabs.Panel value="roadmap" pt="md"><RoadmapTab /></Tabs.Panel>
+        <Tabs.Panel value="meetings" pt="md"><MeetingsTab /></Tabs.Panel>
+        <Tabs.Panel value="assignments" pt="md"><AssignmentsPanel /></Tabs.Panel>
+        <Tabs.Panel value="workgroups" pt="md"><GroupsPanel /></Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md"><DocumentsTab /></Tabs.Panel>
         <Tabs.Panel value="groups" pt="md"><GroupsTab /></Tabs.Panel>
       </Tabs>
       <SchoolDrawer schoolId={school} onClose={() => setSchool(null)} onReport={onSchoolReport ? (id) => { setSchool(null); onSchoolReport(id); } : undefined} />

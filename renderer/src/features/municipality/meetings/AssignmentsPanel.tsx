@@ -1,0 +1,137 @@
+/**
+ * Assignments (поручения): of one meeting (in its editor) or all of them (the «Поручения» tab). Each shows,
+ * per school it concerns, the school's mark as it came back in the exchange files, and what is overdue.
+ */
+import { Fragment, useState } from 'react';
+import { Card, Stack, Group, Title, Button, Table, Text, Badge, Modal, Textarea, TextInput, Checkbox, MultiSelect, Select, Alert, Collapse, Switch } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { call, CallError } from '../../../app/api';
+import { useCall, useDataVersion } from '../../../app/data';
+import { notifyOk } from '../../../app/notify';
+import { formatDate } from '../../../../../common/format';
+import { ASSIGNMENT_MARK } from '../../../../../common/meeting-labels';
+import type { AssignmentView } from '../../../../../preload/contract/index';
+import { DateField } from '../../../components/DocumentFields';
+
+const MARK_COLOR = { done: 'teal', in_progress: 'blue', not_done: 'red' } as const;
+
+function MarkBadge({ m }: { m: AssignmentView['marks'][number] }) {
+  if (m.overdue) return <Badge color="red" variant="filled" tt="none">{m.status ? `${ASSIGNMENT_MARK[m.status]}, срок истёк` : 'Нет отметки, срок истёк'}</Badge>;
+  if (!m.status) return <Badge color="gray" variant="light" tt="none">Нет отметки</Badge>;
+  return <Badge color={MARK_COLOR[m.status]} variant="light" tt="none">{ASSIGNMENT_MARK[m.status]}{m.done_on ? ` ${formatDate(m.done_on)}` : ''}</Badge>;
+}
+
+type Edit = { id?: string; text: string; responsible: string; due_on: string | null; all_schools: 0 | 1; school_ids: string[]; group_id: string | null; proposal_id: string | null };
+
+function AssignmentForm({ value, eventId, participants, proposals, onClose }: { value: Edit; eventId?: string; participants: string[]; proposals: { id: string; text: string }[]; onClose: () => void }) {
+  const [v, setV] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { bump } = useDataVersion();
+  const roster = useCall('municipality.roster.list', {});
+  const groups = useCall('municipality.workGroups.list', {});
+  const options = (roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }));
+  const save = async () => {
+    setBusy(true);
+    try {
+      await call('municipality.assignments.save', {
+        assignment: { ...(v.id ? { id: v.id } : {}), event_id: eventId ?? null, text: v.text, responsible: v.responsible, due_on: v.due_on, all_schools: v.all_schools, group_id: v.group_id, proposal_id: v.proposal_id },
+        school_ids: v.all_schools ? [] : v.school_ids,
+      });
+      bump();
+      notifyOk('Поручение сохранено. Школы получат его со следующим файлом обмена.');
+      onClose();
+    } catch (e) {
+      setError(e instanceof CallError ? e.message : 'Не удалось сохранить.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async () => {
+    if (!v.id || !window.confirm('Удалить поручение? Школы получат удаление со следующим файлом обмена.')) return;
+    await call('municipality.assignments.remove', { id: v.id });
+    bump();
+    onClose();
+  };
+  return (
+    <Modal opened onClose={onClose} title={v.id ? 'Поручение' : 'Новое поручение'} size="lg">
+      <Stack data-testid="assignment-form" onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(); }}>
+        {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
+        <Textarea label="Поручение" withAsterisk autosize minRows={2} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} data-autofocus data-testid="assignment-text" />
+        <Group grow align="flex-start">
+          <DateField label="В срок до" value={v.due_on} onChange={(x) => setV({ ...v, due_on: x })} testId="assignment-due" />
+          <TextInput label="Ответственный" placeholder="Например: руководители ОО" value={v.responsible} onChange={(e) => setV({ ...v, responsible: e.currentTarget.value })} />
+        </Group>
+        {proposals.length > 0 && <Select label="По предложению" clearable data={proposals.map((p, i) => ({ value: p.id, label: `${i + 1}. ${p.text.slice(0, 90)}` }))} value={v.proposal_id} onChange={(x) => setV({ ...v, proposal_id: x })} />}
+        <Select label="Поручено группе" clearable placeholder="Не группе" data={(groups.value ?? []).map((g) => ({ value: g.id, label: g.title }))} value={v.group_id} onChange={(x) => setV({ ...v, group_id: x })} />
+        <Checkbox label="Всем школам муниципалитета" checked={v.all_schools === 1} onChange={(e) => setV({ ...v, all_schools: e.currentTarget.checked ? 1 : 0 })} />
+        {v.all_schools === 0 && (
+          <Stack gap={4}>
+            <MultiSelect label="Школы, которым адресовано" searchable data={options} value={v.school_ids} onChange={(x) => setV({ ...v, school_ids: x })} data-testid="assignment-schools" />
+            {participants.length > 0 && <Button size="xs" variant="subtle" onClick={() => setV({ ...v, school_ids: [...new Set([...v.school_ids, ...participants])] })}>Добавить всех участников мероприятия</Button>}
+          </Stack>
+        )}
+        <Group justify="space-between">
+          {v.id ? <Button color="red" variant="subtle" onClick={() => void remove()}>Удалить</Button> : <span />}
+          <Group><Button variant="default" onClick={onClose}>Отмена</Button><Button loading={busy} onClick={() => void save()} data-testid="assignment-save">Сохранить</Button></Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function AssignmentsPanel({ eventId, participants = [], proposals = [] }: { eventId?: string; participants?: string[]; proposals?: { id: string; text: string }[] }) {
+  const list = useCall('municipality.assignments.list', eventId ? { eventId } : {});
+  const [edit, setEdit] = useState<Edit | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [onlyOverdue, setOnlyOverdue] = useState(false);
+  const rows = (list.value ?? []).filter((a) => !onlyOverdue || a.overdue > 0);
+  return (
+    <Card withBorder data-testid="assignments-panel">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={5}>Поручения {list.value?.length ? <Text span c="dimmed" size="sm">({list.value.length})</Text> : null}</Title>
+          <Group>
+            {!eventId && <Switch label="Только не выполненные в срок" checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.currentTarget.checked)} />}
+            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEdit({ text: '', responsible: '', due_on: null, all_schools: 0, school_ids: [], group_id: null, proposal_id: null })} data-testid="assignment-add">Добавить поручение</Button>
+          </Group>
+        </Group>
+        {list.error && <Alert color="red">{list.error}</Alert>}
+        {list.value && rows.length === 0 && <Text size="sm" c="dimmed">{onlyOverdue ? 'Поручений, не выполненных в срок, нет.' : 'Поручений пока нет. Добавьте первое: что сделать, кому и в какой срок.'}</Text>}
+        {rows.length > 0 && (
+          <Table fz="sm" withTableBorder data-testid="assignments-table">
+            <Table.Thead><Table.Tr><Table.Th w={40}>№</Table.Th><Table.Th>Поручение</Table.Th><Table.Th w={120}>Срок</Table.Th><Table.Th w={220}>Кому</Table.Th><Table.Th w={220}>Исполнение</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {rows.map((a, i) => (
+                <Fragment key={a.id}>
+                  <Table.Tr className="row-click" onClick={() => setEdit({ id: a.id, text: a.text, responsible: a.responsible, due_on: a.due_on, all_schools: a.all_schools ? 1 : 0, school_ids: a.school_ids, group_id: a.group_id, proposal_id: a.proposal_id })} data-testid="assignment-row">
+                    <Table.Td>{i + 1}</Table.Td>
+                    <Table.Td className="cell-wrap">{a.text}{!eventId && a.event_topic ? <Text size="xs" c="dimmed">Мероприятие: {a.event_topic}</Text> : null}</Table.Td>
+                    <Table.Td>{a.due_on ? `до ${formatDate(a.due_on)}` : 'без срока'}</Table.Td>
+                    <Table.Td className="cell-wrap">{a.all_schools ? 'Всем школам' : a.concerned ? `${a.concerned} шк.` : ''}{a.group_title ? ` · ${a.group_title}` : ''}{a.responsible ? ` · ${a.responsible}` : ''}</Table.Td>
+                    <Table.Td onClick={(e) => { e.stopPropagation(); setOpen(open === a.id ? null : a.id); }} style={{ cursor: 'pointer' }}>
+                      <Group gap={4}>
+                        <Badge color="teal" variant="light" tt="none">выполнено {a.done} из {a.concerned}</Badge>
+                        {a.overdue > 0 && <Badge color="red" variant="filled" tt="none" data-testid="assignment-overdue">не в срок: {a.overdue}</Badge>}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                  <Table.Tr style={{ display: open === a.id ? undefined : 'none' }}>
+                    <Table.Td colSpan={5}>
+                      <Collapse expanded={open === a.id}>
+                        <Stack gap={2}>
+                          {a.marks.map((m) => <Group key={m.school_id} gap="xs"><Text size="sm" w={320}>{m.school_name}</Text><MarkBadge m={m} />{m.note ? <Text size="sm" c="dimmed">{m.note}</Text> : null}</Group>)}
+                        </Stack>
+                      </Collapse>
+                    </Table.Td>
+                  </Table.Tr>
+                </Fragment>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+      {edit && <AssignmentForm value={edit} eventId={eventId} participants={participants} proposals={proposals} onClose={() => setEdit(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * The register of the municipality's outgoing documents (справка, приказ, письмо, протокол) with their
+ * requisites, and the editor in which a document is prepared, checked and printed. A document with a number
+ * and a date prints the same every time (the snapshot of its first printing) until «Обновить по данным».
+ */
+import { useState } from 'react';
+import { Card, Stack, Group, Title, Button, Text, Modal, TextInput, Textarea, Select, SimpleGrid, Checkbox, Alert, Table, Badge, Switch, Tabs } from '@mantine/core';
+import { IconPrinter, IconPlus, IconFileText } from '@tabler/icons-react';
+import { call, CallError } from '../../../app/api';
+import { useCall, useDataVersion } from '../../../app/data';
+import { notifyOk, notifyError } from '../../../app/notify';
+import { downloadFile } from '../../../components/files';
+import { formatDate } from '../../../../../common/format';
+import { DOCUMENT_KINDS, ORGANISER_BODIES, MEETING_SECTIONS } from '../../../../../common/meeting-labels';
+import type { CallInput, DocumentListRow } from '../../../../../preload/contract/index';
+import { DateField, NameField } from '../../../components/DocumentFields';
+
+type Save = CallInput<'municipality.documents.save'>;
+type Doc = Save['document'];
+type Section = keyof typeof MEETING_SECTIONS;
+const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const EDITABLE = ['kind', 'issuer', 'number', 'place', 'title', 'addressees', 'signer_surname', 'signer_first_name', 'signer_patronymic', 'signer_position',
+  'executor_surname', 'executor_first_name', 'executor_patronymic', 'executor_phone', 'reply_number', 'attachments', 'agreed', 'preamble', 'points', 'closing'] as const;
+
+function DocumentEditor({ id, onClose }: { id: string; onClose: () => void }) {
+  const card = useCall('municipality.documents.get', { id });
+  if (!card.value) return card.error ? <Modal opened onClose={onClose} title="Документ"><Alert color="red">{card.error}</Alert></Modal> : null;
+  const d = card.value.document;
+  const initial: Doc = {
+    id: d.id, ...Object.fromEntries(EDITABLE.map((k) => [k, str(d[k])])),
+    doc_date: (d.doc_date as string | null) ?? null, reply_date: (d.reply_date as string | null) ?? null,
+    event_id: (d.event_id as string | null) ?? null, roadmap_id: (d.roadmap_id as string | null) ?? null, approves_id: (d.approves_id as string | null) ?? null, short: Number(d.short) ? 1 : 0,
+  } as Doc;
+  return <EditorBody initial={initial} sections={card.value.sections} printed={!!d.snapshot} onClose={onClose} />;
+}
+
+function EditorBody({ initial, sections: initialSections, printed, onClose }: { initial: Doc; sections: Section[]; printed: boolean; onClose: () => void }) {
+  const [v, setV] = useState<Doc>(initial);
+  const [sections, setSections] = useState<Section[]>(initialSections);
+  const [dirty, setDirty] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { bump } = useDataVersion();
+  const events = useCall('municipality.events.list', {});
+  const docs = useCall('municipality.documents.list', {});
+  const set = (patch: Partial<Doc>) => { setV({ ...v, ...patch }); setDirty(true); };
+  const t = (k: (typeof EDITABLE)[number], label: string, props: Record<string, unknown> = {}) => <TextInput label={label} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} {...props} />;
+  const area = (k: (typeof EDITABLE)[number], label: string, description?: string) => <Textarea label={label} description={description} autosize minRows={2} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} />;
+  const persist = async () => {
+    await call('municipality.documents.save', { document: v, sections });
+    setDirty(false);
+    bump();
+  };
+  const save = async () => {
+    setBusy(true);
+    try { await persist(); notifyOk('Документ сохранён'); onClose(); } catch (e) { setError(e instanceof CallError ? e.message : 'Не удалось сохранить.'); } finally { setBusy(false); }
+  };
+  const print = async (refresh: boolean) => {
+    setBusy(true);
+    try {
+      if (dirty) await persist();
+      downloadFile(await call('municipality.documents.print', { id: v.id!, refresh }));
+      bump();
+    } catch (e) { setError(e instanceof CallError ? e.message : 'Не удалось напечатать.'); } finally { setBusy(false); }
+  };
+  const order = async () => {
+    try { await persist(); const o = await call('municipality.documents.order', { approvesId: v.id! }); bump(); notifyOk(`Приказ подготовлен: «${str(o.document.title)}». Откройте его в реестре.`); onClose(); } catch (e) { notifyError(e); }
+  };
+  const close = () => { if (!dirty || window.confirm('Изменения не сохранены. Закрыть без сохранения?')) onClose(); };
+  const spravki = (docs.value ?? []).filter((x) => x.kind === 'spravka' && x.id !== v.id);
+  return (
+    <Modal opened onClose={close} title={`${DOCUMENT_KINDS[(v.kind ?? 'spravka') as keyof typeof DOCUMENT_KINDS]}: реквизиты и текст`} size="xl">
+      <Stack data-testid="document-editor">
+        {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
+        {printed && <Alert color="blue">Документ уже напечатан с номером и датой: он печатается так же, как в первый раз. Чтобы внести в него изменения данных, нажмите «Обновить по данным и напечатать».</Alert>}
+        <Tabs defaultValue="req" keepMounted>
+          <Tabs.List>
+            <Tabs.Tab value="req">Реквизиты</Tabs.Tab>
+            <Tabs.Tab value="text">Текст</Tabs.Tab>
+            <Tabs.Tab value="sign">Подпись и согласование</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="req" pt="sm">
+            <SimpleGrid cols={3}>
+              <Select label="Вид документа" data={opts(DOCUMENT_KINDS)} value={v.kind ?? 'spravka'} allowDeselect={false} onChange={(x) => set({ kind: (x ?? 'spravka') as Doc['kind'] })} />
+              <Select label="Кто издаёт" data={opts(ORGANISER_BODIES)} value={v.issuer ?? 'department'} allowDeselect={false} onChange={(x) => set({ issuer: (x ?? 'department') as Doc['issuer'] })} />
+              {t('place', 'Место составления')}
+              {t('number', 'Регистрационный номер', { placeholder: 'Пусто — строка для номера от руки', 'data-testid': 'document-number' })}
+              <DateField label="Дата документа" value={v.doc_date} onChange={(x) => set({ doc_date: x })} testId="document-date" />
+              <Text size="xs" c="dimmed" pt={28}>Дата не ставится сама: пустая печатается строкой для заполнения от руки.</Text>
+              {t('reply_number', 'В ответ на письмо №')}
+              <DateField label="от" value={v.reply_date} onChange={(x) => set({ reply_date: x })} />
+            </SimpleGrid>
+            <Stack mt="sm" gap="sm">
+              <Textarea label="Заголовок к тексту" withAsterisk autosize value={v.title} onChange={(e) => set({ title: e.currentTarget.value })} data-testid="document-title" />
+              {area('addressees', 'Адресат', 'Каждая строка — отдельно: «Руководителям общеобразовательных организаций»')}
+              <Group grow align="flex-start">
+                <Select label="Мероприятие" clearable searchable data={(events.value ?? []).map((e) => ({ value: e.id, label: `${formatDate(e.date_from)} — ${e.topic.slice(0, 80)}` }))} value={v.event_id ?? null} onChange={(x) => set({ event_id: x })} />
+                {v.kind === 'order' && <Select label="Утверждает справку" clearable data={spravki.map((x) => ({ value: x.id, label: `${x.number ? `№ ${x.number} ` : ''}${x.title.slice(0, 80)}` }))} value={v.approves_id ?? null} onChange={(x) => set({ approves_id: x })} />}
+              </Group>
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="text" pt="sm">
+            <Stack gap="sm">
+              {v.kind === 'order' && area('preamble', 'Преамбула («В соответствии с …»)')}
+              {v.kind === 'order' && area('points', 'Пункты приказа', 'Каждый пункт с новой строки; номера поставятся сами.')}
+              {v.kind === 'spravka' && v.event_id && (
+                <Group>
+                  <Text size="sm">Разделы справки:</Text>
+                  {(Object.keys(MEETING_SECTIONS) as Section[]).map((s) => (
+                    <Checkbox key={s} label={MEETING_SECTIONS[s]} checked={sections.includes(s)} onChange={(e) => { setSections(e.currentTarget.checked ? [...sections, s] : sections.filter((x) => x !== s)); setDirty(true); }} />
+                  ))}
+                  <Switch label="Краткая версия" checked={v.short === 1} onChange={(e) => set({ short: e.currentTarget.checked ? 1 : 0 })} />
+                </Group>
+              )}
+              {area('closing', v.kind === 'order' ? 'Дополнительный текст' : 'Заключение (свободный текст в конце)')}
+              {area('attachments', 'Приложения', 'Каждое с новой строки, например: «Список участников на 2 л. в 1 экз.»')}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="sign" pt="sm">
+            <SimpleGrid cols={2}>
+              {t('signer_position', 'Должность подписывающего')}
+              <NameField label="Подписывает" value={{ surname: str(v.signer_surname), first_name: str(v.signer_first_name), patronymic: str(v.signer_patronymic) }}
+                onChange={(n) => set({ signer_surname: n.surname, signer_first_name: n.first_name, signer_patronymic: n.patronymic })} testId="document-signer" />
+              <NameField label="Исполнитель" value={{ surname: str(v.executor_surname), first_name: str(v.executor_first_name), patronymic: str(v.executor_patronymic) }}
+                onChange={(n) => set({ executor_surname: n.surname, executor_first_name: n.first_name, executor_patronymic: n.patronymic })} />
+              {t('executor_phone', 'Телефон исполнителя')}
+            </SimpleGrid>
+            <Stack mt="sm">{area('agreed', 'СОГЛАСОВАНО', 'Каждая строка: должность — ФИО, например «Заместитель начальника — Д.А. Самарин»')}</Stack>
+          </Tabs.Panel>
+        </Tabs>
+        <Group justify="space-between" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', paddingBlock: 8 }}>
+          <Group>
+            <Button leftSection={<IconPrinter size={16} />} variant="light" loading={busy} onClick={() => void print(false)} data-testid="document-print">Напечатать (Word)</Button>
+            {printed && <Button variant="subtle" onClick={() => void print(true)}>Обновить по данным и напечатать</Button>}
+            {v.kind === 'spravka' && <Button variant="subtle" onClick={() => void order()} data-testid="document-order">Подготовить приказ об утверждении</Button>}
+          </Group>
+          <Group><Button variant="default" onClick={close}>Закрыть</Button><Button loading={busy} onClick={() => void save()} data-testid="document-save">Сохранить</Button></Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function Register({ rows, onOpen }: { rows: DocumentListRow[]; onOpen: (id: string) => void }) {
+  return (
+    <Table fz="sm" withTableBorder striped data-testid="documents-table">
+      <Table.Thead><Table.Tr><Table.Th w={110}>Вид</Table.Th><Table.Th w={120}>№</Table.Th><Table.Th w={110}>Дата</Table.Th><Table.Th>Заголовок</Table.Th><Table.Th w={140}>Напечатан</Table.Th></Table.Tr></Table.Thead>
+      <Table.Tbody>
+        {rows.map((d) => (
+          <Table.Tr key={d.id} className="row-click" onClick={() => onOpen(d.id)} data-testid="document-row">
+            <Table.Td>{DOCUMENT_KINDS[d.kind]}</Table.Td>
+            <Table.Td>{d.number || <Text span c="dimmed" size="sm">без номера</Text>}</Table.Td>
+            <Table.Td>{d.doc_date ? formatDate(d.doc_date) : <Text span c="dimmed" size="sm">без даты</Text>}</Table.Td>
+            <Table.Td className="cell-wrap">{d.title}{d.event_topic ? <Text size="xs" c="dimmed">Мероприятие: {d.event_topic}</Text> : null}</Table.Td>
+            <Table.Td>{d.printed_at ? formatDate(d.printed_at) : <Badge variant="light" color="gray" tt="none">черновик</Badge>}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** The documents of one meeting, in its editor, with «Подготовить справку». */
+export function EventDocuments({ eventId }: { eventId: string }) {
+  const docs = useCall('municipality.documents.list', {});
+  const [open, setOpen] = useState<string | null>(null);
+  const { bump } = useDataVersion();
+  const mine = (docs.value ?? []).filter((d) => d.event_id === eventId);
+  const draft = async () => {
+    try { const c = await call('municipality.documents.fromEvent', { eventId }); bump(); setOpen(c.document.id); } catch (e) { notifyError(e); }
+  };
+  return (
+    <Card withBorder data-testid="event-documents">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={5}>Документы по мероприятию</Title>
+          <Button size="xs" leftSection={<IconFileText size={14} />} onClick={() => void draft()} data-testid="event-spravka">Подготовить справку об итогах</Button>
+        </Group>
+        {mine.length === 0 ? <Text size="sm" c="dimmed">Справка об итогах составится из того, что внесено выше: участники, повестка, выводы, предложения, группы и поручения.</Text> : <Register rows={mine} onOpen={setOpen} />}
+      </Stack>
+      {open && <DocumentEditor id={open} onClose={() => setOpen(null)} />}
+    </Card>
+  );
+}
+
+export function DocumentsTab() {
+  const docs = useCall('municipality.documents.list', {});
+  const [open, setOpen] = useState<string | null>(null);
+  const [kind, setKind] = useState<string | null>(null);
+  const { bump } = useDataVersion();
+  const create = async (k: Doc['kind']) => {
+    try {
+      const c = await call('municipality.documents.save', { document: { kind: k, title: k === 'letter' ? 'О …' : 'Новый документ' } as Doc, sections: null });
+      bump();
+      setOpen(c.document.id);
+    } catch (e) { notifyError(e); }
+  };
+  const rows = (docs.value ?? []).filter((d) => !kind || d.kind === kind);
+  return (
+    <Stack data-testid="documents-tab">
+      <Group justify="space-between">
+        <Select placeholder="Все виды документов" clearable data={opts(DOCUMENT_KINDS)} value={kind} onChange={setKind} w={240} />
+        <Group>
+          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => void create('letter')}>Новое письмо</Button>
+          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => void create('order')}>Новый приказ</Button>
+        </Group>
+      </Group>
+      {docs.error && <Alert color="red">{docs.error}</Alert>}
+      {docs.value && rows.length === 0 && <Text c="dimmed">Документов пока нет. Справку об итогах мероприятия подготовьте из карточки мероприятия в журнале; приказ об её утверждении — из самой справки.</Text>}
+      {rows.length > 0 && <Register rows={rows} onOpen={setOpen} />}
+      {open && <DocumentEditor id={open} onClose={() => setOpen(null)} />}
+    </Stack>
+  );
+}
