@@ -117,15 +117,16 @@ function periodOf(g: MeetingGroup): string {
   return '';
 }
 
-function groups(m: MeetingDocModel): Block[] {
+/** Each group: its name, its period and a table of members (leader first); in the short form only its size and leader. */
+export function groupBlocks(list: MeetingGroup[], short: boolean): Block[] {
   const out: Block[] = [];
-  for (const g of m.groups) {
+  for (const g of list) {
     const name = `${g.kindLabel || 'Рабочая группа'}${g.title ? ` «${clause(g.title).replace(/^«|»$/g, '')}»` : ''}`;
     const members = membersOf(g);
     const leader = members.find((x) => x.leader);
     out.push({ kind: 'heading', text: name });
     const period = periodOf(g);
-    if (m.short || !members.length) {
+    if (short || !members.length) {
       const facts = [
         members.length ? `Состав — ${count(members.length, ['человек', 'человека', 'человек'])}` : '',
         leader ? `руководитель — ${nameOrText(leader.name, leader.text, 'list')}` : '',
@@ -144,8 +145,8 @@ function groups(m: MeetingDocModel): Block[] {
     out.push({
       kind: 'table',
       table: {
-        sheet: 'Состав группы',
-        caption: `Состав: ${name[0]!.toLowerCase()}${name.slice(1)}`,
+        sheet: g.title || 'Состав группы',
+        caption: `Состав группы${g.title ? ` «${clause(g.title).replace(/^«|»$/g, '')}»` : ''}`,
         fontSize: 12,
         columns: [
           { key: 'n', header: '№', width: 6, align: 'center' },
@@ -183,7 +184,7 @@ export function meetingDoc(m: MeetingDocModel): ReportDoc {
     ...(s.agenda ? agenda(m) : []),
     ...(s.conclusions ? conclusions(m) : []),
     ...(s.proposals ? proposals(m) : []),
-    ...(s.groups ? groups(m) : []),
+    ...(s.groups ? groupBlocks(m.groups, m.short) : []),
     ...(s.assignments ? assignments(m) : []),
     ...paragraphs(m.closing),
   ];
