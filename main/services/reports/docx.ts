@@ -150,7 +150,7 @@ function block(b: Block, tableNo: { n: number }, width: number): (Paragraph | Ta
     case 'heading':
       return [para(b.text, { bold: true, align: AlignmentType.LEFT, indent: true, before: 240, after: 120, keepNext: true })];
     case 'paragraph':
-      return [para(b.text, { bold: b.bold, italic: b.italic, indent: !b.noIndent, after: 0 })];
+      return [para(b.text, { bold: b.bold, italic: b.italic, indent: !b.noIndent, after: 0, keepNext: b.keepNext })];
     case 'rich':
       return [new Paragraph({
         children: b.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, font: FONT })),

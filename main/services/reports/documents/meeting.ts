@@ -49,7 +49,7 @@ function participants(m: MeetingDocModel): Block[] {
     const parts = [
       p.present.length ? `Приняли участие представители ${count(p.present.length, SCHOOLS_GEN)}${invitedTotal > p.present.length ? ` из ${invitedTotal} приглашённых` : ''}` : '',
       p.absent.length ? `не приняли участие — ${count(p.absent.length, NOUNS.school)}` : '',
-      others.length ? `также участвовали ${count(others.length, ['человек', 'человека', 'человек'])}` : '',
+      others.length ? `другие участники — ${count(others.length, ['человек', 'человека', 'человек'])}` : '',
     ].filter(Boolean);
     if (parts.length) out.push({ kind: 'paragraph', text: `${parts.join('; ').replace(/^./, (c) => c.toUpperCase())}.` });
     return out;
@@ -135,7 +135,7 @@ export function groupBlocks(list: MeetingGroup[], short: boolean): Block[] {
       if (text) out.push({ kind: 'paragraph', text });
       continue;
     }
-    if (period) out.push({ kind: 'paragraph', text: period });
+    if (period) out.push({ kind: 'paragraph', text: period, keepNext: true });
     const rows: Cell[][] = members.map((x, i) => [
       String(i + 1),
       x.leader ? { text: nameOrText(x.name, x.text, 'list'), bold: true } : nameOrText(x.name, x.text, 'list'),
