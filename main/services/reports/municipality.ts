@@ -9,7 +9,7 @@ import { activityStatus } from '../../../common/labels.js';
 import { groupText, levelShort, coordinationRole } from '../../../common/roster-labels.js';
 import { getReportSettings } from '../municipality/report-settings.js';
 import { type Block, type Cell, type Period, type ReportDoc } from './model.js';
-import { periodText, share, signatureName, NOUNS, ofN } from './text.js';
+import { periodText, share, signatureOf, NOUNS, ofN } from './text.js';
 import { count } from '../../../common/format.js';
 import { listRoster, listPartnerGroups, listCurators, listCoordination } from '../municipality/roster.js';
 import { getRoadmap } from '../municipality/roadmap.js';
@@ -29,7 +29,7 @@ export function frame(ctx: ServiceContext, today: string, subject: string, title
     subject,
     requisites: { organisation: [s.parent, s.organisation].filter(Boolean), kind: 'Информационная справка', date: today, number: '', place: s.place, title },
     blocks,
-    signature: { position: s.headPosition, name: s.headName ? signatureName(s.headName) : '' },
+    signature: { position: s.headPosition, name: s.headName ? signatureOf(s.headName) : '' },
     executor: s.executor ? `Исполнитель: ${s.executor}` : undefined,
   };
 }
