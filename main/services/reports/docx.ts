@@ -235,7 +235,7 @@ function appendix(a: Appendix, tableNo: { n: number }): (Paragraph | Table)[] {
   const r = a.doc.requisites;
   return [
     ...rightBlock(a.mark, width - Math.round(80 * MM), { after: 360 }),
-    para([r.kind, r.title].filter(Boolean).join(' '), { align: AlignmentType.CENTER, bold: true, caps: true, after: 240 }),
+    para([r.kind, r.title].filter(Boolean).join(' '), { align: AlignmentType.CENTER, bold: true, caps: true, after: 240, keepNext: true }),
     ...body(a.doc, tableNo, width),
   ];
 }

@@ -55,19 +55,19 @@ function participants(m: MeetingDocModel): Block[] {
     return out;
   }
   if (p.present.length) {
-    out.push({ kind: 'paragraph', text: `Приняли участие представители ${count(p.present.length, SCHOOLS_GEN)}:` });
+    out.push({ kind: 'paragraph', text: `Приняли участие представители ${count(p.present.length, SCHOOLS_GEN)}:`, keepNext: true });
     out.push({ kind: 'list', items: p.present.map((s, i) => `${s}${i === p.present.length - 1 ? '.' : ';'}`) });
   }
   if (p.absent.length) {
-    out.push({ kind: 'paragraph', text: `Не приняли участие (${count(p.absent.length, NOUNS.school)}):` });
+    out.push({ kind: 'paragraph', text: `Не приняли участие (${count(p.absent.length, NOUNS.school)}):`, keepNext: true });
     out.push({ kind: 'list', items: p.absent.map((a, i) => `${a.school}${a.note ? ` — ${clause(a.note)}` : ''}${i === p.absent.length - 1 ? '.' : ';'}`) });
   }
   if (p.invited.length) {
-    out.push({ kind: 'paragraph', text: 'Приглашены (отметки об участии нет):' });
+    out.push({ kind: 'paragraph', text: 'Приглашены (отметки об участии нет):', keepNext: true });
     out.push({ kind: 'list', items: p.invited.map((s, i) => `${s}${i === p.invited.length - 1 ? '.' : ';'}`) });
   }
   if (others.length) {
-    out.push({ kind: 'paragraph', text: 'Также приняли участие:' });
+    out.push({ kind: 'paragraph', text: 'Также приняли участие:', keepNext: true });
     out.push({ kind: 'list', items: others.map((s, i) => `${s}${i === others.length - 1 ? '.' : ';'}`) });
   }
   return out;
@@ -100,7 +100,7 @@ function proposals(m: MeetingDocModel): Block[] {
   if (!groups.length) return [];
   const out: Block[] = [{ kind: 'heading', text: 'Предложения:' }];
   groups.forEach((g, i) => {
-    out.push({ kind: 'paragraph', text: `${i + 1}. ${clause(g.addressee)}:` });
+    out.push({ kind: 'paragraph', text: `${i + 1}. ${clause(g.addressee)}:`, keepNext: true });
     out.push({ kind: 'list', prefix: `${i + 1}.`, items: g.items.map((t, j) => `${clause(t)}${j === g.items.length - 1 ? '.' : ';'}`) });
   });
   return out;
