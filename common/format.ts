@@ -50,11 +50,14 @@ export function formatPercent(share: number | null): string {
 
 const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 
-/** "2026-10-15" → «15 октября 2026 г.» (dates in the text of a document); empty for null. */
+/**
+ * "2026-10-15" → «15 октября 2026 г.» (dates in the text of a document); empty for null. The spaces after the
+ * day and before «г.» are non-breaking (U+00A0), so a line never ends on «15» or starts with «г.».
+ */
 export function formatDateLong(iso: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
   if (!m) return iso ?? '';
-  return `${Number(m[3])} ${MONTHS_GEN[Number(m[2]) - 1]} ${m[1]} г.`;
+  return `${Number(m[3])}\u00a0${MONTHS_GEN[Number(m[2]) - 1]} ${m[1]}\u00a0г.`;
 }
 
 /** «15 октября 2026 г.», «с 15 по 17 октября 2026 г.», «с 30 сентября по 2 октября 2026 г.», «с 30 декабря 2026 г. по 2 января 2027 г.». */
@@ -65,6 +68,6 @@ export function formatDateRangeLong(from: string, to: string | null | undefined)
   if (!a || !b) return `${formatDateLong(from)} – ${formatDateLong(to)}`;
   if (a[1] !== b[1]) return `с ${formatDateLong(from)} по ${formatDateLong(to)}`;
   const end = formatDateLong(to);
-  if (a[2] !== b[2]) return `с ${Number(a[3])} ${MONTHS_GEN[Number(a[2]) - 1]} по ${end}`;
+  if (a[2] !== b[2]) return `с ${Number(a[3])}\u00a0${MONTHS_GEN[Number(a[2]) - 1]} по ${end}`;
   return `с ${Number(a[3])} по ${end}`;
 }

@@ -86,6 +86,11 @@ const GIVEN = new Set(
 
 const SURNAME = /(ов|ев|ёв|ин|ын|ова|ева|ёва|ына|ский|цкий|ская|цкая|ской|енко|ук|юк|ых|их|ян|швили|дзе)$/;
 
+/** Words of positions and organisations: a line with one of them is not a name («Директор Иванов И.И.», «И.о. начальника»). */
+const NOT_NAME = new Set(('директор заместитель зам начальник начальника руководитель методист педагог специалист ' +
+  'председатель секретарь главный ведущий старший исполнитель куратор координатор представитель и.о ио ' +
+  'управление администрация отдел центр школа мбоу моу маоу мкоу мку мбу сош оош гимназия лицей').split(' '));
+
 type Part = { kind: 'word'; text: string } | { kind: 'initial'; text: string };
 
 const lower = (s: string) => s.toLowerCase();
@@ -157,6 +162,7 @@ export function parsePersonName(text: string): PersonName | null {
   const letters = t.replace(/[^А-Яа-яЁё]/g, '');
   const allCaps = letters.length > 3 && letters === letters.toUpperCase();
   const allLower = letters === letters.toLowerCase();
+  if (t.toLowerCase().split(/[\s,]+/).some((w) => NOT_NAME.has(w.replace(/\.$/, '')) || NOT_NAME.has(w))) return null;
   const parts = partsOf(t, allCaps);
   if (!parts || parts.length === 0 || parts.length > 3) return null;
   const words = parts.filter((p) => p.kind === 'word');

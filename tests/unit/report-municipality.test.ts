@@ -13,7 +13,9 @@ import { generateMunicipalityDemo } from '../../main/services/municipality/demo.
 import { municipalityDashboard, schoolDrillDown, municipalityCharts } from '../../main/services/municipality/overview.js';
 import { listRoster } from '../../main/services/municipality/roster.js';
 import { buildReport } from '../../main/services/reports/index.js';
-import { getReportSettings, saveReportSettings } from '../../main/services/reports/municipality.js';
+import { getReportSettings, saveReportSettings, roadmapReport, schoolsReport } from '../../main/services/reports/municipality.js';
+import { renderDocx } from '../../main/services/reports/docx.js';
+import { parsePersonName } from '../../common/person-name.js';
 import { startReportJob, reportProgress, reportResult } from '../../main/services/reports/jobs.js';
 import { readXlsxTables } from '../../main/services/reports/xlsx.js';
 import { tablesOf, cellText } from '../../main/services/reports/model.js';
@@ -121,6 +123,40 @@ describe('municipality reports (docx)', () => {
     } finally {
       saveReportSettings(w.ctx, before);
     }
+  });
+
+  it('roadmap with the conclusions and the addressees the user adds, the number and date from the register', async () => {
+    const doc = await roadmapReport(w.ctx, period, TODAY, undefined, {
+      conclusions: 'Не все направления работы охвачены в полном объёме.\nРабота будет продолжена.', addressees: ['Руководителям МОУ', 'Ирбитского МО'], number: '01-12/9', date: null,
+    });
+    const d = await readDocx(await renderDocx(doc));
+    const at = (t: string) => d.paragraphs.indexOf(t);
+    expect(at('____________\t№ 01-12/9')).toBeGreaterThan(0);
+    expect(at('Руководителям МОУ')).toBeGreaterThan(at('____________\t№ 01-12/9'));
+    expect(at('Ирбитского МО')).toBe(at('Руководителям МОУ') + 1);
+    expect(d.paragraphs[at('Ирбитского МО') + 1]).toMatch(/^об итогах реализации муниципальной дорожной карты/);
+    const sign = d.paragraphs.findIndex((p) => p.startsWith('Начальник Управления образования\t'));
+    expect(at('Не все направления работы охвачены в полном объёме.')).toBeGreaterThan(d.paragraphs.findIndex((p) => /дорожной карты выполнено/.test(p)));
+    expect(at('Работа будет продолжена.')).toBe(sign - 1);
+  });
+
+  it('schools by groups lists the working groups passed to it, members in a table, leader first', async () => {
+    const members = [
+      { name: parsePersonName('Иванова Ольга Петровна'), text: '', position: 'учитель', organisation: 'МОУ «Киргинская СОШ»', role: '', leader: false },
+      { name: parsePersonName('Т.В. Чащина'), text: '', position: 'методист', organisation: 'МКУ «ЦРО»', role: '', leader: true },
+    ];
+    const groups = [
+      { title: 'Объективность ВПР', kindLabel: 'Рабочая группа', period: { from: '2026-10-15', to: null }, members },
+      { title: 'Учителя математики', kindLabel: 'Творческая группа', period: { from: null, to: null }, members: [] },
+    ];
+    const d = await readDocx(await renderDocx(await schoolsReport(w.ctx, TODAY, undefined, groups)));
+    const at = (t: string) => d.paragraphs.indexOf(t);
+    expect(at('Рабочие группы')).toBeGreaterThan(at('Муниципальная координационная группа'));
+    expect(at('Рабочая группа «Объективность ВПР»')).toBeGreaterThan(at('Рабочие группы'));
+    expect(at('Творческая группа «Учителя математики»')).toBeGreaterThan(at('Рабочая группа «Объективность ВПР»'));
+    const t = d.tables.at(-1)!;
+    expect(t.rows.map((r) => r.cells[1])).toEqual(['Фамилия И.О.', 'Чащина\u00a0Т.В.', 'Иванова\u00a0О.П.']);
+    expect(d.allText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('monitoring: a landscape page, one row per school and a totals row that adds up', async () => {

@@ -5,6 +5,10 @@
  * 1.25 cm; single line spacing; page numbers centred in the top margin, Arabic, without words, from the
  * second page (the first page has a header of its own, left empty). Tables keep a repeated header row on
  * every page; a row is kept on one page unless it is too long to fit one, so nothing is ever cut.
+ * Requisites in the order of the standard: body (and subordinate body), kind, date and number (lines when
+ * blank), «На № … от …», place, addressee at the right, heading; after the text the attachments mark, the
+ * signature, the гриф согласования and the executor; each appendix from a new page (a section of its own, so
+ * it may be landscape) with its mark at the top right and page numbers running on.
  */
 import {
   AlignmentType, Document, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow,
@@ -150,7 +154,7 @@ function block(b: Block, tableNo: { n: number }, width: number): (Paragraph | Ta
     case 'heading':
       return [para(b.text, { bold: true, align: AlignmentType.LEFT, indent: true, before: 240, after: 120, keepNext: true })];
     case 'paragraph':
-      return [para(b.text, { bold: b.bold, italic: b.italic, indent: !b.noIndent, after: 0 })];
+      return [para(b.text, { bold: b.bold, italic: b.italic, indent: !b.noIndent, after: 0, keepNext: b.keepNext })];
     case 'rich':
       return [new Paragraph({
         children: b.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, font: FONT })),
@@ -220,7 +224,7 @@ function body(doc: ReportDoc, tableNo: { n: number }, width: number): (Paragraph
   if (doc.agreed?.length) out.push(...agreed(doc.agreed, width));
   if (doc.executor) {
     const lines = doc.executor.split('\n');
-    lines.forEach((line, i) => out.push(para(line, { size: 10, align: AlignmentType.LEFT, before: i === 0 ? 480 : 0, keepNext: i < lines.length - 1 })));
+    lines.forEach((line, i) => out.push(para(line, { size: 12, align: AlignmentType.LEFT, before: i === 0 ? 480 : 0, keepNext: i < lines.length - 1 })));
   }
   return out;
 }
@@ -231,7 +235,7 @@ function appendix(a: Appendix, tableNo: { n: number }): (Paragraph | Table)[] {
   const r = a.doc.requisites;
   return [
     ...rightBlock(a.mark, width - Math.round(80 * MM), { after: 360 }),
-    para([r.kind, r.title].filter(Boolean).join(' '), { align: AlignmentType.CENTER, bold: true, caps: true, after: 240 }),
+    para([r.kind, r.title].filter(Boolean).join(' '), { align: AlignmentType.CENTER, bold: true, caps: true, after: 240, keepNext: true }),
     ...body(a.doc, tableNo, width),
   ];
 }

@@ -15,7 +15,7 @@ export interface Run { text: string; bold?: boolean; italic?: boolean }
 
 export type Block =
   | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string; italic?: boolean; bold?: boolean; noIndent?: boolean }
+  | { kind: 'paragraph'; text: string; italic?: boolean; bold?: boolean; noIndent?: boolean; keepNext?: boolean }
   | { kind: 'rich'; runs: Run[]; noIndent?: boolean }
   /** `prefix` numbers the items under a point: prefix «2.» gives «2.1.», «2.2.». */
   | { kind: 'list'; items: string[]; numbered?: boolean; prefix?: string }

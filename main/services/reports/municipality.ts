@@ -9,11 +9,14 @@ import { activityStatus } from '../../../common/labels.js';
 import { groupText, levelShort, coordinationRole } from '../../../common/roster-labels.js';
 import { getReportSettings } from '../municipality/report-settings.js';
 import { type Block, type Cell, type Period, type ReportDoc } from './model.js';
-import { periodText, share, signatureName, NOUNS, ofN } from './text.js';
+import { periodText, share, signatureOf, NOUNS, ofN } from './text.js';
 import { count } from '../../../common/format.js';
 import { listRoster, listPartnerGroups, listCurators, listCoordination } from '../municipality/roster.js';
 import { getRoadmap } from '../municipality/roadmap.js';
 import type { RosterRow } from '../../../preload/contract/municipality.js';
+import type { MeetingGroup } from './documents/model.js';
+import { groupBlocks } from './documents/meeting.js';
+import { paragraphs } from './documents/requisites.js';
 
 export type Progress = (done: number, total: number, stage: string) => void | Promise<void>;
 
@@ -26,7 +29,7 @@ export function frame(ctx: ServiceContext, today: string, subject: string, title
     subject,
     requisites: { organisation: [s.parent, s.organisation].filter(Boolean), kind: 'Информационная справка', date: today, number: '', place: s.place, title },
     blocks,
-    signature: { position: s.headPosition, name: s.headName ? signatureName(s.headName) : '' },
+    signature: { position: s.headPosition, name: s.headName ? signatureOf(s.headName) : '' },
     executor: s.executor ? `Исполнитель: ${s.executor}` : undefined,
   };
 }
@@ -37,7 +40,18 @@ export const short = (r: Pick<RosterRow, 'name' | 'short_name'>) => r.short_name
 // ───── roadmap ─────
 
 /** Longer than 80 lines on purpose: the справка's blocks follow the printed document top to bottom. */
-export async function roadmapReport(ctx: ServiceContext, period: Period, today: string, progress?: Progress): Promise<ReportDoc> {
+/** What the user adds to the roadmap справка before printing (issue 10); all optional. */
+export interface RoadmapOptions {
+  /** Free-text conclusions, printed after the summary (one paragraph per line). */
+  conclusions?: string;
+  /** Адресат block («Руководителям МОУ», «Ирбитского МО»). */
+  addressees?: string[];
+  /** Registration number and date from the document register ('' / null: lines to fill in). */
+  number?: string;
+  date?: string | null;
+}
+
+export async function roadmapReport(ctx: ServiceContext, period: Period, today: string, progress?: Progress, opts: RoadmapOptions = {}): Promise<ReportDoc> {
   const view = getRoadmap(ctx, today, period);
   const roster = listRoster(ctx);
   const blocks: Block[] = [];
@@ -116,17 +130,22 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
     text: `${ofN(acts.length, 'activity').replace(/^и/, 'И')} дорожной карты выполнено ${done} (${share(done, acts.length)})` +
       (failed.length ? `; не выполнены или выполнены не в срок: ${failed.map((a) => a.number || a.title).join(', ')}. Причины и меры отражены в отметках о выполнении.` : '; все мероприятия периода выполнены.'),
   });
+  blocks.push(...paragraphs(opts.conclusions ?? ''));
   await progress?.(acts.length, acts.length, 'Сбор отметок о выполнении');
   const title = rm
     ? `об итогах реализации муниципальной дорожной карты «${String(rm.title)}» за период ${periodText(period)}`
     : `об итогах реализации муниципальной дорожной карты за период ${periodText(period)}`;
-  return frame(ctx, today, 'Информационная справка об итогах реализации муниципальной дорожной карты', title, blocks);
+  const doc = frame(ctx, today, 'Информационная справка об итогах реализации муниципальной дорожной карты', title, blocks);
+  if (opts.addressees?.length) doc.requisites.addressees = opts.addressees.filter(Boolean);
+  if (opts.number !== undefined) doc.requisites.number = opts.number;
+  if (opts.date !== undefined) doc.requisites.date = opts.date ?? '';
+  return doc;
 }
 
 // ───── schools by groups ─────
 
 /** Longer than 80 lines on purpose: the справка's blocks follow the printed document top to bottom. */
-export async function schoolsReport(ctx: ServiceContext, today: string, progress?: Progress): Promise<ReportDoc> {
+export async function schoolsReport(ctx: ServiceContext, today: string, progress?: Progress, workingGroups: MeetingGroup[] = []): Promise<ReportDoc> {
   const roster = listRoster(ctx).sort((a, b) => short(a).localeCompare(short(b), 'ru'));
   await progress?.(0, roster.length, 'Реестр школ');
   const blocks: Block[] = [];
@@ -213,6 +232,10 @@ export async function schoolsReport(ctx: ServiceContext, today: string, progress
       items: coord.map((m) => `${m.full_name}${m.position || m.organisation ? `, ${[m.position, m.organisation].filter(Boolean).join(', ')}` : ''}${m.role !== 'member' ? ` (${(coordinationRole.labels[String(m.role)] ?? '').toLowerCase()})` : ''}`),
     });
   }
+  // Working groups, creative groups, РМО… from the municipality's register, as the lead passes them.
+  // Each group has a heading of its own («Рабочая группа «…»»); several get one above them.
+  if (workingGroups.length > 1) blocks.push({ kind: 'heading', text: 'Рабочие группы' });
+  blocks.push(...groupBlocks(workingGroups, false));
   await progress?.(roster.length, roster.length, 'Реестр школ');
   return frame(ctx, today, 'Информационная справка о распределении школ по группам', 'о распределении общеобразовательных организаций по группам качества образования и социального благополучия', blocks);
 }

@@ -11,7 +11,7 @@
 import { reportDay } from '../../../common/periods.js';
 import { schoolFigures, type SchoolFigures } from '../figures.js';
 import type { Block, Period, ReportDoc } from './model.js';
-import { periodText, placeOf, signatureName } from './text.js';
+import { periodText, placeOf, signatureOf } from './text.js';
 import { OWNED, reportQuery, s, type R, type Section, type SchoolSource } from './school/common.js';
 import { programmeOf, programmeSection } from './school/programme.js';
 import { activitiesSection } from './school/activities.js';
@@ -54,7 +54,7 @@ function document(src: SchoolSource, p: Period, profile: R | null, blocks: Block
       title: `о реализации программы повышения качества образования за период ${periodText(p)}`,
     },
     blocks,
-    signature: { position: 'Директор', name: profile?.director ? signatureName(s(profile.director)) : '' },
+    signature: { position: 'Директор', name: profile?.director ? signatureOf(s(profile.director)) : '' },
     executor: profile?.deputy ? `Исполнитель: ${s(profile.deputy)}, заместитель директора по УВР${profile.phone ? `, тел. ${s(profile.phone)}` : ''}` : undefined,
   };
 }

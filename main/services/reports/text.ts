@@ -30,7 +30,7 @@ export function share(part: number, whole: number): string {
 }
 
 /** A name as typed → «И.О. Фамилия» for a signature (common/person-name.ts), or the text as typed. */
-export { signatureOf as signatureName, listNameOf } from '../../../common/person-name.js';
+export { signatureOf, listNameOf } from '../../../common/person-name.js';
 
 /** The place of composition from an address: the settlement before the first comma. */
 export function placeOf(address: string, fallback = ''): string {

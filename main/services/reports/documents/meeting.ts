@@ -49,25 +49,25 @@ function participants(m: MeetingDocModel): Block[] {
     const parts = [
       p.present.length ? `Приняли участие представители ${count(p.present.length, SCHOOLS_GEN)}${invitedTotal > p.present.length ? ` из ${invitedTotal} приглашённых` : ''}` : '',
       p.absent.length ? `не приняли участие — ${count(p.absent.length, NOUNS.school)}` : '',
-      others.length ? `также участвовали ${count(others.length, ['человек', 'человека', 'человек'])}` : '',
+      others.length ? `другие участники — ${count(others.length, ['человек', 'человека', 'человек'])}` : '',
     ].filter(Boolean);
     if (parts.length) out.push({ kind: 'paragraph', text: `${parts.join('; ').replace(/^./, (c) => c.toUpperCase())}.` });
     return out;
   }
   if (p.present.length) {
-    out.push({ kind: 'paragraph', text: `Приняли участие представители ${count(p.present.length, SCHOOLS_GEN)}:` });
+    out.push({ kind: 'paragraph', text: `Приняли участие представители ${count(p.present.length, SCHOOLS_GEN)}:`, keepNext: true });
     out.push({ kind: 'list', items: p.present.map((s, i) => `${s}${i === p.present.length - 1 ? '.' : ';'}`) });
   }
   if (p.absent.length) {
-    out.push({ kind: 'paragraph', text: `Не приняли участие (${count(p.absent.length, NOUNS.school)}):` });
+    out.push({ kind: 'paragraph', text: `Не приняли участие (${count(p.absent.length, NOUNS.school)}):`, keepNext: true });
     out.push({ kind: 'list', items: p.absent.map((a, i) => `${a.school}${a.note ? ` — ${clause(a.note)}` : ''}${i === p.absent.length - 1 ? '.' : ';'}`) });
   }
   if (p.invited.length) {
-    out.push({ kind: 'paragraph', text: 'Приглашены (отметки об участии нет):' });
+    out.push({ kind: 'paragraph', text: 'Приглашены (отметки об участии нет):', keepNext: true });
     out.push({ kind: 'list', items: p.invited.map((s, i) => `${s}${i === p.invited.length - 1 ? '.' : ';'}`) });
   }
   if (others.length) {
-    out.push({ kind: 'paragraph', text: 'Также приняли участие:' });
+    out.push({ kind: 'paragraph', text: 'Также приняли участие:', keepNext: true });
     out.push({ kind: 'list', items: others.map((s, i) => `${s}${i === others.length - 1 ? '.' : ';'}`) });
   }
   return out;
@@ -100,7 +100,7 @@ function proposals(m: MeetingDocModel): Block[] {
   if (!groups.length) return [];
   const out: Block[] = [{ kind: 'heading', text: 'Предложения:' }];
   groups.forEach((g, i) => {
-    out.push({ kind: 'paragraph', text: `${i + 1}. ${clause(g.addressee)}:` });
+    out.push({ kind: 'paragraph', text: `${i + 1}. ${clause(g.addressee)}:`, keepNext: true });
     out.push({ kind: 'list', prefix: `${i + 1}.`, items: g.items.map((t, j) => `${clause(t)}${j === g.items.length - 1 ? '.' : ';'}`) });
   });
   return out;
@@ -117,15 +117,16 @@ function periodOf(g: MeetingGroup): string {
   return '';
 }
 
-function groups(m: MeetingDocModel): Block[] {
+/** Each group: its name, its period and a table of members (leader first); in the short form only its size and leader. */
+export function groupBlocks(list: MeetingGroup[], short: boolean): Block[] {
   const out: Block[] = [];
-  for (const g of m.groups) {
+  for (const g of list) {
     const name = `${g.kindLabel || 'Рабочая группа'}${g.title ? ` «${clause(g.title).replace(/^«|»$/g, '')}»` : ''}`;
     const members = membersOf(g);
     const leader = members.find((x) => x.leader);
     out.push({ kind: 'heading', text: name });
     const period = periodOf(g);
-    if (m.short || !members.length) {
+    if (short || !members.length) {
       const facts = [
         members.length ? `Состав — ${count(members.length, ['человек', 'человека', 'человек'])}` : '',
         leader ? `руководитель — ${nameOrText(leader.name, leader.text, 'list')}` : '',
@@ -134,7 +135,7 @@ function groups(m: MeetingDocModel): Block[] {
       if (text) out.push({ kind: 'paragraph', text });
       continue;
     }
-    if (period) out.push({ kind: 'paragraph', text: period });
+    if (period) out.push({ kind: 'paragraph', text: period, keepNext: true });
     const rows: Cell[][] = members.map((x, i) => [
       String(i + 1),
       x.leader ? { text: nameOrText(x.name, x.text, 'list'), bold: true } : nameOrText(x.name, x.text, 'list'),
@@ -144,8 +145,8 @@ function groups(m: MeetingDocModel): Block[] {
     out.push({
       kind: 'table',
       table: {
-        sheet: 'Состав группы',
-        caption: `Состав: ${name[0]!.toLowerCase()}${name.slice(1)}`,
+        sheet: g.title || 'Состав группы',
+        caption: `Состав группы${g.title ? ` «${clause(g.title).replace(/^«|»$/g, '')}»` : ''}`,
         fontSize: 12,
         columns: [
           { key: 'n', header: '№', width: 6, align: 'center' },
@@ -183,7 +184,7 @@ export function meetingDoc(m: MeetingDocModel): ReportDoc {
     ...(s.agenda ? agenda(m) : []),
     ...(s.conclusions ? conclusions(m) : []),
     ...(s.proposals ? proposals(m) : []),
-    ...(s.groups ? groups(m) : []),
+    ...(s.groups ? groupBlocks(m.groups, m.short) : []),
     ...(s.assignments ? assignments(m) : []),
     ...paragraphs(m.closing),
   ];

@@ -23,9 +23,14 @@ export function orderDoc(m: OrderDocModel): ReportDoc {
     // The body that issues the order, in the genitive: «к приказу Управления образования …».
     const issuer = genitiveOfBody(r.subordinate || r.body[r.body.length - 1] || '');
     const mark = ['Приложение 1', issuer ? `к приказу ${issuer}` : 'к приказу', dateAndNumber(r.date, r.number)];
+    const a = m.appendix.doc;
+    // The order is signed once: the справка keeps a signature and an executor only when they are someone else's.
+    const same = (x?: { position: string; name: string }, y?: { position: string; name: string }) => !!x && !!y && x.name === y.name && x.position === y.position;
     const approved: ReportDoc = {
-      ...m.appendix.doc,
-      requisites: { ...m.appendix.doc.requisites, kind: '', title: m.appendix.title || m.appendix.doc.requisites.title },
+      ...a,
+      requisites: { ...a.requisites, kind: '', title: m.appendix.title || a.requisites.title },
+      signature: same(a.signature, doc.signature) ? undefined : a.signature,
+      executor: a.executor === doc.executor ? undefined : a.executor,
     };
     doc.appendices = [{ mark, doc: approved }];
   }
