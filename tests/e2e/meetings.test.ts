@@ -1,0 +1,142 @@
+/**
+ * A methodologist records a meeting in the browser as she would write the справка by hand: eight schools (two
+ * absent), an agenda, four conclusions, proposals to three parties, a working group of seven and four
+ * assignments with one deadline; then prints the справка and the .docx holds each part, in order.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { launchApp, type AppSession } from './browser.js';
+import { tempDir } from '../helpers.js';
+import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
+import { initMunicipality } from '../../main/services/municipality-core.js';
+import { saveRosterSchool } from '../../main/services/municipality/roster.js';
+import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';
+import { rosterSchoolInput } from '../../preload/contract/municipality.js';
+import { readDocx } from '../unit/report-reader.js';
+
+const NOW = () => new Date('2026-11-25T10:00:00');
+const SCHOOLS = ['Альфинская', 'Бетинская', 'Гаммовская', 'Дельтинская', 'Эпсилонская', 'Зетинская', 'Этинская', 'Тетинская'].map((n) => `МКОУ «${n} СОШ»`);
+const MEMBERS = ['Иванова Анна Петровна', 'Петров Б.В.', 'Сидорова Вера Ильинична', 'Кузнецов Г.Д.', 'Н.Г. Смирнова', 'Орлова Елена Сергеевна', 'Волков Ж.З.'];
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function fillRow(section: Locator, index: number, label: string, value: string) {
+  await section.getByTestId(/-row$/).nth(index).getByLabel(label).first().fill(value);
+}
+
+async function pickDate(scope: Locator | Page, testId: string, value: string) {
+  const input = scope.getByTestId(testId);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+describe('журнал мероприятий управления образования', () => {
+  it('совещание с восемью школами, выводами, предложениями, рабочей группой и поручениями; справка в Word', async () => {
+    const dataDir = tempDir('opora-e2e-meet-');
+    const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
+    initMunicipality(w.ctx, 'Управление образования Энского района (вымышленное)');
+    for (const name of SCHOOLS) saveRosterSchool(w.ctx, rosterSchoolInput.parse({ name }));
+    saveReportSettings(w.ctx, { ...getReportSettings(w.ctx), headName: 'Гвоздкова Наталья Геннадьевна', headPosition: 'Начальник управления образования', place: 'г. Энск' });
+    w.close();
+
+    app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
+    const { page } = app;
+    await page.getByRole('navigation').getByText('Школы муниципалитета', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Мероприятия' }).click();
+    await page.getByTestId('meeting-new').click();
+    const editor = page.getByTestId('meeting-editor');
+    await page.getByTestId('meeting-kind').click();
+    await page.getByRole('option', { name: 'Видеоконференция' }).click();
+    await pickDate(editor, 'meeting-date', '20.11.2026');
+    await page.getByTestId('meeting-topic').fill('О результатах мониторинга качества подготовки обучающихся');
+
+    // Eight schools, two of them absent with a note.
+    await editor.getByRole('button', { name: 'Все школы реестра' }).click();
+    const schoolRows = page.getByTestId('meeting-school-row');
+    await expect.poll(() => schoolRows.count()).toBe(8);
+    for (const k of [1, 4]) {
+      await schoolRows.nth(k).getByText('Не участвовала', { exact: true }).click();
+      await schoolRows.nth(k).getByPlaceholder(/Примечание/).fill('Нет связи');
+    }
+
+    const agenda = page.getByTestId('meeting-agenda');
+    for (const [i, t] of ['Итоги ВПР по математике', 'Доля обучающихся с рисками учебной неуспешности'].entries()) {
+      await page.getByTestId('meeting-agenda-add').click();
+      await fillRow(agenda, i, 'Вопрос', t);
+    }
+    const conclusions = page.getByTestId('meeting-conclusions');
+    const CONCLUSIONS = ['Результаты ВПР ниже муниципальных.', 'Не во всех школах ведётся учёт группы риска.', 'Наставничество охватывает не всех молодых педагогов.', 'Школы не используют результаты мониторинга.'];
+    for (const [i, t] of CONCLUSIONS.entries()) {
+      await page.getByTestId('meeting-conclusions-add').click();
+      await fillRow(conclusions, i, 'Вывод', t);
+    }
+    const proposals = page.getByTestId('meeting-proposals');
+    const PROPOSALS: [string, string][] = [['Всем школам', 'Разработать планы ликвидации пробелов.'], ['Методическому центру', 'Провести методический день по формирующему оцениванию.'], ['Лично', 'Подготовить обзор лучших практик.']];
+    for (const [i, [who, t]] of PROPOSALS.entries()) {
+      await page.getByTestId('meeting-proposals-add').click();
+      const row = proposals.getByTestId('meeting-proposals-row').nth(i);
+      await row.getByLabel('Кому').click();
+      await page.getByRole('option', { name: who, exact: true }).click();
+      if (who === 'Лично') await row.getByLabel('Адресат (кто именно)').fill('Методисту Т.В. Чащиной');
+      await row.getByLabel('Предложение').fill(t);
+    }
+    await page.getByTestId('meeting-save').click();
+    await page.getByText('Все изменения сохранены').waitFor();
+
+    // A working group of seven, the first its leader.
+    await page.getByTestId('group-add').click();
+    const gf = page.getByTestId('group-form');
+    await gf.getByTestId('group-title').fill('Рабочая группа по математике');
+    const members = gf.getByTestId('group-members');
+    for (const [i, n] of MEMBERS.entries()) {
+      await gf.getByTestId('group-members-add').click();
+      await fillRow(members, i, 'ФИО', n);
+      await fillRow(members, i, 'Должность', 'учитель математики');
+    }
+    await members.getByTestId('group-members-row').first().getByLabel('Руководитель').check();
+    await gf.getByTestId('group-save').click();
+    await page.getByTestId('group-row').getByText('Рабочая группа по математике').waitFor();
+
+    // Four assignments, one deadline, to all eight schools.
+    const ASSIGNMENTS = ['Представить планы ликвидации пробелов', 'Обновить сведения о группе риска', 'Закрепить наставников', 'Провести педсоветы по итогам мониторинга'];
+    for (const t of ASSIGNMENTS) {
+      await page.getByTestId('assignment-add').click();
+      const af = page.getByTestId('assignment-form');
+      await af.getByTestId('assignment-text').fill(t);
+      await pickDate(af, 'assignment-due', '15.12.2026');
+      await af.getByRole('button', { name: 'Добавить всех участников мероприятия' }).click();
+      await af.getByTestId('assignment-save').click();
+      await af.waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => page.getByTestId('assignment-row').count()).toBe(4);
+
+    // The справка: number and date set by the user, printed to Word.
+    await page.getByTestId('event-spravka').click();
+    const doc = page.getByTestId('document-editor');
+    await doc.getByTestId('document-number').fill('01-12/345');
+    await pickDate(doc, 'document-date', '27.11.2026');
+    const [download] = await Promise.all([page.waitForEvent('download'), doc.getByTestId('document-print').click()]);
+    expect(download.suggestedFilename()).toBe('Справка № 01-12 345 от 27.11.2026.docx');
+    const docx = await readDocx(readFileSync((await download.path())!));
+    const text = docx.allText;
+    const order = [
+      'Управление образования Энского района', '01-12/345', 'Руководителям', 'видеоконференция', SCHOOLS[0]!, 'Нет связи', 'Итоги ВПР по математике',
+      ...CONCLUSIONS, 'Разработать планы ликвидации пробелов.', 'Провести методический день', 'Методисту Т.В. Чащиной',
+      'Рабочая группа по математике', 'Иванова\u00a0А.П.', 'Волков\u00a0Ж.З.', ...ASSIGNMENTS.flatMap((a) => [a, 'в срок до 15\u00a0декабря 2026\u00a0г.']), 'Н.Г.\u00a0Гвоздкова',
+    ];
+    let at = -1;
+    for (const part of order) {
+      const next = text.indexOf(part, at + 1);
+      expect(next, `«${part}» после предыдущего`).toBeGreaterThan(at);
+      at = next;
+    }
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(app.errors).toEqual([]);
+    await page.screenshot({ path: join(process.env.SHOTS_DIR ?? dataDir, 'meeting-editor-1366.png'), fullPage: false });
+  }, 180_000);
+});
