@@ -86,6 +86,14 @@ export const eventKind = vocab({
   other: 'Другое',
 });
 
+/** «Об итогах совещания»: the kind in the genitive, for document headings. */
+export const eventKindGenitive: Record<keyof typeof eventKind.labels, string> = {
+  methodical_day: 'методического дня', seminar: 'семинара', webinar: 'вебинара', course: 'курсов', meeting: 'совещания',
+  video_conference: 'видеоконференции', round_table: 'круглого стола', master_class: 'мастер-класса', methodical_landing: 'методического десанта',
+  open_day: 'дня открытых дверей', parent_meeting: 'родительского собрания', subject_week: 'предметной недели', teachers_council: 'педагогического совета',
+  other: 'мероприятия',
+};
+
 export const eventLevel = vocab({
   school: 'Школьный',
   municipal: 'Муниципальный',

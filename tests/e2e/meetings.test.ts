@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
@@ -27,6 +27,11 @@ afterEach(async () => {
 
 async function fillRow(section: Locator, index: number, label: string, value: string) {
   await section.getByTestId(/-row$/).nth(index).getByLabel(label).first().fill(value);
+}
+
+/** Screenshots for the closing note when SHOTS_DIR is set; nothing otherwise. */
+async function shot(page: Page, name: string) {
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: join(process.env.SHOTS_DIR, `${name}.png`), fullPage: true });
 }
 
 async function pickDate(scope: Locator | Page, testId: string, value: string) {
@@ -85,6 +90,7 @@ describe('журнал мероприятий управления образо�
       if (who === 'Лично') await row.getByLabel('Адресат (кто именно)').fill('Методисту Т.В. Чащиной');
       await row.getByLabel('Предложение').fill(t);
     }
+    await shot(page, 'meeting-editor-filled');
     await page.getByTestId('meeting-save').click();
     await page.getByText('Все изменения сохранены').waitFor();
 
@@ -99,6 +105,7 @@ describe('журнал мероприятий управления образо�
       await fillRow(members, i, 'Должность', 'учитель математики');
     }
     await members.getByTestId('group-members-row').first().getByLabel('Руководитель').check();
+    await shot(page, 'group-form');
     await gf.getByTestId('group-save').click();
     await page.getByTestId('group-row').getByText('Рабочая группа по математике').waitFor();
 
@@ -114,6 +121,7 @@ describe('журнал мероприятий управления образо�
       await af.waitFor({ state: 'detached' });
     }
     await expect.poll(() => page.getByTestId('assignment-row').count()).toBe(4);
+    await shot(page, 'meeting-saved');
 
     // The справка: number and date set by the user, printed to Word.
     await page.getByTestId('event-spravka').click();
@@ -137,6 +145,11 @@ describe('журнал мероприятий управления образо�
     }
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(app.errors).toEqual([]);
-    await page.screenshot({ path: join(process.env.SHOTS_DIR ?? dataDir, 'meeting-editor-1366.png'), fullPage: false });
+    await shot(page, 'document-editor');
+    if (process.env.SHOTS_DIR) writeFileSync(join(process.env.SHOTS_DIR, 'meeting-spravka.docx'), readFileSync((await download.path())!));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'К журналу мероприятий' }).click();
+    await page.getByTestId('meeting-row').waitFor();
+    await shot(page, 'meetings-journal');
   }, 180_000);
 });

@@ -11,7 +11,7 @@ import { requireMunicipality } from '../municipality-core.js';
 import { liveRow, tombstoneRow, writeRow, type Row } from '../writer.js';
 import { AppError, notFound } from '../errors.js';
 import { getReportSettings, type ReportSettings } from './report-settings.js';
-import { eventKind } from '../../../common/labels.js';
+import { eventKindGenitive } from '../../../common/labels.js';
 import { parsePersonName, type PersonName } from '../../../common/person-name.js';
 import { DOCUMENT_KINDS, MEETING_SECTIONS } from '../../../db/registry/meetings.js';
 import { formatDate } from '../../../common/format.js';
@@ -71,11 +71,11 @@ export function draftFromEvent(ctx: ServiceContext, eventId: string): DocumentCa
   const e = liveRow(ctx, 'mun_event', eventId);
   if (!e) throw notFound('Мероприятие');
   const s = getReportSettings(ctx);
-  const kind = (eventKind.labels[e.kind as keyof typeof eventKind.labels] ?? 'мероприятие').toLowerCase();
+  const kind = eventKindGenitive[e.kind as keyof typeof eventKindGenitive] ?? 'мероприятия';
   return saveDocument(ctx, {
     document: {
       ...signerOf(s), kind: 'spravka', issuer: String(e.organiser_body) === 'centre' && s.centre ? 'centre' : 'department', number: '', doc_date: null, place: s.place,
-      title: `Об итогах: ${kind} «${String(e.topic)}» (${formatDate(String(e.date_from))})`,
+      title: `Об итогах ${kind} «${String(e.topic).replace(/^«|»$/g, '')}»`,
       addressees: 'Руководителям общеобразовательных организаций', event_id: eventId,
     } as z.output<typeof documentSaveInput>['document'],
     sections: null,

@@ -22,6 +22,9 @@ function tookPlace(kind: string, range: boolean): string {
   return { n: 'состоялось', f: 'состоялась', m: 'состоялся' }[g];
 }
 
+/** A note after a dash goes on the sentence: «— нет связи», but «— МБОУ …» and «— ВПР …» keep their capitals. */
+const afterDash = (t: string) => (/^[А-ЯЁ][а-яё]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t);
+
 const lowerKind = (k: string) => (!k || k === 'Другое' ? 'мероприятие' : k[0]!.toLowerCase() + k.slice(1));
 
 function whatTookPlace(m: MeetingDocModel): Block[] {
@@ -60,7 +63,7 @@ function participants(m: MeetingDocModel): Block[] {
   }
   if (p.absent.length) {
     out.push({ kind: 'paragraph', text: `Не приняли участие (${count(p.absent.length, NOUNS.school)}):`, keepNext: true });
-    out.push({ kind: 'list', items: p.absent.map((a, i) => `${a.school}${a.note ? ` — ${clause(a.note)}` : ''}${i === p.absent.length - 1 ? '.' : ';'}`) });
+    out.push({ kind: 'list', items: p.absent.map((a, i) => `${a.school}${a.note ? ` — ${afterDash(clause(a.note))}` : ''}${i === p.absent.length - 1 ? '.' : ';'}`) });
   }
   if (p.invited.length) {
     out.push({ kind: 'paragraph', text: 'Приглашены (отметки об участии нет):', keepNext: true });
@@ -121,7 +124,10 @@ function periodOf(g: MeetingGroup): string {
 export function groupBlocks(list: MeetingGroup[], short: boolean): Block[] {
   const out: Block[] = [];
   for (const g of list) {
-    const name = `${g.kindLabel || 'Рабочая группа'}${g.title ? ` «${clause(g.title).replace(/^«|»$/g, '')}»` : ''}`;
+    const title = clause(g.title).replace(/^«|»$/g, '');
+    const kind = g.kindLabel || 'Рабочая группа';
+    // «Рабочая группа по математике» is already named by its kind: not «Рабочая группа «Рабочая группа …»».
+    const name = !title ? kind : title.toLowerCase().startsWith(kind.toLowerCase().split(' (')[0]!) ? title : `${kind} «${title}»`;
     const members = membersOf(g);
     const leader = members.find((x) => x.leader);
     out.push({ kind: 'heading', text: name });

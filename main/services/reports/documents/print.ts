@@ -90,9 +90,12 @@ function meetingModel(ctx: ServiceContext, d: Row, eventId: string): MeetingDocM
         name: nameFrom(m, ''), text: m.surname, position: m.position, organisation: m.organisation || (m.school_id ? nameOfSchool(m.school_id) : ''), role: m.role_note, leader: m.leader === 1,
       })),
     })),
-    assignments: card.assignments.map((a) => ({
-      text: a.text, responsible: a.responsible || a.group_title || '', due: a.due_on, schools: a.all_schools ? ['все общеобразовательные организации'] : a.school_ids.map(nameOfSchool),
-    })),
+    assignments: card.assignments.map((a) => {
+      // Addressed to every school of the meeting: said once, not a list of every participant after every line.
+      const everyParticipant = card.schools.length > 1 && a.school_ids.length === card.schools.length && card.schools.every((s) => a.school_ids.includes(s.school_id));
+      const responsible = a.responsible || a.group_title || (a.all_schools ? 'руководители общеобразовательных организаций' : everyParticipant ? 'руководители общеобразовательных организаций, приглашённых на мероприятие' : '');
+      return { text: a.text, responsible, due: a.due_on, schools: a.all_schools || everyParticipant ? [] : a.school_ids.map(nameOfSchool) };
+    }),
     closing: String(d.closing ?? ''),
     sections: Object.fromEntries(SECTION_CODES.map((c) => [c, sections.has(c)])) as MeetingDocModel['sections'],
     short: d.short === 1,

@@ -8,7 +8,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { call, CallError } from '../../../app/api';
 import { useCall, useDataVersion } from '../../../app/data';
 import { notifyOk } from '../../../app/notify';
-import { formatDate } from '../../../../../common/format';
+import { formatDate, count } from '../../../../../common/format';
 import { ASSIGNMENT_MARK } from '../../../../../common/meeting-labels';
 import type { AssignmentView } from '../../../../../preload/contract/index';
 import { DateField } from '../../../components/DocumentFields';
@@ -107,8 +107,8 @@ export function AssignmentsPanel({ eventId, participants = [], proposals = [] }:
                   <Table.Tr className="row-click" onClick={() => setEdit({ id: a.id, text: a.text, responsible: a.responsible, due_on: a.due_on, all_schools: a.all_schools ? 1 : 0, school_ids: a.school_ids, group_id: a.group_id, proposal_id: a.proposal_id })} data-testid="assignment-row">
                     <Table.Td>{i + 1}</Table.Td>
                     <Table.Td className="cell-wrap">{a.text}{!eventId && a.event_topic ? <Text size="xs" c="dimmed">Мероприятие: {a.event_topic}</Text> : null}</Table.Td>
-                    <Table.Td>{a.due_on ? `до ${formatDate(a.due_on)}` : 'без срока'}</Table.Td>
-                    <Table.Td className="cell-wrap">{a.all_schools ? 'Всем школам' : a.concerned ? `${a.concerned} шк.` : ''}{a.group_title ? ` · ${a.group_title}` : ''}{a.responsible ? ` · ${a.responsible}` : ''}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.due_on ? `до ${formatDate(a.due_on)}` : 'без срока'}</Table.Td>
+                    <Table.Td className="cell-wrap">{a.all_schools ? 'Всем школам' : a.concerned ? count(a.concerned, ['школе', 'школам', 'школам']) : ''}{a.group_title ? ` · ${a.group_title}` : ''}{a.responsible ? ` · ${a.responsible}` : ''}</Table.Td>
                     <Table.Td onClick={(e) => { e.stopPropagation(); setOpen(open === a.id ? null : a.id); }} style={{ cursor: 'pointer' }}>
                       <Group gap={4}>
                         <Badge color="teal" variant="light" tt="none">выполнено {a.done} из {a.concerned}</Badge>

@@ -70,10 +70,10 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
   const close = () => { if (!dirty || window.confirm('Изменения не сохранены. Закрыть без сохранения?')) onClose(); };
   const spravki = (docs.value ?? []).filter((x) => x.kind === 'spravka' && x.id !== v.id);
   return (
-    <Modal opened onClose={close} title={`${DOCUMENT_KINDS[(v.kind ?? 'spravka') as keyof typeof DOCUMENT_KINDS]}: реквизиты и текст`} size="xl">
+    <Modal opened onClose={close} title={`${DOCUMENT_KINDS[(v.kind ?? 'spravka') as keyof typeof DOCUMENT_KINDS]}: реквизиты и текст`} size={1040}>
       <Stack data-testid="document-editor">
         {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
-        {printed && <Alert color="blue">Документ уже напечатан с номером и датой: он печатается так же, как в первый раз. Чтобы внести в него изменения данных, нажмите «Обновить по данным и напечатать».</Alert>}
+        {printed && <Alert color="blue">Документ уже напечатан с номером и датой: он печатается так же, как в первый раз. Чтобы внести в него изменения данных, нажмите «Обновить и напечатать».</Alert>}
         <Tabs defaultValue="req" keepMounted>
           <Tabs.List>
             <Tabs.Tab value="req">Реквизиты</Tabs.Tab>
@@ -129,13 +129,13 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
             <Stack mt="sm">{area('agreed', 'СОГЛАСОВАНО', 'Каждая строка: должность — ФИО, например «Заместитель начальника — Д.А. Самарин»')}</Stack>
           </Tabs.Panel>
         </Tabs>
-        <Group justify="space-between" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', paddingBlock: 8 }}>
-          <Group>
+        <Group justify="space-between" wrap="nowrap" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', paddingBlock: 8 }}>
+          <Group wrap="nowrap" gap="xs">
             <Button leftSection={<IconPrinter size={16} />} variant="light" loading={busy} onClick={() => void print(false)} data-testid="document-print">Напечатать (Word)</Button>
-            {printed && <Button variant="subtle" onClick={() => void print(true)}>Обновить по данным и напечатать</Button>}
-            {v.kind === 'spravka' && <Button variant="subtle" onClick={() => void order()} data-testid="document-order">Подготовить приказ об утверждении</Button>}
+            {printed && <Button variant="subtle" onClick={() => void print(true)} title="Напечатать по сегодняшним данным мероприятия и запомнить этот вариант">Обновить и напечатать</Button>}
+            {v.kind === 'spravka' && <Button variant="subtle" onClick={() => void order()} data-testid="document-order">Приказ об утверждении</Button>}
           </Group>
-          <Group><Button variant="default" onClick={close}>Закрыть</Button><Button loading={busy} onClick={() => void save()} data-testid="document-save">Сохранить</Button></Group>
+          <Group wrap="nowrap" gap="xs"><Button variant="default" onClick={close}>Закрыть</Button><Button loading={busy} onClick={() => void save()} data-testid="document-save">Сохранить</Button></Group>
         </Group>
       </Stack>
     </Modal>
