@@ -9,6 +9,7 @@ import { openDatabase, type OpenedDb } from '../db/open.js';
 import type { ServiceContext, HandlerEnv, WorkspaceKind } from './services/context.js';
 import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
+import { attachVault } from './services/privacy/vault.js';
 
 export type { WorkspaceKind };
 
@@ -58,6 +59,8 @@ export class Workspace implements HandlerEnv {
     this.opened = openDatabase(this.dbPath(kind));
     // A database restored from a backup or copied to another computer takes a new origin before any edit.
     checkIdentityOnOpen(this.opened.raw);
+    // Personal data is sealed under a key the shell's key store (safeStorage) wraps; a password locks it.
+    attachVault(this.opened.raw, { dbPath: this.dbPath(kind), store: this.secretBox, now: this.now });
     this.kindOpen = kind;
     return this.opened;
   }
@@ -65,7 +68,7 @@ export class Workspace implements HandlerEnv {
   async switchTo(kind: WorkspaceKind, opts: { fresh?: boolean } = {}): Promise<ServiceContext> {
     await this.close();
     if (opts.fresh) {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(this.dbPath(kind) + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '.datakey']) rmSync(this.dbPath(kind) + suffix, { force: true });
       if (kind === 'demo') rmSync(join(this.dataDir, 'files-demo'), { recursive: true, force: true });
     }
     this.open(kind);

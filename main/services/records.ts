@@ -13,6 +13,8 @@ import { zodToAppError } from './validation.js';
 import { writeRow, tombstoneRow, liveRow } from './writer.js';
 import { isSynced, tableSpec, BOOKKEEPING, type ListSpec } from '../../db/registry/index.js';
 import { dayOf } from '../../db/rules.js';
+import { revealRow } from './privacy/vault.js';
+import { touchesPersonal, listInMemory, orderTerms } from './privacy/lists.js';
 
 export function tableOf(entity: string): string {
   if (!isSynced(entity)) throw new AppError('bad_entity', 'Неизвестный вид записи');
@@ -69,7 +71,7 @@ export function getRecord(ctx: ServiceContext, entity: EntityName | (string & {}
   const row = ctx.raw.prepare(`SELECT t.*${view.extra ? ', ' + view.extra : ''} FROM ${entity} t ${view.joins ?? ''} WHERE t.id = ? AND t.deleted_at IS NULL`)
     .get(id, ...(view.extra?.includes('@day') ? [{ day: dayOf(ctx.now()) }] : [])) as Row | undefined;
   if (!row) throw notFound('Запись');
-  return row;
+  return revealRow(ctx.raw, row);
 }
 
 /** One page of a list, with the total for the pager. Unknown filter or sort fields are refused. */
@@ -79,7 +81,9 @@ export function listRecords(ctx: ServiceContext, input: Omit<z.output<typeof lis
   const where: string[] = [input.includeDeleted ? '1' : 't.deleted_at IS NULL'];
   const params: unknown[] = [];
   const search = input.search.trim().toLowerCase();
-  if (search) {
+  // Names are sealed (privacy/envelope.ts): lists that show them search and sort after opening them.
+  const inMemory = touchesPersonal(entity, spec);
+  if (search && !inMemory) {
     where.push('(' + spec.search.map((e) => `lower_ru(${e}) LIKE ? ESCAPE '\\'`).join(' OR ') + ')');
     const like = '%' + search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
     for (let i = 0; i < spec.search.length; i++) params.push(like);
@@ -101,6 +105,17 @@ export function listRecords(ctx: ServiceContext, input: Omit<z.output<typeof lis
   const base = `SELECT t.*${spec.extra ? ', ' + spec.extra : ''} FROM ${entity} t ${spec.joins ?? ''} WHERE ${where.join(' AND ')}`;
   // @day is bound only where a rule uses it: better-sqlite3 refuses named parameters a statement lacks.
   const named = base.includes('@day') ? [{ day: dayOf(ctx.now()) }] : [];
+  if (inMemory) {
+    const sorted = input.sort ? spec.sorts[input.sort.field]! : spec.defaultSort;
+    const terms = input.sort
+      ? (typeof sorted === 'string' ? orderTerms(sorted) : sorted.map((e) => ({ expr: e, desc: false }))).map((t) => ({ expr: t.expr, desc: input.sort!.dir === 'desc' }))
+      : orderTerms(spec.defaultSort);
+    return listInMemory<Row>(ctx.raw, {
+      select: `SELECT t.*${spec.extra ? ', ' + spec.extra : ''}`, from: `FROM ${entity} t ${spec.joins ?? ''} WHERE ${where.join(' AND ')}`,
+      params, named: base.includes('@day') || terms.some((t) => t.expr.includes('@day')) ? [{ day: dayOf(ctx.now()) }] : [],
+      searchExprs: spec.search, search, order: terms, limit: input.limit, offset: input.offset,
+    });
+  }
   const total = ctx.raw.prepare(`SELECT COUNT(*) FROM (${base})`).pluck().get(...params, ...named) as number;
   const rows = ctx.raw.prepare(`${base} ORDER BY ${order}, t.id LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset, ...named) as Row[];
   return { rows, total };
