@@ -23,6 +23,9 @@ import * as X from './exchange.js';
 // reports and municipality (types and schemas)
 export * from './municipality.js';
 import * as M from './municipality.js';
+// children's data on the school's computer: the lock, consent, erasure, the access log
+export * from './privacy.js';
+import { privacyCalls } from './privacy.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
@@ -49,6 +52,7 @@ export const listInput = z.strictObject({
 });
 
 export const contract = {
+  ...privacyCalls,
   // the workspace file itself: first run, the demo; services refuse what the file's state does not allow
   'workspace.state': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
   'workspace.createSchool': call<WorkspaceState>(...ANY_ROLE)(entitySchemas.school_profile),

@@ -278,6 +278,18 @@ export function setPassword(raw: BetterSqlite3.Database, password: string): { re
   return { recoveryCode: code };
 }
 
+/** Changes an existing password: the present one must be given even while the file is open. */
+export function changePassword(raw: BetterSqlite3.Database, current: string, password: string): { recoveryCode: string } {
+  if (!tryUnwrap(raw, 'password', current)) throw new AppError('wrong_password', 'Неверный текущий пароль.', { current: 'Неверный пароль' });
+  return setPassword(raw, password);
+}
+
+export function setIdleMinutes(raw: BetterSqlite3.Database, minutes: number): void {
+  requireUnlocked(raw);
+  raw.prepare("INSERT OR REPLACE INTO privacy_setting (key, value) VALUES ('idle_minutes', ?)").run(String(minutes));
+  touch(raw);
+}
+
 /** A forgotten password: the recovery code opens the key, a new password is set and a new code issued. */
 export function recover(raw: BetterSqlite3.Database, code: string, password: string): { recoveryCode: string } {
   const key = tryUnwrap(raw, 'recovery', normaliseCode(code));

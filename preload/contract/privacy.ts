@@ -1,0 +1,47 @@
+/**
+ * Children's data on the school's computer (issue 12): the lock, the password and its recovery code. Handlers
+ * in main/services/privacy/privacy.handlers.ts. The lock calls work for any role: a municipality may set a
+ * password too, and a locked file must be unlockable before anything else is known about it.
+ */
+import { z } from 'zod';
+import { call, ANY_ROLE } from './define.js';
+
+export interface PrivacyState {
+  /** The personal data cannot be read until the password (or the recovery code) is entered. */
+  locked: boolean;
+  /** The device's key file is missing or unreadable and no password was set: the names cannot be read. */
+  lost: boolean;
+  hasPassword: boolean;
+  /** How the data key is kept without a password: 'safeStorage' (the OS key store) or 'plain' (a key file). */
+  keyStore: string;
+  /** Minutes without activity after which the workspace locks itself (0 — never). */
+  idleMinutes: number;
+  /** Pupils are on file and no password protects them. */
+  suggestPassword: boolean;
+}
+
+const password = z.string({ message: 'Введите пароль' }).min(8, { message: 'Пароль — не короче 8 символов' }).max(200, { message: 'Пароль — не длиннее 200 символов' });
+const anyPassword = z.string({ message: 'Введите пароль' }).min(1, { message: 'Введите пароль' }).max(200, { message: 'Пароль — не длиннее 200 символов' });
+const code = z.string({ message: 'Введите код восстановления' }).trim().min(1, { message: 'Введите код восстановления' }).max(60, { message: 'Код восстановления длиннее 60 знаков' });
+
+export const privacyCalls = {
+  'privacy.state': call<PrivacyState>(...ANY_ROLE)(z.strictObject({})),
+  'privacy.unlock': call<PrivacyState>(...ANY_ROLE)(z.strictObject({ password: anyPassword })),
+  'privacy.lock': call<PrivacyState>(...ANY_ROLE)(z.strictObject({})),
+  /** The window saw keys or clicks (sent at most once a minute): the idle lock counts from here. */
+  'privacy.touch': call<PrivacyState>(...ANY_ROLE)(z.strictObject({})),
+  /**
+   * Sets the password, or changes it (then `current` is the present one). `understood`: the user has read that
+   * without the password and the recovery code the pupils' data cannot be read by anyone.
+   */
+  'privacy.setPassword': call<{ recoveryCode: string }>(...ANY_ROLE)(z.strictObject({
+    current: z.string().max(200).optional(),
+    password,
+    understood: z.literal(true, { message: 'Подтвердите, что поняли: без пароля и кода восстановления данные не прочитать' }),
+  })),
+  /** A forgotten password: the recovery code sets a new one (and a new code is issued). */
+  'privacy.recover': call<{ recoveryCode: string }>(...ANY_ROLE)(z.strictObject({ code, password })),
+  'privacy.setIdle': call<PrivacyState>(...ANY_ROLE)(z.strictObject({
+    idleMinutes: z.number({ message: 'Укажите число минут' }).int({ message: 'Укажите целое число минут' }).min(0, { message: 'Не меньше 0 минут' }).max(480, { message: 'Не больше 480 минут' }),
+  })),
+};
