@@ -110,3 +110,29 @@ describe('блокировка рабочего места', () => {
     await b.ws.close();
   });
 });
+
+describe('командная строка и пароль', () => {
+  it('читает пароль из OPORA_PASSWORD; без него и с неверным — отказ по-русски', async () => {
+    const { runCli } = await import('../../main/cli/index.js');
+    const { dir } = await schoolWithPassword();
+    const db = new Workspace(dir).dbPath('main');
+    const run = async (argv: string[]) => {
+      const out: string[] = [], err: string[] = [];
+      const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), now: () => new Date('2026-11-25T10:00:00Z') });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const saved = process.env.OPORA_PASSWORD;
+    try {
+      delete process.env.OPORA_PASSWORD;
+      const locked = await run(['demo', '--db', db]);
+      expect(locked.code).toBe(1);
+      expect(locked.err).toMatch(/OPORA_PASSWORD/);
+      process.env.OPORA_PASSWORD = 'не тот';
+      expect(await run(['demo', '--db', db])).toMatchObject({ code: 1, err: 'Неверный пароль в OPORA_PASSWORD.' });
+      process.env.OPORA_PASSWORD = 'верный-пароль-1';
+      expect(await run(['demo', '--db', db])).toMatchObject({ code: 0 });
+    } finally {
+      if (saved === undefined) delete process.env.OPORA_PASSWORD; else process.env.OPORA_PASSWORD = saved;
+    }
+  });
+});
