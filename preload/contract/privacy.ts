@@ -25,7 +25,8 @@ const anyPassword = z.string({ message: 'Введите пароль' }).min(1, 
 const code = z.string({ message: 'Введите код восстановления' }).trim().min(1, { message: 'Введите код восстановления' }).max(60, { message: 'Код восстановления длиннее 60 знаков' });
 
 export const privacyCalls = {
-  'privacy.state': call<PrivacyState>(...ANY_ROLE)(z.strictObject({})),
+  /** `windowOpened`: a window (or a reload of it) starts at the lock screen when a password is set. */
+  'privacy.state': call<PrivacyState>(...ANY_ROLE)(z.strictObject({ windowOpened: z.boolean().optional() })),
   'privacy.unlock': call<PrivacyState>(...ANY_ROLE)(z.strictObject({ password: anyPassword })),
   'privacy.lock': call<PrivacyState>(...ANY_ROLE)(z.strictObject({})),
   /** The window saw keys or clicks (sent at most once a minute): the idle lock counts from here. */

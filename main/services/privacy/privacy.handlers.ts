@@ -12,7 +12,10 @@ export function privacyState(ctx: ServiceContext): PrivacyState {
 }
 
 export const privacyHandlers = defineArea({
-  'privacy.state': (env) => privacyState(env.ctx()),
+  'privacy.state': (env, input) => {
+    if (input.windowOpened && hasPassword(env.ctx().raw)) lockNow(env.ctx().raw);
+    return privacyState(env.ctx());
+  },
   'privacy.unlock': (env, input) => {
     unlock(env.ctx().raw, input.password);
     return privacyState(env.ctx());

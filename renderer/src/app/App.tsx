@@ -19,6 +19,8 @@ import { ExchangePage } from '../features/exchange/ExchangePage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
+import { LockGate } from '../features/lock/LockGate';
+import { LockButtons } from '../features/lock/LockButtons';
 
 export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal';
 
@@ -66,12 +68,15 @@ function Shell() {
             <Text size="sm" c="dimmed" truncate maw={560}>{title}</Text>
             {municipal && <Badge variant="light">Муниципалитет</Badge>}
           </Group>
-          {state.demo && (
-            <Group gap="xs">
-              <Badge color="orange" variant="light" size="lg">Демонстрационная школа — данные вымышлены</Badge>
-              <Button size="xs" variant="default" onClick={() => void call('workspace.leaveDemo', {}).then(() => reload(), notifyError)}>Выйти из демо</Button>
-            </Group>
-          )}
+          <Group gap="xs" wrap="nowrap">
+            {state.demo && (
+              <Group gap="xs">
+                <Badge color="orange" variant="light" size="lg">Демонстрационная школа — данные вымышлены</Badge>
+                <Button size="xs" variant="default" onClick={() => void call('workspace.leaveDemo', {}).then(() => reload(), notifyError)}>Выйти из демо</Button>
+              </Group>
+            )}
+            <LockButtons />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
@@ -105,7 +110,9 @@ export function App() {
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
         <DataVersion.Provider value={dv}>
-          <Shell />
+          <LockGate>
+            <Shell />
+          </LockGate>
         </DataVersion.Provider>
       </DatesProvider>
     </MantineProvider>
