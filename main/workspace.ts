@@ -10,6 +10,7 @@ import type { ServiceContext, HandlerEnv, WorkspaceKind } from './services/conte
 import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
 import { attachVault } from './services/privacy/vault.js';
+import { eraseExpiredDaily } from './services/privacy/erasure.js';
 
 export type { WorkspaceKind };
 
@@ -52,7 +53,10 @@ export class Workspace implements HandlerEnv {
   /** The service context of the active database, opening it on first use. */
   ctx(): ServiceContext {
     const o = this.opened ?? this.open(this.savedKind());
-    return { db: o.db, raw: o.raw, filesDir: join(this.dataDir, this.kindOpen === 'demo' ? 'files-demo' : 'files'), now: this.now };
+    const ctx = { db: o.db, raw: o.raw, filesDir: join(this.dataDir, this.kindOpen === 'demo' ? 'files-demo' : 'files'), now: this.now };
+    // Names of pupils who left long enough ago are erased on open and once a day (152-ФЗ: no longer than needed).
+    eraseExpiredDaily(ctx);
+    return ctx;
   }
 
   private open(kind: WorkspaceKind): OpenedDb {

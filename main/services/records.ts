@@ -14,6 +14,8 @@ import { writeRow, tombstoneRow, liveRow } from './writer.js';
 import { isSynced, tableSpec, BOOKKEEPING, type ListSpec } from '../../db/registry/index.js';
 import { dayOf } from '../../db/rules.js';
 import { revealRow } from './privacy/vault.js';
+import { assertHealthConsent, afterConsentChange } from './privacy/consent.js';
+import { logAccess } from './privacy/access-log.js';
 import { touchesPersonal, listInMemory, orderTerms } from './privacy/lists.js';
 
 export function tableOf(entity: string): string {
@@ -46,7 +48,13 @@ export function saveRecord(ctx: ServiceContext, entity: EntityName | (string & {
   // row has its bookkeeping columns ignored here, since the one writer sets them itself.
   const parsed = schemaOf(entity).safeParse(withoutBookkeeping(input));
   if (!parsed.success) throw zodToAppError(parsed.error);
-  return writeRow(ctx, entity, parsed.data as Record<string, unknown>) as Row;
+  const value = parsed.data as Record<string, unknown>;
+  if (entity === 'risk_entry') assertHealthConsent(ctx, typeof value.id === 'string' ? value.id : undefined, value.health_details);
+  return ctx.raw.transaction(() => {
+    const row = writeRow(ctx, entity, value) as Row;
+    if (entity === 'consent') afterConsentChange(ctx, String(row.entry_id));
+    return row;
+  })();
 }
 
 /** Tombstones a record and everything it owns, in one transaction. Returns how many rows were tombstoned. */
@@ -56,6 +64,7 @@ export function removeRecord(ctx: ServiceContext, entity: EntityName | 'attachme
     const row = liveRow(ctx, table, id);
     if (!row) throw notFound('Запись');
     let n = tombstoneRow(ctx, table, id);
+    if (table === 'consent') afterConsentChange(ctx, String(row.entry_id));
     // A pupil kept for no list any more is personal data with no purpose: it goes too (152-ФЗ, minimisation).
     if ((table === 'risk_entry' || table === 'gifted_pupil') && typeof row.pupil_id === 'string') {
       const stillListed = ctx.raw.prepare(`SELECT 1 FROM risk_entry WHERE pupil_id = @p AND deleted_at IS NULL
@@ -71,7 +80,10 @@ export function getRecord(ctx: ServiceContext, entity: EntityName | (string & {}
   const row = ctx.raw.prepare(`SELECT t.*${view.extra ? ', ' + view.extra : ''} FROM ${entity} t ${view.joins ?? ''} WHERE t.id = ? AND t.deleted_at IS NULL`)
     .get(id, ...(view.extra?.includes('@day') ? [{ day: dayOf(ctx.now()) }] : [])) as Row | undefined;
   if (!row) throw notFound('Запись');
-  return revealRow(ctx.raw, row);
+  const open = revealRow(ctx.raw, row);
+  // Who looked: the card of a risk-group entry or a gifted pupil (access_log, never exported).
+  if ((entity === 'risk_entry' || entity === 'gifted_pupil') && typeof row.pupil_id === 'string') logAccess(ctx, 'open_card', row.pupil_id, entity === 'risk_entry' ? 'группа риска' : 'одарённые дети');
+  return open;
 }
 
 /** One page of a list, with the total for the pager. Unknown filter or sort fields are refused. */

@@ -7,6 +7,7 @@ import { formatDate } from '../../common/format.js';
 import { riskGroupOn } from './figures.js';
 import { rule, dayOf } from '../../db/rules.js';
 import { revealRows } from './privacy/vault.js';
+import { assertHealthConsent } from './privacy/consent.js';
 
 /** Creates the pupil (or reuses one by id), the entry and its first status change, all or nothing. */
 export function includePupil(
@@ -14,6 +15,8 @@ export function includePupil(
   pupil: EntityValue<'pupil'>,
   entry: Omit<EntityValue<'risk_entry'>, 'pupil_id' | 'health_details'> & { health_details?: string },
 ): { pupilId: string; entryId: string } {
+  // A new entry has no consent on file yet: health details wait for it (privacy/consent.ts).
+  assertHealthConsent(ctx, undefined, entry.health_details);
   return ctx.raw.transaction(() => {
     const same = pupil.id ? undefined : findSamePupil(ctx, pupil);
     const p = writeRow(ctx, 'pupil', same ? { ...pupil, id: same } : pupil);

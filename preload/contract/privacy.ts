@@ -4,7 +4,9 @@
  * password too, and a locked file must be unlockable before anything else is known about it.
  */
 import { z } from 'zod';
-import { call, ANY_ROLE } from './define.js';
+import { call, callWithBytes, ANY_ROLE } from './define.js';
+import { fileOutput } from './bytes.js';
+import { id } from './fields.js';
 
 export interface PrivacyState {
   /** The personal data cannot be read until the password (or the recovery code) is entered. */
@@ -18,6 +20,25 @@ export interface PrivacyState {
   idleMinutes: number;
   /** Pupils are on file and no password protects them. */
   suggestPassword: boolean;
+}
+
+export interface AccessLogEntry {
+  /** ISO time. */
+  at: string;
+  /** The OS account name. */
+  user: string;
+  action: 'open_card' | 'print' | 'export' | 'erase';
+  /** The pupil's code («обучающийся № N»), never the name; '' when the action concerns no one pupil. */
+  pupil: string;
+  detail: string;
+}
+
+export interface ErasurePlan {
+  /** School years after the one the pupil left in (2: to the end of the school year after next). */
+  retentionYears: number;
+  today: string;
+  /** Pupils in no list any more, with the day after which their name and birth date are erased. */
+  pupils: { pupilId: string; name: string; className: string; leftOn: string; eraseAfter: string }[];
 }
 
 const password = z.string({ message: 'Введите пароль' }).min(8, { message: 'Пароль — не короче 8 символов' }).max(200, { message: 'Пароль — не длиннее 200 символов' });
@@ -45,4 +66,18 @@ export const privacyCalls = {
   'privacy.setIdle': call<PrivacyState>(...ANY_ROLE)(z.strictObject({
     idleMinutes: z.number({ message: 'Укажите число минут' }).int({ message: 'Укажите целое число минут' }).min(0, { message: 'Не меньше 0 минут' }).max(480, { message: 'Не больше 480 минут' }),
   })),
+
+  /** The consent form of one risk-group entry, prefilled, to print for signing (.docx). */
+  'privacy.consentForm': callWithBytes(fileOutput, 'school')(z.strictObject({ entryId: id })),
+  /** Entries in the group today with ОВЗ or health details and no consent on file (the dashboard's flag). */
+  'privacy.consentMissing': call<{ count: number }>('school')(z.strictObject({})),
+  /** «Что хранится о ребёнке»: everything kept about one pupil (.docx). */
+  'privacy.pupilReport': callWithBytes(fileOutput, 'school')(z.strictObject({ pupilId: id })),
+  'privacy.erasure.plan': call<ErasurePlan>('school')(z.strictObject({})),
+  'privacy.erasure.setRetention': call<ErasurePlan>('school')(z.strictObject({
+    years: z.number({ message: 'Укажите число лет' }).int({ message: 'Укажите целое число лет' }).min(0, { message: 'Не меньше 0' }).max(10, { message: 'Не больше 10 лет' }),
+  })),
+  /** Erases one pupil's name and birth date at once (a parent's request); the pupil must be in no list. */
+  'privacy.erasure.erase': call<ErasurePlan>('school')(z.strictObject({ pupilId: id })),
+  'privacy.accessLog': call<AccessLogEntry[]>(...ANY_ROLE)(z.strictObject({})),
 };
