@@ -75,7 +75,7 @@ function Shell() {
                 <Button size="xs" variant="default" onClick={() => void call('workspace.leaveDemo', {}).then(() => reload(), notifyError)}>Выйти из демо</Button>
               </Group>
             )}
-            <LockButtons />
+            <LockButtons school={!municipal} />
           </Group>
         </Group>
       </AppShell.Header>

@@ -1,4 +1,7 @@
-/** In the header: «Заблокировать» with a password, «Задать пароль» (strongly suggested once pupils are on file) without. */
+/**
+ * In the header: «Персональные данные» (password, retention, access log), «Заблокировать» with a password, and
+ * «Задать пароль» — strongly suggested, in orange — once pupils are on file without one.
+ */
 import { useState } from 'react';
 import { Button, Group } from '@mantine/core';
 import { IconLock, IconShieldLock } from '@tabler/icons-react';
@@ -6,25 +9,24 @@ import { call } from '../../app/api';
 import { notifyError } from '../../app/notify';
 import { usePrivacy } from './privacy';
 import { PasswordDialog } from './PasswordDialog';
+import { PrivacyDialog } from './PrivacyDialog';
 
-export function LockButtons() {
+export function LockButtons(props: { school: boolean }) {
   const { state, set } = usePrivacy();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'password' | 'privacy' | null>(null);
   if (!state) return null;
   return (
     <Group gap="xs" wrap="nowrap">
+      <Button size="xs" variant="subtle" leftSection={<IconShieldLock size={16} />} onClick={() => setOpen('privacy')}>Персональные данные</Button>
       {state.hasPassword ? (
-        <>
-          <Button size="xs" variant="subtle" leftSection={<IconShieldLock size={16} />} onClick={() => setOpen(true)}>Пароль</Button>
-          <Button size="xs" variant="default" leftSection={<IconLock size={16} />} onClick={() => void call('privacy.lock', {}).then(set, notifyError)}>Заблокировать</Button>
-        </>
-      ) : (
-        <Button size="xs" color={state.suggestPassword ? 'orange' : 'gray'} variant={state.suggestPassword ? 'filled' : 'subtle'} leftSection={<IconShieldLock size={16} />}
-          title={state.suggestPassword ? 'В программе есть сведения об обучающихся, а пароля нет: задайте его' : undefined} onClick={() => setOpen(true)}>
+        <Button size="xs" variant="default" leftSection={<IconLock size={16} />} onClick={() => void call('privacy.lock', {}).then(set, notifyError)}>Заблокировать</Button>
+      ) : state.suggestPassword && (
+        <Button size="xs" color="orange" leftSection={<IconLock size={16} />} title="В программе есть сведения об обучающихся, а пароля нет: задайте его" onClick={() => setOpen('password')}>
           Задать пароль
         </Button>
       )}
-      <PasswordDialog opened={open} onClose={() => setOpen(false)} />
+      <PasswordDialog opened={open === 'password'} onClose={() => setOpen(null)} />
+      <PrivacyDialog opened={open === 'privacy'} onClose={() => setOpen(null)} school={props.school} />
     </Group>
   );
 }
