@@ -7,7 +7,7 @@ import { Modal, Tabs, Stack, Text, Table, Button, Group, NumberInput, Alert } fr
 import { call } from '../../app/api';
 import { useCall } from '../../app/data';
 import { notifyError, notifyOk } from '../../app/notify';
-import { formatDate } from '../../../../common/format';
+import { formatDate, count } from '../../../../common/format';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { usePrivacy } from './privacy';
 import { PasswordDialog } from './PasswordDialog';
@@ -24,7 +24,7 @@ function Retention() {
     <Stack>
       <Text size="sm">
         ФИО и даты рождения детей, снятых с учёта группы риска (и не состоящих в списке одарённых), хранятся до конца
-        учебного года, в котором их сняли, и ещё {plan.retentionYears} учебных года (лет) после него, затем стираются сами. Записи без имени остаются для численности в справках.
+        учебного года, в котором их сняли, и ещё {count(plan.retentionYears, ['учебный год', 'учебных года', 'учебных лет'])} после него, затем стираются сами. Записи без имени остаются для численности в справках.
       </Text>
       <Group align="flex-end">
         <NumberInput label="Сколько учебных лет хранить после снятия с учёта" min={0} max={10} w={340} value={years === '' ? plan.retentionYears : years} onChange={setYears} />
