@@ -41,6 +41,9 @@ interface Vault {
   now: () => Date;
   lastActivity: number;
   lost: boolean;
+  /** Cached from the file (every sealed value asks): whether a password is set, and the idle time in ms (0 — never). */
+  password: boolean;
+  idleMs: number;
 }
 
 const vaults = new WeakMap<BetterSqlite3.Database, Vault>();
@@ -90,10 +93,12 @@ const memoryKeys = new WeakMap<BetterSqlite3.Database, Buffer>();
  * password opens locked; plaintext left by an older version is sealed as soon as the key is at hand.
  */
 export function attachVault(raw: BetterSqlite3.Database, opts: VaultOptions = {}): void {
-  const v: Vault = { key: null, dbPath: opts.dbPath ?? raw.name, store: opts.store ?? fileKeyStore, now: opts.now ?? (() => new Date()), lastActivity: 0, lost: false };
+  const v: Vault = { key: null, dbPath: opts.dbPath ?? raw.name, store: opts.store ?? fileKeyStore, now: opts.now ?? (() => new Date()), lastActivity: 0, lost: false, password: false, idleMs: 0 };
   v.lastActivity = v.now().getTime();
   vaults.set(raw, v);
   if (!hasTable(raw)) { v.key = 'none'; return; }
+  v.password = !!slot(raw, 'password');
+  v.idleMs = idleMinutes(raw) * 60_000;
   if (slot(raw, 'password')) return;
   if (slot(raw, 'device')) {
     const key = keyFile(v) ? readDeviceKey(v) : memoryKeys.get(raw) ?? null;
@@ -123,10 +128,9 @@ export function idleMinutes(raw: BetterSqlite3.Database): number {
 /** The key, or a refusal; locks first when the idle time has passed since the last activity. */
 function keyOf(raw: BetterSqlite3.Database): Buffer | 'none' {
   const v = vaultOf(raw);
-  if (v.key && v.key !== 'none' && hasPassword(raw)) {
-    const idle = idleMinutes(raw);
+  if (v.key && v.key !== 'none' && v.password) {
     const now = v.now().getTime();
-    if (idle > 0 && now - v.lastActivity > idle * 60_000) v.key = null;
+    if (v.idleMs > 0 && now - v.lastActivity > v.idleMs) v.key = null;
     else v.lastActivity = now;
   }
   if (v.key === null) throw new AppError(v.lost ? 'key_lost' : 'locked', v.lost ? LOST_MESSAGE : LOCKED_MESSAGE);
@@ -197,10 +201,7 @@ export interface VaultStatus { locked: boolean; lost: boolean; hasPassword: bool
 export function vaultStatus(raw: BetterSqlite3.Database): VaultStatus {
   const v = vaultOf(raw);
   // Asking for the status counts as no activity, but an overdue idle lock shows here at once.
-  if (v.key && v.key !== 'none' && hasPassword(raw)) {
-    const idle = idleMinutes(raw);
-    if (idle > 0 && v.now().getTime() - v.lastActivity > idle * 60_000) v.key = null;
-  }
+  if (v.key && v.key !== 'none' && v.password && v.idleMs > 0 && v.now().getTime() - v.lastActivity > v.idleMs) v.key = null;
   return { locked: v.key === null, lost: v.lost, hasPassword: hasPassword(raw), keyStore: v.store.kind, idleMinutes: idleMinutes(raw) };
 }
 
@@ -274,6 +275,7 @@ export function setPassword(raw: BetterSqlite3.Database, password: string): { re
   const file = keyFile(v);
   if (file) rmSync(file, { force: true });
   memoryKeys.delete(raw);
+  v.password = true;
   v.lastActivity = v.now().getTime();
   return { recoveryCode: code };
 }
@@ -287,6 +289,7 @@ export function changePassword(raw: BetterSqlite3.Database, current: string, pas
 export function setIdleMinutes(raw: BetterSqlite3.Database, minutes: number): void {
   requireUnlocked(raw);
   raw.prepare("INSERT OR REPLACE INTO privacy_setting (key, value) VALUES ('idle_minutes', ?)").run(String(minutes));
+  vaultOf(raw).idleMs = minutes * 60_000;
   touch(raw);
 }
 
