@@ -46,7 +46,7 @@ function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void 
     <Stack gap="md" data-testid="entry-card">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={3}>{String(entry.pupil_name) || 'ФИО стёрто (истёк срок хранения)'}</Title>
+          <Title order={3}>{String(entry.pupil_name) || 'ФИО стёрто (срок хранения истёк или по просьбе родителей)'}</Title>
           <Text c="dimmed">{`${entry.class_name} класс`}</Text>
         </div>
         <StatusBadge status={entry.status} removedOn={entry.removed_on} />
