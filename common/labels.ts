@@ -67,6 +67,9 @@ export const riskCategory = vocab({
   other: 'Другое',
 });
 
+/** How a consent was given: 152-ФЗ art. 10 asks for a written one for health data. */
+export const consentForm = vocab({ written: 'Письменное' });
+
 export const riskStatus = vocab({ included: 'В группе риска', removed: 'Снят с учёта' });
 
 export const eventKind = vocab({

@@ -106,6 +106,8 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
   raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 5000');
+  // Freed pages are zeroed: a name once written in plaintext (before its sealing) or a deleted row leaves no trace.
+  raw.pragma('secure_delete = ON');
   // SQLite's lower() folds ASCII only; searches must match «Иванов» when the user types «иванов».
   raw.function('lower_ru', { deterministic: true }, (v: unknown) => (v == null ? null : String(v).toLowerCase()));
   return raw;

@@ -74,6 +74,13 @@ const riskStatusOn = (e: string) => `(CASE WHEN ${e}.included_on > @day THEN NUL
     ORDER BY r_c.changed_on DESC, r_c.hlc DESC LIMIT 1),
   CASE WHEN ${e}.removed_on IS NOT NULL AND ${e}.removed_on <= @day THEN 'removed' ELSE 'included' END) END)`;
 
+/** Special-category data in a risk-group entry (152-ФЗ art. 10): ОВЗ among its categories, or health details written. */
+const riskEntrySpecial = (e = 't') =>
+  `((CASE WHEN json_valid(${e}.categories) THEN EXISTS (SELECT 1 FROM json_each(${e}.categories) r_j WHERE r_j.value = 'disability') ELSE 0 END) OR ${e}.health_details <> '')`;
+/** A written consent of the legal representative given by @day and not withdrawn by then. */
+const consentOnFile = (e = 't') => `(EXISTS (SELECT 1 FROM consent r_k WHERE r_k.entry_id = ${e}.id AND r_k.deleted_at IS NULL
+  AND r_k.given_on <= @day AND (r_k.withdrawn_on IS NULL OR r_k.withdrawn_on > @day)))`;
+
 export const rule = {
   /** An activity still to be done: planned or in progress. */
   activityOpen,
@@ -138,6 +145,10 @@ export const rule = {
     `(SELECT COUNT(*) FROM ${riskTimeline(e)} r_t WHERE r_t.status = '${status === 'removed' ? 'removed' : 'included'}' AND r_t.on_day BETWEEN @from AND @to)`,
 
   /** A КПК course in @from..@to: its dates overlap the period; an undated course is in none. */
+  riskEntrySpecial,
+  consentOnFile,
+  /** An entry in the group on @day with special-category data and no consent on file: flagged on the dashboard. */
+  consentMissing: (e = 't') => `(COALESCE(${riskStatusOn(e)}, '') = 'included' AND ${riskEntrySpecial(e)} AND NOT ${consentOnFile(e)})`,
   courseInPeriod: (c = 't') => `(COALESCE(${c}.date_to, ${c}.date_from) >= @from AND COALESCE(${c}.date_from, ${c}.date_to) <= @to)`,
   /** An event of the journal held (or planned) in @from..@to. */
   eventInPeriod: (e = 't') => `(${e}.date_from <= @to AND COALESCE(${e}.date_to, ${e}.date_from) >= @from)`,

@@ -15,6 +15,8 @@ import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
 import { makeBackup, dailyBackup } from './services/backup/backup.js';
 import { isoDay } from '../common/format.js';
+import { attachVault } from './services/privacy/vault.js';
+import { eraseExpiredDaily } from './services/privacy/erasure.js';
 
 export type { WorkspaceKind };
 
@@ -90,6 +92,8 @@ export class Workspace implements HandlerEnv {
     const o = this.opened ?? this.open(this.savedKind());
     const ctx = { db: o.db, raw: o.raw, filesDir: this.filesDir(), now: this.now };
     if (this.kindOpen === 'main') this.backupOncePerDay(o);
+    // Names of pupils who left long enough ago are erased on open and once a day (152-ФЗ: no longer than needed).
+    eraseExpiredDaily(ctx);
     return ctx;
   }
 
@@ -117,6 +121,8 @@ export class Workspace implements HandlerEnv {
     this.opened = openDatabase(this.dbPath(kind), undefined, kind === 'demo' ? {} : { beforeMigrate: (raw) => void makeBackup(raw, 'migration', this.now()) });
     // A database restored from a backup or copied to another computer takes a new origin before any edit.
     checkIdentityOnOpen(this.opened.raw);
+    // Personal data is sealed under a key the shell's key store (safeStorage) wraps; a password locks it.
+    attachVault(this.opened.raw, { dbPath: this.dbPath(kind), store: this.secretBox, now: this.now });
     this.kindOpen = kind;
     this.backupDay = null;
     return this.opened;
@@ -125,7 +131,7 @@ export class Workspace implements HandlerEnv {
   async switchTo(kind: WorkspaceKind, opts: { fresh?: boolean } = {}): Promise<ServiceContext> {
     await this.close();
     if (opts.fresh) {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(this.dbPath(kind) + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '.datakey']) rmSync(this.dbPath(kind) + suffix, { force: true });
       if (kind === 'demo') rmSync(join(this.dataDir, 'files-demo'), { recursive: true, force: true });
     }
     this.open(kind);

@@ -8,6 +8,7 @@ import { exchangeSections } from './bench-exchange.js';
 import { benchMunicipalityReports } from './bench-reports.js';
 import { benchSchoolLists } from './bench-school.js';
 import { benchHostile } from './bench-hostile.js';
+import { benchPrivacy } from './bench-privacy.js';
 
 type Figures = Record<string, number>;
 interface Section {
@@ -23,6 +24,7 @@ if (!Number.isSafeInteger(bundles) || bundles < 1) {
 
 const SECTIONS: Section[] = [
   { name: 'school: large demo and its lists', run: benchSchoolLists },
+  { name: 'school: personal data sealed at rest', run: benchPrivacy },
   ...exchangeSections(bundles),
   { name: 'exchange: hostile ≈40 MB files refused', run: benchHostile },
   { name: 'reports: 300 schools', run: () => benchMunicipalityReports(Number(process.env.BENCH_SCHOOLS ?? 300)) },

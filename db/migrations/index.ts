@@ -3,6 +3,7 @@ import { m0010 } from './0010_initial.js';
 import { m0020 } from './0020_exchange.js';
 import { m0030 } from './0030_municipality.js';
 import { m0040 } from './0040_municipal_work.js';
+import { m0050 } from './0050_privacy.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
@@ -10,6 +11,7 @@ export const migrations: Migration[] = [
   m0020,
   m0030,
   m0040,
+  m0050,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -5,7 +5,7 @@
  */
 import {
   activityStatus, timingKind, problemKind, indicatorKind, staffCategory, mentoringReason, planStatus,
-  riskCategory, riskStatus, eventKind, eventLevel, eventFormat, supportTarget,
+  riskCategory, riskStatus, eventKind, eventLevel, eventFormat, supportTarget, consentForm,
 } from '../../common/labels.js';
 import { f } from './fields.js';
 import { rule, flag } from '../rules.js';
@@ -229,8 +229,10 @@ export const SCHOOL_TABLES = [
       included_on: f.date('Дата постановки'), reason: f.req('Основание постановки', 2000), responsible: f.opt('Ответственный педагог', 300),
       status: f.managed(f.vocab('Статус', riskStatus, 'included')), removed_on: f.managed(f.optDate('Дата снятия')),
       removal_reason: f.managed(f.opt('Причина снятия', 2000)),
+      // Health data (152-ФЗ, special category): only with a consent on file (rule.consentOnFile), never leaves the school.
+      health_details: f.opt('Сведения о здоровье', 4000, { personal: true, hint: 'Только при согласии законного представителя на обработку' }),
     },
-    children: [['risk_status_change', 'entry_id'], ['support_measure', 'target_id']],
+    children: [['risk_status_change', 'entry_id'], ['support_measure', 'target_id'], ['consent', 'entry_id']],
     list: {
       extra: 'p.full_name AS pupil_name, p.class_name AS class_name, p.birth_date AS birth_date',
       joins: 'LEFT JOIN pupil p ON p.id = t.pupil_id',
@@ -246,6 +248,22 @@ export const SCHOOL_TABLES = [
     name: 'risk_status_change', title: 'Изменение статуса в группе риска',
     fields: { entry_id: f.ref('risk_entry', 'Запись группы риска'), status: f.vocab('Статус', riskStatus), changed_on: f.date('Дата'), reason: f.opt('Причина', 2000) },
     list: { search: ['t.reason'], filters: { entry_id: 't.entry_id' }, sorts: { changed_on: 't.changed_on' }, defaultSort: 't.changed_on, t.created_at' },
+  }),
+  table({
+    // The consent stays with the school, as the signed paper does: the municipality needs no parent's name.
+    name: 'consent', title: 'Согласие на обработку сведений о здоровье', side: 'school', travel: 'stays',
+    fields: {
+      entry_id: f.ref('risk_entry', 'Запись группы риска'),
+      given_by: f.req('Законный представитель (ФИО)', 300, { personal: true }),
+      form: f.vocab('Форма согласия', consentForm, 'written'),
+      given_on: f.date('Дата согласия'),
+      scope: f.req('Объём согласия', 2000, { hint: 'Какие сведения и для чего: например, «сведения об ОВЗ для организации психолого-педагогической помощи»' }),
+      withdrawn_on: f.optDate('Дата отзыва'),
+    },
+    checks: [range('given_on', 'withdrawn_on', 'Дата отзыва раньше даты согласия')],
+    list: {
+      search: ['t.scope'], filters: { entry_id: 't.entry_id' }, sorts: { given_on: 't.given_on' }, defaultSort: 't.given_on DESC',
+    },
   }),
   school({
     name: 'gifted_pupil', title: 'Одарённый обучающийся',

@@ -13,6 +13,10 @@ import { zodToAppError } from './validation.js';
 import { writeRow, tombstoneRow, liveRow } from './writer.js';
 import { isSynced, tableSpec, BOOKKEEPING, type ListSpec } from '../../db/registry/index.js';
 import { dayOf } from '../../db/rules.js';
+import { revealRow } from './privacy/vault.js';
+import { assertHealthConsent, afterConsentChange } from './privacy/consent.js';
+import { logAccess } from './privacy/access-log.js';
+import { touchesPersonal, listInMemory, orderTerms } from './privacy/lists.js';
 
 export function tableOf(entity: string): string {
   if (!isSynced(entity)) throw new AppError('bad_entity', 'Неизвестный вид записи');
@@ -44,7 +48,13 @@ export function saveRecord(ctx: ServiceContext, entity: EntityName | (string & {
   // row has its bookkeeping columns ignored here, since the one writer sets them itself.
   const parsed = schemaOf(entity).safeParse(withoutBookkeeping(input));
   if (!parsed.success) throw zodToAppError(parsed.error);
-  return writeRow(ctx, entity, parsed.data as Record<string, unknown>) as Row;
+  const value = parsed.data as Record<string, unknown>;
+  if (entity === 'risk_entry') assertHealthConsent(ctx, typeof value.id === 'string' ? value.id : undefined, value.health_details);
+  return ctx.raw.transaction(() => {
+    const row = writeRow(ctx, entity, value) as Row;
+    if (entity === 'consent') afterConsentChange(ctx, String(row.entry_id));
+    return row;
+  })();
 }
 
 /** Tombstones a record and everything it owns, in one transaction. Returns how many rows were tombstoned. */
@@ -54,6 +64,7 @@ export function removeRecord(ctx: ServiceContext, entity: EntityName | 'attachme
     const row = liveRow(ctx, table, id);
     if (!row) throw notFound('Запись');
     let n = tombstoneRow(ctx, table, id);
+    if (table === 'consent') afterConsentChange(ctx, String(row.entry_id));
     // A pupil kept for no list any more is personal data with no purpose: it goes too (152-ФЗ, minimisation).
     if ((table === 'risk_entry' || table === 'gifted_pupil') && typeof row.pupil_id === 'string') {
       const stillListed = ctx.raw.prepare(`SELECT 1 FROM risk_entry WHERE pupil_id = @p AND deleted_at IS NULL
@@ -69,7 +80,10 @@ export function getRecord(ctx: ServiceContext, entity: EntityName | (string & {}
   const row = ctx.raw.prepare(`SELECT t.*${view.extra ? ', ' + view.extra : ''} FROM ${entity} t ${view.joins ?? ''} WHERE t.id = ? AND t.deleted_at IS NULL`)
     .get(id, ...(view.extra?.includes('@day') ? [{ day: dayOf(ctx.now()) }] : [])) as Row | undefined;
   if (!row) throw notFound('Запись');
-  return row;
+  const open = revealRow(ctx.raw, row);
+  // Who looked: the card of a risk-group entry or a gifted pupil (access_log, never exported).
+  if ((entity === 'risk_entry' || entity === 'gifted_pupil') && typeof row.pupil_id === 'string') logAccess(ctx, 'open_card', row.pupil_id, entity === 'risk_entry' ? 'группа риска' : 'одарённые дети');
+  return open;
 }
 
 /** One page of a list, with the total for the pager. Unknown filter or sort fields are refused. */
@@ -79,7 +93,9 @@ export function listRecords(ctx: ServiceContext, input: Omit<z.output<typeof lis
   const where: string[] = [input.includeDeleted ? '1' : 't.deleted_at IS NULL'];
   const params: unknown[] = [];
   const search = input.search.trim().toLowerCase();
-  if (search) {
+  // Names are sealed (privacy/envelope.ts): lists that show them search and sort after opening them.
+  const inMemory = touchesPersonal(entity, spec);
+  if (search && !inMemory) {
     where.push('(' + spec.search.map((e) => `lower_ru(${e}) LIKE ? ESCAPE '\\'`).join(' OR ') + ')');
     const like = '%' + search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
     for (let i = 0; i < spec.search.length; i++) params.push(like);
@@ -101,6 +117,17 @@ export function listRecords(ctx: ServiceContext, input: Omit<z.output<typeof lis
   const base = `SELECT t.*${spec.extra ? ', ' + spec.extra : ''} FROM ${entity} t ${spec.joins ?? ''} WHERE ${where.join(' AND ')}`;
   // @day is bound only where a rule uses it: better-sqlite3 refuses named parameters a statement lacks.
   const named = base.includes('@day') ? [{ day: dayOf(ctx.now()) }] : [];
+  if (inMemory) {
+    const sorted = input.sort ? spec.sorts[input.sort.field]! : spec.defaultSort;
+    const terms = input.sort
+      ? (typeof sorted === 'string' ? orderTerms(sorted) : sorted.map((e) => ({ expr: e, desc: false }))).map((t) => ({ expr: t.expr, desc: input.sort!.dir === 'desc' }))
+      : orderTerms(spec.defaultSort);
+    return listInMemory<Row>(ctx.raw, {
+      select: `SELECT t.*${spec.extra ? ', ' + spec.extra : ''}`, from: `FROM ${entity} t ${spec.joins ?? ''} WHERE ${where.join(' AND ')}`,
+      params, named: base.includes('@day') || terms.some((t) => t.expr.includes('@day')) ? [{ day: dayOf(ctx.now()) }] : [],
+      searchExprs: spec.search, search, order: terms, limit: input.limit, offset: input.offset,
+    });
+  }
   const total = ctx.raw.prepare(`SELECT COUNT(*) FROM (${base})`).pluck().get(...params, ...named) as number;
   const rows = ctx.raw.prepare(`${base} ORDER BY ${order}, t.id LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset, ...named) as Row[];
   return { rows, total };

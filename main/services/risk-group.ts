@@ -6,13 +6,17 @@ import { AppError, notFound } from './errors.js';
 import { formatDate } from '../../common/format.js';
 import { riskGroupOn } from './figures.js';
 import { rule, dayOf } from '../../db/rules.js';
+import { revealRows } from './privacy/vault.js';
+import { assertHealthConsent } from './privacy/consent.js';
 
 /** Creates the pupil (or reuses one by id), the entry and its first status change, all or nothing. */
 export function includePupil(
   ctx: ServiceContext,
   pupil: EntityValue<'pupil'>,
-  entry: Omit<EntityValue<'risk_entry'>, 'pupil_id'>,
+  entry: Omit<EntityValue<'risk_entry'>, 'pupil_id' | 'health_details'> & { health_details?: string },
 ): { pupilId: string; entryId: string } {
+  // A new entry has no consent on file yet: health details wait for it (privacy/consent.ts).
+  assertHealthConsent(ctx, undefined, entry.health_details);
   return ctx.raw.transaction(() => {
     const same = pupil.id ? undefined : findSamePupil(ctx, pupil);
     const p = writeRow(ctx, 'pupil', same ? { ...pupil, id: same } : pupil);
@@ -56,8 +60,10 @@ export function changeStatus(ctx: ServiceContext, input: { entryId: string; stat
  * birth date, or, when either birth date is unknown, the same class. Keeps one pupil record per child.
  */
 export function findSamePupil(ctx: ServiceContext, pupil: { full_name: string; birth_date: string | null; class_name: string }): string | undefined {
-  const rows = ctx.raw.prepare('SELECT id, birth_date, class_name FROM pupil WHERE deleted_at IS NULL AND lower_ru(full_name) = lower_ru(?) ORDER BY created_at')
-    .all(pupil.full_name.trim()) as { id: string; birth_date: string | null; class_name: string }[];
+  // Names are sealed: the comparison runs on the opened rows (a few hundred), not in SQL.
+  const name = pupil.full_name.trim().toLowerCase();
+  const rows = revealRows(ctx.raw, ctx.raw.prepare("SELECT id, full_name, birth_date, class_name FROM pupil WHERE deleted_at IS NULL AND full_name <> '' ORDER BY created_at")
+    .all() as { id: string; full_name: string; birth_date: string | null; class_name: string }[]).filter((r) => r.full_name.trim().toLowerCase() === name);
   const same = rows.find((r) => (r.birth_date && pupil.birth_date
     ? r.birth_date === pupil.birth_date
     : r.class_name.trim().toLowerCase() === pupil.class_name.trim().toLowerCase()));

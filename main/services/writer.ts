@@ -12,6 +12,7 @@ import { nextHlc, getMeta } from './clock.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { tableSpec, type Field } from '../../db/registry/index.js';
 import type { Row } from '../../preload/contract/types.js';
+import { sealPersonal, revealRow } from './privacy/vault.js';
 
 export type { Row };
 
@@ -63,11 +64,13 @@ function stored(field: Field, v: unknown): unknown {
   return v;
 }
 
-/** The registry's columns present in `value`, in stored form. */
-function columnsFrom(table: string, value: Record<string, unknown>): Record<string, unknown> {
+/** The registry's columns present in `value`, in stored form: personal data sealed with the workspace's key. */
+function columnsFrom(ctx: ServiceContext, table: string, value: Record<string, unknown>): Record<string, unknown> {
   const fields = tableSpec(table).fields as Record<string, Field>;
   const data: Record<string, unknown> = {};
-  for (const [c, field] of Object.entries(fields)) if (c in value) data[c] = stored(field, value[c]);
+  for (const [c, field] of Object.entries(fields)) {
+    if (c in value) data[c] = field.personal ? sealPersonal(ctx.raw, stored(field, value[c])) : stored(field, value[c]);
+  }
   return data;
 }
 
@@ -89,7 +92,7 @@ function checkReferences(ctx: ServiceContext, table: string, data: Record<string
  * and a tombstoned one comes back: derived ids (one row per owner and target) and ids chosen by the caller.
  */
 export function writeRow(ctx: ServiceContext, table: string, value: Record<string, unknown>, opts: { id?: string; upsert?: boolean } = {}): Row {
-  const data = columnsFrom(table, value);
+  const data = columnsFrom(ctx, table, value);
   const id = opts.id ?? (typeof value.id === 'string' ? value.id : undefined);
   return ctx.raw.transaction(() => {
     checkReferences(ctx, table, data);
@@ -97,13 +100,13 @@ export function writeRow(ctx: ServiceContext, table: string, value: Record<strin
     if (id && exists && (exists.deleted_at === null || opts.upsert)) {
       const all = { ...data, ...stampChange(ctx), ...(opts.upsert ? { deleted_at: null } : {}) };
       stmt(ctx.raw, `UPDATE ${table} SET ${Object.keys(all).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...all, id });
-      return liveRow(ctx, table, id)!;
+      return revealRow(ctx.raw, liveRow(ctx, table, id)!);
     }
     if (id && !opts.upsert) throw notFound('Запись');
     const all = { id: id ?? randomUUID(), ...stampNew(ctx), ...data };
     const cols = Object.keys(all);
     stmt(ctx.raw, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(all);
-    return liveRow(ctx, table, all.id)!;
+    return revealRow(ctx.raw, liveRow(ctx, table, all.id)!);
   })();
 }
 

@@ -29,6 +29,9 @@ import * as W from './meetings.js';
 // backups and workspace files (types and schemas)
 export * from './backup.js';
 import * as B from './backup.js';
+// children's data on the school's computer: the lock, consent, erasure, the access log
+export * from './privacy.js';
+import { privacyCalls } from './privacy.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
@@ -55,6 +58,7 @@ export const listInput = z.strictObject({
 });
 
 export const contract = {
+  ...privacyCalls,
   // the workspace file itself: first run, the demo; services refuse what the file's state does not allow
   'workspace.state': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
   'workspace.createSchool': call<WorkspaceState>(...ANY_ROLE)(entitySchemas.school_profile),

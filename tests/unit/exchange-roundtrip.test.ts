@@ -8,6 +8,7 @@ import { copyFileSync, readFileSync, existsSync, readdirSync, statSync, rmSync }
 import { join } from 'node:path';
 import { makePair, ownedCounts, roadmapActivity, type Pair } from './exchange-fixtures.js';
 import { tempDir } from '../helpers.js';
+import { revealRows } from '../../main/services/privacy/vault.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
 import { generateDemo } from '../../main/services/demo.js';
@@ -316,7 +317,7 @@ describe('personal data of minors never leaves the school', () => {
     const raw = p.school.ctx.raw;
     // Names and dates that appear nowhere else in the school's data (staff share the generator's name lists).
     const elsewhere = UP_TABLES.filter((t) => t !== 'pupil').map((t) => JSON.stringify(raw.prepare(`SELECT * FROM ${t}`).all())).join('\n');
-    const pupils = raw.prepare('SELECT full_name, birth_date FROM pupil').all() as { full_name: string; birth_date: string | null }[];
+    const pupils = revealRows(raw, raw.prepare('SELECT full_name, birth_date FROM pupil').all() as { full_name: string; birth_date: string | null }[]);
     const needles = [...new Set(pupils.flatMap((x) => [x.full_name, x.birth_date ?? '']))].filter((s) => s && !elsewhere.includes(s));
     expect(needles.length).toBeGreaterThan(50);
 
@@ -346,7 +347,7 @@ describe('personal data of minors never leaves the school', () => {
       const cb = readFileSync(clear.path);
       const centries = unpackEntries(openContainer(cb), null);
       const cplain = Buffer.concat([...centries.values()]);
-      const soloPupils = solo.ctx.raw.prepare('SELECT full_name, birth_date FROM pupil').all() as { full_name: string; birth_date: string }[];
+      const soloPupils = revealRows(solo.ctx.raw, solo.ctx.raw.prepare('SELECT full_name, birth_date FROM pupil').all() as { full_name: string; birth_date: string }[]);
       const soloElsewhere = UP_TABLES.filter((t) => t !== 'pupil').map((t) => JSON.stringify(solo.ctx.raw.prepare(`SELECT * FROM ${t}`).all())).join('\n');
       for (const x of soloPupils) {
         for (const s of [x.full_name, x.birth_date]) {

@@ -5,6 +5,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { testWorkspace } from '../helpers.js';
+import { revealRows } from '../../main/services/privacy/vault.js';
 import { generateDemo } from '../../main/services/demo.js';
 import { schoolReport } from '../../main/services/reports/school.js';
 import { renderDocx } from '../../main/services/reports/docx.js';
@@ -97,7 +98,7 @@ describe('school справка (docx)', () => {
     expect(total.cells[0]).toBe('Всего обучающихся');
     const inGroup = ctx.raw.prepare(`SELECT COUNT(*) FROM risk_entry WHERE deleted_at IS NULL AND included_on <= ? AND (removed_on IS NULL OR removed_on > ?)`).pluck().get(period.to, period.to) as number;
     expect(Number(total.cells[4])).toBe(inGroup);
-    const pupils = ctx.raw.prepare('SELECT full_name, birth_date FROM pupil').all() as { full_name: string; birth_date: string }[];
+    const pupils = revealRows(ctx.raw, ctx.raw.prepare('SELECT full_name, birth_date FROM pupil').all() as { full_name: string; birth_date: string }[]);
     expect(pupils.length).toBeGreaterThan(10);
     for (const p of pupils) {
       expect(parsed.allText).not.toContain(p.full_name);

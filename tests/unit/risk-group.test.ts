@@ -1,6 +1,7 @@
 /** The risk-group registry and gifted pupils, through dispatch and validation, on a real SQLite file. */
 import { describe, it, expect } from 'vitest';
 import { testWorkspace } from '../helpers.js';
+import { revealValue } from '../../main/services/privacy/vault.js';
 
 const school = { name: 'МКОУ «Тестовая основная общеобразовательная школа»' };
 const petrov = { full_name: 'Петров Пётр Петрович', birth_date: '2013-04-12', class_name: '7Б' };
@@ -186,6 +187,6 @@ describe('персональные данные при удалении', () => 
     await t.ok('records.save', { entity: 'gifted_pupil', value: { pupil_id: pupilId, area: 'Математика', included_on: '2026-09-20' } });
     const r = await t.ok('records.remove', { entity: 'risk_entry', id: entryId });
     expect(r.removed).toBe(2);
-    expect(t.ws.ctx().raw.prepare('SELECT full_name FROM pupil WHERE id = ? AND deleted_at IS NULL').pluck().get(pupilId)).toBe('Петров Пётр Петрович');
+    expect(revealValue(t.ws.ctx().raw, t.ws.ctx().raw.prepare('SELECT full_name FROM pupil WHERE id = ? AND deleted_at IS NULL').pluck().get(pupilId))).toBe('Петров Пётр Петрович');
   });
 });

@@ -8,6 +8,7 @@ import { tableSpec, upTables, type Field } from '../../../db/registry/index.js';
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../context.js';
 import { rewriteText } from '../writer.js';
+import { revealRows } from '../privacy/vault.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
 
 export interface Finding {
@@ -31,7 +32,7 @@ export function pupilCodes(ctx: ServiceContext): Map<string, string> {
 
 function matcher(ctx: ServiceContext): Matcher {
   // Live pupils only: a tombstone has its name and birth date erased already (writer.ts).
-  const rows = ctx.raw.prepare("SELECT id, full_name, birth_date FROM pupil WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string; birth_date: string | null }[];
+  const rows = revealRows(ctx.raw, ctx.raw.prepare("SELECT id, full_name, birth_date FROM pupil WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string; birth_date: string | null }[]);
   const staff = ctx.raw.prepare("SELECT id, full_name FROM staff WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string }[];
   // The director and deputies named in the school's profile are adults too, whether or not they are in «Кадры».
   const profileNames = textColumns('school_profile').filter(([, f]) => f.label.includes('ФИО')).map(([c]) => c);

@@ -22,6 +22,8 @@ import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipa
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { BackupsPanel } from '../features/settings/BackupsPanel';
 import { WorkspacesPanel, OtherWorkspaces } from '../features/settings/WorkspacesPanel';
+import { LockGate } from '../features/lock/LockGate';
+import { LockButtons } from '../features/lock/LockButtons';
 
 export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings';
 
@@ -91,12 +93,15 @@ function Shell() {
             <Text size="sm" c="dimmed" truncate maw={560}>{title}</Text>
             {municipal && <Badge variant="light">Муниципалитет</Badge>}
           </Group>
-          {state.demo && (
-            <Group gap="xs">
-              <Badge color="orange" variant="light" size="lg">Демонстрационная школа — данные вымышлены</Badge>
-              <Button size="xs" variant="default" onClick={() => void call('workspace.leaveDemo', {}).then(() => reload(), notifyError)}>Выйти из демо</Button>
-            </Group>
-          )}
+          <Group gap="xs" wrap="nowrap">
+            {state.demo && (
+              <Group gap="xs">
+                <Badge color="orange" variant="light" size="lg">Демонстрационная школа — данные вымышлены</Badge>
+                <Button size="xs" variant="default" onClick={() => void call('workspace.leaveDemo', {}).then(() => reload(), notifyError)}>Выйти из демо</Button>
+              </Group>
+            )}
+            <LockButtons school={!municipal} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
@@ -131,7 +136,9 @@ export function App() {
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
         <DataVersion.Provider value={dv}>
-          <Shell />
+          <LockGate>
+            <Shell />
+          </LockGate>
         </DataVersion.Provider>
       </DatesProvider>
     </MantineProvider>

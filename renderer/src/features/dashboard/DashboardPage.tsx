@@ -37,6 +37,7 @@ function ActivityList({ rows, empty }: { rows: Row[]; empty: string }) {
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
 export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
   const { value: d, error, loading } = useCall('dashboard.school', {});
+  const { value: consent } = useCall('privacy.consentMissing', {});
   if (error) return <Alert color="red">{error}</Alert>;
   if (!d || loading && !d) return <Center py="xl"><Loader /></Center>;
   const coverage = d.mentoring.needMentor ? Math.round((d.mentoring.withMentor / d.mentoring.needMentor) * 100) : 100;
@@ -45,6 +46,12 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
   return (
     <>
       <PageHeader title="Главная" subtitle={`Сегодня ${formatDate(d.today)}`} />
+      {!!consent?.count && (
+        <Alert color="orange" data-testid="consent-missing-flag" title="Нет согласия на обработку сведений о здоровье">
+          {`${count(consent.count, ['запись', 'записи', 'записей'])} группы риска с ОВЗ или сведениями о здоровье без письменного согласия законного представителя. `}
+          <Anchor component="button" onClick={() => go?.('risk')}>Открыть группу риска</Anchor>
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat testId="stat-overdue" title="Просроченные мероприятия" value={overdueN} color={overdueN ? 'red' : 'teal'} hint={overdueN ? 'срок прошёл, отметки о выполнении нет' : 'всё в срок'} onClick={() => go?.('programme')} />
         <Stat title="Срок в этом месяце" value={d.dueThisMonth.length} color="blue" hint={count(d.dueThisMonth.length, ['мероприятие', 'мероприятия', 'мероприятий'])} onClick={() => go?.('programme')} />

@@ -13,6 +13,9 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { PupilSection } from './PupilSection';
 import { MeasuresPanel } from './MeasuresPanel';
 import { StatusHistory } from './StatusHistory';
+import { ConsentPanel } from './ConsentPanel';
+import { downloadFile } from '../../components/files';
+import { notifyError } from '../../app/notify';
 
 export function EntryCard({ entryId, onClose }: { entryId: string | null; onClose: () => void }) {
   return (
@@ -43,7 +46,7 @@ function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void 
     <Stack gap="md" data-testid="entry-card">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={3}>{String(entry.pupil_name)}</Title>
+          <Title order={3}>{String(entry.pupil_name) || 'ФИО стёрто (срок хранения истёк или по просьбе родителей)'}</Title>
           <Text c="dimmed">{`${entry.class_name} класс`}</Text>
         </div>
         <StatusBadge status={entry.status} removedOn={entry.removed_on} />
@@ -63,11 +66,14 @@ function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void 
         <Field title="Основание постановки">{String(entry.reason ?? '')}</Field>
       </Stack>
       <Divider />
+      <ConsentPanel entry={entry} />
+      <Divider />
       <MeasuresPanel targetKind="risk" targetId={entryId} />
       <Divider />
       <StatusHistory entry={entry} />
       <Divider />
-      <Group justify="flex-end">
+      <Group justify="space-between">
+        <Button variant="subtle" size="xs" onClick={() => void call('privacy.pupilReport', { pupilId: String(entry.pupil_id) }).then(downloadFile, notifyError)}>Что хранится о ребёнке (.docx)</Button>
         <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} onClick={remove}>Удалить запись (внесена по ошибке)</Button>
       </Group>
       <FormModal opened={editing} title="Постановка на учёт" onClose={() => setEditing(false)} size="lg">

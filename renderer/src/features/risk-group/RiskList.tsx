@@ -14,7 +14,7 @@ import { INCLUDE_RISK_FIELDS, includeRiskInitial, includeRiskInput, PUPIL_NOUN }
 import { EntryCard } from './EntryCard';
 
 const baseColumns: Column[] = [
-  { key: 'pupil_name', title: 'ФИО', sort: 'pupil_name', width: 190, render: (r) => <Text size="sm" fw={500}>{r.pupil_name}</Text> },
+  { key: 'pupil_name', title: 'ФИО', sort: 'pupil_name', width: 190, render: (r) => (r.pupil_name ? <Text size="sm" fw={500}>{r.pupil_name}</Text> : <Text size="sm" c="dimmed">ФИО стёрто</Text>) },
   { key: 'class_name', title: 'Класс', sort: 'class_name', width: 80 },
   { key: 'categories', title: 'Категории', width: 220, render: (r) => <CategoryBadges value={r.categories} /> },
   { key: 'included_on', title: 'Дата постановки', sort: 'included_on', width: 115, render: (r) => formatDate(r.included_on as string) },

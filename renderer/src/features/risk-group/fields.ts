@@ -34,7 +34,7 @@ export function includeRiskInput(v: FormValues) {
   };
 }
 
-export const ENTRY_FIELDS: FieldSpec[] = [entry('categories', { span: 2 }), entry('responsible', { span: 2 }), entry('reason', { multiline: true })];
+export const ENTRY_FIELDS: FieldSpec[] = [entry('categories', { span: 2 }), entry('responsible', { span: 2 }), entry('reason', { multiline: true }), entry('health_details', { multiline: true })];
 
 export const STATUS_FIELDS = (status: 'included' | 'removed'): SchemaField[] => [
   { name: 'changed_on', label: status === 'removed' ? 'Дата снятия с учёта' : 'Дата возврата в группу риска', kind: 'date', required: true },

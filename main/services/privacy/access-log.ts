@@ -1,0 +1,30 @@
+/**
+ * Who looked (152-ФЗ, the operator's own control): opening a pupil's card, printing or exporting personal
+ * data. A local table (access_log, migration 0050), not a synced one: it is never exported, merged or sent.
+ * The user is the OS account name, since Опора has no accounts of its own.
+ */
+import { userInfo } from 'node:os';
+import type { ServiceContext } from '../context.js';
+import type { AccessLogEntry } from '../../../preload/contract/privacy.js';
+
+export type AccessAction = AccessLogEntry['action'];
+
+export function osUser(): string {
+  try {
+    return userInfo().username || 'неизвестный пользователь';
+  } catch {
+    return 'неизвестный пользователь';
+  }
+}
+
+export function logAccess(ctx: ServiceContext, action: AccessAction, pupilId: string | null, detail = ''): void {
+  ctx.raw.prepare('INSERT INTO access_log (at, user_name, action, pupil_id, detail) VALUES (?, ?, ?, ?, ?)')
+    .run(ctx.now().toISOString(), osUser(), action, pupilId, detail);
+}
+
+/** The newest first; `pupil` is the pupil's code (обучающийся № N), never the name. */
+export function accessLog(ctx: ServiceContext, limit = 500): AccessLogEntry[] {
+  const codes = new Map((ctx.raw.prepare('SELECT id FROM pupil ORDER BY created_at, id').pluck().all() as string[]).map((id, i) => [id, `обучающийся № ${i + 1}`]));
+  return (ctx.raw.prepare('SELECT at, user_name, action, pupil_id, detail FROM access_log ORDER BY id DESC LIMIT ?').all(limit) as { at: string; user_name: string; action: AccessAction; pupil_id: string | null; detail: string }[])
+    .map((r) => ({ at: r.at, user: r.user_name, action: r.action, pupil: r.pupil_id ? codes.get(r.pupil_id) ?? '' : '', detail: r.detail }));
+}

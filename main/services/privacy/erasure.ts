@@ -1,0 +1,94 @@
+/**
+ * Minimal and time-limited (152-ФЗ art. 5): a pupil's name and birth date are kept while the pupil is in the
+ * risk group or on the gifted list, and for a period after leaving — by default to the end of the school year
+ * after next (setting retention_years: school years after the one the pupil left in). Then they are erased;
+ * the pseudonymous records (categories, dates, measures) stay, so the statistics do not change. Runs when the
+ * file is opened and once a day after; the user sees what goes when and can erase one pupil at once.
+ * Erasing needs no key: an empty value replaces the sealed one, and secure_delete zeroes the old bytes.
+ */
+import type { ServiceContext } from '../context.js';
+import { AppError, notFound } from '../errors.js';
+import { dayOf } from '../../../db/rules.js';
+import { schoolYearOf } from '../../../common/periods.js';
+import { personalColumns, fieldOf } from '../../../db/registry/index.js';
+import { revealRows } from './vault.js';
+import { logAccess } from './access-log.js';
+import type { ErasurePlan } from '../../../preload/contract/privacy.js';
+
+export function retentionYears(ctx: ServiceContext): number {
+  const s = ctx.raw.prepare("SELECT value FROM privacy_setting WHERE key = 'retention_years'").pluck().get() as string | undefined;
+  return s === undefined ? 2 : Number(s);
+}
+
+export function setRetentionYears(ctx: ServiceContext, years: number): void {
+  ctx.raw.prepare("INSERT OR REPLACE INTO privacy_setting (key, value) VALUES ('retention_years', ?)").run(String(years));
+}
+
+/** The day after which the data of a pupil who left on `leftOn` is erased: 31 August, `years` school years on. */
+export function eraseAfter(leftOn: string, years: number): string {
+  const end = schoolYearOf(leftOn).to;
+  return `${Number(end.slice(0, 4)) + years}${end.slice(4)}`;
+}
+
+type Candidate = { id: string; full_name: string; class_name: string; left_on: string };
+
+/** Pupils with a name on file who are in no list any more: left the risk group, not on the gifted list. */
+function leavers(ctx: ServiceContext): Candidate[] {
+  return ctx.raw.prepare(`SELECT p.id, p.full_name, p.class_name, MAX(e.removed_on) AS left_on FROM pupil p
+      JOIN risk_entry e ON e.pupil_id = p.id AND e.deleted_at IS NULL
+    WHERE p.deleted_at IS NULL AND (p.full_name <> '' OR p.birth_date IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM risk_entry x WHERE x.pupil_id = p.id AND x.deleted_at IS NULL AND (x.status = 'included' OR x.removed_on IS NULL))
+      AND NOT EXISTS (SELECT 1 FROM gifted_pupil g WHERE g.pupil_id = p.id AND g.deleted_at IS NULL)
+    GROUP BY p.id ORDER BY left_on`).all() as Candidate[];
+}
+
+/** Erases one pupil's personal data (and the health details and consent givers of the pupil's entries). */
+export function erasePupilData(ctx: ServiceContext, pupilId: string, why: 'expired' | 'request'): void {
+  ctx.raw.transaction(() => {
+    const exists = ctx.raw.prepare('SELECT 1 FROM pupil WHERE id = ? AND deleted_at IS NULL').get(pupilId);
+    if (!exists) throw notFound('Обучающийся');
+    const blank = (table: string) => personalColumns(table).map((c) => `${c} = ${fieldOf(table, c)!.kind === 'text' ? "''" : 'NULL'}`).join(', ');
+    ctx.raw.prepare(`UPDATE pupil SET ${blank('pupil')} WHERE id = ?`).run(pupilId);
+    ctx.raw.prepare(`UPDATE risk_entry SET ${blank('risk_entry')} WHERE pupil_id = ?`).run(pupilId);
+    ctx.raw.prepare(`UPDATE consent SET ${blank('consent')} WHERE entry_id IN (SELECT id FROM risk_entry WHERE pupil_id = ?)`).run(pupilId);
+    logAccess(ctx, 'erase', pupilId, why === 'expired' ? 'истёк срок хранения' : 'по запросу');
+  })();
+}
+
+/** What will be erased and when (names shown to the user while the file is open), and what is due now. */
+export function erasurePlan(ctx: ServiceContext): ErasurePlan {
+  const years = retentionYears(ctx);
+  const today = dayOf(ctx.now());
+  const rows = revealRows(ctx.raw, leavers(ctx)).map((r) => ({ pupilId: r.id, name: r.full_name, className: r.class_name, leftOn: r.left_on, eraseAfter: eraseAfter(r.left_on, years) }));
+  return { retentionYears: years, today, pupils: rows };
+}
+
+/** Erases every pupil whose period has run out; returns how many. Needs no key, so it runs while locked too. */
+export function eraseExpired(ctx: ServiceContext): number {
+  const years = retentionYears(ctx);
+  const today = dayOf(ctx.now());
+  let n = 0;
+  for (const c of leavers(ctx)) {
+    if (today > eraseAfter(c.left_on, years)) { erasePupilData(ctx, c.id, 'expired'); n++; }
+  }
+  return n;
+}
+
+/** A pupil's data erased at once, on a parent's request: only when the pupil is in no list. */
+export function eraseOnRequest(ctx: ServiceContext, pupilId: string): void {
+  const listed = ctx.raw.prepare(`SELECT 1 FROM risk_entry x WHERE x.pupil_id = @p AND x.deleted_at IS NULL AND x.status = 'included'
+    UNION ALL SELECT 1 FROM gifted_pupil g WHERE g.pupil_id = @p AND g.deleted_at IS NULL`).get({ p: pupilId });
+  if (listed) throw new AppError('still_listed', 'Обучающийся ещё в группе риска или в списке одарённых: сначала снимите его с учёта (или удалите из списка), затем сотрите сведения.');
+  erasePupilData(ctx, pupilId, 'request');
+}
+
+const lastRun = new WeakMap<object, string>();
+
+/** On open and once a day after (the workspace calls it with every context it hands out; cheap when done). */
+export function eraseExpiredDaily(ctx: ServiceContext): void {
+  const day = dayOf(ctx.now());
+  if (lastRun.get(ctx.raw) === day) return;
+  lastRun.set(ctx.raw, day);
+  if (!ctx.raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'privacy_setting'").get()) return;
+  eraseExpired(ctx);
+}
