@@ -14,7 +14,9 @@ import { useDataVersion, useCall } from '../app/data';
 import { contract, type EntityName, type Row } from '../../../preload/contract/index';
 import { parseRuDate } from '../../../common/format';
 
-export type FieldSpec =
+/** `showIf`: the field is shown (and sent) only while the other values allow, e.g. schools when not «всем школам». */
+export type FieldSpec = FieldKinds & { showIf?: (values: Values) => boolean };
+type FieldKinds =
   | { name: string; label: string; kind: 'text' | 'textarea'; required?: boolean; description?: string; span?: 1 | 2; placeholder?: string }
   | { name: string; label: string; kind: 'date'; required?: boolean; span?: 1 | 2 }
   | { name: string; label: string; kind: 'number'; required?: boolean; span?: 1 | 2; decimal?: boolean; min?: number; max?: number }
@@ -232,7 +234,7 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
       <Stack gap="sm">
         {banner && <Alert color="red" title="Не сохранено" data-testid="form-error">{banner}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          {props.fields.map((f) => (
+          {props.fields.filter((f) => !f.showIf || f.showIf(values)).map((f) => (
             <div key={f.name} style={{ gridColumn: f.kind === 'heading' || f.kind === 'textarea' || ('span' in f && f.span === 2) ? '1 / -1' : undefined }}>{field(f)}</div>
           ))}
         </SimpleGrid>
