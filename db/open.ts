@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { Migration } from './migrations/types.js';
+import { naturalKey, schoolSortKey } from '../common/sort.js';
 
 export class NewerSchemaError extends Error {
   readonly code = 'newer_schema';
@@ -108,6 +109,9 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
   raw.pragma('busy_timeout = 5000');
   // SQLite's lower() folds ASCII only; searches must match «Иванов» when the user types «иванов».
   raw.function('lower_ru', { deterministic: true }, (v: unknown) => (v == null ? null : String(v).toLowerCase()));
+  // «№» and school names ordered as people read them, with the same keys the screen uses (common/sort.ts).
+  raw.function('natural_key', { deterministic: true }, (v: unknown) => naturalKey(v));
+  raw.function('school_key', { deterministic: true }, (v: unknown) => schoolSortKey(v));
   return raw;
 }
 

@@ -29,7 +29,7 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
     ORDER BY t.created_at`).all({ roadmap: roadmap.id, day, ...period }) as Row[];
   const links = ctx.raw.prepare('SELECT activity_id, school_id FROM municipal_activity_school WHERE deleted_at IS NULL').all() as { activity_id: string; school_id: string }[];
   const marks = ctx.raw.prepare(`SELECT m.activity_id, m.owner AS school_id, COALESCE(NULLIF(s.short_name, ''), s.name) AS school_name, m.status, m.completion_mark, m.completed_on
-    FROM municipal_activity_mark m JOIN municipality_school s ON s.id = m.owner WHERE m.deleted_at IS NULL ORDER BY s.name`).all() as (RoadmapActivityRow['marks'][number] & { activity_id: string })[];
+    FROM municipal_activity_mark m JOIN municipality_school s ON s.id = m.owner WHERE m.deleted_at IS NULL ORDER BY school_key(s.name), s.name`).all() as (RoadmapActivityRow['marks'][number] & { activity_id: string })[];
   const activities: RoadmapActivityRow[] = acts.sort(byNumber).map((a) => ({
     id: a.id,
     number: String(a.number ?? ''),

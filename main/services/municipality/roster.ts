@@ -23,7 +23,7 @@ const ROSTER_SELECT = `SELECT s.id, s.name, s.short_name, s.status, s.enrolled_a
 const GONE = "('removed', 'deleted')";
 
 export function listRoster(ctx: ServiceContext): RosterRow[] {
-  return ctx.raw.prepare(`${ROSTER_SELECT} WHERE s.status NOT IN ${GONE} ORDER BY s.name COLLATE NOCASE`).all() as RosterRow[];
+  return ctx.raw.prepare(`${ROSTER_SELECT} WHERE s.status NOT IN ${GONE} ORDER BY school_key(s.name), s.name`).all() as RosterRow[];
 }
 
 export function getRosterSchool(ctx: ServiceContext, id: string): RosterRow | null {
@@ -102,7 +102,7 @@ export function removeRosterSchool(ctx: ServiceContext, id: string): void {
 export function listPartnerGroups(ctx: ServiceContext): PartnerGroupView[] {
   const groups = liveRows(ctx, 'partner_group', 'number, created_at');
   const schools = ctx.raw.prepare(`SELECT id, name, is_resource_centre, partner_group_id FROM municipality_school WHERE partner_group_id IS NOT NULL AND status NOT IN ${GONE}
-    ORDER BY is_resource_centre DESC, name COLLATE NOCASE`).all() as { id: string; name: string; is_resource_centre: number; partner_group_id: string }[];
+    ORDER BY is_resource_centre DESC, school_key(name), name`).all() as { id: string; name: string; is_resource_centre: number; partner_group_id: string }[];
   return groups.map((g) => ({
     id: g.id, number: Number(g.number), title: String(g.title ?? ''), territory: String(g.territory ?? ''), note: String(g.note ?? ''),
     schools: schools.filter((s) => s.partner_group_id === g.id).map(({ partner_group_id: _p, ...s }) => s),
