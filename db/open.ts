@@ -9,6 +9,7 @@ import type { Database } from './schema.js';
 import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { Migration } from './migrations/types.js';
 import { naturalKey, schoolSortKey } from '../common/sort.js';
+import { lastDuePeriod } from '../common/timing.js';
 
 export class NewerSchemaError extends Error {
   readonly code = 'newer_schema';
@@ -112,6 +113,9 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
   // «№» and school names ordered as people read them, with the same keys the screen uses (common/sort.ts).
   raw.function('natural_key', { deterministic: true }, (v: unknown) => naturalKey(v));
   raw.function('school_key', { deterministic: true }, (v: unknown) => schoolSortKey(v));
+  // The period of a recurring activity («Ежегодно», «Один раз в четверть») that came due last before a day.
+  raw.function('timing_due_from', { deterministic: true }, (t: unknown, day: unknown) => (typeof t === 'string' && typeof day === 'string' ? lastDuePeriod(t, day)?.from ?? null : null));
+  raw.function('timing_due_to', { deterministic: true }, (t: unknown, day: unknown) => (typeof t === 'string' && typeof day === 'string' ? lastDuePeriod(t, day)?.to ?? null : null));
   return raw;
 }
 
