@@ -160,6 +160,7 @@ export function RosterTab() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {value.length === 0 && <Text c="dimmed" data-testid="roster-empty">Добавьте первую школу в реестр кнопкой «Добавить школу» или загрузите весь реестр из Excel.</Text>}
       {edit && <RosterForm value={edit} onClose={() => setEdit(null)} />}
       {imp && <ImportModal file={imp} onClose={() => setImp(null)} />}
     </Stack>
