@@ -20,13 +20,14 @@ import { fromMunicipalityHandlers } from './services/from-municipality.handlers.
 import { municipalityHandlers } from './services/municipality/municipality.handlers.js';
 import { reportsHandlers } from './services/reports/reports.handlers.js';
 import { exchangeHandlers } from './services/exchange/exchange.handlers.js';
+import { recycleBinHandlers } from './services/recycle-bin.handlers.js';
 
 export type { Handlers } from './services/area-handlers.js';
 
 /** Every call of the contract has exactly one handler: a missing one does not compile, a duplicate does not start. */
 export const handlers: Handlers = joinAreas(
   workspaceHandlers, recordsHandlers, riskGroupHandlers, attachmentsHandlers, dashboardHandlers, fromMunicipalityHandlers,
-  municipalityHandlers, reportsHandlers, exchangeHandlers,
+  municipalityHandlers, reportsHandlers, exchangeHandlers, recycleBinHandlers,
 );
 
 /** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */

@@ -2,12 +2,14 @@ import type { Migration } from './types.js';
 import { m0010 } from './0010_initial.js';
 import { m0020 } from './0020_exchange.js';
 import { m0030 } from './0030_municipality.js';
+import { m0060 } from './0060_recycle_bin.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
   m0010,
   m0020,
   m0030,
+  m0060,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

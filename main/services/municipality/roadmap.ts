@@ -11,6 +11,7 @@ import { byNumber } from '../../../common/numbering.js';
 import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInput } from '../../../preload/contract/municipality.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
+import { removeWithBin } from '../recycle-bin.js';
 import { AppError } from '../errors.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { activityStatus, codeOf } from '../../../common/labels.js';
@@ -77,9 +78,7 @@ export function saveRoadmapActivity(ctx: ServiceContext, input: z.output<typeof 
 export function removeRoadmapActivity(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneRow(ctx, 'municipal_activity', id);
-    for (const l of ctx.raw.prepare('SELECT id FROM municipal_activity_school WHERE activity_id = ? AND deleted_at IS NULL').pluck().all(id) as string[]) {
-      tombstoneRow(ctx, 'municipal_activity_school', l);
-    }
+    const links = ctx.raw.prepare('SELECT id FROM municipal_activity_school WHERE activity_id = ? AND deleted_at IS NULL').pluck().all(id) as string[];
+    removeWithBin(ctx, [['municipal_activity', id], ...links.map((l): [string, string] => ['municipal_activity_school', l])]);
   })();
 }

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../errors.js';
 import type { RosterRow, PartnerGroupView, CuratorView, rosterSchoolInput, partnerGroupInput, curatorInput, coordinationInput } from '../../../preload/contract/municipality.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
+import { removeWithBin } from '../recycle-bin.js';
 import { setSchoolClassification } from '../exchange/municipal.js';
 import { levelShort } from '../../../common/roster-labels.js';
 
@@ -119,7 +120,7 @@ export function savePartnerGroup(ctx: ServiceContext, input: z.output<typeof par
 export function removePartnerGroup(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneRow(ctx, 'partner_group', id);
+    removeWithBin(ctx, [['partner_group', id]]);
     ctx.raw.prepare('UPDATE municipality_school SET partner_group_id = NULL, is_resource_centre = 0 WHERE partner_group_id = ?').run(id);
   })();
 }
@@ -137,7 +138,7 @@ export function saveCurator(ctx: ServiceContext, input: z.output<typeof curatorI
 export function removeCurator(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneRow(ctx, 'curator', id);
+    removeWithBin(ctx, [['curator', id]]);
     ctx.raw.prepare('UPDATE municipality_school SET curator_id = NULL WHERE curator_id = ?').run(id);
   })();
 }
@@ -153,5 +154,5 @@ export function saveCoordination(ctx: ServiceContext, input: z.output<typeof coo
 
 export function removeCoordination(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
-  tombstoneRow(ctx, 'coordination_member', id);
+  removeWithBin(ctx, [['coordination_member', id]]);
 }
