@@ -2,7 +2,7 @@ import { useMemo, useState, useCallback } from 'react';
 import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconTrash } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
 import { DataVersion, useCall } from './data';
@@ -19,8 +19,9 @@ import { ExchangePage } from '../features/exchange/ExchangePage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
+import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
 
-export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal';
+export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'bin';
 
 type NavItem = { key: PageKey; label: string; icon: typeof IconSchool };
 
@@ -34,12 +35,14 @@ const SCHOOL_PAGES: NavItem[] = [
   { key: 'reports', label: 'Отчёты', icon: IconFileText },
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'profile', label: 'Профиль школы', icon: IconSchool },
+  { key: 'bin', label: 'Корзина', icon: IconTrash },
 ];
 
 const MUNICIPALITY_PAGES: NavItem[] = [
   { key: 'schools', label: 'Школы муниципалитета', icon: IconBuildingCommunity },
   { key: 'reports', label: 'Отчёты', icon: IconFileText },
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
+  { key: 'bin', label: 'Корзина', icon: IconTrash },
 ];
 
 function Shell() {
@@ -90,6 +93,7 @@ function Shell() {
           {current === 'exchange' && <ExchangePage />}
           {current === 'municipal' && <FromMunicipalityPage />}
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
+          {current === 'bin' && <RecycleBinPage />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
         </Stack>
       </AppShell.Main>
