@@ -20,6 +20,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
 import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
+import { UnsavedGuard, leaveForm } from '../components/UnsavedGuard';
 
 export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'bin';
 
@@ -48,10 +49,10 @@ const MUNICIPALITY_PAGES: NavItem[] = [
 function Shell() {
   const [page, setPage] = useState<PageKey | null>(() => (location.hash.slice(1) as PageKey) || null);
   const [reportSchool, setReportSchool] = useState<string | undefined>();
-  const go = useCallback((p: PageKey) => {
+  const go = useCallback((p: PageKey) => leaveForm(() => {
     setPage(p);
     history.replaceState(null, '', '#' + p);
-  }, []);
+  }), []);
   const { value: state, error, reload } = useCall('workspace.state', {});
   if (error) return <Center h="100vh"><Alert color="red" title="Не удалось открыть данные" maw={560}>{error}</Alert></Center>;
   if (!state) return <Center h="100vh"><Loader /></Center>;
@@ -108,6 +109,7 @@ export function App() {
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
+        <UnsavedGuard />
         <DataVersion.Provider value={dv}>
           <Shell />
         </DataVersion.Provider>

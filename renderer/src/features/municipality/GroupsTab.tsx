@@ -1,11 +1,12 @@
 /** Partner groups with their resource centres, curators, the coordination group, and the requisites printed on справки. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Stack, Card, Title, Group, Button, Table, TextInput, Text, Alert, SimpleGrid, ActionIcon } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import type { z } from 'zod';
 import { call } from '../../app/api';
 import { FormModal, RecordForm, emptyValues, rowToValues, type FieldSpec } from '../../components/RecordForm';
+import { useUnsavedChanges } from '../../components/UnsavedGuard';
 import { notifyError, notifyOk } from '../../app/notify';
 import { coordinationRole } from '../../../../common/roster-labels';
 import { contract, type ReportSettings, type Row } from '../../../../preload/contract/index';
@@ -69,20 +70,23 @@ function Remove({ kind, id }: { kind: Kind; id: string }) {
 }
 
 function Requisites() {
-  const { value } = useCall('municipality.reportSettings.get', {});
+  const { value, reload } = useCall('municipality.reportSettings.get', {});
   const [v, setV] = useState<ReportSettings | null>(null);
   useEffect(() => { if (value) setV(value); }, [value]);
+  useUnsavedChanges(!!v && !!value && JSON.stringify(v) !== JSON.stringify(value));
   if (!v) return null;
+  const save = () => void call('municipality.reportSettings.save', v).then(() => { notifyOk('Реквизиты сохранены'); reload(); }, notifyError);
   const f = (k: keyof ReportSettings, label: string) => <TextInput label={label} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.currentTarget.value })} />;
   return (
-    <Card withBorder>
+    // A form, so that Enter saves the requisites as it saves every other form.
+    <Card withBorder component="form" onSubmit={(e: FormEvent) => { e.preventDefault(); save(); }}>
       <Title order={4} mb="xs">Реквизиты справок</Title>
       <SimpleGrid cols={2}>
         {f('parent', 'Вышестоящая организация')}{f('organisation', 'Наименование органа управления образованием')}
         {f('place', 'Место составления (например, г. Ирбит)')}{f('headPosition', 'Должность подписывающего')}
         {f('headName', 'ФИО подписывающего')}{f('executor', 'Исполнитель (ФИО, телефон)')}
       </SimpleGrid>
-      <Group mt="sm"><Button onClick={() => void call('municipality.reportSettings.save', v).then(() => notifyOk('Реквизиты сохранены'), notifyError)}>Сохранить реквизиты</Button></Group>
+      <Group mt="sm"><Button type="submit">Сохранить реквизиты</Button></Group>
     </Card>
   );
 }
