@@ -1,14 +1,6 @@
-/** «2.10» after «2.9»: activity numbers compared part by part, as numbers where they are numbers. */
-export function byNumber(a: Record<string, unknown>, b: Record<string, unknown>): number {
-  const pa = text(a.number).split(/[.\s]+/);
-  const pb = text(b.number).split(/[.\s]+/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '';
-    const y = pb[i] ?? '';
-    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y, 'ru');
-    if (d) return d;
-  }
-  return 0;
-}
+import { compareNatural } from './sort.js';
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+/** «2.10» after «2.9», an unnumbered activity last: rows compared by «№» naturally (common/sort.ts). */
+export function byNumber(a: Record<string, unknown>, b: Record<string, unknown>): number {
+  return compareNatural(a.number, b.number);
+}

@@ -8,6 +8,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { Migration } from './migrations/types.js';
+import { naturalKey, schoolSortKey } from '../common/sort.js';
+import { lastDuePeriod } from '../common/timing.js';
 
 export class NewerSchemaError extends Error {
   readonly code = 'newer_schema';
@@ -110,6 +112,12 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
   raw.pragma('secure_delete = ON');
   // SQLite's lower() folds ASCII only; searches must match «Иванов» when the user types «иванов».
   raw.function('lower_ru', { deterministic: true }, (v: unknown) => (v == null ? null : String(v).toLowerCase()));
+  // «№» and school names ordered as people read them, with the same keys the screen uses (common/sort.ts).
+  raw.function('natural_key', { deterministic: true }, (v: unknown) => naturalKey(v));
+  raw.function('school_key', { deterministic: true }, (v: unknown) => schoolSortKey(v));
+  // The period of a recurring activity («Ежегодно», «Один раз в четверть») that came due last before a day.
+  raw.function('timing_due_from', { deterministic: true }, (t: unknown, day: unknown) => (typeof t === 'string' && typeof day === 'string' ? lastDuePeriod(t, day)?.from ?? null : null));
+  raw.function('timing_due_to', { deterministic: true }, (t: unknown, day: unknown) => (typeof t === 'string' && typeof day === 'string' ? lastDuePeriod(t, day)?.to ?? null : null));
   return raw;
 }
 

@@ -31,6 +31,18 @@ import { OPEN_ACTIVITY_STATUSES } from '../common/labels.js';
 const OPEN = `(${OPEN_ACTIVITY_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 const activityOpen = (a = 't') => `(${a}.status IN ${OPEN})`;
+
+/**
+ * A recurring activity («Ежегодно», «Один раз в четверть», «Ежегодно, сентябрь–октябрь») whose last period
+ * ended before @day with nothing done in it: not done at all, or done in an earlier period. Periods before
+ * the activity began (its start, or the day it was written down) and after its end do not count.
+ */
+const recurrenceOverdue = (a = 't') => {
+  const to = `timing_due_to(${a}.timing_text, @day)`;
+  return `(${a}.status <> 'cancelled' AND ${to} IS NOT NULL AND ${to} >= COALESCE(${a}.date_from, substr(${a}.created_at, 1, 10))`
+    + ` AND ${to} <= COALESCE(${a}.date_to, '9999-12-31')`
+    + ` AND (${activityOpen(a)} OR (${a}.status = 'done' AND ${a}.completed_on IS NOT NULL AND ${a}.completed_on < timing_due_from(${a}.timing_text, @day))))`;
+};
 const pairCurrent = (p = 'p') => `(${p}.started_on <= @day AND (${p}.ended_on IS NULL OR ${p}.ended_on >= @day))`;
 const staffNotLeft = (s = 't') => `(${s}.left_on IS NULL OR ${s}.left_on > @day)`;
 const staffWorking = (s = 't') => `((${s}.hired_on IS NULL OR ${s}.hired_on <= @day) AND ${staffNotLeft(s)})`;
@@ -85,10 +97,11 @@ export const rule = {
   /** An activity still to be done: planned or in progress. */
   activityOpen,
   /**
-   * Open, and its control date is behind: date_to before @day. Holds for a school's activity and for a
+   * Open, and its control date is behind: date_to before @day — or, for a recurrence, its last period ended with
+   * nothing done in it (recurrenceOverdue). Holds for a school's activity and for a
    * municipal roadmap activity by the municipality's own status (the same columns).
    */
-  activityOverdue: (a = 't') => `(${activityOpen(a)} AND ${a}.date_to IS NOT NULL AND ${a}.date_to < @day)`,
+  activityOverdue: (a = 't') => `((${activityOpen(a)} AND ${a}.date_to IS NOT NULL AND ${a}.date_to < @day) OR ${recurrenceOverdue(a)})`,
   /** Part of the plan: any status but «отменено». A cancelled activity is counted nowhere. */
   activityInPlan: (a = 't') => `(${a}.status <> 'cancelled')`,
   /** Touches @from..@to; an undated activity («постоянно», «в течение года») touches every period. */

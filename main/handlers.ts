@@ -23,13 +23,14 @@ import { reportsHandlers } from './services/reports/reports.handlers.js';
 import { exchangeHandlers } from './services/exchange/exchange.handlers.js';
 import { backupHandlers } from './services/backup/backup.handlers.js';
 import { privacyHandlers } from './services/privacy/privacy.handlers.js';
+import { recycleBinHandlers } from './services/recycle-bin.handlers.js';
 
 export type { Handlers } from './services/area-handlers.js';
 
 /** Every call of the contract has exactly one handler: a missing one does not compile, a duplicate does not start. */
 export const handlers: Handlers = joinAreas(
   workspaceHandlers, recordsHandlers, riskGroupHandlers, attachmentsHandlers, dashboardHandlers, fromMunicipalityHandlers,
-  municipalityHandlers, meetingsHandlers, reportsHandlers, exchangeHandlers, backupHandlers, privacyHandlers,
+  municipalityHandlers, meetingsHandlers, reportsHandlers, exchangeHandlers, backupHandlers, privacyHandlers, recycleBinHandlers,
 );
 
 /** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */

@@ -4,6 +4,7 @@ import { m0020 } from './0020_exchange.js';
 import { m0030 } from './0030_municipality.js';
 import { m0040 } from './0040_municipal_work.js';
 import { m0050 } from './0050_privacy.js';
+import { m0060 } from './0060_recycle_bin.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
@@ -12,6 +13,7 @@ export const migrations: Migration[] = [
   m0030,
   m0040,
   m0050,
+  m0060,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

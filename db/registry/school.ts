@@ -19,8 +19,8 @@ const range = (from: string, to: string, message = 'Дата окончания 
 /** Whether a mentoring pair goes on, has not started yet or is over, on @day. */
 const PAIR_STATE = `(CASE WHEN ${rule.pairCurrent('t')} THEN 'current' WHEN ${rule.pairUpcoming('t')} THEN 'upcoming' ELSE 'ended' END)`;
 
-/** «1.2» before «1.10»: numbers in programmes are section.item. */
-const NUMBER_SORT = ['CAST(t.number AS INTEGER)', "CAST(substr(t.number, instr(t.number, '.') + 1) AS INTEGER)", 't.number'];
+/** 1, 2, 2.1, 10, an unnumbered item last (natural_key: common/sort.ts, registered in db/open.ts). */
+const NUMBER_SORT = ['natural_key(t.number)'];
 
 const school = <const N extends string, const F extends Record<string, Field>>(e: Omit<TableSpec<N, F>, 'side' | 'travel'>) =>
   table<N, F>({ side: 'school', travel: 'up', ...e });

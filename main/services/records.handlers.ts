@@ -1,6 +1,6 @@
 /** records.*: the common list, read, save and tombstone of every record kind (services in records.ts). */
 import { defineArea } from './area-handlers.js';
-import { listRecords, saveRecord, removeRecord, getRecord } from './records.js';
+import { listRecords, saveRecord, removeRecordToBin, removePreview, getRecord } from './records.js';
 import { updateSchoolProfile } from './school.js';
 import { removeFilesOfDeleted } from './attachments.js';
 import { AppError } from './errors.js';
@@ -14,8 +14,9 @@ export const recordsHandlers = defineArea({
     input.entity === 'school_profile' ? updateSchoolProfile(env.ctx(), input.value) : saveRecord(env.ctx(), input.entity, input.value),
   'records.remove': (env, input) => {
     if (input.entity === 'school_profile') throw new AppError('forbidden', 'Профиль школы удалить нельзя.');
-    const removed = removeRecord(env.ctx(), input.entity, input.id);
+    const result = removeRecordToBin(env.ctx(), input.entity, input.id);
     if (input.entity === 'event') removeFilesOfDeleted(env.ctx(), input.id);
-    return { removed };
+    return result;
   },
+  'records.removePreview': (env, input) => removePreview(env.ctx(), input.entity, input.id),
 });

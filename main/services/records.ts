@@ -10,7 +10,9 @@ import type { listInput } from '../../preload/contract/index.js';
 import type { ServiceContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 import { zodToAppError } from './validation.js';
-import { writeRow, tombstoneRow, liveRow } from './writer.js';
+import { writeRow, liveRow } from './writer.js';
+import { removeWithBin, planOf, previewOf } from './recycle-bin.js';
+import type { RemoveResult, DeletionPreview } from '../../preload/contract/recycle-bin.js';
 import { isSynced, tableSpec, BOOKKEEPING, type ListSpec } from '../../db/registry/index.js';
 import { dayOf } from '../../db/rules.js';
 import { revealRow } from './privacy/vault.js';
@@ -58,21 +60,42 @@ export function saveRecord(ctx: ServiceContext, entity: EntityName | (string & {
 }
 
 /** Tombstones a record and everything it owns, in one transaction. Returns how many rows were tombstoned. */
-export function removeRecord(ctx: ServiceContext, entity: EntityName | 'attachment' | (string & {}), id: string): number {
+/**
+ * What deleting a record takes: its cascade, and a pupil kept for no list any more — personal data with no
+ * purpose goes too (152-ФЗ, minimisation). The delete, its preview and the recycle bin's group read this one plan.
+ */
+function deletionRoots(ctx: ServiceContext, table: string, id: string): [string, string][] {
+  const row = liveRow(ctx, table, id);
+  if (!row) throw notFound('Запись');
+  const roots: [string, string][] = [[table, id]];
+  if ((table === 'risk_entry' || table === 'gifted_pupil') && typeof row.pupil_id === 'string') {
+    const stillListed = ctx.raw.prepare(`SELECT 1 FROM risk_entry WHERE pupil_id = @p AND deleted_at IS NULL AND id <> @id
+      UNION ALL SELECT 1 FROM gifted_pupil WHERE pupil_id = @p AND deleted_at IS NULL AND id <> @id`).get({ p: row.pupil_id, id });
+    if (!stillListed && liveRow(ctx, 'pupil', row.pupil_id)) roots.push(['pupil', row.pupil_id]);
+  }
+  return roots;
+}
+
+/** Tombstones a record with its cascade as one group of the recycle bin. */
+export function removeRecordToBin(ctx: ServiceContext, entity: EntityName | 'attachment' | (string & {}), id: string): RemoveResult {
   const table = tableOf(entity);
   return ctx.raw.transaction(() => {
     const row = liveRow(ctx, table, id);
-    if (!row) throw notFound('Запись');
-    let n = tombstoneRow(ctx, table, id);
-    if (table === 'consent') afterConsentChange(ctx, String(row.entry_id));
-    // A pupil kept for no list any more is personal data with no purpose: it goes too (152-ФЗ, minimisation).
-    if ((table === 'risk_entry' || table === 'gifted_pupil') && typeof row.pupil_id === 'string') {
-      const stillListed = ctx.raw.prepare(`SELECT 1 FROM risk_entry WHERE pupil_id = @p AND deleted_at IS NULL
-        UNION ALL SELECT 1 FROM gifted_pupil WHERE pupil_id = @p AND deleted_at IS NULL`).get({ p: row.pupil_id });
-      if (!stillListed && liveRow(ctx, 'pupil', row.pupil_id)) n += tombstoneRow(ctx, 'pupil', row.pupil_id);
-    }
-    return n;
+    const result = removeWithBin(ctx, deletionRoots(ctx, table, id));
+    // Withdrawing a consent closes what the consent allowed (privacy/consent.ts).
+    if (table === 'consent' && row) afterConsentChange(ctx, String(row.entry_id));
+    return result;
   })();
+}
+
+export function removeRecord(ctx: ServiceContext, entity: EntityName | 'attachment' | (string & {}), id: string): number {
+  return removeRecordToBin(ctx, entity, id).removed;
+}
+
+/** How many records a delete would take with it, by kind: the same plan the delete runs. */
+export function removePreview(ctx: ServiceContext, entity: EntityName | (string & {}), id: string): DeletionPreview {
+  const table = tableOf(entity);
+  return previewOf(planOf(ctx, deletionRoots(ctx, table, id)));
 }
 
 export function getRecord(ctx: ServiceContext, entity: EntityName | (string & {}), id: string): Row {

@@ -135,19 +135,46 @@ export function tombstoneRow(ctx: ServiceContext, table: string, id: string): nu
 }
 
 function tombstoneTree(ctx: ServiceContext, table: string, id: string): number {
-  const spec = tableSpec(table);
   const s = stampChange(ctx);
-  const r = stmt(ctx.raw, `UPDATE ${table} SET deleted_at = @at, updated_at = @at, origin = @origin, hlc = @hlc WHERE id = @id AND deleted_at IS NULL`)
-    .run({ at: s.updated_at, origin: s.origin, hlc: s.hlc, id });
-  if (!r.changes) return 0;
-  const personal = Object.entries(spec.fields as Record<string, Field>).filter(([, f]) => f.personal);
-  if (personal.length) {
-    ctx.raw.prepare(`UPDATE ${table} SET ${personal.map(([c, f]) => `${c} = ${f.kind === 'text' ? "''" : 'NULL'}`).join(', ')} WHERE id = ?`).run(id);
-  }
-  let n = 1;
-  for (const [child, col] of spec.children ?? []) {
-    const ids = stmt(ctx.raw, `SELECT id FROM ${child} WHERE ${col} = ? AND deleted_at IS NULL`).pluck().all(id) as string[];
-    for (const cid of ids) n += tombstoneTree(ctx, child, cid);
+  let n = 0;
+  for (const [t, rid] of cascadeOf(ctx, table, id)) {
+    const r = stmt(ctx.raw, `UPDATE ${t} SET deleted_at = @at, updated_at = @at, origin = @origin, hlc = @hlc WHERE id = @id AND deleted_at IS NULL`)
+      .run({ at: s.updated_at, origin: s.origin, hlc: s.hlc, id: rid });
+    if (!r.changes) continue;
+    const personal = Object.entries(tableSpec(t).fields as Record<string, Field>).filter(([, f]) => f.personal);
+    if (personal.length) {
+      ctx.raw.prepare(`UPDATE ${t} SET ${personal.map(([c, f]) => `${c} = ${f.kind === 'text' ? "''" : 'NULL'}`).join(', ')} WHERE id = ?`).run(rid);
+    }
+    n++;
   }
   return n;
+}
+
+/**
+ * The live row and every live child the registry names, recursively, parents before children: what a
+ * tombstone takes with it. The one cascade — the delete, its preview («удалятся ещё 3 записи») and the
+ * recycle bin's group all read it.
+ */
+export function cascadeOf(ctx: ServiceContext, table: string, id: string): [string, string][] {
+  if (!liveRow(ctx, table, id)) return [];
+  const out: [string, string][] = [[table, id]];
+  for (const [child, col] of tableSpec(table).children ?? []) {
+    const ids = stmt(ctx.raw, `SELECT id FROM ${child} WHERE ${col} = ? AND deleted_at IS NULL`).pluck().all(id) as string[];
+    for (const cid of ids) out.push(...cascadeOf(ctx, child, cid));
+  }
+  return out;
+}
+
+/**
+ * Brings a tombstoned row back as an edit: fresh bookkeeping (a new HLC, so the next bundle carries it and
+ * it wins over the tombstone at the other side), its references checked to be live. Personal data erased by
+ * the tombstone stays erased. Returns false if the row is live already.
+ */
+export function reviveRow(ctx: ServiceContext, table: string, id: string): boolean {
+  const row = stmt(ctx.raw, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) throw notFound('Запись');
+  if (row.deleted_at === null) return false;
+  checkReferences(ctx, table, row);
+  stmt(ctx.raw, `UPDATE ${table} SET deleted_at = NULL, origin = @origin, hlc = @hlc, updated_at = @updated_at WHERE id = @id`).run({ ...stampChange(ctx), id });
+  return true;
 }

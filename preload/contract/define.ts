@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ruMessage } from './messages.js';
 
 // Messages zod writes itself (a bound without a custom message) are Russian on both sides of the door:
-// the renderer checks forms with these schemas before main checks them again.
-z.config(z.locales.ru());
+// the renderer checks forms with these schemas before main checks them again. Ours and not zod's Russian
+// locale, which still names types in English («ожидалось string»).
+z.config({ ...z.locales.ru(), customError: ruMessage });
 
 /** The role of the open workspace file: 'none' until the first-run screen has made it a school or a municipality. */
 export type Role = 'none' | 'school' | 'municipality';

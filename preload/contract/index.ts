@@ -32,6 +32,9 @@ import * as B from './backup.js';
 // children's data on the school's computer: the lock, consent, erasure, the access log
 export * from './privacy.js';
 import { privacyCalls } from './privacy.js';
+// the recycle bin (types and calls)
+export * from './recycle-bin.js';
+import { recycleBinCalls, type RemoveResult, type DeletionPreview } from './recycle-bin.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
@@ -90,7 +93,9 @@ export const contract = {
   'records.get': call<Row>('school')(z.strictObject({ entity: entityName, id })),
   /** Creates when value.id is absent, updates otherwise; value is checked against entitySchemas[entity]. */
   'records.save': call<Row>('school')(saveInput, { fieldsAt: 'value' }),
-  'records.remove': call<{ removed: number }>('school')(z.strictObject({ entity: entityName, id })),
+  'records.remove': call<RemoveResult>('school')(z.strictObject({ entity: entityName, id })),
+  /** What a delete would take with it, counted by the same cascade the delete applies. */
+  'records.removePreview': call<DeletionPreview>('school')(z.strictObject({ entity: entityName, id })),
 
   'riskGroup.include': call<{ pupilId: string; entryId: string }>('school')(
     z.strictObject({
@@ -226,6 +231,8 @@ export const contract = {
   'exchange.schools': call<X.ExchangeSchool[]>('municipality')(z.strictObject({})),
   'exchange.enrollSchool': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.enrollSchool),
   'exchange.reissueEnrollment': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.reissue),
+
+  ...recycleBinCalls,
 } satisfies Record<string, CallDef<z.ZodType, unknown, unknown>>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,9 @@ import { base64Bytes, LIMITS } from './bytes.js';
 import type { Row, ActivityStatus } from './types.js';
 
 const groupNo = (label: string) => optInt(label, 0, 100);
+const year = (label: string) => z.number({ message: `Укажите ${label.toLowerCase()}` })
+  .int({ message: `${label} — целое число, например 2021` })
+  .min(2000, { message: `${label} — не раньше 2000` }).max(2100, { message: `${label} — не позже 2100` });
 const flag01 = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((b) => (b ? 1 : 0)).default(0);
 
 export const rosterSchoolInput = z.strictObject({
@@ -35,7 +38,8 @@ export const rosterSchoolInput = z.strictObject({
 
 export const partnerGroupInput = z.strictObject({
   id: id.optional(),
-  number: z.number({ message: 'Укажите номер группы' }).int().min(1, { message: 'Номер группы — от 1' }).max(999),
+  number: z.number({ message: 'Укажите номер группы' }).int({ message: 'Номер группы — целое число' })
+    .min(1, { message: 'Номер группы — от 1' }).max(999, { message: 'Номер группы — не больше 999' }),
   title: optText('Название', 300),
   territory: optText('Территория', 300),
   note: optText('Примечание', 2000),
@@ -53,7 +57,8 @@ export const curatorInput = z.strictObject({
 
 export const coordinationInput = z.strictObject({
   id: id.optional(),
-  position_no: z.number().int().min(0).max(999).default(0),
+  // Left empty, the member goes last in its order: an empty optional number is not an error (issue 11).
+  position_no: optInt('Порядок', 0, 999).transform((v) => v ?? 0),
   full_name: text('ФИО', 200),
   position: optText('Должность', 300),
   organisation: optText('Организация', 500),
@@ -63,8 +68,8 @@ export const coordinationInput = z.strictObject({
 export const roadmapInput = z.strictObject({
   id: id.optional(),
   title: text('Название дорожной карты', 1000),
-  year_from: z.number().int().min(2000).max(2100),
-  year_to: z.number().int().min(2000).max(2100),
+  year_from: year('Год начала'),
+  year_to: year('Год окончания'),
   approval_number: optText('Номер приказа', 100),
   approval_date: optDate('Дата приказа'),
   goals: optText('Цели'),

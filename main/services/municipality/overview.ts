@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context.js';
 import { riskCategory } from '../../../common/labels.js';
 import { daysBetween, quarterOf, termOf, addDays } from '../../../common/periods.js';
 import { byNumber } from '../../../common/numbering.js';
+import { compareSchools } from '../../../common/sort.js';
 import type { DashboardRow, MunicipalityDashboard, SchoolDrillDown, ChartsData, RosterRow } from '../../../preload/contract/municipality.js';
 import { listRoster, getRosterSchool } from './roster.js';
 import { notFound } from '../errors.js';
@@ -163,7 +164,7 @@ export function municipalityCharts(ctx: ServiceContext, input: { indicator?: str
   // Activity completion by school: done, overdue, and still open in time.
   const completionBySchool = [...activitiesByOwner(ctx, { day })].filter(([owner, a]) => inScope(owner) && names.has(owner) && a.total > 0)
     .map(([owner, a]) => ({ school: names.get(owner)!, done: a.done, overdue: a.overdue, open: a.total - a.done - a.notDone - a.overdue }))
-    .sort((a, b) => a.school.localeCompare(b.school, 'ru'));
+    .sort((a, b) => compareSchools(a.school, b.school));
   return { indicators: titles, indicatorSeries: series, indicatorSchools: [chosen ?? ''], riskOverTime, completionBySchool };
 }
 

@@ -11,6 +11,7 @@ import { byNumber } from '../../../common/numbering.js';
 import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInput } from '../../../preload/contract/municipality.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
+import { removeWithBin } from '../recycle-bin.js';
 import { AppError } from '../errors.js';
 import { syncSchoolLinks } from '../children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
@@ -30,7 +31,7 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
     ORDER BY t.created_at`).all({ roadmap: roadmap.id, day, ...period }) as Row[];
   const links = ctx.raw.prepare('SELECT activity_id, school_id FROM municipal_activity_school WHERE deleted_at IS NULL').all() as { activity_id: string; school_id: string }[];
   const marks = ctx.raw.prepare(`SELECT m.activity_id, m.owner AS school_id, COALESCE(NULLIF(s.short_name, ''), s.name) AS school_name, m.status, m.completion_mark, m.completed_on
-    FROM municipal_activity_mark m JOIN municipality_school s ON s.id = m.owner WHERE m.deleted_at IS NULL ORDER BY s.name`).all() as (RoadmapActivityRow['marks'][number] & { activity_id: string })[];
+    FROM municipal_activity_mark m JOIN municipality_school s ON s.id = m.owner WHERE m.deleted_at IS NULL ORDER BY school_key(s.name), s.name`).all() as (RoadmapActivityRow['marks'][number] & { activity_id: string })[];
   const activities: RoadmapActivityRow[] = acts.sort(byNumber).map((a) => ({
     id: a.id,
     number: String(a.number ?? ''),
@@ -74,9 +75,7 @@ export function saveRoadmapActivity(ctx: ServiceContext, input: z.output<typeof 
 export function removeRoadmapActivity(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneRow(ctx, 'municipal_activity', id);
-    for (const l of ctx.raw.prepare('SELECT id FROM municipal_activity_school WHERE activity_id = ? AND deleted_at IS NULL').pluck().all(id) as string[]) {
-      tombstoneRow(ctx, 'municipal_activity_school', l);
-    }
+    const links = ctx.raw.prepare('SELECT id FROM municipal_activity_school WHERE activity_id = ? AND deleted_at IS NULL').pluck().all(id) as string[];
+    removeWithBin(ctx, [['municipal_activity', id], ...links.map((l): [string, string] => ['municipal_activity_school', l])]);
   })();
 }

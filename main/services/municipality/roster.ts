@@ -9,6 +9,7 @@ import { AppError, notFound } from '../errors.js';
 import type { RosterRow, PartnerGroupView, CuratorView, rosterSchoolInput, partnerGroupInput, curatorInput, coordinationInput } from '../../../preload/contract/municipality.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
+import { removeWithBin } from '../recycle-bin.js';
 import { setSchoolClassification } from '../exchange/municipal.js';
 import { levelShort } from '../../../common/roster-labels.js';
 
@@ -23,7 +24,7 @@ const ROSTER_SELECT = `SELECT s.id, s.name, s.short_name, s.status, s.enrolled_a
 const GONE = "('removed', 'deleted')";
 
 export function listRoster(ctx: ServiceContext): RosterRow[] {
-  return ctx.raw.prepare(`${ROSTER_SELECT} WHERE s.status NOT IN ${GONE} ORDER BY s.name COLLATE NOCASE`).all() as RosterRow[];
+  return ctx.raw.prepare(`${ROSTER_SELECT} WHERE s.status NOT IN ${GONE} ORDER BY school_key(s.name), s.name`).all() as RosterRow[];
 }
 
 export function getRosterSchool(ctx: ServiceContext, id: string): RosterRow | null {
@@ -102,7 +103,7 @@ export function removeRosterSchool(ctx: ServiceContext, id: string): void {
 export function listPartnerGroups(ctx: ServiceContext): PartnerGroupView[] {
   const groups = liveRows(ctx, 'partner_group', 'number, created_at');
   const schools = ctx.raw.prepare(`SELECT id, name, is_resource_centre, partner_group_id FROM municipality_school WHERE partner_group_id IS NOT NULL AND status NOT IN ${GONE}
-    ORDER BY is_resource_centre DESC, name COLLATE NOCASE`).all() as { id: string; name: string; is_resource_centre: number; partner_group_id: string }[];
+    ORDER BY is_resource_centre DESC, school_key(name), name`).all() as { id: string; name: string; is_resource_centre: number; partner_group_id: string }[];
   return groups.map((g) => ({
     id: g.id, number: Number(g.number), title: String(g.title ?? ''), territory: String(g.territory ?? ''), note: String(g.note ?? ''),
     schools: schools.filter((s) => s.partner_group_id === g.id).map(({ partner_group_id: _p, ...s }) => s),
@@ -119,7 +120,7 @@ export function savePartnerGroup(ctx: ServiceContext, input: z.output<typeof par
 export function removePartnerGroup(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneRow(ctx, 'partner_group', id);
+    removeWithBin(ctx, [['partner_group', id]]);
     ctx.raw.prepare('UPDATE municipality_school SET partner_group_id = NULL, is_resource_centre = 0 WHERE partner_group_id = ?').run(id);
   })();
 }
@@ -137,7 +138,7 @@ export function saveCurator(ctx: ServiceContext, input: z.output<typeof curatorI
 export function removeCurator(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
   ctx.raw.transaction(() => {
-    tombstoneRow(ctx, 'curator', id);
+    removeWithBin(ctx, [['curator', id]]);
     ctx.raw.prepare('UPDATE municipality_school SET curator_id = NULL WHERE curator_id = ?').run(id);
   })();
 }
@@ -153,5 +154,5 @@ export function saveCoordination(ctx: ServiceContext, input: z.output<typeof coo
 
 export function removeCoordination(ctx: ServiceContext, id: string): void {
   requireMunicipality(ctx);
-  tombstoneRow(ctx, 'coordination_member', id);
+  removeWithBin(ctx, [['coordination_member', id]]);
 }

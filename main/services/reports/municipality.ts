@@ -11,6 +11,7 @@ import { getReportSettings } from '../municipality/report-settings.js';
 import { type Block, type Cell, type Period, type ReportDoc } from './model.js';
 import { periodText, share, signatureOf, NOUNS, ofN } from './text.js';
 import { count } from '../../../common/format.js';
+import { compareSchools } from '../../../common/sort.js';
 import { listRoster, listPartnerGroups, listCurators, listCoordination } from '../municipality/roster.js';
 import { getRoadmap } from '../municipality/roadmap.js';
 import type { RosterRow } from '../../../preload/contract/municipality.js';
@@ -146,7 +147,7 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
 
 /** Longer than 80 lines on purpose: the справка's blocks follow the printed document top to bottom. */
 export async function schoolsReport(ctx: ServiceContext, today: string, progress?: Progress, workingGroups: MeetingGroup[] = []): Promise<ReportDoc> {
-  const roster = listRoster(ctx).sort((a, b) => short(a).localeCompare(short(b), 'ru'));
+  const roster = listRoster(ctx).sort((a, b) => compareSchools(short(a), short(b)));
   await progress?.(0, roster.length, 'Реестр школ');
   const blocks: Block[] = [];
   const low = roster.filter((r) => r.quality_level === 'low' || r.quality_level === 'below');

@@ -2,7 +2,7 @@ import { useMemo, useState, useCallback } from 'react';
 import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings, IconTrash } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
 import { DataVersion, useCall, useDataVersion } from './data';
@@ -25,7 +25,10 @@ import { WorkspacesPanel, OtherWorkspaces } from '../features/settings/Workspace
 import { LockGate } from '../features/lock/LockGate';
 import { LockButtons } from '../features/lock/LockButtons';
 
-export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings';
+import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
+import { UnsavedGuard, leaveForm } from '../components/UnsavedGuard';
+
+export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings' | 'bin';
 
 type NavItem = { key: PageKey; label: string; icon: typeof IconSchool };
 
@@ -40,6 +43,7 @@ const SCHOOL_PAGES: NavItem[] = [
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'profile', label: 'Профиль школы', icon: IconSchool },
   { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
+  { key: 'bin', label: 'Корзина', icon: IconTrash },
 ];
 
 const MUNICIPALITY_PAGES: NavItem[] = [
@@ -47,15 +51,16 @@ const MUNICIPALITY_PAGES: NavItem[] = [
   { key: 'reports', label: 'Отчёты', icon: IconFileText },
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
+  { key: 'bin', label: 'Корзина', icon: IconTrash },
 ];
 
 function Shell() {
   const [page, setPage] = useState<PageKey | null>(() => (location.hash.slice(1) as PageKey) || null);
   const [reportSchool, setReportSchool] = useState<string | undefined>();
-  const go = useCallback((p: PageKey) => {
+  const go = useCallback((p: PageKey) => leaveForm(() => {
     setPage(p);
     history.replaceState(null, '', '#' + p);
-  }, []);
+  }), []);
   const { value: state, error, reload } = useCall('workspace.state', {});
   const { bump } = useDataVersion();
   const changed = useCallback(() => { void reload(); bump(); }, [reload, bump]);
@@ -121,6 +126,7 @@ function Shell() {
           {current === 'municipal' && <FromMunicipalityPage />}
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
           {current === 'settings' && <SettingsPage onWorkspaceChanged={changed} />}
+          {current === 'bin' && <RecycleBinPage />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
         </Stack>
       </AppShell.Main>
@@ -135,6 +141,7 @@ export function App() {
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
+        <UnsavedGuard />
         <DataVersion.Provider value={dv}>
           <LockGate>
             <Shell />

@@ -13,8 +13,11 @@ import { call, CallError } from '../app/api';
 import { useDataVersion, useCall } from '../app/data';
 import { contract, type EntityName, type Row } from '../../../preload/contract/index';
 import { parseRuDate } from '../../../common/format';
+import { useUnsavedChanges } from './UnsavedGuard';
 
-export type FieldSpec =
+/** `showIf`: the field is shown (and sent) only while the other values allow, e.g. schools when not «всем школам». */
+export type FieldSpec = FieldKinds & { showIf?: (values: Values) => boolean };
+type FieldKinds =
   | { name: string; label: string; kind: 'text' | 'textarea'; required?: boolean; description?: string; span?: 1 | 2; placeholder?: string }
   | { name: string; label: string; kind: 'date'; required?: boolean; span?: 1 | 2 }
   | { name: string; label: string; kind: 'number'; required?: boolean; span?: 1 | 2; decimal?: boolean; min?: number; max?: number }
@@ -117,10 +120,14 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { bump } = useDataVersion();
-  const dirty = JSON.stringify(values) !== JSON.stringify(props.initial);
+  const [saved, setSaved] = useState(false);
+  const dirty = !saved && JSON.stringify(values) !== JSON.stringify(props.initial);
   useEffect(() => props.onDirtyChange?.(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Navigation, a tab switch or closing the window asks before this form's changes are dropped.
+  useUnsavedChanges(dirty);
 
   const set = (name: string, value: unknown) => {
+    setSaved(false);
     setValues((prev) => {
       const next = { ...prev, [name]: value };
       const more = props.onFieldChange?.(name, value, next);
@@ -142,6 +149,7 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
     setBusy(true);
     try {
       const row = await save(parsed.data);
+      setSaved(true);
       bump();
       props.onDirtyChange?.(false);
       props.onSaved(row as Row);
@@ -227,12 +235,19 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
         e.preventDefault();
         void submit();
       }}
+      // Enter saves from a one-line field (the form's submit); in a multi-line field Enter is a new line, Ctrl+Enter saves.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
+        }
+      }}
       noValidate
     >
       <Stack gap="sm">
         {banner && <Alert color="red" title="Не сохранено" data-testid="form-error">{banner}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          {props.fields.map((f) => (
+          {props.fields.filter((f) => !f.showIf || f.showIf(values)).map((f) => (
             <div key={f.name} style={{ gridColumn: f.kind === 'heading' || f.kind === 'textarea' || ('span' in f && f.span === 2) ? '1 / -1' : undefined }}>{field(f)}</div>
           ))}
         </SimpleGrid>
@@ -253,19 +268,15 @@ export function FormModal(props: { opened: boolean; title: string; onClose: () =
   useEffect(() => {
     if (!props.opened) setDirty(false);
   }, [props.opened]);
-  useEffect(() => {
-    if (!dirty) return;
-    const h = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', h);
-    return () => window.removeEventListener('beforeunload', h);
-  }, [dirty]);
   const tryClose = () => (dirty ? setAsking(true) : props.onClose());
   return (
     <>
-      <Modal opened={props.opened} onClose={tryClose} title={<Text fw={600}>{props.title}</Text>} size={props.size ?? 'xl'} closeButtonProps={{ 'aria-label': 'Закрыть' }}>
+      {/* ✕ stays out of the Tab order: the first Tab is in the form, and Esc closes (asking if changed). */}
+      <Modal opened={props.opened} onClose={tryClose} title={<Text fw={600}>{props.title}</Text>} size={props.size ?? 'xl'} closeButtonProps={{ 'aria-label': 'Закрыть', tabIndex: -1 }}>
         {props.opened && props.children(setDirty, tryClose)}
       </Modal>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={<Text fw={600}>Несохранённые изменения</Text>} centered zIndex={400}>
+      {/* Not closed by Esc: the Esc that opened this question must not answer it in the same key press. */}
+      <Modal opened={asking} onClose={() => setAsking(false)} closeOnEscape={false} title={<Text fw={600}>Несохранённые изменения</Text>} centered zIndex={400}>
         <Text mb="md">В форме есть несохранённые изменения. Закрыть её без сохранения?</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setAsking(false)}>Продолжить редактирование</Button>

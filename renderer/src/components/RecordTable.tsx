@@ -103,7 +103,8 @@ export function RecordTable(props: RecordTableProps) {
         </Table>
       </Table.ScrollContainer>
       {value && value.total === 0 && !loading && (
-        <Center py="lg"><Text c="dimmed">{props.empty ?? (debounced || filterKey !== '{}' ? 'Ничего не найдено. Измените поиск или фильтры.' : 'Пока нет записей.')}</Text></Center>
+        // Only a search the user typed is a reason to «change the search»; a list that is simply empty says what to add first.
+        <Center py="lg"><Text c="dimmed">{debounced ? `По запросу «${debounced}» ничего не найдено. Измените или очистите поиск.` : props.empty ?? 'Здесь пока нет записей. Нажмите «Добавить…» над списком, чтобы внести первую.'}</Text></Center>
       )}
       <Group justify="space-between" mt="sm">
         <Text size="sm" c="dimmed">{value ? `Всего: ${count(value.total, noun)}` : ''}{loading && <Loader size="xs" ml="xs" />}</Text>

@@ -40,7 +40,8 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
   const { value: consent } = useCall('privacy.consentMissing', {});
   if (error) return <Alert color="red">{error}</Alert>;
   if (!d || loading && !d) return <Center py="xl"><Loader /></Center>;
-  const coverage = d.mentoring.needMentor ? Math.round((d.mentoring.withMentor / d.mentoring.needMentor) * 100) : 100;
+  // With nobody who needs a mentor there is no share to show: «нет педагогов», not «100 %».
+  const coverage = d.mentoring.needMentor ? Math.round((d.mentoring.withMentor / d.mentoring.needMentor) * 100) : null;
   const riskData = d.riskByCategory.map((r) => ({ category: label(riskCategory, r.category), 'Обучающихся': r.count }));
   const overdueN = d.activityCounts.overdue;
   return (
@@ -70,7 +71,7 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
         <Card withBorder>
           <Title order={4} mb="sm">Наставничество молодых и вновь прибывших педагогов</Title>
           <Group wrap="nowrap" align="flex-start">
-            <RingProgress size={120} thickness={12} sections={[{ value: coverage, color: coverage === 100 ? 'teal' : 'orange' }]} label={<Text ta="center" fw={700}>{coverage} %</Text>} />
+            <RingProgress size={120} thickness={12} sections={[{ value: coverage ?? 0, color: coverage === 100 ? 'teal' : 'orange' }]} label={<Text ta="center" fw={700} size={coverage === null ? 'xs' : undefined}>{coverage === null ? 'нет педагогов' : `${coverage} %`}</Text>} data-testid="mentoring-coverage" />
             <Stack gap={4}>
               <Text size="sm">С наставником: {d.mentoring.withMentor} из {d.mentoring.needMentor}</Text>
               {d.mentoring.withoutMentor.length > 0 ? (

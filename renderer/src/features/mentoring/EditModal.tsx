@@ -24,6 +24,8 @@ export interface EditModalProps {
   /** How the delete confirmation names the record. */
   deleteWhat?: (row: Row) => string;
   savedMessage?: string;
+  /** After a save, with the saved row (e.g. to show a pair the current filter would hide). */
+  onSaved?: (row: Row) => void;
   /** Something under the fields; `patch` sets form values (e.g. a catalogue entry just added). */
   extra?: (patch: (v: Values) => void) => ReactNode;
 }
@@ -54,8 +56,9 @@ export function EditModal(props: EditModalProps) {
             onDirtyChange={(d) => setDirty(d || !!seed)}
             onFieldChange={(_n, _v, values) => { latest.current = values; }}
             onCancel={tryClose}
-            onSaved={() => {
+            onSaved={(saved) => {
               notifyOk(props.savedMessage ?? 'Сохранено');
+              props.onSaved?.(saved);
               close();
             }}
             extra={

@@ -60,6 +60,7 @@ export function PairsTab() {
         toolbar={
           <>
             <Select aria-label="Какие пары показать" data={STATES} value={state} onChange={(v) => setState(v ?? 'current')} allowDeselect={false} w={220} />
+            {state === 'current' && <Text size="xs" c="dimmed" maw={220}>Завершённые и ещё не начавшиеся пары скрыты — они в «Все пары».</Text>}
             <Select aria-label="Основание" placeholder="Любое основание" data={mentoringReason.options} value={reason} onChange={setReason} clearable w={300} />
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({})} ml="auto">Добавить пару</Button>
           </>
@@ -74,6 +75,8 @@ export function PairsTab() {
         savedMessage="Наставническая пара сохранена"
         deleteWhat={pairWhat}
         onClose={() => setEditing(null)}
+        // A pair saved as ended would vanish from «Текущие пары» the moment it is saved: show all instead.
+        onSaved={(row) => { if (state === 'current' && row.ended_on) setState('all'); }}
       />
     </>
   );

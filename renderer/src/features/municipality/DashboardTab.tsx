@@ -4,6 +4,7 @@
  * events this term. Filter by cluster, quality group, partner group; sort by any column; cells that need
  * attention are red. A click opens the school's merged data.
  */
+import { schoolSortKey } from '../../../../common/sort';
 import { useMemo, useState } from 'react';
 import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Tooltip, Loader, Alert, Stack, Checkbox } from '@mantine/core';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
@@ -52,7 +53,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
   const filtered = useMemo(() => {
     const key = (r: DashboardRow): number | string => {
       switch (sort.key) {
-        case 'name': return r.name.replace(/^\S+\s+«?/, '').toLowerCase();
+        case 'name': return schoolSortKey(r.name);
         case 'age': return r.bundleAgeDays ?? 1e9;
         case 'done': return r.activitiesTotal ? r.activitiesDone / r.activitiesTotal : -1;
         case 'overdue': return r.activitiesOverdue;
@@ -71,7 +72,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
     return out.sort((a, b) => {
       const x = key(a);
       const y = key(b);
-      return (typeof x === 'string' ? x.localeCompare(String(y), 'ru') : x - (y as number)) * sort.dir;
+      return (typeof x === 'string' ? (x < String(y) ? -1 : x > String(y) ? 1 : 0) : x - (y as number)) * sort.dir;
     });
   }, [rows, cluster, qg, pg, onlyAttention, search, sort]);
   const ids = filtered.map((r) => r.schoolId).join(',');
@@ -149,7 +150,9 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {filtered.length === 0 && <Text c="dimmed">Школ, подходящих под фильтры, нет.</Text>}
+      {filtered.length === 0 && <Text c="dimmed" data-testid="dashboard-empty">{rows.length === 0
+        ? 'Школ пока нет. Добавьте первую школу в реестр на вкладке «Реестр» или загрузите реестр из Excel, затем выдайте школам файлы подключения.'
+        : 'Школ, подходящих под фильтры, нет. Сбросьте фильтры, чтобы увидеть все школы.'}</Text>}
     </Stack>
   );
 }

@@ -1,26 +1,30 @@
 /** Partner groups with their resource centres, curators, the coordination group, and the requisites printed on справки. */
-import { useEffect, useState } from 'react';
-import { Stack, Card, Title, Group, Button, Table, Modal, TextInput, NumberInput, Select, Text, Alert, SimpleGrid, ActionIcon } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Stack, Card, Title, Group, Button, Table, TextInput, Text, Alert, SimpleGrid, ActionIcon } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
-import { call, checked } from '../../app/api';
+import type { z } from 'zod';
+import { call } from '../../app/api';
+import { FormModal, RecordForm, emptyValues, rowToValues, type FieldSpec } from '../../components/RecordForm';
+import { useUnsavedChanges } from '../../components/UnsavedGuard';
 import { notifyError, notifyOk } from '../../app/notify';
 import { coordinationRole } from '../../../../common/roster-labels';
-import { contract, type ReportSettings } from '../../../../preload/contract/index';
+import { contract, type ReportSettings, type Row } from '../../../../preload/contract/index';
 
-type Field = { key: string; label: string; kind?: 'number' | 'role'; required?: boolean };
 type Kind = 'groups' | 'curators' | 'coordination';
-const FORMS: Record<Kind, { title: string; fields: Field[] }> = {
-  groups: { title: 'Партнёрская группа', fields: [{ key: 'number', label: 'Номер группы', kind: 'number', required: true }, { key: 'title', label: 'Название' }, { key: 'territory', label: 'Территория' }, { key: 'note', label: 'Примечание' }] },
-  curators: { title: 'Куратор', fields: [{ key: 'full_name', label: 'ФИО', required: true }, { key: 'position', label: 'Должность' }, { key: 'organisation', label: 'Организация' }, { key: 'phone', label: 'Телефон' }, { key: 'email', label: 'Эл. почта' }] },
-  coordination: { title: 'Член координационной группы', fields: [{ key: 'full_name', label: 'ФИО', required: true }, { key: 'position', label: 'Должность' }, { key: 'organisation', label: 'Организация' }, { key: 'role', label: 'Роль', kind: 'role' }, { key: 'position_no', label: 'Порядок', kind: 'number' }] },
+const roleOptions = coordinationRole.codes.map((c) => ({ value: c, label: coordinationRole.labels[c]! }));
+// Labels as the contract's messages name them, so a message under a field says the label above it.
+const FORMS: Record<Kind, { title: string; fields: FieldSpec[] }> = {
+  groups: { title: 'Партнёрская группа', fields: [{ name: 'number', label: 'Номер группы', kind: 'number', required: true, min: 1, max: 999 }, { name: 'title', label: 'Название', kind: 'text' }, { name: 'territory', label: 'Территория', kind: 'text' }, { name: 'note', label: 'Примечание', kind: 'textarea' }] },
+  curators: { title: 'Куратор', fields: [{ name: 'full_name', label: 'ФИО куратора', kind: 'text', required: true }, { name: 'position', label: 'Должность', kind: 'text' }, { name: 'organisation', label: 'Организация', kind: 'text' }, { name: 'phone', label: 'Телефон', kind: 'text' }, { name: 'email', label: 'Эл. почта', kind: 'text' }] },
+  coordination: { title: 'Член координационной группы', fields: [{ name: 'full_name', label: 'ФИО', kind: 'text', required: true }, { name: 'position', label: 'Должность', kind: 'text' }, { name: 'organisation', label: 'Организация', kind: 'text' }, { name: 'role', label: 'Роль', kind: 'select', options: roleOptions, required: true }, { name: 'position_no', label: 'Порядок', kind: 'number', min: 0, max: 999 }] },
 };
 
-/** Each kind through its own call: the values are checked by that call's schema and typed by it. */
-const SAVE: Record<Kind, (values: Record<string, unknown>) => Promise<unknown>> = {
-  groups: (v) => call('municipality.groups.save', checked(contract['municipality.groups.save'].input, v)),
-  curators: (v) => call('municipality.curators.save', checked(contract['municipality.curators.save'].input, v)),
-  coordination: (v) => call('municipality.coordination.save', checked(contract['municipality.coordination.save'].input, v)),
+/** Each kind through its own call: the form checks the values with that call's schema, main checks them again. */
+const SAVE = {
+  groups: { schema: contract['municipality.groups.save'].input, save: (v: z.output<typeof contract['municipality.groups.save']['input']>) => call('municipality.groups.save', v) },
+  curators: { schema: contract['municipality.curators.save'].input, save: (v: z.output<typeof contract['municipality.curators.save']['input']>) => call('municipality.curators.save', v) },
+  coordination: { schema: contract['municipality.coordination.save'].input, save: (v: z.output<typeof contract['municipality.coordination.save']['input']>) => call('municipality.coordination.save', v) },
 };
 const REMOVE: Record<Kind, (id: string) => Promise<unknown>> = {
   groups: (id) => call('municipality.groups.remove', { id }),
@@ -28,34 +32,31 @@ const REMOVE: Record<Kind, (id: string) => Promise<unknown>> = {
   coordination: (id) => call('municipality.coordination.remove', { id }),
 };
 
+/** Only the form's own fields and the id: a listed row carries more (its schools, counts). */
+function formValues(kind: Kind, value: Record<string, unknown>) {
+  const fields = FORMS[kind].fields;
+  const v = { ...emptyValues(fields), ...rowToValues(fields, value as Row) };
+  if (!value.id) delete v.id;
+  return v;
+}
+
 function EditModal({ kind, value, onClose }: { kind: Kind; value: Record<string, unknown>; onClose: () => void }) {
-  const [v, setV] = useState<Record<string, unknown>>(value);
-  const { bump } = useDataVersion();
   const spec = FORMS[kind];
-  const save = async () => {
-    try {
-      const clean: Record<string, unknown> = {};
-      for (const f of spec.fields) clean[f.key] = v[f.key] ?? (f.kind === 'number' ? 0 : f.kind === 'role' ? 'member' : '');
-      if (v.id) clean.id = v.id;
-      await SAVE[kind](clean);
-      notifyOk('Сохранено');
-      bump();
-      onClose();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const target = SAVE[kind] as { schema: z.ZodType; save: (v: unknown) => Promise<unknown> };
   return (
-    <Modal opened onClose={onClose} title={spec.title}>
-      <Stack>
-        {spec.fields.map((f) => f.kind === 'number'
-          ? <NumberInput key={f.key} label={f.label} withAsterisk={f.required} value={(v[f.key] as number | undefined) ?? ''} onChange={(x) => setV({ ...v, [f.key]: typeof x === 'number' ? x : null })} />
-          : f.kind === 'role'
-            ? <Select key={f.key} label={f.label} data={coordinationRole.codes.map((c) => ({ value: c, label: coordinationRole.labels[c]! }))} value={(v[f.key] as string) ?? 'member'} onChange={(x) => setV({ ...v, [f.key]: x ?? 'member' })} />
-            : <TextInput key={f.key} label={f.label} withAsterisk={f.required} value={String(v[f.key] ?? '')} onChange={(e) => setV({ ...v, [f.key]: e.currentTarget.value })} />)}
-        <Group justify="flex-end"><Button variant="default" onClick={onClose}>Отмена</Button><Button onClick={() => void save()}>Сохранить</Button></Group>
-      </Stack>
-    </Modal>
+    <FormModal opened title={spec.title} onClose={onClose} size="lg">
+      {(setDirty, close) => (
+        <RecordForm
+          fields={spec.fields}
+          initial={formValues(kind, value)}
+          schema={target.schema}
+          save={target.save}
+          onDirtyChange={setDirty}
+          onCancel={close}
+          onSaved={() => { notifyOk('Сохранено'); onClose(); }}
+        />
+      )}
+    </FormModal>
   );
 }
 
@@ -69,13 +70,16 @@ function Remove({ kind, id }: { kind: Kind; id: string }) {
 }
 
 function Requisites() {
-  const { value } = useCall('municipality.reportSettings.get', {});
+  const { value, reload } = useCall('municipality.reportSettings.get', {});
   const [v, setV] = useState<ReportSettings | null>(null);
   useEffect(() => { if (value) setV(value); }, [value]);
+  useUnsavedChanges(!!v && !!value && JSON.stringify(v) !== JSON.stringify(value));
   if (!v) return null;
+  const save = () => void call('municipality.reportSettings.save', v).then(() => { notifyOk('Реквизиты сохранены'); reload(); }, notifyError);
   const f = (k: keyof ReportSettings, label: string) => <TextInput label={label} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.currentTarget.value })} />;
   return (
-    <Card withBorder>
+    // A form, so that Enter saves the requisites as it saves every other form.
+    <Card withBorder component="form" onSubmit={(e: FormEvent) => { e.preventDefault(); save(); }}>
       <Title order={4} mb="xs">Реквизиты справок</Title>
       <SimpleGrid cols={2}>
         {f('parent', 'Вышестоящая организация')}{f('organisation', 'Наименование органа управления образованием')}
@@ -83,7 +87,7 @@ function Requisites() {
         {f('place', 'Место составления (например, г. Ирбит)')}{f('headPosition', 'Должность подписывающего')}
         {f('headName', 'ФИО подписывающего')}{f('executor', 'Исполнитель (ФИО, телефон)')}
       </SimpleGrid>
-      <Group mt="sm"><Button onClick={() => void call('municipality.reportSettings.save', v).then(() => notifyOk('Реквизиты сохранены'), notifyError)}>Сохранить реквизиты</Button></Group>
+      <Group mt="sm"><Button type="submit">Сохранить реквизиты</Button></Group>
     </Card>
   );
 }

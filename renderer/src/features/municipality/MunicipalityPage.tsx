@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Tabs, Stack } from '@mantine/core';
 import { IconLayoutDashboard, IconChartLine, IconList, IconRoute, IconUsersGroup, IconCalendarEvent, IconChecklist, IconFileText, IconUsers } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
+import { leaveForm } from '../../components/UnsavedGuard';
 import { DashboardTab } from './DashboardTab';
 import { ChartsTab } from './ChartsTab';
 import { RosterTab } from './RosterTab';
@@ -28,7 +29,7 @@ export function MunicipalityPage({ initialTab = 'dashboard', onSchoolReport }: {
   return (
     <Stack data-testid="municipality-page">
       <PageHeader title="Школы муниципалитета" subtitle="Данные, присланные школами; группа риска — только численность по категориям" />
-      <Tabs value={tab} onChange={(v) => setTab((v as MunicipalityTab) ?? 'dashboard')} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => leaveForm(() => setTab((v as MunicipalityTab) ?? 'dashboard'))} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="dashboard" leftSection={<IconLayoutDashboard size={16} />}>Школы</Tabs.Tab>
           <Tabs.Tab value="charts" leftSection={<IconChartLine size={16} />}>Графики</Tabs.Tab>

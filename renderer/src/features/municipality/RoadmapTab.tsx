@@ -1,98 +1,106 @@
 /** The municipal roadmap: goals and tasks, activities with timing, responsible, completion mark, the schools each concerns and their marks. */
 import { Fragment, useState } from 'react';
-import { Stack, Card, Group, Button, Table, Modal, TextInput, Textarea, NumberInput, Select, MultiSelect, Checkbox, Text, Badge, Alert, Loader, Title, Collapse } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Stack, Card, Group, Button, Table, Text, Badge, Alert, Loader, Title, Collapse } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useCall, useDataVersion } from '../../app/data';
+import { useCall } from '../../app/data';
 import { call } from '../../app/api';
-import { notifyError, notifyOk } from '../../app/notify';
-import { formatDate, parseRuDate, plural } from '../../../../common/format';
+import { notifyOk } from '../../app/notify';
+import { formatDate, plural } from '../../../../common/format';
+import { parseTiming } from '../../../../common/timing';
+import { FormModal, RecordForm, emptyValues, rowToValues, type FieldSpec, type Values } from '../../components/RecordForm';
 import { activityStatus } from '../../../../common/labels';
-import type { RoadmapActivityRow } from '../../../../preload/contract/index';
+import { contract, type RoadmapActivityRow, type Row } from '../../../../preload/contract/index';
 import { ExcelButton } from '../../components/ExcelButton';
 import { useAction } from '../../app/useAction';
 
 type ActEdit = Partial<RoadmapActivityRow> & { title: string };
 
-function ActivityForm({ roadmapId, value, onClose }: { roadmapId: string; value: ActEdit; onClose: () => void }) {
-  const [v, setV] = useState<ActEdit>(value);
-  const { busy, run } = useAction();
+const activitySave = contract['municipality.roadmap.saveActivity'].input;
+const headerSave = contract['municipality.roadmap.save'].input;
+
+function activityFields(schools: { value: string; label: string }[]): FieldSpec[] {
+  return [
+    { name: 'number', label: '№', kind: 'text' }, { name: 'section', label: 'Раздел', kind: 'text' },
+    { name: 'title', label: 'Мероприятие', kind: 'textarea', required: true },
+    { name: 'timing_text', label: 'Сроки (как в плане)', kind: 'text', span: 2, description: 'Например: «Один раз в четверть», «до 19.03.2021». Даты начала и окончания подставятся сами — проверьте их.' },
+    { name: 'date_from', label: 'Начало', kind: 'date' }, { name: 'date_to', label: 'Окончание', kind: 'date' },
+    { name: 'responsible', label: 'Ответственные', kind: 'text', span: 2 },
+    { name: 'status', label: 'Статус', kind: 'select', options: activityStatus.options, required: true },
+    { name: 'completed_on', label: 'Дата выполнения', kind: 'date' },
+    { name: 'completion_mark', label: 'Отметка о выполнении', kind: 'textarea' },
+    { name: 'all_schools', label: 'Касается всех школ', kind: 'checkbox', span: 2 },
+    { name: 'school_ids', label: 'Школы, которых касается мероприятие', kind: 'multiselect', options: schools, span: 2, showIf: (v) => !v.all_schools },
+  ];
+}
+
+function ActivityForm({ roadmapId, yearFrom, value, onClose }: { roadmapId: string; yearFrom: number; value: ActEdit; onClose: () => void }) {
+  const { run } = useAction();
   const roster = useCall('municipality.roster.list', {});
-  const set = (k: keyof RoadmapActivityRow, x: unknown) => setV((o) => ({ ...o, [k]: x }));
-  const save = () => run(async () => {
-    await call('municipality.roadmap.saveActivity', {
-        ...(v.id ? { id: v.id } : {}), roadmap_id: roadmapId, number: v.number ?? '', section: v.section ?? '', title: v.title, timing_text: v.timing_text ?? '',
-        date_from: v.date_from ?? null, date_to: v.date_to ?? null, responsible: v.responsible ?? '', status: v.status ?? 'planned',
-        completion_mark: v.completion_mark ?? '', completed_on: v.completed_on ?? null, all_schools: (v.all_schools ?? 1) === 1, school_ids: v.school_ids ?? [],
-    });
-    notifyOk('Сохранено');
-    onClose();
-  });
+  if (!roster.value) return null;
+  const fields = activityFields(roster.value.map((r) => ({ value: r.id, label: r.short_name || r.name })));
+  const initial: Values = {
+    ...emptyValues(fields), ...rowToValues(fields, { status: 'planned', ...value } as unknown as Row),
+    all_schools: (value.all_schools ?? 1) === 1, school_ids: value.school_ids ?? [],
+  };
+  if (!value.id) delete initial.id;
   const remove = () => run(async () => {
-    if (!v.id) return;
-    await call('municipality.roadmap.removeActivity', { id: v.id });
+    if (!value.id) return;
+    await call('municipality.roadmap.removeActivity', { id: value.id });
     onClose();
   });
-  const date = (k: 'date_from' | 'date_to' | 'completed_on', label: string) => (
-    <DateInput label={label} valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} clearable value={(v[k] as string | null) ?? null} onChange={(x) => set(k, x ?? null)} />
-  );
   return (
-    <Modal opened onClose={onClose} title="Мероприятие дорожной карты" size="lg">
-      <Stack>
-        <Group grow><TextInput label="№" value={v.number ?? ''} onChange={(e) => set('number', e.currentTarget.value)} /><TextInput label="Раздел" value={v.section ?? ''} onChange={(e) => set('section', e.currentTarget.value)} /></Group>
-        <Textarea label="Мероприятие" withAsterisk autosize value={v.title} onChange={(e) => set('title', e.currentTarget.value)} data-testid="roadmap-title" />
-        <TextInput label="Сроки (как в плане)" placeholder="Например: «Один раз в четверть», «до 19.03.2021»" value={v.timing_text ?? ''} onChange={(e) => set('timing_text', e.currentTarget.value)} />
-        <Group grow>{date('date_from', 'Начало')}{date('date_to', 'Окончание')}</Group>
-        <TextInput label="Ответственные" value={v.responsible ?? ''} onChange={(e) => set('responsible', e.currentTarget.value)} />
-        <Group grow>
-          <Select label="Статус" data={activityStatus.options} value={v.status ?? 'planned'} onChange={(x) => set('status', x ?? 'planned')} />
-          {date('completed_on', 'Дата выполнения')}
-        </Group>
-        <Textarea label="Отметка о выполнении" autosize value={v.completion_mark ?? ''} onChange={(e) => set('completion_mark', e.currentTarget.value)} />
-        <Checkbox label="Касается всех школ" checked={(v.all_schools ?? 1) === 1} onChange={(e) => set('all_schools', e.currentTarget.checked ? 1 : 0)} />
-        {(v.all_schools ?? 1) === 0 && (
-          <MultiSelect label="Школы, которых касается мероприятие" searchable data={(roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }))} value={v.school_ids ?? []} onChange={(x) => set('school_ids', x)} />
-        )}
-        <Group justify="space-between">
-          {v.id ? <Button color="red" variant="subtle" onClick={() => void remove()}>Удалить</Button> : <span />}
-          <Group><Button variant="default" onClick={onClose}>Отмена</Button><Button onClick={() => void save()} loading={busy}>Сохранить</Button></Group>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal opened title="Мероприятие дорожной карты" onClose={onClose} size="lg">
+      {(setDirty, close) => (
+        <RecordForm
+          fields={fields}
+          initial={initial}
+          fixed={{ roadmap_id: roadmapId }}
+          schema={activitySave}
+          toInput={(v) => ({ ...v, roadmap_id: roadmapId, school_ids: v.all_schools ? [] : v.school_ids, ...(value.id ? { id: value.id } : {}) })}
+          save={(v) => call('municipality.roadmap.saveActivity', v)}
+          // The same reading of «Сроки» as the school's programme form: one parser, one set of dates.
+          onFieldChange={(name, x) => {
+            if (name !== 'timing_text') return;
+            const t = parseTiming(String(x), yearFrom);
+            return { date_from: t.dateFrom, date_to: t.dateTo };
+          }}
+          onDirtyChange={setDirty}
+          onCancel={close}
+          onSaved={() => { notifyOk('Сохранено'); onClose(); }}
+          extra={value.id ? <Group><Button color="red" variant="subtle" onClick={() => void remove()}>Удалить</Button></Group> : undefined}
+        />
+      )}
+    </FormModal>
   );
 }
 
+const HEADER_FIELDS: FieldSpec[] = [
+  { name: 'title', label: 'Название дорожной карты', kind: 'textarea', required: true },
+  { name: 'year_from', label: 'Год начала', kind: 'number', required: true, min: 2000, max: 2100 },
+  { name: 'year_to', label: 'Год окончания', kind: 'number', required: true, min: 2000, max: 2100 },
+  { name: 'approval_number', label: 'Номер приказа', kind: 'text' }, { name: 'approval_date', label: 'Дата приказа', kind: 'date' },
+  { name: 'goals', label: 'Цели (каждая с новой строки)', kind: 'textarea' },
+  { name: 'tasks', label: 'Задачи (каждая с новой строки)', kind: 'textarea' },
+];
+
 function HeaderForm({ value, onClose }: { value: Record<string, string | number | null> | null; onClose: () => void }) {
   const year = new Date().getFullYear();
-  const [v, setV] = useState({
-    title: String(value?.title ?? ''), year_from: Number(value?.year_from ?? year), year_to: Number(value?.year_to ?? year + 1),
-    approval_number: String(value?.approval_number ?? ''), approval_date: (value?.approval_date as string | null) ?? null, goals: String(value?.goals ?? ''), tasks: String(value?.tasks ?? ''),
-  });
-  const { bump } = useDataVersion();
-  const save = async () => {
-    try {
-      await call('municipality.roadmap.save', { ...(value?.id ? { id: String(value.id) } : {}), ...v });
-      bump();
-      onClose();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const initial: Values = value ? rowToValues(HEADER_FIELDS, value as Row) : { ...emptyValues(HEADER_FIELDS), year_from: year, year_to: year + 1 };
+  if (!value?.id) delete initial.id;
   return (
-    <Modal opened onClose={onClose} title="Дорожная карта" size="lg">
-      <Stack>
-        <Textarea label="Название" withAsterisk autosize value={v.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} />
-        <Group grow>
-          <NumberInput label="Год начала" value={v.year_from} onChange={(x) => setV({ ...v, year_from: Number(x) })} />
-          <NumberInput label="Год окончания" value={v.year_to} onChange={(x) => setV({ ...v, year_to: Number(x) })} />
-          <TextInput label="Приказ №" value={v.approval_number} onChange={(e) => setV({ ...v, approval_number: e.currentTarget.value })} />
-          <DateInput label="от" valueFormat="DD.MM.YYYY" dateParser={(s) => parseRuDate(s)} clearable value={v.approval_date} onChange={(x) => setV({ ...v, approval_date: x ?? null })} />
-        </Group>
-        <Textarea label="Цели (каждая с новой строки)" autosize minRows={2} value={v.goals} onChange={(e) => setV({ ...v, goals: e.currentTarget.value })} />
-        <Textarea label="Задачи (каждая с новой строки)" autosize minRows={3} value={v.tasks} onChange={(e) => setV({ ...v, tasks: e.currentTarget.value })} />
-        <Group justify="flex-end"><Button variant="default" onClick={onClose}>Отмена</Button><Button onClick={() => void save()}>Сохранить</Button></Group>
-      </Stack>
-    </Modal>
+    <FormModal opened title="Дорожная карта" onClose={onClose} size="lg">
+      {(setDirty, close) => (
+        <RecordForm
+          fields={HEADER_FIELDS}
+          initial={initial}
+          schema={headerSave}
+          save={(v) => call('municipality.roadmap.save', v)}
+          onDirtyChange={setDirty}
+          onCancel={close}
+          onSaved={onClose}
+        />
+      )}
+    </FormModal>
   );
 }
 
@@ -158,7 +166,7 @@ export function RoadmapTab() {
           </Table>
         </>
       )}
-      {edit && rm && <ActivityForm roadmapId={String(rm.id)} value={edit} onClose={() => setEdit(null)} />}
+      {edit && rm && <ActivityForm roadmapId={String(rm.id)} yearFrom={Number(rm.year_from)} value={edit} onClose={() => setEdit(null)} />}
       {header && <HeaderForm value={rm} onClose={() => setHeader(false)} />}
     </Stack>
   );

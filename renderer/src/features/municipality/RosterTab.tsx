@@ -4,78 +4,64 @@
  * rows or none.
  */
 import { useState } from 'react';
-import { Table, Group, Button, Modal, Stack, TextInput, NumberInput, Select, Checkbox, Text, Alert, Badge, FileButton, SimpleGrid, Textarea, Loader } from '@mantine/core';
+import { Table, Group, Button, Modal, Stack, Text, Alert, Badge, FileButton, Loader } from '@mantine/core';
 import { IconUpload, IconDownload, IconPlus } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
-import { call, CallError } from '../../app/api';
+import { call } from '../../app/api';
+import { FormModal, RecordForm, emptyValues, rowToValues, type FieldSpec, type Values } from '../../components/RecordForm';
 import { notifyError, notifyOk } from '../../app/notify';
 import { count } from '../../../../common/format';
 import { levelOptions, groupText, levelShort } from '../../../../common/roster-labels';
-import type { RosterRow, RosterImportPreview } from '../../../../preload/contract/index';
+import { contract, type RosterRow, type RosterImportPreview, type Row } from '../../../../preload/contract/index';
 import { downloadFile, readAsBase64 } from '../../components/files';
 
 type Edit = Partial<RosterRow> & { name: string };
 const STATUS: Record<string, string> = { listed: 'в реестре', invited: 'приглашена', enrolled: 'подключена', blocked: 'заблокирована' };
 
+const rosterSave = contract['municipality.roster.save'].input;
+
+function rosterFields(groups: { value: string; label: string }[], curators: { value: string; label: string }[]): FieldSpec[] {
+  return [
+    { name: 'name', label: 'Наименование ОО', kind: 'text', required: true, span: 2 },
+    { name: 'short_name', label: 'Краткое наименование', kind: 'text' },
+    { name: 'cluster', label: 'Кластер', kind: 'number', min: 0, max: 100 },
+    { name: 'quality_group', label: 'Группа качества', kind: 'number', min: 0, max: 100 },
+    { name: 'quality_level', label: 'Уровень по ГК', kind: 'select', options: levelOptions, required: true },
+    { name: 'social_group', label: 'Группа по ИСБШ', kind: 'number', min: 0, max: 100 },
+    { name: 'social_level', label: 'Уровень по ГИСБШ', kind: 'select', options: levelOptions, required: true },
+    { name: 'is_nor', label: 'НОР', kind: 'checkbox' }, { name: 'is_nsu', label: 'НСУ', kind: 'checkbox' },
+    { name: 'is_pilot', label: 'Пилотная площадка', kind: 'checkbox' }, { name: 'is_resource_centre', label: 'Ресурсный центр группы', kind: 'checkbox' },
+    { name: 'base_site', label: 'Базовая площадка', kind: 'text', span: 2 },
+    { name: 'partner_group_id', label: 'Партнёрская группа', kind: 'select', options: groups, clearable: true },
+    { name: 'curator_id', label: 'Куратор', kind: 'select', options: curators, clearable: true },
+    { name: 'roster_note', label: 'Примечание', kind: 'textarea' },
+  ];
+}
+
 function RosterForm({ value, onClose }: { value: Edit; onClose: () => void }) {
-  const [v, setV] = useState<Edit>(value);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const { bump } = useDataVersion();
   const groups = useCall('municipality.groups.list', {});
   const curators = useCall('municipality.curators.list', {});
-  const set = (k: keyof RosterRow, x: unknown) => setV((o) => ({ ...o, [k]: x }));
-  const save = async () => {
-    setBusy(true);
-    try {
-      await call('municipality.roster.save', {
-        ...(v.id ? { id: v.id } : {}), name: v.name, short_name: v.short_name ?? '', cluster: v.cluster ?? null, quality_group: v.quality_group ?? null,
-        quality_level: v.quality_level ?? 'no_info', social_group: v.social_group ?? null, social_level: v.social_level ?? 'no_info',
-        is_nor: !!v.is_nor, is_nsu: !!v.is_nsu, is_pilot: !!v.is_pilot, base_site: v.base_site ?? '', partner_group_id: v.partner_group_id ?? null,
-        is_resource_centre: !!v.is_resource_centre, curator_id: v.curator_id ?? null, roster_note: v.roster_note ?? '',
-      });
-      notifyOk('Сохранено');
-      bump();
-      onClose();
-    } catch (e) {
-      if (e instanceof CallError && e.fieldErrors) setErrors(e.fieldErrors);
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const num = (k: 'cluster' | 'quality_group' | 'social_group', label: string) => (
-    <NumberInput label={label} value={v[k] ?? ''} min={0} max={100} onChange={(x) => set(k, typeof x === 'number' ? x : null)} error={errors[k]} />
+  if (!groups.value || !curators.value) return null;
+  const fields = rosterFields(
+    groups.value.map((g) => ({ value: g.id, label: `${g.number} группа` })),
+    curators.value.map((c) => ({ value: c.id, label: String(c.full_name) })),
   );
+  const initial: Values = { ...emptyValues(fields), ...rowToValues(fields, { quality_level: 'no_info', social_level: 'no_info', ...value } as unknown as Row) };
+  if (!value.id) delete initial.id;
   return (
-    <Modal opened onClose={onClose} title={v.id ? 'Школа в реестре' : 'Новая школа в реестре'} size="lg">
-      <Stack>
-        <TextInput label="Наименование ОО" withAsterisk value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-testid="roster-name" />
-        <TextInput label="Краткое наименование" value={v.short_name ?? ''} onChange={(e) => set('short_name', e.currentTarget.value)} />
-        <SimpleGrid cols={3}>
-          {num('cluster', 'Кластер')}
-          {num('quality_group', 'Группа качества (ГК)')}
-          {num('social_group', 'Группа по ИСБШ (ГИСБШ)')}
-        </SimpleGrid>
-        <SimpleGrid cols={2}>
-          <Select label="Уровень по ГК" data={levelOptions} value={v.quality_level ?? 'no_info'} onChange={(x) => set('quality_level', x ?? 'no_info')} />
-          <Select label="Уровень по ГИСБШ" data={levelOptions} value={v.social_level ?? 'no_info'} onChange={(x) => set('social_level', x ?? 'no_info')} />
-        </SimpleGrid>
-        <Group>
-          <Checkbox label="НОР" checked={!!v.is_nor} onChange={(e) => set('is_nor', e.currentTarget.checked ? 1 : 0)} />
-          <Checkbox label="НСУ" checked={!!v.is_nsu} onChange={(e) => set('is_nsu', e.currentTarget.checked ? 1 : 0)} />
-          <Checkbox label="Пилотная площадка" checked={!!v.is_pilot} onChange={(e) => set('is_pilot', e.currentTarget.checked ? 1 : 0)} />
-          <Checkbox label="Ресурсный центр группы" checked={!!v.is_resource_centre} onChange={(e) => set('is_resource_centre', e.currentTarget.checked ? 1 : 0)} />
-        </Group>
-        <TextInput label="Базовая площадка" value={v.base_site ?? ''} onChange={(e) => set('base_site', e.currentTarget.value)} />
-        <SimpleGrid cols={2}>
-          <Select label="Партнёрская группа" clearable data={(groups.value ?? []).map((g) => ({ value: g.id, label: `${g.number} группа` }))} value={v.partner_group_id ?? null} onChange={(x) => set('partner_group_id', x)} />
-          <Select label="Куратор" clearable searchable data={(curators.value ?? []).map((c) => ({ value: c.id, label: String(c.full_name) }))} value={v.curator_id ?? null} onChange={(x) => set('curator_id', x)} />
-        </SimpleGrid>
-        <Textarea label="Примечание" autosize value={v.roster_note ?? ''} onChange={(e) => set('roster_note', e.currentTarget.value)} />
-        <Group justify="flex-end"><Button variant="default" onClick={onClose}>Отмена</Button><Button onClick={() => void save()} loading={busy} data-testid="roster-save">Сохранить</Button></Group>
-      </Stack>
-    </Modal>
+    <FormModal opened title={value.id ? 'Школа в реестре' : 'Новая школа в реестре'} onClose={onClose} size="lg">
+      {(setDirty, close) => (
+        <RecordForm
+          fields={fields}
+          initial={initial}
+          schema={rosterSave}
+          save={(v) => call('municipality.roster.save', v)}
+          onDirtyChange={setDirty}
+          onCancel={close}
+          onSaved={() => { notifyOk('Сохранено'); onClose(); }}
+        />
+      )}
+    </FormModal>
   );
 }
 
@@ -174,6 +160,7 @@ export function RosterTab() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {value.length === 0 && <Text c="dimmed" data-testid="roster-empty">Добавьте первую школу в реестр кнопкой «Добавить школу» или загрузите весь реестр из Excel.</Text>}
       {edit && <RosterForm value={edit} onClose={() => setEdit(null)} />}
       {imp && <ImportModal file={imp} onClose={() => setImp(null)} />}
     </Stack>
