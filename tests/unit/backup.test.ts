@@ -10,7 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { testWorkspace, tempDir } from '../helpers.js';
 import { Workspace } from '../../main/workspace.js';
 import { dispatch } from '../../main/handlers.js';
-import { backupDirFor, keepSet, listBackups, KEEP, parseBackupName } from '../../main/services/backup/backup.js';
+import { backupDirFor, keepSet, listBackups, KEEP, parseBackupName, makeBackup } from '../../main/services/backup/backup.js';
 import { makePair } from './exchange-fixtures.js';
 import { openDatabase } from '../../db/open.js';
 import { migrations } from '../../db/migrations/index.js';
@@ -55,6 +55,16 @@ describe('thinning', () => {
     expect(keep.size).toBeLessThanOrEqual(KEEP.latest + KEEP.days + KEEP.weeks);
     // Nothing older than about a month survives.
     expect([...keep].every((n) => Number(n.split('-')[1]) < 35)).toBe(true);
+  });
+
+  it('a copy stamped by a clock set back is kept, not thinned away at once', () => {
+    const dir = tempDir();
+    const raw = new BetterSqlite3(join(dir, 'x.sqlite'));
+    raw.exec('CREATE TABLE t (a)');
+    for (let d = 0; d < 20; d++) makeBackup(raw, 'daily', new Date(2026, 10, 20 - d + 20, 10));
+    const back = makeBackup(raw, 'import', new Date(2025, 0, 1, 10))!;
+    expect(listBackups(backupDirFor(join(dir, 'x.sqlite'))).map((b) => b.name)).toContain(back.name);
+    raw.close();
   });
 
   it('reads its own names back and ignores other files', () => {

@@ -94,10 +94,12 @@ export function keepSet(list: BackupInfo[]): Set<string> {
   return keep;
 }
 
-/** Deletes the copies `keepSet` does not keep; returns the names removed. */
-export function thinBackups(dir: string): string[] {
+/** Deletes the copies `keepSet` does not keep (never `protect`, the one just made); returns the names removed. */
+export function thinBackups(dir: string, protect?: string): string[] {
   const list = listBackups(dir);
   const keep = keepSet(list);
+  // A copy stamped by a clock set back (or a test's clock) may look old; the one just made always stays.
+  if (protect) keep.add(protect);
   const removed = list.filter((b) => !keep.has(b.name)).map((b) => b.name);
   for (const name of removed) rmSync(join(dir, name), { force: true });
   return removed;
@@ -127,7 +129,7 @@ export function makeBackup(raw: BetterSqlite3.Database, reason: BackupReason, no
   mkdirSync(dir, { recursive: true });
   const name = freeName(dir, now, reason);
   vacuumInto(raw, join(dir, name));
-  thinBackups(dir);
+  thinBackups(dir, name);
   return { name, at: now.toISOString(), reason, size: statSync(join(dir, name)).size };
 }
 

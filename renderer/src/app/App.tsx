@@ -129,7 +129,8 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
+        {/* Bottom left: under the navigation, where a message covers neither tabs, buttons nor a form's footer. */}
+        <Notifications position="bottom-left" containerWidth={340} />
         <DataVersion.Provider value={dv}>
           <Shell />
         </DataVersion.Provider>
