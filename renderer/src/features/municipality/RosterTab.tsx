@@ -4,7 +4,7 @@
  * rows or none.
  */
 import { useState } from 'react';
-import { Table, Group, Button, Modal, Stack, TextInput, NumberInput, Select, Checkbox, Text, Alert, Badge, FileButton, SimpleGrid, Textarea, Loader } from '@mantine/core';
+import { Table, Group, Button, Modal, Stack, TextInput, NumberInput, Select, Checkbox, Text, Alert, Badge, SimpleGrid, Textarea, Loader } from '@mantine/core';
 import { IconUpload, IconDownload, IconPlus } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call, CallError } from '../../app/api';
@@ -13,6 +13,7 @@ import { count } from '../../../../common/format';
 import { levelOptions, groupText, levelShort } from '../../../../common/roster-labels';
 import type { RosterRow, RosterImportPreview } from '../../../../preload/contract/index';
 import { downloadFile, readAsBase64 } from '../../components/files';
+import { PickFile } from '../../components/PickFile';
 
 type Edit = Partial<RosterRow> & { name: string };
 const STATUS: Record<string, string> = { listed: 'в реестре', invited: 'приглашена', enrolled: 'подключена', blocked: 'заблокирована' };
@@ -152,7 +153,7 @@ export function RosterTab() {
     <Stack>
       <Group>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEdit({ name: '' })}>Добавить школу</Button>
-        <FileButton onChange={(f) => void pick(f)} accept=".xlsx">{(props) => <Button variant="default" leftSection={<IconUpload size={16} />} {...props} data-testid="roster-import">Загрузить из Excel…</Button>}</FileButton>
+        <PickFile onChange={(f) => void pick(f)} accept=".xlsx">{(props) => <Button variant="default" leftSection={<IconUpload size={16} />} {...props} data-testid="roster-import">Загрузить из Excel…</Button>}</PickFile>
         <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void call('municipality.roster.xlsx', {}).then(downloadFile, notifyError)} data-testid="roster-export">В Excel</Button>
         <Text size="sm" c="dimmed">{count(value.length, ['школа', 'школы', 'школ'])}. Таблица Excel — как в справке о распределении по группам: ОО, Кластер, ГК, ГИСБШ, уровни.</Text>
       </Group>
