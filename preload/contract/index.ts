@@ -151,6 +151,10 @@ export const contract = {
   'reports.progress': call<M.ReportJob>('school', 'municipality')(z.strictObject({ jobId: id })),
   'reports.result': callWithBytes(fileOutput, 'school', 'municipality')(z.strictObject({ jobId: id })),
   'reports.tableXlsx': callWithBytes(fileOutput, 'school', 'municipality')(M.tableInput),
+  /** Desktop: the finished report saved to «Документы/Опора» (path null in a browser tab, which downloads it). */
+  'reports.saveResult': call<{ path: string | null; fileName: string | null }>('school', 'municipality')(z.strictObject({ jobId: id })),
+  /** Desktop: opens a document the app saved, or shows it in its folder. */
+  'files.open': call<{ opened: true }>('school', 'municipality')(z.strictObject({ path: z.string().min(1).max(4096), reveal: z.boolean().default(false) })),
 
   // school side of what came down from the municipality (services in main/services/exchange/municipal.ts)
   'fromMunicipality.get': call<FromMunicipality>('school')(z.strictObject({})),
