@@ -2,7 +2,7 @@ import { useMemo, useState, useCallback } from 'react';
 import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings, IconHelp } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
 import { DataVersion, useCall, useDataVersion } from './data';
@@ -20,10 +20,11 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { HelpPage } from '../features/help/HelpPage';
 import { BackupsPanel } from '../features/settings/BackupsPanel';
 import { WorkspacesPanel, OtherWorkspaces } from '../features/settings/WorkspacesPanel';
 
-export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings';
+export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings' | 'help';
 
 type NavItem = { key: PageKey; label: string; icon: typeof IconSchool };
 
@@ -38,6 +39,7 @@ const SCHOOL_PAGES: NavItem[] = [
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'profile', label: 'Профиль школы', icon: IconSchool },
   { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
+  { key: 'help', label: 'Справка', icon: IconHelp },
 ];
 
 const MUNICIPALITY_PAGES: NavItem[] = [
@@ -45,6 +47,7 @@ const MUNICIPALITY_PAGES: NavItem[] = [
   { key: 'reports', label: 'Отчёты', icon: IconFileText },
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
+  { key: 'help', label: 'Справка', icon: IconHelp },
 ];
 
 function Shell() {
@@ -116,6 +119,7 @@ function Shell() {
           {current === 'municipal' && <FromMunicipalityPage />}
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
           {current === 'settings' && <SettingsPage onWorkspaceChanged={changed} />}
+          {current === 'help' && <HelpPage />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
         </Stack>
       </AppShell.Main>

@@ -8,6 +8,7 @@ import { notifyOk } from '../../app/notify';
 import { useEnrollmentFile } from './useEnrollmentFile';
 import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
 import { PickFile } from '../../components/PickFile';
+import { Term } from '../../components/Term';
 
 export function EnrollmentPrompt() {
   const { pending, pick, clear } = useEnrollmentFile();
@@ -22,7 +23,7 @@ export function EnrollmentPrompt() {
   return (
     <>
       <Alert color="blue" title="Школа ещё не подключена к управлению образования">
-        <Text size="sm" mb="sm">Откройте файл подключения (*.opora-enroll), который выдал методист: после этого файлы обмена будут зашифрованы для управления образования, а ключ школы закрепится у него автоматически.</Text>
+        <Text size="sm" mb="sm">Откройте файл подключения<Term term="файл подключения" /> (*.opora-enroll), который выдал методист: после этого файлы обмена будут зашифрованы для управления образования, а ключ школы закрепится у него автоматически.</Text>
         <PickFile onChange={(f) => void pick(f)} accept=".opora-enroll,application/octet-stream">
           {(props) => <Button {...props} size="xs" leftSection={<IconFileCertificate size={16} />}>Открыть файл подключения</Button>}
         </PickFile>

@@ -47,7 +47,7 @@ export function ImportPanel() {
     setProgress({ done: files.length, total: files.length, current: '' });
     const ok = out.filter((r) => r.status === 'accepted').length;
     if (!dryRun) bump();
-    notifyOk(`${dryRun ? 'Проверено' : 'Загружено'}: принято ${ok} из ${out.length}.`);
+    notifyOk(dryRun ? `Проверка: будет принято ${ok} из ${out.length}. Ничего не записано.` : `Загружено: принято ${ok} из ${out.length}.`);
   };
 
   const onDrop = async (e: DragEvent) => {
@@ -100,7 +100,7 @@ export function ImportPanel() {
                 <Table.Tr key={i}>
                   <Table.Td><Text size="sm" style={{ wordBreak: 'break-all' }}>{r.file}</Text></Table.Td>
                   <Table.Td><Text size="sm">{r.issuer ? `${r.issuer.name}${r.sequence !== undefined ? `, №${r.sequence}` : ''}` : '—'}</Text></Table.Td>
-                  <Table.Td><StatusBadge status={r.status} />{r.dryRun && r.status === 'accepted' && <Text size="xs" c="dimmed">проверка, не записан</Text>}</Table.Td>
+                  <Table.Td><StatusBadge status={r.status} dryRun={r.dryRun} />{r.dryRun && r.status === 'accepted' && <Text size="xs" c="dimmed">ничего не записано</Text>}</Table.Td>
                   <Table.Td><Text size="sm">{r.status === 'accepted' ? countsText(r.counts) + (r.repeated ? ' — уже был загружен, ничего не изменилось' : '') : r.reason}</Text></Table.Td>
                 </Table.Tr>
               ))}

@@ -14,6 +14,7 @@ import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labe
 import type { DashboardRow } from '../../../../preload/contract/index';
 import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 import { StickyTable, useHiddenColumns } from '../../components/StickyTable';
+import { Term } from '../../components/Term';
 
 type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
@@ -95,6 +96,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         <UnstyledButton onClick={() => setSort({ key: k, dir: active ? (-sort.dir as 1 | -1) : 1 })} aria-label={`Сортировать по столбцу «${title}»`} data-testid={`sort-${k}`}>
           <Group gap={4} wrap="nowrap"><Text fw={600} size="sm">{title}</Text><Icon size={14} /></Group>
         </UnstyledButton>
+        {k === 'qg' && <Term term="ГК" />}
       </Table.Th>
     );
   };
@@ -125,7 +127,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
                   <Table.Td>
                     <Text size="sm" fw={500}>{r.name}</Text>
                     <Group gap={4}>
-                      {r.is_nor ? <Badge size="xs" color="orange" variant="light">НОР</Badge> : null}
+                      {r.is_nor ? <Badge size="xs" color="orange" variant="light" title="Школа с низкими образовательными результатами">НОР</Badge> : null}
                       {r.is_nsu ? <Badge size="xs" color="grape" variant="light">НСУ</Badge> : null}
                       {r.partner_group_number ? <Text size="xs" c="dimmed">{r.partner_group_number} группа</Text> : null}
                     </Group>

@@ -14,6 +14,7 @@ import { levelOptions, groupText, levelShort } from '../../../../common/roster-l
 import type { RosterRow, RosterImportPreview } from '../../../../preload/contract/index';
 import { downloadFile, readAsBase64 } from '../../components/files';
 import { PickFile } from '../../components/PickFile';
+import { Term } from '../../components/Term';
 
 type Edit = Partial<RosterRow> & { name: string };
 const STATUS: Record<string, string> = { listed: 'в реестре', invited: 'приглашена', enrolled: 'подключена', blocked: 'заблокирована' };
@@ -160,7 +161,7 @@ export function RosterTab() {
       <Table.ScrollContainer minWidth={1000}>
         <Table striped highlightOnHover withTableBorder fz="sm" data-testid="roster-table">
           <Table.Thead>
-            <Table.Tr><Table.Th>ОО</Table.Th><Table.Th>Кластер</Table.Th><Table.Th>ГК</Table.Th><Table.Th>ГИСБШ</Table.Th><Table.Th>Уровень по ГК</Table.Th><Table.Th>Уровень по ГИСБШ</Table.Th><Table.Th>Признаки</Table.Th><Table.Th>Группа</Table.Th><Table.Th>Куратор</Table.Th><Table.Th>Обмен</Table.Th></Table.Tr>
+            <Table.Tr><Table.Th>ОО</Table.Th><Table.Th>Кластер</Table.Th><Table.Th>ГК<Term term="ГК" /></Table.Th><Table.Th>ГИСБШ<Term term="ГИСБШ" /></Table.Th><Table.Th>Уровень по ГК</Table.Th><Table.Th>Уровень по ГИСБШ</Table.Th><Table.Th>Признаки (НОР<Term term="НОР" />, НСУ<Term term="НСУ" />)</Table.Th><Table.Th>Группа</Table.Th><Table.Th>Куратор</Table.Th><Table.Th>Обмен</Table.Th></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {value.map((r) => (
