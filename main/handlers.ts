@@ -22,13 +22,14 @@ import { reportsHandlers } from './services/reports/reports.handlers.js';
 import { exchangeHandlers } from './services/exchange/exchange.handlers.js';
 import { backupHandlers } from './services/backup/backup.handlers.js';
 import { documentsHandlers } from './services/documents.handlers.js';
+import { searchHandlers } from './services/search.handlers.js';
 
 export type { Handlers } from './services/area-handlers.js';
 
 /** Every call of the contract has exactly one handler: a missing one does not compile, a duplicate does not start. */
 export const handlers: Handlers = joinAreas(
   workspaceHandlers, recordsHandlers, riskGroupHandlers, attachmentsHandlers, dashboardHandlers, fromMunicipalityHandlers,
-  municipalityHandlers, reportsHandlers, exchangeHandlers, backupHandlers, documentsHandlers,
+  municipalityHandlers, reportsHandlers, exchangeHandlers, backupHandlers, documentsHandlers, searchHandlers,
 );
 
 /** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */

@@ -10,7 +10,7 @@ import { entitySchemas, ENTITY_NAMES, type EntityName } from './entities.js';
 import { id, date, optText, optDate, text, oneOf } from './fields.js';
 import { base64Bytes, fileOutput, LIMITS } from './bytes.js';
 import { riskStatus, activityStatus } from '../../common/labels.js';
-import { attachmentOutput, type Row, type ListResult, type WorkspaceState, type SchoolDashboard, type AttachmentInfo, type RiskGroupSummary, type FromMunicipality } from './types.js';
+import { attachmentOutput, type Row, type ListResult, type WorkspaceState, type SchoolDashboard, type AttachmentInfo, type RiskGroupSummary, type FromMunicipality, type SearchHit } from './types.js';
 
 export * from './types.js';
 export * from './entities.js';
@@ -116,6 +116,9 @@ export const contract = {
   'attachments.list': call<AttachmentInfo[]>('school')(z.strictObject({ eventId: id })),
   /** Tombstones the attachment's record; attachments are not an EntityName, so records.remove cannot take them. */
   'attachments.remove': call<{ removed: number }>('school')(z.strictObject({ id })),
+
+  /** Records of every registry list by title, name or number (the header's search, Ctrl+K). */
+  'search.all': call<SearchHit[]>('school', 'municipality')(z.strictObject({ query: z.string().max(200) })),
 
   'dashboard.school': call<SchoolDashboard>('school')(z.strictObject({ today: date('Сегодня').optional() })),
 
