@@ -5,6 +5,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { launchApp, createSchoolInUi, type AppSession } from './browser.js';
 import { GLOSSARY } from '../../common/glossary.js';
+import { dispatch } from '../../main/handlers.js';
 
 describe('help in the browser', () => {
   let app: AppSession;
@@ -30,6 +31,20 @@ describe('help in the browser', () => {
     await page.getByRole('heading', { name: 'Как передать данные в управление образования' }).waitFor();
     expect(await page.getByTestId('help-steps').textContent()).toMatch(/Откройте файл подключения.*Сделайте файл обмена.*Передайте файл/s);
     for (const t of Object.keys(GLOSSARY)) expect(await page.getByTestId('help-glossary').textContent()).toContain(t);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('Ctrl+K finds a record of any registry and opens its page', async () => {
+    const { page, host } = app;
+    const saved = await dispatch(host.workspace, 'records.save', { entity: 'staff', value: { full_name: 'Петрова Анна Сергеевна', position: 'Учитель математики' } });
+    expect(saved.ok).toBe(true);
+    await page.locator('body').press('Control+k');
+    await page.getByTestId('search-input').fill('петров');
+    const results = page.getByTestId('search-results');
+    await results.getByText('Петрова Анна Сергеевна').waitFor();
+    expect(await results.textContent()).toContain('Сотрудник');
+    await results.getByText('Петрова Анна Сергеевна').click();
+    await page.getByRole('heading', { name: 'Кадры и наставничество' }).first().waitFor();
     expect(app.errors).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { HelpPage } from '../features/help/HelpPage';
+import { SearchDialog } from '../components/SearchDialog';
 import { BackupsPanel } from '../features/settings/BackupsPanel';
 import { WorkspacesPanel, OtherWorkspaces } from '../features/settings/WorkspacesPanel';
 
@@ -49,6 +50,16 @@ const MUNICIPALITY_PAGES: NavItem[] = [
   { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
   { key: 'help', label: 'Справка', icon: IconHelp },
 ];
+
+/** Which page holds a record of each table, for the header's search. */
+const PAGE_OF_TABLE: Record<string, PageKey> = {
+  school_profile: 'profile', risk_factor: 'programme', programme: 'programme', programme_task: 'programme', programme_problem: 'programme',
+  direction: 'programme', activity: 'programme', indicator: 'programme', indicator_value: 'programme', local_act: 'programme',
+  staff: 'mentoring', deficit: 'mentoring', staff_deficit: 'mentoring', mentoring_pair: 'mentoring', course: 'mentoring', development_plan: 'mentoring',
+  pupil: 'risk', risk_entry: 'risk', risk_status_change: 'risk', gifted_pupil: 'risk', support_measure: 'risk',
+  event: 'events', event_activity: 'events', decision: 'events', attachment: 'events',
+  municipal_activity: 'municipal', municipal_activity_mark: 'municipal',
+};
 
 function Shell() {
   const [page, setPage] = useState<PageKey | null>(() => (location.hash.slice(1) as PageKey) || null);
@@ -94,6 +105,10 @@ function Shell() {
             <Text size="sm" c="dimmed" truncate maw={560}>{title}</Text>
             {municipal && <Badge variant="light">Муниципалитет</Badge>}
           </Group>
+          <SearchDialog
+            pageOf={(table) => (municipal ? 'schools' : PAGE_OF_TABLE[table] ?? null)}
+            go={(p) => go(p as PageKey)}
+          />
           {state.demo && (
             <Group gap="xs">
               <Badge color="orange" variant="light" size="lg">Демонстрационная школа — данные вымышлены</Badge>
