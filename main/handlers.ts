@@ -24,6 +24,8 @@ import { exchangeHandlers } from './services/exchange/exchange.handlers.js';
 import { backupHandlers } from './services/backup/backup.handlers.js';
 import { privacyHandlers } from './services/privacy/privacy.handlers.js';
 import { recycleBinHandlers } from './services/recycle-bin.handlers.js';
+import { documentsHandlers } from './services/documents.handlers.js';
+import { searchHandlers } from './services/search.handlers.js';
 
 export type { Handlers } from './services/area-handlers.js';
 
@@ -31,6 +33,7 @@ export type { Handlers } from './services/area-handlers.js';
 export const handlers: Handlers = joinAreas(
   workspaceHandlers, recordsHandlers, riskGroupHandlers, attachmentsHandlers, dashboardHandlers, fromMunicipalityHandlers,
   municipalityHandlers, meetingsHandlers, reportsHandlers, exchangeHandlers, backupHandlers, privacyHandlers, recycleBinHandlers,
+  documentsHandlers, searchHandlers,
 );
 
 /** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */

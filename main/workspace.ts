@@ -39,6 +39,9 @@ export class Workspace implements HandlerEnv {
   pickFolder: (() => Promise<string | null>) | undefined;
   /** Asks the user for a database file to open (the Electron shell sets it). */
   pickFile: (() => Promise<string | null>) | undefined;
+  /** Where generated documents are saved, and how they are opened (the Electron shell sets both). */
+  documentsDir: string | undefined;
+  openPath: ((path: string, reveal: boolean) => Promise<string | null>) | undefined;
 
   constructor(
     readonly dataDir: string,

@@ -42,4 +42,8 @@ export interface HandlerEnv {
   /** Removes a file from the list of known files (the file stays on disk). */
   forgetFile(path: string): void;
   readonly dataDir: string;
+  /** Where generated documents are saved (the desktop app: «Документы/Опора»); absent in a browser tab. */
+  readonly documentsDir: string | undefined;
+  /** Opens a file with the system's program, or shows it in its folder; returns a problem or null. Desktop only. */
+  readonly openPath: ((path: string, reveal: boolean) => Promise<string | null>) | undefined;
 }

@@ -143,6 +143,21 @@ if (!app.requestSingleInstanceLock()) {
         : { canceled: true, filePaths: [] };
       return r.canceled ? null : (r.filePaths[0] ?? null);
     };
+    workspace.pickFile = async () => {
+      const r = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, { title: 'Файл рабочего места «Опоры»', properties: ['openFile'], filters: [{ name: 'База данных «Опоры»', extensions: ['sqlite', 'db'] }], buttonLabel: 'Открыть' })
+        : { canceled: true, filePaths: [] };
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    };
+    // Generated documents go to «Документы/Опора» and open with the system's program at once.
+    workspace.documentsDir = join(app.getPath('documents'), 'Опора');
+    workspace.openPath = async (path, reveal) => {
+      if (reveal) {
+        shell.showItemInFolder(path);
+        return null;
+      }
+      return (await shell.openPath(path)) || null;
+    };
     registerAppProtocol();
     lockDownSession();
     registerIpc(workspace);

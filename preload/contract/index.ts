@@ -10,7 +10,7 @@ import { entitySchemas, ENTITY_NAMES, type EntityName } from './entities.js';
 import { id, date, optText, optDate, text, oneOf } from './fields.js';
 import { base64Bytes, fileOutput, LIMITS } from './bytes.js';
 import { riskStatus, activityStatus } from '../../common/labels.js';
-import { attachmentOutput, type Row, type ListResult, type WorkspaceState, type SchoolDashboard, type AttachmentInfo, type RiskGroupSummary, type FromMunicipality } from './types.js';
+import { attachmentOutput, type Row, type ListResult, type WorkspaceState, type SchoolDashboard, type AttachmentInfo, type RiskGroupSummary, type FromMunicipality, type SearchHit } from './types.js';
 
 export * from './types.js';
 export * from './entities.js';
@@ -129,6 +129,9 @@ export const contract = {
   /** Tombstones the attachment's record; attachments are not an EntityName, so records.remove cannot take them. */
   'attachments.remove': call<{ removed: number }>('school')(z.strictObject({ id })),
 
+  /** Records of every registry list by title, name or number (the header's search, Ctrl+K). */
+  'search.all': call<SearchHit[]>('school', 'municipality')(z.strictObject({ query: z.string().max(200) })),
+
   'dashboard.school': call<SchoolDashboard>('school')(z.strictObject({ today: date('Сегодня').optional() })),
 
   // the municipality's workspace (main/services/municipality)
@@ -184,6 +187,10 @@ export const contract = {
   'reports.progress': call<M.ReportJob>('school', 'municipality')(z.strictObject({ jobId: id })),
   'reports.result': callWithBytes(fileOutput, 'school', 'municipality')(z.strictObject({ jobId: id })),
   'reports.tableXlsx': callWithBytes(fileOutput, 'school', 'municipality')(M.tableInput),
+  /** Desktop: the finished report saved to «Документы/Опора» (path null in a browser tab, which downloads it). */
+  'reports.saveResult': call<{ path: string | null; fileName: string | null }>('school', 'municipality')(z.strictObject({ jobId: id })),
+  /** Desktop: opens a document the app saved, or shows it in its folder. */
+  'files.open': call<{ opened: true }>('school', 'municipality')(z.strictObject({ path: z.string().min(1).max(4096), reveal: z.boolean().default(false) })),
 
   // school side of what came down from the municipality (services in main/services/exchange/municipal.ts)
   'fromMunicipality.get': call<FromMunicipality>('school')(z.strictObject({})),

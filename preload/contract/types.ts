@@ -88,3 +88,13 @@ export interface FromMunicipality {
   /** Curator's comments on the school's own programme activities. */
   comments: { id: string; text: string; author: string; written_on: string; activity_id: string; activity_number: string | null; activity_title: string | null }[];
 }
+
+/** One result of the search across everything: the record's kind and title in words, and whose it is. */
+export interface SearchHit {
+  table: string;
+  kindTitle: string;
+  id: string;
+  title: string;
+  /** At the municipality: the school the record came from. */
+  school: string | null;
+}

@@ -19,6 +19,7 @@ import { ensureIdentity, type ExchangeContext } from './keys.js';
 import { BundleError } from './reasons.js';
 import { APP_VERSION } from './export.js';
 import { newEnrollmentCode, sealSecret, openSealed, sealedSchema, MAX_CODE_ATTEMPTS, type Sealed } from './enrollment-code.js';
+import { safeFileName } from '../../../common/file-names.js';
 
 const enrollmentSchema = z.object({
   schoolId: z.string().regex(UUID_RE),
@@ -63,8 +64,7 @@ function writeEnrollment(ctx: ExchangeContext, schoolId: string, schoolName: str
     enrollmentProof: false,
     acks: [],
   }, [{ name: 'enrollment.json', data: Buffer.from(JSON.stringify(payload), 'utf8') }], id.keys.signPrivate, null);
-  const safe = schoolName.replace(/[^\p{L}\p{N} ._-]+/gu, '_').replace(/\s+/g, '_').slice(0, 60);
-  return { schoolId, code, schoolName, fileName: `Подключение_${safe}.opora-enroll`, bytes };
+  return { schoolId, code, schoolName, fileName: `Подключение ${safeFileName(schoolName, 'школы', 70)}.opora-enroll`, bytes };
 }
 
 /** Municipality: adds a school to the roster and makes its enrollment file. */

@@ -24,6 +24,8 @@ import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContex
 import { upTables, downTables, exportedColumns } from './tables.js';
 import { audienceSql } from './audience.js';
 import { assertNoPupilMentions } from './outgoing-check.js';
+import { safeFileName } from '../../../common/file-names.js';
+import { formatDate } from '../../../common/format.js';
 
 export interface BuiltBundle {
   fileName: string;
@@ -85,7 +87,7 @@ function schoolFiles(ctx: ExchangeContext, owner: string): EntryInput[] {
 }
 
 function safeName(s: string): string {
-  return s.replace(/[^\p{L}\p{N} ._-]+/gu, '_').replace(/\s+/g, '_').replace(/_+/g, '_').slice(0, 60).replace(/^[._]+|[._]+$/g, '') || 'bundle';
+  return safeFileName(s, 'школа', 60);
 }
 
 function day(d: Date) {
@@ -130,7 +132,7 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
     };
     const bytes = buildContainer(head, entries, id.keys.signPrivate, muniKey);
     return {
-      fileName: `Опора_${safeName(schoolName)}_${day(ctx.now())}_№${sequence}.opora`,
+      fileName: `Опора ${safeName(schoolName)} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
       bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'school-data' as const,
       recipientId: muniId, recipientName: muniName, encrypted: !!muniKey, counts,
     };
@@ -178,7 +180,7 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
     };
     const bytes = buildContainer(head, entries, id.keys.signPrivate, encryptTo);
     return {
-      fileName: `Опора_для_${safeName(school.name)}_${day(ctx.now())}_№${sequence}.opora`,
+      fileName: `Опора для ${safeName(school.name)} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
       bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'municipality-plan' as const,
       recipientId: schoolId, recipientName: school.name, encrypted: !!encryptTo, counts,
     };

@@ -14,6 +14,7 @@ import { fingerprint, newKeyPairs, sha256, displayFingerprint } from './crypto.j
 import { ensureIdentity, replaceKeys, recordExported, currentSeq, seqKey, type ExchangeContext } from './keys.js';
 import { writeBundleFile, APP_VERSION } from './export.js';
 import { BundleError } from './reasons.js';
+import { safeFileName } from '../../../common/file-names.js';
 
 /** Named like a data part, so the container's fixed list of entry names needs no change. */
 export const ROTATION_ENTRY = 'data/key_rotation.json';
@@ -62,8 +63,7 @@ export function rotateMunicipalityKey(ctx: ExchangeContext, dir: string): Rotati
         recipient: { id: s.id, name: s.name }, sequence: seq, createdAt: ctx.now().toISOString(), appVersion: APP_VERSION,
         schemaVersion: LATEST_VERSION, counts: {}, enrollmentProof: false, acks: [],
       }, [{ name: ROTATION_ENTRY, data: Buffer.from(JSON.stringify(entry), 'utf8') }], old.keys.signPrivate, s.encrypt_public);
-      const safe = s.name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').replace(/\s+/g, '_').slice(0, 60);
-      const path = writeBundleFile(dir, `Смена_ключа_для_${safe}_№${seq}.opora`, bytes);
+      const path = writeBundleFile(dir, `Смена ключа для ${safeFileName(s.name, 'школы', 60)} №${seq}.opora`, bytes);
       ctx.raw.prepare('INSERT INTO exchange_export (at, path, sha256, size, recipient_id, origin, seq, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(ctx.now().toISOString(), path, sha256(bytes), bytes.length, s.id, old.origin, seq, '{}');
       written.push({ path, recipientName: s.name, sequence: seq });

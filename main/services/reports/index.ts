@@ -19,6 +19,7 @@ import { roadmapReport, schoolsReport, type Progress } from './municipality.js';
 import { monitoringReport } from './monitoring.js';
 import { renderDocx } from './docx.js';
 import { renderXlsx } from './xlsx.js';
+import { safeFileName } from '../../../common/file-names.js';
 
 /** reports.start's input as its schema leaves it (schoolId: at the municipality, whose справка), and the day. */
 export type ReportRequest = z.output<typeof reportStartInput> & { today?: string };
@@ -92,6 +93,5 @@ export async function tableToXlsx(input: { title: string; columns: { key: string
     columns: input.columns.map((c) => ({ key: c.key, header: c.header, width: Math.min(60, Math.max(10, c.header.length + 4)) })),
     rows: input.rows,
   };
-  const safe = input.title.replace(/[^\p{L}\p{N} ._-]+/gu, '_').replace(/\s+/g, '_').slice(0, 60);
-  return { fileName: `${safe}.xlsx`, mime: MIME.xlsx, data: await renderXlsx([table], input.title) };
+  return { fileName: `${safeFileName(input.title, 'Таблица', 60)}.xlsx`, mime: MIME.xlsx, data: await renderXlsx([table], input.title) };
 }

@@ -2,7 +2,7 @@ import { useMemo, useState, useCallback } from 'react';
 import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings, IconTrash } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings, IconTrash, IconHelp } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
 import { DataVersion, useCall, useDataVersion } from './data';
@@ -20,6 +20,8 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
 import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { HelpPage } from '../features/help/HelpPage';
+import { SearchDialog } from '../components/SearchDialog';
 import { BackupsPanel } from '../features/settings/BackupsPanel';
 import { WorkspacesPanel, OtherWorkspaces } from '../features/settings/WorkspacesPanel';
 import { LockGate } from '../features/lock/LockGate';
@@ -28,7 +30,7 @@ import { LockButtons } from '../features/lock/LockButtons';
 import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
 import { UnsavedGuard, leaveForm } from '../components/UnsavedGuard';
 
-export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings' | 'bin';
+export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings' | 'bin' | 'help';
 
 type NavItem = { key: PageKey; label: string; icon: typeof IconSchool };
 
@@ -44,6 +46,7 @@ const SCHOOL_PAGES: NavItem[] = [
   { key: 'profile', label: 'Профиль школы', icon: IconSchool },
   { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
   { key: 'bin', label: 'Корзина', icon: IconTrash },
+  { key: 'help', label: 'Справка', icon: IconHelp },
 ];
 
 const MUNICIPALITY_PAGES: NavItem[] = [
@@ -52,7 +55,18 @@ const MUNICIPALITY_PAGES: NavItem[] = [
   { key: 'exchange', label: 'Обмен данными', icon: IconArrowsExchange },
   { key: 'settings', label: 'Настройки и копии', icon: IconSettings },
   { key: 'bin', label: 'Корзина', icon: IconTrash },
+  { key: 'help', label: 'Справка', icon: IconHelp },
 ];
+
+/** Which page holds a record of each table, for the header's search. */
+const PAGE_OF_TABLE: Record<string, PageKey> = {
+  school_profile: 'profile', risk_factor: 'programme', programme: 'programme', programme_task: 'programme', programme_problem: 'programme',
+  direction: 'programme', activity: 'programme', indicator: 'programme', indicator_value: 'programme', local_act: 'programme',
+  staff: 'mentoring', deficit: 'mentoring', staff_deficit: 'mentoring', mentoring_pair: 'mentoring', course: 'mentoring', development_plan: 'mentoring',
+  pupil: 'risk', risk_entry: 'risk', risk_status_change: 'risk', gifted_pupil: 'risk', support_measure: 'risk',
+  event: 'events', event_activity: 'events', decision: 'events', attachment: 'events',
+  municipal_activity: 'municipal', municipal_activity_mark: 'municipal',
+};
 
 function Shell() {
   const [page, setPage] = useState<PageKey | null>(() => (location.hash.slice(1) as PageKey) || null);
@@ -98,6 +112,10 @@ function Shell() {
             <Text size="sm" c="dimmed" truncate maw={560}>{title}</Text>
             {municipal && <Badge variant="light">Муниципалитет</Badge>}
           </Group>
+          <SearchDialog
+            pageOf={(table) => (municipal ? 'schools' : PAGE_OF_TABLE[table] ?? null)}
+            go={(p) => go(p as PageKey)}
+          />
           <Group gap="xs" wrap="nowrap">
             {state.demo && (
               <Group gap="xs">
@@ -127,6 +145,7 @@ function Shell() {
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
           {current === 'settings' && <SettingsPage onWorkspaceChanged={changed} />}
           {current === 'bin' && <RecycleBinPage />}
+          {current === 'help' && <HelpPage />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
         </Stack>
       </AppShell.Main>
@@ -140,7 +159,8 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
+        {/* Bottom left: under the navigation, where a message covers neither tabs, buttons nor a form's footer. */}
+        <Notifications position="bottom-left" containerWidth={340} />
         <UnsavedGuard />
         <DataVersion.Provider value={dv}>
           <LockGate>

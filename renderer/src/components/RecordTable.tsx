@@ -1,6 +1,7 @@
 /**
  * A paged, searchable, sortable list of one record kind. Paging happens in the database, so a list of
- * 1,500 events opens as fast as one of 15.
+ * 1,500 events opens as fast as one of 15. Wide lists scroll inside the window with the header and the
+ * first column in place, and their columns can be hidden (StickyTable).
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { Table, TextInput, Group, Pagination, Text, Loader, Alert, UnstyledButton, Center, Box } from '@mantine/core';
@@ -9,6 +10,7 @@ import { IconSearch, IconChevronUp, IconChevronDown, IconSelector } from '@table
 import { useCall } from '../app/data';
 import type { EntityName, Row } from '../../../preload/contract/index';
 import { count } from '../../../common/format';
+import { StickyTable, useHiddenColumns } from './StickyTable';
 
 export interface Column {
   key: string;
@@ -32,6 +34,8 @@ export interface RecordTableProps {
   testId?: string;
   empty?: ReactNode;
   defaultSort?: { field: string; dir: 'asc' | 'desc' };
+  /** How much of the window is above the table (page header, tabs, filters), so the table fits below it. */
+  scrollOffset?: number;
 }
 
 export function RecordTable(props: RecordTableProps) {
@@ -51,6 +55,9 @@ export function RecordTable(props: RecordTableProps) {
     limit: pageSize,
   });
   const noun = props.noun ?? ['запись', 'записи', 'записей'];
+  // The first column names the record: it stays, and it is the one that sticks while scrolling sideways.
+  const cols = useHiddenColumns(props.testId ?? props.entity, props.columns, props.columns.slice(0, 1).map((c) => c.key));
+  const shown = props.columns.filter((c) => cols.visible(c.key));
   const pages = value ? Math.max(1, Math.ceil(value.total / pageSize)) : 1;
 
   const header = (c: Column) => {
@@ -84,24 +91,25 @@ export function RecordTable(props: RecordTableProps) {
           style={{ flex: '1 1 260px', maxWidth: 420 }}
         />
         {props.toolbar}
+        {props.columns.length > 4 && cols.menu}
       </Group>
       {error && <Alert color="red" mb="sm">{error}</Alert>}
-      <Table.ScrollContainer minWidth={700}>
-        <Table striped highlightOnHover withTableBorder verticalSpacing="xs">
+      <StickyTable offset={props.scrollOffset ?? 300}>
+        <Table striped highlightOnHover verticalSpacing="xs" miw={700}>
           <Table.Thead>
-            <Table.Tr>{props.columns.map(header)}</Table.Tr>
+            <Table.Tr>{shown.map(header)}</Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {value?.rows.map((row) => (
               <Table.Tr key={row.id} className={props.onOpen ? 'row-click' : undefined} onClick={() => props.onOpen?.(row)} data-row-id={row.id}>
-                {props.columns.map((c) => (
+                {shown.map((c) => (
                   <Table.Td key={c.key} className="cell-wrap">{c.render ? c.render(row) : (row[c.key] ?? '')}</Table.Td>
                 ))}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </StickyTable>
       {value && value.total === 0 && !loading && (
         // Only a search the user typed is a reason to «change the search»; a list that is simply empty says what to add first.
         <Center py="lg"><Text c="dimmed">{debounced ? `По запросу «${debounced}» ничего не найдено. Измените или очистите поиск.` : props.empty ?? 'Здесь пока нет записей. Нажмите «Добавить…» над списком, чтобы внести первую.'}</Text></Center>

@@ -1,6 +1,6 @@
 /** Files attached to an event (protocol, presentation, photos): copied into the data folder. */
 import { useState } from 'react';
-import { Group, Text, Title, ActionIcon, Tooltip, Alert, Stack, Button, FileButton, Paper, Anchor } from '@mantine/core';
+import { Group, Text, Title, ActionIcon, Tooltip, Alert, Stack, Button, Paper, Anchor } from '@mantine/core';
 import { IconPaperclip, IconTrash, IconDownload, IconFile } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
@@ -10,6 +10,7 @@ import { formatDate } from '../../../../common/format';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { fileSize } from './format';
 import { MAX_FILE_BYTES, readAsBase64, downloadAttachment } from './files';
+import { PickFile } from '../../components/PickFile';
 
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
 export function EventAttachments({ eventId }: { eventId: string }) {
@@ -59,9 +60,9 @@ export function EventAttachments({ eventId }: { eventId: string }) {
     <Stack gap="xs" data-testid="event-attachments">
       <Group justify="space-between">
         <Title order={4}>Файлы</Title>
-        <FileButton onChange={(fs) => void add(fs)} multiple>
+        <PickFile onChange={(fs) => void add(fs)} multiple>
           {(p) => <Button {...p} size="xs" variant="light" loading={busy} leftSection={<IconPaperclip size={14} />}>Приложить файлы</Button>}
-        </FileButton>
+        </PickFile>
       </Group>
       <Text size="sm" c="dimmed">Протокол, презентация, фотографии — до 25 МБ каждый. Файл копируется в папку данных программы, исходный можно потом удалить.</Text>
       {error && <Alert color="red">{error}</Alert>}

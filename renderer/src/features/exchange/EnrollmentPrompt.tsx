@@ -1,12 +1,14 @@
 /** A school that started without an enrollment file can open it later, here. */
 import { useState } from 'react';
-import { Alert, Button, FileButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { notifyOk } from '../../app/notify';
 import { useEnrollmentFile } from './useEnrollmentFile';
 import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
+import { PickFile } from '../../components/PickFile';
+import { Term } from '../../components/Term';
 
 export function EnrollmentPrompt() {
   const { pending, pick, clear } = useEnrollmentFile();
@@ -21,10 +23,10 @@ export function EnrollmentPrompt() {
   return (
     <>
       <Alert color="blue" title="Школа ещё не подключена к управлению образования">
-        <Text size="sm" mb="sm">Откройте файл подключения (*.opora-enroll), который выдал методист: после этого файлы обмена будут зашифрованы для управления образования, а ключ школы закрепится у него автоматически.</Text>
-        <FileButton onChange={(f) => void pick(f)} accept=".opora-enroll,application/octet-stream">
+        <Text size="sm" mb="sm">Откройте файл подключения<Term term="файл подключения" /> (*.opora-enroll), который выдал методист: после этого файлы обмена будут зашифрованы для управления образования, а ключ школы закрепится у него автоматически.</Text>
+        <PickFile onChange={(f) => void pick(f)} accept=".opora-enroll,application/octet-stream">
           {(props) => <Button {...props} size="xs" leftSection={<IconFileCertificate size={16} />}>Открыть файл подключения</Button>}
-        </FileButton>
+        </PickFile>
       </Alert>
       <Modal opened={!!pending} onClose={() => clear()} title={<Text fw={600}>Подключение к управлению образования</Text>} centered>
         {pending && (

@@ -14,6 +14,7 @@ import { QuarantinePanel, HistoryPanel } from './ReviewPanels';
 import { ConflictsPanel } from './ConflictsPanel';
 import { EnrollPanel } from './EnrollPanel';
 import { ReEnrollPanel } from './ReEnrollPanel';
+import { Term } from '../../components/Term';
 
 export function ExchangePage() {
   const { value: state, error } = useCall('exchange.state', {});
@@ -26,14 +27,14 @@ export function ExchangePage() {
         subtitle={state.role === 'municipality'
           ? `Муниципалитет «${state.municipality?.name ?? ''}»: загрузка файлов школ и выгрузка планов для них.`
           : state.enrollment?.enrolled ? `Обмен с муниципалитетом «${state.enrollment.municipalityName}» через флешку.` : 'Школа ещё не подключена к муниципалитету.'}
-        actions={state.fingerprintDisplay ? <Text size="sm" c="dimmed">Отпечаток ключа этого рабочего места: <Code>{state.fingerprintDisplay}</Code></Text> : undefined}
+        actions={state.fingerprintDisplay ? <Text size="sm" c="dimmed"><Term term="отпечаток ключа">Отпечаток ключа</Term> этого рабочего места: <Code>{state.fingerprintDisplay}</Code></Text> : undefined}
       />
       {state.role === 'school' && !state.enrollment?.enrolled && <EnrollmentPrompt />}
       <Tabs defaultValue="exchange" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="exchange" leftSection={<IconArrowsExchange size={16} />}>Выгрузка и загрузка</Tabs.Tab>
-          <Tabs.Tab value="quarantine" leftSection={<IconShieldLock size={16} />} rightSection={state.quarantine ? <Badge size="xs" color="orange">{state.quarantine}</Badge> : null}>Карантин</Tabs.Tab>
-          <Tabs.Tab value="conflicts" leftSection={<IconAlertTriangle size={16} />} rightSection={state.conflicts ? <Badge size="xs" color="yellow">{state.conflicts}</Badge> : null}>Конфликты</Tabs.Tab>
+          <Tabs.Tab value="quarantine" leftSection={<IconShieldLock size={16} />} rightSection={state.quarantine ? <Badge size="xs" color="orange">{state.quarantine}</Badge> : null}>Карантин <Term term="карантин" /></Tabs.Tab>
+          <Tabs.Tab value="conflicts" leftSection={<IconAlertTriangle size={16} />} rightSection={state.conflicts ? <Badge size="xs" color="yellow">{state.conflicts}</Badge> : null}>Конфликты <Term term="конфликт" /></Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>История загрузок</Tabs.Tab>
           {state.role === 'municipality' && <Tabs.Tab value="enroll" leftSection={<IconSchool size={16} />}>Подключение школ</Tabs.Tab>}
         </Tabs.List>

@@ -9,6 +9,7 @@ import type { ExchangeState } from '../../../../preload/contract/index';
 import { downloadBase64 } from './files';
 import { useAction } from '../../app/useAction';
 import { formatDateTime } from './status';
+import { Term } from '../../components/Term';
 
 
 export function ExportPanel({ state }: { state: ExchangeState }) {
@@ -62,7 +63,7 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
           <Text size="sm">
             {state.enrollment?.enrolled
               ? `Полный снимок данных школы для муниципалитета «${state.enrollment.municipalityName}»: подписан ключом школы и зашифрован — потерянная флешка ничего не раскроет.`
-              : 'Школа ещё не подключена к муниципалитету: файл будет подписан, но не зашифрован, и у получателя попадёт в карантин до проверки отпечатка ключа.'}{' '}
+              : <>Школа ещё не подключена к управлению образования, поэтому файл не защищён шифром: прочитать его сможет любой, у кого окажется флешка. В управлении файл сначала попадёт в «карантин»<Term term="карантин" /> и будет ждать, пока методист не сверит с вами по телефону «отпечаток ключа»<Term term="отпечаток ключа" />. Чтобы файлы шифровались, откройте файл подключения<Term term="файл подключения" />, выданный управлением.</>}{' '}
             ФИО и даты рождения обучающихся не выгружаются.
           </Text>
         ) : (

@@ -6,7 +6,7 @@ import { call, CallError } from '../../app/api';
 import { useDataVersion } from '../../app/data';
 import { notifyError, notifyOk } from '../../app/notify';
 import type { ExchangeImportResult } from '../../../../preload/contract/index';
-import { fileToBase64, filesFromDrop, onlyBundles } from './files';
+import { fileToBase64, filesFromDrop, onlyBundles, whyNotBundle } from './files';
 import { countsText, StatusBadge } from './status';
 
 export function ImportPanel() {
@@ -18,10 +18,16 @@ export function ImportPanel() {
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
 
-  const importFiles = async (all: File[]) => {
+  const importFiles = async (all: File[], fromFolder = false) => {
     const files = onlyBundles(all);
+    // Files dropped or chosen one by one that are not bundles are named with what they are; a folder's
+    // other files (documents, photos) are expected there and are passed over quietly.
+    const skipped = fromFolder ? [] : all.filter((f) => !files.includes(f) && !f.name.startsWith('.'));
+    if (skipped.length) {
+      notifyError(new CallError('wrong_type', skipped.slice(0, 3).map((f) => whyNotBundle(f.name)).join(' ') + (skipped.length > 3 ? ` И ещё ${skipped.length - 3}.` : '')));
+    }
     if (!files.length) {
-      notifyError(new CallError('no_files', 'Файлы обмена (*.opora) не найдены. Выберите файлы или папку с ними.'));
+      if (!skipped.length) notifyError(new CallError('no_files', 'Файлы обмена (*.opora) не найдены. Выберите файлы или папку с ними.'));
       return;
     }
     setResults([]);
@@ -41,13 +47,15 @@ export function ImportPanel() {
     setProgress({ done: files.length, total: files.length, current: '' });
     const ok = out.filter((r) => r.status === 'accepted').length;
     if (!dryRun) bump();
-    notifyOk(`${dryRun ? 'Проверено' : 'Загружено'}: принято ${ok} из ${out.length}.`);
+    notifyOk(dryRun ? `Проверка: будет принято ${ok} из ${out.length}. Ничего не записано.` : `Загружено: принято ${ok} из ${out.length}.`);
   };
 
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    await importFiles(await filesFromDrop(e.dataTransfer));
+    // Read before any await: the browser empties the drop's items once the handler yields.
+    const folder = [...e.dataTransfer.items].some((i) => (i as DataTransferItem & { webkitGetAsEntry?(): { isDirectory: boolean } | null }).webkitGetAsEntry?.()?.isDirectory);
+    await importFiles(await filesFromDrop(e.dataTransfer), folder);
   };
   const busy = !!progress && progress.done < progress.total;
 
@@ -73,7 +81,7 @@ export function ImportPanel() {
           <input ref={filesRef} type="file" accept=".opora" multiple hidden data-testid="exchange-file-input"
             onChange={(e) => { const f = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(f); }} />
           <input ref={folderRef} type="file" multiple hidden {...({ webkitdirectory: '' } as object)}
-            onChange={(e) => { const f = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(f); }} />
+            onChange={(e) => { const f = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(f, true); }} />
         </div>
         <Checkbox label="Только проверить: показать, что изменится, ничего не записывая" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} disabled={busy} />
         {progress && (
@@ -92,7 +100,7 @@ export function ImportPanel() {
                 <Table.Tr key={i}>
                   <Table.Td><Text size="sm" style={{ wordBreak: 'break-all' }}>{r.file}</Text></Table.Td>
                   <Table.Td><Text size="sm">{r.issuer ? `${r.issuer.name}${r.sequence !== undefined ? `, №${r.sequence}` : ''}` : '—'}</Text></Table.Td>
-                  <Table.Td><StatusBadge status={r.status} />{r.dryRun && r.status === 'accepted' && <Text size="xs" c="dimmed">проверка, не записан</Text>}</Table.Td>
+                  <Table.Td><StatusBadge status={r.status} dryRun={r.dryRun} />{r.dryRun && r.status === 'accepted' && <Text size="xs" c="dimmed">ничего не записано</Text>}</Table.Td>
                   <Table.Td><Text size="sm">{r.status === 'accepted' ? countsText(r.counts) + (r.repeated ? ' — уже был загружен, ничего не изменилось' : '') : r.reason}</Text></Table.Td>
                 </Table.Tr>
               ))}

@@ -3,7 +3,7 @@
  * side by side, the enrollment code, and the new fingerprint's first group typed by hand — never one click.
  */
 import { useState } from 'react';
-import { Alert, Button, Code, FileButton, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
@@ -11,6 +11,7 @@ import { useDataVersion } from '../../app/data';
 import { notifyOk } from '../../app/notify';
 import { useEnrollmentFile } from './useEnrollmentFile';
 import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
+import { PickFile } from '../../components/PickFile';
 
 export function ReEnrollPanel() {
   const { pending, pick, clear } = useEnrollmentFile();
@@ -30,9 +31,9 @@ export function ReEnrollPanel() {
     <>
       <Alert color="gray" title="Повторное подключение">
         <Text size="sm" mb="sm">Только если управление образования сменило ключ или компьютер и выдало новый файл подключения с новым кодом. Файлы из карантина ключ не меняют.</Text>
-        <FileButton onChange={(f) => void pick(f)} accept=".opora-enroll,application/octet-stream">
+        <PickFile onChange={(f) => void pick(f)} accept=".opora-enroll,application/octet-stream">
           {(props) => <Button {...props} size="xs" variant="default" leftSection={<IconFileCertificate size={16} />}>Открыть новый файл подключения</Button>}
-        </FileButton>
+        </PickFile>
       </Alert>
       <Modal opened={!!pending} onClose={close} title={<Text fw={600}>Смена ключа управления образования</Text>} size="lg" centered>
         {pending && (

@@ -38,3 +38,14 @@ export async function filesFromDrop(dt: DataTransfer): Promise<File[]> {
 export function onlyBundles(files: File[]): File[] {
   return files.filter((f) => f.name.toLowerCase().endsWith('.opora') && !f.name.startsWith('.'));
 }
+
+/** Why a file that is not a bundle was left out, in words a person can act on. */
+export function whyNotBundle(name: string): string {
+  const n = name.toLowerCase();
+  if (n.endsWith('.opora-enroll')) return `«${name}» — файл подключения, а не файл обмена: откройте его кнопкой «Открыть файл подключения».`;
+  if (/\.(xlsx|xls|csv)$/.test(n)) return `«${name}» — таблица Excel: реестр школ загружается на странице «Школы муниципалитета», вкладка «Реестр».`;
+  if (/\.(docx?|pdf|odt|rtf|txt)$/.test(n)) return `«${name}» — документ, а не файл обмена: документы прикладываются к мероприятиям журнала.`;
+  if (/\.(sqlite|db)$/.test(n)) return `«${name}» — файл базы данных: его открывают в разделе «Настройки и копии».`;
+  if (/\.(zip|rar|7z)$/.test(n)) return `«${name}» — архив: распакуйте его и загрузите файлы *.opora из него.`;
+  return `«${name}» — не файл обмена «Опоры» (у файлов обмена окончание .opora).`;
+}

@@ -20,6 +20,9 @@ export function countsText(c: Partial<ExchangeCounts> | undefined) {
   return parts.join(', ');
 }
 
-export function StatusBadge({ status }: { status: ExchangeImportResult['status'] }) {
+/** A dry run is never a green «Принят»: nothing was written, so it says what would happen. */
+export function StatusBadge({ status, dryRun = false }: { status: ExchangeImportResult['status']; dryRun?: boolean }) {
+  if (dryRun && status === 'accepted') return <Badge color="blue" variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} miw={110}>Проверка: файл будет принят</Badge>;
+  if (dryRun && status === 'rejected') return <Badge color="red" variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} miw={110}>Проверка: файл не будет принят</Badge>;
   return <Badge color={STATUS[status].color} variant="light" tt="none" style={{ flexShrink: 0, overflow: "visible" }} miw={110}>{STATUS[status].label}</Badge>;
 }

@@ -1,6 +1,6 @@
 /** First run: create the school's profile, or look around a demo school first. */
 import { useState } from 'react';
-import { Container, Title, Text, Card, Button, Group, Stack, SimpleGrid, ThemeIcon, Loader, TextInput, FileButton, Alert } from '@mantine/core';
+import { Container, Title, Text, Card, Button, Group, Stack, SimpleGrid, ThemeIcon, Loader, TextInput, Alert } from '@mantine/core';
 import { IconSchool, IconPlayerPlay, IconBuildingCommunity, IconFileCertificate } from '@tabler/icons-react';
 import { readAsBase64 } from '../../components/files';
 import { CallError } from '../../app/api';
@@ -10,6 +10,7 @@ import { call } from '../../app/api';
 import { notifyError } from '../../app/notify';
 import { SCHOOL_FIELDS } from './schoolFields';
 import { EnrollmentCodeInput } from '../../components/EnrollmentCodeInput';
+import { PickFile } from '../../components/PickFile';
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
   const [mode, setMode] = useState<'choose' | 'school' | 'municipality' | 'enrollment'>('choose');
@@ -83,9 +84,9 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
                 <Text c="dimmed" size="sm" style={{ flexGrow: 1 }}>
                   Если управление образования выдало вам файл подключения (*.opora-enroll), откройте его — школа будет сразу готова к обмену данными. Иначе заполните профиль сами; файл можно открыть позже.
                 </Text>
-                <FileButton onChange={(f) => void pickEnrollment(f)} accept=".opora-enroll,application/octet-stream,application/json">
+                <PickFile onChange={(f) => void pickEnrollment(f)} accept=".opora-enroll,application/octet-stream,application/json">
                   {(props) => <Button {...props} leftSection={<IconFileCertificate size={18} />}>Открыть файл подключения</Button>}
-                </FileButton>
+                </PickFile>
                 <Button variant="default" onClick={() => setMode('school')}>Создать профиль школы</Button>
               </Stack>
             </Card>

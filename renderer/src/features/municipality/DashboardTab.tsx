@@ -5,7 +5,7 @@
  * attention are red. A click opens the school's merged data.
  */
 import { schoolSortKey } from '../../../../common/sort';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Tooltip, Loader, Alert, Stack, Checkbox } from '@mantine/core';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
@@ -14,6 +14,8 @@ import { riskCategory } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
 import type { DashboardRow } from '../../../../preload/contract/index';
 import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
+import { StickyTable, useHiddenColumns } from '../../components/StickyTable';
+import { Term } from '../../components/Term';
 
 type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
@@ -39,6 +41,15 @@ export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
   { key: 'attention', header: 'Требует внимания', value: (r) => r.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ') },
 ];
 
+/** The summary's columns in order; the school's name stays (it is the sticky first column). */
+const COLUMNS: { key: SortKey; title: string }[] = [
+  { key: 'name', title: 'ОО' }, { key: 'qg', title: 'ГК' }, { key: 'age', title: 'Данные получены' },
+  { key: 'done', title: 'Выполнено мероприятий' }, { key: 'overdue', title: 'Просрочено' }, { key: 'decisions', title: 'Поручения с истёкшим сроком' },
+  { key: 'municipal', title: 'Поручения управления не выполнены в срок' },
+  { key: 'mentor', title: 'С наставником' }, { key: 'trained', title: 'КПК в этом году' }, { key: 'risk', title: 'Группа риска' },
+  { key: 'events', title: 'Мероприятий в четверти' },
+];
+
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
 export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => void; onFiltered?: (ids: string[]) => void }) {
   const { value, error, loading } = useCall('municipality.dashboard', {});
@@ -48,6 +59,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
   const [onlyAttention, setOnlyAttention] = useState(false);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
+  const cols = useHiddenColumns('municipality-summary', COLUMNS, ['name']);
   const rows = value?.rows ?? [];
   const opts = (f: (r: DashboardRow) => number | null) => [...new Set(rows.map(f).filter((x): x is number => x !== null))].sort((a, b) => a - b).map(String);
   const filtered = useMemo(() => {
@@ -72,7 +84,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
     return out.sort((a, b) => {
       const x = key(a);
       const y = key(b);
-      return (typeof x === 'string' ? (x < String(y) ? -1 : x > String(y) ? 1 : 0) : x - (y as number)) * sort.dir;
+      return (typeof x === 'string' ? x.localeCompare(String(y), 'ru') : x - (y as number)) * sort.dir;
     });
   }, [rows, cluster, qg, pg, onlyAttention, search, sort]);
   const ids = filtered.map((r) => r.schoolId).join(',');
@@ -88,6 +100,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         <UnstyledButton onClick={() => setSort({ key: k, dir: active ? (-sort.dir as 1 | -1) : 1 })} aria-label={`Сортировать по столбцу «${title}»`} data-testid={`sort-${k}`}>
           <Group gap={4} wrap="nowrap"><Text fw={600} size="sm">{title}</Text><Icon size={14} /></Group>
         </UnstyledButton>
+        {k === 'qg' && <Term term="ГК" />}
       </Table.Th>
     );
   };
@@ -101,58 +114,54 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         <Select label="Партнёрская группа" placeholder="Все" clearable data={opts((r) => r.partner_group_number)} value={pg} onChange={setPg} w={170} data-testid="filter-partner-group" />
         <Checkbox label="Только требующие внимания" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.currentTarget.checked)} mb={8} data-testid="filter-attention" />
         <ExcelButton title="Школы — сводка" columns={DASHBOARD_EXCEL} rows={filtered} testId="dashboard-excel" />
+        {cols.menu}
       </Group>
       <Text size="sm" c="dimmed" data-testid="dashboard-count">Показано: {count(filtered.length, ['школа', 'школы', 'школ'])} из {rows.length}. {value?.term.label}. Красным отмечено то, что требует внимания.</Text>
-      <Table.ScrollContainer minWidth={1100}>
-        <Table striped highlightOnHover withTableBorder verticalSpacing="xs" data-testid="municipality-dashboard">
+      <StickyTable offset={330} testId="dashboard-scroll">
+        <Table striped highlightOnHover verticalSpacing="xs" miw={1100} data-testid="municipality-dashboard">
           <Table.Thead>
             <Table.Tr>
-              {th('name', 'ОО', 240)}
-              {th('qg', 'ГК')}
-              {th('age', 'Данные получены')}
-              {th('done', 'Выполнено мероприятий')}
-              {th('overdue', 'Просрочено')}
-              {th('decisions', 'Поручения с истёкшим сроком')}
-              {th('municipal', 'Поручения управления не выполнены в срок')}
-              {th('mentor', 'С наставником')}
-              {th('trained', 'КПК в этом году')}
-              {th('risk', 'Группа риска')}
-              {th('events', 'Мероприятий в четверти')}
+              {COLUMNS.filter((c) => cols.visible(c.key)).map((c) => <Fragment key={c.key}>{th(c.key, c.title, c.key === 'name' ? 240 : undefined)}</Fragment>)}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {filtered.map((r) => (
               <Table.Tr key={r.schoolId} className="row-click" onClick={() => onOpen(r.schoolId)} data-school-id={r.schoolId} data-testid="dashboard-row">
-                <Table.Td>
-                  <Text size="sm" fw={500}>{r.name}</Text>
-                  <Group gap={4}>
-                    {r.is_nor ? <Badge size="xs" color="orange" variant="light">НОР</Badge> : null}
-                    {r.is_nsu ? <Badge size="xs" color="grape" variant="light">НСУ</Badge> : null}
-                    {r.partner_group_number ? <Text size="xs" c="dimmed">{r.partner_group_number} группа</Text> : null}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{r.quality_group ?? '—'} <Text span size="xs" c="dimmed">{levelShort(r.quality_level)}</Text></Table.Td>
-                <Table.Td {...bad(r.lastBundleAt === null || (r.bundleAgeDays ?? 0) > 45, r.lastBundleAt ? ATTENTION.bundleOld : ATTENTION.noBundle)}>{ageText(r)}</Table.Td>
-                <Table.Td>{r.activitiesDone} из {r.activitiesTotal}</Table.Td>
-                <Table.Td {...bad(r.activitiesOverdue > 0, ATTENTION.overdue)}>{r.activitiesOverdue}</Table.Td>
-                <Table.Td {...bad(r.decisionsOverdue > 0, ATTENTION.decisions)}>{r.decisionsOverdue}</Table.Td>
-                <Table.Td {...bad(r.municipalOverdue > 0, ATTENTION.municipal)} data-testid="municipal-overdue">{r.municipalOverdue}</Table.Td>
-                <Table.Td {...bad(r.needMentor > r.withMentor, ATTENTION.mentors)}>{r.needMentor ? `${r.withMentor} из ${r.needMentor} (${formatPercent(r.mentorShare)})` : '—'}</Table.Td>
-                <Table.Td>{r.trainedThisYear}</Table.Td>
-                <Table.Td>
-                  <Tooltip label={<Text size="xs" style={{ whiteSpace: 'pre-line' }}>{riskText(r) || 'Нет'}</Text>} disabled={!r.riskTotal}>
-                    <span>{r.riskTotal}</span>
-                  </Tooltip>
-                </Table.Td>
-                <Table.Td>{r.eventsThisTerm}</Table.Td>
+                {cols.visible('name') && (
+                  <Table.Td>
+                    <Text size="sm" fw={500}>{r.name}</Text>
+                    <Group gap={4}>
+                      {r.is_nor ? <Badge size="xs" color="orange" variant="light" title="Школа с низкими образовательными результатами">НОР</Badge> : null}
+                      {r.is_nsu ? <Badge size="xs" color="grape" variant="light">НСУ</Badge> : null}
+                      {r.partner_group_number ? <Text size="xs" c="dimmed">{r.partner_group_number} группа</Text> : null}
+                    </Group>
+                  </Table.Td>
+                )}
+                {cols.visible('qg') && <Table.Td>{r.quality_group ?? '—'} <Text span size="xs" c="dimmed">{levelShort(r.quality_level)}</Text></Table.Td>}
+                {cols.visible('age') && <Table.Td {...bad(r.lastBundleAt === null || (r.bundleAgeDays ?? 0) > 45, r.lastBundleAt ? ATTENTION.bundleOld : ATTENTION.noBundle)}>{ageText(r)}</Table.Td>}
+                {cols.visible('done') && <Table.Td>{r.activitiesDone} из {r.activitiesTotal}</Table.Td>}
+                {cols.visible('overdue') && <Table.Td {...bad(r.activitiesOverdue > 0, ATTENTION.overdue)}>{r.activitiesOverdue}</Table.Td>}
+                {cols.visible('decisions') && <Table.Td {...bad(r.decisionsOverdue > 0, ATTENTION.decisions)}>{r.decisionsOverdue}</Table.Td>}
+                {cols.visible('municipal') && <Table.Td {...bad(r.municipalOverdue > 0, ATTENTION.municipal)} data-testid="municipal-overdue">{r.municipalOverdue}</Table.Td>}
+                {cols.visible('mentor') && <Table.Td {...bad(r.needMentor > r.withMentor, ATTENTION.mentors)}>{r.needMentor ? `${r.withMentor} из ${r.needMentor} (${formatPercent(r.mentorShare)})` : '—'}</Table.Td>}
+                {cols.visible('trained') && <Table.Td>{r.trainedThisYear}</Table.Td>}
+                {cols.visible('risk') && (
+                  <Table.Td>
+                    <Tooltip label={<Text size="xs" style={{ whiteSpace: 'pre-line' }}>{riskText(r) || 'Нет'}</Text>} disabled={!r.riskTotal}>
+                      <span>{r.riskTotal}</span>
+                    </Tooltip>
+                  </Table.Td>
+                )}
+                {cols.visible('events') && <Table.Td>{r.eventsThisTerm}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </StickyTable>
       {filtered.length === 0 && <Text c="dimmed" data-testid="dashboard-empty">{rows.length === 0
         ? 'Школ пока нет. Добавьте первую школу в реестр на вкладке «Реестр» или загрузите реестр из Excel, затем выдайте школам файлы подключения.'
         : 'Школ, подходящих под фильтры, нет. Сбросьте фильтры, чтобы увидеть все школы.'}</Text>}
+      {filtered.length === 0 && <Text c="dimmed">Школ, подходящих под фильтры, нет.</Text>}
     </Stack>
   );
 }

@@ -4,7 +4,7 @@
  * rows or none.
  */
 import { useState } from 'react';
-import { Table, Group, Button, Modal, Stack, Text, Alert, Badge, FileButton, Loader } from '@mantine/core';
+import { Table, Group, Button, Modal, Stack, Text, Alert, Badge, Loader } from '@mantine/core';
 import { IconUpload, IconDownload, IconPlus } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
@@ -14,6 +14,8 @@ import { count } from '../../../../common/format';
 import { levelOptions, groupText, levelShort } from '../../../../common/roster-labels';
 import { contract, type RosterRow, type RosterImportPreview, type Row } from '../../../../preload/contract/index';
 import { downloadFile, readAsBase64 } from '../../components/files';
+import { PickFile } from '../../components/PickFile';
+import { Term } from '../../components/Term';
 
 type Edit = Partial<RosterRow> & { name: string };
 const STATUS: Record<string, string> = { listed: 'в реестре', invited: 'приглашена', enrolled: 'подключена', blocked: 'заблокирована' };
@@ -138,14 +140,14 @@ export function RosterTab() {
     <Stack>
       <Group>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEdit({ name: '' })}>Добавить школу</Button>
-        <FileButton onChange={(f) => void pick(f)} accept=".xlsx">{(props) => <Button variant="default" leftSection={<IconUpload size={16} />} {...props} data-testid="roster-import">Загрузить из Excel…</Button>}</FileButton>
+        <PickFile onChange={(f) => void pick(f)} accept=".xlsx">{(props) => <Button variant="default" leftSection={<IconUpload size={16} />} {...props} data-testid="roster-import">Загрузить из Excel…</Button>}</PickFile>
         <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void call('municipality.roster.xlsx', {}).then(downloadFile, notifyError)} data-testid="roster-export">В Excel</Button>
         <Text size="sm" c="dimmed">{count(value.length, ['школа', 'школы', 'школ'])}. Таблица Excel — как в справке о распределении по группам: ОО, Кластер, ГК, ГИСБШ, уровни.</Text>
       </Group>
       <Table.ScrollContainer minWidth={1000}>
         <Table striped highlightOnHover withTableBorder fz="sm" data-testid="roster-table">
           <Table.Thead>
-            <Table.Tr><Table.Th>ОО</Table.Th><Table.Th>Кластер</Table.Th><Table.Th>ГК</Table.Th><Table.Th>ГИСБШ</Table.Th><Table.Th>Уровень по ГК</Table.Th><Table.Th>Уровень по ГИСБШ</Table.Th><Table.Th>Признаки</Table.Th><Table.Th>Группа</Table.Th><Table.Th>Куратор</Table.Th><Table.Th>Обмен</Table.Th></Table.Tr>
+            <Table.Tr><Table.Th>ОО</Table.Th><Table.Th>Кластер</Table.Th><Table.Th>ГК<Term term="ГК" /></Table.Th><Table.Th>ГИСБШ<Term term="ГИСБШ" /></Table.Th><Table.Th>Уровень по ГК</Table.Th><Table.Th>Уровень по ГИСБШ</Table.Th><Table.Th>Признаки (НОР<Term term="НОР" />, НСУ<Term term="НСУ" />)</Table.Th><Table.Th>Группа</Table.Th><Table.Th>Куратор</Table.Th><Table.Th>Обмен</Table.Th></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {value.map((r) => (

@@ -8,6 +8,7 @@ import { formatDate, count } from '../../../../common/format';
 import { activityStatus, riskCategory, eventKind, eventLevel } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
 import { ExcelButton } from '../../components/ExcelButton';
+import { Term } from '../../components/Term';
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -41,7 +42,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
           <Group gap="xs">
             <Badge variant="light">Кластер {r.cluster ?? '—'}</Badge>
             <Badge variant="light">ГК {groupText(r.quality_group, r.quality_level)} ({levelShort(r.quality_level)})</Badge>
-            <Badge variant="light">ГИСБШ {groupText(r.social_group, r.social_level)} ({levelShort(r.social_level)})</Badge>
+            <Badge variant="light">ГИСБШ {groupText(r.social_group, r.social_level)} ({levelShort(r.social_level)})</Badge><Term term="ГИСБШ" />
             {r.is_nor ? <Badge color="orange">НОР</Badge> : null}
             {r.is_nsu ? <Badge color="grape">НСУ</Badge> : null}
             {r.is_pilot ? <Badge color="teal">Пилотная площадка</Badge> : null}

@@ -13,6 +13,7 @@ import { parseRuDate, formatDate, isoDay } from '../../../../common/format';
 import { schoolYearOf, quarterOf } from '../../../../common/periods';
 import { reportKindLabels, type ReportKind, type ReportJob } from '../../../../preload/contract/index';
 import { downloadFile } from '../../components/files';
+import { notifyError } from '../../app/notify';
 
 const KINDS_SCHOOL: ReportKind[] = ['school'];
 const KINDS_MUNICIPALITY: ReportKind[] = ['roadmap', 'monitoring', 'schools', 'school'];
@@ -28,7 +29,7 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
   const [format, setFormat] = useState<'docx' | 'xlsx'>('docx');
   const [job, setJob] = useState<ReportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ fileName: string; path: string | null } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const roster = useCall('municipality.roster.list', role === 'municipality' ? {} : null);
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
@@ -56,9 +57,15 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
         setError(p.error);
         return;
       }
+      // The desktop app saves to «Документы/Опора» and offers to open it; a browser tab downloads it.
+      const kept = await call('reports.saveResult', { jobId: id });
+      if (kept.path) {
+        setSaved({ fileName: kept.fileName ?? '', path: kept.path });
+        return;
+      }
       const file = await call('reports.result', { jobId: id });
       downloadFile(file);
-      setSaved(file.fileName);
+      setSaved({ fileName: file.fileName, path: null });
     } catch (e) {
       setError(e instanceof CallError ? e.message : 'Не удалось сформировать отчёт.');
       setJob(null);
@@ -118,7 +125,18 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
               <Progress value={job.finished ? 100 : pct} animated={!job.finished} />
             </Stack>
           )}
-          {saved && <Alert color="teal" data-testid="report-saved"><Title order={6}>Отчёт сформирован</Title>Файл «{saved}» сохранён в папку загрузок.</Alert>}
+          {saved && (
+            <Alert color="teal" data-testid="report-saved">
+              <Title order={6}>Отчёт сформирован</Title>
+              {saved.path ? `Файл сохранён: ${saved.path}` : `Файл «${saved.fileName}» сохранён в папку загрузок.`}
+              {saved.path && (
+                <Group mt="xs" gap="xs">
+                  <Button size="xs" onClick={() => void call('files.open', { path: saved.path!, reveal: false }).catch(notifyError)}>Открыть</Button>
+                  <Button size="xs" variant="default" onClick={() => void call('files.open', { path: saved.path!, reveal: true }).catch(notifyError)}>Показать в папке</Button>
+                </Group>
+              )}
+            </Alert>
+          )}
           {error && <Alert color="red" data-testid="report-error">{error}</Alert>}
         </Stack>
       </Card>

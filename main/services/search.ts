@@ -1,0 +1,42 @@
+/**
+ * One search across everything (the header's «Поиск», Ctrl+K): every table whose registry entry has a list
+ * spec is searched by that spec's own search expressions (titles, names, numbers — what its list searches),
+ * so a new table with a list is found without a line here. At the municipality, the roster of schools
+ * comes first and each merged record names its school.
+ */
+import type { ServiceContext } from './context.js';
+import type { SearchHit } from '../../preload/contract/types.js';
+import { allTables } from '../../db/registry/index.js';
+import { getRole } from './school.js';
+import { dayOf } from '../../db/rules.js';
+import { recordTitle, ownerName } from './exchange/conflict-words.js';
+
+const PER_TABLE = 5;
+
+export function searchAll(ctx: ServiceContext, query: string, limit = 40): SearchHit[] {
+  const q = query.trim().toLowerCase();
+  if (q.length < 2) return [];
+  const like = '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  const role = getRole(ctx);
+  const hits: SearchHit[] = [];
+  if (role === 'municipality') {
+    const schools = ctx.raw.prepare("SELECT id, name FROM municipality_school WHERE lower_ru(name) LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?").all(like, PER_TABLE * 2) as { id: string; name: string }[];
+    for (const s of schools) hits.push({ table: 'municipality_school', kindTitle: 'Школа', id: s.id, title: s.name, school: null });
+  }
+  for (const spec of allTables()) {
+    const list = spec.list;
+    if (!list || !list.search.length) continue;
+    const sql = `SELECT t.* FROM ${spec.name} t ${list.joins ?? ''} WHERE t.deleted_at IS NULL AND (${list.search.map((e) => `lower_ru(${e}) LIKE @q ESCAPE '\\'`).join(' OR ')}) LIMIT ${PER_TABLE}`;
+    const params: Record<string, unknown> = { q: like };
+    if (sql.includes('@day')) params.day = dayOf(ctx.now());
+    const rows = ctx.raw.prepare(sql).all(params) as Record<string, unknown>[];
+    for (const row of rows) {
+      hits.push({
+        table: spec.name, kindTitle: spec.title, id: String(row.id), title: recordTitle(ctx.raw, spec.name, row),
+        school: role === 'municipality' ? ownerName(ctx.raw, row.owner) : null,
+      });
+    }
+    if (hits.length >= limit) break;
+  }
+  return hits.slice(0, limit);
+}
