@@ -181,6 +181,8 @@ export const contract = {
   /** A draft приказ approving a справка of the register. */
   'municipality.documents.order': call<W.DocumentCard>('municipality')(z.strictObject({ approvesId: id })),
   'municipality.documents.print': callWithBytes(fileOutput, 'municipality')(W.documentPrintInput),
+  /** Desktop: prints into «Документы/Опора» and returns the path to open; { path: null } in a browser tab (it downloads through .print). */
+  'municipality.documents.printSave': call<{ path: string | null; fileName: string | null }>('municipality')(W.documentPrintInput),
 
   // reports: the school's own справка at the school, every kind at the municipality (main/services/reports)
   'reports.start': call<M.ReportJob>('school', 'municipality')(M.reportStartInput),

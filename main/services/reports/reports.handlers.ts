@@ -10,12 +10,18 @@ import { renderXlsx } from './xlsx.js';
 import { listRoster } from '../municipality/roster.js';
 import { rosterTable } from '../municipality/roster-import.js';
 import { printDocument } from './documents/print.js';
+import { saveDocument } from '../documents.js';
 
 export const reportsHandlers = defineArea({
   'reports.start': (env, input) => startReportJob(env.ctx(), input),
   'reports.progress': (_env, input) => reportProgress(input.jobId),
   'reports.result': (_env, input) => reportResult(input.jobId),
   'municipality.documents.print': (env, input) => printDocument(env.ctx(), input.id, input.refresh),
+  'municipality.documents.printSave': async (env, input) => {
+    if (!env.documentsDir || !env.openPath) return { path: null, fileName: null };
+    const f = await printDocument(env.ctx(), input.id, input.refresh);
+    return { path: saveDocument(env, f.fileName, f.bytes), fileName: f.fileName };
+  },
   'municipality.roster.xlsx': async (env) => ({
     fileName: 'Реестр_школ.xlsx', mime: MIME.xlsx, bytes: await renderXlsx([rosterTable(listRoster(env.ctx()))], 'Реестр школ'),
   }),

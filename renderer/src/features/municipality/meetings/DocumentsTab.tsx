@@ -41,6 +41,7 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [savedPath, setSavedPath] = useState<string | null>(null);
   const { bump } = useDataVersion();
   const events = useCall('municipality.events.list', {});
   const docs = useCall('municipality.documents.list', {});
@@ -60,7 +61,9 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
     setBusy(true);
     try {
       if (dirty) await persist();
-      downloadFile(await call('municipality.documents.print', { id: v.id!, refresh }));
+      const saved = await call('municipality.documents.printSave', { id: v.id!, refresh });
+      if (saved.path) setSavedPath(saved.path);
+      else downloadFile(await call('municipality.documents.print', { id: v.id!, refresh }));
       bump();
     } catch (e) { setError(e instanceof CallError ? e.message : 'Не удалось напечатать.'); } finally { setBusy(false); }
   };
@@ -73,6 +76,15 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
     <Modal opened onClose={close} title={`${DOCUMENT_KINDS[(v.kind ?? 'spravka') as keyof typeof DOCUMENT_KINDS]}: реквизиты и текст`} size={1040}>
       <Stack data-testid="document-editor">
         {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
+        {savedPath && (
+          <Alert color="teal" data-testid="document-saved">
+            Документ сохранён: {savedPath}
+            <Group mt="xs" gap="xs">
+              <Button size="xs" onClick={() => void call('files.open', { path: savedPath, reveal: false }).catch(notifyError)}>Открыть</Button>
+              <Button size="xs" variant="default" onClick={() => void call('files.open', { path: savedPath, reveal: true }).catch(notifyError)}>Показать в папке</Button>
+            </Group>
+          </Alert>
+        )}
         {printed && <Alert color="blue">Документ уже напечатан с номером и датой: он печатается так же, как в первый раз. Чтобы внести в него изменения данных, нажмите «Обновить и напечатать».</Alert>}
         <Tabs defaultValue="req" keepMounted>
           <Tabs.List>
