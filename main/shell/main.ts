@@ -109,6 +109,8 @@ function buildMenu(workspace: Workspace) {
         label: 'Файл',
         submenu: [
           { label: 'Открыть папку данных', click: () => void shell.openPath(workspace.dataDir) },
+          // A reloaded window asks main to lock first (privacy.state windowOpened), so this shows the lock screen.
+          { label: 'Заблокировать', accelerator: 'CmdOrCtrl+L', click: () => mainWindow?.webContents.reload() },
           { type: 'separator' },
           { label: 'Выход', role: 'quit' },
         ],

@@ -46,7 +46,7 @@ describe('согласие на обработку сведений о здор�
 
     const form = await t.ok('privacy.consentForm', { entryId });
     const doc = await parseDocx(Buffer.from(form.dataBase64, 'base64'));
-    expect(doc.allText).toContain('Лебедев Дмитрий Андреевич, 20.03.2014 г. р., 6А класс');
+    expect(doc.allText).toContain('(Лебедев Дмитрий Андреевич, 20.03.2014 г. р., 6А класс)');
     expect(doc.allText).toContain('152-ФЗ');
   });
 });

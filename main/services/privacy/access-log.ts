@@ -18,8 +18,15 @@ export function osUser(): string {
 }
 
 export function logAccess(ctx: ServiceContext, action: AccessAction, pupilId: string | null, detail = ''): void {
+  const at = ctx.now().toISOString();
+  const user = osUser();
+  // A card reloads after every save: one line per card and user per minute says who looked, not how often it redrew.
+  if (action === 'open_card') {
+    const last = ctx.raw.prepare('SELECT at, user_name, action, pupil_id FROM access_log ORDER BY id DESC LIMIT 1').get() as { at: string; user_name: string; action: string; pupil_id: string | null } | undefined;
+    if (last && last.action === action && last.pupil_id === pupilId && last.user_name === user && Date.parse(at) - Date.parse(last.at) < 60_000) return;
+  }
   ctx.raw.prepare('INSERT INTO access_log (at, user_name, action, pupil_id, detail) VALUES (?, ?, ?, ?, ?)')
-    .run(ctx.now().toISOString(), osUser(), action, pupilId, detail);
+    .run(at, user, action, pupilId, detail);
 }
 
 /** The newest first; `pupil` is the pupil's code (обучающийся № N), never the name. */

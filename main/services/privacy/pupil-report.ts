@@ -33,7 +33,7 @@ export function pupilReportDoc(ctx: ServiceContext, pupilId: string): ReportDoc 
   const measures = (kind: string, id: unknown) => raw.prepare('SELECT * FROM support_measure WHERE target_kind = ? AND target_id = ? AND deleted_at IS NULL ORDER BY date_from').all(kind, id) as R[];
   const blocks: Block[] = [
     { kind: 'heading', text: '1. Персональные данные' },
-    { kind: 'table', table: { sheet: 'Персональные данные', caption: '', columns: [{ key: 'f', header: 'Сведение', width: 2 }, { key: 'v', header: 'Значение', width: 3 }],
+    { kind: 'table', table: { sheet: 'Персональные данные', caption: 'Персональные данные обучающегося', columns: [{ key: 'f', header: 'Сведение', width: 2 }, { key: 'v', header: 'Значение', width: 3 }],
       rows: [['ФИО', s(p.full_name) || 'стёрто'], ['Дата рождения', d(p.birth_date)], ['Класс', s(p.class_name)], ['Код обучающегося (вместо ФИО в файлах для управления образования)', code]] } },
   ];
   entries.forEach((e, i) => {
@@ -41,7 +41,7 @@ export function pupilReportDoc(ctx: ServiceContext, pupilId: string): ReportDoc 
     const consents = revealRows(raw, raw.prepare('SELECT * FROM consent WHERE entry_id = ? AND deleted_at IS NULL ORDER BY given_on').all(e.id) as R[]);
     blocks.push(
       { kind: 'heading', text: `2.${i + 1}. Группа риска: запись от ${d(e.included_on)}` },
-      { kind: 'table', table: { sheet: `Группа риска ${i + 1}`, caption: '', columns: [{ key: 'f', header: 'Сведение', width: 2 }, { key: 'v', header: 'Значение', width: 3 }],
+      { kind: 'table', table: { sheet: `Группа риска ${i + 1}`, caption: `Запись группы риска от ${d(e.included_on)}`, columns: [{ key: 'f', header: 'Сведение', width: 2 }, { key: 'v', header: 'Значение', width: 3 }],
         rows: [['Категории', cats(e.categories)], ['Основание постановки', s(e.reason)], ['Ответственный педагог', s(e.responsible)],
           ['Статус', riskStatus.labels[e.status as 'included'] ?? s(e.status)], ['Снят с учёта', e.removed_on ? `${d(e.removed_on)}: ${s(e.removal_reason)}` : '—'],
           ['Сведения о здоровье', s(e.health_details) || '—']] } },
@@ -65,13 +65,13 @@ export function pupilReportDoc(ctx: ServiceContext, pupilId: string): ReportDoc 
     { kind: 'heading', text: '5. Срок хранения' },
     { kind: 'paragraph', text: due ? `ФИО и дата рождения будут стёрты после ${d(due.eraseAfter)} (обучающийся снят с учёта ${d(due.leftOn)}).` : 'Обучающийся состоит в группе риска или в списке одарённых: сведения хранятся, пока он в списке, и после снятия с учёта — до конца учебного года, следующего за ближайшим.' },
     { kind: 'heading', text: '6. Кто открывал сведения' },
-    { kind: 'table', table: { sheet: 'Журнал доступа', caption: '', empty: 'Записей нет.', columns: [{ key: 'a', header: 'Когда', width: 2 }, { key: 'u', header: 'Пользователь', width: 2 }, { key: 'w', header: 'Действие', width: 3 }],
+    { kind: 'table', table: { sheet: 'Журнал доступа', caption: 'Кто и когда открывал сведения', empty: 'Записей нет.', columns: [{ key: 'a', header: 'Когда', width: 2 }, { key: 'u', header: 'Пользователь', width: 2 }, { key: 'w', header: 'Действие', width: 3 }],
       rows: looked.map((a) => [`${formatDate(a.at.slice(0, 10))} ${a.at.slice(11, 16)}`, a.user, ACTION[a.action] + (a.detail ? ` (${a.detail})` : '')]) } },
   );
   const school = getSchoolProfile(ctx);
   return {
     subject: 'Что хранится о ребёнке',
-    requisites: { organisation: [s(school?.name)], kind: 'СПРАВКА', date: dayOf(ctx.now()), number: '', place: '', title: `о персональных данных обучающегося ${s(p.full_name) || code}, хранящихся в школе` },
+    requisites: { organisation: [s(school?.name)], kind: 'СПРАВКА', date: dayOf(ctx.now()), number: '', place: '', title: `о персональных данных, хранящихся в школе (обучающийся: ${s(p.full_name) || code})` },
     blocks,
   };
 }
