@@ -143,6 +143,8 @@ export const contract = {
   'municipality.roster.xlsx': callWithBytes(fileOutput, 'municipality')(z.strictObject({})),
   'municipality.groups.list': call<M.PartnerGroupView[]>('municipality')(z.strictObject({})),
   'municipality.groups.save': call<Row>('municipality')(M.partnerGroupInput),
+  /** The group's schools chosen from the group itself (seed 004's lists); resource centres among them. */
+  'municipality.groups.setSchools': call<{ changed: number }>('municipality')(z.strictObject({ groupId: id, schoolIds: z.array(id).max(5000), resourceCentreIds: z.array(id).max(5000).default([]) })),
   'municipality.groups.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
   'municipality.curators.list': call<M.CuratorView[]>('municipality')(z.strictObject({})),
   'municipality.curators.save': call<Row>('municipality')(M.curatorInput),

@@ -11,6 +11,7 @@ import { municipalityDashboard, schoolDrillDown, municipalityCharts } from './ov
 import { getReportSettings, saveReportSettings } from './report-settings.js';
 import { addCuratorComment } from '../exchange/municipal.js';
 import { asBuffer } from '../bytes.js';
+import { setGroupSchools } from './group-schools.js';
 
 const removed = { removed: true as const };
 
@@ -22,6 +23,7 @@ export const municipalityHandlers = defineArea({
   'municipality.roster.importApply': (env, input) => applyRosterImport(env.ctx(), asBuffer(input.bytes)),
   'municipality.groups.list': (env) => roster.listPartnerGroups(env.ctx()),
   'municipality.groups.save': (env, input) => roster.savePartnerGroup(env.ctx(), input),
+  'municipality.groups.setSchools': (env, input) => setGroupSchools(env.ctx(), input.groupId, input.schoolIds, input.resourceCentreIds),
   'municipality.groups.remove': (env, input) => (roster.removePartnerGroup(env.ctx(), input.id), removed),
   'municipality.curators.list': (env) => roster.listCurators(env.ctx()),
   'municipality.curators.save': (env, input) => roster.saveCurator(env.ctx(), input),

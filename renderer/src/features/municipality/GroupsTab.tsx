@@ -10,6 +10,8 @@ import { useUnsavedChanges } from '../../components/UnsavedGuard';
 import { notifyError, notifyOk } from '../../app/notify';
 import { coordinationRole } from '../../../../common/roster-labels';
 import { contract, type ReportSettings, type Row } from '../../../../preload/contract/index';
+import { GroupSchoolsModal } from './GroupSchoolsModal';
+import type { PartnerGroupView } from '../../../../preload/contract/index';
 
 type Kind = 'groups' | 'curators' | 'coordination';
 const roleOptions = coordinationRole.codes.map((c) => ({ value: c, label: coordinationRole.labels[c]! }));
@@ -97,13 +99,14 @@ export function GroupsTab() {
   const curators = useCall('municipality.curators.list', {});
   const coord = useCall('municipality.coordination.list', {});
   const [edit, setEdit] = useState<{ kind: Kind; value: Record<string, unknown> } | null>(null);
+  const [members, setMembers] = useState<PartnerGroupView | null>(null);
   const err = groups.error ?? curators.error ?? coord.error;
   if (err) return <Alert color="red">{err}</Alert>;
   return (
     <Stack>
       <Card withBorder>
         <Group justify="space-between" mb="xs"><Title order={4}>Партнёрские группы</Title><Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEdit({ kind: 'groups', value: { number: (groups.value?.length ?? 0) + 1 } })}>Добавить группу</Button></Group>
-        <Text size="xs" c="dimmed" mb="xs">Школы включаются в группу и отмечаются как ресурсный центр в реестре.</Text>
+        <Text size="xs" c="dimmed" mb="xs">Школы группы и её ресурсные центры выбираются кнопкой «Школы группы…» (или по одной в реестре).</Text>
         <Table withTableBorder fz="sm">
           <Table.Thead><Table.Tr><Table.Th>№ группы</Table.Th><Table.Th>Образовательные организации</Table.Th><Table.Th /></Table.Tr></Table.Thead>
           <Table.Tbody>
@@ -111,7 +114,12 @@ export function GroupsTab() {
               <Table.Tr key={g.id} className="row-click" onClick={() => setEdit({ kind: 'groups', value: g })}>
                 <Table.Td>{String(g.title || `${g.number} группа`)}{g.territory ? <Text size="xs" c="dimmed">{String(g.territory)}</Text> : null}</Table.Td>
                 <Table.Td>{g.schools.map((s) => <div key={s.id}>{s.name}{s.is_resource_centre ? ' — ресурсный центр' : ''}</div>)}</Table.Td>
-                <Table.Td><Remove kind="groups" id={g.id} /></Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="light" onClick={(e) => { e.stopPropagation(); setMembers(g); }} data-testid="group-schools-open">Школы группы…</Button>
+                    <Remove kind="groups" id={g.id} />
+                  </Group>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -144,6 +152,7 @@ export function GroupsTab() {
       </Card>
       <Requisites />
       {edit && <EditModal kind={edit.kind} value={edit.value} onClose={() => setEdit(null)} />}
+      {members && <GroupSchoolsModal group={members} onClose={() => setMembers(null)} />}
     </Stack>
   );
 }
