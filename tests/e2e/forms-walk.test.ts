@@ -68,6 +68,8 @@ async function fillWrong(dialog: Locator): Promise<void> {
 async function submit(dialog: Locator): Promise<boolean> {
   const save = dialog.locator('button[type="submit"]').or(dialog.getByRole('button', { name: /^(Сохранить|Добавить|Создать|Включить)/ })).last();
   if (!(await save.isVisible().catch(() => false))) return false;
+  // A list opened by the focused first field would cover the button: a click on the title closes it, as a person's would.
+  await dialog.locator('.mantine-Modal-title').first().click().catch(() => undefined);
   await save.click();
   await dialog.page().waitForTimeout(250);
   return true;

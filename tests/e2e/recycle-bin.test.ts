@@ -53,7 +53,7 @@ describe('корзина в браузере', () => {
     expect(await row.innerText()).toMatch(/Связь мероприятия журнала с программой — \d+/);
     await page.screenshot({ path: join(process.env.OPORA_SHOTS ?? dataDir, 'recycle-bin-1366.png') });
     await row.getByTestId('bin-restore').click();
-    await page.getByTestId('bin-row').filter({ hasText: title }).first().getByText(/восстановлено/).waitFor();
+    await page.getByTestId('bin-row').filter({ hasText: title }).first().getByText(/восстановлено/i).waitFor();
 
     await page.reload();
     await openProgramme();

@@ -174,7 +174,7 @@ describe('журнал мероприятий: связи с программо�
     const file = await t.ok('attachments.add', { eventId: ev.id, fileName: 'презентация.pdf', mime: 'application/pdf', dataBase64: b64('%PDF-1.4 тест') });
     const kept = await t.ok('attachments.add', { eventId: other.id, fileName: 'протокол.pdf', mime: 'application/pdf', dataBase64: b64('%PDF-1.4 другой') });
 
-    expect(await t.ok('records.remove', { entity: 'event', id: ev.id })).toEqual({ removed: 4 }); // the event, its decision, its link and its file
+    expect(await t.ok('records.remove', { entity: 'event', id: ev.id })).toMatchObject({ removed: 4 }); // the event, its decision, its link and its file
     expect(existsSync(join(t.ws.ctx().filesDir, 'attachments', file.id))).toBe(false);
     expect(existsSync(join(t.ws.ctx().filesDir, 'attachments', kept.id))).toBe(true);
     expect(rows(t, 'event')).toBe(1);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Drawer, Stack, Group, Button, Text, Title, Badge, Divider, SimpleGrid, Loader, Center, Alert } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
+import { useRemoveWithUndo } from '../../components/DeleteButton';
 import { call } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import { label } from '../../components/Labels';
@@ -34,6 +35,7 @@ function removalText(row: Row, decisions: number, files: number) {
 }
 
 function CardBody({ row, onClosed }: { row: Row; onClosed: () => void }) {
+  const removeWithUndo = useRemoveWithUndo();
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const { value: decisions } = useCall('records.list', { entity: 'decision', filters: { event_id: row.id }, limit: 1 });
@@ -72,8 +74,7 @@ function CardBody({ row, onClosed }: { row: Row; onClosed: () => void }) {
         title="Удалить мероприятие?"
         onClose={() => setRemoving(false)}
         onConfirm={async () => {
-          await call('records.remove', { entity: 'event', id: row.id });
-          notifyOk('Мероприятие удалено');
+          await removeWithUndo('event', row.id);
           setRemoving(false);
           onClosed();
         }}

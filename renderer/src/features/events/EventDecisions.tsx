@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Table, Group, Button, Text, Title, ActionIcon, Tooltip, Alert, Stack } from '@mantine/core';
 import { IconPlus, IconPencil, IconTrash, IconCheck } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
+import { useRemoveWithUndo } from '../../components/DeleteButton';
 import { call } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import type { Row } from '../../../../preload/contract/index';
@@ -12,6 +13,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DecisionStatus, Deadline } from './DecisionStatus';
 
 export function EventDecisions({ eventId }: { eventId: string }) {
+  const removeWithUndo = useRemoveWithUndo();
   const { value, error } = useCall('records.list', { entity: 'decision', filters: { event_id: eventId }, sort: { field: 'deadline', dir: 'asc' }, limit: 500 });
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [marking, setMarking] = useState<Row | null>(null);
@@ -75,8 +77,7 @@ export function EventDecisions({ eventId }: { eventId: string }) {
         title="Удалить поручение?"
         onClose={() => setRemoving(null)}
         onConfirm={async () => {
-          await call('records.remove', { entity: 'decision', id: removing!.id });
-          notifyOk('Поручение удалено');
+          await removeWithUndo('decision', removing!.id);
           setRemoving(null);
         }}
       >

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Drawer, Stack, Group, Title, Text, Button, Divider, SimpleGrid, Loader, Alert } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
+import { useRemoveWithUndo } from '../../components/DeleteButton';
 import { call } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import { FormModal, RecordForm, rowToValues } from '../../components/RecordForm';
@@ -29,6 +30,7 @@ function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void 
   const { value: entry, error } = useCall('records.get', { entity: 'risk_entry', id: entryId });
   const [editing, setEditing] = useState(false);
   const { confirm, node } = useConfirm();
+  const removeWithUndo = useRemoveWithUndo();
   if (error) return <Alert color="red">{error}</Alert>;
   if (!entry) return <Loader />;
   const remove = () => confirm({
@@ -36,9 +38,8 @@ function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void 
     text: 'Запись группы риска, её меры поддержки и история статуса будут удалены; если ребёнок не состоит в списке одарённых, его ФИО и дата рождения тоже будут стёрты. Если обучающемуся больше не нужна поддержка, лучше нажмите «Снять с учёта» — история сохранится.',
     action: 'Удалить запись',
     run: async () => {
-      await call('records.remove', { entity: 'risk_entry', id: entryId });
+      await removeWithUndo('risk_entry', entryId);
       onClose();
-      notifyOk('Запись удалена');
     },
   });
 

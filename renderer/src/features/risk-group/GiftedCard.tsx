@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Drawer, Stack, Group, Title, Text, Button, Divider, SimpleGrid, Loader, Alert } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
+import { useRemoveWithUndo } from '../../components/DeleteButton';
 import { call } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import { FormModal, RecordForm, rowToValues } from '../../components/RecordForm';
@@ -25,6 +26,7 @@ function GiftedBody({ giftedId, onClose }: { giftedId: string; onClose: () => vo
   const { value: g, error } = useCall('records.get', { entity: 'gifted_pupil', id: giftedId });
   const [editing, setEditing] = useState(false);
   const { confirm, node } = useConfirm();
+  const removeWithUndo = useRemoveWithUndo();
   if (error) return <Alert color="red">{error}</Alert>;
   if (!g) return <Loader />;
   const remove = () => confirm({
@@ -32,9 +34,8 @@ function GiftedBody({ giftedId, onClose }: { giftedId: string; onClose: () => vo
     text: 'Запись и её меры поддержки будут удалены.',
     action: 'Исключить',
     run: async () => {
-      await call('records.remove', { entity: 'gifted_pupil', id: giftedId });
+      await removeWithUndo('gifted_pupil', giftedId);
       onClose();
-      notifyOk('Обучающийся исключён из списка одарённых');
     },
   });
   return (
