@@ -5,12 +5,12 @@
  */
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { existsSync, readFileSync, writeFileSync, openSync, writeSync, closeSync, readdirSync } from 'node:fs';
+import { existsSync, utimesSync, readFileSync, writeFileSync, openSync, writeSync, closeSync, readdirSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { testWorkspace, tempDir } from '../helpers.js';
 import { Workspace } from '../../main/workspace.js';
 import { dispatch } from '../../main/handlers.js';
-import { backupDirFor, keepSet, listBackups, KEEP, parseBackupName } from '../../main/services/backup/backup.js';
+import { backupDirFor, keepSet, listBackups, KEEP, parseBackupName, makeBackup } from '../../main/services/backup/backup.js';
 import { makePair } from './exchange-fixtures.js';
 import { openDatabase } from '../../db/open.js';
 import { migrations } from '../../db/migrations/index.js';
@@ -55,6 +55,16 @@ describe('thinning', () => {
     expect(keep.size).toBeLessThanOrEqual(KEEP.latest + KEEP.days + KEEP.weeks);
     // Nothing older than about a month survives.
     expect([...keep].every((n) => Number(n.split('-')[1]) < 35)).toBe(true);
+  });
+
+  it('a copy stamped by a clock set back is kept, not thinned away at once', () => {
+    const dir = tempDir();
+    const raw = new BetterSqlite3(join(dir, 'x.sqlite'));
+    raw.exec('CREATE TABLE t (a)');
+    for (let d = 0; d < 20; d++) makeBackup(raw, 'daily', new Date(2026, 10, 20 - d + 20, 10));
+    const back = makeBackup(raw, 'import', new Date(2025, 0, 1, 10))!;
+    expect(listBackups(backupDirFor(join(dir, 'x.sqlite'))).map((b) => b.name)).toContain(back.name);
+    raw.close();
   });
 
   it('reads its own names back and ignores other files', () => {
@@ -108,7 +118,10 @@ describe('automatic copies', () => {
     p.clock.tick(60_000);
     p.importToMuni(p.exportSchool());
     expect(listBackups(dir)).toHaveLength(1);
+    // Ten minutes later by both clocks (the file's own time is set back as the real clock would have moved).
     p.clock.tick(11 * 60_000);
+    const old = new Date(Date.now() - 11 * 60_000);
+    utimesSync(join(dir, first[0]!.name), old, old);
     p.importToMuni(p.exportSchool());
     expect(listBackups(dir)).toHaveLength(2);
     p.close();

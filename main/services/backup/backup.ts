@@ -94,10 +94,12 @@ export function keepSet(list: BackupInfo[]): Set<string> {
   return keep;
 }
 
-/** Deletes the copies `keepSet` does not keep; returns the names removed. */
-export function thinBackups(dir: string): string[] {
+/** Deletes the copies `keepSet` does not keep (never `protect`, the one just made); returns the names removed. */
+export function thinBackups(dir: string, protect?: string): string[] {
   const list = listBackups(dir);
   const keep = keepSet(list);
+  // A copy stamped by a clock set back (or a test's clock) may look old; the one just made always stays.
+  if (protect) keep.add(protect);
   const removed = list.filter((b) => !keep.has(b.name)).map((b) => b.name);
   for (const name of removed) rmSync(join(dir, name), { force: true });
   return removed;
@@ -127,7 +129,7 @@ export function makeBackup(raw: BetterSqlite3.Database, reason: BackupReason, no
   mkdirSync(dir, { recursive: true });
   const name = freeName(dir, now, reason);
   vacuumInto(raw, join(dir, name));
-  thinBackups(dir);
+  thinBackups(dir, name);
   return { name, at: now.toISOString(), reason, size: statSync(join(dir, name)).size };
 }
 
@@ -139,10 +141,19 @@ export function dailyBackup(raw: BetterSqlite3.Database, now: Date): BackupInfo 
   return makeBackup(raw, 'daily', now);
 }
 
-/** Before an import is committed: a copy, unless one was made in the last few minutes (a batch of files). */
+/**
+ * Before an import is committed: a copy, unless one was made in the last few minutes (a batch of files).
+ * "Made" is judged twice: by the workspace's clock, and by the file system's (a copy's mtime), because
+ * callers that stamp imports in the past (the demo municipality backdates each school's files) would
+ * otherwise take a copy before every file.
+ */
 export function importBackup(raw: BetterSqlite3.Database, now: Date): BackupInfo | null {
   if (raw.memory) return null;
-  const newest = listBackups(backupDirFor(raw.name))[0];
+  const dir = backupDirFor(raw.name);
+  const list = listBackups(dir);
+  const newest = list[0];
   if (newest && now.getTime() - new Date(newest.at).getTime() < IMPORT_BACKUP_GAP_MS && now >= new Date(newest.at)) return null;
+  const wall = Date.now();
+  if (list.some((b) => Math.abs(wall - statSync(join(dir, b.name)).mtimeMs) < IMPORT_BACKUP_GAP_MS)) return null;
   return makeBackup(raw, 'import', now);
 }
