@@ -27,7 +27,7 @@ const addDays = (iso: string, days: number) => {
  * «И.О. Фамилия, должность»: the справка reads a speaker as a name, and «учителя школ-лидеров» would print as one.
  */
 const GROUP: [string, string, string, string, string][] = [
-  ['Сорокина', 'Вера', 'Андреевна', 'методист МКУ «Центр развития образования»', 'руководитель группы'],
+  ['Сорокина', 'Вера', 'Андреевна', 'методист МКУ «Центр развития образования»', 'координация работы группы'],
   ['Белов', 'Игорь', 'Семёнович', 'учитель математики', 'анализ результатов ВПР'],
   ['Ежова', 'Алла', 'Петровна', 'заместитель директора по УВР', 'планы ликвидации пробелов'],
   ['Зуева', 'Нина', 'Олеговна', 'учитель русского языка', 'функциональная грамотность'],
@@ -91,7 +91,7 @@ export function demoMunicipalWork(mun: ServiceContext, schools: string[], low: s
     ],
   }));
   const group = saveGroup(mun, groupSaveInput.parse({
-    group: { kind: 'working', title: 'Рабочая группа по сопровождению школ с низкими образовательными результатами', event_id: day.event.id, date_from: addDays(today, -21), date_to: addDays(today, 200) },
+    group: { kind: 'working', title: 'Сопровождение школ с низкими образовательными результатами', event_id: day.event.id, date_from: addDays(today, -21), date_to: addDays(today, 200) },
     members: GROUP.map(([surname, first_name, patronymic, position, role_note], i) => ({
       surname, first_name, patronymic, position, role_note, leader: i === 0 ? 1 : 0,
       organisation: i === 0 ? 'МКУ «Центр развития образования»' : '', school_id: i === 0 ? null : schools[(i - 1) % schools.length]!,
