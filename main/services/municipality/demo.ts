@@ -3,8 +3,8 @@
  * the municipality makes an enrollment file, a separate school database opens it and is filled by the demo
  * generator (varied size and progress), the school exports its bundle and the municipality imports it; the
  * municipality's roadmap then travels down, the school marks the activities that concern it and sends a
- * second bundle up. School names are seed 004's (real schools of one municipality), then made-up ones;
- * every person, pupil and figure is fictional.
+ * second bundle up, with its marks on the municipality's assignments too (demo-work.ts). School names are
+ * seed 004's (real schools of one municipality), then made-up ones; every person, pupil and figure is fictional.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { saveRoadmap, saveRoadmapActivity } from './roadmap.js';
 import { saveReportSettings } from './report-settings.js';
 import { addCuratorComment } from '../exchange/municipal.js';
 import { seededRandom, type SeededRandom } from '../../../common/random.js';
+import { demoMunicipalWork, markDemoAssignments } from './demo-work.js';
 
 export interface MunicipalityDemoOptions {
   schools: number;
@@ -162,6 +163,10 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
     });
   });
 
+  // The municipality's own meetings and assignments, made before the loop so the plan goes down in each
+  // school's bundle with the roadmap (no random draws: the schools' data stays as the seed made it).
+  demoMunicipalWork(mun, ids, lowIds, today);
+
   const concernsAll = new Map((mun.raw.prepare('SELECT id, all_schools FROM municipal_activity WHERE deleted_at IS NULL').all() as { id: string; all_schools: number }[]).map((x) => [x.id, x.all_schools === 1]));
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
@@ -202,6 +207,7 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
           completed_on: done ? a.date_to : null,
         });
       }
+      markDemoAssignments(sctx, i, today);
       const up2 = exportForDownload(sctx)[0]!;
       importOk(importBundle(at, { fileName: up2.fileName, bytes: up2.bytes }), s.short);
       imported++;

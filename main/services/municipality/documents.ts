@@ -68,18 +68,23 @@ export function removeDocument(ctx: ServiceContext, id: string): void {
 /** A new справка about an event, its requisites prefilled from the municipality's settings (no number, no date). */
 export function draftFromEvent(ctx: ServiceContext, eventId: string): DocumentCard {
   requireMunicipality(ctx);
+  return saveDocument(ctx, { document: eventDraftFields(ctx, eventId), sections: null });
+}
+
+/**
+ * The fields of that draft, not saved: draftFromEvent saves them; `opora report --kind meeting` prints them
+ * as they are when the register has no справка about the event (the command line does not add to the register).
+ */
+export function eventDraftFields(ctx: ServiceContext, eventId: string): z.output<typeof documentSaveInput>['document'] {
   const e = liveRow(ctx, 'mun_event', eventId);
   if (!e) throw notFound('Мероприятие');
   const s = getReportSettings(ctx);
   const kind = eventKindGenitive[e.kind as keyof typeof eventKindGenitive] ?? 'мероприятия';
-  return saveDocument(ctx, {
-    document: {
-      ...signerOf(s), kind: 'spravka', issuer: String(e.organiser_body) === 'centre' && s.centre ? 'centre' : 'department', number: '', doc_date: null, place: s.place,
-      title: `Об итогах ${kind} «${String(e.topic).replace(/^«|»$/g, '')}»`,
-      addressees: 'Руководителям общеобразовательных организаций', event_id: eventId,
-    } as z.output<typeof documentSaveInput>['document'],
-    sections: null,
-  });
+  return {
+    ...signerOf(s), kind: 'spravka', issuer: String(e.organiser_body) === 'centre' && s.centre ? 'centre' : 'department', number: '', doc_date: null, place: s.place,
+    title: `Об итогах ${kind} «${String(e.topic).replace(/^«|»$/g, '')}»`,
+    addressees: 'Руководителям общеобразовательных организаций', event_id: eventId,
+  } as z.output<typeof documentSaveInput>['document'];
 }
 
 /** A приказ approving a справка of the register (seed 002): its heading, preamble and first point prefilled. */

@@ -17,6 +17,7 @@ import { schoolReport } from './school.js';
 import { assertNoPupilMentions } from '../exchange/outgoing-check.js';
 import { roadmapReport, schoolsReport, type Progress } from './municipality.js';
 import { monitoringReport } from './monitoring.js';
+import { roadmapOptionsFromRegister, groupsInForce } from './register-extras.js';
 import { renderDocx } from './docx.js';
 import { renderXlsx } from './xlsx.js';
 import { safeFileName } from '../../../common/file-names.js';
@@ -67,10 +68,10 @@ export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, pr
     return { doc, period };
   }
   if (role !== 'municipality') throw new AppError('not_municipality', 'Этот отчёт строится в рабочем месте муниципалитета по данным школ.');
-  if (req.kind === 'schools') return { doc: await schoolsReport(ctx, today, progress), period: null };
+  if (req.kind === 'schools') return { doc: await schoolsReport(ctx, today, progress, groupsInForce(ctx, today)), period: null };
   if (req.kind === 'roadmap') {
     const period = defaultPeriod(today, { from: req.from, to: req.to });
-    return { doc: await roadmapReport(ctx, period, today, progress), period };
+    return { doc: await roadmapReport(ctx, period, today, progress, roadmapOptionsFromRegister(ctx)), period };
   }
   const q = quarterOf(today);
   const period = { from: req.from ?? q.from, to: req.to ?? q.to };

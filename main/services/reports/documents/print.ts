@@ -12,7 +12,7 @@ import { getReportSettings } from '../../municipality/report-settings.js';
 import { getEvent } from '../../municipality/events.js';
 import { kindOf, lines, nameFrom, sectionsOf, SECTION_CODES } from '../../municipality/documents.js';
 import { dayOf } from '../../../../db/rules.js';
-import { DOCUMENT_KINDS, PARTICIPATION, PROPOSAL_ADDRESSEES, GROUP_KINDS } from '../../../../db/registry/meetings.js';
+import { DOCUMENT_KINDS, PARTICIPATION, PROPOSAL_ADDRESSEES } from '../../../../db/registry/meetings.js';
 import { eventKind, eventLevel, eventFormat } from '../../../../common/labels.js';
 import { formatDate } from '../../../../common/format.js';
 import { parsePersonName } from '../../../../common/person-name.js';
@@ -21,6 +21,7 @@ import type { ReportDoc } from '../model.js';
 import type { DocumentRequisites, MeetingDocModel } from './model.js';
 import { meetingDoc } from './meeting.js';
 import { orderDoc } from './order.js';
+import { meetingGroupOf } from './groups.js';
 import { frameOf, paragraphs } from './requisites.js';
 import { renderDocx } from '../docx.js';
 
@@ -84,12 +85,7 @@ function meetingModel(ctx: ServiceContext, d: Row, eventId: string): MeetingDocM
     agenda: card.agenda.map((a) => ({ title: String(a.title), speaker: String(a.speaker), note: String(a.note) })),
     conclusions: card.conclusions.map(({ item, school_ids }) => ({ text: String(item.text), schools: item.all_participants ? [] : school_ids.map(nameOfSchool), factors: String(item.factors) })),
     proposals,
-    groups: card.groups.map((g) => ({
-      title: g.title, kindLabel: GROUP_KINDS[g.kind], period: { from: g.date_from, to: g.date_to },
-      members: g.members.map((m) => ({
-        name: nameFrom(m, ''), text: m.surname, position: m.position, organisation: m.organisation || (m.school_id ? nameOfSchool(m.school_id) : ''), role: m.role_note, leader: m.leader === 1,
-      })),
-    })),
+    groups: card.groups.map((g) => meetingGroupOf(g, nameOfSchool)),
     assignments: card.assignments.map((a) => {
       // Addressed to every school of the meeting: said once, not a list of every participant after every line.
       const everyParticipant = card.schools.length > 1 && a.school_ids.length === card.schools.length && card.schools.every((s) => a.school_ids.includes(s.school_id));
