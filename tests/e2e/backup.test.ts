@@ -55,6 +55,9 @@ describe('backups in the browser', () => {
     const { page } = app;
     await page.getByRole('navigation').getByText('Настройки и копии').click();
     await page.getByRole('button', { name: 'Новое рабочее место' }).click();
+    // One click does not leave the school: the app says what happens and waits for a yes.
+    await page.getByRole('dialog').getByText('останется в списке').waitFor();
+    await page.getByRole('button', { name: 'Да, перейти в новое' }).click();
     await page.getByRole('button', { name: 'Начать работу управления' }).click();
     await page.getByLabel(/Наименование органа управления образованием/).fill('Управление образования Энского района');
     await page.getByRole('button', { name: 'Создать', exact: true }).click();

@@ -14,7 +14,6 @@ import { getReportSettings, type ReportSettings } from './report-settings.js';
 import { eventKindGenitive } from '../../../common/labels.js';
 import { parsePersonName, type PersonName } from '../../../common/person-name.js';
 import { DOCUMENT_KINDS, MEETING_SECTIONS } from '../../../db/registry/meetings.js';
-import { formatDate } from '../../../common/format.js';
 
 export type SectionCode = keyof typeof MEETING_SECTIONS;
 export const SECTION_CODES = Object.keys(MEETING_SECTIONS) as SectionCode[];

@@ -6,7 +6,7 @@
  * the per-school lists and the members of the groups (their size and leader stay).
  */
 import { count, formatDate, formatDateLong, formatDateRangeLong } from '../../../../common/format.js';
-import { listNameOf, nameOrText } from '../../../../common/person-name.js';
+import { nameOrText } from '../../../../common/person-name.js';
 import type { Block, Cell, ReportDoc } from '../model.js';
 import { NOUNS } from '../text.js';
 import type { MeetingDocModel, MeetingGroup } from './model.js';
@@ -80,7 +80,7 @@ function agenda(m: MeetingDocModel): Block[] {
   if (!m.agenda.length) return [];
   return [
     { kind: 'heading', text: 'Повестка:' },
-    { kind: 'list', numbered: true, items: m.agenda.map((a) => sentence(`${clause(a.title)}${a.speaker ? ` (докладчик — ${listNameOf(a.speaker)})` : ''}${a.note ? `. ${clause(a.note)}` : ''}`)) },
+    { kind: 'list', numbered: true, items: m.agenda.map((a) => sentence(`${clause(a.title)}${a.speaker ? ` (докладчик — ${a.speaker.trim()})` : ''}${a.note ? `. ${clause(a.note)}` : ''}`)) },
   ];
 }
 

@@ -57,7 +57,7 @@ function meetingModel(ctx: ServiceContext, d: Row, eventId: string): MeetingDocM
   const addresseeOf = (p: Row, ids: string[]) => {
     const a = String(p.addressee) as keyof typeof PROPOSAL_ADDRESSEES;
     if (a === 'all_schools') return 'Руководителям общеобразовательных организаций';
-    if (a === 'some_schools') return `Руководителям ${ids.map(nameOfSchool).join(', ')}`;
+    if (a === 'some_schools') return `Руководителям общеобразовательных организаций: ${ids.map(nameOfSchool).join(', ')}`;
     if (a === 'centre') return s.centre || String(p.addressee_text) || 'Методическому центру';
     if (a === 'group') return (p.group_id && groupTitle.get(String(p.group_id))) || String(p.addressee_text) || 'Рабочей группе';
     return String(p.addressee_text) || PROPOSAL_ADDRESSEES[a] || 'Другим';

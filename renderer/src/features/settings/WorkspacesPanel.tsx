@@ -11,6 +11,8 @@ import { useCall } from '../../app/data';
 import { useAction } from '../../app/useAction';
 import { notifyOk } from '../../app/notify';
 import { readAsBase64 } from '../../components/files';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useState } from 'react';
 
 function kindOf(f: WorkspaceFile): string {
   if (f.demo) return 'Демонстрационная школа';
@@ -22,6 +24,7 @@ function kindOf(f: WorkspaceFile): string {
 export function WorkspacesPanel({ onSwitched }: { onSwitched: () => void }) {
   const { value, reload } = useCall('workspace.files', {});
   const { busy, run } = useAction();
+  const [askNew, setAskNew] = useState(false);
   const done = (message: string) => {
     notifyOk(message);
     onSwitched();
@@ -54,10 +57,14 @@ export function WorkspacesPanel({ onSwitched }: { onSwitched: () => void }) {
           </Table.Tbody>
         </Table>
         <Group>
-          <Button variant="default" leftSection={<IconPlus size={16} />} loading={busy}
-            onClick={() => void run(async () => { await call('workspace.newFile', {}); done('Создано новое рабочее место: выберите, школа это или муниципалитет.'); })}>
+          <Button variant="default" leftSection={<IconPlus size={16} />} loading={busy} onClick={() => setAskNew(true)}>
             Новое рабочее место
           </Button>
+          <ConfirmDialog opened={askNew} title="Новое рабочее место" action="Да, перейти в новое" onClose={() => setAskNew(false)}
+            onConfirm={() => run(async () => { setAskNew(false); await call('workspace.newFile', {}); done('Создано новое рабочее место: выберите, школа это или муниципалитет.'); })}>
+            Программа перейдёт в новое пустое рабочее место и спросит, школа это или муниципалитет. Текущее рабочее место
+            со всеми данными останется в списке — вернуться в него можно кнопкой «Открыть».
+          </ConfirmDialog>
           {value.fileDialog
             ? (
               <Button variant="default" leftSection={<IconFolderOpen size={16} />} loading={busy}
