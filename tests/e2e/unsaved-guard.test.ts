@@ -61,6 +61,9 @@ describe('несохранённые изменения', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).not.toBe('Закрыть');
     expect(await page.evaluate(() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''))).toBe(true);
     await form.getByLabel('Задача').fill('Повысить долю обучающихся, справившихся с ВПР');
+    // As a person does: the typed text is on screen (the form has re-rendered as changed) before Esc.
+    await expect.poll(() => form.getByLabel('Задача').inputValue()).toBe('Повысить долю обучающихся, справившихся с ВПР');
+    await page.waitForTimeout(300);
     await page.keyboard.press('Escape');
     const guard = page.getByRole('dialog').filter({ hasText: 'Закрыть её без сохранения?' });
     await guard.waitFor();

@@ -6,7 +6,7 @@
  * the per-school lists and the members of the groups (their size and leader stay).
  */
 import { count, formatDate, formatDateLong, formatDateRangeLong } from '../../../../common/format.js';
-import { nameOrText } from '../../../../common/person-name.js';
+import { listNameOf, nameOrText } from '../../../../common/person-name.js';
 import type { Block, Cell, ReportDoc } from '../model.js';
 import { NOUNS } from '../text.js';
 import type { MeetingDocModel, MeetingGroup } from './model.js';
@@ -24,6 +24,9 @@ function tookPlace(kind: string, range: boolean): string {
 
 /** A note after a dash goes on the sentence: «— нет связи», but «— МБОУ …» and «— ВПР …» keep their capitals. */
 const afterDash = (t: string) => (/^[А-ЯЁ][а-яё]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t);
+
+/** A person typed with initials («Т.В. Чащина») prints in the list form; «Руководители ОО» stays as typed. */
+const speakerOf = (t: string) => (/[А-ЯЁ]\.\s?[А-ЯЁ]?\.?/.test(t) && !/,/.test(t) ? listNameOf(t.trim()) : t.trim());
 
 const lowerKind = (k: string) => (!k || k === 'Другое' ? 'мероприятие' : k[0]!.toLowerCase() + k.slice(1));
 
@@ -80,7 +83,7 @@ function agenda(m: MeetingDocModel): Block[] {
   if (!m.agenda.length) return [];
   return [
     { kind: 'heading', text: 'Повестка:' },
-    { kind: 'list', numbered: true, items: m.agenda.map((a) => sentence(`${clause(a.title)}${a.speaker ? ` (докладчик — ${a.speaker.trim()})` : ''}${a.note ? `. ${clause(a.note)}` : ''}`)) },
+    { kind: 'list', numbered: true, items: m.agenda.map((a) => sentence(`${clause(a.title)}${a.speaker ? ` (докладчик — ${speakerOf(a.speaker)})` : ''}${a.note ? `. ${clause(a.note)}` : ''}`)) },
   ];
 }
 
