@@ -1,6 +1,6 @@
 /** Closed vocabularies of the municipality's own work (db/registry/meetings.ts) with their Russian labels, for the registry and the screens alike. */
 /** Who organises on the municipality's side: the department itself or its subordinate body (methodical centre). */
-export const ORGANISER_BODIES = { department: 'Управление образования', centre: 'Подведомственное учреждение (методический центр)' } as const;
+export const ORGANISER_BODIES = { department: 'Управление образования', centre: 'Методический центр' } as const;
 export const PARTICIPATION = { invited: 'Приглашена', present: 'Участвовала', absent: 'Не участвовала' } as const;
 export const PROPOSAL_ADDRESSEES = {
   all_schools: 'Всем школам', some_schools: 'Отдельным школам', centre: 'Методическому центру', group: 'Рабочей группе', person: 'Лично', other: 'Другим',

@@ -16,7 +16,8 @@ const dataDir = tempDir('opora-screens-mun-');
 const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'));
 await generateMunicipalityDemo(w.ctx, { schools: n, seed: 3 });
 w.close();
-const app = await launchApp({ dataDir });
+const [vw, vh] = (process.env.SCREENS_SIZE ?? '1366x768').split('x').map(Number);
+const app = await launchApp({ dataDir, viewport: { width: vw!, height: vh! } });
 const { page } = app;
 const shot = async (name: string) => {
   await page.waitForTimeout(800);
@@ -27,9 +28,14 @@ await shot('m01-dashboard');
 await page.getByTestId('dashboard-row').first().click();
 await shot('m02-school');
 await page.keyboard.press('Escape');
-for (const tab of ['Графики', 'Реестр', 'Дорожная карта', 'Группы и кураторы']) {
+for (const tab of ['Графики', 'Реестр', 'Дорожная карта', 'Мероприятия', 'Поручения', 'Рабочие группы', 'Документы', 'Партнёры и кураторы']) {
   await page.getByRole('tab', { name: tab }).click();
   await shot('m03-' + tab.replace(/\s+/g, '_'));
+  if (tab === 'Мероприятия') {
+    await page.getByTestId('meeting-row').first().click();
+    await shot('m03-meeting-card');
+    await page.getByRole('button', { name: 'К журналу мероприятий' }).click();
+  }
 }
 await page.getByRole('navigation').getByText('Отчёты', { exact: true }).click();
 await shot('m04-reports');

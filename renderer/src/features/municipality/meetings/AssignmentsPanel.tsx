@@ -108,10 +108,10 @@ export function AssignmentsPanel({ eventId, participants = [], proposals = [] }:
                     <Table.Td>{i + 1}</Table.Td>
                     <Table.Td className="cell-wrap">{a.text}{!eventId && a.event_topic ? <Text size="xs" c="dimmed">Мероприятие: {a.event_topic}</Text> : null}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.due_on ? `до ${formatDate(a.due_on)}` : 'без срока'}</Table.Td>
-                    <Table.Td className="cell-wrap">{a.all_schools ? 'Всем школам' : a.concerned ? count(a.concerned, ['школе', 'школам', 'школам']) : ''}{a.group_title ? ` · ${a.group_title}` : ''}{a.responsible ? ` · ${a.responsible}` : ''}</Table.Td>
+                    <Table.Td className="cell-wrap">{[a.all_schools ? 'Всем школам' : a.concerned ? count(a.concerned, ['школе', 'школам', 'школам']) : '', a.group_title ?? '', a.responsible].filter(Boolean).join(' · ')}</Table.Td>
                     <Table.Td onClick={(e) => { e.stopPropagation(); setOpen(open === a.id ? null : a.id); }} style={{ cursor: 'pointer' }}>
                       <Group gap={4}>
-                        <Badge color="teal" variant="light" tt="none">выполнено {a.done} из {a.concerned}</Badge>
+                        {a.concerned === 0 ? <Text size="sm" c="dimmed">школам не адресовано</Text> : <Badge color="teal" variant="light" tt="none">выполнено {a.done} из {a.concerned}</Badge>}
                         {a.overdue > 0 && <Badge color="red" variant="filled" tt="none" data-testid="assignment-overdue">не в срок: {a.overdue}</Badge>}
                       </Group>
                     </Table.Td>
