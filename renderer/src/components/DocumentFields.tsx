@@ -9,7 +9,7 @@ import { parsePersonName, signatureName, listName, fullName } from '../../../com
 export function DateField({ label, value, onChange, required, testId }: { label: string; value: string | null | undefined; onChange: (v: string | null) => void; required?: boolean; testId?: string }) {
   return (
     <DateInput label={label} withAsterisk={required} valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} clearable={!required}
-      value={value ?? null} onChange={(v) => onChange(v ?? null)} popoverProps={{ withinPortal: true, position: 'bottom-start' }} data-testid={testId} />
+      value={value ?? null} onChange={(v) => onChange(v ?? null)} popoverProps={{ withinPortal: true, zIndex: 1000, position: 'top-start' }} data-testid={testId} />
   );
 }
 

@@ -192,7 +192,7 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
             clearable
             value={(values[f.name] as string | null) ?? null}
             onChange={(v) => set(f.name, v ?? null)}
-            popoverProps={{ withinPortal: true, zIndex: 1000 }}
+            popoverProps={{ withinPortal: true, zIndex: 1000, position: 'top-start' }}
           />
         );
       case 'number':
