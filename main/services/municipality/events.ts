@@ -74,6 +74,7 @@ export function saveEvent(ctx: ServiceContext, input: z.output<typeof eventSaveI
         throw new AppError('invalid_input', `Вывод № ${c.item.position_no || input.conclusions.indexOf(c) + 1} называет школу, которой нет среди участников. Добавьте её в участники или уберите из вывода.`);
       }
     }
+    if (input.event.roadmap_activity_id && !liveRow(ctx, 'municipal_activity', input.event.roadmap_activity_id)) throw notFound('Мероприятие дорожной карты');
     const event = writeRow(ctx, 'mun_event', input.event);
     const existing = new Map((ctx.raw.prepare('SELECT id, school_id FROM mun_event_school WHERE event_id = ? AND deleted_at IS NULL').all(event.id) as { id: string; school_id: string }[]).map((r) => [r.school_id, r.id]));
     for (const [school, rowId] of existing) if (!participants.has(school)) tombstoneRow(ctx, 'mun_event_school', rowId);

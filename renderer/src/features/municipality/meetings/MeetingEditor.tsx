@@ -59,6 +59,7 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
   const { bump } = useDataVersion();
   const roster = useCall('municipality.roster.list', {});
   const groups = useCall('municipality.workGroups.list', card ? { eventId: card.event.id } : {});
+  const roadmap = useCall('municipality.roadmap.get', {});
   const schoolName = new Map((roster.value ?? []).map((r) => [r.id, r.short_name || r.name]));
   const schoolOptions = (roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }));
   const participantOptions = v.schools.map((s) => ({ value: s.school_id, label: schoolName.get(s.school_id) ?? 'Школа' }));
@@ -112,6 +113,9 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
           <TextInput label="Место проведения" value={v.event.place ?? ''} onChange={(e) => ev({ place: e.currentTarget.value })} />
         </SimpleGrid>
         <Textarea mt="sm" label="Тема" withAsterisk autosize minRows={2} value={v.event.topic} error={field('topic')} onChange={(e) => ev({ topic: e.currentTarget.value })} data-testid="meeting-topic" />
+        <Select mt="sm" label="Мероприятие дорожной карты, которое оно выполняет" clearable searchable placeholder={roadmap.value?.activities.length ? 'Не связано' : 'В дорожной карте пока нет мероприятий'}
+          data={(roadmap.value?.activities ?? []).map((a) => ({ value: a.id, label: `${a.number ? `${a.number}. ` : ''}${a.title.slice(0, 140)}` }))}
+          value={v.event.roadmap_activity_id ?? null} onChange={(x) => ev({ roadmap_activity_id: x })} />
         <Textarea mt="sm" label="Как прошло (для справки)" description="Несколько предложений о ходе мероприятия: они войдут в справку после сведений о дате и участниках." autosize minRows={2} value={v.event.summary ?? ''} onChange={(e) => ev({ summary: e.currentTarget.value })} />
       </Card>
 
