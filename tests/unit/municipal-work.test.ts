@@ -77,6 +77,10 @@ describe('the municipality’s meetings and assignments travel to the schools th
     expect(again.assignments.map((a) => a.id).sort()).toEqual([X.id, Y.id].sort());
     expect(listEvents(muni.ctx, eventListInput.parse({ search: 'бетинской' })).map((e) => e.id)).toEqual([eventId]);
     expect(listEvents(muni.ctx, eventListInput.parse({ kind: 'seminar' }))).toEqual([]);
+    // A link to a roadmap activity that does not exist is refused in words, and the meeting is unchanged.
+    expect(() => saveEvent(muni.ctx, eventSaveInput.parse({ event: { id: eventId, date_from: '2026-11-20', topic: 'Другая тема', roadmap_activity_id: '00000000-0000-4000-8000-000000000000' } })))
+      .toThrow(/Мероприятие дорожной карты/);
+    expect(getEvent(muni.ctx, eventId).event.topic).toBe(card.event.topic);
   });
 
   it('goes down: each school sees only what is addressed to it; the school without a first file gets its plan too', () => {
