@@ -103,12 +103,22 @@ export const reportKindLabels: Record<ReportKind, string> = {
   monitoring: 'Мониторинг по школам за квартал',
 };
 
+/** Sections of the school's справка a person may leave out (a large school's full справка runs to 150+ pages). */
+export const SCHOOL_REPORT_SECTIONS = {
+  programme: 'Цели и задачи программы', activities: 'Мероприятия программы', staff: 'Кадры и наставничество', risk: 'Группа риска (численность)',
+  events: 'Мероприятия и поручения журнала', indicators: 'Показатели', acts: 'Локальные акты',
+} as const;
+export type SchoolReportSection = keyof typeof SCHOOL_REPORT_SECTIONS;
+
 export const reportStartInput = z.strictObject({
   kind: z.enum(REPORT_KINDS, { message: 'Выберите вид отчёта' }),
   format: z.enum(['docx', 'xlsx']).default('docx'),
   from: date('Начало периода').optional(),
   to: date('Конец периода').optional(),
   schoolId: id.optional(),
+  /** The school's справка: which sections to print (all when absent). */
+  sections: z.array(z.enum(Object.keys(SCHOOL_REPORT_SECTIONS) as [SchoolReportSection, ...SchoolReportSection[]], { message: 'Неизвестный раздел справки' }))
+    .min(1, { message: 'Выберите хотя бы один раздел справки' }).max(10).optional(),
 }).refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Начало периода позже его конца', path: ['to'] });
 
 /** A table as on screen, for «Скачать в Excel». */

@@ -30,6 +30,14 @@ beforeAll(async () => {
 });
 
 describe('school справка (docx)', () => {
+  it('prints only the sections asked for, numbered as printed, and is much shorter', async () => {
+    const short = schoolReport({ raw: ctx.raw, today: '2026-11-25' }, period, ['risk', 'indicators']).doc;
+    const headings = short.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text).filter((t) => /^\d+\. /.test(t));
+    expect(headings).toEqual(['1. Работа с обучающимися группы риска', '2. Показатели и их динамика']);
+    expect(tablesOf(short).some((t) => t.columns.some((c) => c.header === 'Мероприятие'))).toBe(false);
+    expect((await renderDocx(short)).length).toBeLessThan(buf.length);
+  });
+
   it('is A4 portrait with ГОСТ margins and page numbers from page 2', () => {
     expect(parsed.sectPr).toMatchObject({ pgW: 11906, pgH: 16838, top: 1134, bottom: 1134, left: 1134, right: 567, titlePg: true });
     // The first page's header is empty; the others carry a centred PAGE field.

@@ -55,14 +55,14 @@ export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, pr
       if (req.schoolId) throw new AppError('invalid_input', 'В рабочем месте школы справка строится по её собственным данным; параметр «школа» не нужен.');
       // The school prints this справка for the municipality: no pupil's name or birth date in its text.
       assertNoPupilMentions(ctx, ownerId(ctx), 'report');
-      return { doc: schoolReport({ raw: ctx.raw, owner: ownerId(ctx), today }, period).doc, period };
+      return { doc: schoolReport({ raw: ctx.raw, owner: ownerId(ctx), today }, period, req.sections).doc, period };
     }
     if (role !== 'municipality') throw new AppError('not_initialised', 'Рабочее место ещё не создано.');
     if (!req.schoolId) throw new AppError('invalid_input', 'Выберите школу: в рабочем месте муниципалитета справка строится по данным, которые прислала школа.');
     const school = getRosterSchool(ctx, req.schoolId);
     if (!school) throw new AppError('not_found', 'Школа не найдена в реестре.');
     await progress?.(0, 1, 'Данные школы');
-    const doc = schoolReport({ raw: ctx.raw, owner: req.schoolId, today }, period).doc;
+    const doc = schoolReport({ raw: ctx.raw, owner: req.schoolId, today }, period, req.sections).doc;
     if (!doc.requisites.organisation.length) doc.requisites.organisation = [school.name];
     await progress?.(1, 1, 'Данные школы');
     return { doc, period };

@@ -21,22 +21,27 @@ import { eventsSection } from './school/events.js';
 import { indicatorsSection, localActsSection } from './school/indicators.js';
 
 export type { SchoolSource };
+import type { SchoolReportSection } from '../../../preload/contract/municipality.js';
 
 /** The school's справка as a report model, with the figures it prints. */
-export function schoolReport(src: SchoolSource, period: Period): { doc: ReportDoc; facts: SchoolFigures } {
+export function schoolReport(src: SchoolSource, period: Period, sections?: readonly SchoolReportSection[]): { doc: ReportDoc; facts: SchoolFigures } {
   const day = reportDay(period, src.today);
   const q = reportQuery(src, period, day);
   const facts = schoolFigures(src, src.owner ?? null, { day, from: period.from, to: period.to });
   const section: Section = { src, q, period, day, facts, programme: programmeOf(q, period) };
-  const blocks: Block[] = [
-    ...programmeSection(section),
-    ...activitiesSection(section),
-    ...staffSection(section),
-    ...riskSection(section),
-    ...eventsSection(section),
-    ...indicatorsSection(section),
-    ...localActsSection(section),
+  const parts: [SchoolReportSection, (x: Section) => Block[]][] = [
+    ['programme', programmeSection], ['activities', activitiesSection], ['staff', staffSection], ['risk', riskSection],
+    ['events', eventsSection], ['indicators', indicatorsSection], ['acts', localActsSection],
   ];
+  // Only the sections asked for are built at all: a short справка of a large school is quick as well as short.
+  let n = 0;
+  const blocks: Block[] = parts.filter(([k]) => !sections || sections.includes(k)).flatMap(([, build]) => {
+    const b = build(section);
+    const head = b[0];
+    // Sections are numbered as printed: a short справка of three sections reads 1, 2, 3.
+    if (head?.kind === 'heading' && /^\d+\. /.test(head.text)) b[0] = { ...head, text: head.text.replace(/^\d+\./, `${++n}.`) };
+    return b;
+  });
   const profile = q(`SELECT t.* FROM school_profile t WHERE t.deleted_at IS NULL AND ${OWNED} ORDER BY t.created_at LIMIT 1`)[0] ?? null;
   return { doc: document(src, period, profile, blocks), facts };
 }

@@ -3,7 +3,7 @@
  * .docx (ГОСТ Р 7.0.97-2025) or its tables as .xlsx.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Stack, Card, Radio, Group, Button, Select, Progress, Text, Alert, SegmentedControl, Title } from '@mantine/core';
+import { Stack, Card, Radio, Group, Button, Select, Progress, Text, Alert, SegmentedControl, Title, Chip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconFileTypeDocx, IconFileSpreadsheet } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +11,9 @@ import { call, CallError } from '../../app/api';
 import { useCall } from '../../app/data';
 import { parseRuDate, formatDate, isoDay } from '../../../../common/format';
 import { schoolYearOf, quarterOf } from '../../../../common/periods';
-import { reportKindLabels, type ReportKind, type ReportJob } from '../../../../preload/contract/index';
+import { reportKindLabels, SCHOOL_REPORT_SECTIONS, type ReportKind, type ReportJob, type SchoolReportSection } from '../../../../preload/contract/index';
+
+const ALL_SECTIONS = Object.keys(SCHOOL_REPORT_SECTIONS) as SchoolReportSection[];
 import { downloadFile } from '../../components/files';
 import { notifyError } from '../../app/notify';
 
@@ -23,6 +25,7 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
   const today = isoDay(new Date());
   const kinds = role === 'municipality' ? KINDS_MUNICIPALITY : KINDS_SCHOOL;
   const [kind, setKind] = useState<ReportKind>(initialSchool ? 'school' : kinds[0]!);
+  const [sections, setSections] = useState<SchoolReportSection[]>(ALL_SECTIONS);
   const [from, setFrom] = useState<string | null>(schoolYearOf(today).from);
   const [to, setTo] = useState<string | null>(today);
   const [school, setSchool] = useState<string | null>(initialSchool ?? null);
@@ -80,6 +83,7 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
         ...(kind !== 'schools' && from ? { from } : {}),
         ...(kind !== 'schools' && to ? { to } : {}),
         ...(kind === 'school' && role === 'municipality' && school ? { schoolId: school } : {}),
+        ...(kind === 'school' && sections.length < ALL_SECTIONS.length ? { sections } : {}),
       });
       setJob(j);
       void poll(j.id);
@@ -99,6 +103,15 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
               {kinds.map((k) => <Radio key={k} value={k} label={reportKindLabels[k]} data-testid={`report-kind-${k}`} />)}
             </Stack>
           </Radio.Group>
+          {kind === 'school' && (
+            <Stack gap={4} data-testid="report-sections">
+              <Text size="sm" fw={500}>Разделы справки</Text>
+              <Text size="xs" c="dimmed">Полная справка большой школы занимает больше сотни страниц: для краткой оставьте только нужные разделы.</Text>
+              <Chip.Group multiple value={sections} onChange={(v) => setSections(v.length ? (v as SchoolReportSection[]) : sections)}>
+                <Group gap={6}>{ALL_SECTIONS.map((k) => <Chip key={k} value={k} size="sm">{SCHOOL_REPORT_SECTIONS[k]}</Chip>)}</Group>
+              </Chip.Group>
+            </Stack>
+          )}
           {needSchool && (
             <Select
               label="Школа" placeholder="Выберите школу" searchable data-testid="report-school"
