@@ -157,6 +157,17 @@ describe('the municipality’s meetings and assignments travel to the schools th
     expect(muni.ctx.raw.prepare('SELECT COUNT(*) FROM mun_assignment_mark').pluck().get()).toBe(before);
   });
 
+  it('a pupil named in a mark’s note does not leave the school: the export is refused with the field to fix', async () => {
+    const { includePupil } = await import('../../main/services/risk-group.js');
+    includePupil(B.w.ctx, { full_name: 'Лебедев Дмитрий Андреевич', birth_date: '2014-03-20', class_name: '5А' },
+      { categories: ['absenteeism'], included_on: '2026-09-15', reason: 'Пропуски уроков', responsible: 'Сидорова А. В.' });
+    markAssignment(B.w.ctx, assignmentMarkInput.parse({ assignmentId: Z.id, status: 'in_progress', note: 'Сведения о Лебедеве Дмитрии уточняются' }));
+    const err = (() => { try { exportToFolder(B.w.ctx, out()); } catch (e) { return e as Error & { code?: string }; } return null; })();
+    expect(err?.code).toBe('pupil_mentions');
+    expect(err?.message).toMatch(/Отметка школы о поручении .*«Примечание»/);
+    expect(err?.message).not.toMatch(/Лебедев/);
+  });
+
   it('a working group is saved with its members and one leader', () => {
     const g = saveGroup(muni.ctx, groupSaveInput.parse({
       group: { kind: 'working', title: 'Рабочая группа по математике', event_id: eventId },
