@@ -28,6 +28,21 @@ export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** «25.11.2026 в 10:05»: a moment (ISO) in the computer's local time. */
+export function formatMoment(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} в ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** «840 Б», «12,5 КБ», «3,2 МБ». */
+export function formatSize(bytes: number): string {
+  const n = (x: number) => x.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} Б`;
+  if (bytes < 1024 * 1024) return `${n(bytes / 1024)} КБ`;
+  return `${n(bytes / (1024 * 1024))} МБ`;
+}
+
 /** Russian plural: plural(5, ['мероприятие', 'мероприятия', 'мероприятий']) → 'мероприятий'. */
 export function plural(n: number, forms: readonly [string, string, string]): string {
   const a = Math.abs(n) % 100;

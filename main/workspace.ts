@@ -17,6 +17,7 @@ import { makeBackup, dailyBackup } from './services/backup/backup.js';
 import { isoDay } from '../common/format.js';
 import { attachVault } from './services/privacy/vault.js';
 import { eraseExpiredDaily } from './services/privacy/erasure.js';
+import { eraseDeletedFilesDaily } from './services/attachments.js';
 
 export type { WorkspaceKind };
 
@@ -97,6 +98,8 @@ export class Workspace implements HandlerEnv {
     if (this.kindOpen === 'main') this.backupOncePerDay(o);
     // Names of pupils who left long enough ago are erased on open and once a day (152-ФЗ: no longer than needed).
     eraseExpiredDaily(ctx);
+    // Bytes of files deleted longer ago than the recycle bin keeps them.
+    eraseDeletedFilesDaily(ctx);
     return ctx;
   }
 

@@ -74,6 +74,16 @@ export const f = {
   optUuid: (label: string, o: Opts = {}): UuidField<false> => ({ kind: 'uuid', label, required: false, ...o }),
 };
 
+/**
+ * The columns of an attached file's record (school journal and municipal events alike): set by the file store
+ * (main/services/attachments.ts) from the bytes it copied, never typed. The parent is the record it hangs on.
+ */
+export const fileFields = <const T extends string>(parentTable: T, parentLabel: string) => ({
+  event_id: f.ref(parentTable, parentLabel), file_name: f.managed(f.req('Имя файла', 255)),
+  mime: f.managed(f.opt('Тип файла', 200)), size: f.managed(f.int('Размер', 0, 50 * 1024 * 1024)),
+  sha256: f.managed(f.req('Контрольная сумма', 64)),
+});
+
 /** Whether a stored value may be NULL. */
 export function nullable(field: Field): boolean {
   return (field.kind === 'date' || field.kind === 'int' || field.kind === 'real' || field.kind === 'ref' || field.kind === 'uuid') && !field.required

@@ -64,6 +64,11 @@ export function downTables(): string[] {
   return registry.filter((t) => t.travel === 'down').map((t) => t.name);
 }
 
+/** Tables whose rows are files in the workspace's folder (attachments.ts keeps their bytes). */
+export function fileTables(): string[] {
+  return allTables().filter((t) => t.files).map((t) => t.name);
+}
+
 /** Columns (bookkeeping first) of a table as the registry knows them. */
 export function columnsOf(name: string): string[] {
   return [...BOOKKEEPING, ...Object.keys(tableSpec(name).fields)];

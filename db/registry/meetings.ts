@@ -11,7 +11,7 @@
  */
 import { eventFormat, eventKind, eventLevel } from '../../common/labels.js';
 import { ORGANISER_BODIES, PARTICIPATION, PROPOSAL_ADDRESSEES, ASSIGNMENT_MARK, GROUP_KINDS, DOCUMENT_KINDS } from '../../common/meeting-labels.js';
-import { f } from './fields.js';
+import { f, fileFields } from './fields.js';
 import { table, type TableSpec } from './types.js';
 import type { Field, TextField } from './fields.js';
 
@@ -41,7 +41,7 @@ export const MEETING_TABLES = [
     },
     checks: [{ test: (r) => !r.date_to || String(r.date_to) >= String(r.date_from), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
     // Its assignments go with it; a group it created and documents about it stay (they outlive the meeting).
-    children: [['mun_event_school', 'event_id'], ['mun_event_person', 'event_id'], ['mun_agenda_item', 'event_id'], ['mun_conclusion', 'event_id'], ['mun_proposal', 'event_id'], ['mun_assignment', 'event_id']],
+    children: [['mun_event_school', 'event_id'], ['mun_event_person', 'event_id'], ['mun_event_attachment', 'event_id'], ['mun_agenda_item', 'event_id'], ['mun_conclusion', 'event_id'], ['mun_proposal', 'event_id'], ['mun_assignment', 'event_id']],
   }),
   mun({
     // Each school's participation goes down to that school alone: it learns it was invited, not who else was.
@@ -56,6 +56,12 @@ export const MEETING_TABLES = [
       event_id: f.ref('mun_event', 'Мероприятие'), ...nameFields('', 'Участник', true),
       position: f.opt('Должность', 300), organisation: f.opt('Организация', 500),
     },
+  }),
+  mun({
+    // Files of the meeting (protocol, presentation, photos): the department's own papers, kept at the department.
+    name: 'mun_event_attachment', title: 'Файл мероприятия', travel: 'stays',
+    files: true,
+    fields: fileFields('mun_event', 'Мероприятие'),
   }),
   mun({
     name: 'mun_agenda_item', title: 'Вопрос повестки', travel: 'down',

@@ -7,7 +7,7 @@ import {
   activityStatus, timingKind, problemKind, indicatorKind, staffCategory, mentoringReason, planStatus,
   riskCategory, riskStatus, eventKind, eventLevel, eventFormat, supportTarget, consentForm,
 } from '../../common/labels.js';
-import { f } from './fields.js';
+import { f, fileFields } from './fields.js';
 import { rule, flag } from '../rules.js';
 import { table, type RowCheck, type TableSpec } from './types.js';
 import type { Field } from './fields.js';
@@ -333,10 +333,7 @@ export const SCHOOL_TABLES = [
   }),
   school({
     name: 'attachment', title: 'Приложенный файл',
-    fields: {
-      event_id: f.ref('event', 'Мероприятие журнала'), file_name: f.managed(f.req('Имя файла', 255)),
-      mime: f.managed(f.opt('Тип файла', 200)), size: f.managed(f.int('Размер', 0, 50 * 1024 * 1024)),
-      sha256: f.managed(f.req('Контрольная сумма', 64)),
-    },
+    files: true,
+    fields: fileFields('event', 'Мероприятие журнала'),
   }),
 ] as const;

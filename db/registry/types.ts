@@ -65,6 +65,8 @@ export interface TableSpec<N extends string = string, F extends Record<string, F
   audience?: Audience;
   /** A school's mark on a row sent down: [column naming that row, its table]; a school may mark only what was meant for it. */
   markOf?: readonly [string, string];
+  /** Each row describes bytes the file store keeps in files/attachments/<id> (its fields are `fileFields`). */
+  files?: true;
   /** Paged list through records.list; absent for tables listed by their area's own queries. */
   list?: ListSpec;
 }

@@ -1,16 +1,36 @@
 /**
  * Files attached to events are copied into the workspace's own folder (files/attachments/<id>), never
  * referenced by their original path: a flash drive or a downloads folder may be gone tomorrow.
+ *
+ * One store for both roles: at a school the files of its journal's events (`attachment`, travels up with the
+ * journal), at the department the files of its own meetings (`mun_event_attachment`, stays). Which table a call
+ * reaches is decided here by the workspace's role, not by the caller, so a department cannot attach a file to a
+ * school's event it only holds a copy of, nor a school to the department's meeting.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from './context.js';
-import { LIMITS, type AttachmentInfo, type AttachmentBytes } from '../../preload/contract/index.js';
+import { LIMITS, DELETED_FILES_KEPT_DAYS, type AttachmentInfo, type AttachmentBytes } from '../../preload/contract/index.js';
 import { AppError, notFound } from './errors.js';
-import { writeRow } from './writer.js';
+import { liveRow, writeRow } from './writer.js';
+import { getRole } from './school.js';
+import { fileTables } from '../../db/registry/index.js';
+import { isoDay } from '../../common/format.js';
 
 export const MAX_ATTACHMENT_BYTES = LIMITS.attachment.maxBytes;
+
+
+const STORES = {
+  school: { table: 'attachment', parent: 'event', parentTitle: 'Мероприятие журнала' },
+  municipality: { table: 'mun_event_attachment', parent: 'mun_event', parentTitle: 'Мероприятие' },
+} as const;
+
+function storeOf(ctx: ServiceContext) {
+  const role = getRole(ctx);
+  if (role === 'none') throw new AppError('no_workspace', 'Сначала создайте рабочее место: школы или муниципалитета.');
+  return STORES[role];
+}
 
 export function attachmentPath(ctx: ServiceContext, id: string): string {
   return join(ctx.filesDir, 'attachments', id);
@@ -18,21 +38,20 @@ export function attachmentPath(ctx: ServiceContext, id: string): string {
 
 /** Copies the file's bytes into the workspace folder and records it; the bytes come decoded by the contract. */
 export function addAttachment(ctx: ServiceContext, input: { eventId: string; fileName: string; mime: string; bytes: Uint8Array }): AttachmentInfo {
-  const event = ctx.raw.prepare('SELECT id FROM event WHERE id = ? AND deleted_at IS NULL').get(input.eventId);
-  if (!event) throw notFound('Мероприятие журнала');
+  const store = storeOf(ctx);
+  if (!liveRow(ctx, store.parent, input.eventId)) throw notFound(store.parentTitle);
   const bytes = input.bytes;
   if (bytes.length === 0) throw new AppError('invalid_input', 'Файл пустой. Выберите другой файл.');
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('too_large', 'Файл больше 25 МБ — приложите файл поменьше.');
   const id = randomUUID();
-  const dir = join(ctx.filesDir, 'attachments');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(ctx.filesDir, 'attachments'), { recursive: true });
   const final = attachmentPath(ctx, id);
   const tmp = final + '.part';
   writeFileSync(tmp, bytes, { flush: true });
   renameSync(tmp, final);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const row = writeRow(ctx, 'attachment', { event_id: input.eventId, file_name: input.fileName, mime: input.mime || 'application/octet-stream', size: bytes.length, sha256 }, { id, upsert: true });
+    const row = writeRow(ctx, store.table, { event_id: input.eventId, file_name: input.fileName, mime: input.mime || 'application/octet-stream', size: bytes.length, sha256 }, { id, upsert: true });
     return info(row as AttachmentInfo & Record<string, unknown>);
   } catch (e) {
     rmSync(final, { force: true });
@@ -45,11 +64,13 @@ function info(r: AttachmentInfo & Record<string, unknown>): AttachmentInfo {
 }
 
 export function listAttachments(ctx: ServiceContext, eventId: string): AttachmentInfo[] {
-  return (ctx.raw.prepare('SELECT * FROM attachment WHERE event_id = ? AND deleted_at IS NULL ORDER BY created_at').all(eventId) as (AttachmentInfo & Record<string, unknown>)[]).map(info);
+  const { table } = storeOf(ctx);
+  return (ctx.raw.prepare(`SELECT * FROM ${table} WHERE event_id = ? AND deleted_at IS NULL ORDER BY created_at`).all(eventId) as (AttachmentInfo & Record<string, unknown>)[]).map(info);
 }
 
 export function readAttachment(ctx: ServiceContext, id: string): AttachmentBytes {
-  const row = ctx.raw.prepare('SELECT * FROM attachment WHERE id = ? AND deleted_at IS NULL').get(id) as (AttachmentInfo & Record<string, unknown>) | undefined;
+  const { table } = storeOf(ctx);
+  const row = ctx.raw.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as (AttachmentInfo & Record<string, unknown>) | undefined;
   if (!row) throw notFound('Файл');
   const path = attachmentPath(ctx, id);
   if (!existsSync(path)) throw new AppError('file_missing', `Файл «${row.file_name}» отсутствует в папке данных. Приложите его заново.`);
@@ -60,20 +81,45 @@ export function readAttachment(ctx: ServiceContext, id: string): AttachmentBytes
   return { ...info(row), bytes };
 }
 
+/** The file table of this workspace and the id of a live file in it, for the recycle bin's delete. */
+export function attachmentRoot(ctx: ServiceContext, id: string): [string, string] {
+  const { table } = storeOf(ctx);
+  if (!liveRow(ctx, table, id)) throw notFound('Файл');
+  return [table, id];
+}
+
+/** Whether the bytes of a file record are still on the disk (a deletion older than the bin's term has none). */
+export function fileBytesPresent(ctx: ServiceContext, id: string): boolean {
+  return existsSync(attachmentPath(ctx, id));
+}
+
 /**
- * Deleting an attachment (or its event) deletes the copied file too: a tombstone keeps the record's id for
- * the exchange, but nobody expects the bytes of a deleted protocol to stay in the data folder. Called after
- * the tombstones are committed; a file already gone is fine.
+ * A deleted file's bytes stay in the data folder while the deletion can be undone from the recycle bin, and
+ * are erased DELETED_FILES_KEPT_DAYS after it: nobody expects the bytes of a protocol deleted a month ago to
+ * stay on the disk. Runs once a day when the workspace is opened; a file already gone is fine.
  */
-export function removeFilesOfDeleted(ctx: ServiceContext, eventOrAttachmentId: string): number {
-  const ids = ctx.raw.prepare('SELECT id FROM attachment WHERE deleted_at IS NOT NULL AND (id = @x OR event_id = @x)').pluck().all({ x: eventOrAttachmentId }) as string[];
-  let removed = 0;
-  for (const id of ids) {
-    const p = attachmentPath(ctx, id);
-    if (existsSync(p)) {
-      rmSync(p, { force: true });
-      removed++;
+export function eraseDeletedFiles(ctx: ServiceContext): number {
+  const before = new Date(ctx.now().getTime() - DELETED_FILES_KEPT_DAYS * 86_400_000).toISOString();
+  let erased = 0;
+  for (const table of fileTables()) {
+    const ids = ctx.raw.prepare(`SELECT id FROM ${table} WHERE deleted_at IS NOT NULL AND deleted_at < ?`).pluck().all(before) as string[];
+    for (const id of ids) {
+      const p = attachmentPath(ctx, id);
+      if (existsSync(p)) {
+        rmSync(p, { force: true });
+        erased++;
+      }
     }
   }
-  return removed;
+  return erased;
+}
+
+const lastRun = new WeakMap<object, string>();
+
+/** eraseDeletedFiles at most once a day per open database (the workspace calls it on every context). */
+export function eraseDeletedFilesDaily(ctx: ServiceContext): void {
+  const day = isoDay(ctx.now());
+  if (lastRun.get(ctx.raw) === day) return;
+  lastRun.set(ctx.raw, day);
+  eraseDeletedFiles(ctx);
 }

@@ -2,7 +2,6 @@
 import { defineArea } from './area-handlers.js';
 import { listRecords, saveRecord, removeRecordToBin, removePreview, getRecord } from './records.js';
 import { updateSchoolProfile } from './school.js';
-import { removeFilesOfDeleted } from './attachments.js';
 import { AppError } from './errors.js';
 
 export const recordsHandlers = defineArea({
@@ -14,9 +13,8 @@ export const recordsHandlers = defineArea({
     input.entity === 'school_profile' ? updateSchoolProfile(env.ctx(), input.value) : saveRecord(env.ctx(), input.entity, input.value),
   'records.remove': (env, input) => {
     if (input.entity === 'school_profile') throw new AppError('forbidden', 'Профиль школы удалить нельзя.');
-    const result = removeRecordToBin(env.ctx(), input.entity, input.id);
-    if (input.entity === 'event') removeFilesOfDeleted(env.ctx(), input.id);
-    return result;
+    // An event's files go to the bin with it; their bytes wait there (attachments.ts eraseDeletedFiles).
+    return removeRecordToBin(env.ctx(), input.entity, input.id);
   },
   'records.removePreview': (env, input) => removePreview(env.ctx(), input.entity, input.id),
 });

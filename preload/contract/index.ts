@@ -115,7 +115,11 @@ export const contract = {
     }),
   ),
 
-  'attachments.add': call<AttachmentInfo>('school')(
+  /**
+   * Files of an event: at a school, of its journal's event; at the department, of its own meeting. Main picks
+   * the table by the workspace's role (attachments.ts), never by anything the caller says.
+   */
+  'attachments.add': call<AttachmentInfo>('school', 'municipality')(
     z.strictObject({
       eventId: id,
       fileName: text('Имя файла', 255).refine((n) => !/[\\/\0]/.test(n), { message: 'Имя файла не должно содержать / или \\' }),
@@ -124,10 +128,10 @@ export const contract = {
       dataBase64: base64Bytes(LIMITS.attachment),
     }).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   ),
-  'attachments.read': callWithBytes(attachmentOutput, 'school')(z.strictObject({ id })),
-  'attachments.list': call<AttachmentInfo[]>('school')(z.strictObject({ eventId: id })),
-  /** Tombstones the attachment's record; attachments are not an EntityName, so records.remove cannot take them. */
-  'attachments.remove': call<{ removed: number }>('school')(z.strictObject({ id })),
+  'attachments.read': callWithBytes(attachmentOutput, 'school', 'municipality')(z.strictObject({ id })),
+  'attachments.list': call<AttachmentInfo[]>('school', 'municipality')(z.strictObject({ eventId: id })),
+  /** Moves the file to the recycle bin (its bytes wait there); attachments are not an EntityName, so records.remove cannot take them. */
+  'attachments.remove': call<RemoveResult>('school', 'municipality')(z.strictObject({ id })),
 
   /** Records of every registry list by title, name or number (the header's search, Ctrl+K). */
   'search.all': call<SearchHit[]>('school', 'municipality')(z.strictObject({ query: z.string().max(200) })),
@@ -167,17 +171,17 @@ export const contract = {
   'municipality.events.list': call<W.EventListRow[]>('municipality')(W.eventListInput),
   'municipality.events.get': call<W.EventCard>('municipality')(z.strictObject({ id })),
   'municipality.events.save': call<W.EventCard>('municipality')(W.eventSaveInput),
-  'municipality.events.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.events.remove': call<RemoveResult>('municipality')(z.strictObject({ id })),
   'municipality.workGroups.list': call<W.GroupView[]>('municipality')(z.strictObject({ eventId: id.optional() })),
   'municipality.workGroups.save': call<W.GroupView>('municipality')(W.groupSaveInput),
-  'municipality.workGroups.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.workGroups.remove': call<RemoveResult>('municipality')(z.strictObject({ id })),
   'municipality.assignments.list': call<W.AssignmentView[]>('municipality')(z.strictObject({ eventId: id.optional(), groupId: id.optional() })),
   'municipality.assignments.save': call<W.AssignmentView>('municipality')(W.assignmentSaveInput),
-  'municipality.assignments.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.assignments.remove': call<RemoveResult>('municipality')(z.strictObject({ id })),
   'municipality.documents.list': call<W.DocumentListRow[]>('municipality')(z.strictObject({})),
   'municipality.documents.get': call<W.DocumentCard>('municipality')(z.strictObject({ id })),
   'municipality.documents.save': call<W.DocumentCard>('municipality')(W.documentSaveInput),
-  'municipality.documents.remove': call<{ removed: true }>('municipality')(z.strictObject({ id })),
+  'municipality.documents.remove': call<RemoveResult>('municipality')(z.strictObject({ id })),
   /** A draft справка about an event, its requisites from the settings. */
   'municipality.documents.fromEvent': call<W.DocumentCard>('municipality')(z.strictObject({ eventId: id })),
   /** A draft приказ approving a справка of the register. */

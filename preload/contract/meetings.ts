@@ -86,6 +86,8 @@ export type ProposalAddressee = keyof typeof PROPOSAL_ADDRESSEES;
 export interface EventListRow {
   id: string; kind: string; level: string; format: string; date_from: string; date_to: string | null; topic: string; organiser: string;
   organiser_body: string; invited: number; present: number; absent: number; conclusions: number; assignments: number; overdue: number;
+  /** Files attached to the meeting (protocol, presentation …). */
+  files: number;
 }
 
 export interface AssignmentMarkView { school_id: string; school_name: string; status: AssignmentMarkCode | null; done_on: string | null; note: string; overdue: number }

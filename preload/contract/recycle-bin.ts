@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { call } from './define.js';
 import { id } from './fields.js';
 
+/** How long the bytes of a deleted attached file wait in the bin before they are erased from the disk. */
+export const DELETED_FILES_KEPT_DAYS = 30;
+
 /** How many records of one kind, in words the user knows («Мероприятие журнала»). */
 export interface KindCount {
   kind: string;
@@ -26,6 +29,14 @@ export interface DeletedEntry {
   /** Names and birth dates of pupils in the group were erased by the deletion and do not come back. */
   personalErased: boolean;
   restoredAt: string | null;
+  /** Attached files of the group whose bytes were erased after the bin's term (they are not restored). */
+  filesErased: number;
+}
+
+export interface RestoreResult {
+  restored: number;
+  /** Files left deleted because their bytes were erased after the bin's term. */
+  filesLost: number;
 }
 
 export interface DeletionPreview {
@@ -37,7 +48,7 @@ export interface DeletionPreview {
 export const recycleBinCalls = {
   'recycleBin.list': call<DeletedEntry[]>('school', 'municipality')(z.strictObject({})),
   /** Brings the whole group back through the one writer (new HLC), so it travels in the next bundle like any edit. */
-  'recycleBin.restore': call<{ restored: number }>('school', 'municipality')(z.strictObject({ id })),
+  'recycleBin.restore': call<RestoreResult>('school', 'municipality')(z.strictObject({ id })),
 };
 
 /** What `records.remove` is told about the group it made, for «Отменить» in the notification. */

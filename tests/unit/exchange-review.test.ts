@@ -17,7 +17,7 @@ import { newKeyPairs, fingerprint } from '../../main/services/exchange/crypto.js
 import { tableEntry, APP_VERSION } from '../../main/services/exchange/export.js';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { saveRecord, removeRecord } from '../../main/services/records.js';
-import { addAttachment, removeFilesOfDeleted } from '../../main/services/attachments.js';
+import { addAttachment } from '../../main/services/attachments.js';
 import { saveRoadmap, saveRoadmapActivity, removeRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 
 const pairs: Pair[] = [];
@@ -134,7 +134,6 @@ describe('a deleted attachment', () => {
     expect(existsSync(stored)).toBe(true);
     p.clock.tick();
     removeRecord(p.school.ctx, 'attachment', att.id);
-    removeFilesOfDeleted(p.school.ctx, att.id);
     const r = p.importToMuni(p.exportSchool());
     expect(r.counts).toMatchObject({ deleted: 1 });
     expect(existsSync(stored)).toBe(false);

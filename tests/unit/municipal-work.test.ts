@@ -6,6 +6,7 @@
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { testClock } from './exchange-fixtures.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
@@ -17,6 +18,7 @@ import { saveGroup } from '../../main/services/municipality/groups.js';
 import { municipalityDashboard } from '../../main/services/municipality/overview.js';
 import { municipalWork, markAssignment } from '../../main/services/from-municipality-work.js';
 import { writeRow } from '../../main/services/writer.js';
+import { addAttachment } from '../../main/services/attachments.js';
 import { expectedId } from '../../main/services/exchange/ids.js';
 import { tableSpec } from '../../db/registry/index.js';
 import { eventSaveInput, assignmentSaveInput, groupSaveInput, assignmentMarkInput, eventListInput } from '../../preload/contract/meetings.js';
@@ -166,6 +168,15 @@ describe('the municipality’s meetings and assignments travel to the schools th
     expect(err?.code).toBe('pupil_mentions');
     expect(err?.message).toMatch(/Отметка школы о поручении .*«Примечание»/);
     expect(err?.message).not.toMatch(/Лебедев/);
+  });
+
+  it('a file attached to the meeting stays at the department: the invited school gets the meeting, not the file', () => {
+    const file = addAttachment(muni.ctx, { eventId, fileName: 'Протокол видеоконференции.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.4 протокол') });
+    expect(send(muni, A.w, A.id)[0]!.status).toBe('accepted');
+    expect(municipalWork(A.w.ctx).events.map((e) => e.id)).toEqual([eventId]);
+    expect(A.w.ctx.raw.prepare('SELECT COUNT(*) FROM mun_event_attachment').pluck().get()).toBe(0);
+    expect(existsSync(join(A.w.ctx.filesDir, 'attachments', file.id))).toBe(false);
+    expect(existsSync(join(muni.ctx.filesDir, 'attachments', file.id))).toBe(true);
   });
 
   it('a working group is saved with its members and one leader', () => {

@@ -37,7 +37,7 @@ describe('the recycle bin', () => {
 
     p.clock.tick();
     const hlcBefore = raw.prepare('SELECT hlc FROM activity WHERE id = ?').pluck().get(act.id) as string;
-    expect(restoreDeletion(p.school.ctx, r.deletionId)).toEqual({ restored: preview.total });
+    expect(restoreDeletion(p.school.ctx, r.deletionId)).toEqual({ restored: preview.total, filesLost: 0 });
     expect(raw.prepare('SELECT deleted_at FROM activity WHERE id = ?').pluck().get(act.id)).toBeNull();
     expect(raw.prepare('SELECT COUNT(*) FROM event_activity WHERE activity_id = ? AND deleted_at IS NULL').pluck().get(act.id)).toBe(links);
     expect((raw.prepare('SELECT hlc FROM activity WHERE id = ?').pluck().get(act.id) as string) > hlcBefore).toBe(true);

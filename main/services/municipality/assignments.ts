@@ -6,9 +6,11 @@
  */
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
+import { removeWithBin } from '../recycle-bin.js';
+import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { AssignmentView, AssignmentMarkView, AssignmentMarkCode, assignmentSaveInput } from '../../../preload/contract/meetings.js';
 import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, tombstoneRow, writeRow } from '../writer.js';
+import { liveRow, writeRow } from '../writer.js';
 import { notFound } from '../errors.js';
 import { schoolLinks, syncSchoolLinks } from '../children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
@@ -90,7 +92,8 @@ export function saveAssignment(ctx: ServiceContext, input: z.output<typeof assig
   return listAssignments(ctx).find((x) => x.id === id)!;
 }
 
-export function removeAssignment(ctx: ServiceContext, id: string): void {
+export function removeAssignment(ctx: ServiceContext, id: string): RemoveResult {
   requireMunicipality(ctx);
-  tombstoneRow(ctx, 'mun_assignment', id);
+  // To the recycle bin with what the registry's cascade takes, so «Отменить» and «Корзина» bring it back.
+  return removeWithBin(ctx, [['mun_assignment', id]]);
 }

@@ -6,9 +6,11 @@
  */
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
+import { removeWithBin } from '../recycle-bin.js';
+import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { DocumentCard, DocumentListRow, documentSaveInput } from '../../../preload/contract/meetings.js';
 import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, tombstoneRow, writeRow, type Row } from '../writer.js';
+import { liveRow, writeRow, type Row } from '../writer.js';
 import { AppError, notFound } from '../errors.js';
 import { getReportSettings, type ReportSettings } from './report-settings.js';
 import { eventKindGenitive } from '../../../common/labels.js';
@@ -59,9 +61,10 @@ export function saveDocument(ctx: ServiceContext, input: z.output<typeof documen
   return getDocument(ctx, row.id);
 }
 
-export function removeDocument(ctx: ServiceContext, id: string): void {
+export function removeDocument(ctx: ServiceContext, id: string): RemoveResult {
   requireMunicipality(ctx);
-  tombstoneRow(ctx, 'mun_document', id);
+  // To the recycle bin with what the registry's cascade takes, so «Отменить» and «Корзина» bring it back.
+  return removeWithBin(ctx, [['mun_document', id]]);
 }
 
 /** A new справка about an event, its requisites prefilled from the municipality's settings (no number, no date). */

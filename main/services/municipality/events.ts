@@ -6,6 +6,8 @@
  */
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
+import { removeWithBin } from '../recycle-bin.js';
+import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { EventCard, EventListRow, eventSaveInput, eventListInput } from '../../../preload/contract/meetings.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRow, tombstoneRow, writeRow, type Row } from '../writer.js';
@@ -24,6 +26,7 @@ export function listEvents(ctx: ServiceContext, f: z.output<typeof eventListInpu
       (SELECT COUNT(*) FROM mun_event_school s WHERE s.event_id = e.id AND s.deleted_at IS NULL AND s.status = 'absent') AS absent,
       (SELECT COUNT(*) FROM mun_conclusion c WHERE c.event_id = e.id AND c.deleted_at IS NULL) AS conclusions,
       (SELECT COUNT(*) FROM mun_assignment a WHERE a.event_id = e.id AND a.deleted_at IS NULL) AS assignments,
+      (SELECT COUNT(*) FROM mun_event_attachment f WHERE f.event_id = e.id AND f.deleted_at IS NULL) AS files,
       (SELECT group_concat(x.text, ' ') FROM (SELECT text FROM mun_conclusion c WHERE c.event_id = e.id AND c.deleted_at IS NULL
         UNION ALL SELECT title FROM mun_agenda_item i WHERE i.event_id = e.id AND i.deleted_at IS NULL) x) AS body
     FROM mun_event e WHERE e.deleted_at IS NULL
@@ -95,7 +98,8 @@ function numbered<T extends { position_no?: number | null }>(items: T[]): T[] {
   return items.map((it, i) => ({ ...it, position_no: it.position_no || i + 1 }));
 }
 
-export function removeEvent(ctx: ServiceContext, id: string): void {
+export function removeEvent(ctx: ServiceContext, id: string): RemoveResult {
   requireMunicipality(ctx);
-  tombstoneRow(ctx, 'mun_event', id);
+  // To the recycle bin with what the registry's cascade takes, so «Отменить» and «Корзина» bring it back.
+  return removeWithBin(ctx, [['mun_event', id]]);
 }

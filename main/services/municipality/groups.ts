@@ -5,9 +5,11 @@
  */
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
+import { removeWithBin } from '../recycle-bin.js';
+import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { GroupView, groupSaveInput } from '../../../preload/contract/meetings.js';
 import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, tombstoneRow, writeRow, type Row } from '../writer.js';
+import { liveRow, writeRow, type Row } from '../writer.js';
 import { notFound } from '../errors.js';
 import { syncChildren } from '../children.js';
 import { GROUP_KINDS } from '../../../db/registry/meetings.js';
@@ -36,7 +38,8 @@ export function saveGroup(ctx: ServiceContext, input: z.output<typeof groupSaveI
   return listGroups(ctx).find((g) => g.id === id)!;
 }
 
-export function removeGroup(ctx: ServiceContext, id: string): void {
+export function removeGroup(ctx: ServiceContext, id: string): RemoveResult {
   requireMunicipality(ctx);
-  tombstoneRow(ctx, 'mun_group', id);
+  // To the recycle bin with what the registry's cascade takes, so «Отменить» and «Корзина» bring it back.
+  return removeWithBin(ctx, [['mun_group', id]]);
 }

@@ -5,23 +5,21 @@ import { listGroups, saveGroup, removeGroup } from './groups.js';
 import { listAssignments, saveAssignment, removeAssignment } from './assignments.js';
 import * as documents from './documents.js';
 
-const removed = { removed: true as const };
-
 export const meetingsHandlers = defineArea({
   'municipality.events.list': (env, input) => listEvents(env.ctx(), input),
   'municipality.events.get': (env, input) => getEvent(env.ctx(), input.id),
   'municipality.events.save': (env, input) => saveEvent(env.ctx(), input),
-  'municipality.events.remove': (env, input) => (removeEvent(env.ctx(), input.id), removed),
+  'municipality.events.remove': (env, input) => removeEvent(env.ctx(), input.id),
   'municipality.workGroups.list': (env, input) => listGroups(env.ctx(), input),
   'municipality.workGroups.save': (env, input) => saveGroup(env.ctx(), input),
-  'municipality.workGroups.remove': (env, input) => (removeGroup(env.ctx(), input.id), removed),
+  'municipality.workGroups.remove': (env, input) => removeGroup(env.ctx(), input.id),
   'municipality.assignments.list': (env, input) => listAssignments(env.ctx(), input),
   'municipality.assignments.save': (env, input) => saveAssignment(env.ctx(), input),
-  'municipality.assignments.remove': (env, input) => (removeAssignment(env.ctx(), input.id), removed),
+  'municipality.assignments.remove': (env, input) => removeAssignment(env.ctx(), input.id),
   'municipality.documents.list': (env) => documents.listDocuments(env.ctx()),
   'municipality.documents.get': (env, input) => documents.getDocument(env.ctx(), input.id),
   'municipality.documents.save': (env, input) => documents.saveDocument(env.ctx(), input),
-  'municipality.documents.remove': (env, input) => (documents.removeDocument(env.ctx(), input.id), removed),
+  'municipality.documents.remove': (env, input) => documents.removeDocument(env.ctx(), input.id),
   'municipality.documents.fromEvent': (env, input) => documents.draftFromEvent(env.ctx(), input.eventId),
   'municipality.documents.order': (env, input) => documents.draftOrder(env.ctx(), input.approvesId),
 

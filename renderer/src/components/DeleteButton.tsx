@@ -12,7 +12,7 @@ import { call } from '../app/api';
 import { useAction } from '../app/useAction';
 import { useDataVersion } from '../app/data';
 import { notifyError, notifyOk } from '../app/notify';
-import type { DeletionPreview, EntityName } from '../../../preload/contract/index';
+import type { DeletionPreview, EntityName, RemoveResult } from '../../../preload/contract/index';
 import { count } from '../../../common/format';
 
 /** What a delete will take with it, from main; null while it is being counted. */
@@ -45,11 +45,10 @@ export function DeletionPreviewText({ preview }: { preview: DeletionPreview | nu
   );
 }
 
-/** Deletes through records.remove and shows a notification with «Отменить» (restores the group from the bin). */
-export function useRemoveWithUndo() {
+/** The notification after a delete that went to the bin, with «Отменить» (restores the whole group). */
+export function useUndoNotice() {
   const { bump } = useDataVersion();
-  return async (entity: EntityName, id: string): Promise<void> => {
-    const r = await call('records.remove', { entity, id });
+  return (r: RemoveResult): void => {
     const key = `deleted-${r.deletionId}`;
     const undo = async () => {
       notifications.hide(key);
@@ -71,6 +70,12 @@ export function useRemoveWithUndo() {
       ),
     });
   };
+}
+
+/** Deletes through records.remove and shows the notification with «Отменить». */
+export function useRemoveWithUndo() {
+  const notice = useUndoNotice();
+  return async (entity: EntityName, id: string): Promise<void> => notice(await call('records.remove', { entity, id }));
 }
 
 export function DeleteButton(props: { entity: EntityName; id: string; onDone: () => void; warning?: ReactNode; label?: string }) {

@@ -13,7 +13,7 @@ import type { Row } from '../../../../preload/contract/index';
 import { EventFormModal } from './EventFormModal';
 import { EventActivities } from './EventActivities';
 import { EventDecisions } from './EventDecisions';
-import { EventAttachments } from './EventAttachments';
+import { Attachments } from '../../components/Attachments';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { eventDates } from './format';
 
@@ -67,7 +67,7 @@ function CardBody({ row, onClosed }: { row: Row; onClosed: () => void }) {
       <Divider />
       <EventActivities eventId={row.id} />
       <Divider />
-      <EventAttachments eventId={row.id} />
+      <Attachments eventId={row.id} />
       <EventFormModal opened={editing} row={row} onClose={() => setEditing(false)} />
       <ConfirmDialog
         opened={removing}

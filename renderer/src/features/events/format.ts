@@ -8,11 +8,3 @@ export function eventDates(row: Pick<Row, 'date_from' | 'date_to'> | Row): strin
   const to = row.date_to && row.date_to !== row.date_from ? formatDate(row.date_to as string) : '';
   return to ? `${from}–${to}` : from;
 }
-
-/** «840 Б», «12,5 КБ», «3,2 МБ». */
-export function fileSize(bytes: number): string {
-  const n = (x: number) => x.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
-  if (bytes < 1024) return `${bytes} Б`;
-  if (bytes < 1024 * 1024) return `${n(bytes / 1024)} КБ`;
-  return `${n(bytes / (1024 * 1024))} МБ`;
-}

@@ -9,21 +9,15 @@ import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { notifyOk } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate } from '../../../../common/format';
-import type { DeletedEntry } from '../../../../preload/contract/index';
-
-/** «25.11.2026 в 10:05», in the computer's own time. */
-function when(iso: string): string {
-  const d = new Date(iso);
-  const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return `${formatDate(day)} в ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
+import { formatMoment } from '../../../../common/format';
+import { DELETED_FILES_KEPT_DAYS, type DeletedEntry } from '../../../../preload/contract/index';
 
 function Row({ e }: { e: DeletedEntry }) {
   const { busy, run } = useAction();
   const restore = () => run(async () => {
     const r = await call('recycleBin.restore', { id: e.id });
-    notifyOk(r.restored > 1 ? `Восстановлено записей: ${r.restored}` : 'Запись восстановлена');
+    notifyOk((r.restored > 1 ? `Восстановлено записей: ${r.restored}` : 'Запись восстановлена')
+      + (r.filesLost ? `. Не восстановлено файлов: ${r.filesLost} — прошло больше ${DELETED_FILES_KEPT_DAYS} дней, они стёрты с диска` : ''));
   });
   return (
     <Table.Tr data-testid="bin-row">
@@ -31,14 +25,15 @@ function Row({ e }: { e: DeletedEntry }) {
         <Text size="sm" fw={500}>{e.title}</Text>
         <Text size="xs" c="dimmed">{e.kind}</Text>
       </Table.Td>
-      <Table.Td>{when(e.deletedAt)}</Table.Td>
+      <Table.Td>{formatMoment(e.deletedAt)}</Table.Td>
       <Table.Td className="cell-wrap">
         {e.others.length === 0 ? <Text size="sm" c="dimmed">ничего</Text> : e.others.map((o) => <Text size="sm" key={o.kind}>{o.kind} — {o.count}</Text>)}
         {e.personalErased && <Text size="xs" c="orange.8">ФИО и дата рождения обучающегося стёрты и не вернутся</Text>}
+        {e.filesErased > 0 && <Text size="xs" c="orange.8">Приложенные файлы ({e.filesErased}) стёрты с диска через {DELETED_FILES_KEPT_DAYS} дней и не вернутся</Text>}
       </Table.Td>
       <Table.Td>
         {e.restoredAt
-          ? <Text size="sm" c="teal.8">Восстановлено {when(e.restoredAt)}</Text>
+          ? <Text size="sm" c="teal.8">Восстановлено {formatMoment(e.restoredAt)}</Text>
           : <Button size="xs" variant="light" leftSection={<IconRestore size={14} />} loading={busy} onClick={() => void restore()} data-testid="bin-restore">Восстановить</Button>}
       </Table.Td>
     </Table.Tr>
@@ -54,7 +49,7 @@ export function RecycleBinPage() {
       <PageHeader title="Корзина" subtitle="Что удалено на этом компьютере. Восстановленная запись возвращается вместе со всем, что было удалено вместе с ней, и уйдёт в следующем файле обмена." />
       <Alert color="gray" variant="light">
         ФИО и даты рождения обучающихся стираются в момент удаления (так требует закон о персональных данных), поэтому у восстановленной записи
-        группы риска их нужно будет вписать заново.
+        группы риска их нужно будет вписать заново. Приложенные файлы удалённых записей хранятся здесь {DELETED_FILES_KEPT_DAYS} дней, потом стираются с диска.
       </Alert>
       <Card withBorder p={0}>
         {value.length === 0 ? (

@@ -14,7 +14,7 @@ import { useAction } from '../../app/useAction';
 import { notifyOk } from '../../app/notify';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadFile, readAsBase64 } from '../../components/files';
-import { formatMoment, formatSize } from './format';
+import { formatMoment, formatSize } from '../../../../common/format';
 
 const REASON: Record<BackupReason, string> = {
   daily: 'ежедневная',

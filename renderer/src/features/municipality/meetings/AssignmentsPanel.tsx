@@ -12,6 +12,7 @@ import { formatDate, count } from '../../../../../common/format';
 import { ASSIGNMENT_MARK } from '../../../../../common/meeting-labels';
 import type { AssignmentView } from '../../../../../preload/contract/index';
 import { DateField } from '../../../components/DocumentFields';
+import { useUndoNotice } from '../../../components/DeleteButton';
 
 const MARK_COLOR = { done: 'teal', in_progress: 'blue', not_done: 'red' } as const;
 
@@ -28,6 +29,7 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { bump } = useDataVersion();
+  const undoNotice = useUndoNotice();
   const roster = useCall('municipality.roster.list', {});
   const groups = useCall('municipality.workGroups.list', {});
   const options = (roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }));
@@ -49,7 +51,7 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
   };
   const remove = async () => {
     if (!v.id || !window.confirm('Удалить поручение? Школы получат удаление со следующим файлом обмена.')) return;
-    await call('municipality.assignments.remove', { id: v.id });
+    undoNotice(await call('municipality.assignments.remove', { id: v.id }));
     bump();
     onClose();
   };

@@ -10,6 +10,7 @@ import { listName } from '../../../../../common/person-name';
 import { GROUP_KINDS } from '../../../../../common/meeting-labels';
 import type { GroupView, CallInput } from '../../../../../preload/contract/index';
 import { DateField, NameField, RowsEditor } from '../../../components/DocumentFields';
+import { useUndoNotice } from '../../../components/DeleteButton';
 
 type Save = CallInput<'municipality.workGroups.save'>;
 type Member = NonNullable<Save['members']>[number];
@@ -24,6 +25,7 @@ function GroupForm({ group, eventId, onClose }: { group: GroupView | null; event
   })));
   const [error, setError] = useState<string | null>(null);
   const { bump } = useDataVersion();
+  const undoNotice = useUndoNotice();
   const roster = useCall('municipality.roster.list', {});
   const schools = (roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }));
   const leader = String(members.findIndex((m) => m.leader));
@@ -39,7 +41,7 @@ function GroupForm({ group, eventId, onClose }: { group: GroupView | null; event
   };
   const remove = async () => {
     if (!g.id || !window.confirm('Удалить группу вместе со списком её членов?')) return;
-    await call('municipality.workGroups.remove', { id: g.id });
+    undoNotice(await call('municipality.workGroups.remove', { id: g.id }));
     bump();
     onClose();
   };

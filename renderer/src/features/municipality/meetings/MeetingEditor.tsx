@@ -16,6 +16,8 @@ import { DateField, NameField, RowsEditor } from '../../../components/DocumentFi
 import { AssignmentsPanel } from './AssignmentsPanel';
 import { GroupsPanel } from './GroupsPanel';
 import { EventDocuments } from './DocumentsTab';
+import { Attachments } from '../../../components/Attachments';
+import { useUndoNotice } from '../../../components/DeleteButton';
 
 type Save = CallInput<'municipality.events.save'>;
 type Ev = NonNullable<Save['event']>;
@@ -57,6 +59,7 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
   const { bump } = useDataVersion();
+  const undoNotice = useUndoNotice();
   const roster = useCall('municipality.roster.list', {});
   const groups = useCall('municipality.workGroups.list', card ? { eventId: card.event.id } : {});
   const roadmap = useCall('municipality.roadmap.get', {});
@@ -86,8 +89,8 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
     onBack();
   };
   const remove = async () => {
-    if (!card || !window.confirm('Удалить мероприятие вместе с повесткой, выводами, предложениями и поручениями?')) return;
-    await call('municipality.events.remove', { id: card.event.id });
+    if (!card || !window.confirm('Удалить мероприятие вместе с повесткой, выводами, предложениями, поручениями и файлами? Его можно будет восстановить из «Корзины».')) return;
+    undoNotice(await call('municipality.events.remove', { id: card.event.id }));
     bump();
     onBack();
   };
@@ -204,6 +207,9 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
           <AssignmentsPanel eventId={card.event.id} participants={v.schools.map((s) => s.school_id)} proposals={card.proposals.map((p) => ({ id: p.item.id, text: str(p.item.text) }))} />
           <GroupsPanel eventId={card.event.id} />
           <EventDocuments eventId={card.event.id} />
+          <Card withBorder data-testid="meeting-files">
+            <Attachments eventId={card.event.id} order={5} note="Файлы остаются в управлении образования и в школы не передаются." />
+          </Card>
         </>
       )}
     </Stack>

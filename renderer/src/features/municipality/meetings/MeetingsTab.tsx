@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Stack, Group, Button, TextInput, Select, Table, Text, Badge, Alert } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../../app/data';
-import { formatDate } from '../../../../../common/format';
+import { formatDate, count } from '../../../../../common/format';
 import { eventKind, eventFormat } from '../../../../../common/labels';
 import { DateField } from '../../../components/DocumentFields';
 import { MeetingEditor } from './MeetingEditor';
@@ -38,7 +38,7 @@ export function MeetingsTab() {
               <Table.Tr key={e.id} className="row-click" onClick={() => setOpen(e.id)} data-testid="meeting-row">
                 <Table.Td>{formatDate(e.date_from)}{e.date_to && e.date_to !== e.date_from ? ` — ${formatDate(e.date_to)}` : ''}</Table.Td>
                 <Table.Td>{eventKind.labels[e.kind as keyof typeof eventKind.labels] ?? 'Другое'}<Text size="xs" c="dimmed">{eventFormat.labels[e.format as keyof typeof eventFormat.labels] ?? ''}</Text></Table.Td>
-                <Table.Td className="cell-wrap">{e.topic}</Table.Td>
+                <Table.Td className="cell-wrap">{e.topic}{e.files ? <Text size="xs" c="dimmed">{count(e.files, ['файл', 'файла', 'файлов'])}</Text> : null}</Table.Td>
                 <Table.Td>{e.invited ? `${e.present} из ${e.invited}` : '—'}{e.absent ? <Text size="xs" c="red">не участвовали: {e.absent}</Text> : null}</Table.Td>
                 <Table.Td>{e.conclusions}</Table.Td>
                 <Table.Td>{e.assignments}{e.overdue ? <Badge ml={6} color="red" variant="filled" tt="none">не в срок: {e.overdue}</Badge> : null}</Table.Td>
