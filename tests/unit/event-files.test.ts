@@ -52,6 +52,10 @@ describe('files of the department’s own meetings', () => {
     const raw = t.ws.ctx().raw;
     expect(raw.prepare('SELECT COUNT(*) FROM mun_event_attachment WHERE deleted_at IS NULL').pluck().get()).toBe(1);
     expect(raw.prepare('SELECT COUNT(*) FROM attachment').pluck().get()).toBe(0);
+    // The справка about the meeting offers its files as the «Приложение» lines, by name.
+    await t.ok('attachments.add', { eventId, fileName: 'Презентация к совещанию.pptx', mime: '', dataBase64: b64('слайды') });
+    const draft = await t.ok('municipality.documents.fromEvent', { eventId });
+    expect(draft.document.attachments).toBe('Протокол совещания №7\nПрезентация к совещанию');
   });
 
   it('refuse an empty file, a meeting that does not exist and an id of the school journal, writing nothing', async () => {

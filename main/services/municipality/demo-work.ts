@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { saveEvent } from './events.js';
+import { addAttachment } from '../attachments.js';
 import { saveGroup } from './groups.js';
 import { saveAssignment } from './assignments.js';
 import { draftFromEvent, draftOrder, saveDocument } from './documents.js';
@@ -74,6 +75,13 @@ export function demoMunicipalWork(mun: ServiceContext, schools: string[], low: s
       { item: { text: 'Проконтролировать объективность проведения ВПР в школах с низкими результатами.', addressee: 'person', addressee_text: 'Заместителю начальника Управления образования' } },
     ],
   }));
+  // The conference's protocol, as a methodologist keeps it next to the record (fictional text).
+  addAttachment(mun, {
+    eventId: vc.event.id, fileName: 'Протокол видеоконференции.txt', mime: 'text/plain',
+    bytes: Buffer.from(`ПРОТОКОЛ видеоконференции с руководителями общеобразовательных организаций\n\nТема: ${String(vc.event.topic)}\n\n`
+      + 'Повестка:\n1. Итоги ВПР по математике и русскому языку в 5–8 классах.\n2. Доля обучающихся с рисками учебной неуспешности и меры их поддержки.\n'
+      + '3. Объективность проведения оценочных процедур.\n\nРешили: см. справку об итогах.\n'),
+  });
   const day = saveEvent(mun, eventSaveInput.parse({
     event: {
       kind: 'methodical_day', level: 'municipal', format: 'in_person', date_from: addDays(today, -21), organiser_body: 'centre',

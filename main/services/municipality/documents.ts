@@ -86,6 +86,10 @@ export function eventDraftFields(ctx: ServiceContext, eventId: string): z.output
     ...signerOf(s), kind: 'spravka', issuer: String(e.organiser_body) === 'centre' && s.centre ? 'centre' : 'department', number: '', doc_date: null, place: s.place,
     title: `Об итогах ${kind} «${String(e.topic).replace(/^«|»$/g, '')}»`,
     addressees: 'Руководителям общеобразовательных организаций', event_id: eventId,
+    // The meeting's files (its protocol, the presentation) are what such a справка usually goes out with: offered
+    // as its «Приложение» lines by name, for the user to add «на 2 л. в 1 экз.» or strike out.
+    attachments: (ctx.raw.prepare('SELECT file_name FROM mun_event_attachment WHERE event_id = ? AND deleted_at IS NULL ORDER BY created_at').pluck().all(eventId) as string[])
+      .map((n) => n.replace(/\.[A-Za-z0-9]{1,5}$/, '')).join('\n'),
   } as z.output<typeof documentSaveInput>['document'];
 }
 

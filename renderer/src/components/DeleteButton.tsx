@@ -64,7 +64,7 @@ export function useUndoNotice() {
       id: key, color: 'teal', autoClose: 10000,
       message: (
         <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Text size="sm">{r.removed > 1 ? `Удалено: ${count(r.removed, ['запись', 'записи', 'записей'])} (вместе со связанными)` : 'Запись удалена'}. Она в «Корзине».</Text>
+          <Text size="sm">{r.removed > 1 ? `Удалено: ${count(r.removed, ['запись', 'записи', 'записей'])} (вместе со связанными). Они в «Корзине».` : 'Запись удалена. Она в «Корзине».'}</Text>
           <Button size="xs" variant="light" onClick={() => void undo()} data-testid="undo-delete" style={{ flexShrink: 0 }}>Отменить</Button>
         </Group>
       ),

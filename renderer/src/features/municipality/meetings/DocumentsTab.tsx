@@ -189,7 +189,7 @@ export function EventDocuments({ eventId }: { eventId: string }) {
           <Title order={5}>Документы по мероприятию</Title>
           <Button size="xs" leftSection={<IconFileText size={14} />} onClick={() => void draft()} data-testid="event-spravka">Подготовить справку об итогах</Button>
         </Group>
-        {mine.length === 0 ? <Text size="sm" c="dimmed">Справка об итогах составится из того, что внесено выше: участники, повестка, выводы, предложения, группы и поручения.</Text> : <Register rows={mine} onOpen={setOpen} />}
+        {mine.length === 0 ? <Text size="sm" c="dimmed">Справка об итогах составится из того, что внесено выше: участники, повестка, выводы, предложения, группы и поручения; файлы мероприятия будут предложены как приложения.</Text> : <Register rows={mine} onOpen={setOpen} />}
       </Stack>
       {open && <DocumentEditor id={open} onClose={() => setOpen(null)} />}
     </Card>

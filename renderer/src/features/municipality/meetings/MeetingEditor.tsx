@@ -206,10 +206,10 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
         <>
           <AssignmentsPanel eventId={card.event.id} participants={v.schools.map((s) => s.school_id)} proposals={card.proposals.map((p) => ({ id: p.item.id, text: str(p.item.text) }))} />
           <GroupsPanel eventId={card.event.id} />
-          <EventDocuments eventId={card.event.id} />
           <Card withBorder data-testid="meeting-files">
             <Attachments eventId={card.event.id} order={5} note="Файлы остаются в управлении образования и в школы не передаются." />
           </Card>
+          <EventDocuments eventId={card.event.id} />
         </>
       )}
     </Stack>
