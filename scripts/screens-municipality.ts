@@ -35,12 +35,22 @@ for (const tab of ['Графики', 'Реестр', 'Дорожная карт�
     await page.getByTestId('meeting-row').first().click();
     await shot('m03-meeting-card');
     await page.getByRole('button', { name: 'К журналу мероприятий' }).click();
+    // The videoconference carries a protocol: its files block, then its delete confirmation.
+    await page.getByTestId('meeting-row').filter({ hasText: 'мониторинга качества' }).click();
+    await page.getByTestId('meeting-files').scrollIntoViewIfNeeded();
+    await shot('m03-meeting-files');
+    await page.getByTestId('meeting-files').getByRole('button', { name: /^Удалить файл/ }).click();
+    await shot('m03-meeting-file-delete');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'К журналу мероприятий' }).click();
   }
 }
 await page.getByRole('navigation').getByText('Отчёты', { exact: true }).click();
 await shot('m04-reports');
 await page.getByRole('navigation').getByText('Обмен данными', { exact: true }).click();
 await shot('m05-exchange');
+await page.getByRole('navigation').getByText('Корзина', { exact: true }).click();
+await shot('m06-bin');
 if (app.errors.length) console.log('Ошибки страницы:', app.errors);
 await app.close();
 console.log('Снимки в', out);

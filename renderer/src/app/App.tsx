@@ -144,7 +144,7 @@ function Shell() {
           {current === 'municipal' && <FromMunicipalityPage />}
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
           {current === 'settings' && <SettingsPage onWorkspaceChanged={changed} />}
-          {current === 'bin' && <RecycleBinPage />}
+          {current === 'bin' && <RecycleBinPage municipal={municipal} />}
           {current === 'help' && <HelpPage />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
         </Stack>

@@ -40,7 +40,7 @@ function Row({ e }: { e: DeletedEntry }) {
   );
 }
 
-export function RecycleBinPage() {
+export function RecycleBinPage({ municipal = false }: { municipal?: boolean }) {
   const { value, error } = useCall('recycleBin.list', {});
   if (error) return <Alert color="red">{error}</Alert>;
   if (!value) return <Center py="xl"><Loader /></Center>;
@@ -48,8 +48,8 @@ export function RecycleBinPage() {
     <Stack>
       <PageHeader title="Корзина" subtitle="Что удалено на этом компьютере. Восстановленная запись возвращается вместе со всем, что было удалено вместе с ней, и уйдёт в следующем файле обмена." />
       <Alert color="gray" variant="light">
-        ФИО и даты рождения обучающихся стираются в момент удаления (так требует закон о персональных данных), поэтому у восстановленной записи
-        группы риска их нужно будет вписать заново. Приложенные файлы удалённых записей хранятся здесь {DELETED_FILES_KEPT_DAYS} дней, потом стираются с диска.
+        {municipal ? '' : 'ФИО и даты рождения обучающихся стираются в момент удаления (так требует закон о персональных данных), поэтому у восстановленной записи группы риска их нужно будет вписать заново. '}
+        Приложенные файлы удалённых записей хранятся здесь {DELETED_FILES_KEPT_DAYS} дней, потом стираются с диска.
       </Alert>
       <Card withBorder p={0}>
         {value.length === 0 ? (
