@@ -5,7 +5,7 @@ import { m0030 } from './0030_municipality.js';
 import { m0040 } from './0040_municipal_work.js';
 import { m0050 } from './0050_privacy.js';
 import { m0060 } from './0060_recycle_bin.js';
-import { m0070 } from './0070_municipal_event_files.js';
+import { m0070 } from './0070_event_files.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [

@@ -334,6 +334,8 @@ export const SCHOOL_TABLES = [
   school({
     name: 'attachment', title: 'Приложенный файл',
     files: true,
-    fields: fileFields('event', 'Мероприятие журнала'),
+    // The record travels with the journal; the file's bytes only when the school chose to pass it on (share),
+    // since a protocol may name pupils and what leaves the school is pseudonymous unless the user decides otherwise.
+    fields: { ...fileFields('event', 'Мероприятие журнала'), share: f.managed(f.flag('Передать в управление образования', 0)) },
   }),
 ] as const;

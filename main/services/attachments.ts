@@ -10,6 +10,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { attachmentPath } from './attachment-path.js';
+import { fileMentionProblem } from './exchange/outgoing-check.js';
 import type { ServiceContext } from './context.js';
 import { LIMITS, DELETED_FILES_KEPT_DAYS, type AttachmentInfo, type AttachmentBytes } from '../../preload/contract/index.js';
 import { AppError, notFound } from './errors.js';
@@ -32,9 +34,7 @@ function storeOf(ctx: ServiceContext) {
   return STORES[role];
 }
 
-export function attachmentPath(ctx: ServiceContext, id: string): string {
-  return join(ctx.filesDir, 'attachments', id);
-}
+export { attachmentPath };
 
 /** Copies the file's bytes into the workspace folder and records it; the bytes come decoded by the contract. */
 export function addAttachment(ctx: ServiceContext, input: { eventId: string; fileName: string; mime: string; bytes: Uint8Array }): AttachmentInfo {
@@ -60,7 +60,24 @@ export function addAttachment(ctx: ServiceContext, input: { eventId: string; fil
 }
 
 function info(r: AttachmentInfo & Record<string, unknown>): AttachmentInfo {
-  return { id: r.id, event_id: r.event_id, file_name: r.file_name, mime: r.mime, size: r.size, sha256: r.sha256, created_at: r.created_at };
+  return { id: r.id, event_id: r.event_id, file_name: r.file_name, mime: r.mime, size: r.size, sha256: r.sha256, created_at: r.created_at, share: Number(r.share ?? 0) };
+}
+
+/**
+ * A school passes a file of its journal on to the department (its bytes go with the next bundle) or takes it
+ * back. A file whose text the app can read is looked through for pupils' names and birth dates first; the
+ * export looks again, since a pupil added later may be named in a file shared before.
+ */
+export function shareAttachment(ctx: ServiceContext, id: string, share: boolean): AttachmentInfo {
+  if (getRole(ctx) !== 'school') throw new AppError('forbidden', 'Передать файл в управление образования может только школа.');
+  const row = liveRow(ctx, 'attachment', id);
+  if (!row) throw notFound('Файл');
+  if (share) {
+    const file = readAttachment(ctx, id);
+    const problem = fileMentionProblem(ctx, file.file_name, file.bytes);
+    if (problem) throw new AppError('pupil_mentions', `Файл «${file.file_name}» не передан: ${problem}`);
+  }
+  return info(writeRow(ctx, 'attachment', { ...row, share: share ? 1 : 0 }, { id }) as AttachmentInfo & Record<string, unknown>);
 }
 
 export function listAttachments(ctx: ServiceContext, eventId: string): AttachmentInfo[] {
@@ -72,11 +89,26 @@ export function readAttachment(ctx: ServiceContext, id: string): AttachmentBytes
   const { table } = storeOf(ctx);
   const row = ctx.raw.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as (AttachmentInfo & Record<string, unknown>) | undefined;
   if (!row) throw notFound('Файл');
-  const path = attachmentPath(ctx, id);
-  if (!existsSync(path)) throw new AppError('file_missing', `Файл «${row.file_name}» отсутствует в папке данных. Приложите его заново.`);
+  return readBytes(ctx, row, 'Приложите его заново.');
+}
+
+/**
+ * At the department: a file a school passed on with its journal (share = 1, its bytes arrived with a bundle).
+ * The school's files the department only has the records of are not readable, and say so.
+ */
+export function readSchoolFile(ctx: ServiceContext, id: string): AttachmentBytes {
+  if (getRole(ctx) !== 'municipality') throw new AppError('forbidden', 'Файлы школ открываются в рабочем месте управления образования.');
+  const row = ctx.raw.prepare('SELECT * FROM attachment WHERE id = ? AND deleted_at IS NULL AND share = 1').get(id) as (AttachmentInfo & Record<string, unknown>) | undefined;
+  if (!row) throw notFound('Файл');
+  return readBytes(ctx, row, 'Попросите школу прислать файл обмена ещё раз.');
+}
+
+function readBytes(ctx: ServiceContext, row: AttachmentInfo & Record<string, unknown>, fix: string): AttachmentBytes {
+  const path = attachmentPath(ctx, row.id);
+  if (!existsSync(path)) throw new AppError('file_missing', `Файл «${row.file_name}» отсутствует в папке данных. ${fix}`);
   const bytes = readFileSync(path);
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
-    throw new AppError('file_damaged', `Файл «${row.file_name}» повреждён на диске. Приложите его заново.`);
+    throw new AppError('file_damaged', `Файл «${row.file_name}» повреждён на диске. ${fix}`);
   }
   return { ...info(row), bytes };
 }

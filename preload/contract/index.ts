@@ -132,6 +132,13 @@ export const contract = {
   'attachments.list': call<AttachmentInfo[]>('school', 'municipality')(z.strictObject({ eventId: id })),
   /** Moves the file to the recycle bin (its bytes wait there); attachments are not an EntityName, so records.remove cannot take them. */
   'attachments.remove': call<RemoveResult>('school', 'municipality')(z.strictObject({ id })),
+  /**
+   * Passes a school's file on to the department, or takes it back: its bytes go with the next bundle only while
+   * shared. A readable file (text, Word, Excel …) with a pupil's name in it is refused.
+   */
+  'attachments.share': call<AttachmentInfo>('school')(z.strictObject({ id, share: z.boolean() })),
+  /** At the department: a file a school passed on with its journal (listed on the school's card, «Мероприятия»). */
+  'municipality.schoolFile': callWithBytes(attachmentOutput, 'municipality')(z.strictObject({ id })),
 
   /** Records of every registry list by title, name or number (the header's search, Ctrl+K). */
   'search.all': call<SearchHit[]>('school', 'municipality')(z.strictObject({ query: z.string().max(200) })),

@@ -237,6 +237,8 @@ export interface SchoolDrillDown {
   courses: Record<string, string | number | null>[];
   riskByCategory: { category: string; count: number }[];
   events: Record<string, string | number | null>[];
+  /** Files the school passed on with its journal, by event; their bytes are here (municipality.schoolFile). */
+  files: { id: string; event_id: string; file_name: string; size: number }[];
   decisions: Record<string, string | number | null>[];
   indicators: { title: string; unit: string; values: { period: string; target: number | null; actual: number | null }[] }[];
   comments: Record<string, string | number | null>[];

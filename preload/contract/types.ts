@@ -47,10 +47,12 @@ export interface AttachmentInfo {
   size: number;
   sha256: string;
   created_at: string;
+  /** A school's file passed on to the department (its bytes travel); always 0 for the department's own files. */
+  share: number;
 }
 
 const attachmentFields = {
-  id: z.string(), event_id: z.string(), file_name: z.string(), mime: z.string(), size: z.number(), sha256: z.string(), created_at: z.string(),
+  id: z.string(), event_id: z.string(), file_name: z.string(), mime: z.string(), size: z.number(), sha256: z.string(), created_at: z.string(), share: z.number(),
 } satisfies Record<keyof AttachmentInfo, z.ZodType>;
 
 /** An attached file with its bytes: the handler returns `bytes`, the renderer receives `dataBase64`. */

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { openSync, writeSync, fstatSync, closeSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { makePair } from './exchange-fixtures.js';
 import { importPaths, exportToFolder } from '../../main/services/exchange/index.js';
-import { addAttachment } from '../../main/services/attachments.js';
+import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
 import { testWorkspace } from '../helpers.js';
 import { dispatch } from '../../main/handlers.js';
 import { Workspace } from '../../main/workspace.js';
@@ -98,7 +98,9 @@ describe('a full disk during an import', () => {
     try {
       const event = p.school.ctx.raw.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string;
       const a = addAttachment(p.school.ctx, { eventId: event, fileName: 'протокол-1.txt', mime: 'text/plain', bytes: Buffer.from('Протокол 1 (вымышленный)') });
+      shareAttachment(p.school.ctx, a.id, true); // passed on to the department: its bytes travel
       const b = addAttachment(p.school.ctx, { eventId: event, fileName: 'протокол-2.txt', mime: 'text/plain', bytes: Buffer.from('Протокол 2 (вымышленный)') });
+      shareAttachment(p.school.ctx, b.id, true); // passed on to the department: its bytes travel
       const file = p.exportSchool();
       // One of the two files cannot be written (a folder stands where its temporary file goes): the import
       // fails after the other may already be on disk.

@@ -17,7 +17,7 @@ import { newKeyPairs, fingerprint } from '../../main/services/exchange/crypto.js
 import { tableEntry, APP_VERSION } from '../../main/services/exchange/export.js';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { saveRecord, removeRecord } from '../../main/services/records.js';
-import { addAttachment } from '../../main/services/attachments.js';
+import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
 import { saveRoadmap, saveRoadmapActivity, removeRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 
 const pairs: Pair[] = [];
@@ -53,6 +53,7 @@ describe('a rejected import changes nothing on disk either', () => {
     pairs.push(p);
     const ev = await saveRecord(p.school.ctx, 'event', { title: 'Семинар (вымышленный)', kind: 'seminar', level: 'school', format: 'in_person', date_from: '2026-10-01' });
     const att = addAttachment(p.school.ctx, { eventId: ev.id as string, fileName: 'протокол.txt', mime: 'text/plain', bytes: Buffer.from('Протокол (вымышленный)') });
+    shareAttachment(p.school.ctx, att.id, true); // passed on to the department: its bytes travel
     expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
     const stored = join(p.muni.ctx.filesDir, 'attachments', att.id);
     expect(readFileSync(stored, 'utf8')).toBe('Протокол (вымышленный)');
@@ -129,6 +130,7 @@ describe('a deleted attachment', () => {
     pairs.push(p);
     const ev = await saveRecord(p.school.ctx, 'event', { title: 'Заседание (вымышленное)', kind: 'seminar', level: 'school', format: 'in_person', date_from: '2026-10-01' });
     const att = addAttachment(p.school.ctx, { eventId: ev.id as string, fileName: 'протокол.txt', mime: 'text/plain', bytes: Buffer.from('Протокол (вымышленный)') });
+    shareAttachment(p.school.ctx, att.id, true); // passed on to the department: its bytes travel
     expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
     const stored = join(p.muni.ctx.filesDir, 'attachments', att.id);
     expect(existsSync(stored)).toBe(true);

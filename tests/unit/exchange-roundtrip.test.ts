@@ -24,7 +24,7 @@ import { upTables, downTables } from '../../main/services/exchange/tables.js';
 const UP_TABLES = upTables();
 const DOWN_TABLES = downTables();
 import { removeRoadmapActivity } from '../../main/services/municipality/roadmap.js';
-import { addAttachment } from '../../main/services/attachments.js';
+import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
 
 const pairs: Pair[] = [];
 const pair = (o?: Parameters<typeof makePair>[0]) => {
@@ -96,6 +96,9 @@ describe('school → municipality', () => {
     // An attached file travels with its event.
     const event = p.school.ctx.raw.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string;
     const att = addAttachment(p.school.ctx, { eventId: event, fileName: 'протокол.txt', mime: 'text/plain', bytes: Buffer.from('Протокол заседания (вымышленный)') });
+    shareAttachment(p.school.ctx, att.id, true); // passed on to the department: its bytes travel
+    // One the school did not pass on: its record travels, its bytes stay at the school.
+    const kept = addAttachment(p.school.ctx, { eventId: event, fileName: 'фото.jpg', mime: 'image/jpeg', bytes: Buffer.from('jpeg (вымышленный)') });
 
     const file = p.exportSchool();
     expect(statSync(file).size).toBeGreaterThan(1000);
@@ -109,6 +112,8 @@ describe('school → municipality', () => {
     expect(r.counts).toEqual({ new: total, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 });
     const stored = readFileSync(join(p.muni.ctx.filesDir, 'attachments', att.id), 'utf8');
     expect(stored).toBe('Протокол заседания (вымышленный)');
+    expect(p.muni.ctx.raw.prepare('SELECT share FROM attachment WHERE id = ?').pluck().get(kept.id)).toBe(0);
+    expect(existsSync(join(p.muni.ctx.filesDir, 'attachments', kept.id))).toBe(false);
     // Pupils arrive under their ids with no name and no birth date.
     expect(p.muni.ctx.raw.prepare("SELECT COUNT(*) FROM pupil WHERE full_name <> '' OR birth_date IS NOT NULL").pluck().get()).toBe(0);
     expect(p.muni.ctx.raw.prepare('SELECT COUNT(*) FROM pupil').pluck().get()).toBe(schoolCounts.pupil);

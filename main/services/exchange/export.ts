@@ -74,7 +74,8 @@ function reserveSequence(ctx: ExchangeContext, id: Identity): number {
 const UNCOMPRESSIBLE = /^(image|video|audio)\/|pdf|zip|compressed|rar|7z|gzip/;
 
 function schoolFiles(ctx: ExchangeContext, owner: string): EntryInput[] {
-  const rows = ctx.raw.prepare('SELECT id, mime, sha256 FROM attachment WHERE owner = ? AND deleted_at IS NULL ORDER BY id').all(owner) as { id: string; mime: string; sha256: string }[];
+  // Only the files the school passed on to the department (share): the others' records travel, their bytes stay.
+  const rows = ctx.raw.prepare('SELECT id, mime, sha256 FROM attachment WHERE owner = ? AND deleted_at IS NULL AND share = 1 ORDER BY id').all(owner) as { id: string; mime: string; sha256: string }[];
   const out: EntryInput[] = [];
   for (const r of rows) {
     const p = attachmentPath(ctx, r.id);

@@ -144,13 +144,20 @@ function readTable(reader: EntryReader, e: ManifestEntry, table: string, m: Mani
   return t;
 }
 
-/** Attached files must belong to live attachment records of this very bundle (checked one file at a time). */
+/** Attached files must belong to live, shared attachment records of this very bundle (checked one file at a time). */
 function checkFiles(reader: EntryReader, files: Map<string, ManifestEntry>, att: IncomingTable | undefined) {
   if (!files.size) return;
   const byId = new Map<string, { sha: string; size: number }>();
   if (att) {
-    const [iId, iSha, iSize, iDel] = ['id', 'sha256', 'size', 'deleted_at'].map((c) => att.columns.indexOf(c));
-    for (const r of att.rows) if (r[iDel!] === null) byId.set(r[iId!] as string, { sha: r[iSha!] as string, size: r[iSize!] as number });
+    const [iId, iSha, iSize, iDel, iShare] = ['id', 'sha256', 'size', 'deleted_at', 'share'].map((c) => att.columns.indexOf(c));
+    // A school on a version before «Передать в управление» sends every file without asking: its bundle is taken,
+    // its files are not (the records arrive unshared, so nothing is kept that the school did not choose to pass on).
+    if (iShare! < 0) {
+      files.clear();
+      return;
+    }
+    // Only a file the school passed on may come with its bytes: bytes for a record it did not share are refused.
+    for (const r of att.rows) if (r[iDel!] === null && r[iShare!] === 1) byId.set(r[iId!] as string, { sha: r[iSha!] as string, size: r[iSize!] as number });
   }
   for (const [id, e] of files) {
     const a = byId.get(id);
@@ -293,9 +300,10 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     if (e !== ROLLBACK) throw e;
   }
   for (const f of replaced) rmSync(f + '.prev', { force: true });
-  // Attachments deleted by this bundle: their bytes go too, as at the school (unless a live version waits in a conflict).
+  // Attachments deleted by this bundle, or taken back by the school (no longer shared): their bytes go too, as at
+  // the school (unless a live version waits in a conflict).
   if (!opts.dryRun && attachmentIds.size) {
-    const gone = ctx.raw.prepare(`SELECT 1 FROM attachment a WHERE a.id = ? AND a.deleted_at IS NOT NULL
+    const gone = ctx.raw.prepare(`SELECT 1 FROM attachment a WHERE a.id = ? AND (a.deleted_at IS NOT NULL OR a.share = 0)
       AND NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.tbl = 'attachment' AND c.id = a.id AND c.dismissed = 0)`);
     for (const id of attachmentIds) if (gone.get(id)) rmSync(attachmentPath(ctx, id), { force: true });
   }

@@ -10,6 +10,9 @@ import type { ServiceContext } from '../context.js';
 import { rewriteText } from '../writer.js';
 import { revealRows } from '../privacy/vault.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
+import { fileText, fileTextKind } from '../privacy/file-text.js';
+import { attachmentPath } from '../attachment-path.js';
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface Finding {
   table: string;
@@ -84,6 +87,38 @@ export function findPupilMentions(ctx: ServiceContext, owner: string): Finding[]
   return out;
 }
 
+/** Why a file's text may not leave the school, in words («в нём есть фамилия и имя …»), or null when it may. */
+function fileProblem(m: Matcher, fileName: string, bytes: Uint8Array): string | null {
+  if (fileTextKind(fileName) === 'unreadable') return null; // the school was told it cannot be checked, and chose to pass it on
+  const text = fileText(fileName, bytes);
+  if (text === null) return 'программа не смогла прочитать его текст, чтобы проверить, нет ли в нём ФИО обучающихся. Сохраните файл заново или передайте его в другом виде.';
+  const found = m.find(text);
+  if (!found.length) return null;
+  return found.some((f) => f.kind === 'name')
+    ? 'в нём есть фамилия и имя обучающегося. Эти данные не покидают школу: уберите их из файла и приложите его заново.'
+    : 'в нём есть дата рождения обучающегося. Эти данные не покидают школу: уберите её из файла и приложите его заново.';
+}
+
+export function fileMentionProblem(ctx: ServiceContext, fileName: string, bytes: Uint8Array): string | null {
+  return fileProblem(matcher(ctx), fileName, bytes);
+}
+
+/** Files the school passes on to the department (share = 1) whose text names a pupil, each said as «Файл «…» мероприятия «…»: why». */
+export function findFileMentions(ctx: ServiceContext, owner: string): string[] {
+  const rows = ctx.raw.prepare(`SELECT a.id, a.file_name, e.title FROM attachment a LEFT JOIN event e ON e.id = a.event_id
+    WHERE a.owner = ? AND a.deleted_at IS NULL AND a.share = 1 ORDER BY a.created_at, a.id`).all(owner) as { id: string; file_name: string; title: string | null }[];
+  if (!rows.length) return [];
+  const m = matcher(ctx);
+  const out: string[] = [];
+  for (const r of rows) {
+    const p = attachmentPath(ctx, r.id);
+    if (!existsSync(p)) continue; // its bytes do not travel (export.ts)
+    const problem = fileProblem(m, r.file_name, readFileSync(p));
+    if (problem) out.push(`Файл «${r.file_name}»${r.title ? ` мероприятия «${r.title.slice(0, 60)}»` : ''}: ${problem}`);
+  }
+  return out;
+}
+
 /**
  * Refuses the export — or the school's справка, which goes to the municipality too — while a name or birth
  * date is in the text that leaves; the message names records and fields only. The справка prints a part of
@@ -91,9 +126,14 @@ export function findPupilMentions(ctx: ServiceContext, owner: string): Finding[]
  */
 export function assertNoPupilMentions(ctx: ServiceContext, owner: string, purpose: 'export' | 'report' = 'export'): void {
   const found = findPupilMentions(ctx, owner);
-  if (!found.length) return;
+  // Files are checked for the bundle only: the справка prints none of them.
+  const files = purpose === 'export' ? findFileMentions(ctx, owner) : [];
+  if (!found.length && !files.length) return;
+  if (!found.length) {
+    throw new AppError('pupil_mentions', `Выгрузка не записана: файл, который школа передаёт в управление образования, нельзя отправить.\n${files.map((f) => `• ${f}`).join('\n')}\nИли снимите у файла отметку «Передать в управление образования» в журнале мероприятий.`);
+  }
   const list = found.slice(0, 10).map((f) => `• ${f.where}`).join('\n');
-  const more = found.length > 10 ? `\n…и ещё ${found.length - 10}` : '';
+  const more = (found.length > 10 ? `\n…и ещё ${found.length - 10}` : '') + (files.length ? `\nИ файлы:\n${files.map((f) => `• ${f}`).join('\n')}` : '');
   const head = purpose === 'export' ? 'Выгрузка не записана' : 'Справка не построена';
   const fix = purpose === 'export' ? 'Или нажмите «Заменить имена кодами обучающихся».' : 'Или откройте «Обмен данными» и нажмите «Заменить имена кодами обучающихся».';
   throw new AppError('pupil_mentions',

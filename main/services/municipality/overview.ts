@@ -114,6 +114,8 @@ export function schoolDrillDown(ctx: ServiceContext, schoolId: string, todayInpu
     courses,
     riskByCategory: riskCategory.codes.map((c) => ({ category: c, count: f.risk.byCategory[c] ?? 0 })).filter((x) => x.count > 0),
     events,
+    files: ctx.raw.prepare(`SELECT a.id, a.event_id, a.file_name, a.size FROM attachment a JOIN event e ON e.id = a.event_id AND e.deleted_at IS NULL
+      WHERE a.owner = ? AND a.deleted_at IS NULL AND a.share = 1 ORDER BY a.created_at`).all(schoolId) as SchoolDrillDown['files'],
     decisions,
     indicators: programme ? indicatorsOf(ctx, schoolId, String(programme.id)) : [],
     comments: ctx.raw.prepare(`SELECT id, text, author, written_on, target_table, target_id FROM curator_comment WHERE school_id = ? AND deleted_at IS NULL

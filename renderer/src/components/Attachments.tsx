@@ -14,6 +14,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { readAsBase64, downloadBase64 } from './files';
 import { PickFile } from './PickFile';
 import { useUndoNotice } from './DeleteButton';
+import { ShareFileCheckbox } from './ShareFileCheckbox';
 
 /** The same limit main's schema checks, so a too-large file is refused before it is read. */
 const MAX_FILE_BYTES = LIMITS.attachment.maxBytes;
@@ -23,7 +24,7 @@ function downloadAttachment(data: AttachmentData) {
 }
 
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
-export function Attachments({ eventId, order = 4, note }: { eventId: string; order?: 4 | 5; note?: string }) {
+export function Attachments({ eventId, order = 4, note, shareable = false }: { eventId: string; order?: 4 | 5; note?: string; shareable?: boolean }) {
   const { value: files, error } = useCall('attachments.list', { eventId });
   const { bump } = useDataVersion();
   const undoNotice = useUndoNotice();
@@ -96,6 +97,7 @@ export function Attachments({ eventId, order = 4, note }: { eventId: string; ord
               </Tooltip>
             </Group>
           </Group>
+          {shareable && <ShareFileCheckbox file={f} />}
         </Paper>
       ))}
       <ConfirmDialog

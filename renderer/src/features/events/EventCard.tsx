@@ -67,7 +67,7 @@ function CardBody({ row, onClosed }: { row: Row; onClosed: () => void }) {
       <Divider />
       <EventActivities eventId={row.id} />
       <Divider />
-      <Attachments eventId={row.id} />
+      <Attachments eventId={row.id} shareable note="В управление образования уходит только то, что отмечено «Передать»." />
       <EventFormModal opened={editing} row={row} onClose={() => setEditing(false)} />
       <ConfirmDialog
         opened={removing}

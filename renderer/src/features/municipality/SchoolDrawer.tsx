@@ -1,10 +1,12 @@
 /** A school's merged data, read-only, with the curators' comments and the history of what arrived. */
 import { useState } from 'react';
-import { Drawer, Stack, Title, Text, Group, Badge, Table, Textarea, Button, Loader, Alert, SimpleGrid, Card, Tabs } from '@mantine/core';
+import { Drawer, Stack, Title, Text, Group, Badge, Table, Textarea, Button, Loader, Alert, SimpleGrid, Card, Tabs, Anchor } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
 import { notifyError, notifyOk } from '../../app/notify';
-import { formatDate, count } from '../../../../common/format';
+import { formatDate, formatSize, count } from '../../../../common/format';
+import { downloadBase64 } from '../../components/files';
 import { activityStatus, riskCategory, eventKind, eventLevel } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
 import { ExcelButton } from '../../components/ExcelButton';
@@ -15,6 +17,14 @@ const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
 export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string | null; onClose: () => void; onReport?: (id: string) => void }) {
   const { value: d, error } = useCall('municipality.school', schoolId ? { schoolId } : null, [schoolId]);
+  const openFile = async (id: string) => {
+    try {
+      const f = await call('municipality.schoolFile', { id });
+      downloadBase64(f.file_name, f.dataBase64, f.mime);
+    } catch (e) {
+      notifyError(e);
+    }
+  };
   const { bump } = useDataVersion();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -104,7 +114,17 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
                 <Table.Tbody>
                   {d.events.map((e) => (
                     <Table.Tr key={s(e.id)}>
-                      <Table.Td>{formatDate(s(e.date_from))}</Table.Td><Table.Td className="cell-wrap">{s(e.title)}</Table.Td>
+                      <Table.Td>{formatDate(s(e.date_from))}</Table.Td>
+                      <Table.Td className="cell-wrap">
+                        {s(e.title)}
+                        {d.files.filter((f) => f.event_id === e.id).map((f) => (
+                          <Group key={f.id} gap={4} wrap="nowrap">
+                            <IconPaperclip size={12} />
+                            <Anchor component="button" type="button" size="xs" onClick={() => void openFile(f.id)} title="Открыть или сохранить файл" style={{ textAlign: 'left' }}>{f.file_name}</Anchor>
+                            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{formatSize(f.size)}</Text>
+                          </Group>
+                        ))}
+                      </Table.Td>
                       <Table.Td>{eventKind.labels[s(e.kind) as keyof typeof eventKind.labels]}</Table.Td><Table.Td>{eventLevel.labels[s(e.level) as keyof typeof eventLevel.labels]}</Table.Td>
                       <Table.Td>{s(e.participants_count)}</Table.Td>
                     </Table.Tr>

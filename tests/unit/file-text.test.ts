@@ -1,0 +1,53 @@
+/** The readable text of attached files, as the outgoing check sees it: real .docx and .xlsx written by the libraries we print with, Notepad's encodings. */
+import { describe, it, expect } from 'vitest';
+import { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell } from 'docx';
+import ExcelJS from 'exceljs';
+import { fileText, fileTextKind } from '../../main/services/privacy/file-text.js';
+
+/** Windows-1251 of a Russian string (А–я are 0xC0–0xFF in order). */
+function cp1251(s: string): Buffer {
+  return Buffer.from([...s].map((ch) => {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
+    if (ch === 'Ё') return 0xa8;
+    if (ch === 'ё') return 0xb8;
+    return c;
+  }));
+}
+
+describe('text of an attached file', () => {
+  it('reads a .docx whose name is split across runs, in paragraphs and table cells', async () => {
+    const doc = new Document({
+      sections: [{
+        children: [
+          new Paragraph({ children: [new TextRun('Протокол педсовета. О постановке на учёт: '), new TextRun({ text: 'Лебе', bold: true }), new TextRun('дев Дмитрий')] }),
+          new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('5А')] }), new TableCell({ children: [new Paragraph('20.03.2014')] })] })] }),
+        ],
+      }],
+    });
+    const text = fileText('Протокол.docx', await Packer.toBuffer(doc))!;
+    expect(text).toContain('Лебедев Дмитрий');
+    expect(text).toMatch(/5А\s+20\.03\.2014/);
+  });
+
+  it('reads the cells of an .xlsx', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Список').addRows([['ФИО', 'Класс'], ['Соколова Мария Игоревна', '7Б']]);
+    const text = fileText('список.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))!;
+    expect(text).toContain('Соколова Мария Игоревна');
+  });
+
+  it('reads plain text in UTF-8, UTF-16 and Windows-1251', () => {
+    const s = 'Ученик Ёлкин Пётр, 5А';
+    expect(fileText('a.txt', Buffer.from(s, 'utf8'))).toBe(s);
+    expect(fileText('a.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]))).toBe(s);
+    expect(fileText('a.txt', cp1251(s))).toBe(s);
+  });
+
+  it('says a photo or a PDF cannot be read, and a broken .docx too', () => {
+    expect(fileTextKind('фото.JPG')).toBe('unreadable');
+    expect(fileText('протокол.pdf', Buffer.from('%PDF-1.4 Лебедев'))).toBeNull();
+    expect(fileTextKind('протокол.docx')).toBe('office');
+    expect(fileText('протокол.docx', Buffer.from('это не zip'))).toBeNull();
+  });
+});
