@@ -28,6 +28,17 @@ await shot('m01-dashboard');
 await page.getByTestId('dashboard-row').first().click();
 await shot('m02-school');
 await page.keyboard.press('Escape');
+// A school that passed its protocol on: its card's «Мероприятия» with the file to open.
+const withFile = w.ctx.raw.open ? null : openWorkspaceFile(join(dataDir, 'opora.sqlite'));
+const sharer = withFile?.ctx.raw.prepare(`SELECT COALESCE(NULLIF(s.short_name, ''), s.name) FROM attachment a JOIN municipality_school s ON s.id = a.owner
+  WHERE a.share = 1 AND a.deleted_at IS NULL LIMIT 1`).pluck().get() as string | undefined;
+withFile?.close();
+if (sharer) {
+  await page.getByTestId('dashboard-row').filter({ hasText: sharer }).first().click();
+  await page.getByRole('dialog').getByRole('tab', { name: 'Мероприятия' }).click();
+  await shot('m02-school-files');
+  await page.keyboard.press('Escape');
+}
 for (const tab of ['Графики', 'Реестр', 'Дорожная карта', 'Мероприятия', 'Поручения', 'Рабочие группы', 'Документы', 'Партнёры и кураторы']) {
   await page.getByRole('tab', { name: tab }).click();
   await shot('m03-' + tab.replace(/\s+/g, '_'));

@@ -22,6 +22,20 @@ for (const n of navs) {
   await page.waitForTimeout(700);
   await page.screenshot({ path: `${out}/${String(i++).padStart(2, '0')}-${n.replace(/\s+/g, '_')}.png`, fullPage: process.env.SCREENS_FULL === '1' });
 }
+// An event's card with its files: one passed on to the department, a photo not (the line under it says why).
+await page.getByRole('navigation').getByText('Журнал мероприятий', { exact: true }).click();
+await page.getByTestId('event-list').locator('tbody tr').first().click();
+const files = page.getByTestId('event-card').getByTestId('event-attachments');
+await files.locator('input[type=file]').setInputFiles([
+  { name: 'Протокол заседания.txt', mimeType: 'text/plain', buffer: Buffer.from('Протокол заседания (вымышленный)') },
+  { name: 'Фото с семинара.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('jpeg') },
+]);
+await files.getByText('Фото с семинара.jpg').waitFor();
+await files.locator('[data-file-id]', { hasText: 'Протокол заседания.txt' }).getByTestId('file-share').click();
+await page.getByText('Файл уйдёт в управление образования').waitFor();
+await files.scrollIntoViewIfNeeded();
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/${String(i++).padStart(2, '0')}-карточка_мероприятия_файлы.png` });
 if (app.errors.length) console.log('Ошибки страницы:', app.errors);
 await app.close();
 console.log('Снимки в', out);

@@ -68,13 +68,28 @@ describe('журнал мероприятий в браузере', () => {
     const content = 'Протокол заседания № 3 от 14.10.2026';
     await card.getByTestId('event-attachments').locator('input[type=file]').setInputFiles({ name: 'Протокол №3.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
     await card.getByText('Протокол №3.txt').waitFor();
+    // Passed on to the department only when ticked; a file that names a pupil is refused in words.
+    const share = card.locator('[data-file-id]', { hasText: 'Протокол №3.txt' }).getByTestId('file-share');
+    await card.getByText('Перед отправкой программа проверит, нет ли в файле ФИО').waitFor();
+    await share.click(); // controlled: it shows the stored state once main has agreed
+    await page.getByText('Файл уйдёт в управление образования со следующим файлом обмена').waitFor();
+    expect(app.host.workspace.ctx().raw.prepare('SELECT share FROM attachment').pluck().get()).toBe(1);
+    const school = app.host.workspace.ctx();
+    const { includePupil } = await import('../../main/services/risk-group.js');
+    includePupil(school, { full_name: 'Лебедев Дмитрий Андреевич', birth_date: '2014-03-20', class_name: '5А' },
+      { categories: ['absenteeism'], included_on: '2026-09-15', reason: 'Пропуски уроков', responsible: 'Сидорова А. В.' });
+    await card.getByTestId('event-attachments').locator('input[type=file]').setInputFiles({ name: 'Список.txt', mimeType: 'text/plain', buffer: Buffer.from('На учёт: Лебедев Дмитрий, 5А') });
+    const named = card.locator('[data-file-id]', { hasText: 'Список.txt' });
+    await named.getByTestId('file-share').click();
+    await page.getByText('«Список.txt» не передан: в нём есть фамилия и имя обучающегося').waitFor();
+    expect(await named.getByTestId('file-share').isChecked()).toBe(false);
 
     // Reload: everything is still there.
     await page.reload();
     const row = page.getByTestId('event-list').locator('tbody tr', { hasText: 'Семинар «Объективность оценивания ВПР»' });
     await row.waitFor();
     expect(await row.textContent()).toContain('1 открытое');
-    expect(await row.getByLabel('Файлов: 1').isVisible()).toBe(true);
+    expect(await row.getByLabel('Файлов: 2').isVisible()).toBe(true);
     await row.click();
     await card.getByText('Подготовить анализ результатов ВПР').waitFor();
     expect(await card.getByText('19.03.2021').isVisible()).toBe(true);

@@ -14,7 +14,8 @@ import { openDatabase } from '../../../db/open.js';
 import { initMunicipality } from '../municipality-core.js';
 import { enrollSchool, openEnrollment, exportForDownload, importBundle, listMunicipalActivities, markMunicipalActivity, type ExchangeContext } from '../exchange/index.js';
 import { generateDemo } from '../demo.js';
-import { isoDay } from '../../../common/format.js';
+import { isoDay, formatDate } from '../../../common/format.js';
+import { addAttachment, shareAttachment } from '../attachments.js';
 import type { LevelCode } from '../../../common/roster-labels.js';
 import { saveRosterSchool, savePartnerGroup, saveCurator, saveCoordination } from './roster.js';
 import { saveRoadmap, saveRoadmapActivity } from './roadmap.js';
@@ -188,6 +189,7 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
       });
       generateDemo(sctx, { size: 'small', seed: (opts.seed ?? 1) * 10_000 + i + 1 });
       vary(sctx, r, today);
+      if (i % 3 === 0) passOnProtocol(sctx, s.short, today);
       // First bundle up (it carries the enrollment proof), the roadmap down, the school's marks up again.
       const up = exportForDownload(sctx)[0]!;
       const ageDays = i % 9 === 4 ? r.int(50, 120) : r.int(0, 30);
@@ -225,6 +227,15 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
 
 function importOk(o: { status: string; reason?: string }, school: string) {
   if (o.status !== 'accepted') throw new Error(`Демо: пакет школы «${school}» не принят: ${o.reason ?? o.status}`);
+}
+
+/** Some schools pass the protocol of their latest past event on to the department (a fictional text, no names of pupils). */
+function passOnProtocol(ctx: ServiceContext, school: string, today: string) {
+  const ev = ctx.raw.prepare('SELECT id, title, date_from FROM event WHERE deleted_at IS NULL AND date_from <= ? ORDER BY date_from DESC LIMIT 1').get(today) as { id: string; title: string; date_from: string } | undefined;
+  if (!ev) return;
+  const text = `${school}\nПРОТОКОЛ\n«${ev.title}», ${formatDate(ev.date_from)}\n\nПрисутствовали: педагогический коллектив.\nРешили: принять к сведению и исполнению.\n`;
+  const file = addAttachment(ctx, { eventId: ev.id, fileName: 'Протокол.txt', mime: 'text/plain', bytes: Buffer.from(text, 'utf8') });
+  shareAttachment(ctx, file.id, true);
 }
 
 /**
