@@ -5,12 +5,12 @@
  * did not share is refused whole.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { makePair, type Pair } from './exchange-fixtures.js';
 import { saveRecord } from '../../main/services/records.js';
-import { addAttachment, shareAttachment, readSchoolFile } from '../../main/services/attachments.js';
+import { addAttachment, shareAttachment, readSchoolFile, eraseDeletedFiles } from '../../main/services/attachments.js';
 import { includePupil } from '../../main/services/risk-group.js';
 import { schoolDrillDown } from '../../main/services/municipality/overview.js';
 import { importBundle } from '../../main/services/exchange/index.js';
@@ -116,6 +116,13 @@ describe('a school journal’s file goes to the department only when passed on',
     expect(r.status).toBe('accepted');
     expect(p.muni.ctx.raw.prepare('SELECT share FROM attachment WHERE id = ?').pluck().get(a.id)).toBe(0);
     expect(existsSync(stored(p, a.id))).toBe(false);
+    // Bytes such a version left at the department before the update are erased by the daily sweep; the school keeps its own.
+    mkdirSync(join(p.muni.ctx.filesDir, 'attachments'), { recursive: true });
+    writeFileSync(stored(p, a.id), 'Протокол (вымышленный)');
+    expect(eraseDeletedFiles(p.muni.ctx)).toBe(1);
+    expect(existsSync(stored(p, a.id))).toBe(false);
+    expect(eraseDeletedFiles(p.school.ctx)).toBe(0);
+    expect(existsSync(join(p.school.ctx.filesDir, 'attachments', a.id))).toBe(true);
   });
 });
 
