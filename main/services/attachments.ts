@@ -75,7 +75,7 @@ export function shareAttachment(ctx: ServiceContext, id: string, share: boolean)
   if (share) {
     const file = readAttachment(ctx, id);
     const problem = fileMentionProblem(ctx, file.file_name, file.bytes);
-    if (problem) throw new AppError('pupil_mentions', `Файл «${file.file_name}» не передан: ${problem}`);
+    if (problem) throw new AppError('pupil_in_file', `Файл «${file.file_name}» не передан: ${problem}`);
   }
   return info(writeRow(ctx, 'attachment', { ...row, share: share ? 1 : 0 }, { id }) as AttachmentInfo & Record<string, unknown>);
 }

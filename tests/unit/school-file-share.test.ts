@@ -79,7 +79,7 @@ describe('a school journal’s file goes to the department only when passed on',
     pupil(p, 'Соколова Мария Игоревна');
     let err: (Error & { code?: string }) | null = null;
     try { p.exportSchool(); } catch (e) { err = e as Error & { code?: string }; }
-    expect(err?.code).toBe('pupil_mentions');
+    expect(err?.code).toBe('pupil_in_file'); // not the texts' code: «Заменить имена кодами» cannot change a file
     expect(err?.message).toMatch(/Файл «Протокол\.txt» мероприятия «Педагогический совет \(вымышленный\)»: в нём есть фамилия и имя обучающегося/);
     expect(err?.message).toMatch(/снимите у файла отметку «Передать в управление образования»/);
     expect(err?.message).not.toMatch(/Соколов/);

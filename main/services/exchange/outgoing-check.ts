@@ -130,7 +130,8 @@ export function assertNoPupilMentions(ctx: ServiceContext, owner: string, purpos
   const files = purpose === 'export' ? findFileMentions(ctx, owner) : [];
   if (!found.length && !files.length) return;
   if (!found.length) {
-    throw new AppError('pupil_mentions', `Выгрузка не записана: файл, который школа передаёт в управление образования, нельзя отправить.\n${files.map((f) => `• ${f}`).join('\n')}\nИли снимите у файла отметку «Передать в управление образования» в журнале мероприятий.`);
+    // Its own code: «Заменить имена кодами» rewrites the school's texts, it cannot change a file.
+    throw new AppError('pupil_in_file', `Выгрузка не записана: файл, который школа передаёт в управление образования, нельзя отправить.\n${files.map((f) => `• ${f}`).join('\n')}\nИли снимите у файла отметку «Передать в управление образования» в журнале мероприятий.`);
   }
   const list = found.slice(0, 10).map((f) => `• ${f.where}`).join('\n');
   const more = (found.length > 10 ? `\n…и ещё ${found.length - 10}` : '') + (files.length ? `\nИ файлы:\n${files.map((f) => `• ${f}`).join('\n')}` : '');

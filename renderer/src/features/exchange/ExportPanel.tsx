@@ -17,7 +17,7 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
   const [target, setTarget] = useState<string>('all');
   const [done, setDone] = useState<string[] | null>(null);
   // The refusal of the free-text check (a pupil's name or birth date in outgoing text): shown here with its fix.
-  const [mentions, setMentions] = useState<string | null>(null);
+  const [mentions, setMentions] = useState<{ text: string; inFileOnly: boolean } | null>(null);
   const schools = useCall('exchange.schools', state.role === 'municipality' ? {} : null);
   const enrolled = (schools.value ?? []).filter((s) => s.status === 'enrolled');
   const forSchool = state.role === 'municipality' ? (target as string) : undefined;
@@ -29,7 +29,7 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
       try {
         await exportNow();
       } catch (e) {
-        if (e instanceof CallError && e.code === 'pupil_mentions') setMentions(e.message);
+        if (e instanceof CallError && (e.code === 'pupil_mentions' || e.code === 'pupil_in_file')) setMentions({ text: e.message, inFileOnly: e.code === 'pupil_in_file' });
         else throw e;
       }
     });
@@ -86,11 +86,13 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
           {state.lastExport && <Text size="sm" c="dimmed">Последняя выгрузка: {formatDateTime(state.lastExport.at)}, №{state.lastExport.seq}</Text>}
         </Group>
         {mentions && (
-          <Alert color="red" title="В тексте есть данные обучающихся" data-testid="exchange-mentions">
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{mentions}</Text>
-            <Button mt="sm" color="red" variant="light" loading={busy} onClick={() => void replaceNames()} data-testid="exchange-replace-names">
-              Заменить имена кодами обучающихся
-            </Button>
+          <Alert color="red" title={mentions.inFileOnly ? 'В передаваемом файле есть данные обучающихся' : 'В тексте есть данные обучающихся'} data-testid="exchange-mentions">
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{mentions.text}</Text>
+            {!mentions.inFileOnly && (
+              <Button mt="sm" color="red" variant="light" loading={busy} onClick={() => void replaceNames()} data-testid="exchange-replace-names">
+                Заменить имена кодами обучающихся
+              </Button>
+            )}
           </Alert>
         )}
         {done && (
