@@ -5,7 +5,10 @@ import { tempDir } from '../helpers.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
 import { generateDemo } from '../../main/services/demo.js';
-import { enrollSchool, openEnrollment, exportToFolder, importFile, type ImportOutcome } from '../../main/services/exchange/index.js';
+import { enrollSchool, openEnrollment, exportToFolder, importFile, ensureIdentity, type ImportOutcome } from '../../main/services/exchange/index.js';
+import { buildContainer, type EntryInput } from '../../main/services/exchange/container.js';
+import { APP_VERSION } from '../../main/services/exchange/export.js';
+import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { currentRoadmap, saveRoadmap, saveRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 import { roadmapInput, roadmapActivityInput } from '../../preload/contract/municipality.js';
 import type { ServiceContext } from '../../main/services/context.js';
@@ -83,4 +86,21 @@ export function ownedCounts(w: OpenWorkspace, owner: string, tables: readonly st
 export function roadmapActivity(ctx: ServiceContext, input: Omit<z.input<typeof roadmapActivityInput>, 'roadmap_id'>): string {
   const roadmap = currentRoadmap(ctx) ?? saveRoadmap(ctx, roadmapInput.parse({ title: 'Муниципальная дорожная карта (вымышленная)', year_from: 2025, year_to: 2027 }));
   return saveRoadmapActivity(ctx, roadmapActivityInput.parse({ all_schools: 1, ...input, roadmap_id: roadmap.id })).id;
+}
+
+/** A bundle signed with the school's real key (a trusted sender), with the given data entries. */
+export function schoolSigned(p: Pair, entries: EntryInput[], sequence: number): Buffer {
+  const id = ensureIdentity(p.school.ctx);
+  const counts: Record<string, number> = {};
+  for (const e of entries) {
+    const m = /^data\/([a-z_]+)\.json$/.exec(e.name);
+    if (m) counts[m[1]!] = (JSON.parse(e.data.toString('utf8')) as { rows: unknown[] }).rows.length;
+  }
+  return buildContainer({
+    kind: 'school-data',
+    issuer: { id: p.schoolId, name: 'Школа (вымышленная)', role: 'school', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
+    recipient: { id: p.muniId, name: 'Управление' },
+    sequence, createdAt: new Date().toISOString(), appVersion: APP_VERSION, schemaVersion: LATEST_VERSION,
+    counts, enrollmentProof: false, acks: [],
+  }, entries, id.keys.signPrivate, ensureIdentity(p.muni.ctx).keys.encryptPublic);
 }

@@ -7,15 +7,14 @@ import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { listConflicts } from '../../main/services/exchange/index.js';
 import { getMeta } from '../../main/services/clock.js';
 import { join } from 'node:path';
-import { makePair, type Pair } from './exchange-fixtures.js';
+import { makePair, schoolSigned, type Pair } from './exchange-fixtures.js';
 import { tempDir } from '../helpers.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
 import { enrollSchool, openEnrollment } from '../../main/services/exchange/index.js';
 import { importBundle, ensureIdentity } from '../../main/services/exchange/index.js';
-import { buildContainer, assemble, openContainer, type EntryInput, type Manifest } from '../../main/services/exchange/container.js';
+import { assemble, openContainer, type EntryInput, type Manifest } from '../../main/services/exchange/container.js';
 import { newKeyPairs, fingerprint } from '../../main/services/exchange/crypto.js';
-import { tableEntry, APP_VERSION } from '../../main/services/exchange/export.js';
-import { LATEST_VERSION } from '../../db/migrations/index.js';
+import { tableEntry } from '../../main/services/exchange/export.js';
 import { saveRecord, removeRecord } from '../../main/services/records.js';
 import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
 import { saveRoadmap, saveRoadmapActivity, removeRoadmapActivity } from '../../main/services/municipality/roadmap.js';
@@ -24,23 +23,6 @@ const pairs: Pair[] = [];
 afterEach(() => {
   while (pairs.length) pairs.pop()!.close();
 });
-
-/** A bundle signed with the school's real key (a trusted sender), with the given data entries. */
-function schoolSigned(p: Pair, entries: EntryInput[], sequence: number): Buffer {
-  const id = ensureIdentity(p.school.ctx);
-  const counts: Record<string, number> = {};
-  for (const e of entries) {
-    const m = /^data\/([a-z_]+)\.json$/.exec(e.name);
-    if (m) counts[m[1]!] = (JSON.parse(e.data.toString('utf8')) as { rows: unknown[] }).rows.length;
-  }
-  return buildContainer({
-    kind: 'school-data',
-    issuer: { id: p.schoolId, name: 'Школа (вымышленная)', role: 'school', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
-    recipient: { id: p.muniId, name: 'Управление' },
-    sequence, createdAt: new Date().toISOString(), appVersion: APP_VERSION, schemaVersion: LATEST_VERSION,
-    counts, enrollmentProof: false, acks: [],
-  }, entries, id.keys.signPrivate, ensureIdentity(p.muni.ctx).keys.encryptPublic);
-}
 
 function bumpHlc(hlc: string): string {
   const [wall, counter, origin] = [hlc.slice(0, 15), hlc.slice(16, 22), hlc.slice(23)];

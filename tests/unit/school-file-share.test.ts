@@ -8,16 +8,13 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
-import { makePair, type Pair } from './exchange-fixtures.js';
+import { makePair, schoolSigned, type Pair } from './exchange-fixtures.js';
 import { saveRecord } from '../../main/services/records.js';
 import { addAttachment, shareAttachment, readSchoolFile, eraseDeletedFiles } from '../../main/services/attachments.js';
 import { includePupil } from '../../main/services/risk-group.js';
 import { schoolDrillDown } from '../../main/services/municipality/overview.js';
 import { importBundle } from '../../main/services/exchange/index.js';
-import { buildContainer } from '../../main/services/exchange/container.js';
-import { ensureIdentity } from '../../main/services/exchange/keys.js';
-import { tableEntry, APP_VERSION } from '../../main/services/exchange/export.js';
-import { LATEST_VERSION } from '../../db/migrations/index.js';
+import { tableEntry } from '../../main/services/exchange/export.js';
 
 const pairs: Pair[] = [];
 afterEach(() => {
@@ -128,7 +125,6 @@ describe('a school journal’s file goes to the department only when passed on',
 
 /** The school's event and attachment tables signed with its real key, plus the bytes of file `fileId` (shared or not). */
 function withFile(p: Pair, fileId: string, sequence: number, o: { dropShare?: boolean } = {}): Buffer {
-  const id = ensureIdentity(p.school.ctx);
   const entries = ['event', 'attachment'].map((t) => {
     const { entry } = tableEntry(p.school.ctx.raw, t, 't.owner = ?', [p.schoolId]);
     if (t !== 'attachment' || !o.dropShare) return entry;
@@ -137,12 +133,5 @@ function withFile(p: Pair, fileId: string, sequence: number, o: { dropShare?: bo
     const i = d.columns.indexOf('share');
     return { name: entry.name, data: Buffer.from(JSON.stringify({ table: d.table, columns: d.columns.filter((_, k) => k !== i), rows: d.rows.map((r) => r.filter((_, k) => k !== i)) }), 'utf8') };
   });
-  const counts = Object.fromEntries(entries.map((e) => [/^data\/(\w+)\.json$/.exec(e.name)![1]!, (JSON.parse(e.data.toString('utf8')) as { rows: unknown[] }).rows.length]));
-  return buildContainer({
-    kind: 'school-data',
-    issuer: { id: p.schoolId, name: 'Школа (вымышленная)', role: 'school', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
-    recipient: { id: p.muniId, name: 'Управление' },
-    sequence, createdAt: new Date().toISOString(), appVersion: APP_VERSION, schemaVersion: LATEST_VERSION,
-    counts, enrollmentProof: false, acks: [],
-  }, [...entries, { name: `files/${fileId}`, data: readFileSync(join(p.school.ctx.filesDir, 'attachments', fileId)) }], id.keys.signPrivate, ensureIdentity(p.muni.ctx).keys.encryptPublic);
+  return schoolSigned(p, [...entries, { name: `files/${fileId}`, data: readFileSync(join(p.school.ctx.filesDir, 'attachments', fileId)) }], sequence);
 }
