@@ -13,8 +13,14 @@ interface Base {
   hint?: string;
   /** Not editable through the record's own form (set by a service: statuses, sizes, built-in flags). */
   managed?: boolean;
-  /** Personal data of minors (152-ФЗ): never leaves the school's computer. */
+  /** Personal data of minors (152-ФЗ): never leaves the school's computer, and is sealed on it. */
   personal?: boolean;
+  /**
+   * Stays on the computer that owns the row: never exported, dropped if a file brings it. Every text of a
+   * table about a pupil is local (registry/index.ts derives it and a test holds each field to say so): a
+   * teacher's free text may name the child, so the department gets categories, dates and statuses only.
+   */
+  local?: boolean;
 }
 
 export interface TextField<R extends boolean = boolean> extends Base { kind: 'text'; max: number; required: R }

@@ -37,6 +37,7 @@ export function registerTable(spec: TableSpec): void {
   if (byName.has(spec.name)) throw new Error(`table ${spec.name} is registered twice`);
   registry.push(spec);
   byName.set(spec.name, spec);
+  linked.clear();
 }
 
 export function allTables(): readonly TableSpec[] {
@@ -79,10 +80,46 @@ export function personalColumns(name: string): string[] {
   return Object.entries(tableSpec(name).fields).filter(([, f]) => f.personal).map(([c]) => c);
 }
 
+const linked = new Map<string, boolean>();
+
+/**
+ * Whether a row of the table is about a pupil: `pupil` itself, or a table whose reference (a ref, or a uuid
+ * whose table another column names) leads to a pupil-linked table — risk-group entries, their status history
+ * and consents, the gifted list, support measures. Derived, so a new table about a pupil is covered unasked.
+ */
+export function isPupilLinked(name: string, seen: ReadonlySet<string> = new Set()): boolean {
+  const known = linked.get(name);
+  if (known !== undefined) return known;
+  if (name === 'pupil') return true;
+  if (seen.has(name) || !byName.has(name)) return false;
+  const next = new Set([...seen, name]);
+  const targets = Object.values(tableSpec(name).fields as Record<string, Field>).flatMap((f) =>
+    f.kind === 'ref' ? [f.table] : f.kind === 'uuid' && f.refBy ? Object.values(f.refBy.tables) : []);
+  const result = targets.some((t) => isPupilLinked(t, next));
+  linked.set(name, result);
+  return result;
+}
+
+/**
+ * Whether a column leaves the computer that owns its row. Personal data never does; nor does a field marked
+ * `local`; nor — whatever its entry says — any text of a pupil-linked table, so a free-text field added there
+ * later cannot start carrying a child's name out.
+ */
+export function travels(tableName: string, column: string): boolean {
+  const field = fieldOf(tableName, column);
+  if (!field) return (BOOKKEEPING as readonly string[]).includes(column);
+  if (field.personal || field.local) return false;
+  return !(field.kind === 'text' && isPupilLinked(tableName));
+}
+
+/** Columns that stay on this computer (personal data and local fields): never exported, never accepted. */
+export function localColumns(name: string): string[] {
+  return Object.keys(tableSpec(name).fields).filter((c) => !travels(name, c));
+}
+
 /** Columns that leave this computer for a table. */
 export function exportedColumns(name: string): string[] {
-  const personal = personalColumns(name);
-  return columnsOf(name).filter((c) => !personal.includes(c));
+  return columnsOf(name).filter((c) => travels(name, c));
 }
 
 export function fieldOf(tableName: string, column: string): Field | undefined {

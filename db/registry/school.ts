@@ -217,7 +217,7 @@ export const SCHOOL_TABLES = [
   school({
     name: 'pupil', title: 'Обучающийся',
     fields: {
-      full_name: f.req('ФИО обучающегося', 300, { personal: true }), birth_date: f.optDate('Дата рождения', { personal: true }), class_name: f.req('Класс', 20),
+      full_name: f.req('ФИО обучающегося', 300, { personal: true }), birth_date: f.optDate('Дата рождения', { personal: true }), class_name: f.req('Класс', 20, { local: true }),
     },
     children: [['risk_entry', 'pupil_id'], ['gifted_pupil', 'pupil_id']],
     list: { search: ['t.full_name', 't.class_name'], filters: { class_name: 't.class_name' }, sorts: { full_name: 't.full_name', class_name: 't.class_name' }, defaultSort: 't.full_name' },
@@ -226,9 +226,9 @@ export const SCHOOL_TABLES = [
     name: 'risk_entry', title: 'Запись группы риска',
     fields: {
       pupil_id: f.ref('pupil', 'Обучающийся'), categories: f.codes('Категории', riskCategory, 1, 'Выберите хотя бы одну категорию'),
-      included_on: f.date('Дата постановки'), reason: f.req('Основание постановки', 2000), responsible: f.opt('Ответственный педагог', 300),
+      included_on: f.date('Дата постановки'), reason: f.req('Основание постановки', 2000, { local: true }), responsible: f.opt('Ответственный педагог', 300, { local: true }),
       status: f.managed(f.vocab('Статус', riskStatus, 'included')), removed_on: f.managed(f.optDate('Дата снятия')),
-      removal_reason: f.managed(f.opt('Причина снятия', 2000)),
+      removal_reason: f.managed(f.opt('Причина снятия', 2000, { local: true })),
       // Health data (152-ФЗ, special category): only with a consent on file (rule.consentOnFile), never leaves the school.
       health_details: f.opt('Сведения о здоровье', 4000, { personal: true, hint: 'Только при согласии законного представителя на обработку' }),
     },
@@ -246,7 +246,7 @@ export const SCHOOL_TABLES = [
   }),
   school({
     name: 'risk_status_change', title: 'Изменение статуса в группе риска',
-    fields: { entry_id: f.ref('risk_entry', 'Запись группы риска'), status: f.vocab('Статус', riskStatus), changed_on: f.date('Дата'), reason: f.opt('Причина', 2000) },
+    fields: { entry_id: f.ref('risk_entry', 'Запись группы риска'), status: f.vocab('Статус', riskStatus), changed_on: f.date('Дата'), reason: f.opt('Причина', 2000, { local: true }) },
     list: { search: ['t.reason'], filters: { entry_id: 't.entry_id' }, sorts: { changed_on: 't.changed_on' }, defaultSort: 't.changed_on, t.created_at' },
   }),
   table({
@@ -257,7 +257,7 @@ export const SCHOOL_TABLES = [
       given_by: f.req('Законный представитель (ФИО)', 300, { personal: true }),
       form: f.vocab('Форма согласия', consentForm, 'written'),
       given_on: f.date('Дата согласия'),
-      scope: f.req('Объём согласия', 2000, { hint: 'Какие сведения и для чего: например, «сведения об ОВЗ для организации психолого-педагогической помощи»' }),
+      scope: f.req('Объём согласия', 2000, { local: true, hint: 'Какие сведения и для чего: например, «сведения об ОВЗ для организации психолого-педагогической помощи»' }),
       withdrawn_on: f.optDate('Дата отзыва'),
     },
     checks: [range('given_on', 'withdrawn_on', 'Дата отзыва раньше даты согласия')],
@@ -268,8 +268,9 @@ export const SCHOOL_TABLES = [
   school({
     name: 'gifted_pupil', title: 'Одарённый обучающийся',
     fields: {
-      pupil_id: f.ref('pupil', 'Обучающийся'), area: f.req('Направление одарённости', 300), included_on: f.date('Дата включения в список'),
-      responsible: f.opt('Ответственный педагог', 300), achievements: f.opt('Достижения'), support_plan: f.opt('План поддержки'),
+      pupil_id: f.ref('pupil', 'Обучающийся'), area: f.req('Направление одарённости', 300, { local: true }), included_on: f.date('Дата включения в список'),
+      responsible: f.opt('Ответственный педагог', 300, { local: true }), achievements: f.opt('Достижения', 10000, { local: true }),
+      support_plan: f.opt('План поддержки', 10000, { local: true }),
     },
     children: [['support_measure', 'target_id']],
     list: {
@@ -282,8 +283,9 @@ export const SCHOOL_TABLES = [
   school({
     name: 'support_measure', title: 'Мера поддержки',
     fields: {
-      target_kind: f.vocab('К чему относится', supportTarget), target_id: f.uuid('Обучающийся', { refBy: { column: 'target_kind', tables: { risk: 'risk_entry', gifted: 'gifted_pupil' } } }), title: f.req('Мера поддержки', 1000),
-      date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственный', 300), result: f.opt('Результат'), done: f.flag('Выполнено'),
+      target_kind: f.vocab('К чему относится', supportTarget), target_id: f.uuid('Обучающийся', { refBy: { column: 'target_kind', tables: { risk: 'risk_entry', gifted: 'gifted_pupil' } } }), title: f.req('Мера поддержки', 1000, { local: true }),
+      date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственный', 300, { local: true }),
+      result: f.opt('Результат', 10000, { local: true }), done: f.flag('Выполнено'),
     },
     checks: [range('date_from', 'date_to')],
     list: {

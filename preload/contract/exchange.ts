@@ -33,6 +33,25 @@ export interface ExchangeQuarantineItem {
   warning?: string;
 }
 
+/** One new or changed outgoing text, with the spans that look like a pupil's name or birth date. */
+export interface ReviewItem {
+  table: string; id: string; column: string;
+  /** «Мероприятие журнала «Совет профилактики»», «Запись … (удалённая)»: the record in words. */
+  record: string;
+  field: string;
+  text: string;
+  marks: { start: number; end: number; kind: 'name' | 'birth_date' }[];
+}
+
+/** What the school's next file carries that the last one did not: every such text, flagged first. */
+export interface OutgoingReview {
+  /** No file was written yet: every text is new. */
+  firstFile: boolean;
+  total: number;
+  flagged: number;
+  items: ReviewItem[];
+}
+
 export interface ExchangeConflict {
   table: string; id: string; detected_at: string;
   /** The record's kind (registry title), its own title, and the school it belongs to — in words. */
@@ -105,6 +124,7 @@ const bundle = base64Bytes(LIMITS.bundle);
 const fileName = z.string().min(1).max(255);
 
 export const exchangeInputs = {
+  reviewItem: z.strictObject({ table: z.string().regex(/^[a-z_]{1,40}$/), id, column: z.string().regex(/^[a-z_]{1,40}$/) }),
   importBundle: z.strictObject({ fileName, dataBase64: bundle, dryRun: z.boolean().default(false) })
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   enrollmentFile: z.strictObject({ fileName: fileName.optional(), dataBase64: bundle })

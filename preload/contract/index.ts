@@ -242,6 +242,10 @@ export const contract = {
   'exchange.exportDownload': callWithBytes(z.array(X.exchangeFileOutput), 'school', 'municipality')(X.exchangeInputs.exportInput),
   /** One click on the export panel: every pupil's name found in outgoing text becomes the pupil's code, a birth date a neutral phrase. */
   'exchange.replacePupilNames': call<{ replaced: number }>('school')(z.strictObject({})),
+  /** Before the file is written: every outgoing text new or changed since the last file, what looks like a name marked. */
+  'exchange.review': call<X.OutgoingReview>('school')(z.strictObject({})),
+  /** «Заменить кодом» on one reviewed value. */
+  'exchange.replaceInValue': call<{ replaced: boolean }>('school')(X.exchangeInputs.reviewItem),
   'exchange.history': call<X.ExchangeHistoryItem[]>('school', 'municipality')(z.strictObject({})),
   'exchange.quarantine': call<X.ExchangeQuarantineItem[]>('school', 'municipality')(z.strictObject({})),
   'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>('school', 'municipality')(X.exchangeInputs.quarantineDecide),

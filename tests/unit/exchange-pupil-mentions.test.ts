@@ -10,6 +10,7 @@ import { includePupil as includeInRisk } from '../../main/services/risk-group.js
 import { exportToFolder, replacePupilMentions, findPupilMentions, ensureIdentity, openContainer, unpackEntries } from '../../main/services/exchange/index.js';
 import { AppError } from '../../main/services/errors.js';
 import { tempDir } from '../helpers.js';
+import { saveRecord } from '../../main/services/records.js';
 
 let p: Pair;
 afterEach(() => p?.close());
@@ -17,11 +18,13 @@ afterEach(() => p?.close());
 const NAME = 'Лебедев Дмитрий Андреевич';
 const reason = 'Лебедев Дмитрий, 20.03.2014 г.р., пропускает уроки; со слов Д. Лебедева — болел';
 
+/** The pupil in the risk group with the text in its reason (which stays at the school), and the same text in a journal event's outcomes (which travels). */
 function setUp() {
   p = makePair({ demo: null });
   const ids = includeInRisk(p.school.ctx, { full_name: NAME, birth_date: '2014-03-20', class_name: '5А' },
     { categories: ['absenteeism'], included_on: '2026-09-15', reason, responsible: 'Сидорова А. В.' });
-  return ids;
+  const event = saveRecord(p.school.ctx, 'event', { title: 'Совет профилактики', kind: 'meeting', level: 'school', format: 'in_person', date_from: '2026-10-01', outcomes: reason });
+  return { ...ids, eventId: event.id as string };
 }
 
 function refusal(fn: () => unknown): AppError {
@@ -41,16 +44,17 @@ describe('pupil names and birth dates in outgoing free text', () => {
     const e = refusal(() => exportToFolder(p.school.ctx, dir));
     expect(e.code).toBe('pupil_mentions');
     expect(e.message).toMatch(/Выгрузка не записана/);
-    expect(e.message).toMatch(/Запись группы риска обучающийся № 1 — поле «Основание постановки»/);
-    expect(e.message).toMatch(/Изменение статуса в группе риска .* — поле «Причина»/);
+    expect(e.message).toMatch(/Мероприятие журнала «Совет профилактики» — поле «Итоги»/);
+    // The risk entry's reason and its status history never leave the school (registry: local), so they are not in the way.
+    expect(e.message).not.toMatch(/Основание постановки|Изменение статуса/);
     expect(e.message).not.toMatch(/Лебедев|Дмитрий|20\.03\.2014/);
     expect(p.school.ctx.raw.prepare('SELECT COUNT(*) FROM exchange_export').pluck().get()).toBe(0);
   });
 
   it('one-click replacement, then the export passes and the decrypted bundle has neither name nor birth date', () => {
-    const { entryId } = setUp();
-    expect(replacePupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId)).toBe(2);
-    const fixed = p.school.ctx.raw.prepare('SELECT reason FROM risk_entry WHERE id = ?').pluck().get(entryId);
+    const { eventId } = setUp();
+    expect(replacePupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId)).toBe(1);
+    const fixed = p.school.ctx.raw.prepare('SELECT outcomes FROM event WHERE id = ?').pluck().get(eventId);
     expect(fixed).toBe('обучающийся № 1, дата рождения не указывается г.р., пропускает уроки; со слов обучающийся № 1 — болел');
     expect(findPupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId)).toEqual([]);
     const path = p.exportSchool();
@@ -62,16 +66,13 @@ describe('pupil names and birth dates in outgoing free text', () => {
   });
 
   it('a tombstoned record still travels, so it is checked and fixed too', async () => {
-    setUp();
+    const { eventId } = setUp();
     const { removeRecord } = await import('../../main/services/records.js');
-    const entry = p.school.ctx.raw.prepare('SELECT id FROM risk_entry').pluck().get() as string;
-    const status = p.school.ctx.raw.prepare('SELECT id FROM risk_status_change').pluck().get() as string;
-    // Remove only the history row: the pupil stays (still listed), the tombstone keeps its text.
-    removeRecord(p.school.ctx, 'risk_status_change', status);
+    // The event goes to the bin: the tombstone keeps its text, and travels.
+    removeRecord(p.school.ctx, 'event', eventId);
     expect(refusal(() => exportToFolder(p.school.ctx, tempDir())).message).toMatch(/\(удалённая\)/);
     replacePupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId);
-    expect(p.school.ctx.raw.prepare('SELECT deleted_at IS NOT NULL FROM risk_status_change WHERE id = ?').pluck().get(status)).toBe(1);
-    expect(entry).toBeTruthy();
+    expect(p.school.ctx.raw.prepare('SELECT deleted_at IS NOT NULL FROM event WHERE id = ?').pluck().get(eventId)).toBe(1);
     expect(() => p.exportSchool()).not.toThrow();
   });
 });
@@ -80,7 +81,6 @@ describe('the school справка, printed for the municipality', () => {
   it('is refused while a pupil is named in its text, and built once the names are replaced', async () => {
     const ids = setUp();
     const { buildReportDoc } = await import('../../main/services/reports/index.js');
-    const { saveRecord } = await import('../../main/services/records.js');
     const ctx = p.school.ctx;
     const programme = saveRecord(ctx, 'programme', { title: 'Программа (вымышленная)', year_from: 2025, year_to: 2027 });
     saveRecord(ctx, 'activity', {

@@ -76,6 +76,14 @@ export const exchangeHandlers = defineArea({
     const ctx = xctx(env);
     return { replaced: exchange.replacePupilMentions(ctx, exchange.ensureIdentity(ctx).ownerId) };
   },
+  'exchange.review': (env) => {
+    const ctx = xctx(env);
+    return exchange.outgoingReview(ctx, exchange.ensureIdentity(ctx).ownerId);
+  },
+  'exchange.replaceInValue': (env, input) => {
+    const ctx = xctx(env);
+    return exchange.replaceInValue(ctx, exchange.ensureIdentity(ctx).ownerId, input);
+  },
   'exchange.exportDownload': (env, input) =>
     exchange.exportForDownload(xctx(env), { forSchool: input.forSchool }).map((b) => ({
       fileName: b.fileName, bytes: b.bytes, size: b.bytes.length, recipientName: b.recipientName, sequence: b.sequence, encrypted: b.encrypted,

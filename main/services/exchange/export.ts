@@ -24,6 +24,7 @@ import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContex
 import { upTables, downTables, exportedColumns } from './tables.js';
 import { audienceSql } from './audience.js';
 import { assertNoPupilMentions } from './outgoing-check.js';
+import { recordSentTexts } from './review.js';
 import { safeFileName } from '../../../common/file-names.js';
 import { formatDate } from '../../../common/format.js';
 
@@ -240,6 +241,8 @@ function logExport(ctx: ExchangeContext, b: BuiltBundle, path: string) {
   ctx.raw.prepare('INSERT INTO exchange_export (at, path, sha256, size, recipient_id, origin, seq, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(ctx.now().toISOString(), path, b.sha256, b.bytes.length, b.recipientId ?? '', b.origin, b.sequence, JSON.stringify(b.counts));
   recordExported(ctx, b.origin, b.sequence);
+  // The school's next review lists what changed after this file (review.ts).
+  if (b.kind === 'school-data') recordSentTexts(ctx, getMeta(ctx.raw, 'owner_id') ?? '');
 }
 
 /** The bundles this workspace would send: one for a school; one per enrolled school (or the one asked for) for a municipality. */

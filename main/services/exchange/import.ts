@@ -22,7 +22,7 @@ import { ensureIdentity, currentSeq, rotateOrigin, decryptionKey, type ExchangeC
 import { ROTATION_ENTRY, parseRotation, applyRotation, type Rotation } from './rotation.js';
 import { BundleError, LIMITS, REASONS } from './reasons.js';
 import { upTables, downTables, validateTableEntry, type IncomingTable } from './tables.js';
-import { tableSpec, personalColumns, fieldOf } from '../../../db/registry/index.js';
+import { tableSpec, localColumns, fieldOf } from '../../../db/registry/index.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
@@ -252,8 +252,8 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     ctx.raw.pragma('defer_foreign_keys = ON');
     if (prep.pin) pinSchool(ctx, m);
     for (const t of prep.tables) {
-      // Personal columns never travel; the merged row holds them empty.
-      const fill = Object.fromEntries(personalColumns(t.table).map((c) => [c, fieldOf(t.table, c)!.kind === 'text' ? '' : null]));
+      // Personal and local columns never travel; the merged row holds them empty.
+      const fill = Object.fromEntries(localColumns(t.table).map((c) => [c, fieldOf(t.table, c)!.kind === 'text' ? '' : null]));
       const merger = new TableMerger(ctx.raw, t.table, fill, m.issuer.id, now);
       const counts = emptyCounts();
       merger.merge(t, counts);

@@ -15,3 +15,4 @@ export { listConflicts, resolveConflict, conflictCount, listDecisions, undoDecis
 export { verifyBundle, type VerifyReport } from './verify.js';
 export * from './municipal.js';
 export { findPupilMentions, replacePupilMentions, pupilCodes, type Finding } from './outgoing-check.js';
+export { outgoingReview, recordSentTexts, replaceInValue } from './review.js';

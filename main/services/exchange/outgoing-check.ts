@@ -4,7 +4,7 @@
  * look for them; the municipality never can. A finding refuses the export with the records to fix, and
  * `replacePupilMentions` rewrites the found spans (name → the pupil's code) through the one writer.
  */
-import { tableSpec, upTables, type Field } from '../../../db/registry/index.js';
+import { tableSpec, upTables, travels, type Field } from '../../../db/registry/index.js';
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../context.js';
 import { rewriteText } from '../writer.js';
@@ -33,7 +33,8 @@ export function pupilCodes(ctx: ServiceContext): Map<string, string> {
   return new Map(ids.map((id, i) => [id, `обучающийся № ${i + 1}`]));
 }
 
-function matcher(ctx: ServiceContext): Matcher {
+/** The school's pupils (to look for) and adults (whose names may stand), compiled once per check. */
+export function matcher(ctx: ServiceContext): Matcher {
   // Live pupils only: a tombstone has its name and birth date erased already (writer.ts).
   const rows = revealRows(ctx.raw, ctx.raw.prepare("SELECT id, full_name, birth_date FROM pupil WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string; birth_date: string | null }[]);
   const staff = ctx.raw.prepare("SELECT id, full_name FROM staff WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string }[];
@@ -45,12 +46,13 @@ function matcher(ctx: ServiceContext): Matcher {
   return pupilMatcher(rows.map((r) => ({ id: r.id, fullName: r.full_name, birthDate: r.birth_date })), staff.map((r) => ({ id: r.id, fullName: r.full_name, birthDate: null })));
 }
 
-function textColumns(table: string): [string, Field][] {
-  return Object.entries(tableSpec(table).fields as Record<string, Field>).filter(([, f]) => f.kind === 'text' && !f.personal);
+/** The text columns of a table that leave the school (registry: `travels`); the others are never looked at here. */
+export function textColumns(table: string): [string, Field][] {
+  return Object.entries(tableSpec(table).fields as Record<string, Field>).filter(([c, f]) => f.kind === 'text' && travels(table, c));
 }
 
 /** How the school finds the record again: its number or title, or the pupil's code for pupil lists. */
-function recordTitle(row: Record<string, unknown>, codes: Map<string, string>, pupilOf: Map<string, string>): string {
+export function recordTitle(row: Record<string, unknown>, codes: Map<string, string>, pupilOf: Map<string, string>): string {
   if (typeof row.pupil_id === 'string') return codes.get(row.pupil_id) ?? '';
   // A status change or a support measure belongs to a risk-group or gifted entry: say whose, by code.
   for (const c of ['entry_id', 'target_id']) {
@@ -64,11 +66,16 @@ function recordTitle(row: Record<string, unknown>, codes: Map<string, string>, p
   return '';
 }
 
+/** The pupil of each risk-group and gifted entry: a status change or a measure is said by its pupil's code. */
+export function pupilOfEntries(ctx: ServiceContext): Map<string, string> {
+  return new Map(ctx.raw.prepare('SELECT id, pupil_id FROM risk_entry UNION ALL SELECT id, pupil_id FROM gifted_pupil').raw().all() as [string, string][]);
+}
+
 /** Every outgoing text of this owner with a pupil's name or birth date in it. Tombstoned rows travel too, so they count. */
 export function findPupilMentions(ctx: ServiceContext, owner: string): Finding[] {
   const m = matcher(ctx);
   const codes = pupilCodes(ctx);
-  const pupilOf = new Map(ctx.raw.prepare('SELECT id, pupil_id FROM risk_entry UNION ALL SELECT id, pupil_id FROM gifted_pupil').raw().all() as [string, string][]);
+  const pupilOf = pupilOfEntries(ctx);
   const out: Finding[] = [];
   for (const table of upTables()) {
     const cols = textColumns(table);

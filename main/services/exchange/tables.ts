@@ -5,7 +5,7 @@
  * must never arrive. A signature proves who sent a file, not that its rows are sane.
  */
 import { isRealDate } from '../../../common/format.js';
-import { tableSpec, hasDefault, nullable, BOOKKEEPING, personalColumns, type Field, type TableSpec } from '../../../db/registry/index.js';
+import { tableSpec, hasDefault, nullable, BOOKKEEPING, personalColumns, travels, type Field, type TableSpec } from '../../../db/registry/index.js';
 import { BundleError, LIMITS } from './reasons.js';
 import { UUID_RE } from './container.js';
 
@@ -88,7 +88,7 @@ function compile(spec: TableSpec): { checks: Map<string, Check>; optional: Set<s
   for (const b of BOOKKEEPING) checks.set(b, bookkeepingCheck(b));
   const optional = new Set<string>();
   for (const [name, field] of Object.entries(spec.fields as Record<string, Field>)) {
-    if (field.personal) continue;
+    if (!travels(spec.name, name)) continue;
     checks.set(name, fieldCheck(field));
     if (hasDefault(field)) optional.add(name);
   }
@@ -128,7 +128,7 @@ function tableChecker(table: string, data: unknown, rowCount: number) {
   if (Object.keys(d).length !== 3 || d.table !== table || !Array.isArray(d.columns) || !Array.isArray(d.rows)) fail('неверная структура');
   const columns = d.columns as unknown[];
   if (rowCount > LIMITS.rowsPerTable) throw new BundleError('too_large', table);
-  const { checks, vvIndex, labels } = columnChecks(spec, table, columns, fail);
+  const { checks, vvIndex, labels, dropped } = columnChecks(spec, table, columns, fail);
   const [iId, iOrigin, iHlc, iDel] = ['id', 'origin', 'hlc', 'deleted_at'].map((n) => columns.indexOf(n)) as [number, number, number, number];
   const ids = new Set<string>();
   const rows: unknown[][] = [];
@@ -142,6 +142,8 @@ function tableChecker(table: string, data: unknown, rowCount: number) {
         const wrong = checks[i]!(a[i]);
         if (wrong) fail(`строка ${r + 1}, поле «${labels[i]}»: ${wrong}`);
       }
+      // What an earlier version still sends of a local field is not kept: stored empty, as if never sent.
+      for (const [i, empty] of dropped) a[i] = empty;
       const m = HLC_RE.exec(a[iHlc] as string);
       if (!m || m[3] !== a[iOrigin]) fail(`строка ${r + 1}: отметка времени не соответствует источнику`);
       if (vvIndex >= 0 && a[vvIndex] !== null && (a[vvIndex] as VersionVector)[a[iOrigin] as string] !== a[iHlc]) fail(`строка ${r + 1}: версия`);
@@ -166,6 +168,7 @@ function columnChecks(spec: TableSpec, table: string, columns: unknown[], fail: 
   const fields = spec.fields as Record<string, Field>;
   const seen = new Set<string>();
   const checks: Check[] = [];
+  const dropped: [number, '' | null][] = [];
   let vvIndex = -1;
   columns.forEach((name, i) => {
     if (typeof name !== 'string') fail('имя столбца не строка');
@@ -178,11 +181,21 @@ function columnChecks(spec: TableSpec, table: string, columns: unknown[], fail: 
       return;
     }
     if (personal.includes(col)) fail(`персональные данные («${fields[col]?.label ?? col}») не принимаются`);
+    if (fields[col] && !travels(table, col)) {
+      // A school on an earlier version still sends the free text of a pupil's record: the file is taken (the
+      // department must not lose that school's figures), the text is checked for shape only and not kept.
+      dropped.push([i, fields[col]!.kind === 'text' ? '' : null]);
+      checks.push(localCheck);
+      return;
+    }
     const check = known.get(col);
     if (!check) fail(`неизвестный столбец «${col}»`);
     checks.push(check!);
   });
   for (const c of known.keys()) if (!seen.has(c) && !optional.has(c)) fail(`нет столбца «${c}»`);
   const labels = (columns as string[]).map((c) => fields[c]?.label ?? c);
-  return { checks, vvIndex, labels };
+  return { checks, vvIndex, labels, dropped };
 }
+
+/** A local column an earlier version sent: bounded like any text, then dropped. */
+const localCheck: Check = (v) => (v === null || (typeof v === 'string' && v.length <= LIMITS.stringChars) ? null : 'неверное значение');

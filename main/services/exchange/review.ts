@@ -1,0 +1,98 @@
+/**
+ * «Что уходит»: before the school's file is written, the person sees every free-text value that is new or
+ * changed since the last file — by record and field, with what looks like a pupil's name or birth date marked —
+ * and can replace a marked value's names by codes one by one or all at once. The automatic check
+ * (outgoing-check.ts) is a second net; this list is the person's own look at what leaves.
+ *
+ * «Since the last file»: when a school file is written, a hash of every outgoing text value is kept in
+ * `sent_text` (local, never synced); a value whose hash differs (or is absent) is new or changed.
+ */
+import { createHash } from 'node:crypto';
+import { tableSpec, upTables } from '../../../db/registry/index.js';
+import type { ServiceContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { rewriteText } from '../writer.js';
+import { redact } from '../pupil-mentions.js';
+import { matcher, textColumns, recordTitle, pupilCodes, pupilOfEntries } from './outgoing-check.js';
+import type { OutgoingReview, ReviewItem } from '../../../preload/contract/exchange.js';
+
+/** Short values and long: a flagged value is shown whole up to this, a long unflagged one cut. */
+const SHOWN_CHARS = 600;
+/** The list shows every flagged value, and at most this many others (the count says how many there are). */
+const SHOWN_ITEMS = 300;
+
+const hashOf = (v: string) => createHash('sha256').update(v, 'utf8').digest('base64').slice(0, 22);
+
+interface Value { table: string; id: string; column: string; label: string; value: string; row: Record<string, unknown> }
+
+/** Every non-empty outgoing text value of this owner, live and tombstoned (tombstones travel too). */
+function* outgoingValues(ctx: ServiceContext, owner: string): Generator<Value> {
+  for (const table of upTables()) {
+    const cols = textColumns(table);
+    if (!cols.length) continue;
+    const rows = ctx.raw.prepare(`SELECT * FROM ${table} WHERE owner = ? ORDER BY created_at, id`).all(owner) as Record<string, unknown>[];
+    for (const row of rows) {
+      for (const [column, field] of cols) {
+        const value = row[column];
+        if (typeof value === 'string' && value.trim()) yield { table, id: String(row.id), column, label: field.label, value, row };
+      }
+    }
+  }
+}
+
+function sentHashes(ctx: ServiceContext): Map<string, string> {
+  const rows = ctx.raw.prepare('SELECT tbl, id, col, hash FROM sent_text').raw().all() as [string, string, string, string][];
+  return new Map(rows.map(([t, i, c, h]) => [`${t}|${i}|${c}`, h]));
+}
+
+/** The list the export screen and `opora export --review` show: new or changed outgoing texts, flagged first. */
+export function outgoingReview(ctx: ServiceContext, owner: string): OutgoingReview {
+  const sent = sentHashes(ctx);
+  const firstFile = sent.size === 0 && !ctx.raw.prepare('SELECT 1 FROM exchange_export LIMIT 1').get();
+  const m = matcher(ctx);
+  const codes = pupilCodes(ctx);
+  const pupilOf = pupilOfEntries(ctx);
+  const flagged: ReviewItem[] = [];
+  const other: ReviewItem[] = [];
+  let total = 0;
+  for (const v of outgoingValues(ctx, owner)) {
+    if (sent.get(`${v.table}|${v.id}|${v.column}`) === hashOf(v.value)) continue;
+    total++;
+    const marks = m.find(v.value).map((x) => ({ start: x.start, end: x.end, kind: x.kind }));
+    if (!marks.length && other.length >= SHOWN_ITEMS) continue;
+    const title = recordTitle(v.row, codes, pupilOf);
+    const cut = !marks.length && v.value.length > SHOWN_CHARS;
+    const item: ReviewItem = {
+      table: v.table, id: v.id, column: v.column,
+      record: `${tableSpec(v.table).title}${title ? ' ' + title : ''}${v.row.deleted_at ? ' (удалённая)' : ''}`,
+      field: v.label, text: cut ? v.value.slice(0, SHOWN_CHARS) + '…' : v.value, marks,
+    };
+    (marks.length ? flagged : other).push(item);
+  }
+  return { firstFile, total, flagged: flagged.length, items: [...flagged, ...other] };
+}
+
+/** Once a school file is written: what it carried is what the next review compares with. */
+export function recordSentTexts(ctx: ServiceContext, owner: string): void {
+  ctx.raw.transaction(() => {
+    ctx.raw.prepare('DELETE FROM sent_text').run();
+    const put = ctx.raw.prepare('INSERT OR REPLACE INTO sent_text (tbl, id, col, hash) VALUES (?, ?, ?, ?)');
+    for (const v of outgoingValues(ctx, owner)) put.run(v.table, v.id, v.column, hashOf(v.value));
+  })();
+}
+
+/** «Заменить кодом» on one value: its names become the pupils' codes, its birth dates a neutral phrase, through the writer. */
+export function replaceInValue(ctx: ServiceContext, owner: string, item: { table: string; id: string; column: string }): { replaced: boolean } {
+  if (!upTables().includes(item.table) || !textColumns(item.table).some(([c]) => c === item.column)) {
+    throw new AppError('bad_input', 'Это поле не уходит из школы: заменять в нём нечего.');
+  }
+  return ctx.raw.transaction(() => {
+    const value = ctx.raw.prepare(`SELECT ${item.column} FROM ${item.table} WHERE id = ? AND owner = ?`).pluck().get(item.id, owner);
+    if (typeof value !== 'string') throw new AppError('not_found', 'Запись не найдена: возможно, её уже изменили. Обновите список.');
+    const found = matcher(ctx).find(value);
+    if (!found.length) return { replaced: false };
+    const codes = pupilCodes(ctx);
+    rewriteText(ctx, item.table, item.id, item.column, redact(value, found, (id) => codes.get(id) ?? 'обучающийся'));
+    return { replaced: true };
+  })();
+}
