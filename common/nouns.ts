@@ -16,4 +16,5 @@ export const NOUNS = {
   day: ['день', 'дня', 'дней'],
   participant: ['участник', 'участника', 'участников'],
   record: ['запись', 'записи', 'записей'],
+  text: ['текст', 'текста', 'текстов'],
 } as const satisfies Record<string, readonly [string, string, string]>;

@@ -32,6 +32,8 @@ function* outgoingValues(ctx: ServiceContext, owner: string): Generator<Value> {
     if (!cols.length) continue;
     const rows = ctx.raw.prepare(`SELECT * FROM ${table} WHERE owner = ? ORDER BY created_at, id`).all(owner) as Record<string, unknown>[];
     for (const row of rows) {
+      // The built-in catalogue (risk factors, deficits) is the same in every school: nothing of the school's own to read.
+      if (row.builtin === 1) continue;
       for (const [column, field] of cols) {
         const value = row[column];
         if (typeof value === 'string' && value.trim()) yield { table, id: String(row.id), column, label: field.label, value, row };
@@ -60,7 +62,9 @@ export function outgoingReview(ctx: ServiceContext, owner: string): OutgoingRevi
     total++;
     const marks = m.find(v.value).map((x) => ({ start: x.start, end: x.end, kind: x.kind }));
     if (!marks.length && other.length >= SHOWN_ITEMS) continue;
-    const title = recordTitle(v.row, codes, pupilOf);
+    const named = recordTitle(v.row, codes, pupilOf);
+    // «Фактор риска «X» — Фактор риска: X» says the same twice: the record is then named by its kind alone.
+    const title = named === `«${v.value.trim().slice(0, 60)}»` ? '' : named;
     const cut = !marks.length && v.value.length > SHOWN_CHARS;
     const item: ReviewItem = {
       table: v.table, id: v.id, column: v.column,

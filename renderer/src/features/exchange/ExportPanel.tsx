@@ -10,6 +10,8 @@ import { downloadBase64 } from './files';
 import { useAction } from '../../app/useAction';
 import { formatDateTime } from './status';
 import { Term } from '../../components/Term';
+import { OutgoingReviewModal } from './OutgoingReview';
+import type { OutgoingReview, ReviewItem } from '../../../../preload/contract/index';
 
 
 export function ExportPanel({ state }: { state: ExchangeState }) {
@@ -22,23 +24,46 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
   const enrolled = (schools.value ?? []).filter((s) => s.status === 'enrolled');
   const forSchool = state.role === 'municipality' ? (target as string) : undefined;
 
+  // The school reads what leaves before the file is written (OutgoingReview.tsx); null — not open.
+  const [review, setReview] = useState<OutgoingReview | null>(null);
+
+  const exportChecked = async () => {
+    try {
+      await exportNow();
+    } catch (e) {
+      if (e instanceof CallError && (e.code === 'pupil_mentions' || e.code === 'pupil_in_file')) setMentions({ text: e.message, inFileOnly: e.code === 'pupil_in_file' });
+      else throw e;
+    }
+  };
+
+  const write = () => act(async () => {
+    setReview(null);
+    await exportChecked();
+  });
+
   const run = () => {
     setDone(null);
     setMentions(null);
+    if (state.role !== 'school') return write();
     return act(async () => {
-      try {
-        await exportNow();
-      } catch (e) {
-        if (e instanceof CallError && (e.code === 'pupil_mentions' || e.code === 'pupil_in_file')) setMentions({ text: e.message, inFileOnly: e.code === 'pupil_in_file' });
-        else throw e;
-      }
+      const r = await call('exchange.review', {});
+      if (r.total === 0) await exportChecked();
+      else setReview(r);
     });
   };
+
+  const refreshReview = async () => setReview(await call('exchange.review', {}));
 
   const replaceNames = () => act(async () => {
     const r = await call('exchange.replacePupilNames', {});
     setMentions(null);
+    if (review) await refreshReview();
     notifyOk(`Исправлено полей: ${r.replaced}. Имена заменены кодами обучающихся — выгрузку можно повторить.`);
+  });
+
+  const replaceOne = (item: ReviewItem) => act(async () => {
+    await call('exchange.replaceInValue', { table: item.table, id: item.id, column: item.column });
+    await refreshReview();
   });
 
   const exportNow = async () => {
@@ -95,6 +120,9 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
             )}
           </Alert>
         )}
+        <OutgoingReviewModal review={review} busy={busy} onClose={() => setReview(null)} onReplaceOne={(it) => void replaceOne(it)}
+          onReplaceAll={() => void replaceNames()} onWrite={() => void write()}
+          writeLabel={state.folderDialog ? 'Всё верно, выгрузить на флешку…' : 'Всё верно, скачать файл обмена'} />
         {done && (
           <Alert color="teal" title="Готово">
             {done.map((p) => <Text key={p} size="sm"><Code>{p}</Code></Text>)}
