@@ -16,7 +16,8 @@
  *
  * Each builder takes the alias(es) the caller gives its tables and returns a boolean SQL expression in
  * parentheses, for a WHERE, for a 0/1 column through flag(), or inside SUM() to count. Sub-queries inside a
- * fragment use aliases starting with `r_`; do not give a caller's table such an alias.
+ * fragment use aliases starting with `r_`; do not give a caller's table such an alias. They match rows of the
+ * same owner only: at the department, one school's row never counts towards another school's figure.
  *
  * Binding the day:
  * - better-sqlite3: pass a named-parameter object after the positional ones —
@@ -48,11 +49,11 @@ const staffNotLeft = (s = 't') => `(${s}.left_on IS NULL OR ${s}.left_on > @day)
 const staffWorking = (s = 't') => `((${s}.hired_on IS NULL OR ${s}.hired_on <= @day) AND ${staffNotLeft(s)})`;
 const staffNewcomer = (s = 't') => `(${s}.young_specialist = 1 OR ${s}.newly_arrived = 1)`;
 const staffHasMentor = (s = 't') =>
-  `(EXISTS (SELECT 1 FROM mentoring_pair r_p WHERE r_p.mentee_id = ${s}.id AND r_p.deleted_at IS NULL AND ${pairCurrent('r_p')}))`;
+  `(EXISTS (SELECT 1 FROM mentoring_pair r_p WHERE r_p.mentee_id = ${s}.id AND r_p.owner = ${s}.owner AND r_p.deleted_at IS NULL AND ${pairCurrent('r_p')}))`;
 const staffMentorDue = (s = 't') => `(${staffNewcomer(s)} AND ${staffWorking(s)})`;
 
 /** The entry's removed_on has no removal of that day in the history. */
-const riskRemovalUnrecorded = (e: string) => `NOT EXISTS (SELECT 1 FROM risk_status_change r_r WHERE r_r.entry_id = ${e}.id AND r_r.deleted_at IS NULL
+const riskRemovalUnrecorded = (e: string) => `NOT EXISTS (SELECT 1 FROM risk_status_change r_r WHERE r_r.entry_id = ${e}.id AND r_r.owner = ${e}.owner AND r_r.deleted_at IS NULL
   AND r_r.status = 'removed' AND r_r.changed_on = ${e}.removed_on)`;
 /**
  * A risk-group entry's status changes as a table (status, on_day, ord), in order: the inclusion on the
@@ -65,7 +66,7 @@ const riskTimeline = (e: string) => `(
   SELECT 'included' AS status, ${e}.included_on AS on_day, '' AS ord
   UNION ALL
   SELECT r_c.status, r_c.changed_on, r_c.hlc FROM risk_status_change r_c
-    WHERE r_c.entry_id = ${e}.id AND r_c.deleted_at IS NULL
+    WHERE r_c.entry_id = ${e}.id AND r_c.owner = ${e}.owner AND r_c.deleted_at IS NULL
       AND NOT (r_c.status = 'included' AND r_c.id IS (SELECT r_f.id FROM risk_status_change r_f
         WHERE r_f.entry_id = ${e}.id AND r_f.deleted_at IS NULL ORDER BY r_f.changed_on, r_f.hlc LIMIT 1))
   UNION ALL
@@ -82,7 +83,7 @@ const riskStatusOn = (e: string) => `(CASE WHEN ${e}.included_on > @day THEN NUL
       WHEN ${e}.removed_on IS NOT NULL AND ${e}.removed_on <= @day AND ${e}.removed_on >= r_c.changed_on AND ${riskRemovalUnrecorded(e)} THEN 'removed'
       WHEN r_c.changed_on < ${e}.included_on THEN 'included'
       ELSE r_c.status END
-    FROM risk_status_change r_c WHERE r_c.entry_id = ${e}.id AND r_c.deleted_at IS NULL AND r_c.changed_on <= @day
+    FROM risk_status_change r_c WHERE r_c.entry_id = ${e}.id AND r_c.owner = ${e}.owner AND r_c.deleted_at IS NULL AND r_c.changed_on <= @day
     ORDER BY r_c.changed_on DESC, r_c.hlc DESC LIMIT 1),
   CASE WHEN ${e}.removed_on IS NOT NULL AND ${e}.removed_on <= @day THEN 'removed' ELSE 'included' END) END)`;
 
@@ -90,7 +91,7 @@ const riskStatusOn = (e: string) => `(CASE WHEN ${e}.included_on > @day THEN NUL
 const riskEntrySpecial = (e = 't') =>
   `((CASE WHEN json_valid(${e}.categories) THEN EXISTS (SELECT 1 FROM json_each(${e}.categories) r_j WHERE r_j.value = 'disability') ELSE 0 END) OR ${e}.health_details <> '')`;
 /** A written consent of the legal representative given by @day and not withdrawn by then. */
-const consentOnFile = (e = 't') => `(EXISTS (SELECT 1 FROM consent r_k WHERE r_k.entry_id = ${e}.id AND r_k.deleted_at IS NULL
+const consentOnFile = (e = 't') => `(EXISTS (SELECT 1 FROM consent r_k WHERE r_k.entry_id = ${e}.id AND r_k.owner = ${e}.owner AND r_k.deleted_at IS NULL
   AND r_k.given_on <= @day AND (r_k.withdrawn_on IS NULL OR r_k.withdrawn_on > @day)))`;
 
 export const rule = {

@@ -26,7 +26,7 @@ import { tableSpec, localColumns, fieldOf } from '../../../db/registry/index.js'
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
-import { keyHolder, checkMarksAddressed } from './trust.js';
+import { keyHolder, checkMarksAddressed, checkOwnReferences } from './trust.js';
 import { importBackup } from '../backup/backup.js';
 
 export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
@@ -261,6 +261,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       for (const k of Object.keys(total) as (keyof MergeCounts)[]) total[k] += counts[k];
       if (t.table === 'attachment') attachmentIds = merger.written;
     }
+    if (role === 'municipality') for (const t of prep.tables) checkOwnReferences(ctx.raw, m.issuer.id, t.table);
     ctx.raw.prepare(`INSERT INTO exchange_origin_seq (issuer_id, origin, last_seq, last_sha256, last_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (issuer_id, origin) DO UPDATE SET last_seq = excluded.last_seq, last_sha256 = excluded.last_sha256, last_at = excluded.last_at`)
       .run(m.issuer.id, m.issuer.origin, m.sequence, c.sha256, now);

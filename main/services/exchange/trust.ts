@@ -5,7 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { BundleError } from './reasons.js';
 import type { IncomingTable } from './tables.js';
-import { tableSpec } from '../../../db/registry/index.js';
+import { tableSpec, type Field } from '../../../db/registry/index.js';
 import { audienceSql } from './audience.js';
 
 /** The school (other than `exceptId`) whose pinned key has this fingerprint, if any. */
@@ -40,5 +40,25 @@ export function checkMarksAddressed(raw: BetterSqlite3.Database, schoolId: strin
     if (addressed.get({ id: r[iTarget], school: schoolId }) || known.get(r[iId], schoolId)) continue;
     const title = raw.prepare(`SELECT ${label} FROM ${target} WHERE id = ?`).pluck().get(r[iTarget]) as string | undefined;
     throw new BundleError('mark_not_addressed', title ? `«${title.slice(0, 200)}»` : undefined);
+  }
+}
+
+/**
+ * Every reference a school's row makes points at a row of that school: a mentoring pair of school A naming
+ * school B's teachers would raise B's «с наставником» on the dashboard. Checked after the merge, over all the
+ * sender's rows of the table (the new and those it held), so a row merged earlier cannot be turned into a
+ * bridge either. A reference to a missing row is left to the foreign-key check (`inconsistent`).
+ */
+export function checkOwnReferences(raw: BetterSqlite3.Database, schoolId: string, table: string): void {
+  const spec = tableSpec(table);
+  for (const [column, field] of Object.entries(spec.fields as Record<string, Field>)) {
+    const targets: [string, string | null][] = field.kind === 'ref' ? [[field.table, null]]
+      : field.kind === 'uuid' && field.refBy ? Object.entries(field.refBy.tables).map(([kind, t]) => [t, `x.${field.refBy!.column} = '${kind}'`])
+        : [];
+    for (const [target, when] of targets) {
+      const foreign = raw.prepare(`SELECT 1 FROM ${table} x JOIN ${target} r ON r.id = x.${column}
+        WHERE x.owner = ? AND r.owner <> x.owner${when ? ` AND ${when}` : ''} LIMIT 1`).get(schoolId);
+      if (foreign) throw new BundleError('foreign_reference', `${spec.title}, поле «${field.label}» → ${tableSpec(target).title}`);
+    }
   }
 }
