@@ -1,19 +1,27 @@
 /** Zod building blocks with Russian messages, shared by every schema in the contract. */
 import { z } from 'zod';
+import { hasXmlForbidden, softBreaks } from '../../common/xml-chars.js';
 import { isRealDate } from '../../common/format.js';
 
 export const id = z.string().uuid({ message: 'Неверный идентификатор записи' });
 
+/** A character no document can hold (common/xml-chars.ts): said in words, the text kept in the field to fix. */
+const xmlMessage = (label: string) => `В поле «${label}» есть служебный символ, который нельзя напечатать в документе (обычно он приходит при копировании из другой программы). Удалите его: наберите текст заново или вставьте его как обычный текст.`;
+
 export const text = (label: string, max = 2000) =>
   z.string({ message: `Поле «${label}» должно быть текстом` })
+    .overwrite(softBreaks)
     .trim()
     .min(1, { message: `Заполните поле «${label}»` })
-    .max(max, { message: `Поле «${label}» длиннее ${max} символов — сократите его` });
+    .max(max, { message: `Поле «${label}» длиннее ${max} символов — сократите его` })
+    .refine((s) => !hasXmlForbidden(s), { message: xmlMessage(label) });
 
 export const optText = (label: string, max = 10000) =>
   z.string({ message: `Поле «${label}» должно быть текстом` })
+    .overwrite(softBreaks)
     .trim()
     .max(max, { message: `Поле «${label}» длиннее ${max} символов — сократите его` })
+    .refine((s) => !hasXmlForbidden(s), { message: xmlMessage(label) })
     .default('');
 
 export const date = (label: string) =>

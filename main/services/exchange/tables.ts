@@ -5,6 +5,7 @@
  * must never arrive. A signature proves who sent a file, not that its rows are sane.
  */
 import { isRealDate } from '../../../common/format.js';
+import { hasXmlForbidden } from '../../../common/xml-chars.js';
 import { tableSpec, hasDefault, nullable, BOOKKEEPING, personalColumns, travels, type Field, type TableSpec } from '../../../db/registry/index.js';
 import { BundleError, LIMITS } from './reasons.js';
 import { UUID_RE } from './container.js';
@@ -58,7 +59,8 @@ function valueCheck(field: Field): Check {
   switch (field.kind) {
     case 'text': return (v) => typeof v !== 'string' ? 'не текст'
       : v.length > Math.min(field.max, LIMITS.stringChars) ? `длиннее ${field.max} символов`
-        : field.required && v.trim() === '' ? 'пустое значение' : null;
+        : field.required && v.trim() === '' ? 'пустое значение'
+          : hasXmlForbidden(v) ? 'недопустимый служебный символ (такой текст не напечатать в документе)' : null;
     case 'date': return (v) => (typeof v === 'string' && isRealDate(v) ? null : 'не дата');
     case 'int': return (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= field.min && v <= field.max ? null : `не целое число от ${field.min} до ${field.max}`);
     case 'real': return (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'не число');

@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import { formatDate } from '../../../common/format.js';
 import { BLANK_DATE, BLANK_NUMBER, cellText, type Appendix, type Block, type Cell, type ReportDoc, type ReportTable } from './model.js';
+import { xmlSafeDeep } from '../../../common/xml-chars.js';
 
 /** 1 mm in twentieths of a point. */
 const MM = 56.6929;
@@ -255,7 +256,9 @@ function page(landscape: boolean | undefined) {
   };
 }
 
-export function buildDocument(doc: ReportDoc): Document {
+export function buildDocument(input: ReportDoc): Document {
+  // Whatever reached the database (a file of an earlier version, a row written before the check): never into the XML.
+  const doc = xmlSafeDeep(input);
   const tableNo = { n: 0 };
   const width = doc.landscape ? TEXT_WIDTH_LANDSCAPE : TEXT_WIDTH;
   const section: ISectionOptions = {

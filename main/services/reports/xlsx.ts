@@ -4,6 +4,7 @@
  * numbers, long text wrapped. readXlsxTables reads such a workbook back (tests, and the roster import).
  */
 import ExcelJS from 'exceljs';
+import { xmlSafeDeep } from '../../../common/xml-chars.js';
 import { cellText, type ReportTable } from './model.js';
 
 /** What Excel allows in a sheet name: ≤ 31 characters, none of : \ / ? * [ ]. */
@@ -15,7 +16,9 @@ export function sheetName(name: string, taken: Set<string>): string {
   return s;
 }
 
-export async function renderXlsx(tables: ReportTable[], title = 'Опора'): Promise<Buffer> {
+export async function renderXlsx(input: ReportTable[], title = 'Опора'): Promise<Buffer> {
+  // Whatever reached the database (a file of an earlier version, a row written before the check): never into the XML.
+  const tables = xmlSafeDeep(input);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Опора';
   wb.title = title;

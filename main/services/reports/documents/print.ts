@@ -98,6 +98,17 @@ function meetingModel(ctx: ServiceContext, d: Row, eventId: string): MeetingDocM
   };
 }
 
+/** The document as printed first, or null when there is none or it cannot be read (then it is built again from the data). */
+function snapshotOf(d: Row): ReportDoc | null {
+  if (!d.snapshot) return null;
+  try {
+    const doc = JSON.parse(String(d.snapshot)) as unknown;
+    return doc && typeof doc === 'object' && Array.isArray((doc as ReportDoc).blocks) ? (doc as ReportDoc) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The document as data, from today's records (no snapshot). */
 export function buildDocument(ctx: ServiceContext, d: Row, depth = 0): ReportDoc {
   const kind = kindOf(d);
@@ -108,7 +119,7 @@ export function buildDocument(ctx: ServiceContext, d: Row, depth = 0): ReportDoc
     return orderDoc({
       requisites: r, preamble: String(d.preamble ?? ''), points: lines(d.points),
       // The справка as it was registered (its snapshot), since the order approves that text and not a later one.
-      appendix: approved && depth === 0 ? { title: String(approved.title), doc: approved.snapshot ? (JSON.parse(String(approved.snapshot)) as ReportDoc) : buildDocument(ctx, approved, depth + 1) } : null,
+      appendix: approved && depth === 0 ? { title: String(approved.title), doc: snapshotOf(approved) ?? buildDocument(ctx, approved, depth + 1) } : null,
     });
   }
   if (kind === 'spravka' && d.event_id) {
@@ -127,7 +138,8 @@ export async function printDocument(ctx: ServiceContext, id: string, refresh = f
   const d = liveRow(ctx, 'mun_document', id);
   if (!d) throw notFound('Документ');
   let doc: ReportDoc;
-  if (d.snapshot && !refresh) doc = JSON.parse(String(d.snapshot)) as ReportDoc;
+  const kept = refresh ? null : snapshotOf(d);
+  if (kept) doc = kept;
   else {
     doc = buildDocument(ctx, d);
     if (d.number && d.doc_date) writeRow(ctx, 'mun_document', { snapshot: JSON.stringify(doc), printed_at: dayOf(ctx.now()) }, { id });
