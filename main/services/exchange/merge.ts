@@ -198,14 +198,33 @@ export class TableMerger {
       counts.unchanged++;
       return;
     }
-    maximal.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
-    const winner = maximal[0]!;
-    if (winner.source === 'row') current.data = null;
     const loadCurrent = () => {
       if (!current.data) current.data = this.selFull.get(id) as Record<string, unknown>;
       return current.data;
     };
     for (const v of maximal) if (v.source === 'incoming') v.data = incomingData();
+    // The same content from two origins (a snapshot re-sent from a restored copy, a second computer) is one
+    // version, whatever its stamps: only versions that differ in what they say are a conflict for a person.
+    const distinct = this.collapseIdentical(maximal, loadCurrent);
+    if (distinct.length === 1) {
+      const only = distinct[0]!;
+      if (only.source === 'row') {
+        if (!sameVv(only.vv, current.vv)) this.setVv.run(this.table, id, JSON.stringify(only.vv));
+        counts.unchanged++;
+      } else {
+        const same = this.contentKey(only.data!) === this.contentKey(loadCurrent());
+        this.writeRow(id, only.data!, only.vv, true);
+        if (same) counts.unchanged++;
+        else if (only.data!.deleted_at !== null && local.deleted_at === null) counts.deleted++;
+        else counts.updated++;
+      }
+      this.delConflicts.run(this.table, id);
+      return;
+    }
+    maximal.splice(0, maximal.length, ...distinct);
+    maximal.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
+    const winner = maximal[0]!;
+    if (winner.source === 'row' && !sameVv(winner.vv, current.vv)) this.setVv.run(this.table, id, JSON.stringify(winner.vv));
     // Losers first (the current row may be one of them; read it before it is overwritten).
     const losers = maximal.slice(1).map((v) => ({ v, data: v.source === 'row' ? loadCurrent() : v.data! }));
     if (winner.source !== 'row') {
@@ -220,6 +239,32 @@ export class TableMerger {
       delete clean._vv;
       this.insConflict.run(this.table, id, v.hlc, v.origin, JSON.stringify(v.vv), JSON.stringify(clean), this.now);
     }
-    if (maximal.length > 1 && maximal.includes(incoming)) counts.conflicts++;
+    if (maximal.length > 1 && maximal.some((v) => v.source === 'incoming')) counts.conflicts++;
+  }
+
+  /** What a version says, without who said it and when: its columns but the bookkeeping, and whether it is deleted. */
+  private contentKey(data: Record<string, unknown>): string {
+    return JSON.stringify([data.deleted_at !== null, ...this.cols.filter((c) => !STAMPS.has(c)).map((c) => (c in data ? data[c] : this.fill[c]) ?? null)]);
+  }
+
+  /**
+   * Versions with the same content as one: the latest stamp (then the greater origin) speaks for them, with a
+   * vector that has seen them all, so a later version from any of their origins covers it. Which one speaks
+   * does not depend on the order the files came in.
+   */
+  private collapseIdentical(versions: Version[], loadCurrent: () => Record<string, unknown>): Version[] {
+    const groups = new Map<string, Version[]>();
+    for (const v of versions) {
+      const key = this.contentKey(v.source === 'row' ? loadCurrent() : v.data!);
+      groups.set(key, [...(groups.get(key) ?? []), v]);
+    }
+    return [...groups.values()].map((g) => {
+      if (g.length === 1) return g[0]!;
+      const latest = g.reduce((a, b) => (b.hlc > a.hlc || (b.hlc === a.hlc && b.origin > a.origin) ? b : a));
+      return { ...latest, vv: joinVv(...g.map((v) => v.vv)), data: latest.source === 'row' ? loadCurrent() : latest.data };
+    });
   }
 }
+
+/** Columns that say who wrote a version and when, not what it says. */
+const STAMPS = new Set(['id', 'owner', 'origin', 'hlc', 'created_at', 'updated_at', 'deleted_at']);
