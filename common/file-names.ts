@@ -32,3 +32,28 @@ export function fileTextKind(fileName: string): FileTextKind {
   return /\.(txt|csv|tsv|md|htm|html|xml)$/i.test(fileName) ? 'plain'
     : /\.(docx|docm|dotx|xlsx|xlsm|pptx|odt|ods|odp)$/i.test(fileName) ? 'office' : 'unreadable';
 }
+
+/** Final extensions that run a program when opened: a name that hides one behind another («протокол.pdf .exe») is a trap. */
+const RUNNABLE = /\.(exe|com|bat|cmd|scr|pif|msi|msp|js|jse|vbs|vbe|wsf|wsh|hta|lnk|ps1|psm1|jar|reg|cpl|sh|run|appimage|deb|rpm|desktop)$/i;
+/** Characters that reorder or hide what a name shows: «отчёт\u202Eexe.pdf» reads as «отчётfdp.exe». */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]/;
+
+/**
+ * What is wrong with the name of a file someone hands the app (an attached file, a bundle from a flash drive),
+ * in words, or null. The same check at the door (the contract) and at the import, so the history and the lists
+ * never show a name that lies about what the file is.
+ */
+export function incomingFileNameProblem(name: string): string | null {
+  if (/[\\/]/.test(name)) return 'Имя файла не должно содержать / или \\.';
+  if (HIDDEN.test(name)) return 'В имени файла есть невидимые или управляющие символы (они могут скрывать настоящее расширение). Переименуйте файл.';
+  const base = name.replace(/[. ]+$/, '');
+  if (RUNNABLE.test(base) && /\.[\p{L}\p{N}]{1,8}[\s.]*\.[a-z0-9]{1,10}$/iu.test(base)) {
+    return 'У файла два расширения, и последнее — программа (например, «протокол.pdf .exe»). Такие файлы не принимаются.';
+  }
+  return null;
+}
+
+/** A name as it may be shown or logged: the hidden and control characters made visible as «?». */
+export function visibleFileName(name: string): string {
+  return name.replace(new RegExp(HIDDEN.source, 'g'), '?');
+}

@@ -1,5 +1,6 @@
 /** The bundle exchange across the process boundary: output shapes (plain JSON) and input schemas. */
 import { z } from 'zod';
+import { incomingFileNameProblem } from '../../common/file-names.js';
 import { id } from './fields.js';
 import { base64Bytes, bytes, fromBase64, toBase64, LIMITS } from './bytes.js';
 import type { Role } from './define.js';
@@ -121,7 +122,11 @@ export interface ExchangeSchool {
 
 /** One file, read by the renderer with the File API (one call per bundle, so progress can advance); decoded here. */
 const bundle = base64Bytes(LIMITS.bundle);
-const fileName = z.string().min(1).max(255);
+/** A bundle's name as the flash drive shows it: checked like an attached file's (common/file-names.ts). */
+const fileName = z.string().min(1).max(255).superRefine((n, c) => {
+  const p = incomingFileNameProblem(n);
+  if (p) c.addIssue({ code: 'custom', message: p });
+});
 
 export const exchangeInputs = {
   reviewItem: z.strictObject({ table: z.string().regex(/^[a-z_]{1,40}$/), id, column: z.string().regex(/^[a-z_]{1,40}$/) }),

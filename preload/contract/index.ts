@@ -10,6 +10,7 @@ import { entitySchemas, ENTITY_NAMES, type EntityName } from './entities.js';
 import { id, date, optText, optDate, text, oneOf } from './fields.js';
 import { base64Bytes, fileOutput, LIMITS } from './bytes.js';
 import { riskStatus, activityStatus } from '../../common/labels.js';
+import { incomingFileNameProblem } from '../../common/file-names.js';
 import { attachmentOutput, type Row, type ListResult, type WorkspaceState, type SchoolDashboard, type AttachmentInfo, type RiskGroupSummary, type FromMunicipality, type SearchHit } from './types.js';
 
 export * from './types.js';
@@ -122,7 +123,7 @@ export const contract = {
   'attachments.add': call<AttachmentInfo>('school', 'municipality')(
     z.strictObject({
       eventId: id,
-      fileName: text('Имя файла', 255).refine((n) => !/[\\/\0]/.test(n), { message: 'Имя файла не должно содержать / или \\' }),
+      fileName: text('Имя файла', 255).superRefine((n, c) => { const p = incomingFileNameProblem(n); if (p) c.addIssue({ code: 'custom', message: p }); }),
       mime: optText('Тип файла', 200),
       /** The renderer reads the file itself (base64), so the same call works in a browser tab. */
       dataBase64: base64Bytes(LIMITS.attachment),

@@ -26,6 +26,7 @@ import { tableSpec, localColumns, fieldOf } from '../../../db/registry/index.js'
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
+import { incomingFileNameProblem, visibleFileName } from '../../../common/file-names.js';
 import { keyHolder, checkMarksAddressed, checkOwnReferences } from './trust.js';
 import { importBackup } from '../backup/backup.js';
 
@@ -175,9 +176,11 @@ export interface ImportOptions {
 }
 
 export function importBundle(ctx: ExchangeContext, opts: ImportOptions): ImportOutcome {
-  const base: ImportOutcome = { file: opts.fileName, status: 'rejected', dryRun: !!opts.dryRun };
+  const base: ImportOutcome = { file: visibleFileName(opts.fileName), status: 'rejected', dryRun: !!opts.dryRun };
   let c: OpenedContainer | null = null;
   try {
+    const nameProblem = incomingFileNameProblem(opts.fileName);
+    if (nameProblem) throw new AppError('bad_file_name', `${nameProblem} Файл не загружен.`);
     const role = getRole(ctx);
     if (role === 'none') throw new BundleError('not_initialised');
     c = openContainer(opts.bytes);
