@@ -49,6 +49,8 @@ export interface MunicipalitySchoolTable {
   short_name: string; cluster: number | null; quality_group: number | null; quality_level: string; social_group: number | null; social_level: string;
   is_nor: number; is_nsu: number; is_pilot: number; base_site: string; partner_group_id: string | null; is_resource_centre: number;
   curator_id: string | null; roster_note: string; roster_updated_at: string | null;
+  /** Rows of all its tables the department holds (migration 0078; exchange/limits.ts). */
+  rows_held: number;
 }
 
 /** Tables that never travel: bookkeeping of the exchange and the municipality's roster. */

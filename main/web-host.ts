@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Workspace } from './workspace.js';
 import { dispatch } from './handlers.js';
 import { CSP } from './csp.js';
+import { LIMITS as CALL_LIMITS, BUNDLE_MAX_BYTES } from '../preload/contract/bytes.js';
 
 export interface WebHost {
   url: string;
@@ -22,7 +23,8 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
 };
-const MAX_BODY = 40 * 1024 * 1024;
+/** The largest call is an exchange file as base64 (4/3 of its bytes) in a JSON body: the same limit as the door's. */
+const MAX_BODY = Math.ceil((Math.max(...Object.values(CALL_LIMITS).map((l) => l.maxBytes)) * 4) / 3) + 1024 * 1024;
 const BAD_REQUEST = JSON.stringify({ ok: false, code: 'bad_request', message: 'Повреждённый запрос.' });
 
 /** The body of a call: an object, or null when it is not JSON or not an object (null, an array, a number). */
@@ -82,7 +84,7 @@ export async function startWebHost(opts: { dataDir: string; rendererDir: string;
         let size = 0;
         for await (const c of req) {
           size += (c as Buffer).length;
-          if (size > MAX_BODY) return send(res, 413, JSON.stringify({ ok: false, code: 'too_large', message: 'Слишком большой запрос (больше 40 МБ).' }), 'application/json');
+          if (size > MAX_BODY) return send(res, 413, JSON.stringify({ ok: false, code: 'too_large', message: `Слишком большой файл: больше ${Math.floor(BUNDLE_MAX_BYTES / 1024 / 1024)} МБ.` }), 'application/json');
           chunks.push(c as Buffer);
         }
         const body = parseCallBody(Buffer.concat(chunks).toString('utf8'));

@@ -7,6 +7,7 @@ import { m0050 } from './0050_privacy.js';
 import { m0060 } from './0060_recycle_bin.js';
 import { m0070 } from './0070_event_files.js';
 import { m0076 } from './0076_local_texts.js';
+import { m0078 } from './0078_school_rows.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   m0060,
   m0070,
   m0076,
+  m0078,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -32,9 +32,16 @@ export interface ByteLimit {
   maxBytes: number;
   tooLarge: string;
 }
+/**
+ * The largest exchange file, stated once: the door (this contract), the browser host's request size
+ * (main/web-host.ts) and the import (exchange/reasons.ts LIMITS) all take it from here, so a file one of them
+ * lets through none of the others refuses. Tables of ten large schools (24 МБ) and 128 МБ of passed-on files fit.
+ */
+export const BUNDLE_MAX_BYTES = 160 * MB;
+
 export const LIMITS = {
   attachment: { maxBytes: 25 * MB, tooLarge: 'Файл больше 25 МБ — приложите файл поменьше' },
-  bundle: { maxBytes: 64 * MB, tooLarge: 'Файл больше 64 МБ — это не файл обмена «Опоры»' },
+  bundle: { maxBytes: BUNDLE_MAX_BYTES, tooLarge: 'Файл больше 160 МБ — такой файл обмена управление образования не принимает. Попросите школу снять отметку «Передать в управление образования» с самых больших файлов журнала или уменьшить фото и выгрузить заново' },
   roster: { maxBytes: 10 * MB, tooLarge: 'Файл больше 10 МБ — это не похоже на реестр школ' },
 } satisfies Record<string, ByteLimit>;
 

@@ -168,7 +168,8 @@ describe('hostile bundles are refused with their reason, nothing merged', () => 
 
   it('path traversal, odd names, duplicate entries and links', async () => {
     for (const name of ['../../../etc/passwd', 'data/../../x.json', '/etc/passwd', 'files\\..\\..\\evil', 'data/activity.json\u0000.png', 'C:/Windows/evil', 'files/../../evil']) {
-      refused(signed([{ name, data: Buffer.from('{}') }]), 'bad_entry_name', name);
+      // The bundle's own name is an ordinary one: the odd name is the part's inside it.
+      refused(signed([{ name, data: Buffer.from('{}') }]), 'bad_entry_name');
     }
     const rf = tableWith('risk_factor', () => {});
     refused(signed([rf, rf]), 'duplicate_entry');

@@ -78,7 +78,7 @@ describe('sizes and row counts are refused before an entry is parsed whole', () 
     const rows = '[],'.repeat(LIMITS.rowsPerTable) + '[]';
     const data = Buffer.from(`{"table":"risk_factor","columns":["id"],"rows":[${rows}]}`, 'utf8');
     const t = performance.now();
-    expectRefused(importSigned([{ name: 'data/risk_factor.json', data, compress: false }], { counts: { risk_factor: 1 } }), 'too_large', /строк в таблице больше 100000/);
+    expectRefused(importSigned([{ name: 'data/risk_factor.json', data, compress: false }], { counts: { risk_factor: 1 } }), 'too_large', /строк в таблице больше 25000/);
     expect(performance.now() - t).toBeLessThan(3000);
   });
 
@@ -93,7 +93,7 @@ describe('sizes and row counts are refused before an entry is parsed whole', () 
     m.entries[0]!.size = 70 * 1024 * 1024;
     const file = join(p.dir, `limits-${++n}.opora`);
     writeFileSync(file, assemble(Buffer.from(JSON.stringify(m)), ensureIdentity(p.school.ctx).keys.signPrivate, c.payload));
-    expectRefused(importFile(p.muni.ctx, file), 'too_large', /data\/risk_factor\.json: 73400320 байт/);
+    expectRefused(importFile(p.muni.ctx, file), 'too_large', /таблица «Фактор риска»: 70 МБ при пределе 16 МБ/);
   });
 
   it('a bad row stops the import where it is, and good rows after it are not needed', () => {

@@ -18,7 +18,8 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { KeyObject } from 'node:crypto';
-import { BundleError, LIMITS } from './reasons.js';
+import { BundleError, LIMITS, megabytes } from './reasons.js';
+import { isSynced, tableSpec } from '../../../db/registry/index.js';
 import { sha256, signBytes, verifyBytes, encryptFor, decryptWith, fingerprint, ENCRYPTION_SCHEME, type EncryptionHeader } from './crypto.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
 
@@ -202,7 +203,7 @@ export interface OpenedContainer {
  * key is trusted: the caller checks it against the pinned keys.
  */
 export function openContainer(file: Buffer): OpenedContainer {
-  if (file.length > LIMITS.fileBytes) throw new BundleError('too_large', `${file.length} байт`);
+  if (file.length > LIMITS.fileBytes) throw new BundleError('too_large', `файл ${megabytes(file.length)} при пределе ${megabytes(LIMITS.fileBytes)}`);
   if (file.length < MAGIC.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
     // A prefix of the magic is a bundle cut short, not some other file.
     if (file.length < MAGIC.length && file.length > 0 && MAGIC.subarray(0, file.length).equals(file)) throw new BundleError('truncated');
@@ -250,30 +251,49 @@ export function openContainer(file: Buffer): OpenedContainer {
   return { manifest, manifestBytes, signature, payload, sha256: sha256(file) };
 }
 
+/** A part of a bundle in words: «таблица «Мероприятие журнала»», «приложенный файл». */
+function entryWords(name: string): string {
+  const m = /^data\/([a-z_]+)\.json$/.exec(name);
+  if (m) return isSynced(m[1]!) ? `таблица «${tableSpec(m[1]!).title}»` : 'таблица';
+  return name.startsWith('files/') ? 'приложенный файл' : 'часть файла';
+}
+
 function checkEntries(manifest: Manifest) {
   const seen = new Set<string>();
   let total = 0;
   let stored = 0;
   let data = 0;
+  let files = 0;
+  let filesBytes = 0;
+  const over = (what: string, size: number, limit: number) => new BundleError('too_large', `${what}: ${megabytes(size)} при пределе ${megabytes(limit)}`);
   for (const e of manifest.entries) {
     checkEntryName(e.name);
     if (seen.has(e.name)) throw new BundleError('duplicate_entry', e.name);
     seen.add(e.name);
-    if (e.size > LIMITS.entryBytes) throw new BundleError('too_large', e.name);
     // Declared sizes are what inflation is capped at, so these bounds hold before any entry is inflated.
-    if (e.name.startsWith('data/') && e.size > LIMITS.dataEntryBytes) throw new BundleError('too_large', `${e.name}: ${e.size} байт`);
-    if (e.name.startsWith('files/') && e.size > LIMITS.attachmentBytes) throw new BundleError('too_large', `${e.name}: ${e.size} байт`);
+    if (e.name.startsWith('data/') && e.size > LIMITS.dataEntryBytes) throw over(entryWords(e.name), e.size, LIMITS.dataEntryBytes);
+    if (e.size > LIMITS.entryBytes) throw over(entryWords(e.name), e.size, LIMITS.entryBytes);
+    if (e.name.startsWith('files/')) {
+      if (e.size > LIMITS.attachmentBytes) throw over('приложенный файл', e.size, LIMITS.attachmentBytes);
+      files++;
+      filesBytes += e.size;
+    }
     if (e.name.startsWith('data/')) data += e.size;
     if (e.compression === 'none' && e.storedSize !== e.size) throw new BundleError('bad_manifest', e.name);
-    if (e.compression === 'deflate' && e.size > 65536 && e.size > e.storedSize * LIMITS.compressionRatio) throw new BundleError('too_large', `сжатие ${e.name}`);
+    // A bomb hides in data; a file the school attached (a blank form) may compress far better and is capped by its size alone.
+    if (e.compression === 'deflate' && !e.name.startsWith('files/') && e.size > 65536 && e.size > e.storedSize * LIMITS.compressionRatio) {
+      throw new BundleError('too_large', `${entryWords(e.name)} сжата подозрительно сильно`);
+    }
     total += e.size;
     stored += e.storedSize;
   }
-  if (total > LIMITS.totalBytes) throw new BundleError('too_large', 'общий объём');
-  if (data > LIMITS.dataTotalBytes) throw new BundleError('too_large', 'общий объём таблиц');
+  if (total > LIMITS.totalBytes) throw over('всё содержимое', total, LIMITS.totalBytes);
+  if (data > LIMITS.dataTotalBytes) throw over('все таблицы', data, LIMITS.dataTotalBytes);
+  if (files > LIMITS.filesPerBundle) throw new BundleError('too_large', `приложенных файлов ${files} при пределе ${LIMITS.filesPerBundle}`);
+  if (filesBytes > LIMITS.filesBytesPerBundle) throw over('приложенные файлы', filesBytes, LIMITS.filesBytesPerBundle);
   // The signed counts must equal the rows found (import checks it), so this bounds the rows before any is parsed.
   const rows = Object.values(manifest.counts).reduce((a, n) => a + n, 0);
-  if (rows > LIMITS.rowsPerBundle) throw new BundleError('too_large', `записей: ${rows}`);
+  if (rows > LIMITS.rowsPerBundle) throw new BundleError('too_large', `записей ${rows} при пределе ${LIMITS.rowsPerBundle}`);
   // An encrypted payload's inner layout is checked after its tag has verified (unpackEntries).
   if (!manifest.payload.encryption) {
     if (stored > manifest.payload.size) throw new BundleError('missing_entry');

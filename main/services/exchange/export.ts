@@ -20,6 +20,8 @@ import { requireMunicipality, getSchool } from '../municipality-core.js';
 import { attachmentPath } from '../attachments.js';
 import { buildContainer, openContainer, type EntryInput, type ManifestHead, type BundleKind } from './container.js';
 import { sha256 } from './crypto.js';
+import { megabytes } from './reasons.js';
+import { assertSendable } from './limits.js';
 import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContext, type Identity } from './keys.js';
 import { upTables, downTables, exportedColumns } from './tables.js';
 import { audienceSql } from './audience.js';
@@ -116,6 +118,8 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
       counts[t] = count;
     }
     entries.push(...schoolFiles(ctx, id.ownerId));
+    // Before a number is burnt: a file the department would refuse is not written at all.
+    assertSendable(ctx.raw, id.ownerId, entries, Object.values(counts).reduce((a, n) => a + n, 0));
     const secret = getMeta(ctx.raw, 'enrollment_secret');
     const proof = !!(secret && muniId && muniKey);
     if (proof) entries.push({ name: 'enrollment.json', data: Buffer.from(JSON.stringify({ schoolId: id.ownerId, secret }), 'utf8') });
@@ -219,7 +223,7 @@ export function writeBundleFile(dir: string, fileName: string, bytes: Buffer): s
     } catch {
       /* nothing was created */
     }
-    throw new AppError('write_failed', `Не удалось записать файл в папку «${dir}»: ${(e as Error).message}. Проверьте, что носитель вставлен и не защищён от записи.`);
+    throw new AppError('write_failed', writeFailure(dir, bytes.length, e));
   }
   let back: Buffer;
   try {
@@ -235,6 +239,16 @@ export function writeBundleFile(dir: string, fileName: string, bytes: Buffer): s
     throw new AppError('verify_failed', 'Записанный файл не совпал с выгруженными данными (носитель неисправен или извлечён). Файл удалён; повторите выгрузку.');
   }
   return final;
+}
+
+/** Why a file could not be written, in words a person can act on — never the system's English code. */
+export function writeFailure(dir: string, size: number, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `На флешке (в папке «${dir}») закончилось место: файлу нужно ${megabytes(size)}. Освободите место или возьмите другую флешку и выгрузите снова.`;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return `В папку «${dir}» нельзя записывать: флешка или папка защищены от записи. Снимите защиту или выберите другую папку.`;
+  if (code === 'EFBIG') return `Файловая система флешки не принимает такие большие файлы (${megabytes(size)}). Возьмите флешку, отформатированную в exFAT или NTFS, или уменьшите файл.`;
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV' || code === 'ENXIO') return `Не удалось записать файл в папку «${dir}»: носитель извлечён или неисправен. Вставьте его снова и повторите выгрузку.`;
+  return `Не удалось записать файл в папку «${dir}». Проверьте, что носитель вставлен и на нём есть место, и повторите выгрузку.`;
 }
 
 function logExport(ctx: ExchangeContext, b: BuiltBundle, path: string) {

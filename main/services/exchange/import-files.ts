@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { ExchangeContext } from './keys.js';
-import { BundleError, LIMITS } from './reasons.js';
+import { BundleError, LIMITS, megabytes } from './reasons.js';
 import { importBundle, type ImportOutcome } from './import.js';
 import { assertDatabaseSound } from '../db-errors.js';
 
@@ -40,7 +40,7 @@ export function importFile(ctx: ExchangeContext, path: string, opts: { dryRun?: 
   try {
     const st = statSync(path);
     if (!st.isFile()) throw new BundleError('read_error', 'это не файл');
-    if (st.size > LIMITS.fileBytes) throw new BundleError('too_large', `${st.size} байт`);
+    if (st.size > LIMITS.fileBytes) throw new BundleError('too_large', `файл ${megabytes(st.size)} при пределе ${megabytes(LIMITS.fileBytes)}`);
     bytes = readFileSync(path);
   } catch (e) {
     const err = e instanceof AppError ? e : new BundleError('read_error', (e as NodeJS.ErrnoException).code);

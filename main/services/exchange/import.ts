@@ -27,6 +27,7 @@ import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
 import { hashSecret } from './enrollment.js';
 import { incomingFileNameProblem, visibleFileName } from '../../../common/file-names.js';
+import { holdSchoolRows, checkSchoolFiles } from './limits.js';
 import { keyHolder, checkMarksAddressed, checkOwnReferences } from './trust.js';
 import { importBackup } from '../backup/backup.js';
 
@@ -252,6 +253,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
   const replaced: string[] = [];
   let attachmentIds: Set<string> = new Set();
   const run = () => {
+    let inserted = 0;
     ctx.raw.pragma('defer_foreign_keys = ON');
     if (prep.pin) pinSchool(ctx, m);
     for (const t of prep.tables) {
@@ -263,8 +265,13 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       byTable[t.table] = counts;
       for (const k of Object.keys(total) as (keyof MergeCounts)[]) total[k] += counts[k];
       if (t.table === 'attachment') attachmentIds = merger.written;
+      inserted += merger.inserted;
     }
-    if (role === 'municipality') for (const t of prep.tables) checkOwnReferences(ctx.raw, m.issuer.id, t.table);
+    if (role === 'municipality') {
+      for (const t of prep.tables) checkOwnReferences(ctx.raw, m.issuer.id, t.table);
+      holdSchoolRows(ctx.raw, m.issuer.id, inserted);
+      checkSchoolFiles(ctx.raw, m.issuer.id);
+    }
     ctx.raw.prepare(`INSERT INTO exchange_origin_seq (issuer_id, origin, last_seq, last_sha256, last_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (issuer_id, origin) DO UPDATE SET last_seq = excluded.last_seq, last_sha256 = excluded.last_sha256, last_at = excluded.last_at`)
       .run(m.issuer.id, m.issuer.origin, m.sequence, c.sha256, now);

@@ -68,6 +68,8 @@ export class TableMerger {
   private cols: string[] = [];
   /** Ids written (new or replaced) in this merge: attachments need their files. */
   readonly written = new Set<string>();
+  /** Rows this merge added (ids the file had not held before): what the sender's row count grows by. */
+  inserted = 0;
   private readonly derivedId: DerivedId | undefined;
 
   constructor(
@@ -136,6 +138,7 @@ export class TableMerger {
       const tomb = row[iDel] !== null;
       // Fast path: a record never seen is inserted straight from the row, in write order.
       if (this.tryInsert!.run(...colIdx.map((i, k) => (i >= 0 ? row[i] : this.fill[this.cols[k]!]))).changes === 1) {
+        this.inserted++;
         if (t.vvIndex >= 0 && row[t.vvIndex]) this.setVv.run(this.table, id, JSON.stringify(vvIn));
         this.written.add(id);
         if (tomb) counts.deleted++;

@@ -7,6 +7,7 @@ export const REASONS = {
   truncated: 'Файл обрезан: он записан не до конца (например, флешку извлекли во время записи). Попросите выгрузить его заново.',
   newer_format: 'Файл создан более новой версией «Опоры». Обновите программу и повторите загрузку.',
   too_large: 'Файл превышает допустимые размеры (слишком большой, слишком много частей или подозрительно сильное сжатие). Файл не загружен.',
+  school_limit: 'Управление образования уже хранит от этой школы столько, сколько положено одной школе. Файл не загружен: попросите школу удалить лишнее (записи в «Корзине» остаются в файле) или обратитесь к разработчикам.',
   bad_manifest: 'Оглавление файла повреждено или заполнено неверно.',
   invalid_utf8: 'В файле текст в неверной кодировке (не UTF-8). Файл повреждён или подделан.',
   bad_json: 'Данные в файле повреждены: ошибка в структуре JSON.',
@@ -48,35 +49,52 @@ export class BundleError extends AppError {
   }
 }
 
+const MB = 1024 * 1024;
+
+/**
+ * What one school may send and keep at the department, derived from the large demo school (4 801 records,
+ * 2.2 МБ of tables, its largest table 1 500 rows and 0.8 МБ) times ten, and from what schools honestly pass on
+ * (photos of an event: three of 22 МБ). Per file they hold before anything is parsed (declared sizes and counts
+ * in the signed table of contents); per school they hold after the merge, in the same transaction.
+ * README «Пределы» lists them for people.
+ */
 export const LIMITS = {
-  /** A whole bundle file. */
-  fileBytes: 512 * 1024 * 1024,
-  manifestBytes: 4 * 1024 * 1024,
+  /** A whole bundle file: the same number the door and the browser host use. */
+  fileBytes: CALL_LIMITS.bundle.maxBytes,
+  manifestBytes: 4 * MB,
   entries: 50_000,
   /** Uncompressed size of one entry and of all entries together. */
-  entryBytes: 256 * 1024 * 1024,
-  totalBytes: 1024 * 1024 * 1024,
-  /** Uncompressed : stored, for entries larger than 64 KiB. */
+  entryBytes: 32 * MB,
+  totalBytes: CALL_LIMITS.bundle.maxBytes,
+  /** Uncompressed : stored, for data entries larger than 64 KiB (a school's own attached file may compress better). */
   compressionRatio: 200,
   jsonDepth: 8,
-  /**
-   * One data table (uncompressed JSON) and all of them: the largest demo school is ≈2 MB in all; these leave
-   * room for decades of a big school while a parsed file stays well under the app's memory budget.
-   */
-  dataEntryBytes: 64 * 1024 * 1024,
-  dataTotalBytes: 128 * 1024 * 1024,
+  /** One data table (uncompressed JSON) and all of them. */
+  dataEntryBytes: 16 * MB,
+  dataTotalBytes: 24 * MB,
   /** One attached file: no larger than the attachment screen itself accepts. */
   attachmentBytes: CALL_LIMITS.attachment.maxBytes,
-  /** Rows of one table and of a whole file; the large demo school has 4 802 records in all. */
-  rowsPerTable: 100_000,
-  rowsPerBundle: 250_000,
+  /** Passed-on files in one bundle. */
+  filesPerBundle: 200,
+  filesBytesPerBundle: 128 * MB,
+  /** Rows of one table and of a whole file. */
+  rowsPerTable: 25_000,
+  rowsPerBundle: 50_000,
+  /** What the department keeps of one school: rows of all its tables, and its passed-on files. */
+  perSchool: { rows: 50_000, files: 1_000, fileBytes: 512 * MB },
   /** Header of a data entry (table name and columns), everything but its rows. */
-  tableHeaderBytes: 1024 * 1024,
+  tableHeaderBytes: 1 * MB,
   maxSequence: 1_000_000_000,
   /** Files waiting in the quarantine: per unknown sender (by id or by key) and in all. */
-  quarantine: { perSenderFiles: 3, perSenderBytes: 96 * 1024 * 1024, totalFiles: 20, totalBytes: 256 * 1024 * 1024 },
+  quarantine: { perSenderFiles: 3, perSenderBytes: 3 * CALL_LIMITS.bundle.maxBytes, totalFiles: 20, totalBytes: 640 * MB },
   /** How far a sender's sequence number may jump past the last one seen from it. */
   sequenceJump: 100_000,
   stringChars: 200_000,
   versionVectorEntries: 64,
 };
+
+/** «160 МБ», «1,5 МБ»: sizes in refusals as a person reads them. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / MB;
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1).replace('.', ',')} МБ`;
+}

@@ -129,7 +129,7 @@ function tableChecker(table: string, data: unknown, rowCount: number) {
   const d = data as { table?: unknown; columns?: unknown; rows?: unknown };
   if (Object.keys(d).length !== 3 || d.table !== table || !Array.isArray(d.columns) || !Array.isArray(d.rows)) fail('неверная структура');
   const columns = d.columns as unknown[];
-  if (rowCount > LIMITS.rowsPerTable) throw new BundleError('too_large', table);
+  if (rowCount > LIMITS.rowsPerTable) throw new BundleError('too_large', `таблица «${spec.title}»: записей ${rowCount} при пределе ${LIMITS.rowsPerTable}`);
   const { checks, vvIndex, labels, dropped } = columnChecks(spec, table, columns, fail);
   const [iId, iOrigin, iHlc, iDel] = ['id', 'origin', 'hlc', 'deleted_at'].map((n) => columns.indexOf(n)) as [number, number, number, number];
   const ids = new Set<string>();

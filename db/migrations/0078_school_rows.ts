@@ -1,0 +1,22 @@
+/**
+ * 0078 — how many rows the department holds of each school (issue 18): a school's rows are limited, and counting
+ * them at every import would scan every table. The count is kept with the school and grows by the rows an import
+ * inserts; here it starts from what is in the file now. The table list is frozen, as in every migration.
+ */
+import type { Migration } from './types.js';
+
+const UP_0078 = [
+  'school_profile', 'risk_factor', 'programme', 'programme_task', 'programme_problem', 'direction', 'activity',
+  'indicator', 'indicator_value', 'local_act', 'staff', 'deficit', 'staff_deficit', 'mentoring_pair', 'course',
+  'development_plan', 'pupil', 'risk_entry', 'risk_status_change', 'gifted_pupil', 'support_measure', 'event',
+  'event_activity', 'decision', 'attachment', 'municipal_activity_mark', 'mun_assignment_mark',
+];
+
+export const m0078: Migration = {
+  version: 78,
+  name: 'rows held per school',
+  sql: `
+ALTER TABLE municipality_school ADD COLUMN rows_held INTEGER NOT NULL DEFAULT 0;
+UPDATE municipality_school SET rows_held = ${UP_0078.map((t) => `(SELECT COUNT(*) FROM ${t} WHERE owner = municipality_school.id)`).join(' + ')};
+`,
+};
