@@ -1,0 +1,104 @@
+/**
+ * Every form of a person's name that a text may hold: surname, first name and patronymic in the six cases
+ * for the person's gender (lvovich, the petrovich rules with types), the common diminutives of the first
+ * name (diminutives.ts) declined the same way, and the initials. Forms are kept as skeletons (tokens.ts), so
+ * one form stands for its Cyrillic and Latin spellings alike.
+ */
+import { inclineFirstname, inclineLastname, inclineMiddlename, getGender, getFirstnameGender } from 'lvovich';
+import { DIMINUTIVES } from './diminutives.js';
+import { skeleton } from './tokens.js';
+
+type Gender = 'male' | 'female';
+const CASES = ['nominative', 'genitive', 'dative', 'accusative', 'instrumental', 'prepositional'] as const;
+
+export interface NameForms {
+  /** Skeletons of every case of each surname part (a double surname gives both parts). */
+  surname: Set<string>;
+  /** The first name's and its diminutives' cases. */
+  first: Set<string>;
+  patronymic: Set<string>;
+  /** Skeletons of the initials: of the first name and of the patronymic (null: none on file). */
+  firstInitial: string | null;
+  patronymicInitial: string | null;
+  /** The surname as lowered Cyrillic words (for deciding how much context a lone surname needs). */
+  surnameWords: string[];
+}
+
+const lower = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+
+/**
+ * The spelling rule the declension tables miss after sibilants (Серёжой → Серёжей, Сашы → Саши): both
+ * spellings are kept, a text may have either.
+ */
+function variants(form: string): string[] {
+  const out = [form];
+  const v = form.replace(/([жшчщц])ой$/, '$1ей').replace(/([жшчщгкх])ы$/, '$1и');
+  if (v !== form) out.push(v);
+  return out;
+}
+
+function declined(word: string, incline: (w: string, c: (typeof CASES)[number], g: Gender) => string, genders: readonly Gender[]): Set<string> {
+  const out = new Set<string>();
+  for (const g of genders) {
+    for (const c of CASES) {
+      let f: string;
+      try { f = incline(word, c, g); } catch { f = word; }
+      for (const v of variants(lower(f || word))) out.add(skeleton(v));
+    }
+  }
+  out.add(skeleton(lower(word)));
+  return out;
+}
+
+const byName = new Map<string, readonly string[]>(Object.entries(DIMINUTIVES).map(([k, v]) => [lower(k), v]));
+
+/** The gender(s) to decline for: from the patronymic, first name or surname; both when they do not say. */
+function gendersOf(last: string, first: string, middle: string): Gender[] {
+  let g: string | null = null;
+  try { g = getGender({ last: last || null, first: first || null, middle: middle || null }); } catch { g = null; }
+  return g === 'male' ? ['male'] : g === 'female' ? ['female'] : ['male', 'female'];
+}
+
+function initialOf(word: string): string | null {
+  const c = lower(word)[0];
+  return c ? skeleton(c) : null;
+}
+
+/** «Фамилия Имя Отчество», as the school keeps a full name (a single word is taken as the surname). */
+export function nameForms(fullName: string): NameForms {
+  const [last = '', first = '', ...rest] = fullName.trim().split(/\s+/).filter(Boolean);
+  const middle = rest.join(' ');
+  const genders = gendersOf(last, first, middle);
+  const surname = new Set<string>();
+  const surnameWords: string[] = [];
+  if (last) {
+    // A double surname declines as a whole (Римская-Корсакова → Римской-Корсаковой); each part is a word of its own.
+    const whole = declined(last, inclineLastname, genders);
+    for (const f of whole) for (const part of f.split('-')) if (part) surname.add(part);
+    for (const part of lower(last).split('-')) if (part) { surnameWords.push(part); surname.add(skeleton(part)); }
+  }
+  const first_ = new Set<string>();
+  if (first) {
+    for (const f of declined(first, inclineFirstname, genders)) first_.add(f);
+    for (const d of byName.get(lower(first)) ?? []) for (const f of declined(d, inclineFirstname, genders)) first_.add(f);
+  }
+  const patronymic = middle ? declined(middle, inclineMiddlename, genders) : new Set<string>();
+  return { surname, first: first_, patronymic, firstInitial: first ? initialOf(first) : null, patronymicInitial: middle ? initialOf(middle) : null, surnameWords };
+}
+
+let known: Set<string> | null = null;
+
+/**
+ * Every form of the common first names and their diminutives: a capitalised one next to a pupil's surname
+ * says the surname is someone else's (Андреева Лариса Юрьевна is not the pupil Андреев Иван).
+ */
+export function knownFirstNames(): Set<string> {
+  if (known) return known;
+  known = new Set();
+  for (const [name, dims] of Object.entries(DIMINUTIVES)) {
+    const g = getFirstnameGender(name);
+    const genders: Gender[] = g === 'male' ? ['male'] : g === 'female' ? ['female'] : ['male', 'female'];
+    for (const w of [name, ...dims]) for (const f of declined(w, inclineFirstname, genders)) known.add(f);
+  }
+  return known;
+}
