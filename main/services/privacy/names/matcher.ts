@@ -270,9 +270,12 @@ export function pupilMatcher(pupils: readonly PupilFacts[], adults: readonly Pup
       const ms: Mention[] = [];
       for (const s of spans) {
         if (s.kind === 'name' && grown.some((g) => g.first <= s.first && g.last >= s.last)) continue;
-        ms.push({ pupilId: pupil.people[s.p]!.id, kind: s.kind, start: ts[s.first]!.start, end: ts[s.last]!.end });
+        const last = ts[s.last]!;
+        // An initial's dot goes with it: «Иванов С.» becomes the code, not the code and a stray dot.
+        const end = s.kind === 'name' && !last.num && last.plain.length <= 2 && text[last.end] === '.' ? last.end + 1 : last.end;
+        ms.push({ pupilId: pupil.people[s.p]!.id, kind: s.kind, start: ts[s.first]!.start, end });
       }
-      return dropOverlaps(ms);
+      return joinParts(dropOverlaps(ms), text);
     },
   };
 }
@@ -283,6 +286,17 @@ function dropOverlaps(ms: Mention[]): Mention[] {
   const kept: Mention[] = [];
   for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Parts of one name found apart (Римская-Корсакова Екатерина: two surname words) become one mention. */
+function joinParts(ms: Mention[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of ms) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'name' && m.kind === 'name' && prev.pupilId === m.pupilId && /^[ \u00a0,.()«»"'–—-]{0,3}$/.test(text.slice(prev.end, m.start))) prev.end = m.end;
+    else out.push({ ...m });
+  }
+  return out;
 }
 
 /** The text with each mention replaced: a name by the pupil's code, a birth date by a neutral phrase. */

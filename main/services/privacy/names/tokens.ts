@@ -74,6 +74,8 @@ const isCyr = (c: number) => (c >= 0x400 && c <= 0x4ff);
 const isLatin = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
+/** Combining marks other than the breve of й and the diaeresis of ё. */
+const ACCENTS = /[\u0300-\u0305\u0307\u0309-\u036f\u0483-\u0489]/g;
 
 /** The word as read: lowered, ё → е, and in a word that mixes scripts the minority script's look-alikes folded. */
 function readWord(raw: string): string {
@@ -158,16 +160,15 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
-    let len = cp > 0xffff ? 2 : 1;
+    const len = cp > 0xffff ? 2 : 1;
     const ch = text.slice(i, i + len);
     if (INVISIBLE.test(ch)) { i += len; continue; }
     if (!fancy) { feed(ch, i, i + len); i += len; continue; }
     // A cluster: the char and any combining marks after it (е + ̈ → ё), read as one.
     let j = i + len;
     while (j < text.length && (MARK.test(text[j]!) || INVISIBLE.test(text[j]!))) j++;
-    const cluster = text.slice(i, j).replace(INVISIBLE_ALL, '').normalize('NFKC');
-    len = j - i;
-    // A mark that does not compose (a stress accent, Ива́нов) is dropped: the word stays one.
+    // Accents go (Ива́нов, Kím), the marks that make й and ё stay.
+    const cluster = text.slice(i, j).replace(INVISIBLE_ALL, '').normalize('NFKD').replace(ACCENTS, '').normalize('NFC');
     for (const c of cluster) if (!MARK.test(c)) feed(c, i, j);
     i = j;
   }
