@@ -1,0 +1,39 @@
+/**
+ * When a pupil's name is erased (retention expiry, a parent's request, the deletion of the pupil's record),
+ * every text at the school that names the pupil or gives the birth date is rewritten with the pupil's code,
+ * so nothing written earlier can carry the name out later and nothing needs to remember it. This module
+ * says what the texts become; the caller writes them through the writer's bookkeeping (rewriteText), in the
+ * same transaction as the erasure, so the corrected text wins at the municipality too.
+ */
+import type { ServiceContext } from '../../context.js';
+import { allTables, type Field } from '../../../../db/registry/index.js';
+import { pupilMatcher, redact } from './matcher.js';
+import { pupilCodes, pupilFacts, schoolAdults } from '../people.js';
+
+export interface TextRewrite { table: string; id: string; column: string; value: string }
+
+/**
+ * Every text field of every school table (those that travel and those that stay), live rows and tombstones,
+ * that names the pupil: the field's new text. Reads the pupil's name, so it needs the key.
+ */
+export function mentionRewrites(ctx: ServiceContext, pupilId: string): TextRewrite[] {
+  const pupil = pupilFacts(ctx, pupilId);
+  if (!pupil || (!pupil.fullName && !pupil.birthDate)) return [];
+  const m = pupilMatcher([pupil], schoolAdults(ctx));
+  const code = pupilCodes(ctx).get(pupilId) ?? 'обучающийся';
+  const out: TextRewrite[] = [];
+  for (const spec of allTables()) {
+    if (spec.side !== 'school') continue;
+    const cols = Object.entries(spec.fields as Record<string, Field>).filter(([, f]) => f.kind === 'text' && !f.personal).map(([c]) => c);
+    if (!cols.length) continue;
+    for (const row of ctx.raw.prepare(`SELECT id, ${cols.join(', ')} FROM ${spec.name}`).all() as Record<string, unknown>[]) {
+      for (const c of cols) {
+        const text = row[c];
+        if (typeof text !== 'string' || !text) continue;
+        const found = m.find(text);
+        if (found.length) out.push({ table: spec.name, id: row.id as string, column: c, value: redact(text, found, () => code) });
+      }
+    }
+  }
+  return out;
+}
