@@ -37,8 +37,19 @@ function variants(form: string): string[] {
   return out;
 }
 
-function declined(word: string, incline: (w: string, c: (typeof CASES)[number], g: Gender) => string, genders: readonly Gender[]): Set<string> {
-  const out = new Set<string>();
+/** Declined forms by word, kind and gender: a school's pupils share first names and patronymics, and the check is built at every export. */
+const memo = new Map<string, Set<string>>();
+
+const INCLINE = { last: inclineLastname, first: inclineFirstname, middle: inclineMiddlename };
+
+function declined(word: string, kind: keyof typeof INCLINE, genders: readonly Gender[]): Set<string> {
+  const incline = INCLINE[kind];
+  const key = `${kind}|${genders.join()}|${word}`;
+  let out = memo.get(key);
+  if (out) return out;
+  if (memo.size > 50_000) memo.clear();
+  out = new Set<string>();
+  memo.set(key, out);
   for (const g of genders) {
     for (const c of CASES) {
       let f: string;
@@ -54,6 +65,10 @@ const byName = new Map<string, readonly string[]>(Object.entries(DIMINUTIVES).ma
 
 /** The gender(s) to decline for: from the patronymic, first name or surname; both when they do not say. */
 function gendersOf(last: string, first: string, middle: string): Gender[] {
+  // The patronymic says it at once (-ич / -на); lvovich's rules are for the rest.
+  const m = lower(middle);
+  if (/(ич|оглы|улы)$/.test(m)) return ['male'];
+  if (/(вна|чна|шна|кызы|гызы)$/.test(m)) return ['female'];
   let g: string | null = null;
   try { g = getGender({ last: last || null, first: first || null, middle: middle || null }); } catch { g = null; }
   return g === 'male' ? ['male'] : g === 'female' ? ['female'] : ['male', 'female'];
@@ -73,16 +88,16 @@ export function nameForms(fullName: string): NameForms {
   const surnameWords: string[] = [];
   if (last) {
     // A double surname declines as a whole (Римская-Корсакова → Римской-Корсаковой); each part is a word of its own.
-    const whole = declined(last, inclineLastname, genders);
+    const whole = declined(last, 'last', genders);
     for (const f of whole) for (const part of f.split('-')) if (part) surname.add(part);
     for (const part of lower(last).split('-')) if (part) { surnameWords.push(part); surname.add(skeleton(part)); }
   }
   const first_ = new Set<string>();
   if (first) {
-    for (const f of declined(first, inclineFirstname, genders)) first_.add(f);
-    for (const d of byName.get(lower(first)) ?? []) for (const f of declined(d, inclineFirstname, genders)) first_.add(f);
+    for (const f of declined(first, 'first', genders)) first_.add(f);
+    for (const d of byName.get(lower(first)) ?? []) for (const f of declined(d, 'first', genders)) first_.add(f);
   }
-  const patronymic = middle ? declined(middle, inclineMiddlename, genders) : new Set<string>();
+  const patronymic = middle ? declined(middle, 'middle', genders) : new Set<string>();
   return { surname, first: first_, patronymic, firstInitial: first ? initialOf(first) : null, patronymicInitial: middle ? initialOf(middle) : null, surnameWords };
 }
 
@@ -98,7 +113,7 @@ export function knownFirstNames(): Set<string> {
   for (const [name, dims] of Object.entries(DIMINUTIVES)) {
     const g = getFirstnameGender(name);
     const genders: Gender[] = g === 'male' ? ['male'] : g === 'female' ? ['female'] : ['male', 'female'];
-    for (const w of [name, ...dims]) for (const f of declined(w, inclineFirstname, genders)) known.add(f);
+    for (const w of [name, ...dims]) for (const f of declined(w, 'first', genders)) known.add(f);
   }
   return known;
 }

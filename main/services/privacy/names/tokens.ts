@@ -50,23 +50,30 @@ const TRANSLIT: Record<string, string> = {
 export function skeleton(word: string): string {
   let s = '';
   for (const ch of word) s += TRANSLIT[ch] ?? ch;
-  s = s
-    .replace(/shch|sch/g, 'sh')
-    .replace(/kh/g, 'h')
-    .replace(/x/g, 'ks')
-    .replace(/ph/g, 'f')
-    .replace(/w/g, 'v')
-    .replace(/q/g, 'k')
-    .replace(/ck/g, 'k')
-    .replace(/tz/g, 'ts')
-    .replace(/c(?!h)(?=[eiy])/g, 'ts')
-    .replace(/c(?!h)/g, 'k')
-    .replace(/j/g, 'y')
-    .replace(/y[eo]/g, 'e')
-    .replace(/y/g, 'i');
-  // Doubled letters collapse (Kirill/Kiril, Dmitrii/Dmitri).
+  // One pass with a look ahead (every word of every text comes through here).
   let out = '';
-  for (const ch of s) if (ch !== out[out.length - 1]) out += ch;
+  let last = '';
+  const emit = (r: string) => {
+    for (const ch of r) if (ch !== last) { out += ch; last = ch; }
+  };
+  for (let i = 0; i < s.length;) {
+    const c = s[i]!;
+    const n = s[i + 1];
+    if (c === 's' && n === 'h' && s[i + 2] === 'c' && s[i + 3] === 'h') { emit('sh'); i += 4; }
+    else if (c === 's' && n === 'c' && s[i + 2] === 'h') { emit('sh'); i += 3; }
+    else if (c === 'k' && n === 'h') { emit('h'); i += 2; }
+    else if (c === 'p' && n === 'h') { emit('f'); i += 2; }
+    else if (c === 't' && n === 'z') { emit('ts'); i += 2; }
+    else if (c === 'c') {
+      if (n === 'h') { emit('ch'); i += 2; }
+      else if (n === 'k') { emit('k'); i += 2; }
+      else { emit(n === 'e' || n === 'i' || n === 'y' ? 'ts' : 'k'); i++; }
+    }
+    else if (c === 'y' || c === 'j') {
+      if (n === 'e' || n === 'o') { emit('e'); i += 2; } else { emit('i'); i++; }
+    }
+    else { emit(c === 'x' ? 'ks' : c === 'w' ? 'v' : c === 'q' ? 'k' : c); i++; }
+  }
   return out;
 }
 
@@ -109,6 +116,35 @@ const seen = new Map<string, { plain: string; key: string; cap: boolean; caps: b
 /** Compatibility forms, once per text: most texts are plain Cyrillic and skip it. */
 const NEEDS_NFKC = /[^\u0000-\u024f\u0400-\u04ff\u2000-\u206f]/;
 
+function wordToken(raw: string, start: number, end: number, gap: string): Token {
+  let r = seen.get(raw);
+  if (!r) {
+    if (seen.size > 100_000) seen.clear();
+    const plain = readWord(raw);
+    const first = raw[0]!;
+    r = { plain, key: skeleton(plain), cap: first !== first.toLowerCase(), caps: raw === raw.toUpperCase() && raw !== raw.toLowerCase() };
+    seen.set(raw, r);
+  }
+  return { start, end, num: false, plain: r.plain, key: r.key, cap: r.cap, caps: r.caps, gap };
+}
+
+const WORD_OR_NUMBER = /[0-9]+|[a-zA-Z\u00c0-\u024f\u0400-\u04ff\p{L}]+/gu;
+
+/** Most texts: no invisible chars, nothing NFKC would change. The regex engine finds the words (the loop below is for the rest). */
+function plainTokens(text: string, out: Token[]): Token[] {
+  let prev = 0;
+  for (const m of text.matchAll(WORD_OR_NUMBER)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    const gap = text.slice(prev, start);
+    const c = raw.charCodeAt(0);
+    out.push(c >= 0x30 && c <= 0x39 ? { start, end, num: true, plain: raw, key: raw, cap: false, caps: false, gap } : wordToken(raw, start, end, gap));
+    prev = end;
+  }
+  return out;
+}
+
 /**
  * The words and numbers of a text. A letter run is one word even across invisible chars; digits make a
  * number; anything else separates. Hyphenated words are two (Римская-Корсакова, 5-го).
@@ -117,6 +153,7 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   if (!text) return out;
   const fancy = NEEDS_NFKC.test(text);
+  if (!fancy && !INVISIBLE.test(text)) return plainTokens(text, out);
   let word = '';
   let wordKind: 'w' | 'n' | null = null;
   let start = 0;
@@ -129,15 +166,7 @@ export function tokenize(text: string): Token[] {
     if (wordKind === 'n') {
       out.push({ start, end, num: true, plain: clean, key: clean, cap: false, caps: false, gap: pendingGap });
     } else {
-      let r = seen.get(clean);
-      if (!r) {
-        if (seen.size > 100_000) seen.clear();
-        const plain = readWord(clean);
-        const first = clean[0]!;
-        r = { plain, key: skeleton(plain), cap: first !== first.toLowerCase(), caps: clean === clean.toUpperCase() && clean !== clean.toLowerCase() };
-        seen.set(clean, r);
-      }
-      out.push({ start, end, num: false, plain: r.plain, key: r.key, cap: r.cap, caps: r.caps, gap: pendingGap });
+      out.push(wordToken(clean, start, end, pendingGap));
     }
     word = '';
     wordKind = null;
