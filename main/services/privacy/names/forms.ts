@@ -103,6 +103,14 @@ export function nameForms(fullName: string): NameForms {
 
 let known: Set<string> | null = null;
 
+/** The case forms of a first name by its ending (Петя → Пети, Пете, Петю, Петей; Димон → Димона…). */
+function roughCases(w: string): string[] {
+  const stem = w.slice(0, -1);
+  if (/[ая]$/.test(w)) return [w, stem + 'ы', stem + 'и', stem + 'е', stem + 'у', stem + 'ю', stem + 'ой', stem + 'ей'];
+  if (/[йь]$/.test(w)) return [w, stem + 'я', stem + 'ю', stem + 'ем', stem + 'е', stem + 'и'];
+  return [w, w + 'а', w + 'у', w + 'ом', w + 'е'];
+}
+
 /**
  * Every form of the common first names and their diminutives: a capitalised one next to a pupil's surname
  * says the surname is someone else's (Андреева Лариса Юрьевна is not the pupil Андреев Иван).
@@ -113,7 +121,10 @@ export function knownFirstNames(): Set<string> {
   for (const [name, dims] of Object.entries(DIMINUTIVES)) {
     const g = getFirstnameGender(name);
     const genders: Gender[] = g === 'male' ? ['male'] : g === 'female' ? ['female'] : ['male', 'female'];
-    for (const w of [name, ...dims]) for (const f of declined(w, 'first', genders)) known.add(f);
+    for (const f of declined(name, 'first', genders)) known.add(f);
+    // Diminutives by the endings alone: a few thousand library calls fewer on the first check of a session,
+    // and a rare miss here only means a surname next to it counts as the pupil's (the safe side).
+    for (const d of dims) for (const f of roughCases(lower(d))) known.add(skeleton(f));
   }
   return known;
 }
