@@ -97,6 +97,20 @@ describe('erasing a pupil\'s name erases it from every text at the school', () =
   });
 });
 
+describe('other pupils\' names stay', () => {
+  it('erasing Лебедев Дмитрий leaves his sister Лебедева Эвелина named in full where she is named', () => {
+    const ids = setUp();
+    const ctx = p.school.ctx;
+    p.clock.tick();
+    includePupil(ctx, { full_name: 'Лебедева Эвелина Андреевна', birth_date: '2012-06-01', class_name: '7Б' },
+      { categories: ['absenteeism'], included_on: '2026-09-15', reason: 'Пропуски', responsible: '' });
+    const ev = writeRow(ctx, 'event', { title: 'Беседа', kind: 'meeting', level: 'school', format: 'in_person', date_from: '2026-10-02', outcomes: 'Беседа с Лебедевым; Лебедева Эвелина пропускает' });
+    changeStatus(ctx, { entryId: ids.entryId, status: 'removed', changed_on: '2026-11-20', reason: 'Посещает регулярно' });
+    eraseOnRequest(ctx, ids.pupilId);
+    expect(ctx.raw.prepare('SELECT outcomes FROM event WHERE id = ?').pluck().get(ev.id)).toBe('Беседа с обучающийся № 1; Лебедева Эвелина пропускает');
+  });
+});
+
 describe('the outgoing check looks for deleted pupils whose name is still on file, and in the class field', () => {
   it('a pupil tombstoned by an older version (name left on the row) is still looked for', () => {
     const ids = setUp();

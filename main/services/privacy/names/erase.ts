@@ -7,8 +7,8 @@
  */
 import type { ServiceContext } from '../../context.js';
 import { allTables, type Field } from '../../../../db/registry/index.js';
-import { pupilMatcher, redact } from './matcher.js';
-import { pupilCodes, pupilFacts, schoolAdults } from '../people.js';
+import { pupilMatcher, redact, type Matcher } from './matcher.js';
+import { pupilCodes, pupilFacts, schoolAdults, knownPupils } from '../people.js';
 
 export interface TextRewrite { table: string; id: string; column: string; value: string }
 
@@ -19,7 +19,19 @@ export interface TextRewrite { table: string; id: string; column: string; value:
 export function mentionRewrites(ctx: ServiceContext, pupilId: string): TextRewrite[] {
   const pupil = pupilFacts(ctx, pupilId);
   if (!pupil || (!pupil.fullName && !pupil.birthDate)) return [];
-  const m = pupilMatcher([pupil], schoolAdults(ctx));
+  const adults = schoolAdults(ctx);
+  const one = pupilMatcher([pupil], adults);
+  // The other pupils too: «Иванова Эвелина» is the sister's full name, not the erased Иванов's surname and a stray word.
+  let all: Matcher | null = null;
+  const m: Matcher = {
+    find(text) {
+      const mine = one.find(text);
+      if (!mine.length) return mine;
+      all ??= pupilMatcher(knownPupils(ctx), adults);
+      const theirs = all.find(text).filter((o) => o.pupilId !== pupilId);
+      return mine.filter((x) => !theirs.some((o) => o.start <= x.start && o.end >= x.end && o.end - o.start > x.end - x.start));
+    },
+  };
   const code = pupilCodes(ctx).get(pupilId) ?? 'обучающийся';
   const out: TextRewrite[] = [];
   for (const spec of allTables()) {
