@@ -7,6 +7,11 @@
  * (surname, first name, patronymic) it is a form of. A text is read once into words (tokens.ts); each word
  * is one dictionary lookup, and only the words found are looked at with their neighbours. Whole words are
  * the unit, so a form can never match inside a longer word (Лебедь is not Лебедев, Андреевич is not Андреев).
+ * This is the dictionary automaton at word level rather than a character-level Aho–Corasick (modern-ahocorasick):
+ * the skeleton changes lengths (ж → zh), so the text is cut into words anyway, and then one Map lookup per
+ * word does what the automaton would, with word boundaries for free; what a pair of words means depends on
+ * the neighbours (whose initials, whose first name, which class), which a flat list of phrases would have to
+ * spell out — every case of the surname × every form of the first name × both orders, ~700 per pupil.
  *
  * What counts as a mention of pupil P:
  * - P's surname with P's first name, diminutive, patronymic or initials next to it, in any order, with a
