@@ -106,11 +106,11 @@ function readWord(raw: string): string {
     }
     lower = out;
   }
-  // The Ukrainian/Belarusian і a look-alike «i» became reads as и.
+  // і — Ukrainian, or what a look-alike «i» became — reads as и.
   return lower.replace(/і/g, 'и');
 }
 
-/** Words as read, by the word as typed: school texts repeat their words, and a skeleton costs a dozen regex passes. */
+/** Words as read, by the word as typed: school texts repeat their words, and a lookup is cheaper than reading one again. */
 const seen = new Map<string, { plain: string; key: string; cap: boolean; caps: boolean }>();
 
 /** Compatibility forms, once per text: most texts are plain Cyrillic and skip it. */
