@@ -130,10 +130,10 @@ export function rewriteText(ctx: ServiceContext, table: string, id: string, colu
  * erased, in the erasure's transaction. Needs the key to read the name; locked, it refuses, and so does the
  * erasure with it — a name erased from the record but left in a note would still leave the school.
  */
-export function eraseMentions(ctx: ServiceContext, pupilId: string): number {
+export function eraseMentions(ctx: ServiceContext, pupilIds: string | readonly string[]): number {
   // With the key lost no one can read the name any more — not this program, not whoever copies the file.
   if (vaultStatus(ctx.raw).lost) return 0;
-  const rewrites = mentionRewrites(ctx, pupilId);
+  const rewrites = mentionRewrites(ctx, typeof pupilIds === 'string' ? [pupilIds] : pupilIds);
   for (const w of rewrites) rewriteText(ctx, w.table, w.id, w.column, w.value);
   return rewrites.length;
 }

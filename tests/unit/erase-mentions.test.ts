@@ -97,6 +97,21 @@ describe('erasing a pupil\'s name erases it from every text at the school', () =
   });
 });
 
+describe('several pupils due at once', () => {
+  it('are erased in one pass over the texts, each replaced by their own code', () => {
+    const ids = setUp();
+    const ctx = p.school.ctx;
+    p.clock.tick();
+    const other = includePupil(ctx, { full_name: 'Ким Алина Сергеевна', birth_date: '2013-02-01', class_name: '6Б' },
+      { categories: ['absenteeism'], included_on: '2026-09-15', reason: 'Пропуски', responsible: '' });
+    const ev = writeRow(ctx, 'event', { title: 'Беседа', kind: 'meeting', level: 'school', format: 'in_person', date_from: '2026-10-02', outcomes: 'Беседа: Алина Ким и Дмитрий Лебедев, 01.02.2013 г.р.' });
+    for (const entryId of [ids.entryId, other.entryId]) changeStatus(ctx, { entryId, status: 'removed', changed_on: '2026-11-20', reason: 'Посещает регулярно' });
+    p.clock.set('2029-09-01T08:00:00Z');
+    expect(eraseExpired(ctx)).toBe(2);
+    expect(ctx.raw.prepare('SELECT outcomes FROM event WHERE id = ?').pluck().get(ev.id)).toBe('Беседа: обучающийся № 2 и обучающийся № 1, дата рождения не указывается г.р.');
+  });
+});
+
 describe('other pupils\' names stay', () => {
   it('erasing Лебедев Дмитрий leaves his sister Лебедева Эвелина named in full where she is named', () => {
     const ids = setUp();

@@ -45,13 +45,16 @@ function leavers(ctx: ServiceContext): Candidate[] {
     GROUP BY p.id ORDER BY left_on`).all() as Candidate[];
 }
 
-/** Erases one pupil's personal data (and the health details and consent givers of the pupil's entries). */
-export function erasePupilData(ctx: ServiceContext, pupilId: string, why: 'expired' | 'request'): void {
+/**
+ * Erases one pupil's personal data (and the health details and consent givers of the pupil's entries).
+ * `textsDone`: the caller has already rewritten the texts naming the pupil, in the same transaction.
+ */
+export function erasePupilData(ctx: ServiceContext, pupilId: string, why: 'expired' | 'request', textsDone = false): void {
   ctx.raw.transaction(() => {
     const exists = ctx.raw.prepare('SELECT 1 FROM pupil WHERE id = ? AND deleted_at IS NULL').get(pupilId);
     if (!exists) throw notFound('Обучающийся');
     // First the texts that name the pupil (the name is still readable), then the name itself.
-    eraseMentions(ctx, pupilId);
+    if (!textsDone) eraseMentions(ctx, pupilId);
     const blank = (table: string) => personalColumns(table).map((c) => `${c} = ${fieldOf(table, c)!.kind === 'text' ? "''" : 'NULL'}`).join(', ');
     ctx.raw.prepare(`UPDATE pupil SET ${blank('pupil')} WHERE id = ?`).run(pupilId);
     ctx.raw.prepare(`UPDATE risk_entry SET ${blank('risk_entry')} WHERE pupil_id = ?`).run(pupilId);
@@ -72,11 +75,14 @@ export function erasurePlan(ctx: ServiceContext): ErasurePlan {
 export function eraseExpired(ctx: ServiceContext): number {
   const years = retentionYears(ctx);
   const today = dayOf(ctx.now());
-  let n = 0;
-  for (const c of leavers(ctx)) {
-    if (today > eraseAfter(c.left_on, years)) { erasePupilData(ctx, c.id, 'expired'); n++; }
-  }
-  return n;
+  const due = leavers(ctx).filter((c) => today > eraseAfter(c.left_on, years)).map((c) => c.id);
+  if (!due.length) return 0;
+  ctx.raw.transaction(() => {
+    // One pass over the school's texts for everyone due (at the end of August that may be a whole class).
+    eraseMentions(ctx, due);
+    for (const id of due) erasePupilData(ctx, id, 'expired', true);
+  })();
+  return due.length;
 }
 
 /** A pupil's data erased at once, on a parent's request: only when the pupil is in no list. */

@@ -14,25 +14,27 @@ export interface TextRewrite { table: string; id: string; column: string; value:
 
 /**
  * Every text field of every school table (those that travel and those that stay), live rows and tombstones,
- * that names the pupil: the field's new text. Reads the pupil's name, so it needs the key.
+ * that names one of the pupils: the field's new text. Several pupils at once (the yearly erasure of everyone
+ * whose period ran out) cost one pass over the texts. Reads the pupils' names, so it needs the key.
  */
-export function mentionRewrites(ctx: ServiceContext, pupilId: string): TextRewrite[] {
-  const pupil = pupilFacts(ctx, pupilId);
-  if (!pupil || (!pupil.fullName && !pupil.birthDate)) return [];
+export function mentionRewrites(ctx: ServiceContext, pupilIds: readonly string[]): TextRewrite[] {
+  const erased = pupilIds.map((id) => pupilFacts(ctx, id)).filter((p): p is NonNullable<typeof p> => !!p && (!!p.fullName || !!p.birthDate));
+  if (!erased.length) return [];
+  const ids = new Set(erased.map((p) => p.id));
   const adults = schoolAdults(ctx);
-  const one = pupilMatcher([pupil], adults);
+  const these = pupilMatcher(erased, adults);
   // The other pupils too: «Иванова Эвелина» is the sister's full name, not the erased Иванов's surname and a stray word.
   let all: Matcher | null = null;
   const m: Matcher = {
     find(text) {
-      const mine = one.find(text);
+      const mine = these.find(text);
       if (!mine.length) return mine;
       all ??= pupilMatcher(knownPupils(ctx), adults);
-      const theirs = all.find(text).filter((o) => o.pupilId !== pupilId);
+      const theirs = all.find(text).filter((o) => !ids.has(o.pupilId));
       return mine.filter((x) => !theirs.some((o) => o.start <= x.start && o.end >= x.end && o.end - o.start > x.end - x.start));
     },
   };
-  const code = pupilCodes(ctx).get(pupilId) ?? 'обучающийся';
+  const codes = pupilCodes(ctx);
   const out: TextRewrite[] = [];
   for (const spec of allTables()) {
     if (spec.side !== 'school') continue;
@@ -43,7 +45,7 @@ export function mentionRewrites(ctx: ServiceContext, pupilId: string): TextRewri
         const text = row[c];
         if (typeof text !== 'string' || !text) continue;
         const found = m.find(text);
-        if (found.length) out.push({ table: spec.name, id: row.id as string, column: c, value: redact(text, found, () => code) });
+        if (found.length) out.push({ table: spec.name, id: row.id as string, column: c, value: redact(text, found, (id) => codes.get(id) ?? 'обучающийся') });
       }
     }
   }
