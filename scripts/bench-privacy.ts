@@ -12,7 +12,10 @@ import { Workspace } from '../main/workspace.js';
 import { dispatch } from '../main/handlers.js';
 import { generateDemo } from '../main/services/demo.js';
 import { sealText, openText, deriveKey, newKdf } from '../main/services/privacy/envelope.js';
-import { fileMentionProblem } from '../main/services/exchange/outgoing-check.js';
+import { fileMentionProblem, findPupilMentions } from '../main/services/exchange/outgoing-check.js';
+import { knownPupils, schoolAdults } from '../main/services/privacy/people.js';
+import { pupilMatcher } from '../main/services/pupil-mentions.js';
+import { ownerId } from '../main/services/writer.js';
 import { Document, Packer, Paragraph } from 'docx';
 
 function best(n: number, f: () => void): number {
@@ -57,6 +60,14 @@ export async function benchPrivacy(): Promise<Record<string, number>> {
   f.privacy_seal_us = Math.round((best(3, () => { for (let i = 0; i < 1000; i++) sealText(key, 'Константинопольская Александра Владимировна'); }) / 1000) * 1000 * 10) / 10;
   f.privacy_open_us = Math.round((best(3, () => { for (let i = 0; i < 1000; i++) openText(key, sealed); }) / 1000) * 1000 * 10) / 10;
   f.privacy_unlock_ms = Math.round(best(2, () => deriveKey('пароль рабочего места', newKdf())));
+  // The name check of the export: every outgoing free text of the large school against every pupil ever entered.
+  const facts = knownPupils(ctx);
+  const adults = schoolAdults(ctx);
+  f.names_pupils = facts.length;
+  // The first build in a session declines every name with the library; later ones reuse the declined forms.
+  f.names_matcher_build_first_ms = best(1, () => pupilMatcher(facts, adults));
+  f.names_matcher_build_ms = best(3, () => pupilMatcher(facts, adults));
+  f.names_check_export_ms = best(3, () => findPupilMentions(ctx, ownerId(ctx)));
   // A file the school passes on is read and looked through for every pupil's name (at the tick and at each export).
   const line = 'На заседании обсудили результаты ВПР по математике в 5–8 классах и меры поддержки обучающихся группы риска. ';
   const protocol = await Packer.toBuffer(new Document({ sections: [{ children: Array.from({ length: 4000 }, (_, i) => new Paragraph(`${i + 1}. ${line.repeat(2)}`)) }] }));
@@ -71,6 +82,8 @@ export async function benchPrivacy(): Promise<Record<string, number>> {
     `одарённые ${f.privacy_gifted_first_ms}, обучающиеся ${f.privacy_pupil_first_ms} (цель — меньше 50).`);
   console.log(`Проверка передаваемого файла на ФИО ${pupils} обучающихся: .docx ${f.privacy_file_docx_kb} КБ (4 000 абзацев) — ${f.privacy_file_docx_ms} мс, ` +
     `.txt ${f.privacy_file_txt_mb} МБ — ${f.privacy_file_txt_ms} мс.`);
+  console.log(`Проверка свободного текста выгрузки на ФИО и даты рождения ${f.names_pupils} обучающихся: ${f.names_check_export_ms} мс (цель — меньше 300), ` +
+    `построение словаря форм имён ${f.names_matcher_build_first_ms} мс в первый раз, ${f.names_matcher_build_ms} мс потом.`);
   console.log(`Одно значение: зашифровать ${f.privacy_seal_us} мкс, расшифровать ${f.privacy_open_us} мкс; разблокировка (scrypt) ${f.privacy_unlock_ms} мс.`);
   await ws.close();
   return f;

@@ -2,7 +2,8 @@
  * The one writer of synced rows, for the school side, the municipality side and the exchange alike: create,
  * update, revive, tombstone with cascade — with the owner/origin/HLC bookkeeping every synced row needs.
  * Column names come from the table registry, never from input; references must point at live rows;
- * a tombstone erases the row's personal data and goes down to the children the registry names.
+ * a tombstone erases the row's personal data (and a pupil's name from every text that holds it) and goes
+ * down to the children the registry names.
  * Values are expected validated (the contract's schemas); this module guards the database, not the form.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,7 +13,8 @@ import { nextHlc, getMeta } from './clock.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { tableSpec, type Field } from '../../db/registry/index.js';
 import type { Row } from '../../preload/contract/types.js';
-import { sealPersonal, revealRow } from './privacy/vault.js';
+import { sealPersonal, revealRow, vaultStatus } from './privacy/vault.js';
+import { mentionRewrites } from './privacy/names/erase.js';
 
 export type { Row };
 
@@ -123,6 +125,20 @@ export function rewriteText(ctx: ServiceContext, table: string, id: string, colu
 }
 
 /**
+ * Rewrites every text at the school that names the pupil (or gives the birth date) with the pupil's code
+ * (privacy/names/erase.ts), with fresh bookkeeping like any rewrite: called wherever a pupil's name is
+ * erased, in the erasure's transaction. Needs the key to read the name; locked, it refuses, and so does the
+ * erasure with it — a name erased from the record but left in a note would still leave the school.
+ */
+export function eraseMentions(ctx: ServiceContext, pupilIds: string | readonly string[]): number {
+  // With the key lost no one can read the name any more — not this program, not whoever copies the file.
+  if (vaultStatus(ctx.raw).lost) return 0;
+  const rewrites = mentionRewrites(ctx, typeof pupilIds === 'string' ? [pupilIds] : pupilIds);
+  for (const w of rewrites) rewriteText(ctx, w.table, w.id, w.column, w.value);
+  return rewrites.length;
+}
+
+/**
  * Tombstones a row and, in the same transaction, every live child the registry names (recursively). A
  * tombstone keeps only the id of personal data: names and birth dates are erased, not hidden. Returns how
  * many rows were tombstoned; throws «not found» if the row is not live.
@@ -142,6 +158,8 @@ function tombstoneTree(ctx: ServiceContext, table: string, id: string): number {
       .run({ at: s.updated_at, origin: s.origin, hlc: s.hlc, id: rid });
     if (!r.changes) continue;
     const personal = Object.entries(tableSpec(t).fields as Record<string, Field>).filter(([, f]) => f.personal);
+    // A pupil's name goes from the texts that name the pupil too, before the name itself is erased.
+    if (t === 'pupil') eraseMentions(ctx, rid);
     if (personal.length) {
       ctx.raw.prepare(`UPDATE ${t} SET ${personal.map(([c, f]) => `${c} = ${f.kind === 'text' ? "''" : 'NULL'}`).join(', ')} WHERE id = ?`).run(rid);
     }

@@ -75,3 +75,15 @@ describe('redaction', () => {
     expect(fold('Ёлка ЁЖ').length).toBe('Ёлка ЁЖ'.length);
   });
 });
+
+describe('normalised before matching, found in the original text', () => {
+  it('full-width Latin (NFKC), a combining diaeresis, a stress accent; positions are the original ones', () => {
+    const s = 'Участник: \uff2c\uff45\uff42\uff45\uff44\uff45\uff56 \uff24\uff4d\uff49\uff54\uff52\uff59; Ковале\u0308ва Мари\u0301я.';
+    expect(found(s)).toEqual(['p1:name:\uff2c\uff45\uff42\uff45\uff44\uff45\uff56 \uff24\uff4d\uff49\uff54\uff52\uff59', 'p2:name:Ковале\u0308ва Мари\u0301я']);
+  });
+  it('a lone surname in lower case still counts when it is surname-shaped; a word-like one needs a capital mid-sentence', () => {
+    expect(found('беседа с лебедевым')).toEqual(['p1:name:лебедевым']);
+    expect(found('Беседа: Мороз опоздал')).toEqual(['p3:name:Мороз']);
+    expect(found('мороз опоздал')).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { tableSpec, upTables, travels, type Field } from '../../../db/registry/i
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../context.js';
 import { rewriteText } from '../writer.js';
-import { revealRows } from '../privacy/vault.js';
+import { pupilCodes, knownPupils, schoolAdults } from '../privacy/people.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
 import { fileText, fileTextKind } from '../privacy/file-text.js';
 import { attachmentPath } from '../attachment-path.js';
@@ -23,27 +23,13 @@ export interface Finding {
   mentions: Mention[];
 }
 
-/**
- * The pupil's code, said instead of the name wherever the name must not go: «обучающийся № N», N the
- * pupil's place among all of the school's pupil records in order of creation. Records are tombstoned,
- * never removed, so the number stays the pupil's for good.
- */
-export function pupilCodes(ctx: ServiceContext): Map<string, string> {
-  const ids = ctx.raw.prepare('SELECT id FROM pupil ORDER BY created_at, id').pluck().all() as string[];
-  return new Map(ids.map((id, i) => [id, `обучающийся № ${i + 1}`]));
-}
+export { pupilCodes };
 
 /** The school's pupils (to look for) and adults (whose names may stand), compiled once per check. */
 export function matcher(ctx: ServiceContext): Matcher {
-  // Live pupils only: a tombstone has its name and birth date erased already (writer.ts).
-  const rows = revealRows(ctx.raw, ctx.raw.prepare("SELECT id, full_name, birth_date FROM pupil WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string; birth_date: string | null }[]);
-  const staff = ctx.raw.prepare("SELECT id, full_name FROM staff WHERE deleted_at IS NULL AND full_name <> ''").all() as { id: string; full_name: string }[];
-  // The director and deputies named in the school's profile are adults too, whether or not they are in «Кадры».
-  const profileNames = textColumns('school_profile').filter(([, f]) => f.label.includes('ФИО')).map(([c]) => c);
-  for (const row of ctx.raw.prepare('SELECT * FROM school_profile WHERE deleted_at IS NULL').all() as Record<string, unknown>[]) {
-    for (const c of profileNames) if (typeof row[c] === 'string' && row[c]) staff.push({ id: `profile:${c}`, full_name: row[c] as string });
-  }
-  return pupilMatcher(rows.map((r) => ({ id: r.id, fullName: r.full_name, birthDate: r.birth_date })), staff.map((r) => ({ id: r.id, fullName: r.full_name, birthDate: null })));
+  // Deleted pupils too: a text written before the deletion names them as much as before. Erasing a name
+  // rewrites the texts that hold it (privacy/names/erase.ts); this is the second net, for whatever is left.
+  return pupilMatcher(knownPupils(ctx), schoolAdults(ctx));
 }
 
 /** The text columns of a table that leave the school (registry: `travels`); the others are never looked at here. */
@@ -52,7 +38,8 @@ export function textColumns(table: string): [string, Field][] {
 }
 
 /** How the school finds the record again: its number or title, or the pupil's code for pupil lists. */
-export function recordTitle(row: Record<string, unknown>, codes: Map<string, string>, pupilOf: Map<string, string>): string {
+export function recordTitle(table: string, row: Record<string, unknown>, codes: Map<string, string>, pupilOf: Map<string, string>): string {
+  if (table === 'pupil') return codes.get(row.id as string) ?? '';
   if (typeof row.pupil_id === 'string') return codes.get(row.pupil_id) ?? '';
   // A status change or a support measure belongs to a risk-group or gifted entry: say whose, by code.
   for (const c of ['entry_id', 'target_id']) {
@@ -78,14 +65,15 @@ export function findPupilMentions(ctx: ServiceContext, owner: string): Finding[]
   const pupilOf = pupilOfEntries(ctx);
   const out: Finding[] = [];
   for (const table of upTables()) {
+    // The pupil's class is local (registry): it never leaves, so it is not looked at here.
     const cols = textColumns(table);
-    if (!cols.length || table === 'pupil') continue;
+    if (!cols.length) continue;
     const rows = ctx.raw.prepare(`SELECT * FROM ${table} WHERE owner = ? ORDER BY created_at, id`).all(owner) as Record<string, unknown>[];
     for (const row of rows) {
       for (const [col, field] of cols) {
         const mentions = m.find(typeof row[col] === 'string' ? (row[col] as string) : '');
         if (!mentions.length) continue;
-        const title = recordTitle(row, codes, pupilOf);
+        const title = recordTitle(table, row, codes, pupilOf);
         const where = `${tableSpec(table).title}${title ? ' ' + title : ''}${row.deleted_at ? ' (удалённая)' : ''} — поле «${field.label}»`;
         out.push({ table, id: String(row.id), column: col, where, mentions });
       }

@@ -62,7 +62,7 @@ export function outgoingReview(ctx: ServiceContext, owner: string): OutgoingRevi
     total++;
     const marks = m.find(v.value).map((x) => ({ start: x.start, end: x.end, kind: x.kind }));
     if (!marks.length && other.length >= SHOWN_ITEMS) continue;
-    const named = recordTitle(v.row, codes, pupilOf);
+    const named = recordTitle(v.table, v.row, codes, pupilOf);
     // «Фактор риска «X» — Фактор риска: X» says the same twice: the record is then named by its kind alone.
     const title = named === `«${v.value.trim().slice(0, 60)}»` ? '' : named;
     const cut = !marks.length && v.value.length > SHOWN_CHARS;

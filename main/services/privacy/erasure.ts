@@ -4,15 +4,18 @@
  * after next (setting retention_years: school years after the one the pupil left in). Then they are erased;
  * the pseudonymous records (categories, dates, measures) stay, so the statistics do not change. Runs when the
  * file is opened and once a day after; the user sees what goes when and can erase one pupil at once.
- * Erasing needs no key: an empty value replaces the sealed one, and secure_delete zeroes the old bytes.
+ * An empty value replaces the sealed one, and secure_delete zeroes the old bytes. Every text that names the
+ * pupil is rewritten with the pupil's code first (writer.eraseMentions), which reads the name: while the
+ * workspace is locked the daily erasure waits for the unlock (the export cannot run locked either).
  */
 import type { ServiceContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { dayOf } from '../../../db/rules.js';
 import { schoolYearOf } from '../../../common/periods.js';
 import { personalColumns, fieldOf } from '../../../db/registry/index.js';
-import { revealRows } from './vault.js';
+import { revealRows, vaultStatus } from './vault.js';
 import { logAccess } from './access-log.js';
+import { eraseMentions } from '../writer.js';
 import type { ErasurePlan } from '../../../preload/contract/privacy.js';
 
 export function retentionYears(ctx: ServiceContext): number {
@@ -42,11 +45,16 @@ function leavers(ctx: ServiceContext): Candidate[] {
     GROUP BY p.id ORDER BY left_on`).all() as Candidate[];
 }
 
-/** Erases one pupil's personal data (and the health details and consent givers of the pupil's entries). */
-export function erasePupilData(ctx: ServiceContext, pupilId: string, why: 'expired' | 'request'): void {
+/**
+ * Erases one pupil's personal data (and the health details and consent givers of the pupil's entries).
+ * `textsDone`: the caller has already rewritten the texts naming the pupil, in the same transaction.
+ */
+export function erasePupilData(ctx: ServiceContext, pupilId: string, why: 'expired' | 'request', textsDone = false): void {
   ctx.raw.transaction(() => {
     const exists = ctx.raw.prepare('SELECT 1 FROM pupil WHERE id = ? AND deleted_at IS NULL').get(pupilId);
     if (!exists) throw notFound('Обучающийся');
+    // First the texts that name the pupil (the name is still readable), then the name itself.
+    if (!textsDone) eraseMentions(ctx, pupilId);
     const blank = (table: string) => personalColumns(table).map((c) => `${c} = ${fieldOf(table, c)!.kind === 'text' ? "''" : 'NULL'}`).join(', ');
     ctx.raw.prepare(`UPDATE pupil SET ${blank('pupil')} WHERE id = ?`).run(pupilId);
     ctx.raw.prepare(`UPDATE risk_entry SET ${blank('risk_entry')} WHERE pupil_id = ?`).run(pupilId);
@@ -63,15 +71,18 @@ export function erasurePlan(ctx: ServiceContext): ErasurePlan {
   return { retentionYears: years, today, pupils: rows };
 }
 
-/** Erases every pupil whose period has run out; returns how many. Needs no key, so it runs while locked too. */
+/** Erases every pupil whose period has run out; returns how many. Needs the key (the texts are searched for the name). */
 export function eraseExpired(ctx: ServiceContext): number {
   const years = retentionYears(ctx);
   const today = dayOf(ctx.now());
-  let n = 0;
-  for (const c of leavers(ctx)) {
-    if (today > eraseAfter(c.left_on, years)) { erasePupilData(ctx, c.id, 'expired'); n++; }
-  }
-  return n;
+  const due = leavers(ctx).filter((c) => today > eraseAfter(c.left_on, years)).map((c) => c.id);
+  if (!due.length) return 0;
+  ctx.raw.transaction(() => {
+    // One pass over the school's texts for everyone due (at the end of August that may be a whole class).
+    eraseMentions(ctx, due);
+    for (const id of due) erasePupilData(ctx, id, 'expired', true);
+  })();
+  return due.length;
 }
 
 /** A pupil's data erased at once, on a parent's request: only when the pupil is in no list. */
@@ -88,7 +99,10 @@ const lastRun = new WeakMap<object, string>();
 export function eraseExpiredDaily(ctx: ServiceContext): void {
   const day = dayOf(ctx.now());
   if (lastRun.get(ctx.raw) === day) return;
+  if (!ctx.raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'privacy_setting'").get()) { lastRun.set(ctx.raw, day); return; }
+  const v = vaultStatus(ctx.raw);
+  // Locked: tried again with the next context handed out, which after the unlock finds the key.
+  if (v.locked && !v.lost) return;
   lastRun.set(ctx.raw, day);
-  if (!ctx.raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'privacy_setting'").get()) return;
   eraseExpired(ctx);
 }
