@@ -6,6 +6,7 @@ import { m0040 } from './0040_municipal_work.js';
 import { m0050 } from './0050_privacy.js';
 import { m0060 } from './0060_recycle_bin.js';
 import { m0070 } from './0070_event_files.js';
+import { m0072 } from './0072_share_checks.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   m0050,
   m0060,
   m0070,
+  m0072,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

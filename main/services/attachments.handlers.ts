@@ -8,6 +8,6 @@ export const attachmentsHandlers = defineArea({
   'attachments.read': (env, input) => readAttachment(env.ctx(), input.id),
   'attachments.list': (env, input) => listAttachments(env.ctx(), input.eventId),
   'attachments.remove': (env, input) => removeWithBin(env.ctx(), [attachmentRoot(env.ctx(), input.id)]),
-  'attachments.share': (env, input) => shareAttachment(env.ctx(), input.id, input.share),
+  'attachments.share': (env, input) => shareAttachment(env.ctx(), input.id, input.share, input.checked ?? false),
   'municipality.schoolFile': (env, input) => readSchoolFile(env.ctx(), input.id),
 });

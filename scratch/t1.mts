@@ -1,0 +1,10 @@
+import { readWholeSync, readWhole } from '../main/services/privacy/read-whole.js';
+import { Document, Packer, Paragraph } from 'docx';
+const doc = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Лебедев Дмитрий 20.03.2014')] }] }));
+let t = Date.now();
+console.log(readWholeSync('a.docx', doc), Date.now() - t);
+t = Date.now();
+console.log(readWholeSync('a.docx', doc).ok, Date.now() - t);
+const hostile = Buffer.from('<'.repeat(1024));
+t = Date.now(); console.log(readWholeSync('a.xml', hostile), Date.now() - t);
+t = Date.now(); console.log(await readWhole('a.docx', doc).then(r => r.ok), Date.now() - t);
