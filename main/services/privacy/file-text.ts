@@ -45,7 +45,8 @@ export const READ_LIMITS: ReadLimits = {
  * `limit` over a limit (size, parts, depth, time, memory); `pictures` a document with pictures in it.
  */
 export type Unreadable = 'kind' | 'damaged' | 'limit' | 'pictures';
-export type Extracted = { ok: true; text: string } | { ok: false; why: Unreadable };
+/** `text` with `pictures`: what could be read around the pictures, still looked through for names. */
+export type Extracted = { ok: true; text: string } | { ok: false; why: Unreadable; text?: string };
 
 class Refused extends Error {
   constructor(readonly why: Unreadable) {
@@ -61,6 +62,8 @@ interface Budget {
   out: string[];
   /** The workbook counts its dates from 1904 (old Mac Excel). */
   date1904: boolean;
+  /** Pictures met (not the package's thumbnail): the file cannot be read whole, its text is read all the same. */
+  pictures: number;
 }
 
 function emit(b: Budget, s: string): void {
@@ -74,7 +77,7 @@ function emit(b: Budget, s: string): void {
 export function extractText(fileName: string, bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): Extracted {
   const kind = fileTextKind(fileName);
   if (kind === 'unreadable') return { ok: false, why: 'kind' };
-  const b: Budget = { limits, inflated: 0, parts: 0, chars: 0, out: [], date1904: false };
+  const b: Budget = { limits, inflated: 0, parts: 0, chars: 0, out: [], date1904: false, pictures: 0 };
   try {
     if (kind === 'office') {
       if (!isZip(bytes)) return { ok: false, why: 'damaged' };
@@ -82,6 +85,7 @@ export function extractText(fileName: string, bytes: Uint8Array, limits: ReadLim
     } else {
       readPart(fileName, bytes, 0, b);
     }
+    if (b.pictures) return { ok: false, why: 'pictures', text: b.out.join('\n') };
     return { ok: true, text: b.out.join('\n') };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, why: e.why };
@@ -178,8 +182,8 @@ function readPart(name: string, d: Uint8Array, depth: number, b: Budget): void {
   if (d.length === 0) return;
   if (isZip(d)) return readPackage(d, depth + 1, b);
   if (isPicture(d)) {
-    if (depth > 0 && isThumbnail(name)) return;
-    throw new Refused('pictures');
+    if (!isThumbnail(name)) b.pictures++;
+    return;
   }
   if (startsWith(d, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return binaryStrings(d, b); // an embedded old Word/Excel object
   if (startsWith(d, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return rtfText(d, b); // {\rtf
@@ -595,7 +599,7 @@ function rtfText(d: Uint8Array, b: Budget): void {
         case 'u': if (arg !== null) { put(String.fromCharCode(arg < 0 ? arg + 65536 : arg)); skip = uc; } break;
         case 'par': case 'line': case 'row': case 'cell': case 'sect': case 'page': put('\n'); break;
         case 'tab': put('\t'); break;
-        case 'pict': throw new Refused('pictures');
+        case 'pict': b.pictures++; kind = 'pict'; break;
         case 'objdata': kind = 'objdata'; hex = []; break;
         case 'bin': i += Math.max(0, arg ?? 0); break;
         default: if (skip > 0) skip--;
