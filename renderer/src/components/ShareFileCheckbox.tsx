@@ -33,7 +33,9 @@ export function ShareFileCheckbox({ file }: { file: AttachmentInfo }) {
     } catch (e) {
       if (on && !vouched && e instanceof CallError && e.code === 'file_unreadable') {
         setChecked(false);
-        setUnreadable(e.message);
+        // The dialog names the file itself: main's «Файл «…» не передан:» is left out, the reason stays as main says it.
+        const reason = e.message.replace(`Файл «${file.file_name}» не передан: `, '');
+        setUnreadable(reason.charAt(0).toUpperCase() + reason.slice(1));
       } else notifyError(e);
     } finally {
       setBusy(false);
@@ -54,6 +56,7 @@ export function ShareFileCheckbox({ file }: { file: AttachmentInfo }) {
       <Modal opened={unreadable !== null} onClose={() => setUnreadable(null)} centered zIndex={500} size="lg"
         title={<Text fw={600}>Передать файл в управление образования?</Text>}>
         <Stack gap="sm" data-testid="share-dialog">
+          <Text>Файл «{file.file_name}»</Text>
           <Alert color="yellow">{unreadable}</Alert>
           <Checkbox label={TICK} checked={checked} onChange={(e) => setChecked(e.currentTarget.checked)} data-testid="share-checked" />
           <Text size="xs" c="dimmed">Отметка записывается в журнал доступа (кто и когда передал файл, который программа не проверила). Если в файле есть ФИО или даты рождения обучающихся, не передавайте его: уберите эти данные и приложите файл заново.</Text>
