@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context.js';
 import { rewriteText } from '../writer.js';
 import { revealRows } from '../privacy/vault.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
-import type { Unreadable } from '../privacy/file-text.js';
+import { SEGMENT, type Unreadable } from '../privacy/file-text.js';
 import { readWholeSync, LIMITS_IN_WORDS } from '../privacy/read-whole.js';
 import { attachmentPath } from '../attachment-path.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -107,10 +107,24 @@ export type FileVerdict =
   | { ok: false; code: 'pupil_in_file'; problem: string }
   | { ok: false; code: 'file_unreadable'; why: Unreadable; problem: string };
 
+/** The name search's own fast path (pupil-mentions.ts lowers a text in one call when every char stays one char). */
+const ONE_CALL = /^[\u0000-\u00ff\u0400-\u04ff\u2000-\u206f\u2100-\u214f]*$/;
+
+/**
+ * The file's pieces looked through in two calls: those the name search lowers at once, and the rest (a theme's
+ * Japanese font name, say) — so one such piece does not slow the search through the whole document.
+ */
+function findInPieces(m: Matcher, text: string): Mention[] {
+  const fast: string[] = [];
+  const slow: string[] = [];
+  for (const piece of text.split(SEGMENT)) (ONE_CALL.test(piece) ? fast : slow).push(piece);
+  return [...m.find(fast.join('\n')), ...(slow.length ? m.find(slow.join('\n')) : [])];
+}
+
 function fileVerdict(m: Matcher, fileName: string, bytes: Uint8Array): FileVerdict {
   const read = readWholeSync(fileName, bytes);
   // Around pictures the text is read all the same: a name there refuses the file whatever the person ticks.
-  const found = read.text === undefined ? [] : m.find(read.text);
+  const found = read.text === undefined ? [] : findInPieces(m, read.text);
   if (!found.length) return read.ok ? { ok: true } : { ok: false, code: 'file_unreadable', why: read.why, problem: unreadableProblem(read.why) };
   return {
     ok: false, code: 'pupil_in_file',

@@ -34,7 +34,7 @@ export interface ReadLimits {
 }
 
 export const READ_LIMITS: ReadLimits = {
-  maxInflatedBytes: 128 * 1024 * 1024,
+  maxInflatedBytes: 64 * 1024 * 1024,
   maxParts: 4000,
   maxDepth: 3,
   maxTextChars: 48 * 1024 * 1024,
@@ -44,6 +44,9 @@ export const READ_LIMITS: ReadLimits = {
  * Why a file cannot be read whole: `kind` a photo, PDF, old .doc …; `damaged` not what its name says or broken;
  * `limit` over a limit (size, parts, depth, time, memory); `pictures` a document with pictures in it.
  */
+/** Between the pieces of the text: a part's text, its attribute values, the dates its numbers may be. */
+export const SEGMENT = '\f';
+
 export type Unreadable = 'kind' | 'damaged' | 'limit' | 'pictures';
 /** `text` with `pictures`: what could be read around the pictures, still looked through for names. */
 export type Extracted = { ok: true; text: string } | { ok: false; why: Unreadable; text?: string };
@@ -85,8 +88,9 @@ export function extractText(fileName: string, bytes: Uint8Array, limits: ReadLim
     } else {
       readPart(fileName, bytes, 0, b);
     }
-    if (b.pictures) return { ok: false, why: 'pictures', text: b.out.join('\n') };
-    return { ok: true, text: b.out.join('\n') };
+    // Pieces (a part's text, its attribute values …) are joined by a form feed, so the name search can take them apart.
+    const text = b.out.join(SEGMENT);
+    return b.pictures ? { ok: false, why: 'pictures', text } : { ok: true, text };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, why: e.why };
     // A RangeError here is a string or buffer too large for V8: a limit, not damage.
@@ -361,9 +365,22 @@ const BLOCK = new Set(['p', 'h', 'tc', 'c', 'si', 'row', 'table-cell', 'table-ro
 /** Elements that hold a piece of a line: Word's and DrawingML's runs, OpenDocument's spans and links. */
 const INLINE = new Set(['t', 'r', 'span', 'a', 'deltext', 'instrtext', 'fldsimple', 'hyperlink', 'ins', 'del', 'smarttag', 'rt', 'rubybase']);
 
+const localNames = new Map<string, string>();
+
 function localName(name: string): string {
-  const i = name.indexOf(':');
-  return (i < 0 ? name : name.slice(i + 1)).toLowerCase();
+  let l = localNames.get(name);
+  if (l === undefined) {
+    const i = name.indexOf(':');
+    l = (i < 0 ? name : name.slice(i + 1)).toLowerCase();
+    if (localNames.size < 10_000) localNames.set(name, l);
+  }
+  return l;
+}
+
+/** Whether the string has anything but white space, without copying it. */
+function hasInk(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 0x20) return true;
+  return false;
 }
 
 /** Element text in reading order; attribute values, comments and processing instructions after it, each on its own line. */
@@ -378,7 +395,7 @@ function xmlText(xml: string, b: Budget): void {
   const holds: boolean[] = [];
   const textHere = (t: string) => {
     body.push(t);
-    if (holds.length && t.trim()) holds[holds.length - 1] = true;
+    if (holds.length && !holds[holds.length - 1] && hasInk(t)) holds[holds.length - 1] = true;
   };
   parser.on('text', textHere);
   parser.on('cdata', textHere);
@@ -389,10 +406,11 @@ function xmlText(xml: string, b: Budget): void {
     const local = localName(tag.name);
     if (local === 's' || local === 'tab') body.push(' ');
     if (local === 'workbookpr') {
-      const v = Object.entries(tag.attributes).find(([k]) => localName(k) === 'date1904')?.[1];
+      const v = Object.entries(tag.attributes as Record<string, string>).find(([k]) => localName(k) === 'date1904')?.[1];
       if (v === '1' || v === 'true') b.date1904 = true;
     }
-    for (const v of Object.values(tag.attributes)) if (typeof v === 'string' && v.trim()) aside.push(v);
+    const attrs = tag.attributes as Record<string, string>;
+    for (const k in attrs) if (attrs[k]) aside.push(attrs[k]!);
   });
   parser.on('closetag', (tag) => {
     const local = localName(tag.name);

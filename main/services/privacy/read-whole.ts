@@ -17,7 +17,7 @@ import { READ_LIMITS, type Extracted } from './file-text.js';
 /** How long one file may take to read; a real protocol takes well under a second. */
 export const READ_TIMEOUT_MS = 10_000;
 /** The thread's heap: a file that needs more is stopped by V8 (ERR_WORKER_OUT_OF_MEMORY), not the app. */
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
 /** An idle thread is let go after this long; the next file starts a new one. */
 const IDLE_MS = 30_000;
 

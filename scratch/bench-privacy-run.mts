@@ -1,0 +1,2 @@
+import { benchPrivacy } from '../scripts/bench-privacy.js';
+console.log(JSON.stringify(await benchPrivacy()));

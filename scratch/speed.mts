@@ -1,0 +1,11 @@
+import { extractText } from '../main/services/privacy/file-text.js';
+import { zipSync, strToU8 } from 'fflate';
+const xml = `<w:document xmlns:w="w"><w:body>${'<w:p><w:r><w:t>Протокол заседания</w:t></w:r></w:p>'.repeat(200_000)}</w:body></w:document>`;
+const z = Buffer.from(zipSync({ 'word/document.xml': strToU8(xml) }));
+let t = performance.now();
+const r = extractText('a.docx', z);
+console.log('MB', (xml.length/1e6).toFixed(1), 'ms', Math.round(performance.now() - t), r.ok);
+t = performance.now();
+const { SaxesParser } = await import('saxes');
+const p = new SaxesParser({ xmlns: false, position: false }); let n = 0; p.on('text', (x) => { n += x.length; }); p.write(xml).close();
+console.log('bare saxes ms', Math.round(performance.now() - t));
