@@ -259,9 +259,21 @@ function declaredCharset(d: Uint8Array): string | null {
 
 const CYRILLIC_SINGLE_BYTE = ['windows-1251', 'koi8-r', 'ibm866'] as const;
 
+/** Russian letters by how often they occur: the common ones weigh most (а-я in order, ё last). */
+const LETTER_WEIGHT = (() => {
+  const w = new Float32Array(33);
+  const abc = 'абвгдежзийклмнопрстуфхцчшщъыьэюяё';
+  for (let i = 0; i < abc.length; i++) {
+    const ch = abc[i]!;
+    w[i] = 'оеаинтсрвлкмдпу'.includes(ch) ? 1 : 'яыьгзбчйхжшю'.includes(ch) ? 0.3 : 0.1;
+  }
+  return w;
+})();
+
 /**
- * How Russian a decoding looks: lower-case Cyrillic letters count for, a capital after a lower-case letter
- * (KOI8-R read as 1251 and back), box-drawing (1251 read as CP866) and other odd characters against.
+ * How Russian a decoding looks: letters count by how common they are in Russian (an all-capitals «ИВАНОВ ИВАН»
+ * read in the wrong code page turns into rare letters), a capital right after a small letter (KOI8-R read as
+ * 1251 and back) and box-drawing (1251 read as CP866) and other odd characters count against.
  */
 export function russianScore(s: string): number {
   let score = 0;
@@ -270,8 +282,8 @@ export function russianScore(s: string): number {
     const c = s.charCodeAt(i);
     const lower = (c >= 0x430 && c <= 0x44f) || c === 0x451;
     const upper = (c >= 0x410 && c <= 0x42f) || c === 0x401;
-    if (lower) score += 1;
-    else if (upper) score += prevLower ? -3 : 0.5;
+    if (lower) score += LETTER_WEIGHT[c === 0x451 ? 32 : c - 0x430]!;
+    else if (upper) score += prevLower ? -3 : LETTER_WEIGHT[c === 0x401 ? 32 : c - 0x410]!;
     else if (c >= 0x2500 && c <= 0x25ff) score -= 3;
     else if (c >= 0x80 && c !== 0xa0 && c !== 0xab && c !== 0xbb && c !== 0x2116 && !(c >= 0x2010 && c <= 0x2026)) score -= 2;
     prevLower = lower;
