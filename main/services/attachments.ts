@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { attachmentPath } from './attachment-path.js';
-import { checkFile, CHECKED_TICK } from './exchange/outgoing-check.js';
+import { checkFile, checkFileAsync, CHECKED_TICK, type FileVerdict } from './exchange/outgoing-check.js';
 import { logAccess, osUser } from './privacy/access-log.js';
 import type { Unreadable } from './privacy/file-text.js';
 import type { ServiceContext } from './context.js';
@@ -75,23 +75,45 @@ function info(r: AttachmentInfo & Record<string, unknown>): AttachmentInfo {
  * file is refused (`file_unreadable`) with the reason, whatever the screen did.
  */
 export function shareAttachment(ctx: ServiceContext, id: string, share: boolean, checked = false): AttachmentInfo {
+  shareable(ctx, id);
+  let verdict: FileVerdict | null = null;
+  if (share) {
+    const file = readAttachment(ctx, id);
+    verdict = checkFile(ctx, file.file_name, file.bytes);
+  }
+  return commitShare(ctx, id, share, checked, verdict);
+}
+
+/** The same for the screen: the file is read in the worker thread while the app goes on answering. */
+export async function shareAttachmentAsync(ctx: ServiceContext, id: string, share: boolean, checked = false): Promise<AttachmentInfo> {
+  shareable(ctx, id);
+  let verdict: FileVerdict | null = null;
+  if (share) {
+    const file = readAttachment(ctx, id);
+    verdict = await checkFileAsync(ctx, file.file_name, file.bytes);
+  }
+  return commitShare(ctx, id, share, checked, verdict);
+}
+
+function shareable(ctx: ServiceContext, id: string): Record<string, unknown> {
   if (getRole(ctx) !== 'school') throw new AppError('forbidden', 'Передать файл в управление образования может только школа.');
   const row = liveRow(ctx, 'attachment', id);
   if (!row) throw notFound('Файл');
-  let vouched: { why: string } | null = null;
-  if (share) {
-    const file = readAttachment(ctx, id);
-    const v = checkFile(ctx, file.file_name, file.bytes);
-    if (!v.ok && (v.code === 'pupil_in_file' || !checked)) throw new AppError(v.code, `Файл «${file.file_name}» не передан: ${v.problem}`);
-    if (!v.ok && v.code === 'file_unreadable') vouched = { why: v.why };
-  }
+  return row;
+}
+
+function commitShare(ctx: ServiceContext, id: string, share: boolean, checked: boolean, v: FileVerdict | null): AttachmentInfo {
+  // Read again after the file was read: it may have been deleted meanwhile.
+  const row = shareable(ctx, id);
+  const fileName = String(row.file_name);
+  if (v && !v.ok && (v.code === 'pupil_in_file' || !checked)) throw new AppError(v.code, `Файл «${fileName}» не передан: ${v.problem}`);
+  const vouched = v && !v.ok && v.code === 'file_unreadable' ? v.why : null;
   return ctx.raw.transaction(() => {
     ctx.raw.prepare('DELETE FROM attachment_share_check WHERE attachment_id = ?').run(id);
     if (vouched) {
-      const fileName = String(row.file_name);
       ctx.raw.prepare('INSERT INTO attachment_share_check (attachment_id, sha256, checked_at, user_name, reason) VALUES (?, ?, ?, ?, ?)')
-        .run(id, String(row.sha256), ctx.now().toISOString(), osUser(), vouched.why);
-      logAccess(ctx, 'share_unchecked', null, `файл «${fileName}» передан в управление образования с отметкой «${CHECKED_TICK}»: ${UNREADABLE_SHORT[vouched.why as Unreadable]}`);
+        .run(id, String(row.sha256), ctx.now().toISOString(), osUser(), vouched);
+      logAccess(ctx, 'share_unchecked', null, `файл «${fileName}» передан в управление образования с отметкой «${CHECKED_TICK}»: ${UNREADABLE_SHORT[vouched]}`);
     }
     return info(writeRow(ctx, 'attachment', { ...row, share: share ? 1 : 0 }, { id }) as AttachmentInfo & Record<string, unknown>);
   })();

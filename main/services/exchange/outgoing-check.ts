@@ -10,8 +10,8 @@ import type { ServiceContext } from '../context.js';
 import { rewriteText } from '../writer.js';
 import { revealRows } from '../privacy/vault.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
-import { SEGMENT, type Unreadable } from '../privacy/file-text.js';
-import { readWholeSync, LIMITS_IN_WORDS } from '../privacy/read-whole.js';
+import { SEGMENT, type Unreadable, type Extracted } from '../privacy/file-text.js';
+import { readWholeSync, readWhole, LIMITS_IN_WORDS } from '../privacy/read-whole.js';
 import { attachmentPath } from '../attachment-path.js';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -122,7 +122,10 @@ function findInPieces(m: Matcher, text: string): Mention[] {
 }
 
 function fileVerdict(m: Matcher, fileName: string, bytes: Uint8Array): FileVerdict {
-  const read = readWholeSync(fileName, bytes);
+  return verdictOf(m, readWholeSync(fileName, bytes));
+}
+
+function verdictOf(m: Matcher, read: Extracted): FileVerdict {
   // Around pictures the text is read all the same: a name there refuses the file whatever the person ticks.
   const found = read.text === undefined ? [] : findInPieces(m, read.text);
   if (!found.length) return read.ok ? { ok: true } : { ok: false, code: 'file_unreadable', why: read.why, problem: unreadableProblem(read.why) };
@@ -137,6 +140,12 @@ function fileVerdict(m: Matcher, fileName: string, bytes: Uint8Array): FileVerdi
 /** Whether the file may leave the school: read whole (in a worker thread, within limits) and looked through for the school's pupils. */
 export function checkFile(ctx: ServiceContext, fileName: string, bytes: Uint8Array): FileVerdict {
   return fileVerdict(matcher(ctx), fileName, bytes);
+}
+
+/** The same, the main thread free while the worker reads (the share switch on the screen). */
+export async function checkFileAsync(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<FileVerdict> {
+  const read = await readWhole(fileName, bytes);
+  return verdictOf(matcher(ctx), read);
 }
 
 /** Why a file's text may not leave the school, in words, or null when it may (a file that cannot be read whole may not). */

@@ -59,6 +59,7 @@ function stop(w: Worker | null): void {
 }
 
 function letGoLater(): void {
+  if (idle) clearTimeout(idle);
   const w = current;
   idle = setTimeout(() => stop(w), IDLE_MS);
   idle.unref();
