@@ -113,7 +113,7 @@ function commitShare(ctx: ServiceContext, id: string, share: boolean, checked: b
     if (vouched) {
       ctx.raw.prepare('INSERT INTO attachment_share_check (attachment_id, sha256, checked_at, user_name, reason) VALUES (?, ?, ?, ?, ?)')
         .run(id, String(row.sha256), ctx.now().toISOString(), osUser(), vouched);
-      logAccess(ctx, 'share_unchecked', null, `файл «${fileName}» передан в управление образования с отметкой «${CHECKED_TICK}»: ${UNREADABLE_SHORT[vouched]}`);
+      logAccess(ctx, 'share_unchecked', null, `«${fileName}», отметка «${CHECKED_TICK}»; ${UNREADABLE_SHORT[vouched]}`);
     }
     return info(writeRow(ctx, 'attachment', { ...row, share: share ? 1 : 0 }, { id }) as AttachmentInfo & Record<string, unknown>);
   })();

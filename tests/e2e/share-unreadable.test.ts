@@ -50,6 +50,13 @@ describe('передача файла, который программа не м
     await dialog.waitFor({ state: 'detached' });
     await expect(row.locator('input[type=checkbox]').isChecked()).resolves.toBe(true);
     await shot(page, 'share-done');
+    // The access log says it in Russian: who passed on a file the program could not read.
+    await page.keyboard.press('Escape');
+    await page.getByRole('banner').getByRole('button', { name: 'Персональные данные' }).click();
+    await page.getByRole('tab', { name: 'Журнал доступа' }).click();
+    await page.getByText('Передан файл, который программа не может прочитать').first().waitFor();
+    await page.getByText('Фото с педсовета.jpg', { exact: false }).first().waitFor();
+    await shot(page, 'share-access-log');
     expect(app.errors).toEqual([]);
     await app.close();
     app = undefined;
@@ -57,6 +64,6 @@ describe('передача файла, который программа не м
     const after = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
     const log = after.ctx.raw.prepare("SELECT detail FROM access_log WHERE action = 'share_unchecked'").pluck().all();
     after.close();
-    expect(log).toEqual(['файл «Фото с педсовета.jpg» передан в управление образования с отметкой «Я проверил(а): в файле нет данных обучающихся»: программа не читает такие файлы']);
+    expect(log).toEqual(['«Фото с педсовета.jpg», отметка «Я проверил(а): в файле нет данных обучающихся»; программа не читает такие файлы']);
   });
 });

@@ -151,7 +151,7 @@ describe('a file that cannot be read whole goes only with the person’s tick', 
     expect((await t.ok('attachments.share', { id, share: true, checked: true })).share).toBe(1);
     const log = accessLog(t.ws.ctx()).filter((e) => e.action === 'share_unchecked');
     expect(log).toHaveLength(1);
-    expect(log[0]!.detail).toBe('файл «Фото с педсовета.jpg» передан в управление образования с отметкой «Я проверил(а): в файле нет данных обучающихся»: программа не читает такие файлы');
+    expect(log[0]!.detail).toBe('«Фото с педсовета.jpg», отметка «Я проверил(а): в файле нет данных обучающихся»; программа не читает такие файлы');
     expect(t.ws.ctx().raw.prepare('SELECT reason FROM attachment_share_check WHERE attachment_id = ?').pluck().get(id)).toBe('kind');
 
     // Taken back: the tick goes with it, and the next share asks again.

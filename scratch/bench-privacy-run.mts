@@ -1,2 +1,0 @@
-import { benchPrivacy } from '../scripts/bench-privacy.js';
-console.log(JSON.stringify(await benchPrivacy()));
