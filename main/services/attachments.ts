@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { attachmentPath } from './attachment-path.js';
-import { checkFile, checkFileAsync, CHECKED_TICK, type FileVerdict } from './exchange/outgoing-check.js';
+import { checkFile, checkFileAsync, sharedFileBytes, CHECKED_TICK, type FileVerdict } from './exchange/outgoing-check.js';
 import { logAccess, osUser } from './privacy/access-log.js';
 import type { Unreadable } from './privacy/file-text.js';
 import type { ServiceContext } from './context.js';
@@ -75,24 +75,29 @@ function info(r: AttachmentInfo & Record<string, unknown>): AttachmentInfo {
  * file is refused (`file_unreadable`) with the reason, whatever the screen did.
  */
 export function shareAttachment(ctx: ServiceContext, id: string, share: boolean, checked = false): AttachmentInfo {
-  shareable(ctx, id);
+  const row = shareable(ctx, id);
   let verdict: FileVerdict | null = null;
   if (share) {
-    const file = readAttachment(ctx, id);
-    verdict = checkFile(ctx, file.file_name, file.bytes);
+    verdict = checkFile(ctx, String(row.file_name), bytesToCheck(ctx, row));
   }
   return commitShare(ctx, id, share, checked, verdict);
 }
 
 /** The same for the screen: the file is read in the worker thread while the app goes on answering. */
 export async function shareAttachmentAsync(ctx: ServiceContext, id: string, share: boolean, checked = false): Promise<AttachmentInfo> {
-  shareable(ctx, id);
+  const row = shareable(ctx, id);
   let verdict: FileVerdict | null = null;
   if (share) {
-    const file = readAttachment(ctx, id);
-    verdict = await checkFileAsync(ctx, file.file_name, file.bytes);
+    verdict = await checkFileAsync(ctx, String(row.file_name), bytesToCheck(ctx, row));
   }
   return commitShare(ctx, id, share, checked, verdict);
+}
+
+/** The file's bytes for the check, through the one reader the export's check uses too (sharedFileBytes). */
+function bytesToCheck(ctx: ServiceContext, row: Record<string, unknown>): Uint8Array {
+  const bytes = sharedFileBytes(ctx, String(row.id));
+  if (!bytes) throw new AppError('file_missing', `Файл «${String(row.file_name)}» отсутствует в папке данных. Приложите его заново.`);
+  return bytes;
 }
 
 function shareable(ctx: ServiceContext, id: string): Record<string, unknown> {
