@@ -23,13 +23,13 @@ export function safeFileName(text: string, fallback = 'файл', max = 80): str
 
 /**
  * Whether the app can read the text of an attached file to look for pupils' names in it (main/services/privacy/
- * file-text.ts): plain text, and the Word, Excel, PowerPoint and OpenDocument formats; not photos, PDF or old .doc.
+ * file-text.ts): plain text, HTML and RTF, and the Word, Excel, PowerPoint and OpenDocument formats; not photos, PDF or old .doc.
  * The screen says which before a school passes a file on to the department.
  */
 export type FileTextKind = 'plain' | 'office' | 'unreadable';
 
 export function fileTextKind(fileName: string): FileTextKind {
-  return /\.(txt|csv|tsv|md|htm|html|xml)$/i.test(fileName) ? 'plain'
+  return /\.(txt|csv|tsv|md|htm|html|xml|rtf|mht|mhtml)$/i.test(fileName) ? 'plain'
     : /\.(docx|docm|dotx|xlsx|xlsm|pptx|odt|ods|odp)$/i.test(fileName) ? 'office' : 'unreadable';
 }
 

@@ -16,7 +16,25 @@ import { fileMentionProblem, findPupilMentions } from '../main/services/exchange
 import { knownPupils, schoolAdults } from '../main/services/privacy/people.js';
 import { pupilMatcher } from '../main/services/pupil-mentions.js';
 import { ownerId } from '../main/services/writer.js';
+import { readWholeSync } from '../main/services/privacy/read-whole.js';
 import { Document, Packer, Paragraph } from 'docx';
+import { zipSync, strToU8 } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
+
+/** One deflated entry whose headers declare 16 bytes, whatever it inflates to. */
+function zipBomb(deflated: Buffer): Buffer {
+  const name = Buffer.from('word/document.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(16, 22); local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(deflated.length, 20); central.writeUInt32LE(16, 24); central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + name.length, 12); end.writeUInt32LE(30 + name.length + deflated.length, 16);
+  return Buffer.concat([local, name, deflated, central, name, end]);
+}
 
 function best(n: number, f: () => void): number {
   let min = Infinity;
@@ -76,6 +94,24 @@ export async function benchPrivacy(): Promise<Record<string, number>> {
   f.privacy_file_docx_ms = best(3, () => fileMentionProblem(ctx, 'Протокол.docx', protocol));
   f.privacy_file_txt_mb = Math.round(text.length / 1048576 * 10) / 10;
   f.privacy_file_txt_ms = best(3, () => fileMentionProblem(ctx, 'Протокол.txt', text));
+  // Reading alone (the worker thread, file-text.ts), and the files that froze the app before (54 s, 59 s, 1.09 GB).
+  f.privacy_file_docx_read_ms = best(3, () => readWholeSync('Протокол.docx', protocol));
+  const hostile = Buffer.from(zipSync({ 'word/document.xml': strToU8('<'.repeat(1024 * 1024)) }, { level: 9 }));
+  f.privacy_hostile_kb = Math.round(hostile.length / 1024 * 10) / 10;
+  f.privacy_hostile_ms = best(3, () => readWholeSync('Протокол.docx', hostile));
+  const many = zipSync(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`word/p${i}.xml`, strToU8(`<a>${i}</a>`)])));
+  f.privacy_20000_parts_ms = best(3, () => readWholeSync('Части.docx', many));
+  const bomb = zipBomb(deflateRawSync(Buffer.alloc(256 * 1024 * 1024, 0x20), { level: 9 }));
+  f.privacy_bomb_kb = Math.round(bomb.length / 1024);
+  f.privacy_bomb_ms = best(3, () => readWholeSync('Бомба.docx', bomb));
+  // Just under the 64 MB of inflated parts: read through, and what it costs in time and memory.
+  const denseXml = strToU8(`<w:document xmlns:w="w"><w:body>${'<w:p><w:r><w:t>Протокол заседания</w:t></w:r></w:p>'.repeat(950_000)}</w:body></w:document>`);
+  const dense = Buffer.from(zipSync({ 'word/document.xml': denseXml }, { level: 9 }));
+  f.privacy_dense_xml_mb = Math.round(denseXml.length / 1048576);
+  f.privacy_dense_kb = Math.round(dense.length / 1024);
+  const rss = process.memoryUsage().rss;
+  f.privacy_dense_ms = best(1, () => { f.privacy_dense_read = Number(readWholeSync('Плотный.docx', dense).ok); });
+  f.privacy_dense_rss_mb = Math.round((process.memoryUsage().rss - rss) / 1048576);
   for (const k of Object.keys(f)) if (k.endsWith('_ms')) f[k] = f[k]! < 100 ? Math.round(f[k]! * 10) / 10 : Math.round(f[k]!);
   console.log(`Персональные данные зашифрованы (${pupils} обучающихся). Первый экран, мс: группа риска ${f.privacy_risk_first_ms} ` +
     `(без шифрования, SQL — ${f.privacy_risk_plain_sql_ms}), поиск по ФИО ${f.privacy_risk_search_ms}, сортировка по ФИО ↓ ${f.privacy_risk_sort_desc_ms}, ` +
@@ -84,6 +120,9 @@ export async function benchPrivacy(): Promise<Record<string, number>> {
     `.txt ${f.privacy_file_txt_mb} МБ — ${f.privacy_file_txt_ms} мс.`);
   console.log(`Проверка свободного текста выгрузки на ФИО и даты рождения ${f.names_pupils} обучающихся: ${f.names_check_export_ms} мс (цель — меньше 300), ` +
     `построение словаря форм имён ${f.names_matcher_build_first_ms} мс в первый раз, ${f.names_matcher_build_ms} мс потом.`);
+  console.log(`Чтение целиком в отдельном потоке: .docx из 4 000 абзацев — ${f.privacy_file_docx_read_ms} мс; враждебный .docx ${f.privacy_hostile_kb} КБ из незакрытых «<» — ${f.privacy_hostile_ms} мс ` +
+    `(было 54 с); 20 000 частей — ${f.privacy_20000_parts_ms} мс (было 59 с); zip-бомба ${f.privacy_bomb_kb} КБ → 256 МБ — ${f.privacy_bomb_ms} мс; ` +
+    `плотный .docx ${f.privacy_dense_kb} КБ → ${f.privacy_dense_xml_mb} МБ XML — ${f.privacy_dense_read ? 'прочитан' : 'не прочитан'} за ${f.privacy_dense_ms} мс, прирост памяти процесса ${f.privacy_dense_rss_mb} МБ (было 1,09 ГБ у .docx 111 КБ).`);
   console.log(`Одно значение: зашифровать ${f.privacy_seal_us} мкс, расшифровать ${f.privacy_open_us} мкс; разблокировка (scrypt) ${f.privacy_unlock_ms} мс.`);
   await ws.close();
   return f;

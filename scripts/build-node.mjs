@@ -8,6 +8,8 @@ const entries = {
   preload: 'preload/index.ts',
   web: 'main/web.ts',
   cli: 'main/cli.ts',
+  // Reads an attached file's text in a worker thread (main/services/privacy/read-whole.ts starts it).
+  'file-text-worker': 'main/services/privacy/file-text-worker.ts',
 };
 await Promise.all(
   Object.entries(entries)
@@ -22,6 +24,12 @@ await Promise.all(
         format: 'cjs',
         sourcemap: true,
         external: ['electron', 'better-sqlite3'],
+        // import.meta.url in a CommonJS bundle: the bundle's own file (read-whole.ts finds the worker next to it).
+        // (Not in the preload: its sandbox has no node:url, and it needs none.)
+        ...(name === 'preload' ? {} : {
+          define: { 'import.meta.url': '__opora_bundle_url' },
+          banner: { js: "var __opora_bundle_url = typeof __filename === 'string' ? require('node:url').pathToFileURL(__filename).href : '';" },
+        }),
         logLevel: 'warning',
       }),
     ),

@@ -6,6 +6,7 @@ import { m0040 } from './0040_municipal_work.js';
 import { m0050 } from './0050_privacy.js';
 import { m0060 } from './0060_recycle_bin.js';
 import { m0070 } from './0070_event_files.js';
+import { m0072 } from './0072_share_checks.js';
 import { m0076 } from './0076_local_texts.js';
 import { m0078 } from './0078_school_rows.js';
 
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   m0050,
   m0060,
   m0070,
+  m0072,
   m0076,
   m0078,
 ];

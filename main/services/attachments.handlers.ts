@@ -1,6 +1,6 @@
 /** attachments.*: files attached to events of the journal or of the department's meetings (services in attachments.ts). */
 import { defineArea } from './area-handlers.js';
-import { addAttachment, readAttachment, listAttachments, attachmentRoot, shareAttachment, readSchoolFile } from './attachments.js';
+import { addAttachment, readAttachment, listAttachments, attachmentRoot, shareAttachmentAsync, readSchoolFile } from './attachments.js';
 import { removeWithBin } from './recycle-bin.js';
 
 export const attachmentsHandlers = defineArea({
@@ -8,6 +8,6 @@ export const attachmentsHandlers = defineArea({
   'attachments.read': (env, input) => readAttachment(env.ctx(), input.id),
   'attachments.list': (env, input) => listAttachments(env.ctx(), input.eventId),
   'attachments.remove': (env, input) => removeWithBin(env.ctx(), [attachmentRoot(env.ctx(), input.id)]),
-  'attachments.share': (env, input) => shareAttachment(env.ctx(), input.id, input.share),
+  'attachments.share': (env, input) => shareAttachmentAsync(env.ctx(), input.id, input.share, input.checked ?? false),
   'municipality.schoolFile': (env, input) => readSchoolFile(env.ctx(), input.id),
 });

@@ -11,7 +11,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { attachmentPath } from './attachment-path.js';
-import { fileMentionProblem } from './exchange/outgoing-check.js';
+import { checkFile, checkFileAsync, sharedFileBytes, CHECKED_TICK, type FileVerdict } from './exchange/outgoing-check.js';
+import { logAccess, osUser } from './privacy/access-log.js';
+import type { Unreadable } from './privacy/file-text.js';
 import type { ServiceContext } from './context.js';
 import { LIMITS, DELETED_FILES_KEPT_DAYS, type AttachmentInfo, type AttachmentBytes } from '../../preload/contract/index.js';
 import { AppError, notFound } from './errors.js';
@@ -65,20 +67,70 @@ function info(r: AttachmentInfo & Record<string, unknown>): AttachmentInfo {
 
 /**
  * A school passes a file of its journal on to the department (its bytes go with the next bundle) or takes it
- * back. A file whose text the app can read is looked through for pupils' names and birth dates first; the
- * export looks again, since a pupil added later may be named in a file shared before.
+ * back. The file is read whole first (in a worker thread, within limits) and looked through for pupils' names
+ * and birth dates; the export looks again, since a pupil added later may be named in a file shared before.
+ * A file the app cannot read whole — a photo, a PDF, a document with pictures, a damaged one, one over a
+ * limit — goes only with `checked`: the person ticked «Я проверил(а): в файле нет данных обучающихся». Main
+ * keeps the tick for these bytes (attachment_share_check) and writes it to the access log; without it the
+ * file is refused (`file_unreadable`) with the reason, whatever the screen did.
  */
-export function shareAttachment(ctx: ServiceContext, id: string, share: boolean): AttachmentInfo {
+export function shareAttachment(ctx: ServiceContext, id: string, share: boolean, checked = false): AttachmentInfo {
+  const row = shareable(ctx, id);
+  let verdict: FileVerdict | null = null;
+  if (share) {
+    verdict = checkFile(ctx, String(row.file_name), bytesToCheck(ctx, row));
+  }
+  return commitShare(ctx, id, share, checked, verdict);
+}
+
+/** The same for the screen: the file is read in the worker thread while the app goes on answering. */
+export async function shareAttachmentAsync(ctx: ServiceContext, id: string, share: boolean, checked = false): Promise<AttachmentInfo> {
+  const row = shareable(ctx, id);
+  let verdict: FileVerdict | null = null;
+  if (share) {
+    verdict = await checkFileAsync(ctx, String(row.file_name), bytesToCheck(ctx, row));
+  }
+  return commitShare(ctx, id, share, checked, verdict);
+}
+
+/** The file's bytes for the check, through the one reader the export's check uses too (sharedFileBytes). */
+function bytesToCheck(ctx: ServiceContext, row: Record<string, unknown>): Uint8Array {
+  const bytes = sharedFileBytes(ctx, String(row.id));
+  if (!bytes) throw new AppError('file_missing', `Файл «${String(row.file_name)}» отсутствует в папке данных. Приложите его заново.`);
+  return bytes;
+}
+
+function shareable(ctx: ServiceContext, id: string): Record<string, unknown> {
   if (getRole(ctx) !== 'school') throw new AppError('forbidden', 'Передать файл в управление образования может только школа.');
   const row = liveRow(ctx, 'attachment', id);
   if (!row) throw notFound('Файл');
-  if (share) {
-    const file = readAttachment(ctx, id);
-    const problem = fileMentionProblem(ctx, file.file_name, file.bytes);
-    if (problem) throw new AppError('pupil_in_file', `Файл «${file.file_name}» не передан: ${problem}`);
-  }
-  return info(writeRow(ctx, 'attachment', { ...row, share: share ? 1 : 0 }, { id }) as AttachmentInfo & Record<string, unknown>);
+  return row;
 }
+
+function commitShare(ctx: ServiceContext, id: string, share: boolean, checked: boolean, v: FileVerdict | null): AttachmentInfo {
+  // Read again after the file was read: it may have been deleted meanwhile.
+  const row = shareable(ctx, id);
+  const fileName = String(row.file_name);
+  if (v && !v.ok && (v.code === 'pupil_in_file' || !checked)) throw new AppError(v.code, `Файл «${fileName}» не передан: ${v.problem}`);
+  const vouched = v && !v.ok && v.code === 'file_unreadable' ? v.why : null;
+  return ctx.raw.transaction(() => {
+    ctx.raw.prepare('DELETE FROM attachment_share_check WHERE attachment_id = ?').run(id);
+    if (vouched) {
+      ctx.raw.prepare('INSERT INTO attachment_share_check (attachment_id, sha256, checked_at, user_name, reason) VALUES (?, ?, ?, ?, ?)')
+        .run(id, String(row.sha256), ctx.now().toISOString(), osUser(), vouched);
+      logAccess(ctx, 'share_unchecked', null, `«${fileName}», отметка «${CHECKED_TICK}»; ${UNREADABLE_SHORT[vouched]}`);
+    }
+    return info(writeRow(ctx, 'attachment', { ...row, share: share ? 1 : 0 }, { id }) as AttachmentInfo & Record<string, unknown>);
+  })();
+}
+
+/** Why the app could not read the file, said short for the access log. */
+const UNREADABLE_SHORT: Record<Unreadable, string> = {
+  kind: 'программа не читает такие файлы',
+  damaged: 'программа не смогла прочитать файл',
+  limit: 'файл слишком большой или сложный для чтения целиком',
+  pictures: 'в файле есть рисунки',
+};
 
 export function listAttachments(ctx: ServiceContext, eventId: string): AttachmentInfo[] {
   const { table } = storeOf(ctx);

@@ -135,9 +135,11 @@ export const contract = {
   'attachments.remove': call<RemoveResult>('school', 'municipality')(z.strictObject({ id })),
   /**
    * Passes a school's file on to the department, or takes it back: its bytes go with the next bundle only while
-   * shared. A readable file (text, Word, Excel …) with a pupil's name in it is refused.
+   * shared. A file with a pupil's name or birth date in it is refused. A file the app cannot read whole (photo,
+   * PDF, pictures, damaged, over a limit) is refused too (code `file_unreadable`) unless `checked`: the person
+   * ticked «Я проверил(а): в файле нет данных обучающихся» — main records the tick in the access log.
    */
-  'attachments.share': call<AttachmentInfo>('school')(z.strictObject({ id, share: z.boolean() })),
+  'attachments.share': call<AttachmentInfo>('school')(z.strictObject({ id, share: z.boolean(), checked: z.boolean().optional() })),
   /** At the department: a file a school passed on with its journal (listed on the school's card, «Мероприятия»). */
   'municipality.schoolFile': callWithBytes(attachmentOutput, 'municipality')(z.strictObject({ id })),
 

@@ -27,7 +27,8 @@ export interface AccessLogEntry {
   at: string;
   /** The OS account name. */
   user: string;
-  action: 'open_card' | 'print' | 'export' | 'erase';
+  /** share_unchecked: a file the app cannot read passed on to the department on the person's word (the share dialog's tick). */
+  action: 'open_card' | 'print' | 'export' | 'erase' | 'share_unchecked';
   /** The pupil's code («обучающийся № N»), never the name; '' when the action concerns no one pupil. */
   pupil: string;
   detail: string;

@@ -2,7 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell } from 'docx';
 import ExcelJS from 'exceljs';
-import { fileText, fileTextKind } from '../../main/services/privacy/file-text.js';
+import { fileText, fileTextKind, extractText } from '../../main/services/privacy/file-text.js';
+import { encode, utf16le, utf16be } from './shared-file-fixtures.js';
 
 /** Windows-1251 of a Russian string (А–я are 0xC0–0xFF in order). */
 function cp1251(s: string): Buffer {
@@ -49,5 +50,33 @@ describe('text of an attached file', () => {
     expect(fileText('протокол.pdf', Buffer.from('%PDF-1.4 Лебедев'))).toBeNull();
     expect(fileTextKind('протокол.docx')).toBe('office');
     expect(fileText('протокол.docx', Buffer.from('это не zip'))).toBeNull();
+  });
+
+  it('reads plain text in KOI8-R, CP866 and UTF-16 without a BOM, as written', () => {
+    for (const s of ['Ученик Ёлкин Пётр, 5А', 'ИВАНОВ ИВАН', 'Иванов']) {
+      expect(fileText('a.txt', encode(s, 'koi8-r'))).toBe(s);
+      expect(fileText('a.txt', encode(s, 'ibm866'))).toBe(s);
+      expect(fileText('a.txt', encode(s, 'windows-1251'))).toBe(s);
+      expect(fileText('a.txt', utf16le(s, false))).toBe(s);
+      expect(fileText('a.txt', utf16be(s, false))).toBe(s);
+    }
+  });
+
+  it('reads the dates of an .xlsx, which Excel keeps as numbers, as dates', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Даты рождения').addRows([['Дата'], [new Date(Date.UTC(2014, 2, 20))]]);
+    const text = fileText('даты.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))!;
+    expect(text).toContain('20.03.2014');
+    expect(text).toContain('Даты рождения');
+  });
+
+  it('reads RTF: \\\'xx in the document\'s code page and \\uN', () => {
+    const rtf = Buffer.from("{\\rtf1\\ansi\\ansicpg1251 \\'cb\\'e5\\'e1\\'e5\\'e4\\'e5\\'e2 \\u1044?\\u1084?\\u1080?\\u1090?\\u1088?\\u1080?\\u1081?\\par}");
+    expect(fileText('протокол.rtf', rtf)).toContain('Лебедев Дмитрий');
+  });
+
+  it('says why a file cannot be read whole', () => {
+    expect(extractText('протокол.pdf', Buffer.from('%PDF-1.4'))).toEqual({ ok: false, why: 'kind' });
+    expect(extractText('протокол.docx', Buffer.from('это не zip'))).toEqual({ ok: false, why: 'damaged' });
   });
 });

@@ -85,13 +85,24 @@ describe('a school journal’s file goes to the department only when passed on',
     expect(existsSync(stored(p, clean.id))).toBe(false);
   });
 
-  it('a photo cannot be read and is passed on as the school chose; a damaged .docx cannot be checked and is not', async () => {
+  it('a photo or a damaged .docx cannot be read whole: passed on only with the person’s tick, and the export does not look again', async () => {
     const { p, eventId } = await setup();
     pupil(p, 'Лебедев Дмитрий Андреевич');
     const photo = addAttachment(p.school.ctx, { eventId, fileName: 'Фото.jpg', mime: 'image/jpeg', bytes: Buffer.from('\xff\xd8 Лебедев Дмитрий') });
-    expect(shareAttachment(p.school.ctx, photo.id, true).share).toBe(1);
+    expect(() => shareAttachment(p.school.ctx, photo.id, true)).toThrow(/«Фото\.jpg» не передан: программа не умеет читать текст таких файлов/);
+    expect(shareAttachment(p.school.ctx, photo.id, true, true).share).toBe(1);
     const broken = addAttachment(p.school.ctx, { eventId, fileName: 'Протокол.docx', mime: '', bytes: Buffer.from('не документ Word') });
     expect(() => shareAttachment(p.school.ctx, broken.id, true)).toThrow(/не смогла прочитать его текст/);
+    expect(shareAttachment(p.school.ctx, broken.id, true, true).share).toBe(1);
+    // The person vouched for both: the export takes them as they are.
+    expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
+    expect(existsSync(stored(p, photo.id))).toBe(true);
+    // A file shared before the tick existed (an earlier version passed photos on unasked) stops the export.
+    p.school.ctx.raw.prepare('DELETE FROM attachment_share_check WHERE attachment_id = ?').run(photo.id);
+    let err: (Error & { code?: string }) | null = null;
+    try { p.exportSchool(); } catch (e) { err = e as Error & { code?: string }; }
+    expect(err?.code).toBe('pupil_in_file');
+    expect(err?.message).toMatch(/Файл «Фото\.jpg» мероприятия «Педагогический совет \(вымышленный\)»: программа не умеет читать текст таких файлов/);
   });
 
   it('a validly signed bundle carrying the bytes of a file the school did not pass on is refused, and nothing is kept', async () => {

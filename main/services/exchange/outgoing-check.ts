@@ -10,7 +10,8 @@ import type { ServiceContext } from '../context.js';
 import { rewriteText } from '../writer.js';
 import { pupilCodes, knownPupils, schoolAdults } from '../privacy/people.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
-import { fileText, fileTextKind } from '../privacy/file-text.js';
+import { SEGMENT, type Unreadable, type Extracted } from '../privacy/file-text.js';
+import { readWholeSync, readWhole, LIMITS_IN_WORDS } from '../privacy/read-whole.js';
 import { attachmentPath } from '../attachment-path.js';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -82,36 +83,101 @@ export function findPupilMentions(ctx: ServiceContext, owner: string): Finding[]
   return out;
 }
 
-/** Why a file's text may not leave the school, in words («в нём есть фамилия и имя …»), or null when it may. */
-function fileProblem(m: Matcher, fileName: string, bytes: Uint8Array): string | null {
-  if (fileTextKind(fileName) === 'unreadable') return null; // the school was told it cannot be checked, and chose to pass it on
-  const text = fileText(fileName, bytes);
-  if (text === null) return 'программа не смогла прочитать его текст, чтобы проверить, нет ли в нём ФИО обучающихся. Сохраните файл заново или передайте его в другом виде.';
-  const found = m.find(text);
-  if (!found.length) return null;
-  return found.some((f) => f.kind === 'name')
-    ? 'в нём есть фамилия и имя обучающегося. Эти данные не покидают школу: уберите их из файла и приложите его заново.'
-    : 'в нём есть дата рождения обучающегося. Эти данные не покидают школу: уберите её из файла и приложите его заново.';
+/** Why the app cannot read a file whole, and what the person can do, in words. */
+export function unreadableProblem(why: Unreadable): string {
+  const what = {
+    kind: 'программа не умеет читать текст таких файлов (фотография, PDF, скан, документ Word старого вида .doc)',
+    damaged: 'программа не смогла прочитать его текст: файл повреждён, защищён паролем или не того вида, что указан в его имени',
+    limit: `файл слишком большой или сложный, чтобы прочитать его целиком (${LIMITS_IN_WORDS})`,
+    pictures: 'в нём есть рисунки, а текст на рисунке программа прочитать не может',
+  }[why];
+  return `${what}, поэтому она не может проверить, нет ли в нём ФИО и дат рождения обучающихся. Откройте файл и проверьте сами: если данных обучающихся в нём нет, отметьте «${CHECKED_TICK}». Или сохраните файл в другом виде (например, текст без рисунков — в .docx) и приложите его заново.`;
 }
 
+/** The share dialog's tick for a file the app cannot read whole, word for word. */
+export const CHECKED_TICK = 'Я проверил(а): в файле нет данных обучающихся';
+
+export type FileVerdict =
+  | { ok: true }
+  | { ok: false; code: 'pupil_in_file'; problem: string }
+  | { ok: false; code: 'file_unreadable'; why: Unreadable; problem: string };
+
+/** The name search's own fast path (pupil-mentions.ts lowers a text in one call when every char stays one char). */
+const ONE_CALL = /^[\u0000-\u00ff\u0400-\u04ff\u2000-\u206f\u2100-\u214f]*$/;
+
+/**
+ * The file's pieces looked through in two calls: those the name search lowers at once, and the rest (a theme's
+ * Japanese font name, say) — so one such piece does not slow the search through the whole document.
+ */
+function findInPieces(m: Matcher, text: string): Mention[] {
+  const fast: string[] = [];
+  const slow: string[] = [];
+  for (const piece of text.split(SEGMENT)) (ONE_CALL.test(piece) ? fast : slow).push(piece);
+  return [...m.find(fast.join('\n')), ...(slow.length ? m.find(slow.join('\n')) : [])];
+}
+
+function fileVerdict(m: Matcher, fileName: string, bytes: Uint8Array): FileVerdict {
+  return verdictOf(m, readWholeSync(fileName, bytes));
+}
+
+function verdictOf(m: Matcher, read: Extracted): FileVerdict {
+  // Around pictures the text is read all the same: a name there refuses the file whatever the person ticks.
+  const found = read.text === undefined ? [] : findInPieces(m, read.text);
+  if (!found.length) return read.ok ? { ok: true } : { ok: false, code: 'file_unreadable', why: read.why, problem: unreadableProblem(read.why) };
+  return {
+    ok: false, code: 'pupil_in_file',
+    problem: found.some((f) => f.kind === 'name')
+      ? 'в нём есть фамилия и имя обучающегося. Эти данные не покидают школу: уберите их из файла и приложите его заново.'
+      : 'в нём есть дата рождения обучающегося. Эти данные не покидают школу: уберите её из файла и приложите его заново.',
+  };
+}
+
+/** Whether the file may leave the school: read whole (in a worker thread, within limits) and looked through for the school's pupils. */
+export function checkFile(ctx: ServiceContext, fileName: string, bytes: Uint8Array): FileVerdict {
+  return fileVerdict(matcher(ctx), fileName, bytes);
+}
+
+/** The same, the main thread free while the worker reads (the share switch on the screen). */
+export async function checkFileAsync(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<FileVerdict> {
+  const read = await readWhole(fileName, bytes);
+  return verdictOf(matcher(ctx), read);
+}
+
+/** Why a file's text may not leave the school, in words, or null when it may (a file that cannot be read whole may not). */
 export function fileMentionProblem(ctx: ServiceContext, fileName: string, bytes: Uint8Array): string | null {
-  return fileProblem(matcher(ctx), fileName, bytes);
+  const v = checkFile(ctx, fileName, bytes);
+  return v.ok ? null : v.problem;
 }
 
-/** Files the school passes on to the department (share = 1) whose text names a pupil, each said as «Файл «…» мероприятия «…»: why». */
+/**
+ * Files the school passes on to the department (share = 1) that may not go, each said as «Файл «…» мероприятия
+ * «…»: why». A file is read again at every export (a pupil may have been added since), except one the person
+ * vouched for with the share dialog's tick (attachment_share_check, for these very bytes): the app cannot read it.
+ */
 export function findFileMentions(ctx: ServiceContext, owner: string): string[] {
-  const rows = ctx.raw.prepare(`SELECT a.id, a.file_name, e.title FROM attachment a LEFT JOIN event e ON e.id = a.event_id
-    WHERE a.owner = ? AND a.deleted_at IS NULL AND a.share = 1 ORDER BY a.created_at, a.id`).all(owner) as { id: string; file_name: string; title: string | null }[];
+  const rows = ctx.raw.prepare(`SELECT a.id, a.file_name, a.sha256, e.title, c.sha256 AS checked FROM attachment a
+    LEFT JOIN event e ON e.id = a.event_id LEFT JOIN attachment_share_check c ON c.attachment_id = a.id
+    WHERE a.owner = ? AND a.deleted_at IS NULL AND a.share = 1 ORDER BY a.created_at, a.id`).all(owner) as { id: string; file_name: string; sha256: string; title: string | null; checked: string | null }[];
   if (!rows.length) return [];
   const m = matcher(ctx);
   const out: string[] = [];
   for (const r of rows) {
-    const p = attachmentPath(ctx, r.id);
-    if (!existsSync(p)) continue; // its bytes do not travel (export.ts)
-    const problem = fileProblem(m, r.file_name, readFileSync(p));
-    if (problem) out.push(`Файл «${r.file_name}»${r.title ? ` мероприятия «${r.title.slice(0, 60)}»` : ''}: ${problem}`);
+    if (r.checked && r.checked === r.sha256) continue;
+    const bytes = sharedFileBytes(ctx, r.id);
+    if (!bytes) continue; // its bytes do not travel (export.ts)
+    const v = fileVerdict(m, r.file_name, bytes);
+    if (!v.ok) out.push(`Файл «${r.file_name}»${r.title ? ` мероприятия «${r.title.slice(0, 60)}»` : ''}: ${v.problem}`);
   }
   return out;
+}
+
+/**
+ * The bytes of an attached file as stored, or null when they are not on the disk: the one place the check
+ * reads an attachment (the at-rest encryption changes only this).
+ */
+export function sharedFileBytes(ctx: ServiceContext, id: string): Uint8Array | null {
+  const p = attachmentPath(ctx, id);
+  return existsSync(p) ? readFileSync(p) : null;
 }
 
 /**

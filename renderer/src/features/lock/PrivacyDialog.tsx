@@ -12,7 +12,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { usePrivacy } from './privacy';
 import { PasswordDialog } from './PasswordDialog';
 
-const ACTION: Record<string, string> = { open_card: 'Открыта карточка', print: 'Напечатан документ', export: 'Выгрузка файла обмена', erase: 'Сведения стёрты' };
+const ACTION: Record<string, string> = { open_card: 'Открыта карточка', print: 'Напечатан документ', export: 'Выгрузка файла обмена', erase: 'Сведения стёрты', share_unchecked: 'Передан файл, который программа не может прочитать' };
 
 function Retention() {
   const { value: plan, error } = useCall('privacy.erasure.plan', {});
