@@ -121,7 +121,7 @@ describe('a pupil’s free text stays at the school', () => {
     p.muni.ctx.raw.prepare('UPDATE risk_entry SET reason = ? WHERE id = ?').run(REASON, id);
     for (const raw of [p.muni.ctx.raw, p.school.ctx.raw]) {
       raw.exec('DROP TABLE sent_text');
-      raw.pragma('user_version = 70');
+      raw.pragma('user_version = 72');
       migrate(raw, migrations.filter((m) => m.version <= 76));
     }
     expect(p.muni.ctx.raw.prepare('SELECT reason FROM risk_entry WHERE id = ?').pluck().get(id)).toBe('');
