@@ -38,6 +38,8 @@ export interface ExchangeImportTable {
 export interface ExchangeQuarantineTable {
   id: string; received_at: string; file_name: string; stored_path: string; sha256: string; issuer_id: string; issuer_name: string;
   issuer_role: string; fingerprint: string; sign_public: string; encrypt_public: string; reason_code: string; status: string; decided_at: string | null;
+  /** What the file holds (0078): its record count, when and by which version it was written. */
+  records: number | null; written_at: string | null; app_version: string;
 }
 export interface ExchangeExportTable {
   id: number; at: string; path: string; sha256: string; size: number; recipient_id: string; origin: string; seq: number; counts: string;

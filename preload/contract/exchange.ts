@@ -32,6 +32,10 @@ export interface ExchangeQuarantineItem {
   fingerprint: string; fingerprintDisplay: string; reason_code: string; reason: string; status: string;
   /** Why accepting is impossible (a key already another school's; a municipality key at a school), in words. */
   warning?: string;
+  /** What happened, in words: which file, when written, how many records, which key is pinned now and since when. */
+  explanation: string;
+  /** The key pinned for that sender now (a key change), for the confirmation beside the new one. */
+  pinnedFingerprintDisplay: string | null;
 }
 
 /** One new or changed outgoing text, with the spans that look like a pupil's name or birth date. */
@@ -148,7 +152,8 @@ export const exchangeInputs = {
   }).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   initMunicipality: z.strictObject({ name: z.string().trim().min(1, { message: 'Укажите наименование муниципалитета' }).max(500, { message: 'Наименование длиннее 500 символов' }) }),
   exportInput: z.strictObject({ forSchool: z.union([id, z.literal('all')]).optional() }),
-  quarantineDecide: z.strictObject({ id, accept: z.boolean() }),
+  /** Accepting a key needs the first group of its fingerprint, typed by the person who compared it by phone. */
+  quarantineDecide: z.strictObject({ id, accept: z.boolean(), fingerprintStart: z.string().trim().max(20).optional() }),
   resolveConflict: z.strictObject({ table: z.string().regex(/^[a-z_]{1,64}$/), id: z.string().max(64), keepHlc: z.string().max(80) }),
   undoConflict: z.strictObject({ table: z.string().regex(/^[a-z_]{1,64}$/), id: z.string().max(64) }),
   enrollSchool: z.strictObject({ name: z.string().trim().min(1, { message: 'Укажите наименование школы' }).max(500) }),

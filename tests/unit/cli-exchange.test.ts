@@ -107,7 +107,14 @@ describe('opora command line', () => {
     const list = await opora('quarantine', '--db', m);
     const id = list.out.split(/\s+/)[0]!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const acc = await opora('quarantine', '--db', m, '--accept', id);
+    expect(list.out).toMatch(/Отправитель «[^»]+» этой программе ещё не знаком/);
+    expect(list.out).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    // Without the first group of the fingerprint the key is not taken.
+    const blind = await opora('quarantine', '--db', m, '--accept', id);
+    expect(blind.code).not.toBe(0);
+    expect(blind.err).toMatch(/первую группу отпечатка/);
+    const group = /новый ключ ([0-9A-F]{4})/.exec(list.out)![1]!;
+    const acc = await opora('quarantine', '--db', m, '--accept', id, '--fingerprint', group.toLowerCase());
     expect(acc.code).toBe(0);
     expect(acc.out).toMatch(/принят/);
   });

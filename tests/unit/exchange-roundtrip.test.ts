@@ -214,7 +214,7 @@ describe('quarantine and keys', () => {
       expect(q[0]!.fingerprint).toBe(ensureIdentity(stranger.ctx).fingerprint);
       // Importing it again does not duplicate the quarantine entry.
       expect(importFile(p.muni.ctx, file.path).quarantineId).toBe(q[0]!.id);
-      const accepted = acceptQuarantined(p.muni.ctx, q[0]!.id);
+      const accepted = acceptQuarantined(p.muni.ctx, q[0]!.id, q[0]!.fingerprintDisplay.slice(0, 4));
       expect(accepted.status).toBe('accepted');
       expect(accepted.counts!.new).toBeGreaterThan(10);
       expect(listQuarantine(p.muni.ctx)).toHaveLength(0);
@@ -237,7 +237,8 @@ describe('quarantine and keys', () => {
     expect(listQuarantine(p.muni.ctx)).toHaveLength(0);
     const r2 = p.importToMuni(p.exportSchool());
     expect(r2.status).toBe('quarantined');
-    const accepted = acceptQuarantined(p.muni.ctx, listQuarantine(p.muni.ctx)[0]!.id);
+    const waiting = listQuarantine(p.muni.ctx)[0]!;
+    const accepted = acceptQuarantined(p.muni.ctx, waiting.id, waiting.fingerprintDisplay.slice(0, 4));
     expect(accepted.status).toBe('accepted');
     expect(p.muni.ctx.raw.prepare('SELECT fingerprint FROM municipality_school WHERE id = ?').pluck().get(p.schoolId)).toBe(ensureIdentity(p.school.ctx).fingerprint);
   });

@@ -57,7 +57,7 @@ describe('school side: the pinned municipality key is not replaced from the quar
     const file = exportToFolder(evil.ctx, join(tempDir(), 'usb'), { forSchool: p.schoolId })[0]!;
     const r = p.importToSchool(file.path);
     expect(r.status).toBe('quarantined');
-    expect(() => acceptQuarantined(p.school.ctx, r.quarantineId!)).toThrow(/файлом смены ключа|повторн/);
+    expect(() => acceptQuarantined(p.school.ctx, r.quarantineId!, 'AAAA')).toThrow(/файлом смены ключа|повторн/);
     expect(getMeta(p.school.ctx.raw, 'municipality_sign_public')).toBe(pinned);
     expect(p.school.ctx.raw.prepare("SELECT COUNT(*) FROM municipal_activity WHERE title = 'Поддельное мероприятие'").pluck().get()).toBe(0);
     // The school's next file is still encrypted for its own municipality, which opens it.
@@ -83,7 +83,7 @@ describe('municipality side: one key, one school', () => {
     expect(r.status).toBe('quarantined');
     const q = listQuarantine(p.muni.ctx).find((x) => x.id === r.quarantineId)!;
     expect(q.warning).toMatch(/этот ключ уже принадлежит школе «МКОУ «Энская ООШ» \(вымышленная\)»/i);
-    expect(() => acceptQuarantined(p.muni.ctx, q.id)).toThrow(/уже принадлежит школе/);
+    expect(() => acceptQuarantined(p.muni.ctx, q.id, q.fingerprintDisplay.slice(0, 4))).toThrow(/уже принадлежит школе/);
     expect(p.muni.ctx.raw.prepare('SELECT status FROM municipality_school WHERE id = ?').pluck().get(enrB.schoolId)).toBe('invited');
   });
 
@@ -97,7 +97,7 @@ describe('municipality side: one key, one school', () => {
     markMunicipalActivity(stranger.ctx, { activityId: act, status: 'done', completion_mark: 'Выполнено (вымышленно)' });
     const r = importFile(p.muni.ctx, exportToFolder(stranger.ctx, join(tempDir(), 'usb'))[0]!.path);
     expect(r.status).toBe('quarantined');
-    const out = acceptQuarantined(p.muni.ctx, r.quarantineId!);
+    const out = acceptQuarantined(p.muni.ctx, r.quarantineId!, listQuarantine(p.muni.ctx).find((x) => x.id === r.quarantineId)!.fingerprintDisplay.slice(0, 4));
     expect(out.status).toBe('rejected');
     expect(out.reason).toMatch(/не адресовано/);
     expect(p.muni.ctx.raw.prepare('SELECT COUNT(*) FROM municipality_school WHERE id = ?').pluck().get(r.issuer!.id)).toBe(0);

@@ -91,7 +91,7 @@ export const exchangeHandlers = defineArea({
   'exchange.history': (env) => exchange.importHistory(xctx(env)),
   'exchange.quarantine': (env) => exchange.listQuarantine(xctx(env)),
   'exchange.quarantineDecide': (env, input) => {
-    if (input.accept) return exchange.acceptQuarantined(xctx(env), input.id);
+    if (input.accept) return exchange.acceptQuarantined(xctx(env), input.id, input.fingerprintStart);
     exchange.refuseQuarantined(xctx(env), input.id);
     return { refused: true as const };
   },

@@ -400,9 +400,11 @@ function quarantine(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContaine
   writeFileSync(stored + '.part', opts.bytes, { flush: true });
   renameSync(stored + '.part', stored);
   const m = c.manifest;
-  ctx.raw.prepare(`INSERT INTO exchange_quarantine (id, received_at, file_name, stored_path, sha256, issuer_id, issuer_name, issuer_role, fingerprint, sign_public, encrypt_public, reason_code)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ctx.now().toISOString(), opts.fileName, stored, c.sha256, m.issuer.id, m.issuer.name, m.issuer.role,
-    m.issuer.fingerprint, m.issuer.signKey, m.issuer.encryptKey, reason);
+  ctx.raw.prepare(`INSERT INTO exchange_quarantine (id, received_at, file_name, stored_path, sha256, issuer_id, issuer_name, issuer_role, fingerprint, sign_public, encrypt_public, reason_code,
+      records, written_at, app_version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ctx.now().toISOString(), opts.fileName, stored, c.sha256, m.issuer.id, m.issuer.name, m.issuer.role,
+    m.issuer.fingerprint, m.issuer.signKey, m.issuer.encryptKey, reason,
+    Object.values(m.counts).reduce((a, n) => a + n, 0), m.createdAt, String(m.appVersion ?? '').slice(0, 40));
   logImport(ctx, out, c);
   return { ...out, quarantineId: id };
 }

@@ -9,3 +9,8 @@ export function notifyError(e: unknown) {
 export function notifyOk(message: string) {
   notifications.show({ color: 'teal', message, autoClose: 3000 });
 }
+
+/** Something done that is not a success: a refusal, a file not taken. Never green. */
+export function notifyInfo(message: string) {
+  notifications.show({ color: 'orange', message, autoClose: 6000 });
+}

@@ -4,7 +4,7 @@ import { Button, Checkbox, Group, Paper, Progress, Stack, Table, Text, Title } f
 import { IconUpload } from '@tabler/icons-react';
 import { call, CallError } from '../../app/api';
 import { useDataVersion } from '../../app/data';
-import { notifyError, notifyOk } from '../../app/notify';
+import { notifyError, notifyInfo, notifyOk } from '../../app/notify';
 import type { ExchangeImportResult } from '../../../../preload/contract/index';
 import { fileToBase64, filesFromDrop, onlyBundles, whyNotBundle } from './files';
 import { countsText, StatusBadge } from './status';
@@ -47,7 +47,10 @@ export function ImportPanel() {
     setProgress({ done: files.length, total: files.length, current: '' });
     const ok = out.filter((r) => r.status === 'accepted').length;
     if (!dryRun) bump();
-    notifyOk(dryRun ? `Проверка: будет принято ${ok} из ${out.length}. Ничего не записано.` : `Загружено: принято ${ok} из ${out.length}.`);
+    const said = dryRun ? `Проверка: будет принято ${ok} из ${out.length}. Ничего не записано.` : `Загружено: принято ${ok} из ${out.length}.`;
+    // Green only when every file went in: «принято 0 из 1» is not a success.
+    if (ok === out.length) notifyOk(said);
+    else notifyInfo(`${said} Причины — в таблице ниже.`);
   };
 
   const onDrop = async (e: DragEvent) => {
