@@ -70,7 +70,7 @@ describe('журнал мероприятий в браузере', () => {
     await card.getByText('Протокол №3.txt').waitFor();
     // Passed on to the department only when ticked; a file that names a pupil is refused in words.
     const share = card.locator('[data-file-id]', { hasText: 'Протокол №3.txt' }).getByTestId('file-share');
-    await card.getByText('Перед отправкой программа проверит, нет ли в файле ФИО').waitFor();
+    await card.getByText('Перед отправкой программа прочитает файл целиком и проверит, нет ли в нём ФИО', { exact: false }).first().waitFor();
     await share.click(); // controlled: it shows the stored state once main has agreed
     await page.getByText('Файл уйдёт в управление образования со следующим файлом обмена').waitFor();
     expect(app.host.workspace.ctx().raw.prepare('SELECT share FROM attachment').pluck().get()).toBe(1);
