@@ -71,12 +71,12 @@ export function QuarantinePanel() {
         {confirming && (
           <Stack gap="sm">
             <Text size="sm">{confirming.explanation}</Text>
-            <Group grow align="flex-start">
-              <div><Text size="xs" c="dimmed">Новый ключ (из этого файла)</Text><Code block>{confirming.fingerprintDisplay}</Code></div>
-              <div><Text size="xs" c="dimmed">Закреплён сейчас</Text><Code block>{confirming.pinnedFingerprintDisplay ?? 'нет — отправитель новый'}</Code></div>
-            </Group>
+            <Stack gap={4}>
+              <Text size="xs" c="dimmed">Новый ключ (из этого файла)</Text><Code block fz="md" fw={700}>{confirming.fingerprintDisplay}</Code>
+              <Text size="xs" c="dimmed">Закреплён сейчас</Text><Code block fz="md">{confirming.pinnedFingerprintDisplay ?? 'нет — отправитель новый'}</Code>
+            </Stack>
             <Text size="sm">Позвоните отправителю: на его экране «Обмен данными» виден отпечаток его ключа. Попросите продиктовать первую группу и введите её.</Text>
-            <TextInput label="Первая группа отпечатка нового ключа (4 знака)" value={typed} onChange={(e) => { setTyped(e.currentTarget.value); setError(null); }} error={error} maxLength={9} w={260} data-autofocus />
+            <TextInput label="Первая группа отпечатка нового ключа (4 знака)" value={typed} onChange={(e) => { setTyped(e.currentTarget.value); setError(null); }} error={error} maxLength={9} w={380} data-autofocus />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(null)}>Отмена</Button>
               <Button color="orange" disabled={typed.replace(/\s+/g, '').length < 4} onClick={() => void decide(confirming, true)}>Принять новый ключ</Button>
