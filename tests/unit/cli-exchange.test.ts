@@ -151,7 +151,7 @@ describe('opora command line', () => {
     expect(empty.code).toBe(0);
     const exp = await opora('export', '--db', join(d, 'm.sqlite'), '--out', join(d, 'out'));
     expect(exp.code).toBe(1);
-    expect(exp.err).toMatch(/Нет подключённых школ/);
+    expect(exp.err).toMatch(/Нет школ, которым выдан файл подключения/);
     expect(readdirSync(join(d, 'empty'))).toEqual([]);
   });
 

@@ -57,6 +57,23 @@ export function publicKeyObject(rawB64: string, crv: 'Ed25519' | 'X25519'): KeyO
   return createPublicKey({ key: { kty: 'OKP', crv, x: b64url(raw) }, format: 'jwk' });
 }
 
+/**
+ * The key a school not yet enrolled reads its plan with. Both sides can make it and nobody else: the department
+ * from the hash of the enrollment secret it keeps, the school from the secret it unsealed with its code. A
+ * copy of the enrollment file alone (without the code) does not open it, nor does a plan written for another school.
+ */
+/** What the department keeps of a school's one-time enrollment secret. */
+export function hashSecret(secret: string): string {
+  return sha256('opora-enrollment-secret|' + secret);
+}
+
+export function invitationKey(secretHash: string): { privateKey: KeyObject; publicKey: string } {
+  const seed = Buffer.from(hkdfSync('sha256', Buffer.from(secretHash, 'utf8'), Buffer.from('opora-invitation-v1'), Buffer.from('x25519'), 32));
+  // PKCS#8 for X25519 is a fixed 16-byte prefix and the 32 raw bytes (RFC 8410).
+  const privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b656e04220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  return { privateKey, publicKey: publicOf(privateKey) };
+}
+
 export function publicOf(priv: KeyObject): string {
   return rawPublic(createPublicKey(priv));
 }

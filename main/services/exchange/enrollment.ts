@@ -14,7 +14,7 @@ import { requireMunicipality } from '../municipality-core.js';
 import { allTables } from '../../../db/registry/index.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { buildContainer, openContainer, unpackEntries, parseJsonSafe, UUID_RE } from './container.js';
-import { sha256, displayFingerprint, fingerprint } from './crypto.js';
+import { sha256, displayFingerprint, fingerprint, hashSecret } from './crypto.js';
 import { ensureIdentity, type ExchangeContext } from './keys.js';
 import { BundleError } from './reasons.js';
 import { APP_VERSION } from './export.js';
@@ -41,9 +41,7 @@ export interface EnrollmentFile {
   bytes: Buffer;
 }
 
-export function hashSecret(secret: string): string {
-  return sha256('opora-enrollment-secret|' + secret);
-}
+export { hashSecret };
 
 function writeEnrollment(ctx: ExchangeContext, schoolId: string, schoolName: string): EnrollmentFile {
   const muni = requireMunicipality(ctx);

@@ -19,7 +19,7 @@ import { getRole, getSchoolProfile } from '../school.js';
 import { requireMunicipality, getSchool } from '../municipality-core.js';
 import { attachmentPath } from '../attachments.js';
 import { buildContainer, openContainer, type EntryInput, type ManifestHead, type BundleKind } from './container.js';
-import { sha256 } from './crypto.js';
+import { sha256, invitationKey } from './crypto.js';
 import { megabytes } from './reasons.js';
 import { assertSendable } from './limits.js';
 import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContext, type Identity } from './keys.js';
@@ -152,12 +152,15 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
   return ctx.raw.transaction(() => {
     const school = getSchool(ctx, schoolId);
     if (!school) throw new AppError('not_found', 'Школа не найдена в списке муниципалитета.');
-    // A school that has not sent its first file yet has no known key: its plan goes signed but not encrypted —
-    // it holds the municipality's plan and assignments, no personal data — so it can start before its first file.
     if (school.status === 'blocked') {
       throw new AppError('not_enrolled', `Обмен со школой «${school.name}» приостановлен: выгрузка для неё невозможна, пока её ключ не проверен.`);
     }
-    const encryptTo = school.status === 'enrolled' ? school.encrypt_public : null;
+    // A school that has not sent its first file yet has no known key: its plan is sealed with the key of its
+    // enrollment secret (crypto.ts invitationKey), which only that school can make — never written in the clear.
+    if (school.status !== 'enrolled' && !school.secret_hash) {
+      throw new AppError('not_enrolled', `Школе «${school.name}» ещё не выдан файл подключения: прочитать план сможет только она, поэтому сначала выдайте ей файл подключения («Подключение школ»).`);
+    }
+    const encryptTo = school.status === 'enrolled' ? school.encrypt_public : invitationKey(school.secret_hash!).publicKey;
     if (school.status === 'enrolled' && !encryptTo) {
       throw new AppError('not_enrolled', `Ключ школы «${school.name}» неизвестен: выгрузка для неё невозможна. Примите её файл обмена ещё раз.`);
     }
@@ -267,8 +270,10 @@ export function buildBundles(ctx: ExchangeContext, opts: { forSchool?: string } 
   if (role === 'municipality') {
     const target = opts.forSchool ?? 'all';
     if (target !== 'all') return [buildMunicipalityBundle(ctx, target)];
-    const ids = ctx.raw.prepare("SELECT id FROM municipality_school WHERE status = 'enrolled' AND encrypt_public IS NOT NULL ORDER BY name, id").pluck().all() as string[];
-    if (!ids.length) throw new AppError('no_schools', 'Нет подключённых школ: выгружать пока некому. Школа подключается, прислав первый файл обмена.');
+    // Every school that can read its plan: enrolled ones, and those that were given an enrollment file and have not sent a file yet.
+    const ids = ctx.raw.prepare(`SELECT id FROM municipality_school WHERE (status = 'enrolled' AND encrypt_public IS NOT NULL)
+      OR (status = 'invited' AND secret_hash IS NOT NULL) ORDER BY name, id`).pluck().all() as string[];
+    if (!ids.length) throw new AppError('no_schools', 'Нет школ, которым выдан файл подключения: выгружать пока некому. Выдайте школе файл подключения на вкладке «Подключение школ».');
     return ids.map((sid) => buildMunicipalityBundle(ctx, sid));
   }
   throw new AppError('not_initialised', 'Рабочее место ещё не создано. Сначала выполните первичную настройку.');

@@ -18,7 +18,7 @@ import { AppError } from '../errors.js';
 import { getMeta, setMeta, originId, parseHlc } from '../clock.js';
 import { deleteMeta, type MetaKey } from '../meta.js';
 import {
-  newKeyPairs, privateToDer, privateFromDer, publicOf, fingerprint, plainSecretBox, type KeyPairs, type SecretBox,
+  newKeyPairs, privateToDer, privateFromDer, publicOf, fingerprint, plainSecretBox, invitationKey, hashSecret, type KeyPairs, type SecretBox,
 } from './crypto.js';
 
 export interface ExchangeContext extends ServiceContext {
@@ -235,6 +235,12 @@ export function replaceKeys(ctx: ExchangeContext, next: KeyPairs): void {
 export function decryptionKey(ctx: ExchangeContext, recipientKey: string): KeyObject | null {
   const id = ensureIdentity(ctx);
   if (recipientKey === id.keys.encryptPublic) return id.keys.encryptPrivate;
+  // A plan written before the department knew this school's key: sealed with the key of its enrollment secret.
+  const secret = getMeta(ctx.raw, 'enrollment_secret');
+  if (secret) {
+    const invitation = invitationKey(hashSecret(secret));
+    if (recipientKey === invitation.publicKey) return invitation.privateKey;
+  }
   const old = readKeyFile(keyFilePath(ctx.raw))?.previous?.find((p) => p.encryptPublic === recipientKey);
   return old ? privateFromDer((ctx.secretBox ?? plainSecretBox).unprotect(Buffer.from(old.encryptPrivate, 'base64'))) : null;
 }
