@@ -3,7 +3,7 @@
  * touch a file written by a newer version of the app.
  */
 import { closeSync, existsSync, openSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations, LATEST_VERSION } from './migrations/index.js';

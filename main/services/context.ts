@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Database } from '../../db/schema.js';
 import type { SecretBox } from './exchange/crypto.js';
 

@@ -4,8 +4,8 @@
  * e.g. SQLITE_CONSTRAINT_FOREIGNKEY) is what we map, never the message. Each message says what to do.
  * Every write runs in a transaction, so when SQLite refuses, nothing of it was kept.
  */
-import BetterSqlite3 from 'better-sqlite3';
-import type BetterSqlite3Types from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type BetterSqlite3Types from 'better-sqlite3-multiple-ciphers';
 import { NewerSchemaError, NotADatabaseError, DamagedDatabaseError, ReadOnlyDatabaseError, isDatabaseSound, isCorruptCode } from '../../db/open.js';
 import { AppError } from './errors.js';
 

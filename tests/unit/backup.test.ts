@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { existsSync, utimesSync, readFileSync, writeFileSync, openSync, writeSync, closeSync, readdirSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { testWorkspace, tempDir } from '../helpers.js';
 import { Workspace } from '../../main/workspace.js';
 import { dispatch } from '../../main/handlers.js';

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { openSync, writeSync, fstatSync, closeSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { testWorkspace } from '../helpers.js';
 import { dispatch } from '../../main/handlers.js';
 import { Workspace } from '../../main/workspace.js';

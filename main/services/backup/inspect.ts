@@ -4,7 +4,7 @@
  * role. A restore and «open another file» both ask this before anything is replaced or switched.
  */
 import { existsSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { LATEST_VERSION } from '../../../db/open.js';
 import { AppError } from '../errors.js';
 import type { WorkspaceFileInfo } from '../../../preload/contract/backup.js';

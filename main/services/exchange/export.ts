@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { assertDatabaseSound } from '../db-errors.js';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import pkg from '../../../package.json' with { type: 'json' };
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { AppError } from '../errors.js';

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors.js';
 import { allTables, personalColumns } from '../../../db/registry/index.js';
 import { isSealed, sealText, openText, wrapKey, unwrapKey, newKdf, deriveKey, type KdfParams } from './envelope.js';
