@@ -10,6 +10,8 @@ import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { Migration } from './migrations/types.js';
 import { naturalKey, schoolSortKey } from '../common/sort.js';
 import { lastDuePeriod } from '../common/timing.js';
+import { Keyring, KeyringError, type KeyStore, type DataKey } from './keyring.js';
+import { applyKey, encryptPlainFile, isEmptyFile, whichKey } from './cipher.js';
 
 export class NewerSchemaError extends Error {
   readonly code = 'newer_schema';
@@ -95,10 +97,12 @@ export function migrate(raw: BetterSqlite3.Database, list: Migration[] = migrati
   return raw.pragma('user_version', { simple: true }) as number;
 }
 
-export function openRaw(path: string, opts: { readonly?: boolean } = {}): BetterSqlite3.Database {
+/** `key`: the file key the file is encrypted with (none: a plain file — an in-memory one, or a test's own). */
+export function openRaw(path: string, opts: { readonly?: boolean; key?: Buffer } = {}): BetterSqlite3.Database {
   let raw: BetterSqlite3.Database;
   try {
     raw = new BetterSqlite3(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    if (opts.key) applyKey(raw, opts.key);
     raw.pragma('journal_mode = WAL');
   } catch (e) {
     // A read-only medium makes SQLite fail here too: that file is not damaged, and must not be called so.
@@ -124,11 +128,69 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
 export interface OpenOptions {
   /** Called on an existing file just before a migration runs on it (the workspace makes a backup there). */
   beforeMigrate?: (raw: BetterSqlite3.Database, fromVersion: number) => void;
+  /** The keyring of the file (default: `<path>.keyring`, read or made with `store`). */
+  keyring?: Keyring;
+  /** How the keyring's device wraps are protected (default: the plain file store). */
+  store?: KeyStore;
+  now?: () => Date;
+  /** A plaintext file of an earlier version was just encrypted with the key `keyId` (the workspace seals its backups then). */
+  afterEncrypt?: (path: string, key: DataKey) => void;
 }
 
-/** Opens (creating if needed) and migrates a workspace file. */
+/** The keyring and the file key each open file was opened with (attached files and backups take them from here). */
+const opened = new WeakMap<BetterSqlite3.Database, { keyring: Keyring; fileKey: DataKey }>();
+
+export function keyringOf(raw: BetterSqlite3.Database): { keyring: Keyring; fileKey: DataKey } | null {
+  return opened.get(raw) ?? null;
+}
+
+const LOCKED_FILE = 'Файл данных зашифрован, а ключ к нему на этом компьютере закрыт паролем рабочего места. Введите пароль, чтобы открыть файл.';
+
+/**
+ * The key a file on disk opens with, choosing among the keyring's file keys (a restored copy may be under an
+ * earlier one); a plaintext file of an earlier version is encrypted first with the current key.
+ */
+function fileKeyFor(path: string, keyring: Keyring, opts: OpenOptions): DataKey {
+  const current = keyring.currentFileKey();
+  if (isEmptyFile(path)) {
+    if (!current) throw new KeyringError('locked', LOCKED_FILE);
+    return current;
+  }
+  let which: DataKey | 'plain' | null;
+  try {
+    which = whichKey(path, keyring.keys('file'));
+  } catch (e) {
+    throw new NotADatabaseError(path, e);
+  }
+  if (which === 'plain') {
+    if (!current) throw new KeyringError('locked', LOCKED_FILE);
+    encryptPlainFile(path, current.key);
+    opts.afterEncrypt?.(path, current);
+    return current;
+  }
+  if (!which) {
+    if (!keyring.hasFileKey()) throw new KeyringError('locked', LOCKED_FILE);
+    throw new NotADatabaseError(path, new Error('no key of the keyring opens the file'));
+  }
+  return which;
+}
+
+/** Opens (creating if needed) and migrates a workspace file, encrypted with a key of its keyring. */
 export function openDatabase(path: string, list: Migration[] = migrations, opts: OpenOptions = {}): OpenedDb {
-  const raw = openRaw(path);
+  const memory = path === ':memory:' || path === '';
+  let keys: { keyring: Keyring; fileKey: DataKey } | null = null;
+  if (!memory) {
+    try {
+      const keyring = opts.keyring ?? Keyring.open(path, { store: opts.store, now: opts.now });
+      keys = { keyring, fileKey: fileKeyFor(path, keyring, opts) };
+    } catch (e) {
+      // The keyring cannot be written beside the file, or a plaintext file cannot be encrypted: a read-only place.
+      if (['EROFS', 'EACCES', 'EPERM'].includes((e as NodeJS.ErrnoException).code ?? '') || (!isEmptyFile(path) && notWritable(path))) throw new ReadOnlyDatabaseError(path, e);
+      throw e;
+    }
+  }
+  const raw = openRaw(path, { key: keys?.fileKey.key });
+  if (keys) opened.set(raw, keys);
   try {
     if (!isDatabaseSound(raw)) throw new DamagedDatabaseError(path);
     const from = raw.pragma('user_version', { simple: true }) as number;

@@ -18,6 +18,8 @@ import { isoDay } from '../common/format.js';
 import { attachVault } from './services/privacy/vault.js';
 import { eraseExpiredDaily } from './services/privacy/erasure.js';
 import { eraseDeletedFilesDaily } from './services/attachments.js';
+import { sealPlainAttachments } from './services/attachment-path.js';
+import { sealPlainBackups } from './services/backup/seal.js';
 
 export type { WorkspaceKind };
 
@@ -124,12 +126,20 @@ export class Workspace implements HandlerEnv {
   }
 
   private open(kind: WorkspaceKind): OpenedDb {
-    this.opened = openDatabase(this.dbPath(kind), undefined, kind === 'demo' ? {} : { beforeMigrate: (raw) => void makeBackup(raw, 'migration', this.now()) });
+    // The whole file is encrypted with a key of its keyring (`<file>.keyring`), whose device wrap is the shell's
+    // key store (safeStorage); a plaintext file of an earlier version is encrypted here, its old copies with it.
+    this.opened = openDatabase(this.dbPath(kind), undefined, {
+      store: this.secretBox, now: this.now,
+      ...(kind === 'demo' ? {} : { beforeMigrate: (raw) => void makeBackup(raw, 'migration', this.now()) }),
+    });
     // A database restored from a backup or copied to another computer takes a new origin before any edit.
     checkIdentityOnOpen(this.opened.raw);
-    // Personal data is sealed under a key the shell's key store (safeStorage) wraps; a password locks it.
+    // Personal columns are sealed a second time under a personal key the password locks.
     attachVault(this.opened.raw, { dbPath: this.dbPath(kind), store: this.secretBox, now: this.now });
     this.kindOpen = kind;
+    // Attached files and copies an earlier version left in plain are sealed now.
+    sealPlainAttachments({ raw: this.opened.raw, filesDir: this.filesDir() });
+    sealPlainBackups(this.opened.raw);
     this.backupDay = null;
     return this.opened;
   }
@@ -137,7 +147,7 @@ export class Workspace implements HandlerEnv {
   async switchTo(kind: WorkspaceKind, opts: { fresh?: boolean } = {}): Promise<ServiceContext> {
     await this.close();
     if (opts.fresh) {
-      for (const suffix of ['', '-wal', '-shm', '.datakey']) rmSync(this.dbPath(kind) + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '.datakey', '.keyring']) rmSync(this.dbPath(kind) + suffix, { force: true });
       if (kind === 'demo') rmSync(join(this.dataDir, 'files-demo'), { recursive: true, force: true });
     }
     this.open(kind);

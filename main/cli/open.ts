@@ -44,7 +44,7 @@ async function unlockIfNeeded(w: OpenWorkspace): Promise<void> {
 export async function withWorkspace<T>(db: string, now: () => Date, fn: (w: OpenWorkspace) => T | Promise<T>, opts: { create?: boolean } = {}): Promise<T> {
   const path = resolve(db);
   if (!opts.create && !existsSync(path)) throw new CliError(`Файл базы данных «${db}» не найден. Создайте рабочее место командой opora init.`);
-  const w = openWorkspaceFile(path, now);
+  const w = openWorkspaceFile(path, now, { password: process.env.OPORA_PASSWORD });
   try {
     await unlockIfNeeded(w);
     return await fn(w);

@@ -66,12 +66,12 @@ export const backupHandlers = defineArea({
   'backup.restore': async (env, input) => {
     noDemo(env);
     const r = await restoreNamed(host(env), input.name);
-    return { state: workspaceState(env), keptName: r.kept?.name ?? null };
+    return { state: workspaceState(env), keptName: r.kept?.name ?? null, found: r.found };
   },
   'backup.restoreUpload': async (env, input) => {
     noDemo(env);
     const r = await restoreUploaded(host(env), input.bytes);
-    return { state: workspaceState(env), keptName: r.kept?.name ?? null };
+    return { state: workspaceState(env), keptName: r.kept?.name ?? null, found: r.found };
   },
 
   'workspace.files': (env) => workspaceFiles(env),

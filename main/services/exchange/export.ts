@@ -17,7 +17,7 @@ import { AppError } from '../errors.js';
 import { getMeta, setMeta } from '../clock.js';
 import { getRole, getSchoolProfile } from '../school.js';
 import { requireMunicipality, getSchool } from '../municipality-core.js';
-import { attachmentPath } from '../attachments.js';
+import { readAttachmentBytes } from '../attachment-path.js';
 import { buildContainer, openContainer, type EntryInput, type ManifestHead, type BundleKind } from './container.js';
 import { sha256 } from './crypto.js';
 import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContext, type Identity } from './keys.js';
@@ -78,9 +78,8 @@ function schoolFiles(ctx: ExchangeContext, owner: string): EntryInput[] {
   const rows = ctx.raw.prepare('SELECT id, mime, sha256 FROM attachment WHERE owner = ? AND deleted_at IS NULL AND share = 1 ORDER BY id').all(owner) as { id: string; mime: string; sha256: string }[];
   const out: EntryInput[] = [];
   for (const r of rows) {
-    const p = attachmentPath(ctx, r.id);
-    if (!existsSync(p)) continue;
-    const data = readFileSync(p);
+    const data = readAttachmentBytes(ctx, r.id);
+    if (!data) continue;
     if (sha256(data) !== r.sha256) continue; // damaged on disk: the record travels, the file does not
     out.push({ name: `files/${r.id}`, data, compress: !UNCOMPRESSIBLE.test(r.mime) });
   }

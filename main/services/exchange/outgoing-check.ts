@@ -11,8 +11,7 @@ import { rewriteText } from '../writer.js';
 import { revealRows } from '../privacy/vault.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
 import { fileText, fileTextKind } from '../privacy/file-text.js';
-import { attachmentPath } from '../attachment-path.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { readAttachmentBytes } from '../attachment-path.js';
 
 export interface Finding {
   table: string;
@@ -111,9 +110,9 @@ export function findFileMentions(ctx: ServiceContext, owner: string): string[] {
   const m = matcher(ctx);
   const out: string[] = [];
   for (const r of rows) {
-    const p = attachmentPath(ctx, r.id);
-    if (!existsSync(p)) continue; // its bytes do not travel (export.ts)
-    const problem = fileProblem(m, r.file_name, readFileSync(p));
+    const bytes = readAttachmentBytes(ctx, r.id);
+    if (!bytes) continue; // its bytes do not travel (export.ts)
+    const problem = fileProblem(m, r.file_name, bytes);
     if (problem) out.push(`Файл «${r.file_name}»${r.title ? ` мероприятия «${r.title.slice(0, 60)}»` : ''}: ${problem}`);
   }
   return out;
