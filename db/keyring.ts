@@ -69,6 +69,8 @@ interface KeyringFile {
 export interface DataKey { id: string; key: Buffer }
 
 const AAD = Buffer.from('opora keyring v1');
+/** The older version's wraps (main/services/privacy/envelope.ts) were made with this one. */
+const LEGACY_AAD = Buffer.from('opora personal data v1');
 
 function seal(key: Buffer, plain: Buffer): string {
   const iv = randomBytes(12);
@@ -78,12 +80,12 @@ function seal(key: Buffer, plain: Buffer): string {
   return Buffer.concat([iv, c.getAuthTag(), body]).toString('base64');
 }
 
-function open(key: Buffer, wrapped: string): Buffer | null {
+function open(key: Buffer, wrapped: string, aad = AAD): Buffer | null {
   try {
     const b = Buffer.from(wrapped, 'base64');
     if (b.length < 28) return null;
     const d = createDecipheriv('aes-256-gcm', key, b.subarray(0, 12));
-    d.setAAD(AAD);
+    d.setAAD(aad);
     d.setAuthTag(b.subarray(12, 28));
     return Buffer.concat([d.update(b.subarray(28)), d.final()]);
   } catch {
@@ -327,7 +329,7 @@ export class Keyring {
     // The wrong-password path costs one full scrypt, as the right one does.
     if (!list.length) { if (hashedYet) deriveKey(secret, newKdf()); return null; }
     for (const l of list) {
-      const personal = open(deriveKey(secret, l.kdf), l.wrapped);
+      const personal = open(deriveKey(secret, l.kdf), l.wrapped, LEGACY_AAD);
       if (!personal) continue;
       let master = this.data.ways.legacy ? open(personal, this.data.ways.legacy) : null;
       if (!master) {
