@@ -16,6 +16,7 @@ import type { SecretBox } from './services/exchange/crypto.js';
 import { makeBackup, dailyBackup } from './services/backup/backup.js';
 import { isoDay } from '../common/format.js';
 import { attachVault } from './services/privacy/vault.js';
+import { Keyring } from '../db/keyring.js';
 import { eraseExpiredDaily } from './services/privacy/erasure.js';
 import { eraseDeletedFilesDaily } from './services/attachments.js';
 import { sealPlainAttachments } from './services/attachment-path.js';
@@ -125,11 +126,23 @@ export class Workspace implements HandlerEnv {
     }
   }
 
+  /** The keyring of each file opened in this session: reopening after a restore keeps the workspace unlocked. */
+  private keyrings = new Map<string, Keyring>();
+
+  private keyringFor(path: string): Keyring {
+    let k = this.keyrings.get(path);
+    if (!k || !existsSync(k.path)) {
+      k = Keyring.open(path, { store: this.secretBox, now: this.now });
+      this.keyrings.set(path, k);
+    }
+    return k;
+  }
+
   private open(kind: WorkspaceKind): OpenedDb {
     // The whole file is encrypted with a key of its keyring (`<file>.keyring`), whose device wrap is the shell's
     // key store (safeStorage); a plaintext file of an earlier version is encrypted here, its old copies with it.
     this.opened = openDatabase(this.dbPath(kind), undefined, {
-      store: this.secretBox, now: this.now,
+      keyring: this.keyringFor(this.dbPath(kind)),
       ...(kind === 'demo' ? {} : { beforeMigrate: (raw) => void makeBackup(raw, 'migration', this.now()) }),
     });
     // A database restored from a backup or copied to another computer takes a new origin before any edit.
