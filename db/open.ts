@@ -133,8 +133,10 @@ export interface OpenOptions {
   /** How the keyring's device wraps are protected (default: the plain file store). */
   store?: KeyStore;
   now?: () => Date;
-  /** A plaintext file of an earlier version was just encrypted with the key `keyId` (the workspace seals its backups then). */
+  /** A plaintext file of an earlier version was just encrypted with `key`. */
   afterEncrypt?: (path: string, key: DataKey) => void;
+  /** `npm run bench` only: a plaintext file stays plain, to measure what the encryption costs on the same data. */
+  keepPlain?: boolean;
 }
 
 /** The keyring and the file key each open file was opened with (attached files and backups take them from here). */
@@ -164,6 +166,7 @@ function fileKeyFor(path: string, keyring: Keyring, opts: OpenOptions): DataKey 
   }
   if (which === 'plain') {
     if (!current) throw new KeyringError('locked', LOCKED_FILE);
+    if (opts.keepPlain) return { id: current.id, key: Buffer.alloc(0) };
     encryptPlainFile(path, current.key);
     opts.afterEncrypt?.(path, current);
     return current;
@@ -189,7 +192,7 @@ export function openDatabase(path: string, list: Migration[] = migrations, opts:
       throw e;
     }
   }
-  const raw = openRaw(path, { key: keys?.fileKey.key });
+  const raw = openRaw(path, { key: keys?.fileKey.key.length ? keys.fileKey.key : undefined });
   if (keys) opened.set(raw, keys);
   try {
     if (!isDatabaseSound(raw)) throw new DamagedDatabaseError(path);
