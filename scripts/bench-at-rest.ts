@@ -16,6 +16,7 @@ import { Keyring } from '../db/keyring.js';
 import { applyKey } from '../db/cipher.js';
 import { attachVault } from '../main/services/privacy/vault.js';
 import { listRecords } from '../main/services/records.js';
+import { listInput } from '../preload/contract/index.js';
 
 const LISTS = ['risk_entry', 'staff', 'activity'] as const;
 const ROUNDS = 7;
@@ -35,10 +36,10 @@ function timeLists(path: string): Record<string, { cold: number; warm: number }>
       attachVault(o.raw, { dbPath: path });
       const ctx = { db: o.db, raw: o.raw, filesDir: join(path, '..', 'files'), now: () => new Date() };
       let t = performance.now();
-      listRecords(ctx, { entity, limit: 50 } as Parameters<typeof listRecords>[1]);
+      listRecords(ctx, listInput.parse({ entity, limit: 50 }));
       cold.push(performance.now() - t);
       t = performance.now();
-      listRecords(ctx, { entity, limit: 50 } as Parameters<typeof listRecords>[1]);
+      listRecords(ctx, listInput.parse({ entity, limit: 50 }));
       warm.push(performance.now() - t);
       o.raw.close();
     }
