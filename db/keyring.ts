@@ -19,7 +19,7 @@
  * are kept here, so a restart does not reset them. scrypt settings read from the file must lie within
  * KDF_BOUNDS: a file with N = 2 (no cost) or N = 2^30 (a hang) is refused.
  */
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync, rmSync, openSync, fsyncSync, closeSync } from 'node:fs';
 
 /** Wraps a key at rest without a password (structurally the exchange's SecretBox, so the shell's safeStorage box fits). */
@@ -196,24 +196,44 @@ export class Keyring {
     renameSync(tmp, this.path);
   }
 
+  /**
+   * The store that unwraps a device wrap of `kind`: this one, or the plain file store for a wrap it wrote (a
+   * workspace first opened in the browser mode, then in the desktop app: re-wrapped by the OS store below).
+   */
+  private storeFor(kind: string): KeyStore | null {
+    return kind === this.store.kind ? this.store : kind === fileKeyStore.kind ? fileKeyStore : null;
+  }
+
   private openByDevice(): void {
     const dev = this.data.ways.device;
-    if (dev && dev.store === this.store.kind) {
+    const store = dev ? this.storeFor(dev.store) : null;
+    if (dev && store) {
       try {
-        const m = this.store.unprotect(Buffer.from(dev.wrapped, 'base64'));
+        const m = store.unprotect(Buffer.from(dev.wrapped, 'base64'));
         if (m.length === 32) this.master = m;
       } catch { /* another computer's or user's store: the password is the way in */ }
     }
     this.openAll();
+    // A plain wrap where the OS store is at hand now: wrapped by the OS store from here on.
+    if (this.master && dev && dev.store !== this.store.kind) {
+      this.data.ways.device = { store: this.store.kind, wrapped: this.store.protect(this.master).toString('base64') };
+      for (const e of this.data.keys) {
+        const k = this.known.get(e.id);
+        if (e.device && k) e.device = { store: this.store.kind, wrapped: this.store.protect(k).toString('base64') };
+      }
+      this.save();
+    }
   }
+
 
   /** Opens every data key it can: all through the master, file keys also through their device wraps. */
   private openAll(): void {
     for (const e of this.data.keys) {
       if (this.known.has(e.id)) continue;
       let k = this.master ? open(this.master, e.wrapped) : null;
-      if (!k && e.device && e.device.store === this.store.kind) {
-        try { k = this.store.unprotect(Buffer.from(e.device.wrapped, 'base64')); } catch { k = null; }
+      const store = e.device ? this.storeFor(e.device.store) : null;
+      if (!k && e.device && store) {
+        try { k = store.unprotect(Buffer.from(e.device.wrapped, 'base64')); } catch { k = null; }
       }
       if (k && k.length === 32) this.known.set(e.id, k);
     }
@@ -375,12 +395,6 @@ export class Keyring {
       for (const e of this.data.keys) if (e.purpose !== 'file') this.known.delete(e.id);
     }
     this.save();
-  }
-
-  /** Compares two secrets in constant time (the recovery code's normal form). */
-  static same(a: string, b: string): boolean {
-    const x = Buffer.from(a), y = Buffer.from(b);
-    return x.length === y.length && timingSafeEqual(x, y);
   }
 
   /** Removes the keyring (a fresh demo file). */

@@ -146,6 +146,7 @@ export function keyringOf(raw: BetterSqlite3.Database): { keyring: Keyring; file
   return opened.get(raw) ?? null;
 }
 
+const OTHER_STORE = 'Ключ к файлу данных защищён хранилищем ключей системы, которого здесь нет (другая учётная запись, другой компьютер или командная строка вместо приложения). Откройте файл в приложении «Опора» под той учётной записью, где он создан, и задайте пароль рабочего места: с паролем файл откроется где угодно.';
 const LOCKED_FILE = 'Файл данных зашифрован, а ключ к нему на этом компьютере закрыт паролем рабочего места. Введите пароль, чтобы открыть файл.';
 
 /**
@@ -172,7 +173,7 @@ function fileKeyFor(path: string, keyring: Keyring, opts: OpenOptions): DataKey 
     return current;
   }
   if (!which) {
-    if (!keyring.hasFileKey()) throw new KeyringError('locked', LOCKED_FILE);
+    if (!keyring.hasFileKey()) throw new KeyringError('locked', keyring.hasPassword() ? LOCKED_FILE : OTHER_STORE);
     throw new NotADatabaseError(path, new Error('no key of the keyring opens the file'));
   }
   return which;

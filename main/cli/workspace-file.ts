@@ -26,7 +26,7 @@ export interface OpenWorkspace {
  * `password`: opens the keyring first when the device wrap cannot (a file made by the desktop app, whose keys the
  * OS key store wraps): the command line's key store is the plain file store.
  */
-export function openWorkspaceFile(dbPath: string, now: () => Date = () => new Date(), opts: { password?: string } = {}): OpenWorkspace {
+export function openWorkspaceFile(dbPath: string, now: () => Date = () => new Date(), opts: { password?: string; keepPlain?: boolean } = {}): OpenWorkspace {
   const keyring = Keyring.open(dbPath, { now });
   if (!keyring.hasFileKey() && opts.password !== undefined) {
     try {
@@ -35,7 +35,7 @@ export function openWorkspaceFile(dbPath: string, now: () => Date = () => new Da
       throw new AppError('wrong_password', e instanceof Error ? e.message : 'Неверный пароль.');
     }
   }
-  const o = openDatabase(dbPath, undefined, { keyring, now });
+  const o = openDatabase(dbPath, undefined, { keyring, now, keepPlain: opts.keepPlain });
   checkIdentityOnOpen(o.raw);
   attachVault(o.raw, { dbPath, now });
   sealPlainAttachments({ raw: o.raw, filesDir: filesDirFor(dbPath) });

@@ -14,7 +14,7 @@ import { workspaceFiles, openKnownFile, openPickedFile, newWorkspaceFile, openUp
 
 /** The restore's view of the workspace: its path is known even when the file does not open. */
 function host(env: HandlerEnv): RestoreHost {
-  return { ctx: () => env.ctx(), livePath: () => env.dbPath(env.kind), withClosed: (fn) => env.withClosed(fn) };
+  return { ctx: () => env.ctx(), livePath: () => env.dbPath(env.kind), keyStore: env.secretBox, withClosed: (fn) => env.withClosed(fn) };
 }
 
 function noDemo(env: HandlerEnv) {

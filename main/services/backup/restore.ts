@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync,
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { DamagedDatabaseError, NotADatabaseError, keyringOf } from '../../../db/open.js';
 import { applyKey, whichKey } from '../../../db/cipher.js';
-import { Keyring, type DataKey } from '../../../db/keyring.js';
+import { Keyring, type DataKey, type KeyStore } from '../../../db/keyring.js';
 import { allTables, personalColumns } from '../../../db/registry/index.js';
 import { openText } from '../privacy/envelope.js';
 import { join } from 'node:path';
@@ -26,6 +26,8 @@ export interface RestoreHost {
   ctx(): ServiceContext;
   /** The live file's path, known even when the file is too damaged to open. */
   livePath(): string;
+  /** How the keyring's device wraps are protected (the shell's safeStorage box), for a live file too damaged to open. */
+  keyStore?: KeyStore;
   /** Closes the active database, runs `fn` with its path, and opens it again (also when `fn` throws). */
   withClosed<T>(fn: (path: string) => T): Promise<T>;
 }
@@ -65,7 +67,7 @@ export async function restoreFrom(host: RestoreHost, source: string): Promise<Re
     ? { role: (getMeta(ctx.raw, 'role') ?? 'none') as WorkspaceFileInfo['role'], ownerId: getMeta(ctx.raw, 'owner_id') ?? null }
     : { role: 'none' as const, ownerId: null };
   // Every file key this workspace ever had: a copy made before a key change still opens.
-  const keyring = (ctx && keyringOf(ctx.raw)?.keyring) || Keyring.existing(livePath);
+  const keyring = (ctx && keyringOf(ctx.raw)?.keyring) || Keyring.existing(livePath, { store: host.keyStore });
   if (keyring?.hasPassword() && !keyring.isOpen()) throw new AppError('locked', 'Рабочее место заблокировано. Введите пароль, затем восстанавливайте копию: программа должна проверить, что ФИО в копии откроются.');
   const staged = livePath + '.restoring';
   rmSync(staged, { force: true });
