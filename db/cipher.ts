@@ -4,7 +4,7 @@
  * Cipher: ChaCha20-Poly1305 (sqleet, the library's default) — authenticated per page and fast in software on
  * old school computers without AES instructions; interoperability with SQLCipher tools is not needed.
  */
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { DataKey } from './keyring.js';
 
@@ -23,6 +23,17 @@ export function readable(raw: BetterSqlite3.Database): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** A plaintext SQLite file begins with «SQLite format 3»; an encrypted one with random bytes. */
+export function hasPlainHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(16);
+    return readSync(fd, b, 0, 16, 0) === 16 && b.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -10,8 +10,8 @@ import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { Migration } from './migrations/types.js';
 import { naturalKey, schoolSortKey } from '../common/sort.js';
 import { lastDuePeriod } from '../common/timing.js';
-import { Keyring, KeyringError, type KeyStore, type DataKey } from './keyring.js';
-import { applyKey, encryptPlainFile, isEmptyFile, whichKey } from './cipher.js';
+import { Keyring, keyringPathFor, KeyringError, type KeyStore, type DataKey } from './keyring.js';
+import { applyKey, encryptPlainFile, hasPlainHeader, isEmptyFile, whichKey } from './cipher.js';
 
 export class NewerSchemaError extends Error {
   readonly code = 'newer_schema';
@@ -104,6 +104,8 @@ export function openRaw(path: string, opts: { readonly?: boolean; key?: Buffer }
     raw = new BetterSqlite3(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
     if (opts.key) applyKey(raw, opts.key);
     raw.pragma('journal_mode = WAL');
+    // SQLite's own temporary files (large sorts, indexes being built) are not encrypted: they stay in memory.
+    raw.pragma('temp_store = MEMORY');
   } catch (e) {
     // A read-only medium makes SQLite fail here too: that file is not damaged, and must not be called so.
     if (!opts.readonly && notWritable(path)) throw new ReadOnlyDatabaseError(path, e);
@@ -179,13 +181,24 @@ function fileKeyFor(path: string, keyring: Keyring, opts: OpenOptions): DataKey 
   return which;
 }
 
+/**
+ * The keyring of the file at `path`: read, or made for a new or plaintext file. An encrypted file whose keyring is
+ * missing gets no new one (its keys would be wrong and the missing file might still be brought back): refused.
+ */
+export function keyringForFile(path: string, opts: { store?: KeyStore; now?: () => Date } = {}): Keyring {
+  if (!existsSync(keyringPathFor(path)) && !isEmptyFile(path) && !hasPlainHeader(path)) {
+    throw new KeyringError('key_lost', `Файл «${path}» не открывается: либо это не база данных «Опоры», либо она зашифрована, а её файла ключей «${keyringPathFor(path)}» рядом нет. Верните файл ключей из копии папки данных (он лежал рядом с базой).`);
+  }
+  return Keyring.open(path, opts);
+}
+
 /** Opens (creating if needed) and migrates a workspace file, encrypted with a key of its keyring. */
 export function openDatabase(path: string, list: Migration[] = migrations, opts: OpenOptions = {}): OpenedDb {
   const memory = path === ':memory:' || path === '';
   let keys: { keyring: Keyring; fileKey: DataKey } | null = null;
   if (!memory) {
     try {
-      const keyring = opts.keyring ?? Keyring.open(path, { store: opts.store, now: opts.now });
+      const keyring = opts.keyring ?? keyringForFile(path, { store: opts.store, now: opts.now });
       keys = { keyring, fileKey: fileKeyFor(path, keyring, opts) };
     } catch (e) {
       // The keyring cannot be written beside the file, or a plaintext file cannot be encrypted: a read-only place.

@@ -9,14 +9,14 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDatabase, type OpenedDb } from '../db/open.js';
+import { openDatabase, keyringForFile, type OpenedDb } from '../db/open.js';
 import type { ServiceContext, HandlerEnv, WorkspaceKind } from './services/context.js';
 import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
 import { makeBackup, dailyBackup } from './services/backup/backup.js';
 import { isoDay } from '../common/format.js';
 import { attachVault } from './services/privacy/vault.js';
-import { Keyring } from '../db/keyring.js';
+import type { Keyring } from '../db/keyring.js';
 import { eraseExpiredDaily } from './services/privacy/erasure.js';
 import { eraseDeletedFilesDaily } from './services/attachments.js';
 import { sealPlainAttachments } from './services/attachment-path.js';
@@ -132,7 +132,7 @@ export class Workspace implements HandlerEnv {
   private keyringFor(path: string): Keyring {
     let k = this.keyrings.get(path);
     if (!k || !existsSync(k.path)) {
-      k = Keyring.open(path, { store: this.secretBox, now: this.now });
+      k = keyringForFile(path, { store: this.secretBox, now: this.now });
       this.keyrings.set(path, k);
     }
     return k;

@@ -1,12 +1,11 @@
 /** A workspace database named on the command line (or by a test), with its files folder next to it. */
 import { basename, dirname, join } from 'node:path';
-import { openDatabase } from '../../db/open.js';
+import { openDatabase, keyringForFile } from '../../db/open.js';
 import type { ExchangeContext } from '../services/exchange/index.js';
 import { checkIdentityOnOpen } from '../services/exchange/keys.js';
 import { attachVault } from '../services/privacy/vault.js';
 import { sealPlainAttachments } from '../services/attachment-path.js';
 import { sealPlainBackups } from '../services/backup/seal.js';
-import { Keyring } from '../../db/keyring.js';
 import { AppError } from '../services/errors.js';
 
 /** opora.sqlite → files/ (as the app keeps it); demo.sqlite → files-demo/; anything else → <name>-files/. */
@@ -27,7 +26,7 @@ export interface OpenWorkspace {
  * OS key store wraps): the command line's key store is the plain file store.
  */
 export function openWorkspaceFile(dbPath: string, now: () => Date = () => new Date(), opts: { password?: string; keepPlain?: boolean } = {}): OpenWorkspace {
-  const keyring = Keyring.open(dbPath, { now });
+  const keyring = keyringForFile(dbPath, { now });
   if (!keyring.hasFileKey() && opts.password !== undefined) {
     try {
       keyring.openWith('password', opts.password);

@@ -3,24 +3,14 @@
  * file's current key, once, when the file is opened: a plaintext SQLite file begins with «SQLite format 3»,
  * an encrypted one with random bytes, so the check reads 16 bytes a copy.
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { keyringOf } from '../../../db/open.js';
-import { encryptPlainFile } from '../../../db/cipher.js';
+import { encryptPlainFile, hasPlainHeader } from '../../../db/cipher.js';
 import { backupDirFor, listBackups } from './backup.js';
 
-const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-export function isPlainSqlite(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const b = Buffer.alloc(16);
-    return readSync(fd, b, 0, 16, 0) === 16 && b.equals(PLAIN_HEADER);
-  } finally {
-    closeSync(fd);
-  }
-}
+export const isPlainSqlite = hasPlainHeader;
 
 /** Encrypts this file's plain copies; returns how many. A copy that fails stays as it was (it is still a copy). */
 export function sealPlainBackups(raw: BetterSqlite3.Database): number {
