@@ -5,7 +5,7 @@
  * birth date. Earlier workspaces (plaintext file, `.datakey`, privacy_key table) are taken over without loss.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, createCipheriv, scryptSync } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -133,6 +133,40 @@ function previousVersion(dir: string, opts: { password?: string } = {}) {
   writeFileSync(join(dir, 'files', 'attachments', 'a1'), `Протокол: ${NAME}`);
   return path;
 }
+
+describe('файл ключей', () => {
+  it('зашифрованный файл без своего файла ключей не открывается, и новый файл ключей вместо потерянного не пишется', async () => {
+    const t = testWorkspace();
+    await t.ok('workspace.createSchool', { name: 'МКОУ «Тестовая школа»' });
+    const db = t.ws.dbPath('main');
+    await t.ws.close();
+    const ring = readFileSync(db + '.keyring');
+    rmSync(db + '.keyring');
+    const again = caller(new Workspace(t.ws.dataDir));
+    const r = await again.call('workspace.state', {});
+    expect(r).toMatchObject({ ok: false, code: 'key_lost' });
+    if (!r.ok) expect(r.message).toMatch(/файла ключей .*рядом нет/);
+    expect(existsSync(db + '.keyring')).toBe(false);
+    // Brought back, it opens again.
+    writeFileSync(db + '.keyring', ring);
+    const back = caller(new Workspace(t.ws.dataDir));
+    expect((await back.ok('workspace.state', {})).role).toBe('school');
+  });
+
+  it('обёртка открытым хранилищем переходит под хранилище системы, когда оно появилось', async () => {
+    const t = testWorkspace();
+    await t.ok('workspace.createSchool', { name: 'МКОУ «Тестовая школа»' });
+    const db = t.ws.dbPath('main');
+    await t.ws.close();
+    const os = { kind: 'safeStorage', protect: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)), unprotect: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)) };
+    const ws = new Workspace(t.ws.dataDir);
+    ws.secretBox = os;
+    expect(await caller(ws).ok('workspace.state', {})).toMatchObject({ role: 'school' });
+    const j = JSON.parse(readFileSync(db + '.keyring', 'utf8')) as { ways: { device: { store: string } } };
+    expect(j.ways.device.store).toBe('safeStorage');
+    await ws.close();
+  });
+});
 
 describe('рабочее место прежней версии', () => {
   it('без пароля: файл, его копии и приложенные файлы шифруются при первом открытии, ФИО на месте', async () => {
