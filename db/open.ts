@@ -189,7 +189,9 @@ function fileKeyFor(path: string, keyring: Keyring, opts: OpenOptions): DataKey 
  */
 export function keyringForFile(path: string, opts: { store?: KeyStore; now?: () => Date } = {}): Keyring {
   if (!existsSync(keyringPathFor(path)) && !isEmptyFile(path) && !hasPlainHeader(path)) {
-    throw new KeyringError('key_lost', `Файл «${path}» не открывается: либо это не база данных «Опоры», либо она зашифрована, а её файла ключей «${keyringPathFor(path)}» рядом нет. Верните файл ключей из копии папки данных (он лежал рядом с базой).`);
+    const e = new NotADatabaseError(path, new Error('no keyring beside a file that is not plain SQLite'));
+    e.message = `Файл «${path}» не является базой данных «Опоры», повреждён или зашифрован, а его файла ключей «${keyringPathFor(path)}» рядом нет. Если это ваш файл данных, верните файл ключей из копии папки данных (он лежал рядом с базой); иначе выберите другой файл. ${RESTORE}`;
+    throw e;
   }
   return Keyring.open(path, opts);
 }

@@ -144,7 +144,7 @@ describe('файл ключей', () => {
     rmSync(db + '.keyring');
     const again = caller(new Workspace(t.ws.dataDir));
     const r = await again.call('workspace.state', {});
-    expect(r).toMatchObject({ ok: false, code: 'key_lost' });
+    expect(r).toMatchObject({ ok: false, code: 'not_a_database' });
     if (!r.ok) expect(r.message).toMatch(/файла ключей .*рядом нет/);
     expect(existsSync(db + '.keyring')).toBe(false);
     // Brought back, it opens again.
