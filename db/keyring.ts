@@ -8,8 +8,9 @@
  *                  ▼
  *   data keys (random 256 bit, with ids, none ever dropped): 'file' keys encrypt the whole database file, its
  *   WAL, its backups and the attached files; 'personal' keys seal the personal columns one value at a time.
- *   Every data key is wrapped by the master key. File keys are also wrapped by the device KeyStore, so the
- *   programme opens (to its lock screen) while the password is not yet entered — see README «Персональные данные».
+ *   Every data key is wrapped by the master key. While no password is set, file keys are also wrapped by the
+ *   device KeyStore; setting a password removes those wraps, so with a password nothing of the file opens without
+ *   it (the programme opens to its lock screen before it opens the file) — see README «Персональные данные».
  *
  * Keys of an older version (table privacy_key inside the database, `<database>.datakey`) come in as `legacy`
  * wraps of a personal key until the password is next entered (main/services/privacy/vault.ts).
@@ -245,7 +246,7 @@ export class Keyring {
     const existing = this.data.keys.find((e) => e.purpose === purpose && this.known.get(e.id)?.equals(key));
     if (existing) return { id: existing.id, key };
     const e: KeyEntry = { id, purpose, created: this.now().toISOString(), wrapped: seal(this.master, key) };
-    if (purpose === 'file') e.device = { store: this.store.kind, wrapped: this.store.protect(key).toString('base64') };
+    if (purpose === 'file' && !this.hasPassword()) e.device = { store: this.store.kind, wrapped: this.store.protect(key).toString('base64') };
     this.data.keys.push(e);
     this.known.set(id, key);
     this.save();
@@ -358,6 +359,7 @@ export class Keyring {
         this.rewrap(master);
         this.data.ways = { legacy: seal(personal, master) };
         if (way === 'password') this.data.ways.password = wrapWith(secret, master);
+        this.dropDeviceWraps();
       }
       this.master = master;
       const id = this.addKey('personal', personal).id;
@@ -366,6 +368,11 @@ export class Keyring {
       return master;
     }
     return null;
+  }
+
+  /** With a password, no data key is left wrapped by the device: the password (or the code) is the only way in. */
+  private dropDeviceWraps(): void {
+    for (const e of this.data.keys) delete e.device;
   }
 
   private rewrap(master: Buffer): void {
@@ -377,6 +384,7 @@ export class Keyring {
     if (!this.master) throw new KeyringError('locked', 'Рабочее место заблокировано. Введите пароль, чтобы продолжить.');
     this.data.ways = { password: wrapWith(password, this.master), recovery: wrapWith(recoveryCode, this.master) };
     delete this.data.legacy;
+    this.dropDeviceWraps();
     this.data.attempts = { failures: 0, last: null };
     this.save();
   }

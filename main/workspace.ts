@@ -138,6 +138,11 @@ export class Workspace implements HandlerEnv {
     return k;
   }
 
+  /** The keyring of the active file (read without opening the file: a file behind a password stays closed until then). */
+  keyring(): Keyring {
+    return this.keyringFor(this.dbPath(this.kind));
+  }
+
   private open(kind: WorkspaceKind): OpenedDb {
     // The whole file is encrypted with a key of its keyring (`<file>.keyring`), whose device wrap is the shell's
     // key store (safeStorage); a plaintext file of an earlier version is encrypted here, its old copies with it.

@@ -39,9 +39,11 @@ export function testWorkspace(now: () => Date = () => new Date('2026-11-25T10:00
   return { ws, call, ok };
 }
 
-/** A copy of a workspace file (a backup) opened read-only with the keys of the workspace's keyring at `dbPath`. */
-export function openCopy(copy: string, dbPath: string): BetterSqlite3.Database {
-  const key = whichKey(copy, Keyring.existing(dbPath)?.keys('file') ?? []);
+/** A copy of a workspace file (a backup) opened read-only with the keys of the workspace's keyring at `dbPath` (opened by `password` when it has one). */
+export function openCopy(copy: string, dbPath: string, password?: string): BetterSqlite3.Database {
+  const ring = Keyring.existing(dbPath);
+  if (ring && password !== undefined) ring.openWith('password', password);
+  const key = whichKey(copy, ring?.keys('file') ?? []);
   if (!key) throw new Error(`no key of ${dbPath}.keyring opens ${copy}`);
   const raw = new BetterSqlite3(copy, { readonly: true });
   if (key !== 'plain') applyKey(raw, key.key);

@@ -3,10 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { openDatabase, keyringForFile } from '../../db/open.js';
 import type { ExchangeContext } from '../services/exchange/index.js';
 import { checkIdentityOnOpen } from '../services/exchange/keys.js';
-import { attachVault } from '../services/privacy/vault.js';
+import { attachVault, openClosedKeyring } from '../services/privacy/vault.js';
 import { sealPlainAttachments } from '../services/attachment-path.js';
 import { sealPlainBackups } from '../services/backup/seal.js';
-import { AppError } from '../services/errors.js';
 
 /** opora.sqlite → files/ (as the app keeps it); demo.sqlite → files-demo/; anything else → <name>-files/. */
 export function filesDirFor(dbPath: string): string {
@@ -27,13 +26,8 @@ export interface OpenWorkspace {
  */
 export function openWorkspaceFile(dbPath: string, now: () => Date = () => new Date(), opts: { password?: string; keepPlain?: boolean } = {}): OpenWorkspace {
   const keyring = keyringForFile(dbPath, { now });
-  if (!keyring.hasFileKey() && opts.password !== undefined) {
-    try {
-      keyring.openWith('password', opts.password);
-    } catch (e) {
-      throw new AppError('wrong_password', e instanceof Error ? e.message : 'Неверный пароль.');
-    }
-  }
+  // With a password the file key opens only with it: the keyring first, then the file.
+  if (!keyring.hasFileKey() && opts.password !== undefined) openClosedKeyring(keyring, 'password', opts.password);
   const o = openDatabase(dbPath, undefined, { keyring, now, keepPlain: opts.keepPlain });
   checkIdentityOnOpen(o.raw);
   attachVault(o.raw, { dbPath, now });

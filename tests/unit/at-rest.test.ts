@@ -74,9 +74,14 @@ describe('зашифровано всё, что лежит на диске', () 
     expect(isPlainSqlite(db)).toBe(false);
     // … and still everything reads back in the programme.
     expect(Buffer.from((await t.ok('attachments.read', { id: file.id })).dataBase64, 'base64').toString()).toBe(protocol);
-    const copy = openCopy(join(backupDirFor(db), backups[0]!), db);
+    // Only the password opens the file key now: the keyring read afresh (as from a copied folder) opens nothing without it.
+    expect(() => openCopy(join(backupDirFor(db), backups[0]!), db)).toThrow(/no key/);
+    const copy = openCopy(join(backupDirFor(db), backups[0]!), db, 'верный-пароль-1');
     expect(copy.prepare("SELECT outcomes FROM event WHERE title = 'Совет профилактики'").pluck().get()).toContain(NAME);
     copy.close();
+    const ring = JSON.parse(readFileSync(db + '.keyring', 'utf8')) as { ways: Record<string, unknown>; keys: { device?: unknown }[] };
+    expect(Object.keys(ring.ways).sort()).toEqual(['password', 'recovery']);
+    expect(ring.keys.every((k) => k.device === undefined)).toBe(true);
     await t.ws.close();
     expect(leaks(t.ws.dataDir, [NAME, 'Скворцова', BIRTH])).toEqual([]);
   });

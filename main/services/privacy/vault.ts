@@ -263,6 +263,24 @@ function opened(raw: BetterSqlite3.Database): void {
   sealPlaintext(raw);
 }
 
+/**
+ * Opens the keyring of a file still closed behind its password (its file key opens only with it): the password
+ * or the recovery code, with the same refusals and waits as unlock / recover. The file is opened after it.
+ */
+export function openClosedKeyring(keyring: Keyring, way: 'password' | 'recovery', secret: string): void {
+  try {
+    keyring.openWith(way, way === 'recovery' ? normaliseCode(secret) : secret);
+  } catch (e) {
+    if (way === 'recovery') refusal(e, 'code', 'Неверный код восстановления.');
+    refusal(e, 'password', 'Неверный пароль.');
+  }
+}
+
+/** Whether an error is the refusal to open a file whose key only the password opens. */
+export function isClosedByPassword(e: unknown): boolean {
+  return e instanceof KeyringError && e.code === 'locked';
+}
+
 export function unlock(raw: BetterSqlite3.Database, password: string): void {
   if (!hasPassword(raw)) return;
   try {
