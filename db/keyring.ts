@@ -298,6 +298,14 @@ export class Keyring {
     for (const e of this.data.keys) if (e.purpose !== 'file') this.known.delete(e.id);
   }
 
+  /** The file is closed: with a password every key is forgotten (only the password opens them again). */
+  forget(): void {
+    if (!this.hasPassword()) return;
+    this.master = null;
+    this.known.clear();
+    this.openByDevice();
+  }
+
   /** The refusal while the wait after failed tries is not over. */
   private checkWait(): void {
     const { failures, last } = this.data.attempts;

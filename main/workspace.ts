@@ -15,7 +15,7 @@ import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
 import { makeBackup, dailyBackup } from './services/backup/backup.js';
 import { isoDay } from '../common/format.js';
-import { attachVault } from './services/privacy/vault.js';
+import { attachVault, isClosedByPassword } from './services/privacy/vault.js';
 import type { Keyring } from '../db/keyring.js';
 import { eraseExpiredDaily } from './services/privacy/erasure.js';
 import { eraseDeletedFilesDaily } from './services/attachments.js';
@@ -168,7 +168,13 @@ export class Workspace implements HandlerEnv {
       for (const suffix of ['', '-wal', '-shm', '.datakey', '.keyring']) rmSync(this.dbPath(kind) + suffix, { force: true });
       if (kind === 'demo') rmSync(join(this.dataDir, 'files-demo'), { recursive: true, force: true });
     }
-    this.open(kind);
+    try {
+      this.open(kind);
+    } catch (e) {
+      // A file behind its password stays closed until the lock screen gets it: it is the active one all the same.
+      if (isClosedByPassword(e)) this.saveSettings({ active: kind });
+      throw e;
+    }
     this.saveSettings({ active: kind });
     return this.ctx();
   }
@@ -182,6 +188,7 @@ export class Workspace implements HandlerEnv {
     try {
       return await this.switchTo('main');
     } catch (e) {
+      if (isClosedByPassword(e)) throw e;
       // A file that does not open leaves the previous one as the workspace, not a broken start.
       this.saveSettings({ main: s.main, active: s.active });
       throw e;
@@ -197,7 +204,8 @@ export class Workspace implements HandlerEnv {
   async withClosed<T>(fn: (path: string) => T): Promise<T> {
     const kind = this.kind;
     const path = this.dbPath(kind);
-    await this.close();
+    // The keys stay in hand: the same workspace opens again at once (a restore), as unlocked as it was.
+    await this.close({ keepKeys: true });
     try {
       return fn(path);
     } finally {
@@ -205,8 +213,12 @@ export class Workspace implements HandlerEnv {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.opened) await this.opened.close();
+  /** Closes the file; a workspace with a password forgets its keys (switching back asks for the password again). */
+  async close(opts: { keepKeys?: boolean } = {}): Promise<void> {
+    if (this.opened) {
+      await this.opened.close();
+      if (!opts.keepKeys) this.keyrings.get(this.opened.path)?.forget();
+    }
     this.opened = null;
     this.kindOpen = null;
   }

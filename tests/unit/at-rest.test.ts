@@ -158,6 +158,20 @@ describe('файл ключей', () => {
     expect((await back.ok('workspace.state', {})).role).toBe('school');
   });
 
+  it('с паролем файл не открывается до пароля: из демо-школы — к экрану блокировки, пароль открывает файл', async () => {
+    const t = testWorkspace();
+    await t.ok('workspace.createSchool', { name: 'МКОУ «Тестовая школа»' });
+    await t.ok('privacy.setPassword', { password: 'верный-пароль-1', understood: true });
+    await t.ok('workspace.openDemo', { size: 'small' });
+    const back = await t.call('workspace.leaveDemo', {});
+    expect(back).toMatchObject({ ok: false, code: 'locked' });
+    if (!back.ok) expect(back.message).toMatch(/заблокировано/);
+    expect(await t.ok('privacy.state', {})).toMatchObject({ locked: true, hasPassword: true });
+    expect(await t.call('records.list', { entity: 'staff' })).toMatchObject({ ok: false, code: 'locked' });
+    expect(await t.ok('privacy.unlock', { password: 'верный-пароль-1' })).toMatchObject({ locked: false });
+    expect((await t.ok('workspace.state', {})).role).toBe('school');
+  });
+
   it('обёртка открытым хранилищем переходит под хранилище системы, когда оно появилось', async () => {
     const t = testWorkspace();
     await t.ok('workspace.createSchool', { name: 'МКОУ «Тестовая школа»' });
