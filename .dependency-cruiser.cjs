@@ -94,10 +94,10 @@ module.exports = {
     },
     {
       name: 'renderer-through-contract',
-      comment: 'the renderer reaches main only through preload/contract (no main/, db/, better-sqlite3)',
+      comment: 'the renderer reaches main only through preload/contract (no main/, db/, the SQLite module)',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: ['^main/', '^db/', '(^|/)node_modules/better-sqlite3/', '^better-sqlite3$'] },
+      to: { path: ['^main/', '^db/', '(^|/)node_modules/better-sqlite3(-multiple-ciphers)?/', '^better-sqlite3(-multiple-ciphers)?$'] },
     },
     {
       name: 'renderer-no-node',

@@ -3,13 +3,15 @@
  * touch a file written by a newer version of the app.
  */
 import { closeSync, existsSync, openSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { Migration } from './migrations/types.js';
 import { naturalKey, schoolSortKey } from '../common/sort.js';
 import { lastDuePeriod } from '../common/timing.js';
+import { Keyring, keyringPathFor, KeyringError, type KeyStore, type DataKey } from './keyring.js';
+import { applyKey, encryptPlainFile, hasPlainHeader, isEmptyFile, whichKey } from './cipher.js';
 
 export class NewerSchemaError extends Error {
   readonly code = 'newer_schema';
@@ -95,11 +97,17 @@ export function migrate(raw: BetterSqlite3.Database, list: Migration[] = migrati
   return raw.pragma('user_version', { simple: true }) as number;
 }
 
-export function openRaw(path: string, opts: { readonly?: boolean } = {}): BetterSqlite3.Database {
+/** `key`: the file key the file is encrypted with (none: a plain file — an in-memory one, or a test's own). */
+export function openRaw(path: string, opts: { readonly?: boolean; key?: Buffer } = {}): BetterSqlite3.Database {
   let raw: BetterSqlite3.Database;
   try {
     raw = new BetterSqlite3(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    if (opts.key) applyKey(raw, opts.key);
     raw.pragma('journal_mode = WAL');
+    // SQLite's own temporary files (large sorts, indexes being built) are not encrypted: they stay in memory.
+    raw.pragma('temp_store = MEMORY');
+    // Every page read from disk is decrypted and checked: a larger page cache (32 МБ at most, not reserved) reads fewer.
+    if (opts.key) raw.pragma('cache_size = -32768');
   } catch (e) {
     // A read-only medium makes SQLite fail here too: that file is not damaged, and must not be called so.
     if (!opts.readonly && notWritable(path)) throw new ReadOnlyDatabaseError(path, e);
@@ -124,11 +132,86 @@ export function openRaw(path: string, opts: { readonly?: boolean } = {}): Better
 export interface OpenOptions {
   /** Called on an existing file just before a migration runs on it (the workspace makes a backup there). */
   beforeMigrate?: (raw: BetterSqlite3.Database, fromVersion: number) => void;
+  /** The keyring of the file (default: `<path>.keyring`, read or made with `store`). */
+  keyring?: Keyring;
+  /** How the keyring's device wraps are protected (default: the plain file store). */
+  store?: KeyStore;
+  now?: () => Date;
+  /** A plaintext file of an earlier version was just encrypted with `key`. */
+  afterEncrypt?: (path: string, key: DataKey) => void;
+  /** `npm run bench` only: a plaintext file stays plain, to measure what the encryption costs on the same data. */
+  keepPlain?: boolean;
 }
 
-/** Opens (creating if needed) and migrates a workspace file. */
+/** The keyring and the file key each open file was opened with (attached files and backups take them from here). */
+const opened = new WeakMap<BetterSqlite3.Database, { keyring: Keyring; fileKey: DataKey }>();
+
+export function keyringOf(raw: BetterSqlite3.Database): { keyring: Keyring; fileKey: DataKey } | null {
+  return opened.get(raw) ?? null;
+}
+
+const OTHER_STORE = 'Ключ к файлу данных защищён хранилищем ключей системы, которого здесь нет (другая учётная запись, другой компьютер или командная строка вместо приложения). Откройте файл в приложении «Опора» под той учётной записью, где он создан, и задайте пароль рабочего места: с паролем файл откроется где угодно.';
+const LOCKED_FILE = 'Рабочее место заблокировано: файл данных зашифрован, и ключ к нему открывает только пароль рабочего места. Введите пароль, чтобы продолжить.';
+
+/**
+ * The key a file on disk opens with, choosing among the keyring's file keys (a restored copy may be under an
+ * earlier one); a plaintext file of an earlier version is encrypted first with the current key.
+ */
+function fileKeyFor(path: string, keyring: Keyring, opts: OpenOptions): DataKey {
+  const current = keyring.currentFileKey();
+  if (isEmptyFile(path)) {
+    if (!current) throw new KeyringError('locked', LOCKED_FILE);
+    return current;
+  }
+  let which: DataKey | 'plain' | null;
+  try {
+    which = whichKey(path, keyring.keys('file'));
+  } catch (e) {
+    throw new NotADatabaseError(path, e);
+  }
+  if (which === 'plain') {
+    if (!current) throw new KeyringError('locked', LOCKED_FILE);
+    if (opts.keepPlain) return { id: current.id, key: Buffer.alloc(0) };
+    encryptPlainFile(path, current.key);
+    opts.afterEncrypt?.(path, current);
+    return current;
+  }
+  if (!which) {
+    if (!keyring.hasFileKey()) throw new KeyringError('locked', keyring.hasPassword() ? LOCKED_FILE : OTHER_STORE);
+    throw new NotADatabaseError(path, new Error('no key of the keyring opens the file'));
+  }
+  return which;
+}
+
+/**
+ * The keyring of the file at `path`: read, or made for a new or plaintext file. An encrypted file whose keyring is
+ * missing gets no new one (its keys would be wrong and the missing file might still be brought back): refused.
+ */
+export function keyringForFile(path: string, opts: { store?: KeyStore; now?: () => Date } = {}): Keyring {
+  if (!existsSync(keyringPathFor(path)) && !isEmptyFile(path) && !hasPlainHeader(path)) {
+    const e = new NotADatabaseError(path, new Error('no keyring beside a file that is not plain SQLite'));
+    e.message = `Файл «${path}» не является базой данных «Опоры», повреждён или зашифрован, а его файла ключей «${keyringPathFor(path)}» рядом нет. Если это ваш файл данных, верните файл ключей из копии папки данных (он лежал рядом с базой); иначе выберите другой файл. ${RESTORE}`;
+    throw e;
+  }
+  return Keyring.open(path, opts);
+}
+
+/** Opens (creating if needed) and migrates a workspace file, encrypted with a key of its keyring. */
 export function openDatabase(path: string, list: Migration[] = migrations, opts: OpenOptions = {}): OpenedDb {
-  const raw = openRaw(path);
+  const memory = path === ':memory:' || path === '';
+  let keys: { keyring: Keyring; fileKey: DataKey } | null = null;
+  if (!memory) {
+    try {
+      const keyring = opts.keyring ?? keyringForFile(path, { store: opts.store, now: opts.now });
+      keys = { keyring, fileKey: fileKeyFor(path, keyring, opts) };
+    } catch (e) {
+      // The keyring cannot be written beside the file, or a plaintext file cannot be encrypted: a read-only place.
+      if (['EROFS', 'EACCES', 'EPERM'].includes((e as NodeJS.ErrnoException).code ?? '') || (!isEmptyFile(path) && notWritable(path))) throw new ReadOnlyDatabaseError(path, e);
+      throw e;
+    }
+  }
+  const raw = openRaw(path, { key: keys?.fileKey.key.length ? keys.fileKey.key : undefined });
+  if (keys) opened.set(raw, keys);
   try {
     if (!isDatabaseSound(raw)) throw new DamagedDatabaseError(path);
     const from = raw.pragma('user_version', { simple: true }) as number;

@@ -9,15 +9,18 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDatabase, type OpenedDb } from '../db/open.js';
+import { openDatabase, keyringForFile, type OpenedDb } from '../db/open.js';
 import type { ServiceContext, HandlerEnv, WorkspaceKind } from './services/context.js';
 import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
 import { makeBackup, dailyBackup } from './services/backup/backup.js';
 import { isoDay } from '../common/format.js';
-import { attachVault } from './services/privacy/vault.js';
+import { attachVault, isClosedByPassword } from './services/privacy/vault.js';
+import type { Keyring } from '../db/keyring.js';
 import { eraseExpiredDaily } from './services/privacy/erasure.js';
 import { eraseDeletedFilesDaily } from './services/attachments.js';
+import { sealPlainAttachments } from './services/attachment-path.js';
+import { sealPlainBackups } from './services/backup/seal.js';
 
 export type { WorkspaceKind };
 
@@ -123,13 +126,38 @@ export class Workspace implements HandlerEnv {
     }
   }
 
+  /** The keyring of each file opened in this session: reopening after a restore keeps the workspace unlocked. */
+  private keyrings = new Map<string, Keyring>();
+
+  private keyringFor(path: string): Keyring {
+    let k = this.keyrings.get(path);
+    if (!k || !existsSync(k.path)) {
+      k = keyringForFile(path, { store: this.secretBox, now: this.now });
+      this.keyrings.set(path, k);
+    }
+    return k;
+  }
+
+  /** The keyring of the active file (read without opening the file: a file behind a password stays closed until then). */
+  keyring(): Keyring {
+    return this.keyringFor(this.dbPath(this.kind));
+  }
+
   private open(kind: WorkspaceKind): OpenedDb {
-    this.opened = openDatabase(this.dbPath(kind), undefined, kind === 'demo' ? {} : { beforeMigrate: (raw) => void makeBackup(raw, 'migration', this.now()) });
+    // The whole file is encrypted with a key of its keyring (`<file>.keyring`), whose device wrap is the shell's
+    // key store (safeStorage); a plaintext file of an earlier version is encrypted here, its old copies with it.
+    this.opened = openDatabase(this.dbPath(kind), undefined, {
+      keyring: this.keyringFor(this.dbPath(kind)),
+      ...(kind === 'demo' ? {} : { beforeMigrate: (raw) => void makeBackup(raw, 'migration', this.now()) }),
+    });
     // A database restored from a backup or copied to another computer takes a new origin before any edit.
     checkIdentityOnOpen(this.opened.raw);
-    // Personal data is sealed under a key the shell's key store (safeStorage) wraps; a password locks it.
+    // Personal columns are sealed a second time under a personal key the password locks.
     attachVault(this.opened.raw, { dbPath: this.dbPath(kind), store: this.secretBox, now: this.now });
     this.kindOpen = kind;
+    // Attached files and copies an earlier version left in plain are sealed now.
+    sealPlainAttachments({ raw: this.opened.raw, filesDir: this.filesDir() });
+    sealPlainBackups(this.opened.raw);
     this.backupDay = null;
     return this.opened;
   }
@@ -137,10 +165,16 @@ export class Workspace implements HandlerEnv {
   async switchTo(kind: WorkspaceKind, opts: { fresh?: boolean } = {}): Promise<ServiceContext> {
     await this.close();
     if (opts.fresh) {
-      for (const suffix of ['', '-wal', '-shm', '.datakey']) rmSync(this.dbPath(kind) + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '.datakey', '.keyring']) rmSync(this.dbPath(kind) + suffix, { force: true });
       if (kind === 'demo') rmSync(join(this.dataDir, 'files-demo'), { recursive: true, force: true });
     }
-    this.open(kind);
+    try {
+      this.open(kind);
+    } catch (e) {
+      // A file behind its password stays closed until the lock screen gets it: it is the active one all the same.
+      if (isClosedByPassword(e)) this.saveSettings({ active: kind });
+      throw e;
+    }
     this.saveSettings({ active: kind });
     return this.ctx();
   }
@@ -154,6 +188,7 @@ export class Workspace implements HandlerEnv {
     try {
       return await this.switchTo('main');
     } catch (e) {
+      if (isClosedByPassword(e)) throw e;
       // A file that does not open leaves the previous one as the workspace, not a broken start.
       this.saveSettings({ main: s.main, active: s.active });
       throw e;
@@ -169,7 +204,8 @@ export class Workspace implements HandlerEnv {
   async withClosed<T>(fn: (path: string) => T): Promise<T> {
     const kind = this.kind;
     const path = this.dbPath(kind);
-    await this.close();
+    // The keys stay in hand: the same workspace opens again at once (a restore), as unlocked as it was.
+    await this.close({ keepKeys: true });
     try {
       return fn(path);
     } finally {
@@ -177,8 +213,12 @@ export class Workspace implements HandlerEnv {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.opened) await this.opened.close();
+  /** Closes the file; a workspace with a password forgets its keys (switching back asks for the password again). */
+  async close(opts: { keepKeys?: boolean } = {}): Promise<void> {
+    if (this.opened) {
+      await this.opened.close();
+      if (!opts.keepKeys) this.keyrings.get(this.opened.path)?.forget();
+    }
     this.opened = null;
     this.kindOpen = null;
   }

@@ -23,6 +23,7 @@ import { upTables } from '../main/services/exchange/tables.js';
 const UP_TABLES = upTables();
 import { LATEST_VERSION } from '../db/migrations/index.js';
 import { openDatabase } from '../db/open.js';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 type Figures = Record<string, number>;
 
@@ -88,11 +89,18 @@ function remapped(base: ExchangeBenchState['base'], i: number, schoolId: string,
 }
 
 /** Section 2 (setup, not timed): N enrolled schools in a fresh municipality and their first bundles on disk. */
-function makeBundles(state: ExchangeBenchState, n: number): { muni: OpenWorkspace; files: string[]; schoolIds: string[] } {
-  const muni = openWorkspaceFile(join(state.dir, 'municipality.sqlite'));
+function makeBundles(state: ExchangeBenchState, n: number, plain = false): { muni: OpenWorkspace; files: string[]; schoolIds: string[] } {
+  const path = join(state.dir, plain ? 'municipality-plain.sqlite' : 'municipality.sqlite');
+  if (plain) {
+    // A plaintext file that stays plain (keepPlain): the same merge without whole-file encryption, for its cost.
+    const raw = new BetterSqlite3(path);
+    raw.exec('CREATE TABLE bench_plain (x); DROP TABLE bench_plain');
+    raw.close();
+  }
+  const muni = openWorkspaceFile(path, undefined, { keepPlain: plain });
   initMunicipality(muni.ctx, 'Управление образования (вымышленное, замер слияния)');
   const muniId = ensureIdentity(muni.ctx);
-  const out = join(state.dir, 'bundles');
+  const out = join(state.dir, plain ? 'bundles-plain' : 'bundles');
   mkdirSync(out, { recursive: true });
   const files: string[] = [];
   const schoolIds: string[] = [];
@@ -128,10 +136,10 @@ function makeBundles(state: ExchangeBenchState, n: number): { muni: OpenWorkspac
 }
 
 /** Section 2: import and merge every bundle, one transaction each; time, rate and memory. */
-export function benchMerge(state: ExchangeBenchState, n: number): Figures {
-  const { muni, files } = makeBundles(state, n);
+export function benchMerge(state: ExchangeBenchState, n: number, plain = false): Figures {
+  const { muni, files } = makeBundles(state, n, plain);
   try {
-    console.log(`Слияние ${n} файлов крупных школ (по ${state.base.rows} записей) в одну базу муниципалитета…`);
+    console.log(`Слияние ${n} файлов крупных школ (по ${state.base.rows} записей) в одну ${plain ? 'НЕзашифрованную' : 'зашифрованную'} базу муниципалитета…`);
     global.gc?.();
     const rssStart = rss();
     let peak = rssStart;
@@ -148,7 +156,11 @@ export function benchMerge(state: ExchangeBenchState, n: number): Figures {
       if ((i + 1) % 100 === 0) console.log(`  слито ${i + 1} из ${n}: ${((performance.now() - t) / 1000).toFixed(1)} с, память ${now.toFixed(0)} МБ`);
     });
     const seconds = (performance.now() - t) / 1000;
-    const size = statSync(join(state.dir, 'municipality.sqlite')).size;
+    const size = statSync(join(state.dir, plain ? 'municipality-plain.sqlite' : 'municipality.sqlite')).size;
+    if (plain) {
+      console.log(`Слияние без шифрования файла: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с.`);
+      return { merge_plain_bundles: n, merge_plain_s: Math.round(seconds * 100) / 100, merge_plain_records_per_s: Math.round(records / seconds) };
+    }
     console.log(`Слияние: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с, пиковая память ${peak.toFixed(0)} МБ ` +
       `(после первых 10% файлов — ${rssAtTenth.toFixed(0)} МБ), база ${(size / 1024 / 1024).toFixed(0)} МБ.`);
     return { bundles: n, merge_s: Math.round(seconds * 100) / 100, merged_records: records, merge_records_per_s: Math.round(records / seconds), peak_rss_mb: Math.round(peak), rss_after_10pct_mb: Math.round(rssAtTenth) };
@@ -193,6 +205,8 @@ export function exchangeSections(n: number) {
   return [
     { name: 'exchange: export', run: (): Figures => { const r = benchExport(dir); state = r.state; return r.figures; } },
     { name: 'exchange: merge', run: (): Figures => benchMerge(state!, n) },
+    // The same merge on a plain file (up to 200 bundles): what whole-file encryption costs the municipality.
+    { name: 'exchange: merge, plain', run: (): Figures => benchMerge(state!, Math.min(n, 200), true) },
     { name: 'exchange: ceiling', run: (): Figures => benchCeiling(state!, n) },
     { name: 'exchange: cleanup', run: (): Figures => { rmSync(dir, { recursive: true, force: true }); return {}; } },
   ];

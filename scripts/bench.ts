@@ -9,6 +9,7 @@ import { benchMunicipalityReports } from './bench-reports.js';
 import { benchSchoolLists } from './bench-school.js';
 import { benchHostile } from './bench-hostile.js';
 import { benchPrivacy } from './bench-privacy.js';
+import { benchAtRest } from './bench-at-rest.js';
 
 type Figures = Record<string, number>;
 interface Section {
@@ -25,6 +26,7 @@ if (!Number.isSafeInteger(bundles) || bundles < 1) {
 const SECTIONS: Section[] = [
   { name: 'school: large demo and its lists', run: benchSchoolLists },
   { name: 'school: personal data sealed at rest', run: benchPrivacy },
+  { name: 'school: whole-file encryption, encrypted vs plain', run: benchAtRest },
   ...exchangeSections(bundles),
   { name: 'exchange: hostile ≈40 MB files refused', run: benchHostile },
   { name: 'reports: 300 schools', run: () => benchMunicipalityReports(Number(process.env.BENCH_SCHOOLS ?? 300)) },
@@ -40,6 +42,12 @@ async function main() {
   if (all.merge_records_per_s && all.ceiling_records_per_s) {
     all.merge_to_ceiling = Math.round((all.merge_records_per_s / all.ceiling_records_per_s) * 100) / 100;
     console.log(`Слияние идёт со скоростью ${(all.merge_to_ceiling * 100).toFixed(0)}% от прямой вставки (цель — не меньше 33%).`);
+  }
+  if (all.merge_s && all.merge_plain_s) {
+    const enc = (all.merge_s / all.bundles!) * 1000, plain = (all.merge_plain_s / all.merge_plain_bundles!) * 1000;
+    all.merge_encryption_cost_pct = Math.round((enc / plain - 1) * 100);
+    console.log(`Слияние, мс на файл: зашифрованная база ${enc.toFixed(0)}, открытая ${plain.toFixed(0)} — шифрование файла стоит ${all.merge_encryption_cost_pct}% ` +
+      `(цель — не больше 25%; 1 000 файлов — ${(enc).toFixed(0)} с при цели не больше 10 минут).`);
   }
   console.log(JSON.stringify(all));
 }

@@ -1,5 +1,5 @@
 // Bundles the Node-side entry points to CommonJS in dist/ (Electron main and preload, browser host, CLI).
-// better-sqlite3 stays external: it is a native module loaded from node_modules at run time.
+// better-sqlite3-multiple-ciphers stays external: it is a native module loaded from node_modules at run time.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -23,7 +23,7 @@ await Promise.all(
         target: 'node20',
         format: 'cjs',
         sourcemap: true,
-        external: ['electron', 'better-sqlite3'],
+        external: ['electron', 'better-sqlite3-multiple-ciphers'],
         // import.meta.url in a CommonJS bundle: the bundle's own file (read-whole.ts finds the worker next to it).
         // (Not in the preload: its sandbox has no node:url, and it needs none.)
         ...(name === 'preload' ? {} : {

@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Workspace } from '../main/workspace.js';
+import { Keyring } from '../db/keyring.js';
+import { applyKey, whichKey } from '../db/cipher.js';
 import { dispatch } from '../main/handlers.js';
 import type { CallName, CallInput, CallOutput, CallResult } from '../preload/contract/index.js';
 
@@ -34,4 +37,15 @@ export function testWorkspace(now: () => Date = () => new Date('2026-11-25T10:00
     return r.value;
   }
   return { ws, call, ok };
+}
+
+/** A copy of a workspace file (a backup) opened read-only with the keys of the workspace's keyring at `dbPath` (opened by `password` when it has one). */
+export function openCopy(copy: string, dbPath: string, password?: string): BetterSqlite3.Database {
+  const ring = Keyring.existing(dbPath);
+  if (ring && password !== undefined) ring.openWith('password', password);
+  const key = whichKey(copy, ring?.keys('file') ?? []);
+  if (!key) throw new Error(`no key of ${dbPath}.keyring opens ${copy}`);
+  const raw = new BetterSqlite3(copy, { readonly: true });
+  if (key !== 'plain') applyKey(raw, key.key);
+  return raw;
 }

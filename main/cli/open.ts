@@ -5,6 +5,8 @@ import { openWorkspaceFile, type OpenWorkspace } from './workspace-file.js';
 import { CliError } from './types.js';
 import { AppError } from '../services/errors.js';
 import { vaultStatus, unlock } from '../services/privacy/vault.js';
+import { Keyring } from '../../db/keyring.js';
+import { knownError } from '../services/db-errors.js';
 
 /** Reads a password from the terminal without echoing it. */
 function askPassword(prompt: string): Promise<string> {
@@ -40,11 +42,27 @@ async function unlockIfNeeded(w: OpenWorkspace): Promise<void> {
   }
 }
 
+/** The password, when the file opens only with it (its keyring has a password and no key the device opens). */
+async function passwordFirst(path: string): Promise<string | undefined> {
+  let ring: Keyring | null = null;
+  try { ring = Keyring.existing(path); } catch { return undefined; }
+  if (!ring?.hasPassword() || ring.hasFileKey()) return undefined;
+  return process.env.OPORA_PASSWORD ?? (process.stdin.isTTY ? await askPassword('Пароль рабочего места: ') : undefined);
+}
+
 /** Opens an existing workspace file for a command, and always closes it. */
 export async function withWorkspace<T>(db: string, now: () => Date, fn: (w: OpenWorkspace) => T | Promise<T>, opts: { create?: boolean } = {}): Promise<T> {
   const path = resolve(db);
   if (!opts.create && !existsSync(path)) throw new CliError(`Файл базы данных «${db}» не найден. Создайте рабочее место командой opora init.`);
-  const w = openWorkspaceFile(path, now);
+  let w: OpenWorkspace;
+  try {
+    w = openWorkspaceFile(path, now, { password: await passwordFirst(path) });
+  } catch (e) {
+    const known = knownError(e);
+    if (known?.code === 'locked') throw new CliError(LOCKED);
+    if (known?.code === 'wrong_password') throw new CliError(process.env.OPORA_PASSWORD !== undefined ? 'Неверный пароль в OPORA_PASSWORD.' : 'Неверный пароль.');
+    throw known ?? e;
+  }
   try {
     await unlockIfNeeded(w);
     return await fn(w);

@@ -1,9 +1,11 @@
 /** A workspace database named on the command line (or by a test), with its files folder next to it. */
 import { basename, dirname, join } from 'node:path';
-import { openDatabase } from '../../db/open.js';
+import { openDatabase, keyringForFile } from '../../db/open.js';
 import type { ExchangeContext } from '../services/exchange/index.js';
 import { checkIdentityOnOpen } from '../services/exchange/keys.js';
-import { attachVault } from '../services/privacy/vault.js';
+import { attachVault, openClosedKeyring } from '../services/privacy/vault.js';
+import { sealPlainAttachments } from '../services/attachment-path.js';
+import { sealPlainBackups } from '../services/backup/seal.js';
 
 /** opora.sqlite → files/ (as the app keeps it); demo.sqlite → files-demo/; anything else → <name>-files/. */
 export function filesDirFor(dbPath: string): string {
@@ -18,12 +20,19 @@ export interface OpenWorkspace {
   close(): void;
 }
 
-export function openWorkspaceFile(dbPath: string, now: () => Date = () => new Date()): OpenWorkspace {
-  const o = openDatabase(dbPath);
+/**
+ * `password`: opens the keyring first when the device wrap cannot (a file made by the desktop app, whose keys the
+ * OS key store wraps): the command line's key store is the plain file store.
+ */
+export function openWorkspaceFile(dbPath: string, now: () => Date = () => new Date(), opts: { password?: string; keepPlain?: boolean } = {}): OpenWorkspace {
+  const keyring = keyringForFile(dbPath, { now });
+  // With a password the file key opens only with it: the keyring first, then the file.
+  if (!keyring.hasFileKey() && opts.password !== undefined) openClosedKeyring(keyring, 'password', opts.password);
+  const o = openDatabase(dbPath, undefined, { keyring, now, keepPlain: opts.keepPlain });
   checkIdentityOnOpen(o.raw);
-  // The key store of the command line is the key file: a workspace made by the desktop app with the OS key
-  // store and no password cannot be read here; with a password it can (OPORA_PASSWORD).
   attachVault(o.raw, { dbPath, now });
+  sealPlainAttachments({ raw: o.raw, filesDir: filesDirFor(dbPath) });
+  sealPlainBackups(o.raw);
   return {
     ctx: { db: o.db, raw: o.raw, filesDir: filesDirFor(dbPath), now },
     close() {

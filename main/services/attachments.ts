@@ -8,9 +8,9 @@
  * school's event it only holds a copy of, nor a school to the department's meeting.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync, renameSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { attachmentPath } from './attachment-path.js';
+import { attachmentPath, readAttachmentBytes, writeAttachmentBytes } from './attachment-path.js';
 import { checkFile, checkFileAsync, sharedFileBytes, CHECKED_TICK, type FileVerdict } from './exchange/outgoing-check.js';
 import { logAccess, osUser } from './privacy/access-log.js';
 import type { Unreadable } from './privacy/file-text.js';
@@ -47,10 +47,8 @@ export function addAttachment(ctx: ServiceContext, input: { eventId: string; fil
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('too_large', 'Файл больше 25 МБ — приложите файл поменьше.');
   const id = randomUUID();
   mkdirSync(join(ctx.filesDir, 'attachments'), { recursive: true });
-  const final = attachmentPath(ctx, id);
-  const tmp = final + '.part';
-  writeFileSync(tmp, bytes, { flush: true });
-  renameSync(tmp, final);
+  // Sealed with a key of the workspace's keyring, through `.part` and a rename (attachment-path.ts).
+  const final = writeAttachmentBytes(ctx, id, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const row = writeRow(ctx, store.table, { event_id: input.eventId, file_name: input.fileName, mime: input.mime || 'application/octet-stream', size: bytes.length, sha256 }, { id, upsert: true });
@@ -156,9 +154,8 @@ export function readSchoolFile(ctx: ServiceContext, id: string): AttachmentBytes
 }
 
 function readBytes(ctx: ServiceContext, row: AttachmentInfo & Record<string, unknown>, fix: string): AttachmentBytes {
-  const path = attachmentPath(ctx, row.id);
-  if (!existsSync(path)) throw new AppError('file_missing', `Файл «${row.file_name}» отсутствует в папке данных. ${fix}`);
-  const bytes = readFileSync(path);
+  const bytes = readAttachmentBytes(ctx, row.id);
+  if (!bytes) throw new AppError('file_missing', `Файл «${row.file_name}» отсутствует в папке данных. ${fix}`);
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
     throw new AppError('file_damaged', `Файл «${row.file_name}» повреждён на диске. ${fix}`);
   }

@@ -7,7 +7,7 @@
  * on this machine even when the wall clock does, and the origin breaks ties between machines.
  */
 import { randomUUID } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 // The settings store lives in meta.ts; re-exported because the clock and most services read it together.
 export { getMeta, setMeta } from './meta.js';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Keyring } from '../../db/keyring.js';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Database } from '../../db/schema.js';
 import type { SecretBox } from './exchange/crypto.js';
 
@@ -35,6 +36,8 @@ export interface HandlerEnv {
   readonly pickFile: (() => Promise<string | null>) | undefined;
   /** Closes the active database, runs `fn` with its path (to replace the file), and opens it again. */
   withClosed<T>(fn: (path: string) => T): Promise<T>;
+  /** The keyring of the active file, read without opening the file (it stays closed until the password is entered). */
+  keyring?(): Keyring;
   /** Workspace files opened before (the default one first). */
   knownFiles(): string[];
   /** Makes the file at `path` the user's workspace and opens it (an empty new one when it does not exist). */

@@ -4,8 +4,9 @@
  * e.g. SQLITE_CONSTRAINT_FOREIGNKEY) is what we map, never the message. Each message says what to do.
  * Every write runs in a transaction, so when SQLite refuses, nothing of it was kept.
  */
-import BetterSqlite3 from 'better-sqlite3';
-import type BetterSqlite3Types from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type BetterSqlite3Types from 'better-sqlite3-multiple-ciphers';
+import { KeyringError } from '../../db/keyring.js';
 import { NewerSchemaError, NotADatabaseError, DamagedDatabaseError, ReadOnlyDatabaseError, isDatabaseSound, isCorruptCode } from '../../db/open.js';
 import { AppError } from './errors.js';
 
@@ -51,6 +52,7 @@ export function isSqliteCode(e: unknown, code: string): boolean {
 /** Every failure the user can act on, as an AppError: ours, the file's (newer schema, not a database), SQLite's. */
 export function knownError(e: unknown): AppError | null {
   if (e instanceof AppError) return e;
+  if (e instanceof KeyringError) return new AppError(e.code, e.message, e.fieldErrors);
   if (e instanceof NewerSchemaError || e instanceof NotADatabaseError || e instanceof DamagedDatabaseError || e instanceof ReadOnlyDatabaseError) return new AppError(e.code, e.message);
   const fs = (e as NodeJS.ErrnoException | null)?.code;
   // Attached files are written with the database: a full disk there is a full disk, not a bad file.

@@ -2,7 +2,7 @@
  * The workspace's own settings (table meta): every key is named here, so a misspelt key does not compile
  * and a reader sees in one place what a workspace file remembers about itself.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 export type MetaKey =
   /** 'school' | 'municipality'; absent before the first run is finished. */

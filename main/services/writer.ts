@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 import { nextHlc, getMeta } from './clock.js';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { tableSpec, type Field } from '../../db/registry/index.js';
 import type { Row } from '../../preload/contract/types.js';
 import { sealPersonal, revealRow, vaultStatus } from './privacy/vault.js';

@@ -87,8 +87,8 @@ export const contract = {
   /** Browser tab: the copy comes back to be downloaded. */
   'backup.download': callWithBytes(fileOutput, 'school', 'municipality')(z.strictObject({})),
   /** Replaces the open file with a copy from the list, after checking it; the replaced file is kept as a copy. */
-  'backup.restore': call<{ state: WorkspaceState; keptName: string | null }>(...ANY_ROLE)(B.backupInputs.restore),
-  'backup.restoreUpload': call<{ state: WorkspaceState; keptName: string | null }>(...ANY_ROLE)(B.backupInputs.upload),
+  'backup.restore': call<{ state: WorkspaceState; keptName: string | null; found: string }>(...ANY_ROLE)(B.backupInputs.restore),
+  'backup.restoreUpload': call<{ state: WorkspaceState; keptName: string | null; found: string }>(...ANY_ROLE)(B.backupInputs.upload),
 
   'records.list': call<ListResult<Row>>('school')(listInput),
   'records.get': call<Row>('school')(z.strictObject({ entity: entityName, id })),

@@ -6,8 +6,8 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { existsSync, utimesSync, readFileSync, writeFileSync, openSync, writeSync, closeSync, readdirSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
-import { testWorkspace, tempDir } from '../helpers.js';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { testWorkspace, tempDir, openCopy } from '../helpers.js';
 import { Workspace } from '../../main/workspace.js';
 import { dispatch } from '../../main/handlers.js';
 import { backupDirFor, keepSet, listBackups, KEEP, parseBackupName, makeBackup } from '../../main/services/backup/backup.js';
@@ -92,7 +92,7 @@ describe('automatic copies', () => {
     await t.ok('records.list', { entity: 'staff' });
     expect(listBackups(dir).map((b) => b.reason)).toEqual(['daily', 'daily']);
     // The copy is a whole database with the record in it.
-    const copy = new BetterSqlite3(join(dir, listBackups(dir)[0]!.name), { readonly: true });
+    const copy = openCopy(join(dir, listBackups(dir)[0]!.name), t.ws.dbPath('main'));
     expect(copy.prepare('SELECT full_name FROM staff').pluck().all()).toEqual(['Петрова Анна Сергеевна']);
     copy.close();
     await t.ok('workspace.openDemo', { size: 'small' });
@@ -112,7 +112,7 @@ describe('automatic copies', () => {
     const first = listBackups(dir);
     expect(first.map((b) => b.reason)).toEqual(['import']);
     // The copy holds the municipality as it was before the file: no school data yet.
-    const copy = new BetterSqlite3(join(dir, first[0]!.name), { readonly: true });
+    const copy = openCopy(join(dir, first[0]!.name), p.muni.ctx.raw.name);
     expect(copy.prepare('SELECT COUNT(*) FROM staff').pluck().get()).toBe(0);
     copy.close();
     p.clock.tick(60_000);
@@ -139,7 +139,7 @@ describe('automatic copies', () => {
     ws.ctx();
     const list = listBackups(backupDirFor(path));
     expect(list.map((b) => b.reason)).toContain('migration');
-    const copy = new BetterSqlite3(join(backupDirFor(path), list.find((b) => b.reason === 'migration')!.name), { readonly: true });
+    const copy = openCopy(join(backupDirFor(path), list.find((b) => b.reason === 'migration')!.name), path);
     expect(copy.pragma('user_version', { simple: true })).toBe(oldVersion);
     copy.close();
     await ws.close();
@@ -215,7 +215,8 @@ describe('restore', () => {
     const muniCopy = readFileSync(join(backupDirFor(muni.ws.dbPath('main')), listBackups(backupDirFor(muni.ws.dbPath('main')))[0]!.name));
     const r4 = await t.call('backup.restoreUpload', { fileName: 'муниципалитет.sqlite', dataBase64: muniCopy.toString('base64') });
     expect(r4.ok).toBe(false);
-    if (!r4.ok) expect(r4.message).toMatch(/муниципалитета/);
+    // Another data folder's copy is encrypted with keys this workspace does not have: refused before its role is read.
+    if (!r4.ok) expect(r4.message).toMatch(/ни одним ключом этого рабочего места/);
 
     expect(await staffNames(t)).toEqual(['Петрова Анна Сергеевна']);
     expect(existsSync(live + '.restoring')).toBe(false);
@@ -277,9 +278,15 @@ describe('workspace files', () => {
     const bad = await other.call('workspace.uploadFile', { fileName: 'x.sqlite', dataBase64: Buffer.from('нет').toString('base64') });
     expect(bad.ok).toBe(false);
     expect(readdirSync(join(other.ws.dataDir, 'workspaces'))).toEqual([]);
-    const s = await other.ok('workspace.uploadFile', { fileName: dl.fileName, dataBase64: dl.dataBase64 });
+    // The copy is encrypted: another data folder has no key to it (its keyring stays with the workspace's folder).
+    const foreign = await other.call('workspace.uploadFile', { fileName: dl.fileName, dataBase64: dl.dataBase64 });
+    expect(foreign).toMatchObject({ ok: false, code: 'not_opora' });
+    if (!foreign.ok) expect(foreign.message).toMatch(/ключ/);
+    expect(readdirSync(join(other.ws.dataDir, 'workspaces'))).toEqual([]);
+    // On this computer it becomes a workspace of its own, with a copy of the keys.
+    const s = await t.ok('workspace.uploadFile', { fileName: dl.fileName, dataBase64: dl.dataBase64 });
     expect(s.role).toBe('school');
-    const list = await other.ok('records.list', { entity: 'staff' });
+    const list = await t.ok('records.list', { entity: 'staff' });
     expect(list.rows.map((r) => r.full_name)).toEqual(['Петрова Анна Сергеевна']);
     writeFileSync(join(other.ws.dataDir, 'unused'), '');
   });

@@ -7,12 +7,12 @@ import { dispatch, handlers } from '../../main/handlers.js';
 import { joinAreas } from '../../main/services/area-handlers.js';
 import { recordsHandlers } from '../../main/services/records.handlers.js';
 
-function snapshot(raw: import('better-sqlite3').Database) {
+function snapshot(raw: import('better-sqlite3-multiple-ciphers').Database) {
   return SYNCED_TABLES.map((t) => raw.prepare(`SELECT COUNT(*) AS n, MAX(hlc) AS h FROM ${t}`).get());
 }
 
 /** Rows this connection has written since it opened: any write at all, synced table or not. */
-function writes(raw: import('better-sqlite3').Database): number {
+function writes(raw: import('better-sqlite3-multiple-ciphers').Database): number {
   return raw.prepare('SELECT total_changes()').pluck().get() as number;
 }
 

@@ -4,7 +4,9 @@
  */
 import { describe, it, expect } from 'vitest';
 import { openSync, writeSync, fstatSync, closeSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from '../../db/cipher.js';
+import { keyringOf } from '../../db/open.js';
 import { testWorkspace } from '../helpers.js';
 import { dispatch } from '../../main/handlers.js';
 import { Workspace } from '../../main/workspace.js';
@@ -31,6 +33,7 @@ describe('database errors through dispatch', () => {
     const t = await school();
     // A second connection to the same file, as the `opora` command line would hold while it imports.
     const other = new BetterSqlite3(t.ws.dbPath('main'));
+    applyKey(other, keyringOf(t.ws.ctx().raw)!.fileKey.key);
     other.exec('BEGIN IMMEDIATE');
     try {
       const r = await dispatch(t.ws, 'records.save', { entity: 'staff', value: staff }, () => {});
@@ -89,6 +92,7 @@ describe('database errors through dispatch', () => {
     const path = t.ws.dbPath('main');
     t.ws.ctx();
     const ro = new BetterSqlite3(path, { readonly: true });
+    applyKey(ro, keyringOf(t.ws.ctx().raw)!.fileKey.key);
     let caught: unknown;
     try {
       ro.exec("INSERT INTO meta (key, value) VALUES ('x', 'y')");

@@ -25,6 +25,7 @@ const UP_TABLES = upTables();
 const DOWN_TABLES = downTables();
 import { removeRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
+import { readAttachmentBytes } from '../../main/services/attachment-path.js';
 
 const pairs: Pair[] = [];
 const pair = (o?: Parameters<typeof makePair>[0]) => {
@@ -110,8 +111,9 @@ describe('school → municipality', () => {
     expect(muniCounts).toEqual(schoolCounts);
     const total = Object.values(schoolCounts).reduce((a, b) => a + b, 0);
     expect(r.counts).toEqual({ new: total, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 });
-    const stored = readFileSync(join(p.muni.ctx.filesDir, 'attachments', att.id), 'utf8');
-    expect(stored).toBe('Протокол заседания (вымышленный)');
+    // Sealed at the department with its own keys, read back through the one reader of attached files.
+    expect(readFileSync(join(p.muni.ctx.filesDir, 'attachments', att.id)).includes(Buffer.from('Протокол'))).toBe(false);
+    expect(readAttachmentBytes(p.muni.ctx, att.id)!.toString('utf8')).toBe('Протокол заседания (вымышленный)');
     expect(p.muni.ctx.raw.prepare('SELECT share FROM attachment WHERE id = ?').pluck().get(kept.id)).toBe(0);
     expect(existsSync(join(p.muni.ctx.filesDir, 'attachments', kept.id))).toBe(false);
     // Pupils arrive under their ids with no name and no birth date.

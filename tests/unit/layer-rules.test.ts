@@ -26,7 +26,7 @@ function tree(files: Record<string, string>): string {
 /** Every import the layers allow, written the way the code writes them (`.js` suffixes for `.ts` files). */
 const CLEAN: Record<string, string> = {
   'common/format.ts': 'export const f = 1;\n',
-  'db/open.ts': "import Database from 'better-sqlite3';\nimport { f } from '../common/format.js';\nexport const open = () => [Database, f];\n",
+  'db/open.ts': "import Database from 'better-sqlite3-multiple-ciphers';\nimport { f } from '../common/format.js';\nexport const open = () => [Database, f];\n",
   'db/registry/index.ts': "import { f } from '../../common/format.js';\nexport const registry = [f];\n",
   'preload/contract/index.ts': "import { z } from 'zod';\nimport { f } from '../../common/format.js';\nimport { registry } from '../../db/registry/index.js';\nexport const contract = z.object({ f: z.literal(f), r: z.literal(registry.length) });\n",
   'preload/index.ts': "import { contextBridge } from 'electron';\nimport { contract } from './contract/index.js';\nexport const p = [contextBridge, contract];\n",
@@ -61,12 +61,12 @@ const BAD: [string, string, string][] = [
   ['preload/contract/up.ts', "import { ws } from '../../main/workspace.js';\nexport const up = ws;\n", 'contract-no-process'],
   ['preload/contract/open.ts', "import { open } from '../../db/open.js';\nexport const o = open;\n", 'contract-db-registry-only'],
   ['db/registry/fs.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'registry-plain-data'],
-  ['db/registry/sqlite.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n", 'registry-plain-data'],
+  ['db/registry/sqlite.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const d = Database;\n", 'registry-plain-data'],
   ['main/services/e.ts', "import { app } from 'electron';\nexport const e = app;\n", 'electron-only-in-shell'],
   ['renderer/src/app/e.ts', "import { ipcRenderer } from 'electron';\nexport const e = ipcRenderer;\n", 'electron-only-in-shell'],
   ['renderer/src/app/main.ts', "import type { AppError } from '../../../main/services/errors.js';\nexport type E = AppError;\n", 'renderer-through-contract'],
   ['renderer/src/app/db.ts', "import { open } from '../../../db/open';\nexport const d = open;\n", 'renderer-through-contract'],
-  ['renderer/src/app/sqlite.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n", 'renderer-through-contract'],
+  ['renderer/src/app/sqlite.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const d = Database;\n", 'renderer-through-contract'],
   ['renderer/src/app/fs.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'renderer-no-node'],
   ['main/up.ts', "import { Button } from '../renderer/src/components/Button';\nexport const up = Button;\n", 'main-not-renderer'],
   ['main/services/p.ts', "import { q } from './q.js';\nexport const p = () => q;\n", 'no-cycles-in-services'],

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { openDatabase, migrate, NewerSchemaError, NotADatabaseError, LATEST_VERSION } from '../../db/open.js';
 import { migrations } from '../../db/migrations/index.js';
 import { tempDir } from '../helpers.js';

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { testWorkspace, tempDir } from '../helpers.js';
 import { revealRows, sealPlaintext } from '../../main/services/privacy/vault.js';
 import { openDatabase } from '../../db/open.js';

@@ -1,6 +1,6 @@
 /** The lock: password, wrong password, idle lock, recovery code — through dispatch, on real files, reopened as the app does. */
 import { describe, it, expect } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Workspace } from '../../main/workspace.js';
 import { dispatch } from '../../main/handlers.js';
 import { tempDir } from '../helpers.js';
@@ -27,12 +27,14 @@ async function schoolWithPassword() {
   await a.ok('workspace.createSchool', { name: 'МКОУ «Тестовая школа»' });
   await a.ok('riskGroup.include', { pupil, entry });
   expect((await a.ok('privacy.state', {})).suggestPassword).toBe(true);
-  expect(existsSync(a.ws.dbPath('main') + '.datakey')).toBe(true);
+  const ways = () => (JSON.parse(readFileSync(a.ws.dbPath('main') + '.keyring', 'utf8')) as { ways: Record<string, unknown> }).ways;
+  expect(Object.keys(ways())).toEqual(['device']);
   const refused = await a.call('privacy.setPassword', { password: 'короткий', understood: false as unknown as true });
   expect(refused).toMatchObject({ ok: false });
   const { recoveryCode } = await a.ok('privacy.setPassword', { password: 'верный-пароль-1', understood: true });
   expect(recoveryCode).toMatch(/^([A-Z0-9]{4}-){5}[A-Z0-9]{4}$/);
   // from now on only the password or the code opens the key: the device's key file is gone
+  expect(Object.keys(ways()).sort()).toEqual(['password', 'recovery']);
   expect(existsSync(a.ws.dbPath('main') + '.datakey')).toBe(false);
   await a.ws.close();
   return { dir, clock, recoveryCode };

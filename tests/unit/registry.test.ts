@@ -1,6 +1,6 @@
 /** The table registry says what the migrations built: a registry entry cannot drift from its table. */
 import { describe, it, expect } from 'vitest';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../../db/open.js';
 import { allTables, BOOKKEEPING, nullable, exportedColumns, personalColumns, type Field } from '../../db/registry/index.js';
 

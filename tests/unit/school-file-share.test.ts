@@ -4,6 +4,7 @@
  * opens what it was given on the school's card; a validly signed bundle carrying the bytes of a file the school
  * did not share is refused whole.
  */
+import { readAttachmentBytes } from '../../main/services/attachment-path.js';
 import { describe, it, expect, afterEach } from 'vitest';
 import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,5 +145,5 @@ function withFile(p: Pair, fileId: string, sequence: number, o: { dropShare?: bo
     const i = d.columns.indexOf('share');
     return { name: entry.name, data: Buffer.from(JSON.stringify({ table: d.table, columns: d.columns.filter((_, k) => k !== i), rows: d.rows.map((r) => r.filter((_, k) => k !== i)) }), 'utf8') };
   });
-  return schoolSigned(p, [...entries, { name: `files/${fileId}`, data: readFileSync(join(p.school.ctx.filesDir, 'attachments', fileId)) }], sequence);
+  return schoolSigned(p, [...entries, { name: `files/${fileId}`, data: readAttachmentBytes(p.school.ctx, fileId)! }], sequence);
 }

@@ -14,7 +14,7 @@ import { workspaceFiles, openKnownFile, openPickedFile, newWorkspaceFile, openUp
 
 /** The restore's view of the workspace: its path is known even when the file does not open. */
 function host(env: HandlerEnv): RestoreHost {
-  return { ctx: () => env.ctx(), livePath: () => env.dbPath(env.kind), withClosed: (fn) => env.withClosed(fn) };
+  return { ctx: () => env.ctx(), livePath: () => env.dbPath(env.kind), keyStore: env.secretBox, withClosed: (fn) => env.withClosed(fn) };
 }
 
 function noDemo(env: HandlerEnv) {
@@ -66,12 +66,12 @@ export const backupHandlers = defineArea({
   'backup.restore': async (env, input) => {
     noDemo(env);
     const r = await restoreNamed(host(env), input.name);
-    return { state: workspaceState(env), keptName: r.kept?.name ?? null };
+    return { state: workspaceState(env), keptName: r.kept?.name ?? null, found: r.found };
   },
   'backup.restoreUpload': async (env, input) => {
     noDemo(env);
     const r = await restoreUploaded(host(env), input.bytes);
-    return { state: workspaceState(env), keptName: r.kept?.name ?? null };
+    return { state: workspaceState(env), keptName: r.kept?.name ?? null, found: r.found };
   },
 
   'workspace.files': (env) => workspaceFiles(env),

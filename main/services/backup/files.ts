@@ -3,13 +3,16 @@
  * there may be several), the demo school — and switching among them. A file is checked before it is opened,
  * so choosing a wrong file leaves the open one as it was.
  */
-import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { keyringOf } from '../../../db/open.js';
+import { whichKey } from '../../../db/cipher.js';
 import { join } from 'node:path';
 import type { HandlerEnv } from '../context.js';
 import type { WorkspaceFile, WorkspaceFiles } from '../../../preload/contract/backup.js';
 import { AppError } from '../errors.js';
 import { safeFileName } from '../../../common/file-names.js';
 import { inspectWorkspaceFile } from './inspect.js';
+import { keyringPathFor, type KeyStore } from '../../../db/keyring.js';
 
 export function workspaceFiles(env: HandlerEnv): WorkspaceFiles {
   const activePath = env.dbPath(env.kind);
@@ -17,17 +20,17 @@ export function workspaceFiles(env: HandlerEnv): WorkspaceFiles {
   for (const path of env.knownFiles()) {
     // The default file before the first run does not exist yet; it is still the place a new workspace goes.
     if (!existsSync(path) && path !== env.dbPath('main')) continue;
-    files.push(describe(path, path === activePath, false));
+    files.push(describe(path, path === activePath, false, env.secretBox));
   }
   const demo = env.dbPath('demo');
-  if (existsSync(demo)) files.push(describe(demo, demo === activePath, true));
+  if (existsSync(demo)) files.push(describe(demo, demo === activePath, true, env.secretBox));
   return { files, fileDialog: !!env.pickFile };
 }
 
-function describe(path: string, active: boolean, demo: boolean): WorkspaceFile {
+function describe(path: string, active: boolean, demo: boolean, store?: KeyStore): WorkspaceFile {
   if (!existsSync(path)) return { path, role: 'none', name: null, active, demo, problem: null };
   try {
-    const info = inspectWorkspaceFile(path, { integrity: false });
+    const info = inspectWorkspaceFile(path, { integrity: false, store });
     return { path, role: info.role, name: info.name, active, demo, problem: null };
   } catch (e) {
     return { path, role: 'none', name: null, active, demo, problem: e instanceof AppError ? e.message : 'Файл не читается.' };
@@ -41,7 +44,7 @@ export async function openKnownFile(env: HandlerEnv, path: string): Promise<void
     return;
   }
   if (!env.knownFiles().includes(path)) throw new AppError('not_found', 'Этого файла нет в списке рабочих мест. Откройте его кнопкой «Открыть файл…».');
-  if (existsSync(path)) inspectWorkspaceFile(path);
+  if (existsSync(path)) inspectWorkspaceFile(path, { store: env.secretBox });
   await env.useFile(path);
 }
 
@@ -50,7 +53,7 @@ export async function openPickedFile(env: HandlerEnv): Promise<{ cancelled: bool
   if (!env.pickFile) throw new AppError('no_dialog', 'Выбор файла доступен в приложении «Опора»; в браузере загрузите копию файла.');
   const path = await env.pickFile();
   if (!path) return { cancelled: true };
-  inspectWorkspaceFile(path);
+  inspectWorkspaceFile(path, { store: env.secretBox });
   await env.useFile(path);
   return { cancelled: false };
 }
@@ -79,9 +82,13 @@ export async function openUploadedFile(env: HandlerEnv, fileName: string, bytes:
   const path = freePath(workspacesDir(env), safeFileName(fileName.replace(/\.(sqlite|db)$/i, ''), 'Рабочее место'));
   writeFileSync(path, bytes);
   try {
-    inspectWorkspaceFile(path);
+    // A copy of the open workspace (made on this computer) opens with its keys: the new file takes a copy of its keyring.
+    const live = keyringOf(env.ctx().raw)?.keyring;
+    if (live && (() => { try { return whichKey(path, live.keys('file')); } catch { return null; } })() && !existsSync(keyringPathFor(path))) copyFileSync(live.path, keyringPathFor(path));
+    inspectWorkspaceFile(path, { store: env.secretBox });
   } catch (e) {
     rmSync(path, { force: true });
+    rmSync(keyringPathFor(path), { force: true });
     throw e;
   }
   await env.useFile(path);

@@ -4,8 +4,10 @@
  * role. A restore and «open another file» both ask this before anything is replaced or switched.
  */
 import { existsSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { LATEST_VERSION } from '../../../db/open.js';
+import { applyKey, whichKey } from '../../../db/cipher.js';
+import { Keyring, type DataKey, type KeyStore } from '../../../db/keyring.js';
 import { AppError } from '../errors.js';
 import type { WorkspaceFileInfo } from '../../../preload/contract/backup.js';
 
@@ -30,12 +32,46 @@ export function workspaceName(raw: BetterSqlite3.Database, role: string | null, 
  * Reads a file's identity; throws a Russian AppError when it is not a sound Опора database. `integrity`
  * false skips the full check (for listing known files quickly; a restore always checks).
  */
-export function inspectWorkspaceFile(path: string, opts: { integrity?: boolean } = {}): WorkspaceFileInfo {
-  if (!existsSync(path)) throw new AppError('not_found', 'Файл не найден: возможно, флешка извлечена или файл перемещён.');
-  let raw: BetterSqlite3.Database;
+/** The file keys that may open `path`: given, or those of its own keyring (none when it has none or it is closed). */
+function keysFor(path: string, opts: InspectOptions): DataKey[] {
+  if (opts.keys) return opts.keys;
   try {
-    raw = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    return Keyring.existing(path, { store: opts.store })?.keys('file') ?? [];
   } catch {
+    return [];
+  }
+}
+
+export interface InspectOptions {
+  integrity?: boolean;
+  /** The file keys to try (a restore gives the live workspace's, every one it ever had). */
+  keys?: DataKey[];
+  store?: KeyStore;
+}
+
+/** How the file was found to be stored, in words: said by the restore. */
+export function storedWords(key: DataKey | 'plain', keys: DataKey[]): string {
+  if (key === 'plain') return 'копия сделана прежней версией без шифрования файла (она будет зашифрована при открытии)';
+  return keys[0]?.id === key.id ? 'копия зашифрована текущим ключом рабочего места' : 'копия зашифрована одним из прежних ключей рабочего места, он сохранён в файле ключей';
+}
+
+export function inspectWorkspaceFile(path: string, opts: InspectOptions = {}): WorkspaceFileInfo & { stored: string } {
+  if (!existsSync(path)) throw new AppError('not_found', 'Файл не найден: возможно, флешка извлечена или файл перемещён.');
+  const keys = keysFor(path, opts);
+  let raw: BetterSqlite3.Database;
+  let stored: string;
+  try {
+    const key = whichKey(path, keys);
+    if (!key) {
+      throw new AppError('not_opora', keys.length
+        ? 'Этот файл не открывается как база данных «Опоры» ни одним ключом этого рабочего места: это копия другого рабочего места или с другого компьютера (без его файла ключей «.keyring»), либо файл повреждён. Текущие данные не изменены.'
+        : 'Этот файл не открывается как база данных «Опоры»: он зашифрован, а ключа к нему здесь нет, или это не файл «Опоры». Выберите файл резервной копии или рабочего места «Опоры».');
+    }
+    stored = storedWords(key, keys);
+    raw = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    if (key !== 'plain') applyKey(raw, key.key);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('not_opora', 'Этот файл не открывается как база данных «Опоры». Выберите файл резервной копии или рабочего места «Опоры».');
   }
   try {
@@ -58,7 +94,7 @@ export function inspectWorkspaceFile(path: string, opts: { integrity?: boolean }
     const ownerId = scalar(raw, "SELECT value FROM meta WHERE key = 'owner_id'");
     return {
       role: role === 'school' || role === 'municipality' ? role : 'none',
-      ownerId, name: workspaceName(raw, role, ownerId), version,
+      ownerId, name: workspaceName(raw, role, ownerId), version, stored,
     };
   } finally {
     raw.close();

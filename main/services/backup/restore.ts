@@ -7,7 +7,12 @@
  * it already has (see exchange/keys.ts), and edits made on both sides of the restore meet as conflicts.
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { DamagedDatabaseError, NotADatabaseError } from '../../../db/open.js';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { DamagedDatabaseError, NotADatabaseError, keyringOf } from '../../../db/open.js';
+import { applyKey, whichKey } from '../../../db/cipher.js';
+import { Keyring, type DataKey, type KeyStore } from '../../../db/keyring.js';
+import { allTables, personalColumns } from '../../../db/registry/index.js';
+import { openText } from '../privacy/envelope.js';
 import { join } from 'node:path';
 import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -21,12 +26,16 @@ export interface RestoreHost {
   ctx(): ServiceContext;
   /** The live file's path, known even when the file is too damaged to open. */
   livePath(): string;
+  /** How the keyring's device wraps are protected (the shell's safeStorage box), for a live file too damaged to open. */
+  keyStore?: KeyStore;
   /** Closes the active database, runs `fn` with its path, and opens it again (also when `fn` throws). */
   withClosed<T>(fn: (path: string) => T): Promise<T>;
 }
 
 export interface RestoreResult {
   restored: WorkspaceFileInfo;
+  /** What the check found, in Russian words (how the copy is stored, how many pupils' names it opens). */
+  found: string;
   /** The copy of the file that was replaced (it is in the backups list, newest). */
   kept: BackupInfo | null;
 }
@@ -57,14 +66,19 @@ export async function restoreFrom(host: RestoreHost, source: string): Promise<Re
   const live = ctx
     ? { role: (getMeta(ctx.raw, 'role') ?? 'none') as WorkspaceFileInfo['role'], ownerId: getMeta(ctx.raw, 'owner_id') ?? null }
     : { role: 'none' as const, ownerId: null };
+  // Every file key this workspace ever had: a copy made before a key change still opens.
+  const keyring = (ctx && keyringOf(ctx.raw)?.keyring) || Keyring.existing(livePath, { store: host.keyStore });
+  if (keyring?.hasPassword() && !keyring.isOpen()) throw new AppError('locked', 'Рабочее место заблокировано. Введите пароль, затем восстанавливайте копию: программа должна проверить, что ФИО в копии откроются.');
   const staged = livePath + '.restoring';
   rmSync(staged, { force: true });
   copyFileSync(source, staged);
-  let info: WorkspaceFileInfo;
+  let info: WorkspaceFileInfo & { stored: string };
+  let found: string;
   try {
     // The staged bytes are what will be used, so they are what is checked.
-    info = inspectWorkspaceFile(staged);
+    info = inspectWorkspaceFile(staged, { keys: keyring?.keys('file') ?? [] });
     checkSameWorkspace(info, live);
+    found = `${info.stored}; ${personalWords(staged, keyring)}`;
     fsyncFile(staged);
   } catch (e) {
     rmSync(staged, { force: true });
@@ -85,7 +99,40 @@ export async function restoreFrom(host: RestoreHost, source: string): Promise<Re
   });
   const after = host.ctx();
   after.raw.transaction(() => rotateOrigin(after.raw, floor)).immediate();
-  return { restored: info, kept };
+  return { restored: info, kept, found };
+}
+
+/**
+ * Whether the personal values of the copy open with a key of the keyring; refuses the copy when they do not
+ * (a restore never loses a name). Returns what it found, in words.
+ */
+function personalWords(path: string, keyring: Keyring | null): string {
+  const fileKeys = keyring?.keys('file') ?? [];
+  const key = whichKey(path, fileKeys);
+  const raw = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  try {
+    if (key && key !== 'plain') applyKey(raw, key.key);
+    const personal: DataKey[] = keyring?.keys('personal') ?? [];
+    let sealed = 0, opened = 0;
+    for (const t of allTables()) {
+      for (const c of personalColumns(t.name)) {
+        const hasTable = raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t.name);
+        if (!hasTable) continue;
+        const v = raw.prepare(`SELECT ${c} FROM ${t.name} WHERE substr(${c}, 1, 5) = 'enc1:' LIMIT 1`).pluck().get() as string | undefined;
+        if (!v) continue;
+        sealed++;
+        if (personal.some((k) => { try { openText(k.key, v); return true; } catch { return false; } })) opened++;
+      }
+    }
+    if (sealed > opened) {
+      throw new AppError('backup_keys', 'ФИО и даты рождения в этой копии зашифрованы ключом, которого нет в файле ключей этого рабочего места: после восстановления их нельзя было бы прочитать. Копия не восстановлена, текущие данные не изменены.');
+    }
+    const pupils = raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pupil'").get()
+      ? raw.prepare("SELECT COUNT(*) FROM pupil WHERE deleted_at IS NULL AND full_name <> ''").pluck().get() as number : 0;
+    return pupils ? `обучающихся в копии — ${pupils}, их ФИО и даты рождения открываются ключами рабочего места` : 'обучающихся в копии нет';
+  } finally {
+    raw.close();
+  }
 }
 
 /** Restores the copy named `name` from this workspace's own backups folder. */

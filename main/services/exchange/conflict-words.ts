@@ -4,7 +4,7 @@
  * (vocabulary labels, dd.mm.yyyy dates, the title of a referenced record, «да»/«нет»), plus who made each
  * version and when. Everything is read from the table registry, so a new table needs nothing here.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { tableSpec, isSynced, fieldOf, personalColumns } from '../../../db/registry/index.js';
 import type { Field } from '../../../db/registry/fields.js';
 import { formatDate } from '../../../common/format.js';

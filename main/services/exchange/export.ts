@@ -10,14 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { assertDatabaseSound } from '../db-errors.js';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import pkg from '../../../package.json' with { type: 'json' };
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { AppError } from '../errors.js';
 import { getMeta, setMeta } from '../clock.js';
 import { getRole, getSchoolProfile } from '../school.js';
 import { requireMunicipality, getSchool } from '../municipality-core.js';
-import { attachmentPath } from '../attachments.js';
+import { readAttachmentBytes } from '../attachment-path.js';
 import { buildContainer, openContainer, type EntryInput, type ManifestHead, type BundleKind } from './container.js';
 import { sha256, invitationKey } from './crypto.js';
 import { megabytes } from './reasons.js';
@@ -81,9 +81,8 @@ function schoolFiles(ctx: ExchangeContext, owner: string): EntryInput[] {
   const rows = ctx.raw.prepare('SELECT id, mime, sha256 FROM attachment WHERE owner = ? AND deleted_at IS NULL AND share = 1 ORDER BY id').all(owner) as { id: string; mime: string; sha256: string }[];
   const out: EntryInput[] = [];
   for (const r of rows) {
-    const p = attachmentPath(ctx, r.id);
-    if (!existsSync(p)) continue;
-    const data = readFileSync(p);
+    const data = readAttachmentBytes(ctx, r.id);
+    if (!data) continue;
     if (sha256(data) !== r.sha256) continue; // damaged on disk: the record travels, the file does not
     out.push({ name: `files/${r.id}`, data, compress: !UNCOMPRESSIBLE.test(r.mime) });
   }

@@ -15,6 +15,7 @@ import { getMeta, originId } from '../clock.js';
 import { deleteMeta } from '../meta.js';
 import { getRole } from '../school.js';
 import { attachmentPath } from '../attachments.js';
+import { sealAttachment } from '../attachment-path.js';
 import { openContainer, openEntries, parseJsonSafe, UUID_RE, type EntryReader, type Manifest, type ManifestEntry, type OpenedContainer } from './container.js';
 import { readTableEntry } from './stream-table.js';
 import { displayFingerprint, sha256 } from './crypto.js';
@@ -288,7 +289,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       const path = attachmentPath(ctx, id);
       if (!attachmentIds.has(id) && existsSync(path)) continue;
       mkdirSync(join(ctx.filesDir, 'attachments'), { recursive: true });
-      writeFileSync(path + '.part', prep.reader.read(entry), { flush: true });
+      writeFileSync(path + '.part', sealAttachment(ctx.raw, id, prep.reader.read(entry)), { flush: true });
       if (existsSync(path)) {
         renameSync(path, path + '.prev');
         replaced.push(path);

@@ -12,7 +12,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { getMeta, setMeta, originId, parseHlc } from '../clock.js';

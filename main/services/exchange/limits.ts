@@ -3,7 +3,7 @@
  * Checked after a file's merge, inside the same transaction, so a file that would pass a bound changes nothing.
  * Each refusal says which bound and how far it is, in words.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BundleError, LIMITS, megabytes } from './reasons.js';
 import { AppError } from '../errors.js';
 

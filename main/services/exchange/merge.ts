@@ -8,7 +8,7 @@
  * other in sync_conflict) until a person chooses. The stored state of a record is the set of maximal
  * versions among all it has seen, which does not depend on the order in which they arrived.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BundleError } from './reasons.js';
 import { expectedId } from './ids.js';
 import { tableSpec, type DerivedId } from '../../../db/registry/index.js';

@@ -12,8 +12,7 @@ import { pupilCodes, knownPupils, schoolAdults } from '../privacy/people.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
 import { SEGMENT, type Unreadable, type Extracted } from '../privacy/file-text.js';
 import { readWholeSync, readWhole, LIMITS_IN_WORDS } from '../privacy/read-whole.js';
-import { attachmentPath } from '../attachment-path.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { readAttachmentBytes } from '../attachment-path.js';
 
 export interface Finding {
   table: string;
@@ -176,8 +175,8 @@ export function findFileMentions(ctx: ServiceContext, owner: string): string[] {
  * reads an attachment (the at-rest encryption changes only this).
  */
 export function sharedFileBytes(ctx: ServiceContext, id: string): Uint8Array | null {
-  const p = attachmentPath(ctx, id);
-  return existsSync(p) ? readFileSync(p) : null;
+  // Sealed on disk (attachment-path.ts): the one reader opens it.
+  return readAttachmentBytes(ctx, id);
 }
 
 /**

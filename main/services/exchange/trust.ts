@@ -2,7 +2,7 @@
  * Checks that hold even against a sender with a valid key: one key belongs to one school, and a school
  * speaks only about what concerns it (its completion marks for activities addressed to it).
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BundleError } from './reasons.js';
 import type { IncomingTable } from './tables.js';
 import { tableSpec, type Field } from '../../../db/registry/index.js';

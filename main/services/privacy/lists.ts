@@ -3,7 +3,7 @@
  * (envelope.ts), so SQL can neither compare nor order them; a school has a few hundred pupils, and the
  * whole filtered list is opened, searched and sorted here in a few milliseconds (npm run bench measures it).
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { isSynced, personalColumns, type ListSpec } from '../../../db/registry/index.js';
 import { revealRow, requireUnlocked } from './vault.js';
 

@@ -9,7 +9,8 @@ import { consentFormDoc, consentMissingCount } from './consent.js';
 import { pupilReportDoc } from './pupil-report.js';
 import { erasurePlan, setRetentionYears, eraseOnRequest } from './erasure.js';
 import { logAccess, accessLog } from './access-log.js';
-import { vaultStatus, requireUnlocked, unlock, lockNow, touch, setPassword, changePassword, recover, setIdleMinutes, hasPassword } from './vault.js';
+import { vaultStatus, requireUnlocked, unlock, lockNow, touch, setPassword, changePassword, recover, setIdleMinutes, hasPassword, openClosedKeyring, isClosedByPassword } from './vault.js';
+import type { HandlerEnv } from '../context.js';
 
 export function privacyState(ctx: ServiceContext): PrivacyState {
   const s = vaultStatus(ctx.raw);
@@ -17,22 +18,49 @@ export function privacyState(ctx: ServiceContext): PrivacyState {
   return { ...s, suggestPassword: !s.hasPassword && pupils > 0 };
 }
 
+/** The open file's context, or null while the file stays closed behind the password (its key opens only with it). */
+function openCtx(env: HandlerEnv): ServiceContext | null {
+  try {
+    return env.ctx();
+  } catch (e) {
+    if (isClosedByPassword(e) && env.keyring) return null;
+    throw e;
+  }
+}
+
+/** The lock screen's state of a file not yet opened: locked, with a password (nothing else is known before it opens). */
+function closedState(env: HandlerEnv): PrivacyState {
+  return { locked: true, lost: false, hasPassword: true, keyStore: env.keyring!().store.kind, idleMinutes: 15, suggestPassword: false };
+}
+
 export const privacyHandlers = defineArea({
   'privacy.state': (env, input) => {
-    if (input.windowOpened && hasPassword(env.ctx().raw)) lockNow(env.ctx().raw);
-    return privacyState(env.ctx());
+    const ctx = openCtx(env);
+    if (!ctx) return closedState(env);
+    if (input.windowOpened && hasPassword(ctx.raw)) lockNow(ctx.raw);
+    return privacyState(ctx);
   },
   'privacy.unlock': (env, input) => {
-    unlock(env.ctx().raw, input.password);
-    return privacyState(env.ctx());
+    const ctx = openCtx(env);
+    if (!ctx) {
+      // The password opens the keyring, and with it the file.
+      openClosedKeyring(env.keyring!(), 'password', input.password);
+      return privacyState(env.ctx());
+    }
+    unlock(ctx.raw, input.password);
+    return privacyState(ctx);
   },
   'privacy.lock': (env) => {
-    lockNow(env.ctx().raw);
-    return privacyState(env.ctx());
+    const ctx = openCtx(env);
+    if (!ctx) return closedState(env);
+    lockNow(ctx.raw);
+    return privacyState(ctx);
   },
   'privacy.touch': (env) => {
-    touch(env.ctx().raw);
-    return privacyState(env.ctx());
+    const ctx = openCtx(env);
+    if (!ctx) return closedState(env);
+    touch(ctx.raw);
+    return privacyState(ctx);
   },
   'privacy.setPassword': (env, input) => {
     const raw = env.ctx().raw;
@@ -42,7 +70,12 @@ export const privacyHandlers = defineArea({
     }
     return setPassword(raw, input.password);
   },
-  'privacy.recover': (env, input) => recover(env.ctx().raw, input.code, input.password),
+  'privacy.recover': (env, input) => {
+    const ctx = openCtx(env);
+    if (ctx) return recover(ctx.raw, input.code, input.password);
+    openClosedKeyring(env.keyring!(), 'recovery', input.code);
+    return setPassword(env.ctx().raw, input.password);
+  },
   'privacy.setIdle': (env, input) => {
     setIdleMinutes(env.ctx().raw, input.idleMinutes);
     return privacyState(env.ctx());

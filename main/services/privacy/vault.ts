@@ -1,47 +1,42 @@
 /**
- * The data key of one open database file, and the one place where personal values are sealed and opened.
- * The writer seals on write (sealPersonal); every list, card, report and scan that shows names opens them
+ * The personal-data key of one open database file, and the one place where personal values are sealed and
+ * opened. The writer seals on write (sealPersonal); every list, card, report and scan that shows names opens them
  * through revealRow / revealRows. Without the key (locked, or the key lost) both refuse with a Russian message.
  *
- * Ways to the data key (table privacy_key, migration 0050):
- * - 'password' and 'recovery': the key wrapped by scrypt of the workspace password and, separately, of the
- *   recovery code shown once. With a password the file opens locked.
- * - 'device' (no password): the key wrapped by the device's KeyStore — Electron's safeStorage where the OS
- *   has one, otherwise the file store — in `<database>.datakey` next to the file, not inside it, so a copy of
- *   the .sqlite alone (a backup, a flash drive) carries no key.
+ * This is the second layer: the whole file is encrypted too (db/cipher.ts), with a file key the programme holds
+ * while the file is open. The personal columns keep their own key so that a locked workspace shows no child's
+ * name even though the programme keeps working with the rest of the file.
+ *
+ * Keys live in the keyring beside the file (db/keyring.ts), never inside it, so a restored copy finds its key:
+ * the personal key of a file is whichever key of the keyring opens its sealed values. An older version kept them
+ * in table privacy_key ('password', 'recovery' slots) and in `<database>.datakey` ('device'): they are taken into
+ * the keyring on open and removed from the file.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
-import type BetterSqlite3 from 'better-sqlite3';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors.js';
 import { allTables, personalColumns } from '../../../db/registry/index.js';
-import { isSealed, sealText, openText, wrapKey, unwrapKey, newKdf, deriveKey, type KdfParams } from './envelope.js';
+import { keyringOf } from '../../../db/open.js';
+import { KeyringError, fileKeyStore, type Keyring, type KeyStore, type KdfParams } from '../../../db/keyring.js';
+import { isSealed, sealText, openText } from './envelope.js';
 
-/** Wraps the data key at rest without a password (structurally the exchange's SecretBox, so the shell's safeStorage box fits). */
-export interface KeyStore {
-  readonly kind: string;
-  protect(plain: Buffer): Buffer;
-  unprotect(wrapped: Buffer): Buffer;
-}
-
-/**
- * Plain Node, the browser mode and tests: the key file itself (0600) is the protection. It keeps the key out
- * of the database file and its copies; it does not protect against someone who copies the whole folder.
- */
-export const fileKeyStore: KeyStore = { kind: 'plain', protect: (b) => Buffer.from(b), unprotect: (b) => Buffer.from(b) };
+export { fileKeyStore, type KeyStore };
 
 export const LOCKED_MESSAGE = 'Рабочее место заблокировано: сведения об обучающихся закрыты. Введите пароль, чтобы продолжить.';
-const LOST_MESSAGE = 'Ключ шифрования персональных данных этого файла не найден на этом компьютере: ФИО и даты рождения обучающихся прочитать нельзя. Верните файл «.datakey» в папку данных или восстановите доступ кодом восстановления.';
+const LOST_MESSAGE = 'Ключ шифрования персональных данных этого файла не найден в файле ключей рабочего места: ФИО и даты рождения обучающихся прочитать нельзя. Верните файл «.keyring» (или «.datakey» прежней версии) в папку данных из копии, сделанной вместе с папкой.';
 
 interface Vault {
   /** null: locked (or lost); 'none': a file without migration 0050 (an old schema under test), stored as is. */
   key: Buffer | null | 'none';
+  /** null: an in-memory database (its key lives in the process only; no password). */
+  keyring: Keyring | null;
   dbPath: string;
   store: KeyStore;
   now: () => Date;
   lastActivity: number;
   lost: boolean;
-  /** Cached from the file (every sealed value asks): whether a password is set, and the idle time in ms (0 — never). */
+  /** Cached (every sealed value asks): whether a password is set, and the idle time in ms (0 — never). */
   password: boolean;
   idleMs: number;
 }
@@ -55,60 +50,80 @@ function hasTable(raw: BetterSqlite3.Database): boolean {
 }
 
 type Slot = 'password' | 'recovery' | 'device';
-function slot(raw: BetterSqlite3.Database, name: Slot): { kdf: string; wrapped: string } | undefined {
-  return raw.prepare('SELECT kdf, wrapped FROM privacy_key WHERE slot = ?').get(name) as { kdf: string; wrapped: string } | undefined;
-}
 
-function keyFile(v: Vault): string | null {
-  return v.dbPath && v.dbPath !== ':memory:' ? v.dbPath + '.datakey' : null;
-}
-
-function writeDeviceKey(v: Vault, key: Buffer): void {
-  const file = keyFile(v);
-  if (!file) return;
-  const tmp = file + '.tmp';
-  writeFileSync(tmp, JSON.stringify({ v: 1, kind: v.store.kind, wrapped: v.store.protect(key).toString('base64') }), { mode: 0o600 });
-  renameSync(tmp, file);
-}
-
-function readDeviceKey(v: Vault): Buffer | null {
-  const file = keyFile(v);
-  if (!file || !existsSync(file)) return null;
-  try {
-    const j = JSON.parse(readFileSync(file, 'utf8')) as { kind?: string; wrapped?: string };
-    if (j.kind !== v.store.kind || typeof j.wrapped !== 'string') return null;
-    const key = v.store.unprotect(Buffer.from(j.wrapped, 'base64'));
-    return key.length === 32 ? key : null;
-  } catch {
-    return null;
+/** The first sealed personal value of the file: the sample a key must open to be this file's key. */
+function sealedSample(raw: BetterSqlite3.Database): string | null {
+  for (const t of allTables()) {
+    for (const c of personalColumns(t.name)) {
+      const v = raw.prepare(`SELECT ${c} FROM ${t.name} WHERE substr(${c}, 1, 5) = 'enc1:' LIMIT 1`).pluck().get() as string | undefined;
+      if (v) return v;
+    }
   }
+  return null;
+}
+
+/** The personal key of this file: the one that opens its sealed values (the current one for a file with none). */
+function choosePersonal(raw: BetterSqlite3.Database, v: Vault): void {
+  const keys = v.keyring!.keys('personal');
+  const sample = sealedSample(raw);
+  const fit = sample ? keys.find((k) => { try { openText(k.key, sample); return true; } catch { return false; } }) : keys[0];
+  if (!fit) { v.key = null; v.lost = keys.length > 0 || !v.keyring!.hasPassword(); return; }
+  v.key = fit.key;
+  v.lost = false;
+  v.keyring!.setCurrent('personal', fit.id);
+}
+
+/**
+ * An older version's keys, taken into the keyring: the device key file's key as a personal key, the password
+ * and recovery slots as legacy wraps (opened by the next unlock). The rows and the key file go afterwards.
+ */
+function importLegacy(raw: BetterSqlite3.Database, v: Vault): void {
+  const rows = raw.prepare('SELECT slot, kdf, wrapped FROM privacy_key').all() as { slot: Slot; kdf: string; wrapped: string }[];
+  if (!rows.length) return;
+  const k = v.keyring!;
+  const file = v.dbPath + '.datakey';
+  if (rows.some((r) => r.slot === 'device') && existsSync(file)) {
+    if (!k.isOpen()) return; // keep the key file until the master is open
+    try {
+      const j = JSON.parse(readFileSync(file, 'utf8')) as { kind?: string; wrapped?: string };
+      const key = j.kind === v.store.kind && typeof j.wrapped === 'string' ? v.store.unprotect(Buffer.from(j.wrapped, 'base64')) : null;
+      if (!key || key.length !== 32) return;
+      k.setCurrent('personal', k.addKey('personal', key).id);
+    } catch {
+      return;
+    }
+  }
+  // A keyring that already has a password of its own takes no older one (from a restored old copy).
+  const slots = rows.filter((r) => r.slot !== 'device').map((r) => ({ way: r.slot as 'password' | 'recovery', kdf: JSON.parse(r.kdf) as KdfParams, wrapped: r.wrapped }));
+  if (slots.length && !k.hasPassword()) k.importLegacy(slots);
+  raw.prepare('DELETE FROM privacy_key').run();
+  rmSync(file, { force: true });
 }
 
 /** In-memory databases keep their key in the process only. */
 const memoryKeys = new WeakMap<BetterSqlite3.Database, Buffer>();
 
 /**
- * Attaches the vault when a file is opened (the workspace does it with the shell's key store; anything else
- * that opens a file gets the file store on first use). A new file gets a fresh data key; a file with a
+ * Attaches the vault when a file is opened (by openDatabase, with its keyring). A file whose workspace has a
  * password opens locked; plaintext left by an older version is sealed as soon as the key is at hand.
  */
 export function attachVault(raw: BetterSqlite3.Database, opts: VaultOptions = {}): void {
-  const v: Vault = { key: null, dbPath: opts.dbPath ?? raw.name, store: opts.store ?? fileKeyStore, now: opts.now ?? (() => new Date()), lastActivity: 0, lost: false, password: false, idleMs: 0 };
+  const keys = keyringOf(raw);
+  const v: Vault = { key: null, keyring: keys?.keyring ?? null, dbPath: opts.dbPath ?? raw.name, store: keys?.keyring.store ?? opts.store ?? fileKeyStore, now: opts.now ?? (() => new Date()), lastActivity: 0, lost: false, password: false, idleMs: 0 };
   v.lastActivity = v.now().getTime();
   vaults.set(raw, v);
   if (!hasTable(raw)) { v.key = 'none'; return; }
-  v.password = !!slot(raw, 'password');
   v.idleMs = idleMinutes(raw) * 60_000;
-  if (slot(raw, 'password')) return;
-  if (slot(raw, 'device')) {
-    const key = keyFile(v) ? readDeviceKey(v) : memoryKeys.get(raw) ?? null;
-    if (!key) { v.lost = true; return; }
+  if (!v.keyring) {
+    let key = memoryKeys.get(raw);
+    if (!key) { key = randomBytes(32); memoryKeys.set(raw, key); }
     v.key = key;
   } else {
-    const key = randomBytes(32);
-    raw.prepare("INSERT INTO privacy_key (slot, kdf, wrapped, created_at) VALUES ('device', ?, '', ?)").run(JSON.stringify({ store: v.store.kind }), v.now().toISOString());
-    if (keyFile(v)) writeDeviceKey(v, key); else memoryKeys.set(raw, key);
-    v.key = key;
+    importLegacy(raw, v);
+    v.password = v.keyring.hasPassword();
+    if (v.password && !v.keyring.isOpen()) return;
+    choosePersonal(raw, v);
+    if (!v.key) return;
   }
   sealPlaintext(raw);
 }
@@ -130,7 +145,7 @@ function keyOf(raw: BetterSqlite3.Database): Buffer | 'none' {
   const v = vaultOf(raw);
   if (v.key && v.key !== 'none' && v.password) {
     const now = v.now().getTime();
-    if (v.idleMs > 0 && now - v.lastActivity > v.idleMs) v.key = null;
+    if (v.idleMs > 0 && now - v.lastActivity > v.idleMs) lockVault(v);
     else v.lastActivity = now;
   }
   if (v.key === null) throw new AppError(v.lost ? 'key_lost' : 'locked', v.lost ? LOST_MESSAGE : LOCKED_MESSAGE);
@@ -193,15 +208,21 @@ export function sealPlaintext(raw: BetterSqlite3.Database): number {
 }
 
 export function hasPassword(raw: BetterSqlite3.Database): boolean {
-  return hasTable(raw) && !!slot(raw, 'password');
+  const v = vaultOf(raw);
+  return !!v.keyring && v.keyring.hasPassword();
 }
 
 export interface VaultStatus { locked: boolean; lost: boolean; hasPassword: boolean; keyStore: string; idleMinutes: number }
 
+function lockVault(v: Vault): void {
+  v.key = null;
+  v.keyring?.lock();
+}
+
 export function vaultStatus(raw: BetterSqlite3.Database): VaultStatus {
   const v = vaultOf(raw);
   // Asking for the status counts as no activity, but an overdue idle lock shows here at once.
-  if (v.key && v.key !== 'none' && v.password && v.idleMs > 0 && v.now().getTime() - v.lastActivity > v.idleMs) v.key = null;
+  if (v.key && v.key !== 'none' && v.password && v.idleMs > 0 && v.now().getTime() - v.lastActivity > v.idleMs) lockVault(v);
   return { locked: v.key === null, lost: v.lost, hasPassword: hasPassword(raw), keyStore: v.store.kind, idleMinutes: idleMinutes(raw) };
 }
 
@@ -213,28 +234,61 @@ export function touch(raw: BetterSqlite3.Database): void {
 
 export function lockNow(raw: BetterSqlite3.Database): void {
   if (!hasPassword(raw)) throw new AppError('no_password', 'Заблокировать можно, только когда задан пароль рабочего места.');
-  vaultOf(raw).key = null;
+  lockVault(vaultOf(raw));
 }
 
-function tryUnwrap(raw: BetterSqlite3.Database, name: Slot, secret: string): Buffer | null {
-  const s = slot(raw, name);
-  if (!s) return null;
-  return unwrapKey(deriveKey(secret, JSON.parse(s.kdf) as KdfParams), s.wrapped);
+/** The keyring's refusal as the form shows it: a wrong secret on its field, a wait on the same field. */
+function refusal(e: unknown, field: 'password' | 'current' | 'code', wrong: string): never {
+  if (e instanceof KeyringError && e.code === 'wrong_secret') {
+    throw new AppError(field === 'code' ? 'wrong_code' : 'wrong_password', wrong, { [field]: field === 'code' ? 'Неверный код восстановления' : 'Неверный пароль' });
+  }
+  if (e instanceof KeyringError && e.code === 'wait') throw new AppError('wait', e.message, { [field]: e.message });
+  throw e;
 }
 
-function opened(raw: BetterSqlite3.Database, key: Buffer): void {
+function keyringFor(raw: BetterSqlite3.Database): Keyring {
+  const k = vaultOf(raw).keyring;
+  if (!k) throw new AppError('no_password', 'Пароль задаётся только рабочему месту в файле.');
+  return k;
+}
+
+/** After the master opened: the file's personal key chosen, older keys taken in, plaintext sealed. */
+function opened(raw: BetterSqlite3.Database): void {
   const v = vaultOf(raw);
-  v.key = key;
-  v.lost = false;
+  importLegacy(raw, v);
+  choosePersonal(raw, v);
+  v.password = v.keyring!.hasPassword();
   v.lastActivity = v.now().getTime();
+  if (v.key === null) throw new AppError(v.lost ? 'key_lost' : 'locked', v.lost ? LOST_MESSAGE : LOCKED_MESSAGE);
   sealPlaintext(raw);
+}
+
+/**
+ * Opens the keyring of a file still closed behind its password (its file key opens only with it): the password
+ * or the recovery code, with the same refusals and waits as unlock / recover. The file is opened after it.
+ */
+export function openClosedKeyring(keyring: Keyring, way: 'password' | 'recovery', secret: string): void {
+  try {
+    keyring.openWith(way, way === 'recovery' ? normaliseCode(secret) : secret);
+  } catch (e) {
+    if (way === 'recovery') refusal(e, 'code', 'Неверный код восстановления.');
+    refusal(e, 'password', 'Неверный пароль.');
+  }
+}
+
+/** Whether an error is the refusal to open a file whose key only the password opens. */
+export function isClosedByPassword(e: unknown): boolean {
+  return e instanceof KeyringError && e.code === 'locked';
 }
 
 export function unlock(raw: BetterSqlite3.Database, password: string): void {
   if (!hasPassword(raw)) return;
-  const key = tryUnwrap(raw, 'password', password);
-  if (!key) throw new AppError('wrong_password', 'Неверный пароль.', { password: 'Неверный пароль' });
-  opened(raw, key);
+  try {
+    keyringFor(raw).openWith('password', password);
+  } catch (e) {
+    refusal(e, 'password', 'Неверный пароль.');
+  }
+  opened(raw);
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -251,30 +305,16 @@ export function normaliseCode(code: string): string {
   return plain.match(/.{1,4}/g)?.join('-') ?? '';
 }
 
-function putSlot(raw: BetterSqlite3.Database, name: Slot, secret: string, key: Buffer, at: string): void {
-  const kdf = newKdf();
-  raw.prepare('INSERT OR REPLACE INTO privacy_key (slot, kdf, wrapped, created_at) VALUES (?, ?, ?, ?)')
-    .run(name, JSON.stringify(kdf), wrapKey(deriveKey(secret, kdf), key), at);
-}
-
 /**
- * Sets (or changes) the workspace password; the file must be open (unlocked). Issues a new recovery code,
- * shown once; the device's key file is removed, so from now on the password or the code is the only way in.
+ * Sets (or changes) the workspace password; the file must be open (unlocked). Only the master key is re-wrapped
+ * (by the password and by a new recovery code, shown once); the device no longer opens it.
  */
 export function setPassword(raw: BetterSqlite3.Database, password: string): { recoveryCode: string } {
   const key = keyOf(raw);
   if (key === 'none') throw new AppError('old_schema', 'Файл не обновлён: задать пароль нельзя.');
   const v = vaultOf(raw);
   const code = newRecoveryCode();
-  const at = v.now().toISOString();
-  raw.transaction(() => {
-    putSlot(raw, 'password', password, key, at);
-    putSlot(raw, 'recovery', code, key, at);
-    raw.prepare("DELETE FROM privacy_key WHERE slot = 'device'").run();
-  })();
-  const file = keyFile(v);
-  if (file) rmSync(file, { force: true });
-  memoryKeys.delete(raw);
+  keyringFor(raw).setPassword(password, code);
   v.password = true;
   v.lastActivity = v.now().getTime();
   return { recoveryCode: code };
@@ -282,7 +322,11 @@ export function setPassword(raw: BetterSqlite3.Database, password: string): { re
 
 /** Changes an existing password: the present one must be given even while the file is open. */
 export function changePassword(raw: BetterSqlite3.Database, current: string, password: string): { recoveryCode: string } {
-  if (!tryUnwrap(raw, 'password', current)) throw new AppError('wrong_password', 'Неверный текущий пароль.', { current: 'Неверный пароль' });
+  try {
+    keyringFor(raw).openWith('password', current);
+  } catch (e) {
+    refusal(e, 'current', 'Неверный текущий пароль.');
+  }
   return setPassword(raw, password);
 }
 
@@ -293,10 +337,13 @@ export function setIdleMinutes(raw: BetterSqlite3.Database, minutes: number): vo
   touch(raw);
 }
 
-/** A forgotten password: the recovery code opens the key, a new password is set and a new code issued. */
+/** A forgotten password: the recovery code opens the master key, a new password is set and a new code issued. */
 export function recover(raw: BetterSqlite3.Database, code: string, password: string): { recoveryCode: string } {
-  const key = tryUnwrap(raw, 'recovery', normaliseCode(code));
-  if (!key) throw new AppError('wrong_code', 'Неверный код восстановления.', { code: 'Неверный код восстановления' });
-  opened(raw, key);
+  try {
+    keyringFor(raw).openWith('recovery', normaliseCode(code));
+  } catch (e) {
+    refusal(e, 'code', 'Неверный код восстановления.');
+  }
+  opened(raw);
   return setPassword(raw, password);
 }

@@ -34,6 +34,9 @@ function httpBridge(): OporaBridge {
 
 export const bridge: OporaBridge = window.opora ?? httpBridge();
 
+/** Fired when main refuses a call as locked (LockGate listens and shows the lock screen). */
+export const LOCKED_EVENT = 'opora-locked';
+
 export class CallError extends Error {
   constructor(
     readonly code: string,
@@ -47,6 +50,8 @@ export class CallError extends Error {
 /** Calls main and returns the value, or throws a CallError carrying the Russian message. */
 export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const r = await bridge.call(name, input);
+  // The workspace is locked (or a file behind its password was just opened): the lock screen asks main again.
+  if (!r.ok && r.code === 'locked' && name !== 'privacy.state') window.dispatchEvent(new Event(LOCKED_EVENT));
   if (!r.ok) throw new CallError(r.code, r.message, r.fieldErrors);
   return r.value;
 }

@@ -3,7 +3,7 @@
  * merged copy limited to one school), one query runner with the day and the period bound, and small text
  * helpers.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { formatDate } from '../../../../common/format.js';
 import type { SchoolFigures } from '../../figures.js';
 import type { Period } from '../model.js';

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Center, Loader } from '@mantine/core';
 import type { PrivacyState } from '../../../../preload/contract/index';
-import { call } from '../../app/api';
+import { call, LOCKED_EVENT } from '../../app/api';
 import { useDataVersion } from '../../app/data';
 import { PrivacyContext } from './privacy';
 import { LockScreen } from './LockScreen';
@@ -32,6 +32,12 @@ export function LockGate(props: { children: ReactNode }) {
   useEffect(() => {
     void call('privacy.state', { windowOpened: true }).then(set, () => setState({ locked: false, lost: false, hasPassword: false, keyStore: 'plain', idleMinutes: 0, suggestPassword: false }));
   }, [set]);
+  // A refusal as locked anywhere (an idle lock, a file behind its password just switched to): ask main now.
+  useEffect(() => {
+    const onLocked = () => void reload();
+    window.addEventListener(LOCKED_EVENT, onLocked);
+    return () => window.removeEventListener(LOCKED_EVENT, onLocked);
+  }, [reload]);
   // The demo school and the user's own file have a lock each: after any change the header asks again.
   useEffect(() => { if (version) void reload(); }, [version, reload]);
   useEffect(() => {

@@ -48,7 +48,7 @@ export function BackupsPanel({ onRestored }: { onRestored: () => void }) {
       : await call('backup.restoreUpload', { fileName: pending.file.name, dataBase64: await readAsBase64(pending.file) });
     setPending(null);
     resetRef.current?.();
-    notifyOk(r.keptName ? 'Данные восстановлены. Файл, который был до восстановления, сохранён в списке копий.' : 'Данные восстановлены.');
+    notifyOk(`${r.keptName ? 'Данные восстановлены. Файл, который был до восстановления, сохранён в списке копий.' : 'Данные восстановлены.'} Проверка копии: ${r.found}.`);
     onRestored();
     await reload();
   };
