@@ -1,5 +1,6 @@
 /** The event log: events, decisions (поручения), links to programme activities and attached files — through dispatch, on a real SQLite file. */
 import { describe, it, expect } from 'vitest';
+import { readAttachmentBytes } from '../../main/services/attachment-path.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,7 +131,9 @@ describe('журнал мероприятий: связи с программо�
     const sha = createHash('sha256').update(bytes).digest('hex');
     expect(info).toMatchObject({ event_id: ev.id, file_name: 'Протокол №3.docx', size: bytes.length, sha256: sha });
     const path = join(t.ws.ctx().filesDir, 'attachments', info.id);
-    expect(readFileSync(path).equals(bytes)).toBe(true);
+    // Sealed on disk (not the bytes themselves), the same bytes through the one reader.
+    expect(readFileSync(path).equals(bytes)).toBe(false);
+    expect(readAttachmentBytes(t.ws.ctx(), info.id)?.equals(bytes)).toBe(true);
     const back = await t.ok('attachments.read', { id: info.id });
     expect(Buffer.from(back.dataBase64, 'base64').equals(bytes)).toBe(true);
     expect((await t.ok('attachments.list', { eventId: ev.id })).map((a) => a.file_name)).toEqual(['Протокол №3.docx']);

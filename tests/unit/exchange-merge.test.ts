@@ -34,6 +34,7 @@ describe('order independence', () => {
     p.muni.ctx.raw.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(join(dir, 'muni.sqlite'), pristine);
     copyFileSync(keyFilePath(p.muni.ctx.raw), pristine + '.keys');
+    copyFileSync(join(dir, 'muni.sqlite.keyring'), pristine + '.keyring');
 
     const take = (name: string) => bundles.push({ name, bytes: readFileSync(p.exportSchool()) });
     const S = () => p.school.ctx;
@@ -86,6 +87,8 @@ describe('order independence', () => {
     const db = join(dir, 'm.sqlite');
     copyFileSync(pristine, db);
     copyFileSync(pristine + '.keys', db + '.keys');
+    // The file is encrypted: its keyring goes with it, as a copied data folder carries it.
+    copyFileSync(pristine + '.keyring', db + '.keyring');
     const w = openWorkspaceFile(db, () => new Date('2026-12-01T00:00:00Z'));
     try {
       const statuses = order.map((b) => {
@@ -130,6 +133,8 @@ describe('order independence', () => {
     const db = join(dir, 'm.sqlite');
     copyFileSync(pristine, db);
     copyFileSync(pristine + '.keys', db + '.keys');
+    // The file is encrypted: its keyring goes with it, as a copied data folder carries it.
+    copyFileSync(pristine + '.keyring', db + '.keyring');
     const w = openWorkspaceFile(db);
     try {
       for (const b of bundles) expect(importBundle(w.ctx, { fileName: b.name, bytes: b.bytes }).status).toBe('accepted');
@@ -209,6 +214,7 @@ describe('a copied school folder', () => {
       const pristine = join(p.dir, 'pristine-copy.sqlite');
       copyFileSync(join(p.dir, 'muni.sqlite'), pristine);
       copyFileSync(keyFilePath(p.muni.ctx.raw), pristine + '.keys');
+      copyFileSync(join(p.dir, 'muni.sqlite.keyring'), pristine + '.keyring');
       id = (await saveRecord(p.school.ctx, 'event', ev('Общее событие'))).id;
       bundles.push({ name: 'first-1', bytes: readFileSync(p.exportSchool()) });
       // The whole folder goes to a second computer.
@@ -216,6 +222,7 @@ describe('a copied school folder', () => {
       const copyDb = join(tempDir('opora-second-pc-'), 'school.sqlite');
       copyFileSync(join(p.dir, 'school.sqlite'), copyDb);
       copyFileSync(keyFilePath(p.school.ctx.raw), copyDb + '.keys');
+      copyFileSync(join(p.dir, 'school.sqlite.keyring'), copyDb + '.keyring');
       const second = openWorkspaceFile(copyDb, p.clock.now);
       try {
         p.clock.tick();
@@ -235,6 +242,7 @@ describe('a copied school folder', () => {
           const db = join(p.dir, `m-copy-${++i}.sqlite`);
           copyFileSync(pristine, db);
           copyFileSync(pristine + '.keys', db + '.keys');
+          copyFileSync(pristine + '.keyring', db + '.keyring');
           const w = openWorkspaceFile(db, () => new Date('2026-12-01T00:00:00Z'));
           try {
             for (const b of order) expect(importBundle(w.ctx, { fileName: b.name, bytes: b.bytes }).status).toMatch(/accepted|rejected/);

@@ -17,6 +17,7 @@ import { newKeyPairs, fingerprint } from '../../main/services/exchange/crypto.js
 import { tableEntry } from '../../main/services/exchange/export.js';
 import { saveRecord, removeRecord } from '../../main/services/records.js';
 import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
+import { readAttachmentBytes } from '../../main/services/attachment-path.js';
 import { saveRoadmap, saveRoadmapActivity, removeRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 
 const pairs: Pair[] = [];
@@ -38,7 +39,7 @@ describe('a rejected import changes nothing on disk either', () => {
     shareAttachment(p.school.ctx, att.id, true); // passed on to the department: its bytes travel
     expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
     const stored = join(p.muni.ctx.filesDir, 'attachments', att.id);
-    expect(readFileSync(stored, 'utf8')).toBe('Протокол (вымышленный)');
+    expect(readAttachmentBytes(p.muni.ctx, att.id)?.toString('utf8')).toBe('Протокол (вымышленный)');
 
     // The same attachment, renamed, but pointing at an event that does not exist: refused at commit.
     const { entry } = tableEntry(p.school.ctx.raw, 'attachment', 't.owner = ?', [p.schoolId]);
@@ -56,7 +57,7 @@ describe('a rejected import changes nothing on disk either', () => {
     expect(r.reasonCode).toBe('inconsistent');
     expect(p.muni.ctx.raw.prepare('SELECT file_name FROM attachment WHERE id = ?').pluck().get(att.id)).toBe('протокол.txt');
     expect(existsSync(stored)).toBe(true);
-    expect(readFileSync(stored, 'utf8')).toBe('Протокол (вымышленный)');
+    expect(readAttachmentBytes(p.muni.ctx, att.id)?.toString('utf8')).toBe('Протокол (вымышленный)');
   });
 });
 
