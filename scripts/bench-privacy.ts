@@ -18,23 +18,11 @@ import { pupilMatcher } from '../main/services/pupil-mentions.js';
 import { ownerId } from '../main/services/writer.js';
 import { readWholeSync } from '../main/services/privacy/read-whole.js';
 import { Document, Packer, Paragraph } from 'docx';
+// The same hand-made zip the tests use: one entry whose headers understate its size.
+import { handZip } from '../tests/unit/shared-file-fixtures.js';
 import { zipSync, strToU8 } from 'fflate';
 import { deflateRawSync } from 'node:zlib';
 
-/** One deflated entry whose headers declare 16 bytes, whatever it inflates to. */
-function zipBomb(deflated: Buffer): Buffer {
-  const name = Buffer.from('word/document.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(16, 22); local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(deflated.length, 20); central.writeUInt32LE(16, 24); central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12); end.writeUInt32LE(30 + name.length + deflated.length, 16);
-  return Buffer.concat([local, name, deflated, central, name, end]);
-}
 
 function best(n: number, f: () => void): number {
   let min = Infinity;
@@ -101,7 +89,7 @@ export async function benchPrivacy(): Promise<Record<string, number>> {
   f.privacy_hostile_ms = best(3, () => readWholeSync('Протокол.docx', hostile));
   const many = zipSync(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`word/p${i}.xml`, strToU8(`<a>${i}</a>`)])));
   f.privacy_20000_parts_ms = best(3, () => readWholeSync('Части.docx', many));
-  const bomb = zipBomb(deflateRawSync(Buffer.alloc(256 * 1024 * 1024, 0x20), { level: 9 }));
+  const bomb = handZip('word/document.xml', deflateRawSync(Buffer.alloc(256 * 1024 * 1024, 0x20), { level: 9 }));
   f.privacy_bomb_kb = Math.round(bomb.length / 1024);
   f.privacy_bomb_ms = best(3, () => readWholeSync('Бомба.docx', bomb));
   // Just under the 64 MB of inflated parts: read through, and what it costs in time and memory.

@@ -25,9 +25,9 @@ export function tempDir(prefix = 'opora-test-'): string {
   return dir;
 }
 
-/** A workspace on a fresh data folder, and a typed caller that goes through validation like the UI does. */
-export function testWorkspace(now: () => Date = () => new Date('2026-11-25T10:00:00')) {
-  const ws = new Workspace(tempDir(), now);
+/** A workspace on a fresh data folder (or on `dir`, to open it again as after a restart), and a typed caller that goes through validation like the UI does. */
+export function testWorkspace(now: () => Date = () => new Date('2026-11-25T10:00:00'), dir: string = tempDir()) {
+  const ws = new Workspace(dir, now);
   async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<CallOutput<K>>> {
     return (await dispatch(ws, name, input, () => {})) as CallResult<CallOutput<K>>;
   }

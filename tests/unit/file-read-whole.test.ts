@@ -19,7 +19,7 @@ import { includePupil } from '../../main/services/risk-group.js';
 import { extractText } from '../../main/services/privacy/file-text.js';
 import { readWholeSync, readWhole } from '../../main/services/privacy/read-whole.js';
 import { accessLog } from '../../main/services/privacy/access-log.js';
-import { PUPIL, pupilFiles, docx, understated } from './shared-file-fixtures.js';
+import { PUPIL, pupilFiles, docx, understated, handZip } from './shared-file-fixtures.js';
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
@@ -38,21 +38,6 @@ const manyParts = (n: number) => zipSync(Object.fromEntries(Array.from({ length:
 /** One deflated part of `mb` megabytes of spaces whose headers say 16 bytes: a zip bomb. */
 const zipBomb = (mb: number) => handZip('word/document.xml', deflateRawSync(Buffer.alloc(mb * 1024 * 1024, 0x20), { level: 9 }));
 
-/** A zip of one deflated entry written by hand, its uncompressed size declared as 16 bytes. */
-function handZip(name: string, deflated: Buffer): Buffer {
-  const n = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(16, 22); local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(deflated.length, 20); central.writeUInt32LE(16, 24); central.writeUInt16LE(n.length, 28);
-  const cdOffset = 30 + n.length + deflated.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + n.length, 12); end.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, n, deflated, central, n, end]);
-}
 
 describe('a shared file is read whole', () => {
   let files: [string, string, Buffer][] = [];

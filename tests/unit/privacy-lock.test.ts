@@ -2,19 +2,10 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { Workspace } from '../../main/workspace.js';
-import { dispatch } from '../../main/handlers.js';
-import { tempDir } from '../helpers.js';
-import type { CallName, CallInput, CallOutput, CallResult } from '../../preload/contract/index.js';
+import { tempDir, testWorkspace } from '../helpers.js';
 
 function open(dir: string, clock: { t: number }) {
-  const ws = new Workspace(dir, () => new Date(clock.t));
-  const call = async <K extends CallName>(name: K, input: CallInput<K>) => (await dispatch(ws, name, input, () => {})) as CallResult<CallOutput<K>>;
-  const ok = async <K extends CallName>(name: K, input: CallInput<K>) => {
-    const r = await call(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.message}`);
-    return r.value;
-  };
-  return { ws, call, ok };
+  return testWorkspace(() => new Date(clock.t), dir);
 }
 
 const pupil = { full_name: 'Лебедев Дмитрий Андреевич', birth_date: '2014-03-20', class_name: '6А' };

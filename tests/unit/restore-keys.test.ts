@@ -9,25 +9,15 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { tempDir } from '../helpers.js';
-import { Workspace } from '../../main/workspace.js';
-import { dispatch } from '../../main/handlers.js';
+import { tempDir, testWorkspace } from '../helpers.js';
 import { Keyring } from '../../db/keyring.js';
 import { applyKey, whichKey, encryptPlainFile } from '../../db/cipher.js';
 import { backupDirFor, listBackups } from '../../main/services/backup/backup.js';
-import type { CallName, CallInput, CallOutput, CallResult } from '../../preload/contract/index.js';
 
 const now = () => new Date('2026-11-25T10:00:00');
 
 function open(dir: string) {
-  const ws = new Workspace(dir, now);
-  const call = async <K extends CallName>(name: K, input: CallInput<K>) => (await dispatch(ws, name, input, () => {})) as CallResult<CallOutput<K>>;
-  const ok = async <K extends CallName>(name: K, input: CallInput<K>) => {
-    const r = await call(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.message}`);
-    return r.value;
-  };
-  return { ws, call, ok };
+  return testWorkspace(now, dir);
 }
 
 const entry = { categories: ['absenteeism' as const], included_on: '2026-09-15', reason: 'Пропуски', responsible: '' };

@@ -93,3 +93,19 @@ export async function pupilFiles(): Promise<[string, string, Buffer][]> {
     ['RTF: \\uN', 'протокол-u.rtf', rtfUnicode],
   ];
 }
+
+/** A zip of one deflated entry written by hand, its uncompressed size declared as 16 bytes. */
+export function handZip(name: string, deflated: Buffer): Buffer {
+  const n = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(16, 22); local.writeUInt16LE(n.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(deflated.length, 20); central.writeUInt32LE(16, 24); central.writeUInt16LE(n.length, 28);
+  const cdOffset = 30 + n.length + deflated.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + n.length, 12); end.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, n, deflated, central, n, end]);
+}

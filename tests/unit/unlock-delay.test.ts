@@ -6,21 +6,11 @@
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tempDir } from '../helpers.js';
-import { Workspace } from '../../main/workspace.js';
-import { dispatch } from '../../main/handlers.js';
+import { tempDir, testWorkspace } from '../helpers.js';
 import { Keyring, waitAfter, MAX_WAIT_S, FREE_TRIES, waitWords } from '../../db/keyring.js';
-import type { CallName, CallInput, CallOutput, CallResult } from '../../preload/contract/index.js';
 
 function open(dir: string, clock: { t: number }) {
-  const ws = new Workspace(dir, () => new Date(clock.t));
-  const call = async <K extends CallName>(name: K, input: CallInput<K>) => (await dispatch(ws, name, input, () => {})) as CallResult<CallOutput<K>>;
-  const ok = async <K extends CallName>(name: K, input: CallInput<K>) => {
-    const r = await call(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.message}`);
-    return r.value;
-  };
-  return { ws, call, ok };
+  return testWorkspace(() => new Date(clock.t), dir);
 }
 
 async function withPassword() {
