@@ -255,6 +255,8 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
   let attachmentIds: Set<string> = new Set();
   const run = () => {
     let inserted = 0;
+    /** Ids each table's merge wrote: only they can have gained a reference. */
+    const written = new Map<string, Set<string>>();
     ctx.raw.pragma('defer_foreign_keys = ON');
     if (prep.pin) pinSchool(ctx, m);
     for (const t of prep.tables) {
@@ -267,9 +269,10 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       for (const k of Object.keys(total) as (keyof MergeCounts)[]) total[k] += counts[k];
       if (t.table === 'attachment') attachmentIds = merger.written;
       inserted += merger.inserted;
+      written.set(t.table, merger.written);
     }
     if (role === 'municipality') {
-      for (const t of prep.tables) checkOwnReferences(ctx.raw, m.issuer.id, t.table);
+      for (const t of prep.tables) checkOwnReferences(ctx.raw, t.table, written.get(t.table) ?? new Set());
       holdSchoolRows(ctx.raw, m.issuer.id, inserted);
       checkSchoolFiles(ctx.raw, m.issuer.id);
     }

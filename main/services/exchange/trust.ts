@@ -45,11 +45,13 @@ export function checkMarksAddressed(raw: BetterSqlite3.Database, schoolId: strin
 
 /**
  * Every reference a school's row makes points at a row of that school: a mentoring pair of school A naming
- * school B's teachers would raise B's «с наставником» on the dashboard. Checked after the merge, over all the
- * sender's rows of the table (the new and those it held), so a row merged earlier cannot be turned into a
- * bridge either. A reference to a missing row is left to the foreign-key check (`inconsistent`).
+ * school B's teachers would raise B's «с наставником» on the dashboard. Checked after the merge for the rows it
+ * wrote (by id, so the cost follows the file, not the department's database): a row merged earlier was checked
+ * then, and an owner never changes, so it cannot become a bridge later. A reference to a missing row is left to
+ * the foreign-key check (`inconsistent`).
  */
-export function checkOwnReferences(raw: BetterSqlite3.Database, schoolId: string, table: string): void {
+export function checkOwnReferences(raw: BetterSqlite3.Database, table: string, written: ReadonlySet<string>): void {
+  if (!written.size) return;
   const spec = tableSpec(table);
   for (const [column, field] of Object.entries(spec.fields as Record<string, Field>)) {
     const targets: [string, string | null][] = field.kind === 'ref' ? [[field.table, null]]
@@ -57,8 +59,10 @@ export function checkOwnReferences(raw: BetterSqlite3.Database, schoolId: string
         : [];
     for (const [target, when] of targets) {
       const foreign = raw.prepare(`SELECT 1 FROM ${table} x JOIN ${target} r ON r.id = x.${column}
-        WHERE x.owner = ? AND r.owner <> x.owner${when ? ` AND ${when}` : ''} LIMIT 1`).get(schoolId);
-      if (foreign) throw new BundleError('foreign_reference', `${spec.title}, поле «${field.label}» → ${tableSpec(target).title}`);
+        WHERE x.id = ? AND r.owner <> x.owner${when ? ` AND ${when}` : ''}`);
+      for (const id of written) {
+        if (foreign.get(id)) throw new BundleError('foreign_reference', `${spec.title}, поле «${field.label}» → ${tableSpec(target).title}`);
+      }
     }
   }
 }
