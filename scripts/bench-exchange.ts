@@ -8,6 +8,7 @@
  * (making them is not timed).
  */
 import { performance } from 'node:perf_hooks';
+import { localColumns, fieldOf } from '../db/registry/index.js';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,9 +184,11 @@ export function benchCeiling(state: ExchangeBenchState, n: number): Figures {
       o.raw.transaction(() => {
         for (const tb of tables) {
           const cols = tb.columns.filter((c) => c !== '_vv');
-          const fill = tb.table === 'pupil' ? ['full_name'] : [];
+          // Columns that never travel (personal and local ones) are stored empty, as the merge stores them.
+          const fill = localColumns(tb.table).filter((c) => !cols.includes(c));
+          const empty = fill.map((c) => (fieldOf(tb.table, c)!.kind === 'text' ? '' : null));
           const stmt = o.raw.prepare(`INSERT INTO ${tb.table} (${[...cols, ...fill].join(', ')}) VALUES (${[...cols, ...fill].map(() => '?').join(', ')})`);
-          for (const r of tb.rows) stmt.run(...r.slice(0, cols.length), ...fill.map(() => ''));
+          for (const r of tb.rows) stmt.run(...r.slice(0, cols.length), ...empty);
           records += tb.rows.length;
         }
       })();
