@@ -19,6 +19,9 @@
  * failures the next try must wait 1 s, 2 s, 4 s … up to MAX_WAIT_S; the count and the time of the last failure
  * are kept here, so a restart does not reset them. scrypt settings read from the file must lie within
  * KDF_BOUNDS: a file with N = 2 (no cost) or N = 2^30 (a hang) is refused.
+ *
+ * Kept in one file (a little over 400 lines): the format, its checks and every operation that rewrites it must
+ * change together, and nothing else may write the keyring.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync, rmSync, openSync, fsyncSync, closeSync } from 'node:fs';

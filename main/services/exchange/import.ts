@@ -4,6 +4,8 @@
  * quarantine) → replay → decryption (tag first) → every entry's size and hash → every row against its
  * schema and its owner → merge in one transaction with deferred foreign keys → history. A dry run is the same
  * transaction rolled back, so it shows exactly what the real import would change.
+ * (Slightly over 400 lines: the quarantine's storage stays here because it logs through this module's history
+ * and quarantine.ts calls back into importBundle — moved out, the two would import each other.)
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

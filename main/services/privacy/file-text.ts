@@ -15,6 +15,10 @@
  * Everything here is linear in the input: a streaming XML reader (saxes) and hand-written scanners instead of
  * regular expressions, and a zip reader that trusts none of the sizes the zip declares — inflation is bounded
  * by the bytes it really produces. Runs in a worker thread (read-whole.ts), which bounds time and memory too.
+ *
+ * One module of 700 lines on purpose: the readers call one another recursively (a part may be a package, an
+ * altChunk HTML holding RTF, an RTF an embedded workbook) and all spend the one budget; split, they would form a
+ * cycle of imports, and the worker bundle (file-text-worker.ts) is built from this file alone.
  */
 import { inflateRawSync } from 'node:zlib';
 import { SaxesParser } from 'saxes';
