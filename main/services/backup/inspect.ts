@@ -9,6 +9,7 @@ import { LATEST_VERSION } from '../../../db/open.js';
 import { applyKey, whichKey } from '../../../db/cipher.js';
 import { Keyring, type DataKey, type KeyStore } from '../../../db/keyring.js';
 import { AppError } from '../errors.js';
+import { checkSchemaObjects } from './copy-check.js';
 import type { WorkspaceFileInfo } from '../../../preload/contract/backup.js';
 
 export type { WorkspaceFileInfo };
@@ -90,6 +91,7 @@ export function inspectWorkspaceFile(path: string, opts: InspectOptions = {}): W
     if (!hasMeta) throw new AppError('not_opora', 'Это база данных, но не «Опоры»: в ней нет рабочего места. Выберите файл «Опоры».');
     const version = Number(raw.pragma('user_version', { simple: true }));
     if (version > LATEST_VERSION) throw new AppError('newer_schema', 'Файл записан более новой версией «Опоры». Обновите программу, чтобы открыть его.');
+    if (opts.integrity !== false) checkSchemaObjects(raw);
     const role = scalar(raw, "SELECT value FROM meta WHERE key = 'role'");
     const ownerId = scalar(raw, "SELECT value FROM meta WHERE key = 'owner_id'");
     return {

@@ -20,6 +20,7 @@ import { getMeta } from '../meta.js';
 import { rotateOrigin } from '../exchange/keys.js';
 import { backupDirFor, listBackups, makeBackup, type BackupInfo } from './backup.js';
 import { inspectWorkspaceFile, checkSameWorkspace, type WorkspaceFileInfo } from './inspect.js';
+import { checkLegacyKdf, checkPinnedKeys } from './copy-check.js';
 
 /** What a restore needs of the open workspace: its context, and a way to replace its file while it is closed. */
 export interface RestoreHost {
@@ -78,7 +79,7 @@ export async function restoreFrom(host: RestoreHost, source: string): Promise<Re
     // The staged bytes are what will be used, so they are what is checked.
     info = inspectWorkspaceFile(staged, { keys: keyring?.keys('file') ?? [] });
     checkSameWorkspace(info, live);
-    found = `${info.stored}; ${personalWords(staged, keyring)}`;
+    found = `${info.stored}; ${checkCopy(staged, keyring, ctx?.raw ?? null)}`;
     fsyncFile(staged);
   } catch (e) {
     rmSync(staged, { force: true });
@@ -103,15 +104,18 @@ export async function restoreFrom(host: RestoreHost, source: string): Promise<Re
 }
 
 /**
- * Whether the personal values of the copy open with a key of the keyring; refuses the copy when they do not
- * (a restore never loses a name). Returns what it found, in words.
+ * What the copy brings besides data (pinned keys, password settings: see copy-check.ts), and whether its
+ * personal values open with a key of the keyring; refuses the copy when they do not (a restore never loses a
+ * name). Returns what it found, in words.
  */
-function personalWords(path: string, keyring: Keyring | null): string {
+function checkCopy(path: string, keyring: Keyring | null, live: BetterSqlite3.Database | null): string {
   const fileKeys = keyring?.keys('file') ?? [];
   const key = whichKey(path, fileKeys);
   const raw = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   try {
     if (key && key !== 'plain') applyKey(raw, key.key);
+    checkPinnedKeys(raw, live);
+    checkLegacyKdf(raw);
     const personal: DataKey[] = keyring?.keys('personal') ?? [];
     let sealed = 0, opened = 0;
     for (const t of allTables()) {
