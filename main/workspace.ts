@@ -19,7 +19,7 @@ import { attachVault, isClosedByPassword } from './services/privacy/vault.js';
 import type { Keyring } from '../db/keyring.js';
 import { eraseExpiredDaily } from './services/privacy/erasure.js';
 import { eraseDeletedFilesDaily } from './services/attachments.js';
-import { sealPlainAttachments } from './services/attachment-path.js';
+import { settleFileStores } from './services/file-stores.js';
 import { sealPlainBackups } from './services/backup/seal.js';
 
 export type { WorkspaceKind };
@@ -155,8 +155,8 @@ export class Workspace implements HandlerEnv {
     // Personal columns are sealed a second time under a personal key the password locks.
     attachVault(this.opened.raw, { dbPath: this.dbPath(kind), store: this.secretBox, now: this.now });
     this.kindOpen = kind;
-    // Attached files and copies an earlier version left in plain are sealed now.
-    sealPlainAttachments({ raw: this.opened.raw, filesDir: this.filesDir() });
+    // Attached files: what a killed import left is swept, files an earlier version left in plain are sealed (file-stores.ts).
+    settleFileStores({ raw: this.opened.raw, filesDir: this.filesDir() });
     sealPlainBackups(this.opened.raw);
     this.backupDay = null;
     return this.opened;

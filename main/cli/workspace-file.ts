@@ -4,7 +4,7 @@ import { openDatabase, keyringForFile } from '../../db/open.js';
 import type { ExchangeContext } from '../services/exchange/index.js';
 import { checkIdentityOnOpen } from '../services/exchange/keys.js';
 import { attachVault, openClosedKeyring } from '../services/privacy/vault.js';
-import { sealPlainAttachments } from '../services/attachment-path.js';
+import { settleFileStores } from '../services/file-stores.js';
 import { sealPlainBackups } from '../services/backup/seal.js';
 
 /** opora.sqlite → files/ (as the app keeps it); demo.sqlite → files-demo/; anything else → <name>-files/. */
@@ -31,7 +31,7 @@ export function openWorkspaceFile(dbPath: string, now: () => Date = () => new Da
   const o = openDatabase(dbPath, undefined, { keyring, now, keepPlain: opts.keepPlain });
   checkIdentityOnOpen(o.raw);
   attachVault(o.raw, { dbPath, now });
-  sealPlainAttachments({ raw: o.raw, filesDir: filesDirFor(dbPath) });
+  settleFileStores({ raw: o.raw, filesDir: filesDirFor(dbPath) });
   sealPlainBackups(o.raw);
   return {
     ctx: { db: o.db, raw: o.raw, filesDir: filesDirFor(dbPath), now },

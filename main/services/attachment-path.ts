@@ -1,6 +1,8 @@
 /**
- * Where the bytes of an attached file live — files/attachments/<id> next to the workspace's database, for every
- * file table — and the one way they are written and read. On disk a file is sealed (AES-256-GCM) with a key of
+ * Where the bytes of an attached file live — one folder per file table next to the workspace's database
+ * (files/attachments/<id> for the school's event files, files/<table>/<id> for the others), so a row of one table
+ * can never name, overwrite or delete a file of another even when an id is reused — and the one way they are
+ * written and read. On disk a file is sealed (AES-256-GCM) with a key of
  * its own, derived (HKDF-SHA256, a random salt per file) from a file key of the workspace's keyring, the one the
  * database itself is encrypted with; the key's id is in the header, so a file sealed under an earlier key still
  * opens. Files of an earlier version, stored in plain, are read as they are and sealed on the next open.
@@ -8,7 +10,7 @@
  *   'OPORAF1\n' | id length (1) | key id | salt (16) | iv (12) | tag (16) | ciphertext      (AAD: the file's id)
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { ServiceContext } from './context.js';
@@ -19,8 +21,13 @@ type FilesCtx = Pick<ServiceContext, 'filesDir' | 'raw'>;
 
 const MAGIC = Buffer.from('OPORAF1\n', 'latin1');
 
-export function attachmentPath(ctx: Pick<ServiceContext, 'filesDir'>, id: string): string {
-  return join(ctx.filesDir, 'attachments', id);
+/** The folder of a file table's bytes (the school's table keeps the folder name of the first versions). */
+export function fileStoreDir(ctx: Pick<ServiceContext, 'filesDir'>, table: string): string {
+  return join(ctx.filesDir, table === 'attachment' ? 'attachments' : table);
+}
+
+export function attachmentPath(ctx: Pick<ServiceContext, 'filesDir'>, table: string, id: string): string {
+  return join(fileStoreDir(ctx, table), id);
 }
 
 export function isSealedFile(bytes: Uint8Array): boolean {
@@ -66,8 +73,9 @@ export function openAttachment(raw: BetterSqlite3.Database, id: string, stored: 
 }
 
 /** Writes a file's bytes sealed, through `<path>.part` and a rename, so a half-written file never looks whole. */
-export function writeAttachmentBytes(ctx: FilesCtx, id: string, plain: Uint8Array): string {
-  const path = attachmentPath(ctx, id);
+export function writeAttachmentBytes(ctx: FilesCtx, table: string, id: string, plain: Uint8Array): string {
+  mkdirSync(fileStoreDir(ctx, table), { recursive: true });
+  const path = attachmentPath(ctx, table, id);
   const tmp = path + '.part';
   writeFileSync(tmp, sealAttachment(ctx.raw, id, plain), { flush: true });
   renameSync(tmp, path);
@@ -78,16 +86,16 @@ export function writeAttachmentBytes(ctx: FilesCtx, id: string, plain: Uint8Arra
  * THE reader of an attached file's bytes (the file card, the export, the look for pupils' names in files leaving
  * the school): its plain bytes, or null when they are not on the disk.
  */
-export function readAttachmentBytes(ctx: FilesCtx, id: string): Buffer | null {
-  const path = attachmentPath(ctx, id);
+export function readAttachmentBytes(ctx: FilesCtx, table: string, id: string): Buffer | null {
+  const path = attachmentPath(ctx, table, id);
   if (!existsSync(path)) return null;
   return openAttachment(ctx.raw, id, readFileSync(path));
 }
 
 /** Seals every attached file still stored in plain (an earlier version's). Returns how many. */
-export function sealPlainAttachments(ctx: FilesCtx): number {
+export function sealPlainAttachments(ctx: FilesCtx, table: string): number {
   if (!keyringOf(ctx.raw)) return 0;
-  const dir = join(ctx.filesDir, 'attachments');
+  const dir = fileStoreDir(ctx, table);
   if (!existsSync(dir)) return 0;
   let n = 0;
   for (const id of readdirSync(dir)) {
@@ -97,7 +105,7 @@ export function sealPlainAttachments(ctx: FilesCtx): number {
     const fd = openSync(path, 'r');
     try { readSync(fd, head, 0, head.length, 0); } finally { closeSync(fd); }
     if (isSealedFile(head)) continue;
-    writeAttachmentBytes(ctx, id, readFileSync(path));
+    writeAttachmentBytes(ctx, table, id, readFileSync(path));
     n++;
   }
   return n;

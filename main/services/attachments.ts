@@ -46,9 +46,8 @@ export function addAttachment(ctx: ServiceContext, input: { eventId: string; fil
   if (bytes.length === 0) throw new AppError('invalid_input', 'Файл пустой. Выберите другой файл.');
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('too_large', 'Файл больше 25 МБ — приложите файл поменьше.');
   const id = randomUUID();
-  mkdirSync(join(ctx.filesDir, 'attachments'), { recursive: true });
   // Sealed with a key of the workspace's keyring, through `.part` and a rename (attachment-path.ts).
-  const final = writeAttachmentBytes(ctx, id, bytes);
+  const final = writeAttachmentBytes(ctx, store.table, id, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const row = writeRow(ctx, store.table, { event_id: input.eventId, file_name: input.fileName, mime: input.mime || 'application/octet-stream', size: bytes.length, sha256 }, { id, upsert: true });
@@ -139,7 +138,7 @@ export function readAttachment(ctx: ServiceContext, id: string): AttachmentBytes
   const { table } = storeOf(ctx);
   const row = ctx.raw.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as (AttachmentInfo & Record<string, unknown>) | undefined;
   if (!row) throw notFound('Файл');
-  return readBytes(ctx, row, 'Приложите его заново.');
+  return readBytes(ctx, table, row, 'Приложите его заново.');
 }
 
 /**
@@ -150,11 +149,11 @@ export function readSchoolFile(ctx: ServiceContext, id: string): AttachmentBytes
   if (getRole(ctx) !== 'municipality') throw new AppError('forbidden', 'Файлы школ открываются в рабочем месте управления образования.');
   const row = ctx.raw.prepare('SELECT * FROM attachment WHERE id = ? AND deleted_at IS NULL AND share = 1').get(id) as (AttachmentInfo & Record<string, unknown>) | undefined;
   if (!row) throw notFound('Файл');
-  return readBytes(ctx, row, 'Попросите школу прислать файл обмена ещё раз.');
+  return readBytes(ctx, 'attachment', row, 'Попросите школу прислать файл обмена ещё раз.');
 }
 
-function readBytes(ctx: ServiceContext, row: AttachmentInfo & Record<string, unknown>, fix: string): AttachmentBytes {
-  const bytes = readAttachmentBytes(ctx, row.id);
+function readBytes(ctx: ServiceContext, table: string, row: AttachmentInfo & Record<string, unknown>, fix: string): AttachmentBytes {
+  const bytes = readAttachmentBytes(ctx, table, row.id);
   if (!bytes) throw new AppError('file_missing', `Файл «${row.file_name}» отсутствует в папке данных. ${fix}`);
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
     throw new AppError('file_damaged', `Файл «${row.file_name}» повреждён на диске. ${fix}`);
@@ -170,8 +169,8 @@ export function attachmentRoot(ctx: ServiceContext, id: string): [string, string
 }
 
 /** Whether the bytes of a file record are still on the disk (a deletion older than the bin's term has none). */
-export function fileBytesPresent(ctx: ServiceContext, id: string): boolean {
-  return existsSync(attachmentPath(ctx, id));
+export function fileBytesPresent(ctx: ServiceContext, table: string, id: string): boolean {
+  return existsSync(attachmentPath(ctx, table, id));
 }
 
 /**
@@ -188,7 +187,7 @@ export function eraseDeletedFiles(ctx: ServiceContext): number {
   for (const table of fileTables()) {
     const ids = ctx.raw.prepare(`SELECT id FROM ${table} WHERE (deleted_at IS NOT NULL AND deleted_at < ?)${table === 'attachment' ? unshared : ''}`).pluck().all(before) as string[];
     for (const id of ids) {
-      const p = attachmentPath(ctx, id);
+      const p = attachmentPath(ctx, table, id);
       if (existsSync(p)) {
         rmSync(p, { force: true });
         erased++;

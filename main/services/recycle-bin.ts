@@ -20,7 +20,7 @@ type Group = [string, string][];
 /** Files of the group whose bytes were erased after the bin's term. */
 const filesGone = (ctx: ServiceContext, group: Group) => {
   const files = new Set(fileTables());
-  return group.filter(([t, id]) => files.has(t) && !fileBytesPresent(ctx, id)).length;
+  return group.filter(([t, id]) => files.has(t) && !fileBytesPresent(ctx, t, id)).length;
 };
 
 const hasPersonal = (table: string) => Object.values(tableSpec(table).fields as Record<string, Field>).some((f) => f.personal);
@@ -96,7 +96,7 @@ export function restoreDeletion(ctx: ServiceContext, id: string): RestoreResult 
     const order = new Map(allTables().map((t, i) => [t.name, i]));
     const group = (JSON.parse(d.rows) as Group).map((r, i) => ({ r, i })).sort((a, b) => (order.get(a.r[0])! - order.get(b.r[0])!) || a.i - b.i).map((x) => x.r);
     for (const [t, rid] of group) {
-      if (files.has(t) && !fileBytesPresent(ctx, rid)) {
+      if (files.has(t) && !fileBytesPresent(ctx, t, rid)) {
         filesLost++;
         continue;
       }

@@ -35,7 +35,8 @@ async function school(c = clock()) {
   return { t, c, eventId: ev.id as string };
 }
 
-const path = (t: ReturnType<typeof testWorkspace>, id: string) => join(t.ws.ctx().filesDir, 'attachments', id);
+/** Where a file's bytes are: the department's meeting files and the school's event files each in their own folder. */
+const path = (t: ReturnType<typeof testWorkspace>, id: string, table = 'mun_event_attachment') => join(t.ws.ctx().filesDir, table === 'attachment' ? 'attachments' : table, id);
 
 describe('files of the department’s own meetings', () => {
   it('are copied into the data folder, listed on the meeting and in the journal, read back byte for byte', async () => {
@@ -130,11 +131,11 @@ describe('a deleted file in the recycle bin', () => {
     const r = await t.ok('records.remove', { entity: 'event', id: eventId });
     c.advance(29);
     t.ws.ctx(); // the daily sweep runs when the workspace is used
-    expect(existsSync(path(t, old.id))).toBe(true);
+    expect(existsSync(path(t, old.id, 'attachment'))).toBe(true);
     expect((await t.ok('recycleBin.list', {}))[0]!.filesErased).toBe(0);
     c.advance(2);
     t.ws.ctx();
-    expect(existsSync(path(t, old.id))).toBe(false);
+    expect(existsSync(path(t, old.id, 'attachment'))).toBe(false);
     expect((await t.ok('recycleBin.list', {}))[0]!.filesErased).toBe(1);
     expect(await t.ok('recycleBin.restore', { id: r.deletionId })).toEqual({ restored: 1, filesLost: 1 });
     expect(await t.ok('records.get', { entity: 'event', id: eventId })).toMatchObject({ title: 'Педагогический совет' });

@@ -133,7 +133,7 @@ describe('журнал мероприятий: связи с программо�
     const path = join(t.ws.ctx().filesDir, 'attachments', info.id);
     // Sealed on disk (not the bytes themselves), the same bytes through the one reader.
     expect(readFileSync(path).equals(bytes)).toBe(false);
-    expect(readAttachmentBytes(t.ws.ctx(), info.id)?.equals(bytes)).toBe(true);
+    expect(readAttachmentBytes(t.ws.ctx(), 'attachment', info.id)?.equals(bytes)).toBe(true);
     const back = await t.ok('attachments.read', { id: info.id });
     expect(Buffer.from(back.dataBase64, 'base64').equals(bytes)).toBe(true);
     expect((await t.ok('attachments.list', { eventId: ev.id })).map((a) => a.file_name)).toEqual(['Протокол №3.docx']);

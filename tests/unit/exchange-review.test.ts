@@ -39,7 +39,7 @@ describe('a rejected import changes nothing on disk either', () => {
     shareAttachment(p.school.ctx, att.id, true); // passed on to the department: its bytes travel
     expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
     const stored = join(p.muni.ctx.filesDir, 'attachments', att.id);
-    expect(readAttachmentBytes(p.muni.ctx, att.id)?.toString('utf8')).toBe('Протокол (вымышленный)');
+    expect(readAttachmentBytes(p.muni.ctx, 'attachment', att.id)?.toString('utf8')).toBe('Протокол (вымышленный)');
 
     // The same attachment, renamed, but pointing at an event that does not exist: refused at commit.
     const { entry } = tableEntry(p.school.ctx.raw, 'attachment', 't.owner = ?', [p.schoolId]);
@@ -57,7 +57,7 @@ describe('a rejected import changes nothing on disk either', () => {
     expect(r.reasonCode).toBe('inconsistent');
     expect(p.muni.ctx.raw.prepare('SELECT file_name FROM attachment WHERE id = ?').pluck().get(att.id)).toBe('протокол.txt');
     expect(existsSync(stored)).toBe(true);
-    expect(readAttachmentBytes(p.muni.ctx, att.id)?.toString('utf8')).toBe('Протокол (вымышленный)');
+    expect(readAttachmentBytes(p.muni.ctx, 'attachment', att.id)?.toString('utf8')).toBe('Протокол (вымышленный)');
   });
 });
 

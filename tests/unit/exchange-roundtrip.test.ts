@@ -113,7 +113,7 @@ describe('school → municipality', () => {
     expect(r.counts).toEqual({ new: total, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 });
     // Sealed at the department with its own keys, read back through the one reader of attached files.
     expect(readFileSync(join(p.muni.ctx.filesDir, 'attachments', att.id)).includes(Buffer.from('Протокол'))).toBe(false);
-    expect(readAttachmentBytes(p.muni.ctx, att.id)!.toString('utf8')).toBe('Протокол заседания (вымышленный)');
+    expect(readAttachmentBytes(p.muni.ctx, 'attachment', att.id)!.toString('utf8')).toBe('Протокол заседания (вымышленный)');
     expect(p.muni.ctx.raw.prepare('SELECT share FROM attachment WHERE id = ?').pluck().get(kept.id)).toBe(0);
     expect(existsSync(join(p.muni.ctx.filesDir, 'attachments', kept.id))).toBe(false);
     // Pupils arrive under their ids with no name and no birth date.

@@ -176,7 +176,8 @@ describe('the municipality’s meetings and assignments travel to the schools th
     expect(municipalWork(A.w.ctx).events.map((e) => e.id)).toEqual([eventId]);
     expect(A.w.ctx.raw.prepare('SELECT COUNT(*) FROM mun_event_attachment').pluck().get()).toBe(0);
     expect(existsSync(join(A.w.ctx.filesDir, 'attachments', file.id))).toBe(false);
-    expect(existsSync(join(muni.ctx.filesDir, 'attachments', file.id))).toBe(true);
+    expect(existsSync(join(A.w.ctx.filesDir, 'mun_event_attachment', file.id))).toBe(false);
+    expect(existsSync(join(muni.ctx.filesDir, 'mun_event_attachment', file.id))).toBe(true);
   });
 
   it('a working group is saved with its members and one leader', () => {

@@ -145,5 +145,5 @@ function withFile(p: Pair, fileId: string, sequence: number, o: { dropShare?: bo
     const i = d.columns.indexOf('share');
     return { name: entry.name, data: Buffer.from(JSON.stringify({ table: d.table, columns: d.columns.filter((_, k) => k !== i), rows: d.rows.map((r) => r.filter((_, k) => k !== i)) }), 'utf8') };
   });
-  return schoolSigned(p, [...entries, { name: `files/${fileId}`, data: readAttachmentBytes(p.school.ctx, fileId)! }], sequence);
+  return schoolSigned(p, [...entries, { name: `files/${fileId}`, data: readAttachmentBytes(p.school.ctx, 'attachment', fileId)! }], sequence);
 }

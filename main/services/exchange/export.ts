@@ -81,7 +81,7 @@ function schoolFiles(ctx: ExchangeContext, owner: string): EntryInput[] {
   const rows = ctx.raw.prepare('SELECT id, mime, sha256 FROM attachment WHERE owner = ? AND deleted_at IS NULL AND share = 1 ORDER BY id').all(owner) as { id: string; mime: string; sha256: string }[];
   const out: EntryInput[] = [];
   for (const r of rows) {
-    const data = readAttachmentBytes(ctx, r.id);
+    const data = readAttachmentBytes(ctx, 'attachment', r.id);
     if (!data) continue;
     if (sha256(data) !== r.sha256) continue; // damaged on disk: the record travels, the file does not
     out.push({ name: `files/${r.id}`, data, compress: !UNCOMPRESSIBLE.test(r.mime) });

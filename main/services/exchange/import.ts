@@ -16,7 +16,7 @@ import { isSqliteCode, knownError } from '../db-errors.js';
 import { getMeta, originId } from '../clock.js';
 import { deleteMeta } from '../meta.js';
 import { getRole } from '../school.js';
-import { attachmentPath } from '../attachments.js';
+import { attachmentPath, fileStoreDir } from '../attachment-path.js';
 import { sealAttachment } from '../attachment-path.js';
 import { openContainer, openEntries, parseJsonSafe, UUID_RE, type EntryReader, type Manifest, type ManifestEntry, type OpenedContainer } from './container.js';
 import { readTableEntry } from './stream-table.js';
@@ -291,9 +291,9 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     }
     // Attached files: written before commit, removed again if the commit fails.
     for (const [id, entry] of prep.files) {
-      const path = attachmentPath(ctx, id);
+      const path = attachmentPath(ctx, 'attachment', id);
       if (!attachmentIds.has(id) && existsSync(path)) continue;
-      mkdirSync(join(ctx.filesDir, 'attachments'), { recursive: true });
+      mkdirSync(fileStoreDir(ctx, 'attachment'), { recursive: true });
       writeFileSync(path + '.part', sealAttachment(ctx.raw, id, prep.reader.read(entry)), { flush: true });
       if (existsSync(path)) {
         renameSync(path, path + '.prev');
@@ -312,7 +312,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
   } catch (e) {
     // Nothing of a failed import stays: neither its files nor a half-written one.
     for (const f of newFiles) removeQuietly(f);
-    for (const id of prep.files.keys()) removeQuietly(attachmentPath(ctx, id) + '.part');
+    for (const id of prep.files.keys()) removeQuietly(attachmentPath(ctx, 'attachment', id) + '.part');
     for (const f of replaced) renameSync(f + '.prev', f);
     if (e !== ROLLBACK) throw e;
   }
@@ -322,7 +322,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
   if (!opts.dryRun && attachmentIds.size) {
     const gone = ctx.raw.prepare(`SELECT 1 FROM attachment a WHERE a.id = ? AND (a.deleted_at IS NOT NULL OR a.share = 0)
       AND NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.tbl = 'attachment' AND c.id = a.id AND c.dismissed = 0)`);
-    for (const id of attachmentIds) if (gone.get(id)) rmSync(attachmentPath(ctx, id), { force: true });
+    for (const id of attachmentIds) if (gone.get(id)) rmSync(attachmentPath(ctx, 'attachment', id), { force: true });
   }
   return { ...base, status: 'accepted', counts: total, byTable, ...(repeated ? { repeated } : {}) };
 }

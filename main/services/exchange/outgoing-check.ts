@@ -176,7 +176,7 @@ export function findFileMentions(ctx: ServiceContext, owner: string): string[] {
  */
 export function sharedFileBytes(ctx: ServiceContext, id: string): Uint8Array | null {
   // Sealed on disk (attachment-path.ts): the one reader opens it.
-  return readAttachmentBytes(ctx, id);
+  return readAttachmentBytes(ctx, 'attachment', id);
 }
 
 /**
