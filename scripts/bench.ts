@@ -8,6 +8,7 @@ import { exchangeSections } from './bench-exchange.js';
 import { benchMunicipalityReports } from './bench-reports.js';
 import { benchSchoolLists } from './bench-school.js';
 import { benchHostile } from './bench-hostile.js';
+import { benchLimits } from './bench-limits.js';
 import { benchPrivacy } from './bench-privacy.js';
 import { benchAtRest } from './bench-at-rest.js';
 
@@ -29,6 +30,7 @@ const SECTIONS: Section[] = [
   { name: 'school: whole-file encryption, encrypted vs plain', run: benchAtRest },
   ...exchangeSections(bundles),
   { name: 'exchange: hostile ≈40 MB files refused', run: benchHostile },
+  { name: 'exchange: files at one school\'s limits, a 15-origin resend', run: benchLimits },
   { name: 'reports: 300 schools', run: () => benchMunicipalityReports(Number(process.env.BENCH_SCHOOLS ?? 300)) },
 ];
 

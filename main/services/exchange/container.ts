@@ -22,6 +22,8 @@ import { BundleError, LIMITS, megabytes } from './reasons.js';
 import { isSynced, tableSpec } from '../../../db/registry/index.js';
 import { sha256, signBytes, verifyBytes, encryptFor, decryptWith, fingerprint, ENCRYPTION_SCHEME, type EncryptionHeader } from './crypto.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { count } from '../../../common/format.js';
+import { NOUNS } from '../../../common/nouns.js';
 
 export const MAGIC = Buffer.from('OPORABND', 'latin1');
 export const CONTAINER_VERSION = 1;
@@ -227,7 +229,8 @@ export function openContainer(file: Buffer): OpenedContainer {
   const rawEntries = (raw as { entries?: unknown } | null)?.entries;
   if (Array.isArray(rawEntries) && rawEntries.length > LIMITS.entries) throw new BundleError('too_large', `частей: ${rawEntries.length}`);
   const rawCounts = (raw as { counts?: unknown } | null)?.counts;
-  if (rawCounts && typeof rawCounts === 'object' && Object.values(rawCounts).some((n) => typeof n === 'number' && n > LIMITS.rowsPerTable)) throw new BundleError('too_large', 'число записей');
+  const over = rawCounts && typeof rawCounts === 'object' ? Object.values(rawCounts).find((n): n is number => typeof n === 'number' && n > LIMITS.rowsPerTable) : undefined;
+  if (over !== undefined) throw new BundleError('too_large', `в одной таблице ${count(over, NOUNS.record)} при пределе ${LIMITS.rowsPerTable.toLocaleString('ru-RU')}`);
   if (raw && typeof raw === 'object' && typeof (raw as { formatVersion?: unknown }).formatVersion === 'number' && (raw as { formatVersion: number }).formatVersion > FORMAT_VERSION) {
     throw new BundleError('newer_format');
   }
