@@ -5,7 +5,18 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: false },
-  esbuild: { jsx: 'automatic' },
+  // The tests build the renderer before the first test: only what needs a look is printed there.
+  logLevel: process.env.OPORA_QUIET_BUILD ? 'warn' : 'info',
+  build: {
+    outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: false,
+    rolldownOptions: {
+      // Mantine marks its modules "use client" for React Server Components; a desktop bundle has none, so the
+      // hundreds of "directive may not be preserved" notices say nothing.
+      onLog(level: string, log: { code?: string }, handler: (level: string, log: unknown) => void) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
+  },
   oxc: { jsx: { runtime: 'automatic' } },
 } as never);

@@ -34,7 +34,7 @@ export default function setup(project: TestProject) {
 
   if (!process.env.OPORA_SKIP_BUILD) {
     // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    execFileSync('npm', ['run', '-s', 'build:test'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync('npm', ['run', '-s', 'build:test'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', OPORA_QUIET_BUILD: '1' } });
   }
 
   return () => {
