@@ -26,7 +26,7 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
   const day = todayInput ?? dayOf(ctx.now());
   const roadmap = currentRoadmap(ctx);
   if (!roadmap) return { roadmap: null, activities: [] };
-  const acts = ctx.raw.prepare(`SELECT t.*, ${flag(rule.activityOverdue('t'))} AS overdue FROM municipal_activity t
+  const acts = ctx.raw.prepare(`SELECT t.*, ${flag(rule.roadmapActivityOverdue('t'))} AS overdue FROM municipal_activity t
     WHERE t.deleted_at IS NULL AND (t.roadmap_id = @roadmap OR t.roadmap_id IS NULL)${period ? ` AND ${rule.activityInPeriod('t')}` : ''}
     ORDER BY t.created_at`).all({ roadmap: roadmap.id, day, ...period }) as Row[];
   const links = ctx.raw.prepare('SELECT activity_id, school_id FROM municipal_activity_school WHERE deleted_at IS NULL').all() as { activity_id: string; school_id: string }[];
