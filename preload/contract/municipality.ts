@@ -9,6 +9,7 @@ import { LEVEL_CODES, type LevelCode } from '../../common/roster-labels.js';
 import { activityStatus } from '../../common/labels.js';
 import { base64Bytes, LIMITS } from './bytes.js';
 import type { Row, ActivityStatus } from './types.js';
+import type { MarkCounts } from '../../common/mark-counts.js';
 
 const groupNo = (label: string) => optInt(label, 0, 100);
 const year = (label: string) => z.number({ message: `Укажите ${label.toLowerCase()}` })
@@ -187,6 +188,8 @@ export interface RoadmapActivityRow {
   overdue: number;
   /** Marks the schools sent back. */
   marks: { school_id: string; school_name: string; status: string; completion_mark: string; completed_on: string | null }[];
+  /** The schools it concerns by their mark: done, in progress, not done, no mark yet. */
+  markCounts: MarkCounts;
 }
 export interface RoadmapView {
   roadmap: Row | null;
