@@ -232,9 +232,15 @@ export interface MunicipalityDashboard {
 }
 
 export interface SchoolDrillDown {
+  /** The day the card's figures are as of. */
+  today: string;
   row: DashboardRow;
   roster: RosterRow | null;
+  /** The current programme (not finished, the latest): its indicators are the card's. */
   programme: Record<string, string | number | null> | null;
+  /** Every programme the school sent, the current one first. */
+  programmes: Record<string, string | number | null>[];
+  /** The activities of all of them, by programme (programme_id) in that order: the card's totals count these. */
   activities: Record<string, string | number | null>[];
   staff: { total: number; young: number; arrived: number; withMentor: number; needMentor: number };
   courses: Record<string, string | number | null>[];
