@@ -30,6 +30,15 @@ export function programmeLabel(p: ProgrammeLike, day?: string): string {
   return state ? `${programmeTitle(p)}, ${state}` : programmeTitle(p);
 }
 
+/**
+ * For a narrow selector: the years first, then the state, then the title — what tells two programmes apart stays
+ * visible when the title is cut off: «2023–2025, завершена 31.08.2025 — Программа повышения качества образования».
+ */
+export function programmeOption(p: ProgrammeLike, day?: string): string {
+  const state = programmeState(p, day);
+  return `${str(p.year_from)}–${str(p.year_to)}${state ? `, ${state}` : ''} — ${str(p.title)}`;
+}
+
 /** The current programme first (not finished, the latest start, the latest written), then the others the same way. */
 export function byCurrent<P extends ProgrammeLike>(list: readonly P[], day?: string): P[] {
   const key = (p: P) => [programmeState(p, day) ? 1 : 0, -Number(p.year_from ?? 0), str(p.created_at)] as const;

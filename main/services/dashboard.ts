@@ -49,6 +49,7 @@ export async function schoolDashboard(ctx: ServiceContext, todayInput?: string):
     riskTotal: f.risk.total,
     recentEvents: recentEvents as Row[],
     activityCounts: f.activities,
+    programmes: (await db.selectFrom('programme').select((e) => e.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).where('owner', '=', owner).executeTakeFirst())?.n ?? 0,
     municipalDueThisMonth: municipalDeadlines(ctx, { from: day.slice(0, 8) + '01', to: monthEnd }),
   };
 }

@@ -80,8 +80,8 @@ describe('работа управления образования — в бра
     await page.getByRole('navigation').getByText('Программа', { exact: true }).click();
     await page.getByText('Текущая программа').waitFor();
     await page.getByTestId('programme-select').click();
-    await page.getByRole('option', { name: `${title} (2025–2030)`, exact: true }).waitFor();
-    await page.getByRole('option', { name: `${title} (2023–2025), завершена 31.08.2025`, exact: true }).click();
+    await page.getByRole('option', { name: `2025–2030 — ${title}`, exact: true }).waitFor();
+    await page.getByRole('option', { name: `2023–2025, завершена 31.08.2025 — ${title}`, exact: true }).click();
     await page.getByTestId('programme-finished').waitFor();
     await shots(page, 'school-programme-finished');
 

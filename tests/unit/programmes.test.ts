@@ -14,7 +14,7 @@ import { municipalityDashboard, schoolDrillDown } from '../../main/services/muni
 import { buildReportDoc } from '../../main/services/reports/index.js';
 import { tablesOf, cellText, type ReportDoc } from '../../main/services/reports/model.js';
 import { rule, flag } from '../../db/rules.js';
-import { byCurrent, programmeLabel } from '../../common/programme-title.js';
+import { byCurrent, programmeLabel, programmeOption } from '../../common/programme-title.js';
 import { enrollSchool } from '../../main/services/exchange/index.js';
 import { getRoadmap } from '../../main/services/municipality/roadmap.js';
 import { saveAssignment, listAssignments } from '../../main/services/municipality/assignments.js';
@@ -70,6 +70,7 @@ describe('a finished programme next to the current one', () => {
     expect(overdueOn(TODAY)).toEqual({ '2023 1.1': 0, '2023 1.2': 0, '2023 1.3': 0, '2025 1.1': 1, '2025 1.2': 0, '2025 1.3': 0 });
     const d = await schoolDashboard(pair.school.ctx, TODAY);
     expect(d.activityCounts).toEqual({ total: 6, done: 1, notDone: 0, overdue: 1 });
+    expect(d.programmes).toBe(2);
     expect(d.overdueActivities.map((a) => a.title)).toEqual(['Анализ результатов ВПР по математике']);
     // «Срок в этом месяце» is not a finished programme's business either.
     expect(d.dueThisMonth.map((a) => a.title)).toEqual([]);
@@ -124,8 +125,8 @@ describe('a finished programme next to the current one', () => {
 
   it('the selector tells the two apart and puts the current one first', () => {
     const list = listRecords(pair.school.ctx, { entity: 'programme', search: '', filters: {}, offset: 0, limit: 50 }).rows;
-    const labels = byCurrent(list, TODAY).map((p) => programmeLabel(p, TODAY));
-    expect(labels).toEqual([`${TITLE} (2025–2030)`, `${TITLE} (2023–2025), завершена 31.08.2025`]);
+    const labels = byCurrent(list, TODAY).map((p) => programmeOption(p, TODAY));
+    expect(labels).toEqual([`2025–2030 — ${TITLE}`, `2023–2025, завершена 31.08.2025 — ${TITLE}`]);
     expect(new Set(labels).size).toBe(2);
   });
 });

@@ -61,7 +61,8 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
           hint={municipalDue ? [d.municipalDueThisMonth.activities ? count(d.municipalDueThisMonth.activities, ['мероприятие дорожной карты', 'мероприятия дорожной карты', 'мероприятий дорожной карты']) : '', d.municipalDueThisMonth.assignments ? count(d.municipalDueThisMonth.assignments, ['поручение', 'поручения', 'поручений']) : ''].filter(Boolean).join(', ') : 'в этом месяце сроков нет'}
           onClick={() => go?.('municipal')} />
         <Stat title="Поручения с истёкшим сроком" value={d.decisionsOverdue} color={d.decisionsOverdue ? 'red' : 'teal'} onClick={() => go?.('events')} />
-        <Stat title="Выполнено мероприятий программы" value={`${d.activityCounts.done} из ${d.activityCounts.total}`} hint={d.activityCounts.notDone ? `не выполнено: ${d.activityCounts.notDone}` : undefined} />
+        <Stat title={d.programmes > 1 ? 'Выполнено мероприятий программ' : 'Выполнено мероприятий программы'} value={`${d.activityCounts.done} из ${d.activityCounts.total}`}
+          hint={[d.programmes > 1 ? `по всем программам (${d.programmes})` : '', d.activityCounts.notDone ? `не выполнено: ${d.activityCounts.notDone}` : ''].filter(Boolean).join('; ') || undefined} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

@@ -35,6 +35,7 @@ function MarkForm({ target, onClose, onCancel, setDirty }: { target: MarkTarget;
   const { bump } = useDataVersion();
   const i = target.initial;
   useEffect(() => setDirty(v.status !== i.status || v.on !== i.on || v.note !== i.note), [v, i, setDirty]);
+  useEffect(() => setError(null), [v]);
   const save = async () => {
     // The same answer asks the same of the school for both kinds, whatever each service would let through.
     const missing = v.status === 'done' && !v.on ? 'Укажите дату выполнения.'
@@ -57,7 +58,7 @@ function MarkForm({ target, onClose, onCancel, setDirty }: { target: MarkTarget;
       {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
       <SegmentedControl data={OPTIONS} value={v.status} onChange={(s) => setV({ ...v, status: s as MarkStatus })} data-testid="mark-status" />
       <DateField label={v.status === 'done' ? 'Дата выполнения' : 'Дата'} required={v.status === 'done'} value={v.on} onChange={(on) => setV({ ...v, on })} />
-      <Textarea label="Что сделано" description={v.status === 'not_done' ? 'Напишите, почему не выполнено.' : 'Что сделано в школе, каким документом подтверждается.'}
+      <Textarea label={v.status === 'not_done' ? 'Почему не выполнено' : 'Что сделано'} description={v.status === 'not_done' ? 'Причина и что школа сделает дальше.' : 'Что сделано в школе, каким документом подтверждается.'}
         withAsterisk={v.status !== 'in_progress'} autosize minRows={2} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} data-testid="mark-note" />
       <Group justify="flex-end"><Button variant="default" onClick={onCancel}>Отмена</Button><Button onClick={() => void save()} data-testid="mark-save">Сохранить</Button></Group>
     </Stack>

@@ -8,7 +8,7 @@ import { label } from '../../components/Labels';
 import { useCall } from '../../app/data';
 import { formatDate, isoDay } from '../../../../common/format';
 import { problemKind } from '../../../../common/labels';
-import { byCurrent, programmeLabel, programmeState } from '../../../../common/programme-title';
+import { byCurrent, programmeOption, programmeState } from '../../../../common/programme-title';
 import type { Row } from '../../../../preload/contract/index';
 import type { PageKey } from '../../app/App';
 import { PROGRAMME_FIELDS, TASK_FIELDS, DIRECTION_FIELDS, problemFields, LOCAL_ACT_FIELDS, RISK_FACTOR_FIELDS } from './fields';
@@ -69,7 +69,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
         title="Программа повышения качества образования"
         actions={
           <>
-            {programmes.length > 1 && <Select aria-label="Программа" data={programmes.map((p) => ({ value: p.id, label: programmeLabel(p, today) }))} value={selected} onChange={setSelected} allowDeselect={false} w={440} comboboxProps={{ width: 560 }} data-testid="programme-select" />}
+            {programmes.length > 1 && <Select aria-label="Программа" data={programmes.map((p) => ({ value: p.id, label: programmeOption(p, today) }))} value={selected} onChange={setSelected} allowDeselect={false} w={440} comboboxProps={{ width: 560 }} data-testid="programme-select" />}
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Новая программа</Button>
           </>
         }
