@@ -84,6 +84,18 @@ describe('работа управления образования — в бра
     await page.getByRole('option', { name: `2023–2025, завершена 31.08.2025 — ${title}`, exact: true }).click();
     await page.getByTestId('programme-finished').waitFor();
     await shots(page, 'school-programme-finished');
+    // A programme just written is the one on screen, whichever was shown before.
+    await page.getByRole('button', { name: 'Новая программа' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Программа завершена').waitFor();
+    await form.getByLabel('Название программы').fill('Программа развития «Шаг вперёд»');
+    await form.getByLabel('Год начала').fill('2026');
+    await form.getByLabel('Год окончания').fill('2028');
+    await shots(page, 'school-programme-form');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('programme-select').inputValue()).toBe('2026–2028 — Программа развития «Шаг вперёд»');
+    await page.getByRole('heading', { name: 'Программа развития «Шаг вперёд»' }).waitFor();
 
     await page.getByRole('navigation').getByText('От управления образования', { exact: true }).click();
     const assignments = page.getByTestId('school-assignments');
@@ -155,9 +167,11 @@ describe('работа управления образования — в бра
     await page.getByRole('tab', { name: 'Школы' }).click();
     await page.getByTestId('dashboard-row').filter({ hasText: 'Энская' }).click();
     const drawer = page.getByRole('dialog');
-    await drawer.getByRole('tab', { name: 'Программы (2)' }).waitFor();
+    await drawer.getByRole('tab', { name: 'Программы (3)' }).waitFor();
+    expect(await drawer.getByTestId('drawer-programmes').innerText()).toBe(`Программы школы: «Программа развития «Шаг вперёд» (2026–2028)» — текущая; «${title} (2025–2030)»; `
+      + `«${title} (2023–2025), завершена 31.08.2025». Мероприятия и итоги выше — по всем.`);
     const heads = await drawer.getByTestId('drawer-programme-row').allInnerTexts();
-    expect(heads.map((h) => h.trim())).toEqual([`${title} (2025–2030) — текущая`, `${title} (2023–2025), завершена 31.08.2025`]);
+    expect(heads.map((h) => h.trim())).toEqual([`${title} (2025–2030)`, `${title} (2023–2025), завершена 31.08.2025`]);
     expect(await drawer.locator('.cell-attention').count()).toBe(1);
     await shots(page, 'muni-school-card');
     expect(app.errors).toEqual([]);

@@ -85,7 +85,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
               <Group justify="space-between" mb="xs" align="flex-start" wrap="nowrap">
                 <Text size="sm" data-testid="drawer-programmes">{d.programmes.length === 0 ? 'Программа не поступала.'
                   : d.programmes.length === 1 ? `Программа: ${programmeLabel(d.programmes[0]!, today)}.`
-                  : `Программы школы (${d.programmes.length}); мероприятия и итоги выше — по всем.`}</Text>
+                  : `Программы школы: ${d.programmes.map((p, i) => `«${programmeLabel(p, today)}»${i === 0 && !programmeState(p, today) ? ' — текущая' : ''}`).join('; ')}. Мероприятия и итоги выше — по всем.`}</Text>
                 <ExcelButton title={`Мероприятия — ${r.short_name || r.name}`} rows={d.activities} columns={[
                   ...(d.programmes.length > 1 ? [{ key: 'p', header: 'Программа', value: (a: Row) => programmeLabel(byId.get(s(a.programme_id)) ?? {}, today) }] : []),
                   { key: 'n', header: '№', value: (a) => s(a.number) }, { key: 't', header: 'Мероприятие', value: (a) => s(a.title) },
@@ -99,7 +99,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
                   {d.activities.map((a, i) => (
                     <Fragment key={s(a.id)}>
                       {d.programmes.length > 1 && a.programme_id !== d.activities[i - 1]?.programme_id && (
-                        <Table.Tr data-testid="drawer-programme-row"><Table.Td colSpan={4} className="cell-wrap"><Text fw={600} size="sm">{programmeLabel(byId.get(s(a.programme_id)) ?? {}, today)}{i === 0 && !programmeState(byId.get(s(a.programme_id)) ?? {}, today) ? ' — текущая' : ''}</Text></Table.Td></Table.Tr>
+                        <Table.Tr data-testid="drawer-programme-row"><Table.Td colSpan={4} className="cell-wrap"><Text fw={600} size="sm">{programmeLabel(byId.get(s(a.programme_id)) ?? {}, today)}{a.programme_id === d.programmes[0]?.id && !programmeState(d.programmes[0], today) ? ' — текущая' : ''}</Text></Table.Td></Table.Tr>
                       )}
                       <Table.Tr>
                         <Table.Td>{s(a.number)}</Table.Td>
