@@ -74,7 +74,7 @@ describe('a finished programme next to the current one', () => {
     expect(d.overdueActivities.map((a) => a.title)).toEqual(['Анализ результатов ВПР по математике']);
     // «Срок в этом месяце» is not a finished programme's business either.
     expect(d.dueThisMonth.map((a) => a.title)).toEqual([]);
-    const listed = listRecords(pair.school.ctx, { entity: 'activity', search: '', filters: { overdue: 1 }, offset: 0, limit: 100 });
+    const listed = listRecords(pair.school.ctx, { entity: 'activity', search: '', filters: { overdue: 1 }, offset: 0, limit: 100, includeDeleted: false });
     expect(listed.rows.map((r) => r.title)).toEqual(['Анализ результатов ВПР по математике']);
   });
 
@@ -124,7 +124,7 @@ describe('a finished programme next to the current one', () => {
   }
 
   it('the selector tells the two apart and puts the current one first', () => {
-    const list = listRecords(pair.school.ctx, { entity: 'programme', search: '', filters: {}, offset: 0, limit: 50 }).rows;
+    const list = listRecords(pair.school.ctx, { entity: 'programme', search: '', filters: {}, offset: 0, limit: 50, includeDeleted: false }).rows;
     const labels = byCurrent(list, TODAY).map((p) => programmeOption(p, TODAY));
     expect(labels).toEqual([`2025–2030 — ${TITLE}`, `2023–2025, завершена 31.08.2025 — ${TITLE}`]);
     expect(new Set(labels).size).toBe(2);

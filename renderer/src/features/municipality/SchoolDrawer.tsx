@@ -83,15 +83,23 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
             </Tabs.List>
             <Tabs.Panel value="activities" pt="sm">
               <Group justify="space-between" mb="xs" align="flex-start" wrap="nowrap">
-                <Text size="sm" data-testid="drawer-programmes">{d.programmes.length === 0 ? 'Программа не поступала.'
-                  : d.programmes.length === 1 ? `Программа: ${programmeLabel(d.programmes[0]!, today)}.`
-                  : `Программы школы: ${d.programmes.map((p, i) => `«${programmeLabel(p, today)}»${i === 0 && !programmeState(p, today) ? ' — текущая' : ''}`).join('; ')}. Мероприятия и итоги выше — по всем.`}</Text>
+                <Stack gap={2} data-testid="drawer-programmes">
+                  {d.programmes.length === 0 ? <Text size="sm">Программа не поступала.</Text>
+                    : d.programmes.length === 1 ? <Text size="sm">Программа: {programmeLabel(d.programmes[0]!, today)}.</Text> : (
+                      <>
+                        <Text size="sm">Программы школы ({d.programmes.length}); мероприятия и итоги выше — по всем:</Text>
+                        {d.programmes.map((p, i) => <Text size="sm" key={s(p.id)}>— {programmeLabel(p, today)}{i === 0 && !programmeState(p, today) ? ', текущая' : ''}</Text>)}
+                      </>
+                    )}
+                </Stack>
+                <div style={{ flexShrink: 0 }}>
                 <ExcelButton title={`Мероприятия — ${r.short_name || r.name}`} rows={d.activities} columns={[
                   ...(d.programmes.length > 1 ? [{ key: 'p', header: 'Программа', value: (a: Row) => programmeLabel(byId.get(s(a.programme_id)) ?? {}, today) }] : []),
                   { key: 'n', header: '№', value: (a) => s(a.number) }, { key: 't', header: 'Мероприятие', value: (a) => s(a.title) },
                   { key: 'd', header: 'Сроки', value: (a) => s(a.timing_text) }, { key: 'r', header: 'Ответственные', value: (a) => s(a.responsible) },
                   { key: 'm', header: 'Отметка о выполнении', value: (a) => s(a.completion_mark) || activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels] || '' },
                 ]} />
+                </div>
               </Group>
               <Table withTableBorder striped fz="sm" data-testid="drawer-activities">
                 <Table.Thead><Table.Tr><Table.Th>№</Table.Th><Table.Th>Мероприятие</Table.Th><Table.Th>Сроки</Table.Th><Table.Th>Отметка о выполнении</Table.Th></Table.Tr></Table.Thead>
@@ -99,7 +107,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
                   {d.activities.map((a, i) => (
                     <Fragment key={s(a.id)}>
                       {d.programmes.length > 1 && a.programme_id !== d.activities[i - 1]?.programme_id && (
-                        <Table.Tr data-testid="drawer-programme-row"><Table.Td colSpan={4} className="cell-wrap"><Text fw={600} size="sm">{programmeLabel(byId.get(s(a.programme_id)) ?? {}, today)}{a.programme_id === d.programmes[0]?.id && !programmeState(d.programmes[0], today) ? ' — текущая' : ''}</Text></Table.Td></Table.Tr>
+                        <Table.Tr data-testid="drawer-programme-row"><Table.Td colSpan={4} className="cell-wrap"><Text fw={600} size="sm">{programmeLabel(byId.get(s(a.programme_id)) ?? {}, today)}{a.programme_id === d.programmes[0]?.id && !programmeState(d.programmes[0] ?? {}, today) ? ', текущая' : ''}</Text></Table.Td></Table.Tr>
                       )}
                       <Table.Tr>
                         <Table.Td>{s(a.number)}</Table.Td>
