@@ -44,6 +44,9 @@ const recurrenceOverdue = (a = 't') => {
     + ` AND ${to} <= COALESCE(${a}.date_to, '9999-12-31')`
     + ` AND (${activityOpen(a)} OR (${a}.status = 'done' AND ${a}.completed_on IS NOT NULL AND ${a}.completed_on < timing_due_from(${a}.timing_text, @day))))`;
 };
+const datesOverdue = (a: string) => `((${activityOpen(a)} AND ${a}.date_to IS NOT NULL AND ${a}.date_to < @day) OR ${recurrenceOverdue(a)})`;
+const programmeLive = (a = 't') => `(NOT EXISTS (SELECT 1 FROM programme r_pg WHERE r_pg.id = ${a}.programme_id AND r_pg.owner = ${a}.owner
+  AND r_pg.archived_on IS NOT NULL AND r_pg.archived_on <= @day))`;
 const pairCurrent = (p = 'p') => `(${p}.started_on <= @day AND (${p}.ended_on IS NULL OR ${p}.ended_on >= @day))`;
 const staffNotLeft = (s = 't') => `(${s}.left_on IS NULL OR ${s}.left_on > @day)`;
 const staffWorking = (s = 't') => `((${s}.hired_on IS NULL OR ${s}.hired_on <= @day) AND ${staffNotLeft(s)})`;
@@ -99,10 +102,17 @@ export const rule = {
   activityOpen,
   /**
    * Open, and its control date is behind: date_to before @day — or, for a recurrence, its last period ended with
-   * nothing done in it (recurrenceOverdue). Holds for a school's activity and for a
-   * municipal roadmap activity by the municipality's own status (the same columns).
+   * nothing done in it (recurrenceOverdue) — unless its programme is finished (programmeLive). A school's
+   * activity only; the roadmap's own activities use roadmapActivityOverdue.
    */
-  activityOverdue: (a = 't') => `((${activityOpen(a)} AND ${a}.date_to IS NOT NULL AND ${a}.date_to < @day) OR ${recurrenceOverdue(a)})`,
+  activityOverdue: (a = 't') => `(${programmeLive(a)} AND ${datesOverdue(a)})`,
+  /**
+   * The programme of a school's activity is not finished by @day (programme.archived_on): a finished programme's
+   * open activities are history, not debts — nothing counts them overdue or due.
+   */
+  programmeLive,
+  /** A municipal roadmap activity overdue by the municipality's own status: the same dates, no school programme. */
+  roadmapActivityOverdue: (a = 't') => datesOverdue(a),
   /** Part of the plan: any status but «отменено». A cancelled activity is counted nowhere. */
   activityInPlan: (a = 't') => `(${a}.status <> 'cancelled')`,
   /** Touches @from..@to; an undated activity («постоянно», «в течение года») touches every period. */
@@ -114,6 +124,14 @@ export const rule = {
    */
   municipalActivityOverdue: (a = 'a', m = 'm') =>
     `(${a}.date_to IS NOT NULL AND ${a}.date_to < @day AND COALESCE(${m}.status, 'planned') IN ${OPEN})`,
+
+  /**
+   * The department's deadlines of a month for one school (the school's home page): a roadmap activity (a, with
+   * the school's mark m) or an assignment whose date falls in @from..@to and that the school has not finished.
+   */
+  municipalActivityDueIn: (a = 'a', m = 'm') =>
+    `(${a}.status <> 'cancelled' AND ${a}.date_to BETWEEN @from AND @to AND COALESCE(${m}.status, 'planned') IN ${OPEN})`,
+  assignmentDueIn: (a = 'a', m = 'm') => `(${a}.due_on BETWEEN @from AND @to AND COALESCE(${m}.status, '') <> 'done')`,
 
   /**
    * A municipal assignment overdue for one school: its deadline is before @day and the school has not marked it

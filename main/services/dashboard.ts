@@ -9,6 +9,7 @@ import { schoolFigures } from './figures.js';
 import { rule, dayOf } from '../../db/rules.js';
 import { kyselyRule } from './kysely-rule.js';
 import { ownerId } from './writer.js';
+import { municipalDeadlines } from './from-municipality-deadlines.js';
 
 export async function schoolDashboard(ctx: ServiceContext, todayInput?: string): Promise<SchoolDashboard> {
   const day = todayInput ?? dayOf(ctx.now());
@@ -22,7 +23,7 @@ export async function schoolDashboard(ctx: ServiceContext, todayInput?: string):
     .where('deleted_at', 'is', null).where('owner', '=', owner).where(r(rule.activityOverdue('activity')))
     .orderBy('date_to').limit(50).execute();
   const dueThisMonth = await db.selectFrom('activity').selectAll()
-    .where('deleted_at', 'is', null).where('owner', '=', owner).where(r(rule.activityOpen('activity')))
+    .where('deleted_at', 'is', null).where('owner', '=', owner).where(r(rule.activityOpen('activity'))).where(r(rule.programmeLive('activity')))
     .where('date_to', '>=', day).where('date_to', '<=', monthEnd)
     .orderBy('date_to').limit(50).execute();
   const overdueDecisions = await db.selectFrom('decision').innerJoin('event', 'event.id', 'decision.event_id')
@@ -48,5 +49,7 @@ export async function schoolDashboard(ctx: ServiceContext, todayInput?: string):
     riskTotal: f.risk.total,
     recentEvents: recentEvents as Row[],
     activityCounts: f.activities,
+    programmes: (await db.selectFrom('programme').select((e) => e.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).where('owner', '=', owner).executeTakeFirst())?.n ?? 0,
+    municipalDueThisMonth: municipalDeadlines(ctx, { from: day.slice(0, 8) + '01', to: monthEnd }),
   };
 }

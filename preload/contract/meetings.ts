@@ -10,6 +10,7 @@ import { formSchema, type FormShape } from './from-registry.js';
 import { MEETING_TABLES, MEETING_SECTIONS, PARTICIPATION, ASSIGNMENT_MARK, type GROUP_KINDS, type DOCUMENT_KINDS, type PROPOSAL_ADDRESSEES } from '../../db/registry/meetings.js';
 import type { TableSpec } from '../../db/registry/index.js';
 import type { Row } from './types.js';
+import type { MarkCounts } from '../../common/mark-counts.js';
 
 type Spec = (typeof MEETING_TABLES)[number];
 type SpecOf<N extends Spec['name']> = Extract<Spec, { name: N }>;
@@ -99,6 +100,8 @@ export interface AssignmentView {
   /** One line per school the assignment concerns, with its mark (or none yet) and whether it is overdue. */
   marks: AssignmentMarkView[];
   overdue: number; done: number; concerned: number;
+  /** The schools it concerns by their mark: done, in progress, not done, no mark yet. */
+  markCounts: MarkCounts;
 }
 
 export interface GroupView {

@@ -9,6 +9,7 @@ import { LEVEL_CODES, type LevelCode } from '../../common/roster-labels.js';
 import { activityStatus } from '../../common/labels.js';
 import { base64Bytes, LIMITS } from './bytes.js';
 import type { Row, ActivityStatus } from './types.js';
+import type { MarkCounts } from '../../common/mark-counts.js';
 
 const groupNo = (label: string) => optInt(label, 0, 100);
 const year = (label: string) => z.number({ message: `Укажите ${label.toLowerCase()}` })
@@ -187,6 +188,8 @@ export interface RoadmapActivityRow {
   overdue: number;
   /** Marks the schools sent back. */
   marks: { school_id: string; school_name: string; status: string; completion_mark: string; completed_on: string | null }[];
+  /** The schools it concerns by their mark: done, in progress, not done, no mark yet. */
+  markCounts: MarkCounts;
 }
 export interface RoadmapView {
   roadmap: Row | null;
@@ -229,9 +232,15 @@ export interface MunicipalityDashboard {
 }
 
 export interface SchoolDrillDown {
+  /** The day the card's figures are as of. */
+  today: string;
   row: DashboardRow;
   roster: RosterRow | null;
+  /** The current programme (not finished, the latest): its indicators are the card's. */
   programme: Record<string, string | number | null> | null;
+  /** Every programme the school sent, the current one first. */
+  programmes: Record<string, string | number | null>[];
+  /** The activities of all of them, by programme (programme_id) in that order: the card's totals count these. */
   activities: Record<string, string | number | null>[];
   staff: { total: number; young: number; arrived: number; withMentor: number; needMentor: number };
   courses: Record<string, string | number | null>[];

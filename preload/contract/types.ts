@@ -37,6 +37,10 @@ export interface SchoolDashboard {
   riskTotal: number;
   recentEvents: Row[];
   activityCounts: { total: number; done: number; overdue: number; notDone: number };
+  /** How many programmes the activity counts cover (a finished one's activities are counted, never overdue). */
+  programmes: number;
+  /** The department's roadmap activities and assignments due this month and not finished by the school. */
+  municipalDueThisMonth: { activities: number; assignments: number };
 }
 
 export interface AttachmentInfo {

@@ -53,11 +53,11 @@ describe('от управления образования — в браузер
     await table.getByText('Куратор (25.11.2026): Подготовьте выступление о наставничестве').waitFor();
     await table.getByText('Участие в муниципальном методическом дне').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Статус').click();
-    await page.getByRole('option', { name: 'Выполнено', exact: true }).click();
+    await dialog.getByTestId('mark-status').getByText('Выполнено', { exact: true }).click();
+    await dialog.getByLabel('Дата выполнения').fill('20.11.2026');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
-    await dialog.getByTestId('form-error').getByText(/заполните отметку о выполнении/).waitFor();
-    await dialog.getByLabel('Отметка о выполнении').fill('Выступили с опытом наставничества 18.12.2026');
+    await dialog.getByTestId('form-error').getByText('Напишите, что сделано.').waitFor();
+    await dialog.getByLabel('Что сделано').fill('Выступили с опытом наставничества 18.12.2026');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
     await table.getByText('Выступили с опытом наставничества 18.12.2026').waitFor();
@@ -78,7 +78,7 @@ describe('от управления образования — в браузер
     again.close();
     expect(importFile(muni.ctx, up).status).toBe('accepted');
     const [act] = listMunicipalActivities(muni.ctx);
-    expect(act!.marks).toEqual([{ school_id: enr.schoolId, status: 'done', completion_mark: 'Выступили с опытом наставничества 18.12.2026', completed_on: null }]);
+    expect(act!.marks).toEqual([{ school_id: enr.schoolId, status: 'done', completion_mark: 'Выступили с опытом наставничества 18.12.2026', completed_on: '2026-11-20' }]);
     muni.close();
   });
 });

@@ -15,6 +15,7 @@ import { notFound } from '../errors.js';
 import { schoolLinks, syncSchoolLinks } from '../children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { ASSIGNMENT_MARK } from '../../../db/registry/meetings.js';
+import { countMarks } from '../../../common/mark-counts.js';
 
 /**
  * Every (assignment, school) pair the assignment concerns, with the school's mark and whether it is overdue on
@@ -73,6 +74,7 @@ export function listAssignments(ctx: ServiceContext, filter: { eventId?: string;
       all_schools: Number(a.all_schools), school_ids: links.get(String(a.id)) ?? [],
       event_topic: (a.event_topic as string | null) ?? null, group_title: (a.group_title as string | null) ?? null,
       marks, overdue: marks.filter((m) => m.overdue).length, done: marks.filter((m) => m.status === 'done').length, concerned: marks.length,
+      markCounts: countMarks(marks.map((m) => m.status)),
     };
   });
 }

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context.js';
 import { riskCategory } from '../../../common/labels.js';
 import { daysBetween, quarterOf, termOf, addDays } from '../../../common/periods.js';
 import { byNumber } from '../../../common/numbering.js';
+import { byCurrent } from '../../../common/programme-title.js';
 import { compareSchools } from '../../../common/sort.js';
 import type { DashboardRow, MunicipalityDashboard, SchoolDrillDown, ChartsData, RosterRow } from '../../../preload/contract/municipality.js';
 import { listRoster, getRosterSchool } from './roster.js';
@@ -94,11 +95,15 @@ export function schoolDrillDown(ctx: ServiceContext, schoolId: string, todayInpu
   const f = schoolFigures(ctx, schoolId, { day });
   const row = dashboardRow(roster, f, lastBundles(ctx).get(schoolId), day, municipalOverdueBySchool(ctx, day).get(schoolId) ?? 0);
   const q = (sql: string, params: object = {}) => ctx.raw.prepare(sql).all({ owner: schoolId, day, ...params }) as R[];
-  const programme = q('SELECT * FROM programme WHERE owner = @owner AND deleted_at IS NULL ORDER BY year_from DESC LIMIT 1')[0] ?? null;
-  const activities = programme
-    ? q(`SELECT t.id, t.number, t.title, t.timing_text, t.date_to, t.responsible, t.status, t.completion_mark, ${flag(rule.activityOverdue('t'))} AS overdue
-        FROM activity t WHERE t.owner = @owner AND t.deleted_at IS NULL AND t.programme_id = @programme ORDER BY t.created_at`, { programme: programme.id }).sort(byNumber)
-    : [];
+  // Every programme the school sent, the current one first: the card's totals count the activities of all of
+  // them, so the card shows all of them (a finished one's activities are not overdue: rule.activityOverdue).
+  const programmes = byCurrent(q('SELECT * FROM programme WHERE owner = @owner AND deleted_at IS NULL'), day);
+  const programme = programmes[0] ?? null;
+  const order = new Map(programmes.map((p, i) => [p.id, i]));
+  const activities = q(`SELECT t.id, t.programme_id, t.number, t.title, t.timing_text, t.date_to, t.responsible, t.status, t.completion_mark, ${flag(rule.activityOverdue('t'))} AS overdue
+      FROM activity t JOIN programme p ON p.id = t.programme_id AND p.deleted_at IS NULL
+      WHERE t.owner = @owner AND t.deleted_at IS NULL ORDER BY t.created_at`).sort(byNumber)
+    .sort((a, b) => (order.get(a.programme_id!) ?? 0) - (order.get(b.programme_id!) ?? 0));
   const courses = q(`SELECT t.title, t.provider, t.hours, t.date_from, t.date_to FROM course t WHERE t.owner = @owner AND t.deleted_at IS NULL
     AND ${rule.courseInPeriod('t')} ORDER BY t.date_from DESC`, f.windows.courses);
   const events = q(`SELECT id, title, kind, level, format, date_from, date_to, participants_count, outcomes FROM event WHERE owner = @owner AND deleted_at IS NULL
@@ -106,9 +111,11 @@ export function schoolDrillDown(ctx: ServiceContext, schoolId: string, todayInpu
   const decisions = q(`SELECT t.text, t.responsible, t.deadline, t.done_on, e.title AS event_title FROM decision t JOIN event e ON e.id = t.event_id
     WHERE t.owner = @owner AND t.deleted_at IS NULL AND ${rule.decisionOpen('t')} ORDER BY t.deadline`);
   return {
+    today: day,
     row,
     roster,
     programme,
+    programmes,
     activities,
     staff: { total: f.staff.working, young: f.staff.young, arrived: f.staff.newlyArrived, withMentor: row.withMentor, needMentor: row.needMentor },
     courses,

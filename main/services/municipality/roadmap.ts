@@ -16,6 +16,7 @@ import { AppError } from '../errors.js';
 import { syncSchoolLinks } from '../children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { activityStatus, codeOf } from '../../../common/labels.js';
+import { countMarks } from '../../../common/mark-counts.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
   return liveRows(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0] ?? null;
@@ -26,13 +27,21 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
   const day = todayInput ?? dayOf(ctx.now());
   const roadmap = currentRoadmap(ctx);
   if (!roadmap) return { roadmap: null, activities: [] };
-  const acts = ctx.raw.prepare(`SELECT t.*, ${flag(rule.activityOverdue('t'))} AS overdue FROM municipal_activity t
+  const acts = ctx.raw.prepare(`SELECT t.*, ${flag(rule.roadmapActivityOverdue('t'))} AS overdue FROM municipal_activity t
     WHERE t.deleted_at IS NULL AND (t.roadmap_id = @roadmap OR t.roadmap_id IS NULL)${period ? ` AND ${rule.activityInPeriod('t')}` : ''}
     ORDER BY t.created_at`).all({ roadmap: roadmap.id, day, ...period }) as Row[];
   const links = ctx.raw.prepare('SELECT activity_id, school_id FROM municipal_activity_school WHERE deleted_at IS NULL').all() as { activity_id: string; school_id: string }[];
   const marks = ctx.raw.prepare(`SELECT m.activity_id, m.owner AS school_id, COALESCE(NULLIF(s.short_name, ''), s.name) AS school_name, m.status, m.completion_mark, m.completed_on
     FROM municipal_activity_mark m JOIN municipality_school s ON s.id = m.owner WHERE m.deleted_at IS NULL ORDER BY school_key(s.name), s.name`).all() as (RoadmapActivityRow['marks'][number] & { activity_id: string })[];
-  const activities: RoadmapActivityRow[] = acts.sort(byNumber).map((a) => ({
+  const schools = ctx.raw.prepare('SELECT id FROM municipality_school').pluck().all() as string[];
+  // Every school the activity concerns counts once: by its mark, or as «нет отметки».
+  const markCounts = (a: Row, ids: string[]) => {
+    const own = new Map(marks.filter((m) => m.activity_id === a.id).map((m) => [m.school_id, m.status]));
+    return countMarks((Number(a.all_schools ?? 1) ? schools : ids).map((id) => own.get(id) ?? null));
+  };
+  const activities: RoadmapActivityRow[] = acts.sort(byNumber).map((a) => {
+    const ids = links.filter((l) => l.activity_id === a.id).map((l) => l.school_id);
+    return {
     id: a.id,
     number: String(a.number ?? ''),
     section: String(a.section ?? ''),
@@ -45,10 +54,12 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
     completion_mark: String(a.completion_mark ?? ''),
     completed_on: (a.completed_on as string | null) ?? null,
     all_schools: Number(a.all_schools ?? 1),
-    school_ids: links.filter((l) => l.activity_id === a.id).map((l) => l.school_id),
+    school_ids: ids,
     overdue: Number(a.overdue),
     marks: marks.filter((m) => m.activity_id === a.id).map(({ activity_id: _a, ...m }) => m),
-  }));
+    markCounts: markCounts(a, ids),
+    };
+  });
   return { roadmap, activities };
 }
 

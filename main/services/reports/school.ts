@@ -13,7 +13,7 @@ import { schoolFigures, type SchoolFigures } from '../figures.js';
 import type { Block, Period, ReportDoc } from './model.js';
 import { periodText, placeOf, signatureOf } from './text.js';
 import { OWNED, reportQuery, s, type R, type Section, type SchoolSource } from './school/common.js';
-import { programmeOf, programmeSection } from './school/programme.js';
+import { programmesOf, programmeSection } from './school/programme.js';
 import { activitiesSection } from './school/activities.js';
 import { staffSection } from './school/staff.js';
 import { riskSection } from './school/risk.js';
@@ -28,7 +28,8 @@ export function schoolReport(src: SchoolSource, period: Period, sections?: reado
   const day = reportDay(period, src.today);
   const q = reportQuery(src, period, day);
   const facts = schoolFigures(src, src.owner ?? null, { day, from: period.from, to: period.to });
-  const section: Section = { src, q, period, day, facts, programme: programmeOf(q, period) };
+  const programmes = programmesOf(q, period, day);
+  const section: Section = { src, q, period, day, facts, programme: programmes[0] ?? null, programmes };
   const parts: [SchoolReportSection, (x: Section) => Block[]][] = [
     ['programme', programmeSection], ['activities', activitiesSection], ['staff', staffSection], ['risk', riskSection],
     ['events', eventsSection], ['indicators', indicatorsSection], ['acts', localActsSection],

@@ -19,7 +19,7 @@ import { useUnsavedChanges } from './UnsavedGuard';
 export type FieldSpec = FieldKinds & { showIf?: (values: Values) => boolean };
 type FieldKinds =
   | { name: string; label: string; kind: 'text' | 'textarea'; required?: boolean; description?: string; span?: 1 | 2; placeholder?: string }
-  | { name: string; label: string; kind: 'date'; required?: boolean; span?: 1 | 2 }
+  | { name: string; label: string; kind: 'date'; required?: boolean; description?: string; span?: 1 | 2 }
   | { name: string; label: string; kind: 'number'; required?: boolean; span?: 1 | 2; decimal?: boolean; min?: number; max?: number }
   | { name: string; label: string; kind: 'checkbox'; span?: 1 | 2 }
   | { name: string; label: string; kind: 'select'; options: { value: string; label: string }[]; required?: boolean; clearable?: boolean; span?: 1 | 2 }
@@ -186,6 +186,7 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
           <DateInput
             {...common}
             withAsterisk={req}
+            description={f.description}
             valueFormat="DD.MM.YYYY"
             placeholder="ДД.ММ.ГГГГ"
             dateParser={(s) => parseRuDate(s)}

@@ -30,7 +30,7 @@ export function fieldsOf(table: EntityName) {
       case 'text':
         return { ...base, kind: look.multiline ? 'textarea' : 'text', required: rule.required, description: rule.hint, placeholder: look.placeholder };
       case 'date':
-        return { ...base, kind: 'date', required: rule.required };
+        return { ...base, kind: 'date', required: rule.required, description: rule.hint };
       case 'int':
         return { ...base, kind: 'number', required: rule.required, min: rule.min, max: rule.max };
       case 'real':

@@ -6,10 +6,27 @@ import { rule, flag } from '../../../../db/rules.js';
 import type { Block, Cell } from '../model.js';
 import { n, periodText, share } from '../text.js';
 import { OWNED, s, type R, type Section } from './common.js';
+import { programmeLabel } from '../../../../common/programme-title.js';
 
-export function activitiesSection({ q, period, facts }: Section): Block[] {
+export function activitiesSection({ q, period, facts, programmes, day }: Section): Block[] {
+  const order = new Map(programmes.map((p, i) => [p.id, i]));
   const acts = q(`SELECT t.*, ${flag(rule.activityOverdue('t'))} AS overdue FROM activity t
-    WHERE t.deleted_at IS NULL AND ${OWNED} AND ${rule.activityInPlan('t')} AND ${rule.activityInPeriod('t')} ORDER BY t.created_at`).sort(byNumber);
+    WHERE t.deleted_at IS NULL AND ${OWNED} AND ${rule.activityInPlan('t')} AND ${rule.activityInPeriod('t')} ORDER BY t.created_at`).sort(byNumber)
+    .sort((a, b) => (order.get(a.programme_id!) ?? 0) - (order.get(b.programme_id!) ?? 0));
+  // With several programmes each one's activities follow a line with its name: the numbers (1.1, 1.2 …) repeat.
+  const several = programmes.length > 1;
+  const rows: Cell[][] = [];
+  acts.forEach((a, i) => {
+    const p = programmes[order.get(a.programme_id!) ?? -1];
+    if (several && p && a.programme_id !== acts[i - 1]?.programme_id) rows.push(['', { text: programmeLabel(p, day), bold: true }, '', '', '']);
+    rows.push([
+      s(a.number),
+      s(a.title),
+      s(a.timing_text) || timingKind.labels[s(a.timing_kind) as keyof typeof timingKind.labels] || '',
+      s(a.responsible),
+      activityMark(a),
+    ]);
+  });
   const f = facts.activities;
   return [
     { kind: 'heading', text: '2. Выполнение плана мероприятий' },
@@ -30,13 +47,7 @@ export function activitiesSection({ q, period, facts }: Section): Block[] {
           { key: 'responsible', header: 'Ответственные', width: 20 },
           { key: 'mark', header: 'Отметка о выполнении', width: 27 },
         ],
-        rows: acts.map((a): Cell[] => [
-          s(a.number),
-          s(a.title),
-          s(a.timing_text) || timingKind.labels[s(a.timing_kind) as keyof typeof timingKind.labels] || '',
-          s(a.responsible),
-          activityMark(a),
-        ]),
+        rows,
         empty: 'Мероприятий, относящихся к периоду, в плане нет.',
       },
     },

@@ -38,7 +38,10 @@ export interface Section {
   day: string;
   /** The school's figures (figures.ts), the same as on its dashboard and in the monitoring. */
   facts: SchoolFigures;
+  /** The current programme of those covered: its indicators and acts are printed. */
   programme: R | null;
+  /** Every programme the справка covers (programmesOf), the current one first. */
+  programmes: R[];
 }
 
 export const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));

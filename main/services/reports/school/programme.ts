@@ -1,28 +1,50 @@
 /** Section 1 of the school справка: the programme's goal, tasks, the school's risk profile and directions. */
-import { formatDate } from '../../../../common/format.js';
+import { formatDate, count } from '../../../../common/format.js';
 import type { Block } from '../model.js';
 import type { Period } from '../model.js';
 import { OWNED, lowerFirst, s, type Query, type R, type Section } from './common.js';
+import { rule } from '../../../../db/rules.js';
+import { byCurrent, programmeLabel, programmeState } from '../../../../common/programme-title.js';
 
-/** The programme the period falls in, else the latest one. */
-export function programmeOf(q: Query, p: Period): R | null {
-  return q(`SELECT t.* FROM programme t WHERE t.deleted_at IS NULL AND ${OWNED} AND t.year_from <= @toYear AND t.year_to >= @fromYear
-      ORDER BY t.year_from DESC LIMIT 1`, { toYear: Number(p.to.slice(0, 4)), fromYear: Number(p.from.slice(0, 4)) })[0]
-    ?? q(`SELECT t.* FROM programme t WHERE t.deleted_at IS NULL AND ${OWNED} ORDER BY t.year_from DESC LIMIT 1`)[0]
-    ?? null;
+/**
+ * The programmes the справка covers: those whose years touch the period and those with activities of the plan
+ * in it (section 2 lists every such activity, so section 1 names every programme they belong to), the current
+ * one first. None of them: the latest programme, so that section 1 still says what the school works by.
+ */
+export function programmesOf(q: Query, p: Period, day: string): R[] {
+  const covered = q(`SELECT t.* FROM programme t WHERE t.deleted_at IS NULL AND ${OWNED} AND (
+      (t.year_from <= @toYear AND t.year_to >= @fromYear)
+      OR EXISTS (SELECT 1 FROM activity a WHERE a.programme_id = t.id AND a.deleted_at IS NULL AND a.owner = t.owner AND ${rule.activityInPlan('a')} AND ${rule.activityInPeriod('a')}))`,
+  { toYear: Number(p.to.slice(0, 4)), fromYear: Number(p.from.slice(0, 4)) });
+  if (covered.length) return byCurrent(covered, day);
+  return q(`SELECT t.* FROM programme t WHERE t.deleted_at IS NULL AND ${OWNED} ORDER BY t.year_from DESC LIMIT 1`);
 }
 
-export function programmeSection({ q, programme }: Section): Block[] {
+export function programmeSection({ q, programmes, day }: Section): Block[] {
   const blocks: Block[] = [{ kind: 'heading', text: '1. Цели и задачи программы' }];
-  if (!programme) {
+  if (!programmes.length) {
     blocks.push({ kind: 'paragraph', text: 'Программа повышения качества образования в «Опору» не внесена.', italic: true });
     return blocks;
   }
+  if (programmes.length > 1) {
+    blocks[0] = { kind: 'heading', text: '1. Цели и задачи программ' };
+    const all = programmes.length === 2 ? 'обеих' : 'всех';
+    blocks.push({ kind: 'paragraph', text: `Справка охватывает ${count(programmes.length, ['программу', 'программы', 'программ'])} школы: ${programmes.map((p) => `«${programmeLabel(p, day)}»`).join('; ')}. Мероприятия ${all} программ приведены в разделе о выполнении плана мероприятий.` });
+  }
+  for (const programme of programmes) blocks.push(...oneProgramme(q, programme, day, programmes.length > 1));
+  return blocks;
+}
+
+function oneProgramme(q: Query, programme: R, day: string, several: boolean): Block[] {
+  const blocks: Block[] = [];
   const approval = programme.approval_date || programme.approval_number
     ? `, утверждена приказом${programme.approval_date ? ` от ${formatDate(s(programme.approval_date))}` : ''}${programme.approval_number ? ` № ${s(programme.approval_number)}` : ''}`
     : '';
   const years = s(programme.title).includes(s(programme.year_from)) ? '' : ` (${s(programme.year_from)}–${s(programme.year_to)} годы)`;
-  blocks.push({ kind: 'paragraph', text: `В школе реализуется «${s(programme.title)}»${years}${approval}.` });
+  const state = programmeState(programme, day);
+  blocks.push(several
+    ? { kind: 'paragraph', text: `«${s(programme.title)}»${years}${approval}${state ? `; ${state}` : ''}.`, bold: true, keepNext: true }
+    : { kind: 'paragraph', text: `${state ? 'В школе реализовывалась' : 'В школе реализуется'} «${s(programme.title)}»${years}${approval}${state ? `; ${state}` : ''}.` });
   if (programme.goal) blocks.push({ kind: 'paragraph', text: `Стратегическая цель — ${lowerFirst(s(programme.goal)).replace(/\.?$/, '.')}` });
   const id = { programme: programme.id };
   const tasks = q(`SELECT t.text FROM programme_task t WHERE t.deleted_at IS NULL AND ${OWNED} AND t.programme_id = @programme ORDER BY t.position, t.created_at`, id);

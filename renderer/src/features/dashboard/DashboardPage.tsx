@@ -44,6 +44,7 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
   const coverage = d.mentoring.needMentor ? Math.round((d.mentoring.withMentor / d.mentoring.needMentor) * 100) : null;
   const riskData = d.riskByCategory.map((r) => ({ category: label(riskCategory, r.category), 'Обучающихся': r.count }));
   const overdueN = d.activityCounts.overdue;
+  const municipalDue = d.municipalDueThisMonth.activities + d.municipalDueThisMonth.assignments;
   return (
     <>
       <PageHeader title="Главная" subtitle={`Сегодня ${formatDate(d.today)}`} />
@@ -53,11 +54,15 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
           <Anchor component="button" onClick={() => go?.('risk')}>Открыть группу риска</Anchor>
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 2, md: 3, xl: 5 }}>
         <Stat testId="stat-overdue" title="Просроченные мероприятия" value={overdueN} color={overdueN ? 'red' : 'teal'} hint={overdueN ? 'срок прошёл, отметки о выполнении нет' : 'всё в срок'} onClick={() => go?.('programme')} />
         <Stat title="Срок в этом месяце" value={d.dueThisMonth.length} color="blue" hint={count(d.dueThisMonth.length, ['мероприятие', 'мероприятия', 'мероприятий'])} onClick={() => go?.('programme')} />
+        <Stat testId="stat-municipal-due" title="Сроки управления образования в этом месяце" value={municipalDue} color={municipalDue ? 'orange' : 'teal'}
+          hint={municipalDue ? [d.municipalDueThisMonth.activities ? count(d.municipalDueThisMonth.activities, ['мероприятие дорожной карты', 'мероприятия дорожной карты', 'мероприятий дорожной карты']) : '', d.municipalDueThisMonth.assignments ? count(d.municipalDueThisMonth.assignments, ['поручение', 'поручения', 'поручений']) : ''].filter(Boolean).join(', ') : 'в этом месяце сроков нет'}
+          onClick={() => go?.('municipal')} />
         <Stat title="Поручения с истёкшим сроком" value={d.decisionsOverdue} color={d.decisionsOverdue ? 'red' : 'teal'} onClick={() => go?.('events')} />
-        <Stat title="Выполнено мероприятий программы" value={`${d.activityCounts.done} из ${d.activityCounts.total}`} hint={d.activityCounts.notDone ? `не выполнено: ${d.activityCounts.notDone}` : undefined} />
+        <Stat title={d.programmes > 1 ? 'Выполнено мероприятий программ' : 'Выполнено мероприятий программы'} value={`${d.activityCounts.done} из ${d.activityCounts.total}`}
+          hint={[d.programmes > 1 ? `по всем программам (${d.programmes})` : '', d.activityCounts.notDone ? `не выполнено: ${d.activityCounts.notDone}` : ''].filter(Boolean).join('; ') || undefined} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

@@ -2,67 +2,32 @@
  * What the municipality sent down: the school's classification, the municipal roadmap activities the
  * school marks (the marks go back up in the next exchange file), and the curator's comments.
  */
-import { useState, useEffect } from 'react';
-import { Card, Table, Text, Badge, Group, Stack, SimpleGrid, Title, Select, Textarea, Button, Alert } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import { Card, Table, Text, Badge, Stack, SimpleGrid, Title, Button, Alert } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
 import { MunicipalWorkCards } from './MunicipalWorkCards';
-import { FormModal } from '../../components/RecordForm';
+import { MarkDialog, type MarkTarget } from './MarkDialog';
 import { ActivityStatusBadge } from '../../components/Labels';
-import { useCall, useDataVersion } from '../../app/data';
-import { call, CallError } from '../../app/api';
-import { notifyOk } from '../../app/notify';
-import { activityStatus, codeOf } from '../../../../common/labels';
-import { formatDate, parseRuDate } from '../../../../common/format';
-import type { FromMunicipality, ActivityStatus } from '../../../../preload/contract/index';
+import { useCall } from '../../app/data';
+import { formatDate } from '../../../../common/format';
+import type { FromMunicipality } from '../../../../preload/contract/index';
 
 type Activity = FromMunicipality['activities'][number];
 
 
-function MarkForm({ activity, onClose, onCancel, setDirty }: { activity: Activity; onClose: () => void; onCancel: () => void; setDirty: (d: boolean) => void }) {
-  const [status, setStatus] = useState<ActivityStatus>(activity.mark?.status ?? 'planned');
-  const [mark, setMark] = useState(activity.mark?.completion_mark ?? '');
-  const [on, setOn] = useState<string | null>(activity.mark?.completed_on ?? null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const { bump } = useDataVersion();
-  const dirty = status !== (activity.mark?.status ?? 'planned') || mark !== (activity.mark?.completion_mark ?? '') || on !== (activity.mark?.completed_on ?? null);
-  useEffect(() => setDirty(dirty), [dirty, setDirty]);
-  const save = async () => {
-    setBusy(true);
-    try {
-      await call('fromMunicipality.mark', { activityId: activity.id, status, completion_mark: mark, completed_on: on });
-      setDirty(false);
-      bump();
-      notifyOk('Отметка сохранена. Она уйдёт в управление образования со следующим файлом обмена.');
-      onClose();
-    } catch (e) {
-      setError(e instanceof CallError ? e.message : 'Не удалось сохранить.');
-    } finally {
-      setBusy(false);
-    }
+/** What the mark dialog shows and starts from for a roadmap activity (a school's old «запланировано» starts as «выполняется»). */
+function activityTarget(a: Activity): MarkTarget {
+  const st = a.mark?.status;
+  return {
+    kind: 'activity', id: a.id, title: `${a.number ? `${a.number}. ` : ''}${a.title}`,
+    details: `Сроки: ${a.timing_text || '—'} · Ответственные: ${a.responsible || '—'}`,
+    initial: { status: st === 'done' || st === 'not_done' ? st : 'in_progress', on: a.mark?.completed_on ?? null, note: a.mark?.completion_mark ?? '' },
   };
-  return (
-    <Stack>
-      <Text fw={600}>{activity.number ? `${activity.number}. ` : ''}{activity.title}</Text>
-      <Text size="sm" c="dimmed">Сроки: {activity.timing_text || '—'} · Ответственные: {activity.responsible || '—'}</Text>
-      {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
-      <SimpleGrid cols={2}>
-        <Select label="Статус" data={activityStatus.options} value={status} onChange={(v) => setStatus(codeOf(activityStatus, v, 'planned'))} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
-        <DateInput label="Дата выполнения" valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} clearable value={on} onChange={(v) => setOn(v ?? null)} />
-      </SimpleGrid>
-      <Textarea label="Отметка о выполнении" description="Что сделано в школе — или почему не выполнено." autosize minRows={3} value={mark} onChange={(e) => setMark(e.currentTarget.value)} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>Отмена</Button>
-        <Button loading={busy} onClick={() => void save()}>Сохранить</Button>
-      </Group>
-    </Stack>
-  );
 }
 
 export function FromMunicipalityPage() {
   const { value, error } = useCall('fromMunicipality.get', {});
-  const [editing, setEditing] = useState<Activity | null>(null);
+  const [marking, setMarking] = useState<MarkTarget | null>(null);
   if (error) return <Alert color="red">{error}</Alert>;
   if (!value) return null;
   const c = value.classification;
@@ -86,13 +51,13 @@ export function FromMunicipalityPage() {
         {value.activities.length === 0 ? <Text c="dimmed">Мероприятий пока нет. Они придут с файлом обмена от управления образования.</Text> : (
           <Table striped highlightOnHover withTableBorder data-testid="municipal-activities">
             <Table.Thead>
-              <Table.Tr><Table.Th w={60}>№</Table.Th><Table.Th>Мероприятие</Table.Th><Table.Th w={160}>Сроки</Table.Th><Table.Th w={200}>Ответственные</Table.Th><Table.Th w={300}>Отметка школы</Table.Th></Table.Tr>
+              <Table.Tr><Table.Th w={60}>№</Table.Th><Table.Th>Мероприятие</Table.Th><Table.Th w={160}>Сроки</Table.Th><Table.Th w={200}>Ответственные</Table.Th><Table.Th w={300}>Отметка школы</Table.Th><Table.Th w={120} /></Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {value.activities.map((a) => {
                 const overdue = a.overdue === 1;
                 return (
-                  <Table.Tr key={a.id} className="row-click" onClick={() => setEditing(a)}>
+                  <Table.Tr key={a.id} className="row-click" onClick={() => setMarking(activityTarget(a))} data-testid="municipal-activity-row">
                     <Table.Td>{a.number}</Table.Td>
                     <Table.Td className="cell-wrap">
                       <Text size="sm">{a.title}</Text>
@@ -105,6 +70,7 @@ export function FromMunicipalityPage() {
                       {a.mark ? <ActivityStatusBadge status={a.mark.status} overdue={overdue} /> : overdue ? <ActivityStatusBadge status="planned" overdue /> : <Badge color="gray" variant="light" tt="none">Нет отметки</Badge>}
                       {a.mark?.completion_mark && <Text size="sm" mt={4}>{a.mark.completion_mark}</Text>}
                     </Table.Td>
+                    <Table.Td><Button size="xs" variant="light" onClick={(e) => { e.stopPropagation(); setMarking(activityTarget(a)); }} data-testid="mark-button">Отметить</Button></Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -126,9 +92,7 @@ export function FromMunicipalityPage() {
           </Stack>
         )}
       </Card>
-      <FormModal opened={!!editing} onClose={() => setEditing(null)} title="Отметка о выполнении" size="lg">
-        {(setDirty, close) => editing && <MarkForm activity={editing} onClose={() => setEditing(null)} onCancel={close} setDirty={setDirty} />}
-      </FormModal>
+      <MarkDialog target={marking} onClose={() => setMarking(null)} />
     </>
   );
 }

@@ -3,55 +3,29 @@
  * the conclusions that concern it, and the assignments addressed to it, which the school marks (done, in
  * progress, not done). The marks go back with the school's next exchange file.
  */
-import { useEffect, useState } from 'react';
-import { Card, Title, Text, Table, Badge, Stack, Group, SegmentedControl, Textarea, Button, Alert } from '@mantine/core';
-import { useCall, useDataVersion } from '../../app/data';
-import { call, CallError } from '../../app/api';
-import { notifyOk } from '../../app/notify';
-import { FormModal } from '../../components/RecordForm';
+import { useState } from 'react';
+import { Card, Title, Text, Table, Badge, Stack, Group, Button, Alert } from '@mantine/core';
+import { useCall } from '../../app/data';
+import { MarkDialog, type MarkTarget } from './MarkDialog';
 import { formatDate } from '../../../../common/format';
 import { eventKind } from '../../../../common/labels';
 import { ASSIGNMENT_MARK, PARTICIPATION } from '../../../../common/meeting-labels';
 import type { SchoolAssignment } from '../../../../preload/contract/index';
-import { DateField } from '../../components/DocumentFields';
 
 type Mark = keyof typeof ASSIGNMENT_MARK;
 const MARK_COLOR: Record<Mark, string> = { done: 'teal', in_progress: 'blue', not_done: 'red' };
 
-function AssignmentMarkForm({ a, onClose, onCancel, setDirty }: { a: SchoolAssignment; onClose: () => void; onCancel: () => void; setDirty: (d: boolean) => void }) {
-  const [status, setStatus] = useState<Mark>(a.mark?.status ?? 'in_progress');
-  const [on, setOn] = useState<string | null>(a.mark?.done_on ?? null);
-  const [note, setNote] = useState(a.mark?.note ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const { bump } = useDataVersion();
-  useEffect(() => setDirty(status !== (a.mark?.status ?? 'in_progress') || on !== (a.mark?.done_on ?? null) || note !== (a.mark?.note ?? '')), [status, on, note, a, setDirty]);
-  const save = async () => {
-    try {
-      await call('fromMunicipality.markAssignment', { assignmentId: a.id, status, done_on: on, note });
-      setDirty(false);
-      bump();
-      notifyOk('Отметка сохранена. Она уйдёт в управление образования со следующим файлом обмена.');
-      onClose();
-    } catch (e) {
-      setError(e instanceof CallError ? e.message : 'Не удалось сохранить.');
-    }
+function assignmentTarget(a: SchoolAssignment): MarkTarget {
+  return {
+    kind: 'assignment', id: a.id, title: a.text,
+    details: `${a.due_on ? `Срок: до ${formatDate(a.due_on)}` : 'Без срока'}${a.responsible ? ` · Ответственный: ${a.responsible}` : ''}`,
+    initial: { status: a.mark?.status ?? 'in_progress', on: a.mark?.done_on ?? null, note: a.mark?.note ?? '' },
   };
-  return (
-    <Stack data-testid="assignment-mark-form" onKeyDown={(e) => { if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement)) void save(); }}>
-      <Text fw={600}>{a.text}</Text>
-      <Text size="sm" c="dimmed">{a.due_on ? `Срок: до ${formatDate(a.due_on)}` : 'Без срока'}{a.responsible ? ` · Ответственный: ${a.responsible}` : ''}</Text>
-      {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
-      <SegmentedControl data={Object.entries(ASSIGNMENT_MARK).map(([value, label]) => ({ value, label }))} value={status} onChange={(v) => setStatus(v as Mark)} data-testid="assignment-mark-status" />
-      <DateField label={status === 'done' ? 'Дата выполнения' : 'Дата'} required={status === 'done'} value={on} onChange={setOn} />
-      <Textarea label="Примечание" description={status === 'not_done' ? 'Напишите, почему не выполнено.' : 'Что сделано, каким документом подтверждается.'} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-      <Group justify="flex-end"><Button variant="default" onClick={onCancel}>Отмена</Button><Button onClick={() => void save()} data-testid="assignment-mark-save">Сохранить</Button></Group>
-    </Stack>
-  );
 }
 
 export function MunicipalWorkCards() {
   const { value, error } = useCall('fromMunicipality.work', {});
-  const [editing, setEditing] = useState<SchoolAssignment | null>(null);
+  const [marking, setMarking] = useState<MarkTarget | null>(null);
   if (error) return <Alert color="red">{error}</Alert>;
   if (!value) return null;
   return (
@@ -60,10 +34,10 @@ export function MunicipalWorkCards() {
         <Title order={4} mb="sm">Поручения управления образования</Title>
         {value.assignments.length === 0 ? <Text c="dimmed">Поручений нет. Они придут с файлом обмена от управления образования.</Text> : (
           <Table striped highlightOnHover withTableBorder>
-            <Table.Thead><Table.Tr><Table.Th>Поручение</Table.Th><Table.Th w={130}>Срок</Table.Th><Table.Th w={260}>Отметка школы</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>Поручение</Table.Th><Table.Th w={130}>Срок</Table.Th><Table.Th w={260}>Отметка школы</Table.Th><Table.Th w={120} /></Table.Tr></Table.Thead>
             <Table.Tbody>
               {value.assignments.map((a) => (
-                <Table.Tr key={a.id} className="row-click" onClick={() => setEditing(a)} data-testid="school-assignment-row">
+                <Table.Tr key={a.id} className="row-click" onClick={() => setMarking(assignmentTarget(a))} data-testid="school-assignment-row">
                   <Table.Td className="cell-wrap">{a.text}{a.event ? <Text size="xs" c="dimmed">{eventKind.labels[a.event.kind as keyof typeof eventKind.labels] ?? 'Мероприятие'} {formatDate(a.event.date_from)}: {a.event.topic}</Text> : null}</Table.Td>
                   <Table.Td>{a.due_on ? `до ${formatDate(a.due_on)}` : 'без срока'}</Table.Td>
                   <Table.Td className="cell-wrap">
@@ -71,6 +45,7 @@ export function MunicipalWorkCards() {
                     {a.mark ? <Badge color={MARK_COLOR[a.mark.status]} variant="light" tt="none">{ASSIGNMENT_MARK[a.mark.status]}{a.mark.done_on ? ` ${formatDate(a.mark.done_on)}` : ''}</Badge> : <Badge color="gray" variant="light" tt="none">Нет отметки</Badge>}
                     {a.mark?.note ? <Text size="sm" mt={4}>{a.mark.note}</Text> : null}
                   </Table.Td>
+                  <Table.Td><Button size="xs" variant="light" onClick={(e) => { e.stopPropagation(); setMarking(assignmentTarget(a)); }} data-testid="mark-button">Отметить</Button></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -98,9 +73,7 @@ export function MunicipalWorkCards() {
           </Stack>
         )}
       </Card>
-      <FormModal opened={!!editing} onClose={() => setEditing(null)} title="Отметка о поручении" size="lg">
-        {(setDirty, close) => editing && <AssignmentMarkForm a={editing} onClose={() => setEditing(null)} onCancel={close} setDirty={setDirty} />}
-      </FormModal>
+      <MarkDialog target={marking} onClose={() => setMarking(null)} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 /** The municipal roadmap: goals and tasks, activities with timing, responsible, completion mark, the schools each concerns and their marks. */
 import { Fragment, useState } from 'react';
-import { Stack, Card, Group, Button, Table, Text, Badge, Alert, Loader, Title, Collapse } from '@mantine/core';
+import { Stack, Card, Group, Button, Table, Text, Alert, Loader, Title, Collapse } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
 import { call } from '../../app/api';
@@ -11,6 +11,7 @@ import { FormModal, RecordForm, emptyValues, rowToValues, type FieldSpec, type V
 import { activityStatus } from '../../../../common/labels';
 import { contract, type RoadmapActivityRow, type Row } from '../../../../preload/contract/index';
 import { ExcelButton } from '../../components/ExcelButton';
+import { markCountsText } from '../../../../common/mark-counts';
 import { useAction } from '../../app/useAction';
 
 type ActEdit = Partial<RoadmapActivityRow> & { title: string };
@@ -131,12 +132,15 @@ export function RoadmapTab() {
             <ExcelButton title="Дорожная карта" rows={value.activities} columns={[
               { key: 'n', header: '№', value: (a) => a.number }, { key: 't', header: 'Мероприятие', value: (a) => a.title }, { key: 's', header: 'Сроки', value: (a) => a.timing_text },
               { key: 'r', header: 'Ответственные', value: (a) => a.responsible }, { key: 'm', header: 'Отметка о выполнении', value: (a) => markText(a) ?? '' },
-              { key: 'k', header: 'Отметки школ: выполнено', value: (a) => a.marks.filter((m) => m.status === 'done').length },
-              { key: 'x', header: 'Отметки школ: не выполнено', value: (a) => a.marks.filter((m) => m.status === 'not_done').length },
+              { key: 'ms', header: 'Отметки школ', value: (a) => markCountsText(a.markCounts) },
+              { key: 'k', header: 'Школ: выполнено', value: (a) => a.markCounts.done },
+              { key: 'p', header: 'Школ: выполняется', value: (a) => a.markCounts.in_progress },
+              { key: 'x', header: 'Школ: не выполнено', value: (a) => a.markCounts.not_done },
+              { key: 'z', header: 'Школ: нет отметки', value: (a) => a.markCounts.none },
             ]} />
           </Group>
           <Table withTableBorder striped fz="sm" data-testid="roadmap-table">
-            <Table.Thead><Table.Tr><Table.Th>№</Table.Th><Table.Th>Мероприятие</Table.Th><Table.Th>Сроки</Table.Th><Table.Th>Ответственные</Table.Th><Table.Th>Отметка о выполнении</Table.Th><Table.Th>Отметки школ</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>№</Table.Th><Table.Th>Мероприятие</Table.Th><Table.Th>Сроки</Table.Th><Table.Th>Ответственные</Table.Th><Table.Th>Отметка о выполнении</Table.Th><Table.Th w={200}>Отметки школ</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {value.activities.map((a) => (
                 <Fragment key={a.id}>
@@ -147,8 +151,7 @@ export function RoadmapTab() {
                     <Table.Td>{a.responsible}</Table.Td>
                     <Table.Td className={a.overdue || a.status === 'not_done' ? 'cell-attention cell-wrap' : 'cell-wrap'}>{markText(a)}</Table.Td>
                     <Table.Td onClick={(e) => { e.stopPropagation(); setOpen(open === a.id ? null : a.id); }}>
-                      <Badge color="teal" variant="light">{a.marks.filter((m) => m.status === 'done').length}</Badge>{' '}
-                      <Badge color="red" variant="light">{a.marks.filter((m) => m.status === 'not_done').length}</Badge>
+                      <Text size="sm" className="cell-wrap" style={{ cursor: 'pointer' }} data-testid="mark-counts">{markCountsText(a.markCounts)}</Text>
                     </Table.Td>
                   </Table.Tr>
                   <Table.Tr style={{ display: open === a.id ? undefined : 'none' }}>

@@ -1,5 +1,5 @@
 /** A school's merged data, read-only, with the curators' comments and the history of what arrived. */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Drawer, Stack, Title, Text, Group, Badge, Table, Textarea, Button, Loader, Alert, SimpleGrid, Card, Tabs, Anchor } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
@@ -11,6 +11,9 @@ import { activityStatus, riskCategory, eventKind, eventLevel } from '../../../..
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
 import { ExcelButton } from '../../components/ExcelButton';
 import { Term } from '../../components/Term';
+import { programmeLabel, programmeState } from '../../../../common/programme-title';
+
+type Row = Record<string, string | number | null>;
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -43,6 +46,8 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
     }
   };
   const r = d?.roster;
+  const today = d ? d.today : undefined;
+  const byId = new Map((d?.programmes ?? []).map((p) => [s(p.id), p]));
   return (
     <Drawer opened={!!schoolId} onClose={onClose} position="right" size="xl" title={<Title order={3}>{r?.name ?? 'Школа'}</Title>} data-testid="school-drawer">
       {error && <Alert color="red">{error}</Alert>}
@@ -69,7 +74,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
           {onReport && <Group><Button variant="light" onClick={() => onReport(r.id)} data-testid="drawer-report">Справка по школе…</Button></Group>}
           <Tabs defaultValue="activities" keepMounted={false}>
             <Tabs.List>
-              <Tabs.Tab value="activities">Программа</Tabs.Tab>
+              <Tabs.Tab value="activities">{d.programmes.length > 1 ? `Программы (${d.programmes.length})` : 'Программа'}</Tabs.Tab>
               <Tabs.Tab value="people">Кадры и группа риска</Tabs.Tab>
               <Tabs.Tab value="events">Мероприятия</Tabs.Tab>
               <Tabs.Tab value="indicators">Показатели</Tabs.Tab>
@@ -77,24 +82,40 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
               <Tabs.Tab value="bundles">Поступления</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="activities" pt="sm">
-              <Text size="sm" mb="xs">{d.programme ? (s(d.programme.title).includes(s(d.programme.year_from)) ? s(d.programme.title) : `${s(d.programme.title)} (${s(d.programme.year_from)}–${s(d.programme.year_to)})`) : 'Программа не поступала.'}</Text>
-              <Group justify="flex-end" mb="xs">
+              <Group justify="space-between" mb="xs" align="flex-start" wrap="nowrap">
+                <Stack gap={2} data-testid="drawer-programmes">
+                  {d.programmes.length === 0 ? <Text size="sm">Программа не поступала.</Text>
+                    : d.programmes.length === 1 ? <Text size="sm">Программа: {programmeLabel(d.programmes[0]!, today)}.</Text> : (
+                      <>
+                        <Text size="sm">Программы школы ({d.programmes.length}); мероприятия и итоги выше — по всем:</Text>
+                        {d.programmes.map((p, i) => <Text size="sm" key={s(p.id)}>— {programmeLabel(p, today)}{i === 0 && !programmeState(p, today) ? ', текущая' : ''}</Text>)}
+                      </>
+                    )}
+                </Stack>
+                <div style={{ flexShrink: 0 }}>
                 <ExcelButton title={`Мероприятия — ${r.short_name || r.name}`} rows={d.activities} columns={[
+                  ...(d.programmes.length > 1 ? [{ key: 'p', header: 'Программа', value: (a: Row) => programmeLabel(byId.get(s(a.programme_id)) ?? {}, today) }] : []),
                   { key: 'n', header: '№', value: (a) => s(a.number) }, { key: 't', header: 'Мероприятие', value: (a) => s(a.title) },
                   { key: 'd', header: 'Сроки', value: (a) => s(a.timing_text) }, { key: 'r', header: 'Ответственные', value: (a) => s(a.responsible) },
                   { key: 'm', header: 'Отметка о выполнении', value: (a) => s(a.completion_mark) || activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels] || '' },
                 ]} />
+                </div>
               </Group>
-              <Table withTableBorder striped fz="sm">
+              <Table withTableBorder striped fz="sm" data-testid="drawer-activities">
                 <Table.Thead><Table.Tr><Table.Th>№</Table.Th><Table.Th>Мероприятие</Table.Th><Table.Th>Сроки</Table.Th><Table.Th>Отметка о выполнении</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
-                  {d.activities.map((a) => (
-                    <Table.Tr key={s(a.id)}>
-                      <Table.Td>{s(a.number)}</Table.Td>
-                      <Table.Td className="cell-wrap">{s(a.title)}</Table.Td>
-                      <Table.Td>{s(a.timing_text)}</Table.Td>
-                      <Table.Td className={a.overdue ? 'cell-attention cell-wrap' : 'cell-wrap'}>{s(a.completion_mark) || (a.overdue ? `Срок истёк ${formatDate(s(a.date_to))}` : activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels])}</Table.Td>
-                    </Table.Tr>
+                  {d.activities.map((a, i) => (
+                    <Fragment key={s(a.id)}>
+                      {d.programmes.length > 1 && a.programme_id !== d.activities[i - 1]?.programme_id && (
+                        <Table.Tr data-testid="drawer-programme-row"><Table.Td colSpan={4} className="cell-wrap"><Text fw={600} size="sm">{programmeLabel(byId.get(s(a.programme_id)) ?? {}, today)}{a.programme_id === d.programmes[0]?.id && !programmeState(d.programmes[0] ?? {}, today) ? ', текущая' : ''}</Text></Table.Td></Table.Tr>
+                      )}
+                      <Table.Tr>
+                        <Table.Td>{s(a.number)}</Table.Td>
+                        <Table.Td className="cell-wrap">{s(a.title)}</Table.Td>
+                        <Table.Td>{s(a.timing_text)}</Table.Td>
+                        <Table.Td className={a.overdue ? 'cell-attention cell-wrap' : 'cell-wrap'}>{s(a.completion_mark) || (a.overdue ? `Срок истёк ${formatDate(s(a.date_to))}` : activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels])}</Table.Td>
+                      </Table.Tr>
+                    </Fragment>
                   ))}
                 </Table.Tbody>
               </Table>

@@ -6,8 +6,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
 import { label } from '../../components/Labels';
 import { useCall } from '../../app/data';
-import { formatDate } from '../../../../common/format';
+import { formatDate, isoDay } from '../../../../common/format';
 import { problemKind } from '../../../../common/labels';
+import { byCurrent, programmeOption, programmeState } from '../../../../common/programme-title';
 import type { Row } from '../../../../preload/contract/index';
 import type { PageKey } from '../../app/App';
 import { PROGRAMME_FIELDS, TASK_FIELDS, DIRECTION_FIELDS, problemFields, LOCAL_ACT_FIELDS, RISK_FACTOR_FIELDS } from './fields';
@@ -15,7 +16,7 @@ import { ActivitiesTab } from './ActivitiesTab';
 import { IndicatorsTab } from './IndicatorsTab';
 import { SimpleListTab } from './SimpleListTab';
 
-function ProgrammeForm({ row, onClose }: { row: Row | null; onClose: () => void }) {
+function ProgrammeForm({ row, onClose, onSaved }: { row: Row | null; onClose: () => void; onSaved: (row: Row) => void }) {
   const year = new Date().getFullYear();
   return (
     <FormModal opened title={row ? 'Программа: паспорт' : 'Новая программа'} onClose={onClose}>
@@ -25,7 +26,7 @@ function ProgrammeForm({ row, onClose }: { row: Row | null; onClose: () => void 
           fields={PROGRAMME_FIELDS}
           initial={row ? rowToValues(PROGRAMME_FIELDS, row) : { ...emptyValues(PROGRAMME_FIELDS), title: 'Программа повышения качества образования', year_from: year, year_to: year + 3 }}
           onDirtyChange={setDirty}
-          onSaved={onClose}
+          onSaved={(saved) => { onSaved(saved); onClose(); }}
           onCancel={close}
         />
       )}
@@ -38,7 +39,8 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
   const { value: list, loading } = useCall('records.list', { entity: 'programme', limit: 50 });
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
-  const programmes = list?.rows ?? [];
+  const today = isoDay(new Date());
+  const programmes = byCurrent(list?.rows ?? [], today);
   useEffect(() => {
     if (!selected && programmes[0]) setSelected(programmes[0].id);
   }, [programmes, selected]);
@@ -56,7 +58,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
             </Stack>
           </Center>
         </Card>
-        {editing && <ProgrammeForm row={null} onClose={() => setEditing(null)} />}
+        {editing && <ProgrammeForm row={null} onClose={() => setEditing(null)} onSaved={(r) => setSelected(r.id)} />}
       </>
     );
   }
@@ -67,7 +69,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
         title="Программа повышения качества образования"
         actions={
           <>
-            {programmes.length > 1 && <Select aria-label="Программа" data={programmes.map((p) => ({ value: p.id, label: `${p.year_from}–${p.year_to}: ${p.title}` }))} value={selected} onChange={setSelected} w={360} />}
+            {programmes.length > 1 && <Select aria-label="Программа" data={programmes.map((p) => ({ value: p.id, label: programmeOption(p, today) }))} value={selected} onChange={setSelected} allowDeselect={false} w={440} comboboxProps={{ width: 560 }} data-testid="programme-select" />}
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Новая программа</Button>
           </>
         }
@@ -78,6 +80,8 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
             <Title order={4}>{programme.title}</Title>
             <Group gap="xs">
               <Badge variant="light">{programme.year_from}–{programme.year_to}</Badge>
+              {programmeState(programme, today) ? <Badge color="gray" tt="none" data-testid="programme-finished">Программа {programmeState(programme, today)}: её мероприятия не считаются просроченными</Badge>
+                : programmes.length > 1 && programme.id === programmes[0]?.id ? <Badge color="teal" variant="light" tt="none">Текущая программа</Badge> : null}
               {programme.approval_number || programme.approval_date ? (
                 <Text size="sm" c="dimmed">Утверждена приказом № {programme.approval_number || '—'} от {formatDate(programme.approval_date as string) || '—'}</Text>
               ) : <Text size="sm" c="dimmed">Приказ об утверждении не указан</Text>}
@@ -138,7 +142,8 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           </Tabs.Panel>
         </Card>
       </Tabs>
-      {editing && <ProgrammeForm row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {/* A programme just written becomes the one on screen: the user goes on filling it in. */}
+      {editing && <ProgrammeForm row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={(r) => setSelected(r.id)} />}
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { Row } from '../../../../preload/contract/index';
 const programme = fieldsOf('programme');
 export const PROGRAMME_FIELDS: FieldSpec[] = [
   programme('title', { multiline: true }), programme('year_from'), programme('year_to'),
-  programme('approval_number'), programme('approval_date'), programme('goal', { multiline: true }),
+  programme('approval_number'), programme('approval_date'), programme('goal', { multiline: true }), programme('archived_on', { span: 2 }),
 ];
 
 const activity = fieldsOf('activity');

@@ -10,6 +10,7 @@ import { useCall, useDataVersion } from '../../../app/data';
 import { notifyOk } from '../../../app/notify';
 import { formatDate, count } from '../../../../../common/format';
 import { ASSIGNMENT_MARK } from '../../../../../common/meeting-labels';
+import { markCountsText } from '../../../../../common/mark-counts';
 import type { AssignmentView } from '../../../../../preload/contract/index';
 import { DateField } from '../../../components/DocumentFields';
 import { useUndoNotice } from '../../../components/DeleteButton';
@@ -113,7 +114,7 @@ export function AssignmentsPanel({ eventId, participants = [], proposals = [] }:
                     <Table.Td className="cell-wrap">{[a.all_schools ? 'Всем школам' : a.concerned ? count(a.concerned, ['школе', 'школам', 'школам']) : '', a.group_title ?? '', a.responsible].filter(Boolean).join(' · ')}</Table.Td>
                     <Table.Td onClick={(e) => { e.stopPropagation(); setOpen(open === a.id ? null : a.id); }} style={{ cursor: 'pointer' }}>
                       <Group gap={4}>
-                        {a.concerned === 0 ? <Text size="sm" c="dimmed">школам не адресовано</Text> : <Badge color="teal" variant="light" tt="none">выполнено {a.done} из {a.concerned}</Badge>}
+                        <Text size="sm" c={a.concerned === 0 ? 'dimmed' : undefined} data-testid="mark-counts">{markCountsText(a.markCounts)}</Text>
                         {a.overdue > 0 && <Badge color="red" variant="filled" tt="none" data-testid="assignment-overdue">не в срок: {a.overdue}</Badge>}
                       </Group>
                     </Table.Td>
