@@ -4,7 +4,6 @@
  */
 import { useState, useEffect } from 'react';
 import { Card, Table, Text, Badge, Group, Stack, SimpleGrid, Title, Select, Textarea, Button, Alert } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { PageHeader } from '../../components/PageHeader';
 import { MunicipalWorkCards } from './MunicipalWorkCards';
 import { FormModal } from '../../components/RecordForm';
@@ -13,7 +12,8 @@ import { useCall, useDataVersion } from '../../app/data';
 import { call, CallError } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import { activityStatus, codeOf } from '../../../../common/labels';
-import { formatDate, parseRuDate } from '../../../../common/format';
+import { formatDate } from '../../../../common/format';
+import { TypedDateInput } from '../../components/TypedDateInput';
 import type { FromMunicipality, ActivityStatus } from '../../../../preload/contract/index';
 
 type Activity = FromMunicipality['activities'][number];
@@ -49,7 +49,7 @@ function MarkForm({ activity, onClose, onCancel, setDirty }: { activity: Activit
       {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
       <SimpleGrid cols={2}>
         <Select label="Статус" data={activityStatus.options} value={status} onChange={(v) => setStatus(codeOf(activityStatus, v, 'planned'))} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
-        <DateInput label="Дата выполнения" valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} clearable value={on} onChange={(v) => setOn(v ?? null)} />
+        <TypedDateInput label="Дата выполнения" value={on} onChange={setOn} />
       </SimpleGrid>
       <Textarea label="Отметка о выполнении" description="Что сделано в школе — или почему не выполнено." autosize minRows={3} value={mark} onChange={(e) => setMark(e.currentTarget.value)} />
       <Group justify="flex-end">

@@ -5,6 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../../app/data';
 import { formatDate, count } from '../../../../../common/format';
 import { eventKind, eventFormat } from '../../../../../common/labels';
+import { isoOrNull } from '../../../components/TypedDateInput';
 import { DateField } from '../../../components/DocumentFields';
 import { MeetingEditor } from './MeetingEditor';
 
@@ -14,7 +15,7 @@ export function MeetingsTab() {
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [open, setOpen] = useState<string | 'new' | null>(null);
-  const list = useCall('municipality.events.list', { search, kind, from, to });
+  const list = useCall('municipality.events.list', { search, kind, from: isoOrNull(from), to: isoOrNull(to) });
   if (open) return <MeetingEditor eventId={open === 'new' ? null : open} onBack={() => setOpen(null)} onSaved={(id) => setOpen(id)} />;
   const filtered = !!(search || kind || from || to);
   return (
