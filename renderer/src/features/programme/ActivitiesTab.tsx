@@ -72,6 +72,8 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
             onSaved={ed.close}
             onCancel={close}
             onFieldChange={(name, value) => {
+              // «Без срока» chosen by hand: no control date is left behind to make the activity overdue.
+              if (name === 'timing_kind' && value === 'none') return { date_from: null, date_to: null };
               if (name !== 'timing_text') return;
               const t = parseTiming(String(value), Number(programme.year_from));
               return { timing_kind: t.kind, date_from: t.dateFrom, date_to: t.dateTo };

@@ -1,0 +1,84 @@
+/**
+ * Issue 19, items 2 and 5, in a real Chromium at 1366×768: a deputy director types dates the way people do
+ * («01.09.20», «01,09,2020» from the numeric keypad, «01092020», «2020-09-01», «1 сентября 2020») and each is
+ * read as the day it means; «31.02.2021» stays in the field with a Russian message under it and the activity
+ * is not saved with its date emptied. «до 15 сентября 2020 г.» gets the control date 15.09.2020.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
+import { launchApp, createSchoolInUi, type AppSession } from './browser.js';
+
+const SHOTS = process.env.OPORA_SHOTS ?? '/tmp/dates-shots';
+
+describe('dates as people type them', () => {
+  let app: AppSession;
+  beforeAll(async () => {
+    app = await launchApp({ viewport: { width: 1366, height: 768 }, now: () => new Date('2020-10-05T10:00:00') });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('every typed form keeps or converts, an impossible date stays with a message and nothing is saved', async () => {
+    const { page } = app;
+    mkdirSync(SHOTS, { recursive: true });
+    await createSchoolInUi(page, 'МОУ «Знаменская СОШ»', 'Знаменская СОШ');
+    await page.getByRole('navigation').getByText('Программа', { exact: true }).click();
+    await page.getByRole('button', { name: 'Внести программу' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('tab', { name: 'Мероприятия' }).waitFor();
+
+    await page.getByRole('button', { name: 'Добавить мероприятие' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Мероприятие( \*)?$/).fill('Педагогический совет по итогам ВПР');
+    await dialog.getByLabel(/^Сроки \(как в программе\)/).fill('до 15 сентября 2020 г.');
+    const start = dialog.getByLabel('Начало', { exact: true });
+    const end = dialog.getByLabel('Окончание (для контроля сроков)');
+    // The control date is the day written, not the end of the month.
+    await expect.poll(() => end.inputValue()).toBe('15.09.2020');
+
+    const leave = async (field: Locator, typed: string) => {
+      await field.fill(typed);
+      await field.press('Tab');
+      return field.inputValue();
+    };
+    for (const typed of ['01.09.20', '01,09,2020', '01092020', '2020-09-01', '1 сентября 2020', '1 сент. 2020']) {
+      expect(await leave(start, typed), typed).toBe('01.09.2020');
+    }
+
+    // An impossible date is kept as typed, with the reason under the field, before and after «Сохранить».
+    expect(await leave(end, '31.02.2021')).toBe('31.02.2021');
+    await dialog.getByText('Такой даты нет: в феврале 2021 года 28 дней').waitFor();
+    await page.screenshot({ path: `${SHOTS}/activity-impossible-date-1366.png` });
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.getByText('Исправьте отмеченные поля. Ничего не сохранено.').waitFor();
+    await dialog.getByText('В поле «Окончание (для контроля сроков)» такой даты нет: в феврале 2021 года 28 дней').waitFor();
+    expect(await end.inputValue()).toBe('31.02.2021');
+    await page.screenshot({ path: `${SHOTS}/activity-refused-1366.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: `${SHOTS}/activity-refused-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // A date without a year is not read as «no date» either.
+    expect(await leave(end, '15.09')).toBe('15.09');
+    await dialog.getByText('Допишите год: например, 01.09.2020').waitFor();
+
+    expect(await leave(end, '15,09,20')).toBe('15.09.2020');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByTestId('activities').getByText('Педагогический совет по итогам ВПР').click();
+    const again = page.getByRole('dialog');
+    expect(await again.getByLabel('Начало', { exact: true }).inputValue()).toBe('01.09.2020');
+    expect(await again.getByLabel('Окончание (для контроля сроков)').inputValue()).toBe('15.09.2020');
+    // An optional date cleared on purpose is saved empty; half-typed, it is not.
+    const completed = again.getByLabel('Дата выполнения');
+    expect(await leave(completed, '31,09,2020')).toBe('31,09,2020');
+    await again.getByText('Такой даты нет: в сентябре 2020 года 30 дней').waitFor();
+    await again.getByRole('button', { name: 'Сохранить' }).click();
+    await again.getByText('Исправьте отмеченные поля. Ничего не сохранено.').waitFor();
+    expect(await completed.inputValue()).toBe('31,09,2020');
+    expect(app.errors).toEqual([]);
+  });
+});
