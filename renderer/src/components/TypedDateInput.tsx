@@ -18,7 +18,7 @@ export interface TypedDateInputProps {
   value: string | null | undefined;
   onChange: (value: string | null) => void;
   required?: boolean;
-  /** A message from the form (e.g. the contract's); shown instead of the field's own. */
+  /** A message from the form (e.g. the contract's: a required date left empty, an end before the start). */
   error?: string;
   description?: string;
   testId?: string;
@@ -63,7 +63,8 @@ export function TypedDateInput({ label, value, onChange, required, error, descri
       placeholder="ДД.ММ.ГГГГ"
       autoComplete="off"
       value={text}
-      error={error || own}
+      // The field's own reading says what is wrong without repeating the label the form's message carries.
+      error={own || error}
       data-testid={testId}
       onChange={(e) => {
         const t = e.currentTarget.value;
@@ -78,7 +79,7 @@ export function TypedDateInput({ label, value, onChange, required, error, descri
       rightSection={
         <Popover opened={open} onChange={setOpen} position="top-end" withinPortal zIndex={1000} shadow="md">
           <Popover.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={`Выбрать дату в календаре: ${label}`} tabIndex={-1} onClick={() => setOpen((o) => !o)}>
+            <ActionIcon variant="subtle" color="gray" aria-label="Календарь" title="Выбрать день в календаре" tabIndex={-1} onClick={() => setOpen((o) => !o)}>
               <IconCalendar size={16} />
             </ActionIcon>
           </Popover.Target>
