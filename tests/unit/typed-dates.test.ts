@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseTypedDate } from '../../common/dates.js';
 import { date, optDate } from '../../preload/contract/fields.js';
+import { testWorkspace } from '../helpers.js';
 
 const READ: [string, string][] = [
   ['01.09.2020', '2020-09-01'],
@@ -77,5 +78,17 @@ describe('a date typed into a date field', () => {
     const r = optDate('Срок').safeParse('31.02.2021');
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe('В поле «Срок» такой даты нет: в феврале 2021 года 28 дней');
+  });
+
+  it('main stores a typed date as the day it means and refuses an impossible one next to its field, writing nothing', async () => {
+    const t = testWorkspace();
+    await t.ok('workspace.createSchool', { name: 'МКОУ «Осинцевская ООШ»' });
+    const p = await t.ok('records.save', { entity: 'programme', value: { title: 'Программа', year_from: 2020, year_to: 2023 } });
+    const value = { programme_id: p.id, title: 'Педсовет', timing_text: 'до 15 сентября 2020 г.', timing_kind: 'deadline' };
+    const saved = await t.ok('records.save', { entity: 'activity', value: { ...value, date_from: '1 сентября 2020', date_to: '15,09,20' } });
+    expect([saved.date_from, saved.date_to]).toEqual(['2020-09-01', '2020-09-15']);
+    const refused = await t.call('records.save', { entity: 'activity', value: { ...value, date_to: '31.02.2021' } });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { date_to: 'В поле «Окончание (для контроля сроков)» такой даты нет: в феврале 2021 года 28 дней' } });
+    expect((await t.ok('records.list', { entity: 'activity', filters: {} })).rows).toHaveLength(1);
   });
 });
