@@ -77,7 +77,7 @@ export const SCHOOL_TABLES = [
     name: 'activity', title: 'Мероприятие программы',
     fields: {
       programme_id: f.ref('programme', 'Программа'), direction_id: f.optRef('direction', 'Направление'), number: f.opt('№', 20),
-      title: f.req('Мероприятие', 2000), timing_kind: f.vocab('Вид срока', timingKind), timing_text: f.req('Сроки (как в программе)', 300, { hint: 'Даты начала и окончания подставятся сами — проверьте их.' }),
+      title: f.req('Мероприятие', 2000), timing_kind: f.vocab('Вид срока', timingKind, 'none'), timing_text: f.opt('Сроки (как в программе)', 300, { hint: 'Даты начала и окончания подставятся сами — проверьте их. Нет срока — оставьте пустым.' }),
       date_from: f.optDate('Начало'), date_to: f.optDate('Окончание (для контроля сроков)'), responsible: f.opt('Ответственные', 1000),
       status: f.vocab('Статус', activityStatus, 'planned'), completion_mark: f.opt('Отметка о выполнении', 10000, { hint: 'Что сделано — или почему не выполнено.' }), completed_on: f.optDate('Дата выполнения'),
     },

@@ -163,7 +163,7 @@ describe('overdue recurrences on a real database', () => {
 });
 
 describe('activities without a deadline and with a written one on a real database', () => {
-  it('«без срока» is never overdue; «до 15 сентября 2020 г.» is overdue from 16.09.2020, not at the end of September', async () => {
+  it('«без срока» and no timing at all are never overdue; «до 15 сентября 2020 г.» is overdue from 16.09.2020, not at the end of September', async () => {
     let now = new Date('2020-09-15T10:00:00');
     const t = testWorkspace(() => now);
     await t.ok('workspace.createSchool', { name: 'МКОУ «Осинцевская ООШ»' });
@@ -174,6 +174,9 @@ describe('activities without a deadline and with a written one on a real databas
         programme_id: p.id, title: text, timing_text: text, timing_kind: parsed.kind, date_from: parsed.dateFrom, date_to: parsed.dateTo,
       } });
     }
+    // Seed 000's sub-activities («- Изучение адаптированной программы;») have no timing at all: saved as they are.
+    const sub = await t.ok('records.save', { entity: 'activity', value: { programme_id: p.id, title: 'Изучение адаптированной программы' } });
+    expect([sub.timing_kind, sub.timing_text, sub.date_from, sub.date_to]).toEqual(['none', '', null, null]);
     const overdue = async () => (await t.ok('records.list', { entity: 'activity', filters: { overdue: 1 } })).rows.map((r) => r.timing_text).sort();
     expect(await overdue()).toEqual([]);
     now = new Date('2020-09-16T10:00:00');
@@ -183,6 +186,6 @@ describe('activities without a deadline and with a written one on a real databas
     now = new Date('2030-01-01T10:00:00');
     expect(await overdue()).not.toContain('без срока');
     const none = (await t.ok('records.list', { entity: 'activity', filters: { timing_kind: 'none' } })).rows;
-    expect(none.map((r) => [r.timing_text, r.date_from, r.date_to])).toEqual([['без срока', null, null]]);
+    expect(none.map((r) => [r.timing_text, r.date_from, r.date_to]).sort()).toEqual([['', null, null], ['без срока', null, null]]);
   });
 });

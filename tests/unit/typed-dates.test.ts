@@ -84,7 +84,7 @@ describe('a date typed into a date field', () => {
     const t = testWorkspace();
     await t.ok('workspace.createSchool', { name: 'МКОУ «Осинцевская ООШ»' });
     const p = await t.ok('records.save', { entity: 'programme', value: { title: 'Программа', year_from: 2020, year_to: 2023 } });
-    const value = { programme_id: p.id, title: 'Педсовет', timing_text: 'до 15 сентября 2020 г.', timing_kind: 'deadline' };
+    const value = { programme_id: p.id, title: 'Педсовет', timing_text: 'до 15 сентября 2020 г.', timing_kind: 'deadline' as const };
     const saved = await t.ok('records.save', { entity: 'activity', value: { ...value, date_from: '1 сентября 2020', date_to: '15,09,20' } });
     expect([saved.date_from, saved.date_to]).toEqual(['2020-09-01', '2020-09-15']);
     const refused = await t.call('records.save', { entity: 'activity', value: { ...value, date_to: '31.02.2021' } });
