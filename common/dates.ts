@@ -70,3 +70,13 @@ export function parseTypedDate(text: string): TypedDate {
   if (NO_YEAR.test(t)) return { ok: false, message: 'Допишите год: например, 01.09.2020' };
   return { ok: false, message: 'Не удалось прочитать дату — введите её как ДД.ММ.ГГГГ, например 01.09.2020' };
 }
+
+const isIsoDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayOf(Number(v.slice(8)), Number(v.slice(5, 7)), Number(v.slice(0, 4))).ok;
+
+/**
+ * A start and an end not the wrong way round. Only two real days are compared: an empty end is open, and a date
+ * still as typed («31.02.2021») has its own message — it is not also «раньше даты начала».
+ */
+export function datesInOrder(from: unknown, to: unknown): boolean {
+  return !isIsoDay(from) || !isIsoDay(to) || from <= to;
+}

@@ -8,13 +8,13 @@ import {
   riskCategory, riskStatus, eventKind, eventLevel, eventFormat, supportTarget, consentForm,
 } from '../../common/labels.js';
 import { f, fileFields } from './fields.js';
+import { datesInOrder } from '../../common/dates.js';
 import { rule, flag } from '../rules.js';
 import { table, type RowCheck, type TableSpec } from './types.js';
 import type { Field } from './fields.js';
 
-const rangeOk = (from: unknown, to: unknown) => !from || !to || String(from) <= String(to);
 const range = (from: string, to: string, message = 'Дата окончания раньше даты начала'): RowCheck =>
-  ({ test: (v) => rangeOk(v[from], v[to]), message, path: to });
+  ({ test: (v) => datesInOrder(v[from], v[to]), message, path: to });
 
 /** Whether a mentoring pair goes on, has not started yet or is over, on @day. */
 const PAIR_STATE = `(CASE WHEN ${rule.pairCurrent('t')} THEN 'current' WHEN ${rule.pairUpcoming('t')} THEN 'upcoming' ELSE 'ended' END)`;

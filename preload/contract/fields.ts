@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { hasXmlForbidden, softBreaks } from '../../common/xml-chars.js';
 import { isRealDate } from '../../common/format.js';
-import { parseTypedDate } from '../../common/dates.js';
+import { parseTypedDate, datesInOrder } from '../../common/dates.js';
 
 export const id = z.string().uuid({ message: 'Неверный идентификатор записи' });
 
@@ -62,5 +62,5 @@ export const oneOf = <T extends readonly [string, ...string[]]>(label: string, c
 
 /** A date range where the end, if given, is not before the start. */
 export function rangeOk(from: string | null | undefined, to: string | null | undefined) {
-  return !from || !to || from <= to;
+  return datesInOrder(from, to);
 }

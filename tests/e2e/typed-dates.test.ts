@@ -86,6 +86,22 @@ describe('dates as people type them', () => {
     await page.screenshot({ path: `${SHOTS}/activity-calendar-1366.png` });
     await page.getByRole('button', { name: '25 сентября 2020', exact: true }).click();
     expect(await completed.inputValue()).toBe('25.09.2020');
+    await again.getByRole('button', { name: 'Отмена' }).click();
+    await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+
+    // The report's period: the same field, the same reading; a report is not made from a period it cannot read.
+    await page.getByRole('navigation').getByText('Отчёты', { exact: true }).click();
+    const from = page.getByTestId('report-from');
+    expect(await leave(from, '31.02.2021')).toBe('31.02.2021');
+    await page.getByText('Такой даты нет: в феврале 2021 года 28 дней').waitFor();
+    await page.getByTestId('report-start').click();
+    await expect.poll(() => page.getByTestId('report-error').textContent()).toMatch(/такой даты нет: в феврале 2021 года 28 дней/);
+    expect(await page.getByTestId('report-progress').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/reports-impossible-date-1366.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: `${SHOTS}/reports-impossible-date-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await leave(from, '01,09,20')).toBe('01.09.2020');
     expect(app.errors).toEqual([]);
   });
 });

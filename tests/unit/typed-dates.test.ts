@@ -89,6 +89,13 @@ describe('a date typed into a date field', () => {
     expect([saved.date_from, saved.date_to]).toEqual(['2020-09-01', '2020-09-15']);
     const refused = await t.call('records.save', { entity: 'activity', value: { ...value, date_to: '31.02.2021' } });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { date_to: 'В поле «Окончание (для контроля сроков)» такой даты нет: в феврале 2021 года 28 дней' } });
+    // A start still as typed is not also «after the end»: one message, for the field that has it wrong.
+    const backwards = await t.call('records.save', { entity: 'activity', value: { ...value, date_from: '31.09.2020', date_to: '2020-09-15' } });
+    expect(backwards).toMatchObject({ ok: false, fieldErrors: { date_from: 'В поле «Начало» такой даты нет: в сентябре 2020 года 30 дней' } });
+    if (!backwards.ok) expect(Object.keys(backwards.fieldErrors ?? {})).toEqual(['date_from']);
+    const report = await t.call('reports.start', { kind: 'school', from: '31.02.2021', to: '2020-12-31' });
+    expect(report.ok).toBe(false);
+    if (!report.ok) expect(report.message).not.toMatch(/позже его конца/);
     expect((await t.ok('records.list', { entity: 'activity', filters: {} })).rows).toHaveLength(1);
   });
 });

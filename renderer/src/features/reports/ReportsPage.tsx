@@ -120,10 +120,10 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
             />
           )}
           {kind !== 'schools' && (
-            <Group align="flex-end">
+            <Group align="flex-start">
               <TypedDateInput label="Период с" value={from} onChange={setFrom} testId="report-from" />
               <TypedDateInput label="по" value={to} onChange={setTo} testId="report-to" />
-              <Text size="sm" c="dimmed" pb={8}>{isoOrNull(from) && isoOrNull(to) ? `${formatDate(from)} — ${formatDate(to)}` : ''}</Text>
+              <Text size="sm" c="dimmed" mt={32}>{isoOrNull(from) && isoOrNull(to) ? `${formatDate(from)} — ${formatDate(to)}` : ''}</Text>
             </Group>
           )}
           <SegmentedControl value={format} onChange={(v) => setFormat(v as 'docx' | 'xlsx')} data={[{ value: 'docx', label: 'Документ Word (.docx)' }, { value: 'xlsx', label: 'Таблицы в Excel (.xlsx)' }]} w="fit-content" />
