@@ -7,7 +7,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
+import { join } from 'node:path';
 import { launchApp, createSchoolInUi, type AppSession } from './browser.js';
+import { tempDir } from '../helpers.js';
+import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
+import { initMunicipality } from '../../main/services/municipality-core.js';
 
 const SHOTS = process.env.OPORA_SHOTS ?? '/tmp/dates-shots';
 
@@ -102,6 +106,59 @@ describe('dates as people type them', () => {
     await page.screenshot({ path: `${SHOTS}/reports-impossible-date-1920.png` });
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(await leave(from, '01,09,20')).toBe('01.09.2020');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('dates as people type them in the municipality\'s journal', () => {
+  let app: AppSession | undefined;
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('a meeting dated «31.02.2026» is not saved and keeps the text; «20,11,26» is 20.11.2026; the filter reads typed dates too', async () => {
+    const NOW = () => new Date('2026-11-25T10:00:00');
+    const dataDir = tempDir('opora-e2e-dates-');
+    const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
+    initMunicipality(w.ctx, 'Управление образования Энского района (вымышленное)');
+    w.close();
+    app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
+    const { page } = app;
+    await page.getByRole('navigation').getByText('Школы муниципалитета', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Мероприятия' }).click();
+    await page.getByTestId('meeting-new').click();
+    const editor = page.getByTestId('meeting-editor');
+    await page.getByTestId('meeting-topic').fill('О результатах мониторинга');
+    const day = editor.getByTestId('meeting-date');
+    await day.fill('31.02.2026');
+    await day.press('Tab');
+    await editor.getByText('Такой даты нет: в феврале 2026 года 28 дней').waitFor();
+    await page.getByTestId('meeting-save').click();
+    await page.getByTestId('form-error').waitFor();
+    expect(await day.inputValue()).toBe('31.02.2026');
+    await page.screenshot({ path: `${SHOTS}/meeting-impossible-date-1366.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: `${SHOTS}/meeting-impossible-date-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    await day.fill('20,11,26');
+    await day.press('Tab');
+    expect(await day.inputValue()).toBe('20.11.2026');
+    await page.getByTestId('meeting-save').click();
+    await page.getByText('Мероприятие сохранено').waitFor();
+    await page.getByRole('button', { name: 'К журналу мероприятий' }).click();
+    await page.getByTestId('meetings-tab').waitFor();
+    await page.getByTestId('meetings-table').getByText('20.11.2026').waitFor();
+
+    // A filter typed as «21 ноября 2026» hides the meeting of the 20th; a half-typed one filters nothing and says why.
+    const since = page.getByTestId('meetings-tab').getByLabel('С', { exact: true });
+    await since.fill('21 ноября 2026');
+    await page.getByText('Ничего не найдено', { exact: false }).waitFor();
+    await since.fill('21.11');
+    await since.press('Tab');
+    await page.getByText('Допишите год: например, 01.09.2020').waitFor();
+    await page.getByTestId('meetings-table').getByText('20.11.2026').waitFor();
+    await page.screenshot({ path: `${SHOTS}/meetings-filter-1366.png` });
     expect(app.errors).toEqual([]);
   });
 });

@@ -20,12 +20,13 @@ export function MeetingsTab() {
   const filtered = !!(search || kind || from || to);
   return (
     <Stack data-testid="meetings-tab">
-      <Group align="flex-end">
+      {/* Top-aligned: a date filter's message under it must not lift its neighbours. */}
+      <Group align="flex-start">
         <TextInput label="Поиск" placeholder="Тема, организатор, выводы" leftSection={<IconSearch size={14} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
         <Select label="Вид" placeholder="Все виды" clearable data={eventKind.options} value={kind} onChange={setKind} w={220} />
         <DateField label="С" value={from} onChange={setFrom} />
         <DateField label="По" value={to} onChange={setTo} />
-        <Button ml="auto" leftSection={<IconPlus size={16} />} onClick={() => setOpen('new')} data-testid="meeting-new">Новое мероприятие</Button>
+        <Button ml="auto" mt={25} leftSection={<IconPlus size={16} />} onClick={() => setOpen('new')} data-testid="meeting-new">Новое мероприятие</Button>
       </Group>
       {list.error && <Alert color="red">{list.error}</Alert>}
       {list.value && list.value.length === 0 && (
