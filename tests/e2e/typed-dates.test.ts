@@ -72,6 +72,23 @@ describe('dates as people type them', () => {
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
 
+    // A sub-activity with no timing at all (seed 000): saved as it is, «Без срока», never overdue; the one due
+    // 15.09.2020 is overdue on 05.10.2020, before the end of September's month would have made it.
+    await page.getByRole('button', { name: 'Добавить мероприятие' }).click();
+    const sub = page.getByRole('dialog');
+    await sub.getByLabel(/^Мероприятие( \*)?$/).fill('Изучение адаптированной программы');
+    await sub.getByRole('button', { name: 'Сохранить' }).click();
+    await sub.waitFor({ state: 'detached' });
+    const list = page.getByTestId('activities');
+    const noDeadline = list.locator('tr', { hasText: 'Изучение адаптированной программы' });
+    await noDeadline.getByText('Без срока').waitFor();
+    await noDeadline.getByText('Запланировано').waitFor();
+    await list.locator('tr', { hasText: 'Педагогический совет по итогам ВПР' }).getByText('Просрочено').waitFor();
+    await page.screenshot({ path: `${SHOTS}/activities-list-1366.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: `${SHOTS}/activities-list-1920.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
     await page.getByTestId('activities').getByText('Педагогический совет по итогам ВПР').click();
     const again = page.getByRole('dialog');
     expect(await again.getByLabel('Начало', { exact: true }).inputValue()).toBe('01.09.2020');
