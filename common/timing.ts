@@ -134,6 +134,13 @@ export function parseTiming(text: string, defaultYear?: number): ParsedTiming {
     if (y1 === undefined) return { kind: months.length > 1 ? 'period' : 'month', dateFrom: null, dateTo: null };
     const m1 = months[0]!;
     const m2 = months[months.length - 1]!;
+    // «Март–апрель 2026/2027 уч. г.»: months of a school year fall in its autumn (September on) or its spring.
+    const school = /(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)/.exec(t);
+    const sy = school && Number(school[2]!.slice(-2)) === (Number(school[1]) + 1) % 100 ? Number(school[1]) : null;
+    if (sy !== null) {
+      const yOf = (m: number) => (m >= 9 ? sy : sy + 1);
+      return { kind: months.length > 1 ? 'period' : 'month', dateFrom: `${yOf(m1)}-${pad(m1)}-01`, dateTo: `${yOf(m2)}-${pad(m2)}-${pad(lastDay(yOf(m2), m2))}` };
+    }
     const y2 = years[years.length - 1] ?? (m2 < m1 ? y1 + 1 : y1);
     return {
       kind: months.length > 1 ? 'period' : 'month',
