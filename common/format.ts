@@ -1,4 +1,5 @@
 /** Russian formatting shared by the UI, reports and the command line. */
+import { parseTypedDate } from './dates.js';
 
 /** "2021-03-19" or an ISO timestamp → "19.03.2021"; empty for null. */
 export function formatDate(iso: string | null | undefined): string {
@@ -7,12 +8,10 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
-/** "19.03.2021" → "2021-03-19"; null if it is not a real calendar date. */
+/** "19.03.2021" (or any form common/dates.ts reads) → "2021-03-19"; null if it is not a real calendar date. */
 export function parseRuDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isRealDate(iso) ? iso : null;
+  const r = parseTypedDate(text);
+  return r.ok ? r.iso : null;
 }
 
 export function isRealDate(iso: string): boolean {

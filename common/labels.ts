@@ -28,6 +28,7 @@ export const timingKind = vocab({
   period: 'Период',
   recurrence: 'Периодически',
   permanent: 'Постоянно',
+  none: 'Без срока',
 });
 
 export const problemKind = vocab({ internal: 'Внутренняя причина', external: 'Внешняя причина' });

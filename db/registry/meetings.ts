@@ -14,6 +14,7 @@ import { ORGANISER_BODIES, PARTICIPATION, PROPOSAL_ADDRESSEES, ASSIGNMENT_MARK, 
 import { f, fileFields } from './fields.js';
 import { table, type TableSpec } from './types.js';
 import type { Field, TextField } from './fields.js';
+import { datesInOrder } from '../../common/dates.js';
 
 const mun = <const N extends string, const F extends Record<string, Field>>(e: Omit<TableSpec<N, F>, 'side'>) =>
   table<N, F>({ side: 'municipality', ...e });
@@ -39,7 +40,7 @@ export const MEETING_TABLES = [
       organiser: f.opt('Организатор', 500), topic: f.req('Тема', 2000), place: f.opt('Место проведения', 500), summary: f.opt('Как прошло', 20000),
       roadmap_activity_id: f.optUuid('Мероприятие дорожной карты'),
     },
-    checks: [{ test: (r) => !r.date_to || String(r.date_to) >= String(r.date_from), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
+    checks: [{ test: (r) => datesInOrder(r.date_from, r.date_to), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
     // Its assignments go with it; a group it created and documents about it stay (they outlive the meeting).
     children: [['mun_event_school', 'event_id'], ['mun_event_person', 'event_id'], ['mun_event_attachment', 'event_id'], ['mun_agenda_item', 'event_id'], ['mun_conclusion', 'event_id'], ['mun_proposal', 'event_id'], ['mun_assignment', 'event_id']],
   }),
@@ -88,7 +89,7 @@ export const MEETING_TABLES = [
       event_id: f.optUuid('Создана на мероприятии'), document_id: f.optUuid('Создана приказом'),
       date_from: f.optDate('Действует с'), date_to: f.optDate('Действует по'), note: f.opt('Примечание', 2000),
     },
-    checks: [{ test: (r) => !r.date_to || !r.date_from || String(r.date_to) >= String(r.date_from), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
+    checks: [{ test: (r) => datesInOrder(r.date_from, r.date_to), message: 'Дата окончания раньше даты начала', path: 'date_to' }],
     children: [['mun_group_member', 'group_id']],
   }),
   mun({

@@ -8,13 +8,13 @@ import {
   riskCategory, riskStatus, eventKind, eventLevel, eventFormat, supportTarget, consentForm,
 } from '../../common/labels.js';
 import { f, fileFields } from './fields.js';
+import { datesInOrder } from '../../common/dates.js';
 import { rule, flag } from '../rules.js';
 import { table, type RowCheck, type TableSpec } from './types.js';
 import type { Field } from './fields.js';
 
-const rangeOk = (from: unknown, to: unknown) => !from || !to || String(from) <= String(to);
 const range = (from: string, to: string, message = 'Дата окончания раньше даты начала'): RowCheck =>
-  ({ test: (v) => rangeOk(v[from], v[to]), message, path: to });
+  ({ test: (v) => datesInOrder(v[from], v[to]), message, path: to });
 
 /** Whether a mentoring pair goes on, has not started yet or is over, on @day. */
 const PAIR_STATE = `(CASE WHEN ${rule.pairCurrent('t')} THEN 'current' WHEN ${rule.pairUpcoming('t')} THEN 'upcoming' ELSE 'ended' END)`;
@@ -78,7 +78,7 @@ export const SCHOOL_TABLES = [
     name: 'activity', title: 'Мероприятие программы',
     fields: {
       programme_id: f.ref('programme', 'Программа'), direction_id: f.optRef('direction', 'Направление'), number: f.opt('№', 20),
-      title: f.req('Мероприятие', 2000), timing_kind: f.vocab('Вид срока', timingKind), timing_text: f.req('Сроки (как в программе)', 300, { hint: 'Даты начала и окончания подставятся сами — проверьте их.' }),
+      title: f.req('Мероприятие', 2000), timing_kind: f.vocab('Вид срока', timingKind, 'none'), timing_text: f.opt('Сроки (как в программе)', 300, { hint: 'Даты начала и окончания подставятся сами — проверьте их. Нет срока — оставьте пустым.' }),
       date_from: f.optDate('Начало'), date_to: f.optDate('Окончание (для контроля сроков)'), responsible: f.opt('Ответственные', 1000),
       status: f.vocab('Статус', activityStatus, 'planned'), completion_mark: f.opt('Отметка о выполнении', 10000, { hint: 'Что сделано — или почему не выполнено.' }), completed_on: f.optDate('Дата выполнения'),
     },

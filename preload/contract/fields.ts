@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { hasXmlForbidden, softBreaks } from '../../common/xml-chars.js';
 import { isRealDate } from '../../common/format.js';
+import { parseTypedDate, datesInOrder } from '../../common/dates.js';
 
 export const id = z.string().uuid({ message: 'Неверный идентификатор записи' });
 
@@ -24,9 +25,22 @@ export const optText = (label: string, max = 10000) =>
     .refine((s) => !hasXmlForbidden(s), { message: xmlMessage(label) })
     .default('');
 
+/**
+ * A date as stored (ISO) or as typed (common/dates.ts: «01,09,20», «1 сентября 2020»…), stored as ISO; what the
+ * parser cannot read is refused with its message, so a form keeps the text in the field and says why.
+ */
 export const date = (label: string) =>
   z.string({ message: `Укажите дату в поле «${label}»` })
-    .refine((s) => isRealDate(s), { message: `В поле «${label}» не дата — введите её как ДД.ММ.ГГГГ` });
+    .overwrite((s) => {
+      const r = isRealDate(s) ? null : parseTypedDate(s);
+      return r?.ok && r.iso ? r.iso : s;
+    })
+    .superRefine((s, ctx) => {
+      if (isRealDate(s)) return;
+      const r = parseTypedDate(s);
+      const why = r.ok ? 'Не удалось прочитать дату — введите её как ДД.ММ.ГГГГ' : r.message;
+      ctx.addIssue({ code: 'custom', message: `В поле «${label}» ${why[0]!.toLowerCase()}${why.slice(1)}` });
+    });
 
 export const optDate = (label: string) => date(label).nullable().default(null);
 
@@ -48,5 +62,5 @@ export const oneOf = <T extends readonly [string, ...string[]]>(label: string, c
 
 /** A date range where the end, if given, is not before the start. */
 export function rangeOk(from: string | null | undefined, to: string | null | undefined) {
-  return !from || !to || from <= to;
+  return datesInOrder(from, to);
 }

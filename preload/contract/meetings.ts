@@ -5,7 +5,7 @@
  * (a meeting with its agenda and conclusions, a group with its members) is one input, saved in one transaction.
  */
 import { z } from 'zod';
-import { id, optText } from './fields.js';
+import { id, optText, optDate } from './fields.js';
 import { formSchema, type FormShape } from './from-registry.js';
 import { MEETING_TABLES, MEETING_SECTIONS, PARTICIPATION, ASSIGNMENT_MARK, type GROUP_KINDS, type DOCUMENT_KINDS, type PROPOSAL_ADDRESSEES } from '../../db/registry/meetings.js';
 import type { TableSpec } from '../../db/registry/index.js';
@@ -71,7 +71,7 @@ export const documentPrintInput = z.strictObject({
 export const assignmentMarkInput = z.strictObject({
   assignmentId: id,
   status: z.enum(Object.keys(ASSIGNMENT_MARK) as [keyof typeof ASSIGNMENT_MARK], { message: 'Выберите, выполнено ли поручение' }),
-  done_on: z.string().nullable().default(null).refine((s) => s === null || /^\d{4}-\d{2}-\d{2}$/.test(s), { message: 'В поле «Дата» не дата — введите её как ДД.ММ.ГГГГ' }),
+  done_on: optDate('Дата'),
   note: optText('Примечание', 5000),
 }).refine((v) => v.status !== 'done' || !!v.done_on, { message: 'Укажите дату выполнения', path: ['done_on'] })
   .refine((v) => v.status !== 'not_done' || v.note.length > 0, { message: 'Напишите, почему поручение не выполнено', path: ['note'] });

@@ -4,7 +4,7 @@
  * report jobs with progress, and Excel of any table on screen. Registered in index.ts.
  */
 import { z } from 'zod';
-import { id, text, optText, optDate, date, oneOf, optInt } from './fields.js';
+import { id, text, optText, optDate, date, oneOf, optInt, rangeOk } from './fields.js';
 import { LEVEL_CODES, type LevelCode } from '../../common/roster-labels.js';
 import { activityStatus } from '../../common/labels.js';
 import { base64Bytes, LIMITS } from './bytes.js';
@@ -120,7 +120,7 @@ export const reportStartInput = z.strictObject({
   /** The school's справка: which sections to print (all when absent). */
   sections: z.array(z.enum(Object.keys(SCHOOL_REPORT_SECTIONS) as [SchoolReportSection, ...SchoolReportSection[]], { message: 'Неизвестный раздел справки' }))
     .min(1, { message: 'Выберите хотя бы один раздел справки' }).max(10).optional(),
-}).refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Начало периода позже его конца', path: ['to'] });
+}).refine((v) => rangeOk(v.from, v.to), { message: 'Начало периода позже его конца', path: ['to'] });
 
 /** A table as on screen, for «Скачать в Excel». */
 export const tableInput = z.strictObject({

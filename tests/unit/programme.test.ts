@@ -37,7 +37,7 @@ describe('the programme registry', () => {
       [{ title: '   ' }, 'title', /Заполните поле «Мероприятие»/],
       [{ status: 'done', completion_mark: '' }, 'completion_mark', /отметку о выполнении/],
       [{ date_from: '2025-04-01', date_to: '2025-03-01' }, 'date_to', /раньше даты начала/],
-      [{ date_to: '2025-02-30' }, 'date_to', /не дата/],
+      [{ date_to: '2025-02-30' }, 'date_to', /такой даты нет: в феврале 2025 года 28 дней/],
       [{ timing_kind: 'sometimes' }, 'timing_kind', /из списка/],
       [{ programme_id: '00000000-0000-4000-8000-000000000000' }, 'programme_id', /не найдена или удалена/],
     ];

@@ -51,7 +51,7 @@ describe('a synced table added by one registry entry and a migration', () => {
       const staffId = staffOf(p);
       // The form's rules come from the entry: Russian messages, a reference that must be live.
       expect(() => saveRecord(p.school.ctx, 'fixture_visit', { staff_id: staffId, topic: '', visited_on: '2026-11-20' })).toThrow('Заполните поле «Тема выезда»');
-      expect(() => saveRecord(p.school.ctx, 'fixture_visit', { staff_id: staffId, topic: 'Урок', visited_on: '2026-02-30' })).toThrow('В поле «Дата выезда» не дата');
+      expect(() => saveRecord(p.school.ctx, 'fixture_visit', { staff_id: staffId, topic: 'Урок', visited_on: '2026-02-30' })).toThrow('В поле «Дата выезда» такой даты нет: в феврале 2026 года 28 дней');
       const row = saveRecord(p.school.ctx, 'fixture_visit', { staff_id: staffId, topic: 'Посещение урока математики в 7 классе', visited_on: '2026-11-20', minutes: 45 });
       saveRecord(p.school.ctx, 'fixture_visit', { staff_id: staffId, topic: 'Консультация по ИОМ', kind: 'consultation', visited_on: '2026-11-21' });
       expect(row).toMatchObject({ kind: 'lesson', minutes: 45, note: '' });

@@ -1,16 +1,12 @@
 /** Small pieces the municipality's journal, groups and documents share: a Russian date field, a name field with its ГОСТ preview, editable rows. */
 import { useState, type ReactNode } from 'react';
 import { TextInput, Text, Group, ActionIcon, Button, Stack, Card, Title, Tooltip } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconPlus, IconTrash, IconArrowUp } from '@tabler/icons-react';
-import { parseRuDate } from '../../../common/format';
+import { TypedDateInput } from './TypedDateInput';
 import { parsePersonName, signatureName, listName, fullName } from '../../../common/person-name';
 
-export function DateField({ label, value, onChange, required, testId }: { label: string; value: string | null | undefined; onChange: (v: string | null) => void; required?: boolean; testId?: string }) {
-  return (
-    <DateInput label={label} withAsterisk={required} valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} clearable={!required}
-      value={value ?? null} onChange={(v) => onChange(v ?? null)} popoverProps={{ withinPortal: true, zIndex: 1000, position: 'top-start' }} data-testid={testId} />
-  );
+export function DateField({ label, value, onChange, required, testId, error }: { label: string; value: string | null | undefined; onChange: (v: string | null) => void; required?: boolean; testId?: string; error?: string }) {
+  return <TypedDateInput label={label} required={required} value={value} onChange={onChange} testId={testId} error={error} />;
 }
 
 export interface NameParts { surname: string; first_name: string; patronymic: string }

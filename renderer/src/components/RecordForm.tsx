@@ -8,11 +8,10 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { TextInput, Textarea, Select, MultiSelect, NumberInput, Checkbox, Button, Group, Alert, Stack, Modal, Text, SimpleGrid, Divider } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { call, CallError } from '../app/api';
 import { useDataVersion, useCall } from '../app/data';
 import { contract, type EntityName, type Row } from '../../../preload/contract/index';
-import { parseRuDate } from '../../../common/format';
+import { TypedDateInput } from './TypedDateInput';
 import { useUnsavedChanges } from './UnsavedGuard';
 
 /** `showIf`: the field is shown (and sent) only while the other values allow, e.g. schools when not «всем школам». */
@@ -182,20 +181,7 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
       case 'textarea':
         return <Textarea {...common} withAsterisk={req} description={f.description} autosize minRows={2} maxRows={8} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
       case 'date':
-        return (
-          <DateInput
-            {...common}
-            withAsterisk={req}
-            description={f.description}
-            valueFormat="DD.MM.YYYY"
-            placeholder="ДД.ММ.ГГГГ"
-            dateParser={(s) => parseRuDate(s)}
-            clearable
-            value={(values[f.name] as string | null) ?? null}
-            onChange={(v) => set(f.name, v ?? null)}
-            popoverProps={{ withinPortal: true, zIndex: 1000, position: 'top-start' }}
-          />
-        );
+        return <TypedDateInput label={f.label} error={err} required={req} description={f.description} value={(values[f.name] as string | null) ?? null} onChange={(v) => set(f.name, v)} />;
       case 'number':
         return (
           <NumberInput

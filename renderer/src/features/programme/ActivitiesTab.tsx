@@ -55,7 +55,7 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
               {comments.get(r.id)?.map((c, i) => <Text key={i} size="xs" c="grape">Куратор ({formatDate(c.written_on)}): {c.text}</Text>)}
             </>
           ) },
-          { key: 'timing_text', title: 'Сроки', sort: 'date_to', width: 170, render: (r) => (<><Text size="sm">{r.timing_text}</Text>{r.date_to && r.timing_kind !== 'date' && r.timing_kind !== 'deadline' && <Text size="xs" c="dimmed">контроль: {formatDate(String(r.date_to))}</Text>}</>) },
+          { key: 'timing_text', title: 'Сроки', sort: 'date_to', width: 170, render: (r) => (<><Text size="sm" c={r.timing_text ? undefined : 'dimmed'}>{r.timing_text || 'Без срока'}</Text>{r.date_to && r.timing_kind !== 'date' && r.timing_kind !== 'deadline' && <Text size="xs" c="dimmed">контроль: {formatDate(String(r.date_to))}</Text>}</>) },
           { key: 'responsible', title: 'Ответственные', width: 200 },
           { key: 'status', title: 'Статус', sort: 'status', width: 150, render: (r) => <ActivityStatusBadge status={String(r.status)} overdue={r.overdue === 1} /> },
           { key: 'completion_mark', title: 'Отметка о выполнении', width: 280 },
@@ -66,12 +66,14 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
           <RecordForm
             entity="activity"
             fields={fields}
-            initial={ed.row ? rowToValues(fields, ed.row) : { ...emptyValues(fields), status: 'planned', direction_id: direction }}
+            initial={ed.row ? rowToValues(fields, ed.row) : { ...emptyValues(fields), status: 'planned', timing_kind: 'none', direction_id: direction }}
             fixed={{ programme_id: programme.id }}
             onDirtyChange={setDirty}
             onSaved={ed.close}
             onCancel={close}
             onFieldChange={(name, value) => {
+              // «Без срока» chosen by hand: no control date is left behind to make the activity overdue.
+              if (name === 'timing_kind' && value === 'none') return { date_from: null, date_to: null };
               if (name !== 'timing_text') return;
               const t = parseTiming(String(value), Number(programme.year_from));
               return { timing_kind: t.kind, date_from: t.dateFrom, date_to: t.dateTo };

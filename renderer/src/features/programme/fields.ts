@@ -13,7 +13,7 @@ export const activityFields = (programmeId: string): FieldSpec[] => [
   activity('number', { placeholder: '1.3' }),
   activity('direction_id', { filters: { programme_id: programmeId }, labelOf: (r: Row) => String(r.title) }),
   activity('title', { multiline: true }),
-  activity('timing_text', { placeholder: 'до 19.03.2021, «Один раз в четверть», «Ежегодно, сентябрь–октябрь»' }),
+  activity('timing_text', { placeholder: 'до 15 сентября 2020 г., «Один раз в четверть», «без срока»' }),
   activity('timing_kind'),
   activity('date_from'),
   activity('date_to'),

@@ -4,12 +4,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Stack, Card, Radio, Group, Button, Select, Progress, Text, Alert, SegmentedControl, Title, Chip } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconFileTypeDocx, IconFileSpreadsheet } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import { call, CallError } from '../../app/api';
 import { useCall } from '../../app/data';
-import { parseRuDate, formatDate, isoDay } from '../../../../common/format';
+import { formatDate, isoDay } from '../../../../common/format';
+import { TypedDateInput, isoOrNull } from '../../components/TypedDateInput';
 import { schoolYearOf, quarterOf } from '../../../../common/periods';
 import { reportKindLabels, SCHOOL_REPORT_SECTIONS, type ReportKind, type ReportJob, type SchoolReportSection } from '../../../../preload/contract/index';
 
@@ -120,10 +120,10 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
             />
           )}
           {kind !== 'schools' && (
-            <Group align="flex-end">
-              <DateInput label="Период с" valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} value={from} onChange={(v) => setFrom(v ?? null)} data-testid="report-from" />
-              <DateInput label="по" valueFormat="DD.MM.YYYY" placeholder="ДД.ММ.ГГГГ" dateParser={(s) => parseRuDate(s)} value={to} onChange={(v) => setTo(v ?? null)} data-testid="report-to" />
-              <Text size="sm" c="dimmed" pb={8}>{from && to ? `${formatDate(from)} — ${formatDate(to)}` : ''}</Text>
+            <Group align="flex-start">
+              <TypedDateInput label="Период с" value={from} onChange={setFrom} testId="report-from" />
+              <TypedDateInput label="по" value={to} onChange={setTo} testId="report-to" />
+              <Text size="sm" c="dimmed" mt={32}>{isoOrNull(from) && isoOrNull(to) ? `${formatDate(from)} — ${formatDate(to)}` : ''}</Text>
             </Group>
           )}
           <SegmentedControl value={format} onChange={(v) => setFormat(v as 'docx' | 'xlsx')} data={[{ value: 'docx', label: 'Документ Word (.docx)' }, { value: 'xlsx', label: 'Таблицы в Excel (.xlsx)' }]} w="fit-content" />

@@ -5,6 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../../app/data';
 import { formatDate, count } from '../../../../../common/format';
 import { eventKind, eventFormat } from '../../../../../common/labels';
+import { isoOrNull } from '../../../components/TypedDateInput';
 import { DateField } from '../../../components/DocumentFields';
 import { MeetingEditor } from './MeetingEditor';
 
@@ -14,17 +15,18 @@ export function MeetingsTab() {
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [open, setOpen] = useState<string | 'new' | null>(null);
-  const list = useCall('municipality.events.list', { search, kind, from, to });
+  const list = useCall('municipality.events.list', { search, kind, from: isoOrNull(from), to: isoOrNull(to) });
   if (open) return <MeetingEditor eventId={open === 'new' ? null : open} onBack={() => setOpen(null)} onSaved={(id) => setOpen(id)} />;
   const filtered = !!(search || kind || from || to);
   return (
     <Stack data-testid="meetings-tab">
-      <Group align="flex-end">
+      {/* Top-aligned: a date filter's message under it must not lift its neighbours. */}
+      <Group align="flex-start">
         <TextInput label="Поиск" placeholder="Тема, организатор, выводы" leftSection={<IconSearch size={14} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
         <Select label="Вид" placeholder="Все виды" clearable data={eventKind.options} value={kind} onChange={setKind} w={220} />
         <DateField label="С" value={from} onChange={setFrom} />
         <DateField label="По" value={to} onChange={setTo} />
-        <Button ml="auto" leftSection={<IconPlus size={16} />} onClick={() => setOpen('new')} data-testid="meeting-new">Новое мероприятие</Button>
+        <Button ml="auto" mt={25} leftSection={<IconPlus size={16} />} onClick={() => setOpen('new')} data-testid="meeting-new">Новое мероприятие</Button>
       </Group>
       {list.error && <Alert color="red">{list.error}</Alert>}
       {list.value && list.value.length === 0 && (
