@@ -17,6 +17,7 @@ import {
 import { formatDate } from '../../../common/format.js';
 import { BLANK_DATE, BLANK_NUMBER, cellText, type Appendix, type Block, type Cell, type ReportDoc, type ReportTable } from './model.js';
 import { xmlSafeDeep } from '../../../common/xml-chars.js';
+import { typesetDoc } from './typography.js';
 
 /** 1 mm in twentieths of a point. */
 const MM = 56.6929;
@@ -111,10 +112,30 @@ function estLines(text: string, widthTw: number, size: number): number {
   return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / charsPerLine)), 0);
 }
 
-export function renderTable(t: ReportTable, width = TEXT_WIDTH): Table {
-  const size = t.fontSize ?? 12;
+/** Twips the longest word of a column's header (bold) needs, so that «Ответственные» never breaks inside the word. */
+function minWidth(header: string, size: number): number {
+  const longest = Math.max(0, ...header.split(/[\s/]+/).map((w) => w.length));
+  // Times New Roman bold, Cyrillic: about 0.56 em a letter; plus the cell's margins.
+  return Math.ceil(longest * size * 20 * 0.56) + 2 * 85 + 20;
+}
+
+/**
+ * The columns' relative widths scaled to the page, each widened to hold its header's longest word: the
+ * width it lacks comes from the columns with room to spare, in proportion to that room.
+ */
+export function columnWidths(t: ReportTable, width: number, size: number): number[] {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const widths = t.columns.map((c) => Math.floor((c.width / total) * width));
+  const mins = t.columns.map((c) => Math.min(minWidth(c.header, size), Math.floor(width / t.columns.length)));
+  const lack = widths.reduce((a, w, i) => a + Math.max(0, mins[i]! - w), 0);
+  const room = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]!), 0);
+  if (!lack || room < lack) return widths;
+  return widths.map((w, i) => (w < mins[i]! ? mins[i]! : Math.floor(w - ((w - mins[i]!) / room) * lack)));
+}
+
+export function renderTable(t: ReportTable, width = TEXT_WIDTH): Table {
+  const size = t.fontSize ?? 12;
+  const widths = columnWidths(t, width, size);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -258,7 +279,7 @@ function page(landscape: boolean | undefined) {
 
 export function buildDocument(input: ReportDoc): Document {
   // Whatever reached the database (a file of an earlier version, a row written before the check): never into the XML.
-  const doc = xmlSafeDeep(input);
+  const doc = typesetDoc(xmlSafeDeep(input));
   const tableNo = { n: 0 };
   const width = doc.landscape ? TEXT_WIDTH_LANDSCAPE : TEXT_WIDTH;
   const section: ISectionOptions = {

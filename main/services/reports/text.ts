@@ -26,7 +26,7 @@ export function num(v: number | null | undefined, digits = 1): string {
 
 export function share(part: number, whole: number): string {
   if (!whole) return '—';
-  return `${Math.round((part / whole) * 100)} %`;
+  return `${Math.round((part / whole) * 100)}\u00A0%`;
 }
 
 /** A name as typed → «И.О. Фамилия» for a signature (common/person-name.ts), or the text as typed. */

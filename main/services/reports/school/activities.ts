@@ -7,16 +7,12 @@ import type { Block, Cell } from '../model.js';
 import { n, periodText, share } from '../text.js';
 import { OWNED, s, type R, type Section } from './common.js';
 
-export function activitiesSection({ q, period, facts }: Section): Block[] {
+export function activitiesSection({ q, period }: Section): Block[] {
   const acts = q(`SELECT t.*, ${flag(rule.activityOverdue('t'))} AS overdue FROM activity t
     WHERE t.deleted_at IS NULL AND ${OWNED} AND ${rule.activityInPlan('t')} AND ${rule.activityInPeriod('t')} ORDER BY t.created_at`).sort(byNumber);
-  const f = facts.activities;
   return [
     { kind: 'heading', text: '2. Выполнение плана мероприятий' },
-    {
-      kind: 'paragraph',
-      text: `За период ${periodText(period)} планом предусмотрено ${n(f.total, 'activity')}; выполнено — ${f.done} (${share(f.done, f.total)}), не выполнено — ${f.notDone}, срок истёк, отметки о выполнении нет — ${f.overdue}.`,
-    },
+    { kind: 'paragraph', text: activitiesSummary(acts, period) },
     {
       kind: 'table',
       table: {
@@ -41,6 +37,22 @@ export function activitiesSection({ q, period, facts }: Section): Block[] {
       },
     },
   ];
+}
+
+/**
+ * The sentence over the table, counted from the table's own rows (the same period rule as the figures): every
+ * activity is done, not done or still in work, so the three add up to the total.
+ */
+export function activitiesSummary(acts: R[], period: { from: string; to: string }): string {
+  const total = acts.length;
+  const done = acts.filter((a) => a.status === 'done').length;
+  const notDone = acts.filter((a) => a.status === 'not_done').length;
+  const open = total - done - notDone;
+  // The rows the table marks «Срок истёк» (a recurrence done in an earlier period among them).
+  const overdue = acts.filter((a) => a.overdue === 1 && a.status !== 'not_done').length;
+  if (!total) return `За период ${periodText(period)} мероприятий в плане нет.`;
+  return `За период ${periodText(period)} планом предусмотрено ${n(total, 'activity')}: выполнено — ${done} (${share(done, total)}), не выполнено — ${notDone}, ` +
+    `в работе — ${open}; срок истёк, отметки о выполнении нет — ${overdue}.`;
 }
 
 /** The completion mark as printed: what the school wrote, or what the status says when it wrote nothing. */
