@@ -112,21 +112,28 @@ function estLines(text: string, widthTw: number, size: number): number {
   return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / charsPerLine)), 0);
 }
 
-/** Twips the longest word of a column's header (bold) needs, so that «Ответственные» never breaks inside the word. */
-function minWidth(header: string, size: number): number {
-  const longest = Math.max(0, ...header.split(/[\s/]+/).map((w) => w.length));
-  // Times New Roman bold, Cyrillic: about 0.56 em a letter; plus the cell's margins.
-  return Math.ceil(longest * size * 20 * 0.56) + 2 * 85 + 20;
+/** The longest word of a text, in letters; a link or a code longer than 18 letters breaks anyway. */
+const longestWord = (text: string) => Math.min(18, Math.max(0, ...text.split(/[\s/]+/).map((w) => w.length)));
+
+/**
+ * Twips a column needs so that no word breaks inside it: its header's longest word in bold («Ответственные»),
+ * and its cells' longest word («Ежемесячно»). Times New Roman, Cyrillic: about 0.56 em a bold letter, 0.5 em
+ * a regular one; plus the cell's margins.
+ */
+function minWidth(t: ReportTable, i: number, size: number): number {
+  const head = longestWord(t.columns[i]!.header) * 0.56;
+  const cells = Math.max(0, ...t.rows.map((r) => longestWord(cellText(r[i] ?? '')) * (typeof r[i] === 'object' && r[i] !== null && (r[i] as { bold?: boolean }).bold ? 0.56 : 0.5)));
+  return Math.ceil(Math.max(head, cells) * size * 20) + 2 * 85 + 30;
 }
 
 /**
- * The columns' relative widths scaled to the page, each widened to hold its header's longest word: the
- * width it lacks comes from the columns with room to spare, in proportion to that room.
+ * The columns' relative widths scaled to the page, each widened to hold its longest word: the width it lacks
+ * comes from the columns with room to spare, in proportion to that room.
  */
 export function columnWidths(t: ReportTable, width: number, size: number): number[] {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const widths = t.columns.map((c) => Math.floor((c.width / total) * width));
-  const mins = t.columns.map((c) => Math.min(minWidth(c.header, size), Math.floor(width / t.columns.length)));
+  const mins = t.columns.map((_, i) => Math.min(minWidth(t, i, size), Math.floor(width / t.columns.length)));
   const lack = widths.reduce((a, w, i) => a + Math.max(0, mins[i]! - w), 0);
   const room = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]!), 0);
   if (!lack || room < lack) return widths;

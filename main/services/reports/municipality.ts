@@ -9,7 +9,7 @@ import { activityStatus } from '../../../common/labels.js';
 import { groupText, levelShort, coordinationRole } from '../../../common/roster-labels.js';
 import { getReportSettings } from '../municipality/report-settings.js';
 import { type Block, type Cell, type Period, type ReportDoc } from './model.js';
-import { periodText, share, signatureOf, NOUNS, ofN } from './text.js';
+import { expiredOn, periodText, share, signatureOf, NOUNS, ofN } from './text.js';
 import { count } from '../../../common/format.js';
 import { compareSchools } from '../../../common/sort.js';
 import { listRoster, listPartnerGroups, listCurators, listCoordination } from '../municipality/roster.js';
@@ -76,7 +76,7 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
     const a = acts[i]!;
     const done = a.marks.filter((m) => m.status === 'done').length;
     const notDone = a.marks.filter((m) => m.status === 'not_done');
-    const own = a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(a.date_to)}, отметки о выполнении нет` : activityStatus.labels[a.status as keyof typeof activityStatus.labels] ?? '');
+    const own = a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(expiredOn(a.timing_text, a.date_to ?? '', today))}, отметки о выполнении нет` : activityStatus.labels[a.status as keyof typeof activityStatus.labels] ?? '');
     const summary = a.marks.length
       ? `Отметки школ: выполнено — ${done} из ${concerned(a)}${notDone.length ? `; не выполнено — ${notDone.length} (${notDone.map((m) => m.school_name).join(', ')})` : ''}.`
       : '';

@@ -4,10 +4,10 @@ import { activityStatus, timingKind } from '../../../../common/labels.js';
 import { byNumber } from '../../../../common/numbering.js';
 import { rule, flag } from '../../../../db/rules.js';
 import type { Block, Cell } from '../model.js';
-import { n, periodText, share } from '../text.js';
+import { expiredOn, n, periodText, share } from '../text.js';
 import { OWNED, s, type R, type Section } from './common.js';
 
-export function activitiesSection({ q, period }: Section): Block[] {
+export function activitiesSection({ q, period, day }: Section): Block[] {
   const acts = q(`SELECT t.*, ${flag(rule.activityOverdue('t'))} AS overdue FROM activity t
     WHERE t.deleted_at IS NULL AND ${OWNED} AND ${rule.activityInPlan('t')} AND ${rule.activityInPeriod('t')} ORDER BY t.created_at`).sort(byNumber);
   return [
@@ -31,7 +31,7 @@ export function activitiesSection({ q, period }: Section): Block[] {
           s(a.title),
           s(a.timing_text) || timingKind.labels[s(a.timing_kind) as keyof typeof timingKind.labels] || '',
           s(a.responsible),
-          activityMark(a),
+          activityMark(a, day),
         ]),
         empty: 'Мероприятий, относящихся к периоду, в плане нет.',
       },
@@ -56,11 +56,14 @@ export function activitiesSummary(acts: R[], period: { from: string; to: string 
 }
 
 /** The completion mark as printed: what the school wrote, or what the status says when it wrote nothing. */
-function activityMark(a: R): Cell {
+function activityMark(a: R, day: string): Cell {
   const mark = s(a.completion_mark);
   const status = activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels] ?? '';
   if (a.status === 'not_done') return { text: mark || status, italic: true };
-  if (a.overdue === 1) return { text: mark ? `${mark}\nСрок истёк ${formatDate(s(a.date_to))}` : `Срок истёк ${formatDate(s(a.date_to))}, отметки о выполнении нет`, italic: true };
+  if (a.overdue === 1) {
+    const on = formatDate(expiredOn(s(a.timing_text), s(a.date_to), day));
+    return { text: mark ? `${mark}\nСрок истёк ${on}` : `Срок истёк ${on}, отметки о выполнении нет`, italic: true };
+  }
   if (a.status === 'done') return mark || `${status}${a.completed_on ? ' ' + formatDate(s(a.completed_on)) : ''}`;
   return mark || status;
 }
