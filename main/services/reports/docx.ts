@@ -117,12 +117,12 @@ const longestWord = (text: string) => Math.min(18, Math.max(0, ...text.split(/[\
 
 /**
  * Twips a column needs so that no word breaks inside it: its header's longest word in bold («Ответственные»),
- * and its cells' longest word («Ежемесячно»). Times New Roman, Cyrillic: about 0.56 em a bold letter, 0.5 em
- * a regular one; plus the cell's margins.
+ * and its cells' longest word («последующий»). Times New Roman, Cyrillic: up to 0.62 em a bold letter, 0.56 em
+ * a regular one (wide letters such as «щ», «ю», «ж» count); plus the cell's margins.
  */
 function minWidth(t: ReportTable, i: number, size: number): number {
-  const head = longestWord(t.columns[i]!.header) * 0.56;
-  const cells = Math.max(0, ...t.rows.map((r) => longestWord(cellText(r[i] ?? '')) * (typeof r[i] === 'object' && r[i] !== null && (r[i] as { bold?: boolean }).bold ? 0.56 : 0.5)));
+  const head = longestWord(t.columns[i]!.header) * 0.62;
+  const cells = Math.max(0, ...t.rows.map((r) => longestWord(cellText(r[i] ?? '')) * (typeof r[i] === 'object' && r[i] !== null && (r[i] as { bold?: boolean }).bold ? 0.62 : 0.56)));
   return Math.ceil(Math.max(head, cells) * size * 20) + 2 * 85 + 30;
 }
 

@@ -16,10 +16,11 @@ export function typeset(text: string): string {
     // «выполнено.;» and «выполнено..» where a sentence of ours follows a user's full stop (an ellipsis stays).
     .replace(/\.+\s*;/g, (m) => (m.startsWith('...') ? m : ';'))
     .replace(/(^|[^.])\.\.(?!\.)/g, '$1.')
-    // ""Ромашка"", «"Ромашка"»: one pair of quotes is enough.
+    // ""Ромашка"", «"Ромашка"»: one pair of quotes is enough, and in Russian it is «ёлочки».
     .replace(/""+/g, '"')
     .replace(/«"|"«/g, '«')
-    .replace(/"»|»"/g, '»');
+    .replace(/"»|»"/g, '»')
+    .replace(/"([^"\n]+)"/g, '«$1»');
 }
 
 const cell = (c: Cell): Cell => (typeof c === 'string' ? typeset(c) : c !== null && typeof c === 'object' ? { ...c, text: typeset(c.text) } : c);

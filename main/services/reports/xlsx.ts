@@ -27,9 +27,14 @@ export function sheetName(name: string, taken: Set<string>): string {
   return s;
 }
 
-export async function renderXlsx(input: ReportTable[], title = 'Опора'): Promise<Buffer> {
+/**
+ * @param opts.asTyped keeps the text exactly as stored (the roster's sheet, imported back and compared field by
+ * field); a report's sheets are typeset like its document.
+ */
+export async function renderXlsx(input: ReportTable[], title = 'Опора', opts: { asTyped?: boolean } = {}): Promise<Buffer> {
   // Whatever reached the database (a file of an earlier version, a row written before the check): never into the XML.
-  const tables = xmlSafeDeep(input).map(typesetTable);
+  const safe = xmlSafeDeep(input);
+  const tables = opts.asTyped ? safe : safe.map(typesetTable);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Опора';
   wb.title = title;
