@@ -7,6 +7,10 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers.js';
 import { makePair, type Pair } from './exchange-fixtures.js';
 import { saveRecord } from '../../main/services/records.js';
 import { updateSchoolProfile } from '../../main/services/school.js';
@@ -115,10 +119,12 @@ async function docx(ctx: ServiceContext, r: Omit<ReportRequest, 'today'>) {
 describe('the school справка adds up', () => {
   let d: ParsedDocx;
   let fileName: string;
+  let data: Buffer;
   beforeAll(async () => {
     const r = await docx(pair.school.ctx, { kind: 'school', ...PERIOD } as never);
     d = r.d;
     fileName = r.file.fileName;
+    data = r.file.data;
   });
 
   it('lists every activity of the period, the open-ended and undated ones among them, and its sentence counts those rows', () => {
@@ -176,6 +182,33 @@ describe('the school справка adds up', () => {
     expect(sign).toMatch(/^Директор\tА\.И\.[ \u00A0]Петрова$/);
     expect(fileName).toMatch(/^Справка_о_реализации_программы_МКОУ_«Энская_ООШ»_\(вымышленная\)_01\.09\.2026-25\.11\.2026\.docx$/);
   });
+
+  it('laid out by LibreOffice, with the roadmap справка, breaks no table header or «Сроки» inside a word, and ends with the director\'s signature', async () => {
+    const dir = tempDir('opora-pdf-');
+    const roadmap = await docx(pair.muni.ctx, { kind: 'roadmap', ...PERIOD } as never);
+    writeFileSync(join(dir, 'spravka.docx'), data);
+    writeFileSync(join(dir, 'roadmap.docx'), roadmap.file.data);
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', dir,
+      join(dir, 'spravka.docx'), join(dir, 'roadmap.docx')], { stdio: 'pipe', timeout: 200_000 });
+    const clean = (w: string) => w.replace(/[.,;:()«»]/g, '');
+    for (const [name, doc] of [['spravka', d], ['roadmap', roadmap.d]] as const) {
+      const text = execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });
+      const printed = new Set(text.split(/\s+/).map(clean));
+      const words = new Set<string>();
+      for (const t of doc.tables) {
+        for (const w of t.rows[0]!.cells.join(' ').split(/[\s/]+/)) words.add(clean(w));
+        const timing = t.rows[0]!.cells.indexOf('Сроки');
+        if (timing >= 0) for (const r of t.rows.slice(1)) for (const w of r.cells[timing]!.split(/\s+/)) words.add(clean(w));
+      }
+      // Words only: a date range may wrap after its dash.
+      expect([...words].filter((w) => w.length > 3 && /^[а-яё]+$/i.test(w) && !printed.has(w))).toEqual([]);
+      if (name === 'spravka') {
+        // The signature is the last thing on the last page: «Директор» at the left, «А.И. Петрова» at the right.
+        expect(text).toContain('Директор');
+        expect(text).toMatch(/А\.И\.\s?Петрова\s*$/);
+      }
+    }
+  }, 240_000);
 
   it('keeps dates as dates in Excel, shown dd.mm.yyyy', async () => {
     const f = await buildReport(pair.school.ctx, req({ kind: 'school', format: 'xlsx', ...PERIOD } as never));
