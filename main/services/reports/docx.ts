@@ -202,13 +202,17 @@ function block(b: Block, tableNo: { n: number }, width: number): (Paragraph | Ta
   }
 }
 
-/** Position at the left (its last line level with the name), «И.О. Фамилия» at the right edge. */
+/**
+ * Position at the left (its last line level with the name), «И.О. Фамилия» at the right edge; a line to write
+ * the name on by hand when it is not known (a municipality's settings or a school's profile left blank).
+ */
 function signature(sig: { position: string; name: string }, width: number): Paragraph[] {
   const lines = sig.position.split('\n');
+  const name = sig.name.trim() || '____________________';
   return lines.map((line, i) => {
     const last = i === lines.length - 1;
     return new Paragraph({
-      children: [new TextRun({ text: line, font: FONT }), ...(last ? [new TextRun({ text: `\t${sig.name}`, font: FONT })] : [])],
+      children: [new TextRun({ text: line, font: FONT }), ...(last ? [new TextRun({ text: `\t${name}`, font: FONT })] : [])],
       tabStops: [{ type: TabStopType.RIGHT, position: width }],
       spacing: { before: i === 0 ? 480 : 0, after: 0, line: 240 },
       keepNext: !last,
