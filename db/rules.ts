@@ -115,9 +115,14 @@ export const rule = {
   roadmapActivityOverdue: (a = 't') => datesOverdue(a),
   /** Part of the plan: any status but «отменено». A cancelled activity is counted nowhere. */
   activityInPlan: (a = 't') => `(${a}.status <> 'cancelled')`,
-  /** Touches @from..@to; an undated activity («постоянно», «в течение года») touches every period. */
+  /**
+   * Touches @from..@to: the one rule of «мероприятия периода» for a report's table, its summary sentence and the
+   * figures. An undated activity («постоянно», «в течение учебного года», «ежемесячно», no deadline) touches every
+   * period; one with a start and no end («В течение 2020 г. и последующий период») every period from its start on;
+   * one with only a deadline, the period of its deadline.
+   */
   activityInPeriod: (a = 't') =>
-    `(COALESCE(${a}.date_from, ${a}.date_to) IS NULL OR (COALESCE(${a}.date_from, ${a}.date_to) <= @to AND COALESCE(${a}.date_to, ${a}.date_from) >= @from))`,
+    `(COALESCE(${a}.date_from, ${a}.date_to) IS NULL OR (COALESCE(${a}.date_from, ${a}.date_to) <= @to AND (${a}.date_to IS NULL OR ${a}.date_to >= @from)))`,
   /**
    * A municipal roadmap activity as a school sees it (a: municipal_activity, m: this school's mark, LEFT
    * JOINed): its date is behind and the school has not marked it done, not done or cancelled.

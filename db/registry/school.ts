@@ -30,7 +30,7 @@ export const SCHOOL_TABLES = [
     name: 'school_profile', title: 'Профиль школы', derivedId: 'owner',
     fields: {
       name: f.req('Полное наименование', 500), short_name: f.opt('Краткое наименование', 200), municipality: f.opt('Муниципалитет', 300),
-      address: f.opt('Адрес', 500), director: f.opt('Директор (ФИО)', 200), deputy: f.opt('Заместитель директора по УВР (ФИО)', 200), phone: f.opt('Телефон', 100),
+      address: f.opt('Адрес', 500), director: f.opt('Директор (ФИО)', 200, { hint: 'Подписывает справки: без его ФИО справка не формируется.' }), deputy: f.opt('Заместитель директора по УВР (ФИО)', 200), phone: f.opt('Телефон', 100),
       email: f.opt('Электронная почта', 200), pupils_count: f.optInt('Число обучающихся', 0, 10000), is_nor: f.flag('Школа с низкими образовательными результатами (НОР)'), is_nsu: f.flag('Функционирует в неблагоприятных социальных условиях (НСУ)'),
     },
     list: { search: ['t.name'], filters: {}, sorts: { name: 't.name' }, defaultSort: 't.name' },

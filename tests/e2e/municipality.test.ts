@@ -77,7 +77,7 @@ describe('муниципалитет в браузере', () => {
     await page.getByRole('navigation').getByText('Отчёты', { exact: true }).click();
     await page.getByTestId('report-kind-roadmap').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-start').click()]);
-    expect(download.suggestedFilename()).toMatch(/^Справка_об_итогах_дорожной_карты_01\.09\.2026-\d\d\.\d\d\.\d{4}\.docx$/);
+    expect(download.suggestedFilename()).toMatch(/^Справка_об_итогах_дорожной_карты_Управление_образования_Ирбитского_муниципального_образования_01\.09\.2026-\d\d\.\d\d\.\d{4}\.docx$/);
     const docx = await readDocx(readFileSync((await download.path())!));
     expect(docx.paragraphs[2]).toBe('Информационная справка');
     expect(docx.tables[0]!.rows[0]!.cells).toEqual(['№', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);

@@ -5,6 +5,7 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { updateSchoolProfile } from '../../main/services/school.js';
 import { makePair, type Pair } from './exchange-fixtures.js';
 import { includePupil as includeInRisk } from '../../main/services/risk-group.js';
 import { exportToFolder, replacePupilMentions, findPupilMentions, ensureIdentity, openContainer, unpackEntries } from '../../main/services/exchange/index.js';
@@ -21,6 +22,7 @@ const reason = 'Лебедев Дмитрий, 20.03.2014 г.р., пропуск
 /** The pupil in the risk group with the text in its reason (which stays at the school), and the same text in a journal event's outcomes (which travels). */
 function setUp() {
   p = makePair({ demo: null });
+  updateSchoolProfile(p.school.ctx, { director: 'Петрова Анна Ивановна' } as never);
   const ids = includeInRisk(p.school.ctx, { full_name: NAME, birth_date: '2014-03-20', class_name: '5А' },
     { categories: ['absenteeism'], included_on: '2026-09-15', reason, responsible: 'Сидорова А. В.' });
   const event = saveRecord(p.school.ctx, 'event', { title: 'Совет профилактики', kind: 'meeting', level: 'school', format: 'in_person', date_from: '2026-10-01', outcomes: reason });

@@ -14,6 +14,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makePair, type Pair } from './exchange-fixtures.js';
 import { saveRecord } from '../../main/services/records.js';
+import { updateSchoolProfile } from '../../main/services/school.js';
 import { includePupil, changeStatus, riskGroupSummary } from '../../main/services/risk-group.js';
 import { schoolDashboard } from '../../main/services/dashboard.js';
 import { municipalityDashboard, schoolDrillDown } from '../../main/services/municipality/overview.js';
@@ -39,6 +40,7 @@ let pair: Pair;
 let schoolId: string;
 
 async function buildSchool(s: ServiceContext) {
+  updateSchoolProfile(s, { director: 'Петрова Анна Ивановна' } as never);
   const programme = await saveRecord(s, 'programme', { title: 'Программа повышения качества образования на 2024–2027 годы', year_from: 2024, year_to: 2027, goal: 'Повышение качества образования' });
   const act = (number: string, title: string, v: Record<string, unknown>) =>
     saveRecord(s, 'activity', { programme_id: programme.id, number, title, timing_kind: 'deadline', responsible: 'Заместитель директора по УВР', ...v });
@@ -114,7 +116,7 @@ const grab = (text: string, re: RegExp): number[] => {
 /** The figures the school справка prints, from its model. */
 function spravkaFigures(doc: ReportDoc) {
   const text = paragraphs(doc);
-  const [total, done, notDone, overdue] = grab(text, /планом предусмотрено (\d+) \S+; выполнено — (\d+) \([^)]*\), не выполнено — (\d+), срок истёк, отметки о выполнении нет — (\d+)\./);
+  const [total, done, notDone, overdue] = grab(text, /планом предусмотрено (\d+) \S+: выполнено — (\d+) \([^)]*\), не выполнено — (\d+), в работе — \d+; срок истёк, отметки о выполнении нет — (\d+)\./);
   const [working, young, arrived] = grab(text, /В школе работает (\d+) \S+, из них молодых специалистов — (\d+), вновь прибывших — (\d+)\./);
   const [withMentor, need] = grab(text, /Наставник закреплён за (\d+) из (\d+) /);
   const [trained] = grab(text, /Курсы повышения квалификации за период прошли (\d+) /);

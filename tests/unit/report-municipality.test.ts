@@ -220,7 +220,7 @@ describe('report jobs and the command line', () => {
       p = reportProgress(job.id);
     }
     expect(p).toMatchObject({ finished: true, error: null });
-    expect(p.fileName).toMatch(/^Мониторинг_по_школам_01\.10\.2026-31\.12\.2026\.docx$/);
+    expect(p.fileName).toBe('Мониторинг_по_школам_Управление_образования_Ирбитского_муниципального_образования_01.10.2026-31.12.2026.docx');
     const file = reportResult(job.id);
     const d = await readDocx(Buffer.from(file.bytes));
     expect(d.tables[0]!.rows.length).toBe(14);

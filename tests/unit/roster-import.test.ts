@@ -140,7 +140,7 @@ describe('roster import', () => {
     const first = listRoster(ctx)[0]!;
     saveRosterSchool(ctx, { ...first, is_nor: 1, is_nsu: 1, base_site: 'Базовая школа', roster_note: '' } as never);
     const table = rosterTable(listRoster(ctx));
-    const xlsx = await renderXlsx([table]);
+    const xlsx = await renderXlsx([table], 'Реестр школ', { asTyped: true });
     const back = await readXlsxTables(xlsx);
     expect(back[0]!.header).toEqual(table.columns.map((c) => c.header));
     expect(back[0]!.rows.length).toBe(21);

@@ -71,6 +71,10 @@ describe('rules on a day', () => {
     expect(evaluate('activity', 'title', rule.activityOverdue('t'))).toEqual({ 'вчера, в работе': 1, 'сегодня, запланировано': 0, 'вчера, выполнено': 0, 'вчера, отменено': 0, 'без даты': 0 });
     expect(evaluate('activity', 'title', rule.activityInPlan('t'))).toMatchObject({ 'вчера, отменено': 0, 'вчера, выполнено': 1 });
     expect(evaluate('activity', 'title', rule.activityInPeriod('t'), { from: '2027-01-01', to: '2027-03-31' })).toMatchObject({ 'без даты': 1, 'вчера, в работе': 0 });
+    // «В течение 2020 г. и последующий период»: a start and no end — in every period from 2020 on, not before.
+    await saveRecord(s, 'activity', { programme_id: programme.id, title: 'с 2020 и далее', timing_kind: 'permanent', timing_text: 'В течение 2020 г. и последующий период', status: 'in_progress', date_from: '2020-01-01', date_to: null });
+    expect(evaluate('activity', 'title', rule.activityInPeriod('t'), { from: '2026-09-01', to: '2027-08-31' })).toMatchObject({ 'с 2020 и далее': 1 });
+    expect(evaluate('activity', 'title', rule.activityInPeriod('t'), { from: '2019-09-01', to: '2019-12-31' })).toMatchObject({ 'с 2020 и далее': 0 });
   });
 
   it('a decision is overdue when not done and past its deadline; courses and events count when their dates overlap the period', async () => {

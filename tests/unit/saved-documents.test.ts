@@ -25,7 +25,7 @@ describe('generated documents', () => {
     t.ws.documentsDir = docs;
     // The Electron shell's shell.openPath / showItemInFolder: outside our code, so the host supplies it.
     t.ws.openPath = async (path, reveal) => { opened.push([path, reveal]); return null; };
-    await t.ok('workspace.createSchool', { name: 'МБОУ "Средняя школа № 13"', short_name: 'Школа № 13' });
+    await t.ok('workspace.createSchool', { name: 'МБОУ "Средняя школа № 13"', short_name: 'Школа № 13', director: 'Петрова Анна Ивановна' });
     const job = await t.ok('reports.start', { kind: 'school', format: 'docx' });
     await finished(t, job.id);
     const r = await t.ok('reports.saveResult', { jobId: job.id });
@@ -43,11 +43,19 @@ describe('generated documents', () => {
 
   it('a browser tab gets no path and downloads the result', async () => {
     const t = testWorkspace();
-    await t.ok('workspace.createSchool', { name: 'МБОУ «Школа № 5»' });
+    await t.ok('workspace.createSchool', { name: 'МБОУ «Школа № 5»', director: 'Сидоров Пётр Ильич' });
     const job = await t.ok('reports.start', { kind: 'school', format: 'docx' });
     await finished(t, job.id);
     expect(await t.ok('reports.saveResult', { jobId: job.id })).toEqual({ path: null, fileName: null });
     const f = await t.ok('reports.result', { jobId: job.id });
-    expect(f.fileName).toMatch(/\.docx$/);
+    expect(f.fileName).toMatch(/^Справка_о_реализации_программы_МБОУ_«Школа_№_5»_01\.09\.\d{4}-\d\d\.\d\d\.\d{4}\.docx$/);
+  });
+
+  it('asks for the director\'s name before the first справка: the справка ends with the signature', async () => {
+    const t = testWorkspace();
+    await t.ok('workspace.createSchool', { name: 'МБОУ «Школа № 7»' });
+    const job = await t.ok('reports.start', { kind: 'school', format: 'docx' });
+    const done = await finished(t, job.id);
+    expect(done.error).toBe('Справку подписывает директор, а его ФИО в профиле школы не указано. Откройте «Профиль школы», заполните поле «Директор (ФИО)» и сформируйте справку снова.');
   });
 });

@@ -17,6 +17,7 @@ import {
 import { formatDate } from '../../../common/format.js';
 import { BLANK_DATE, BLANK_NUMBER, cellText, type Appendix, type Block, type Cell, type ReportDoc, type ReportTable } from './model.js';
 import { xmlSafeDeep } from '../../../common/xml-chars.js';
+import { typesetDoc } from './typography.js';
 
 /** 1 mm in twentieths of a point. */
 const MM = 56.6929;
@@ -111,10 +112,37 @@ function estLines(text: string, widthTw: number, size: number): number {
   return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / charsPerLine)), 0);
 }
 
-export function renderTable(t: ReportTable, width = TEXT_WIDTH): Table {
-  const size = t.fontSize ?? 12;
+/** The longest word of a text, in letters; a link or a code longer than 18 letters breaks anyway. */
+const longestWord = (text: string) => Math.min(18, Math.max(0, ...text.split(/[\s/]+/).map((w) => w.length)));
+
+/**
+ * Twips a column needs so that no word breaks inside it: its header's longest word in bold («Ответственные»),
+ * and its cells' longest word («последующий»). Times New Roman, Cyrillic: up to 0.62 em a bold letter, 0.56 em
+ * a regular one (wide letters such as «щ», «ю», «ж» count); plus the cell's margins.
+ */
+function minWidth(t: ReportTable, i: number, size: number): number {
+  const head = longestWord(t.columns[i]!.header) * 0.62;
+  const cells = Math.max(0, ...t.rows.map((r) => longestWord(cellText(r[i] ?? '')) * (typeof r[i] === 'object' && r[i] !== null && (r[i] as { bold?: boolean }).bold ? 0.62 : 0.56)));
+  return Math.ceil(Math.max(head, cells) * size * 20) + 2 * 85 + 30;
+}
+
+/**
+ * The columns' relative widths scaled to the page, each widened to hold its longest word: the width it lacks
+ * comes from the columns with room to spare, in proportion to that room.
+ */
+export function columnWidths(t: ReportTable, width: number, size: number): number[] {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const widths = t.columns.map((c) => Math.floor((c.width / total) * width));
+  const mins = t.columns.map((_, i) => Math.min(minWidth(t, i, size), Math.floor(width / t.columns.length)));
+  const lack = widths.reduce((a, w, i) => a + Math.max(0, mins[i]! - w), 0);
+  const room = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]!), 0);
+  if (!lack || room < lack) return widths;
+  return widths.map((w, i) => (w < mins[i]! ? mins[i]! : Math.floor(w - ((w - mins[i]!) / room) * lack)));
+}
+
+export function renderTable(t: ReportTable, width = TEXT_WIDTH): Table {
+  const size = t.fontSize ?? 12;
+  const widths = columnWidths(t, width, size);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -174,13 +202,17 @@ function block(b: Block, tableNo: { n: number }, width: number): (Paragraph | Ta
   }
 }
 
-/** Position at the left (its last line level with the name), «И.О. Фамилия» at the right edge. */
+/**
+ * Position at the left (its last line level with the name), «И.О. Фамилия» at the right edge; a line to write
+ * the name on by hand when it is not known (a municipality's settings or a school's profile left blank).
+ */
 function signature(sig: { position: string; name: string }, width: number): Paragraph[] {
   const lines = sig.position.split('\n');
+  const name = sig.name.trim() || '____________________';
   return lines.map((line, i) => {
     const last = i === lines.length - 1;
     return new Paragraph({
-      children: [new TextRun({ text: line, font: FONT }), ...(last ? [new TextRun({ text: `\t${sig.name}`, font: FONT })] : [])],
+      children: [new TextRun({ text: line, font: FONT }), ...(last ? [new TextRun({ text: `\t${name}`, font: FONT })] : [])],
       tabStops: [{ type: TabStopType.RIGHT, position: width }],
       spacing: { before: i === 0 ? 480 : 0, after: 0, line: 240 },
       keepNext: !last,
@@ -258,7 +290,7 @@ function page(landscape: boolean | undefined) {
 
 export function buildDocument(input: ReportDoc): Document {
   // Whatever reached the database (a file of an earlier version, a row written before the check): never into the XML.
-  const doc = xmlSafeDeep(input);
+  const doc = typesetDoc(xmlSafeDeep(input));
   const tableNo = { n: 0 };
   const width = doc.landscape ? TEXT_WIDTH_LANDSCAPE : TEXT_WIDTH;
   const section: ISectionOptions = {

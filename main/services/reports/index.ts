@@ -5,7 +5,7 @@
 import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { isoDay, formatDate } from '../../../common/format.js';
-import { getRole } from '../school.js';
+import { getRole, getSchoolProfile } from '../school.js';
 import { getRosterSchool } from '../municipality/roster.js';
 import { quarterOf } from '../../../common/periods.js';
 import { ownerId } from '../writer.js';
@@ -46,16 +46,22 @@ const FILE_STEM: Record<ReportKind, string> = {
 };
 
 /** The model of a report, before it is laid out. */
-export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, progress?: Progress): Promise<{ doc: ReportDoc; period: Period | null }> {
+export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, progress?: Progress): Promise<{ doc: ReportDoc; period: Period | null; who?: string }> {
   const today = req.today ?? isoDay(ctx.now());
   const role = getRole(ctx);
   if (req.kind === 'school') {
     const period = defaultPeriod(today, { from: req.from, to: req.to });
     if (role === 'school') {
       if (req.schoolId) throw new AppError('invalid_input', 'В рабочем месте школы справка строится по её собственным данным; параметр «школа» не нужен.');
+      const profile = getSchoolProfile(ctx);
+      // The справка ends with the director's signature: a blank one would go to the department unsigned.
+      if (!String(profile?.director ?? '').trim()) {
+        throw new AppError('invalid_input', 'Справку подписывает директор, а его ФИО в профиле школы не указано. Откройте «Профиль школы», заполните поле «Директор (ФИО)» и сформируйте справку снова.');
+      }
       // The school prints this справка for the municipality: no pupil's name or birth date in its text.
       assertNoPupilMentions(ctx, ownerId(ctx), 'report');
-      return { doc: schoolReport({ raw: ctx.raw, owner: ownerId(ctx), today }, period, req.sections).doc, period };
+      const who = String(profile?.short_name || profile?.name || '');
+      return { doc: schoolReport({ raw: ctx.raw, owner: ownerId(ctx), today }, period, req.sections).doc, period, who };
     }
     if (role !== 'municipality') throw new AppError('not_initialised', 'Рабочее место ещё не создано.');
     if (!req.schoolId) throw new AppError('invalid_input', 'Выберите школу: в рабочем месте муниципалитета справка строится по данным, которые прислала школа.');
@@ -65,7 +71,7 @@ export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, pr
     const doc = schoolReport({ raw: ctx.raw, owner: req.schoolId, today }, period, req.sections).doc;
     if (!doc.requisites.organisation.length) doc.requisites.organisation = [school.name];
     await progress?.(1, 1, 'Данные школы');
-    return { doc, period };
+    return { doc, period, who: school.short_name || school.name };
   }
   if (role !== 'municipality') throw new AppError('not_municipality', 'Этот отчёт строится в рабочем месте муниципалитета по данным школ.');
   if (req.kind === 'schools') return { doc: await schoolsReport(ctx, today, progress, groupsInForce(ctx, today)), period: null };
@@ -79,11 +85,13 @@ export async function buildReportDoc(ctx: ServiceContext, req: ReportRequest, pr
 }
 
 export async function buildReport(ctx: ServiceContext, req: ReportRequest, progress?: Progress): Promise<ReportFile> {
-  const { doc, period } = await buildReportDoc(ctx, req, progress);
+  const { doc, period, who } = await buildReportDoc(ctx, req, progress);
   await progress?.(1, 1, req.format === 'docx' ? 'Формирование документа Word' : 'Формирование книги Excel');
   const data = req.format === 'docx' ? await renderDocx(doc) : await renderXlsx(tablesOf(doc), doc.subject);
   const when = period ? `_${formatDate(period.from)}-${formatDate(period.to)}` : `_${formatDate(req.today ?? isoDay(ctx.now()))}`;
-  return { fileName: `${FILE_STEM[req.kind]}${when}.${req.format}`, mime: MIME[req.format], data, doc, period };
+  // Whose report it is, in the name: ten schools' справки in one folder are told apart without opening them.
+  const name = safeFileName(who || doc.requisites.organisation.at(-1) || '', '', 60).replace(/\s+/g, '_');
+  return { fileName: `${FILE_STEM[req.kind]}${name ? `_${name}` : ''}${when}.${req.format}`, mime: MIME[req.format], data, doc, period };
 }
 
 /** Any table the user sees, to Excel with the same columns. */

@@ -9,7 +9,7 @@ import { activityStatus } from '../../../common/labels.js';
 import { groupText, levelShort, coordinationRole } from '../../../common/roster-labels.js';
 import { getReportSettings } from '../municipality/report-settings.js';
 import { type Block, type Cell, type Period, type ReportDoc } from './model.js';
-import { periodText, share, signatureOf, NOUNS, ofN } from './text.js';
+import { expiredOn, periodText, share, signatureOf, NOUNS, ofN } from './text.js';
 import { count } from '../../../common/format.js';
 import { compareSchools } from '../../../common/sort.js';
 import { listRoster, listPartnerGroups, listCurators, listCoordination } from '../municipality/roster.js';
@@ -76,7 +76,7 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
     const a = acts[i]!;
     const done = a.marks.filter((m) => m.status === 'done').length;
     const notDone = a.marks.filter((m) => m.status === 'not_done');
-    const own = a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(a.date_to)}, отметки о выполнении нет` : activityStatus.labels[a.status as keyof typeof activityStatus.labels] ?? '');
+    const own = a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(expiredOn(a.timing_text, a.date_to ?? '', today))}, отметки о выполнении нет` : activityStatus.labels[a.status as keyof typeof activityStatus.labels] ?? '');
     const summary = a.marks.length
       ? `Отметки школ: выполнено — ${done} из ${concerned(a)}${notDone.length ? `; не выполнено — ${notDone.length} (${notDone.map((m) => m.school_name).join(', ')})` : ''}.`
       : '';
@@ -124,23 +124,39 @@ export async function roadmapReport(ctx: ServiceContext, period: Period, today: 
       },
     });
   }
-  const done = acts.filter((a) => a.status === 'done').length;
-  const failed = acts.filter((a) => a.status === 'not_done' || a.overdue);
-  if (acts.length) blocks.push({
-    kind: 'paragraph',
-    text: `${ofN(acts.length, 'activity').replace(/^и/, 'И')} дорожной карты выполнено ${done} (${share(done, acts.length)})` +
-      (failed.length ? `; не выполнены или выполнены не в срок: ${failed.map((a) => a.number || a.title).join(', ')}. Причины и меры отражены в отметках о выполнении.` : '; все мероприятия периода выполнены.'),
-  });
+  if (acts.length) blocks.push({ kind: 'paragraph', text: roadmapSummary(acts) });
   blocks.push(...paragraphs(opts.conclusions ?? ''));
   await progress?.(acts.length, acts.length, 'Сбор отметок о выполнении');
   const title = rm
-    ? `об итогах реализации муниципальной дорожной карты «${String(rm.title)}» за период ${periodText(period)}`
+    ? `об итогах реализации муниципальной дорожной карты «${unquoted(String(rm.title))}» за период ${periodText(period)}`
     : `об итогах реализации муниципальной дорожной карты за период ${periodText(period)}`;
   const doc = frame(ctx, today, 'Информационная справка об итогах реализации муниципальной дорожной карты', title, blocks);
   if (opts.addressees?.length) doc.requisites.addressees = opts.addressees.filter(Boolean);
   if (opts.number !== undefined) doc.requisites.number = opts.number;
   if (opts.date !== undefined) doc.requisites.date = opts.date ?? '';
   return doc;
+}
+
+/** «"Дорожная карта"» → «Дорожная карта»: the справка puts its own quotes round the title. */
+const unquoted = (t: string) => t.trim().replace(/^[«"„“]+|[»"“”]+$/g, '');
+
+/**
+ * The sentence under the roadmap's table, counted from the table's rows: done, in work, not done (and
+ * cancelled) add up to the rows; «все мероприятия периода выполнены» only when they all are.
+ */
+export function roadmapSummary(acts: { status: string; overdue: number; number: string; title: string }[]): string {
+  const by = (st: string) => acts.filter((a) => a.status === st).length;
+  const done = by('done');
+  const notDone = by('not_done');
+  const cancelled = by('cancelled');
+  const open = acts.length - done - notDone - cancelled;
+  const failed = acts.filter((a) => a.status === 'not_done' || (a.overdue && a.status !== 'cancelled'));
+  const counts = `${ofN(acts.length, 'activity').replace(/^и/, 'И')} дорожной карты выполнено ${done} (${share(done, acts.length)}), в работе — ${open}, не выполнено — ${notDone}` +
+    (cancelled ? `, отменено — ${cancelled}` : '');
+  if (failed.length) {
+    return `${counts}; не выполнены или срок истёк: ${failed.map((a) => (a.number || a.title).replace(/\.+$/, '')).join(', ')}. Причины и меры отражены в отметках о выполнении.`;
+  }
+  return `${counts}${done && done === acts.length - cancelled ? '; все мероприятия периода выполнены.' : '.'}`;
 }
 
 // ───── schools by groups ─────

@@ -23,7 +23,7 @@ export const reportsHandlers = defineArea({
     return { path: saveDocument(env, f.fileName, f.bytes), fileName: f.fileName };
   },
   'municipality.roster.xlsx': async (env) => ({
-    fileName: 'Реестр_школ.xlsx', mime: MIME.xlsx, bytes: await renderXlsx([rosterTable(listRoster(env.ctx()))], 'Реестр школ'),
+    fileName: 'Реестр_школ.xlsx', mime: MIME.xlsx, bytes: await renderXlsx([rosterTable(listRoster(env.ctx()))], 'Реестр школ', { asTyped: true }),
   }),
   'reports.tableXlsx': async (_env, input) => {
     const f = await tableToXlsx(input);

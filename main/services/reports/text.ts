@@ -2,6 +2,7 @@
 import { count, formatDate } from '../../../common/format.js';
 import { NOUNS } from '../../../common/nouns.js';
 import type { Period } from './model.js';
+import { lastDuePeriod } from '../../../common/timing.js';
 
 export { NOUNS };
 
@@ -26,7 +27,7 @@ export function num(v: number | null | undefined, digits = 1): string {
 
 export function share(part: number, whole: number): string {
   if (!whole) return '—';
-  return `${Math.round((part / whole) * 100)} %`;
+  return `${Math.round((part / whole) * 100)}\u00A0%`;
 }
 
 /** A name as typed → «И.О. Фамилия» for a signature (common/person-name.ts), or the text as typed. */
@@ -36,4 +37,13 @@ export { signatureOf, listNameOf } from '../../../common/person-name.js';
 export function placeOf(address: string, fallback = ''): string {
   const first = address.split(',')[0]?.trim() ?? '';
   return /^(г|д|с|п|пгт|рп|пос|п\.г\.т|с\.п)\.?\s/i.test(first) ? first.replace(/\s*\(.*\)\s*$/, '') : fallback;
+}
+
+/**
+ * The control date an overdue activity missed: its own date, or for a recurrence («Ежемесячно») the end of
+ * its last period — not the end of the whole plan, which may be months ahead of the report's day.
+ */
+export function expiredOn(timingText: string, dateTo: string, day: string): string {
+  if (dateTo && dateTo < day) return dateTo;
+  return lastDuePeriod(timingText, day)?.to ?? dateTo;
 }

@@ -5,7 +5,18 @@
  */
 import ExcelJS from 'exceljs';
 import { xmlSafeDeep } from '../../../common/xml-chars.js';
-import { cellText, type ReportTable } from './model.js';
+import { cellText, type Cell, type ReportTable } from './model.js';
+import { typesetTable } from './typography.js';
+import { formatDate, isRealDate } from '../../../common/format.js';
+
+/** A date as printed («25.11.2026») is a date in the workbook: Excel sorts, filters and shows it as dd.mm.yyyy. */
+function dateOf(text: string): Date | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
+  if (!m || !isRealDate(`${m[3]}-${m[2]}-${m[1]}`)) return null;
+  return new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])));
+}
+
+const value = (c: Cell): string | number | Date => (typeof c === 'number' ? c : dateOf(cellText(c)) ?? cellText(c));
 
 /** What Excel allows in a sheet name: ≤ 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(name: string, taken: Set<string>): string {
@@ -16,9 +27,14 @@ export function sheetName(name: string, taken: Set<string>): string {
   return s;
 }
 
-export async function renderXlsx(input: ReportTable[], title = 'Опора'): Promise<Buffer> {
+/**
+ * @param opts.asTyped keeps the text exactly as stored (the roster's sheet, imported back and compared field by
+ * field); a report's sheets are typeset like its document.
+ */
+export async function renderXlsx(input: ReportTable[], title = 'Опора', opts: { asTyped?: boolean } = {}): Promise<Buffer> {
   // Whatever reached the database (a file of an earlier version, a row written before the check): never into the XML.
-  const tables = xmlSafeDeep(input);
+  const safe = xmlSafeDeep(input);
+  const tables = opts.asTyped ? safe : safe.map(typesetTable);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Опора';
   wb.title = title;
@@ -27,13 +43,19 @@ export async function renderXlsx(input: ReportTable[], title = 'Опора'): Pr
     const ws = wb.addWorksheet(sheetName(t.sheet, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(8, Math.min(80, c.width * 1.6)) }));
     for (const row of t.rows) {
-      ws.addRow(row.map((c) => (typeof c === 'number' ? c : cellText(c))));
+      const r = ws.addRow(row.map(value));
+      r.eachCell((c) => {
+        if (c.value instanceof Date) {
+          c.numFmt = 'dd.mm.yyyy';
+          c.alignment = { horizontal: 'center', vertical: 'top' };
+        }
+      });
     }
     const head = ws.getRow(1);
     head.font = { bold: true };
     head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     ws.eachRow((r, n) => {
-      if (n > 1) r.alignment = { vertical: 'top', wrapText: true };
+      if (n > 1) r.eachCell((c) => { if (!(c.value instanceof Date)) c.alignment = { vertical: 'top', wrapText: true }; });
     });
     if (t.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + t.rows.length, column: t.columns.length } };
   }
@@ -51,7 +73,8 @@ function plain(v: ExcelJS.CellValue): string | number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // Read back as printed, so that a sheet and its document compare cell by cell.
+  if (v instanceof Date) return formatDate(v.toISOString().slice(0, 10));
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('result' in v) return plain(v.result as ExcelJS.CellValue);

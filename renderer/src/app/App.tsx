@@ -146,7 +146,7 @@ function Shell() {
           {current === 'settings' && <SettingsPage onWorkspaceChanged={changed} />}
           {current === 'bin' && <RecycleBinPage municipal={municipal} />}
           {current === 'help' && <HelpPage />}
-          {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}
+          {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} openProfile={() => go('profile')} />}
         </Stack>
       </AppShell.Main>
     </AppShell>

@@ -4,7 +4,7 @@ import { activityStatus, timingKind } from '../../../../common/labels.js';
 import { byNumber } from '../../../../common/numbering.js';
 import { rule, flag } from '../../../../db/rules.js';
 import type { Block, Cell } from '../model.js';
-import { n, periodText, share } from '../text.js';
+import { expiredOn, n, periodText, share } from '../text.js';
 import { OWNED, s, type R, type Section } from './common.js';
 import { programmeLabel } from '../../../../common/programme-title.js';
 
@@ -24,16 +24,12 @@ export function activitiesSection({ q, period, facts, programmes, day }: Section
       s(a.title),
       s(a.timing_text) || timingKind.labels[s(a.timing_kind) as keyof typeof timingKind.labels] || '',
       s(a.responsible),
-      activityMark(a),
+      activityMark(a, day),
     ]);
   });
-  const f = facts.activities;
   return [
     { kind: 'heading', text: '2. Выполнение плана мероприятий' },
-    {
-      kind: 'paragraph',
-      text: `За период ${periodText(period)} планом предусмотрено ${n(f.total, 'activity')}; выполнено — ${f.done} (${share(f.done, f.total)}), не выполнено — ${f.notDone}, срок истёк, отметки о выполнении нет — ${f.overdue}.`,
-    },
+    { kind: 'paragraph', text: activitiesSummary(acts, period) },
     {
       kind: 'table',
       table: {
@@ -54,12 +50,31 @@ export function activitiesSection({ q, period, facts, programmes, day }: Section
   ];
 }
 
+/**
+ * The sentence over the table, counted from the table's own rows (the same period rule as the figures): every
+ * activity is done, not done or still in work, so the three add up to the total.
+ */
+export function activitiesSummary(acts: R[], period: { from: string; to: string }): string {
+  const total = acts.length;
+  const done = acts.filter((a) => a.status === 'done').length;
+  const notDone = acts.filter((a) => a.status === 'not_done').length;
+  const open = total - done - notDone;
+  // The rows the table marks «Срок истёк» (a recurrence done in an earlier period among them).
+  const overdue = acts.filter((a) => a.overdue === 1 && a.status !== 'not_done').length;
+  if (!total) return `За период ${periodText(period)} мероприятий в плане нет.`;
+  return `За период ${periodText(period)} планом предусмотрено ${n(total, 'activity')}: выполнено — ${done} (${share(done, total)}), не выполнено — ${notDone}, ` +
+    `в работе — ${open}; срок истёк, отметки о выполнении нет — ${overdue}.`;
+}
+
 /** The completion mark as printed: what the school wrote, or what the status says when it wrote nothing. */
-function activityMark(a: R): Cell {
+function activityMark(a: R, day: string): Cell {
   const mark = s(a.completion_mark);
   const status = activityStatus.labels[s(a.status) as keyof typeof activityStatus.labels] ?? '';
   if (a.status === 'not_done') return { text: mark || status, italic: true };
-  if (a.overdue === 1) return { text: mark ? `${mark}\nСрок истёк ${formatDate(s(a.date_to))}` : `Срок истёк ${formatDate(s(a.date_to))}, отметки о выполнении нет`, italic: true };
+  if (a.overdue === 1) {
+    const on = formatDate(expiredOn(s(a.timing_text), s(a.date_to), day));
+    return { text: mark ? `${mark}\nСрок истёк ${on}` : `Срок истёк ${on}, отметки о выполнении нет`, italic: true };
+  }
   if (a.status === 'done') return mark || `${status}${a.completed_on ? ' ' + formatDate(s(a.completed_on)) : ''}`;
   return mark || status;
 }

@@ -12,7 +12,7 @@ export function eventsSection(c: Section): Block[] {
   return [{ kind: 'heading', text: '5. Проведённые мероприятия' }, ...eventBlocks(c), ...decisionBlocks(c)];
 }
 
-function eventBlocks({ q, facts }: Section): Block[] {
+function eventBlocks({ q }: Section): Block[] {
   const events = q(`SELECT t.* FROM event t WHERE t.deleted_at IS NULL AND ${OWNED} AND ${rule.eventInPeriod('t')} ORDER BY t.date_from, t.title`);
   const byLevel = eventLevel.codes.map((c) => [LEVEL_GENITIVE[c] ?? eventLevel.labels[c].toLowerCase(), events.filter((e) => e.level === c).length] as const).filter(([, k]) => k > 0);
   const kindOf = (e: (typeof events)[number]) => [
@@ -23,7 +23,7 @@ function eventBlocks({ q, facts }: Section): Block[] {
   return [
     {
       kind: 'paragraph',
-      text: `За период проведено и посещено ${n(facts.events, 'event')}${byLevel.length ? ': ' + byLevel.map(([l, k]) => `${l} уровня — ${k}`).join(', ') : ''}; ` +
+      text: `За период проведено и посещено ${n(events.length, 'event')}${byLevel.length ? ': ' + byLevel.map(([l, k]) => `${l} уровня — ${k}`).join(', ') : ''}; ` +
         `участников — ${events.reduce((a, e) => a + (Number(e.participants_count) || 0), 0)}.`,
     },
     {
@@ -55,12 +55,13 @@ function eventBlocks({ q, facts }: Section): Block[] {
 }
 
 /** The decisions of the period's events (and those still open from earlier ones), and the overdue ones on the day. */
-function decisionBlocks({ q, facts }: Section): Block[] {
+function decisionBlocks({ q }: Section): Block[] {
   const decisions = q(`SELECT t.done_on FROM decision t JOIN event e ON e.id = t.event_id
     WHERE t.deleted_at IS NULL AND e.deleted_at IS NULL AND ${OWNED} AND e.date_from <= @to AND (t.done_on IS NULL OR t.done_on >= @from OR e.date_from >= @from)`);
   const overdue = q(`SELECT t.*, e.title AS event_title, e.date_from AS event_date FROM decision t JOIN event e ON e.id = t.event_id
     WHERE t.deleted_at IS NULL AND e.deleted_at IS NULL AND ${OWNED} AND ${rule.decisionOverdue('t')} ORDER BY t.deadline, t.created_at`);
-  const late = facts.decisionsOverdue;
+  // The sentence counts the table's rows: the same overdue rule as the school's figures.
+  const late = overdue.length;
   const blocks: Block[] = [{
     kind: 'paragraph',
     text: `По итогам мероприятий дано ${n(decisions.length, 'decision')}, исполнено ${decisions.filter((d) => d.done_on).length}` +

@@ -3,7 +3,7 @@ import { formatDate } from '../../../../common/format.js';
 import { mentoringReason } from '../../../../common/labels.js';
 import { rule } from '../../../../db/rules.js';
 import type { Block } from '../model.js';
-import { n, share } from '../text.js';
+import { n, ofN, share } from '../text.js';
 import { OWNED, dateRange, s, type Section } from './common.js';
 
 export function staffSection(c: Section): Block[] {
@@ -20,7 +20,8 @@ function mentoringBlocks({ q, facts }: Section): Block[] {
     {
       kind: 'paragraph',
       text: `В школе работает ${n(staff.working, 'teacher')}, из них молодых специалистов — ${staff.young}, вновь прибывших — ${staff.newlyArrived}. ` +
-        `Наставник закреплён за ${withMentor} из ${n(needMentor, 'teacher')}, которым он положен (${share(withMentor, needMentor)}); наставнических пар за период — ${pairs.length}.`,
+        (needMentor ? `Наставник закреплён за ${withMentor} ${ofN(needMentor, 'teacher')}, которым он положен (${share(withMentor, needMentor)})` : 'Молодых специалистов и вновь прибывших педагогов, которым положен наставник, нет') +
+        `; наставнических пар за период — ${pairs.length}.`,
     },
     {
       kind: 'table',
@@ -42,12 +43,14 @@ function mentoringBlocks({ q, facts }: Section): Block[] {
   ];
 }
 
-function courseBlocks({ q, facts }: Section): Block[] {
+function courseBlocks({ q }: Section): Block[] {
   const courses = q(`SELECT t.*, st.full_name AS staff_name FROM course t LEFT JOIN staff st ON st.id = t.staff_id
     WHERE t.deleted_at IS NULL AND ${OWNED} AND ${rule.courseInPeriod('t')} ORDER BY t.date_from, st.full_name`);
   const hours = courses.reduce((a, c) => a + (Number(c.hours) || 0), 0);
+  // Counted from the table's rows, by the same rule as the school's figures: a teacher with two courses once.
+  const trained = new Set(courses.map((c) => c.staff_id).filter(Boolean)).size;
   return [
-    { kind: 'paragraph', text: `Курсы повышения квалификации за период прошли ${n(facts.trainedTeachers, 'teacher')} (${n(courses.length, 'course')}, всего ${n(hours, 'hour')}).` },
+    { kind: 'paragraph', text: `Курсы повышения квалификации за период прошли ${n(trained, 'teacher')} (${n(courses.length, 'course')}, всего ${n(hours, 'hour')}).` },
     {
       kind: 'table',
       table: {

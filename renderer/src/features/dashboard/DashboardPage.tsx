@@ -1,6 +1,7 @@
 /** The school's front page: what needs attention today. */
 import { SimpleGrid, Card, Text, Group, Stack, RingProgress, Badge, Anchor, Alert, Loader, Center, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
+import { COUNT_AXIS, ruNumber } from '../../app/charts';
 import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../app/data';
 import { formatDate, count } from '../../../../common/format';
@@ -94,7 +95,7 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
           {riskData.length ? (
             <>
               <Text size="sm" c="dimmed" mb="xs">Сейчас в группе риска: {count(d.riskTotal, ['обучающийся', 'обучающихся', 'обучающихся'])}</Text>
-              <BarChart h={200} data={riskData} dataKey="category" series={[{ name: 'Обучающихся', color: 'orange.6' }]} orientation="vertical" yAxisProps={{ width: 190 }} gridAxis="none" />
+              <BarChart h={200} data={riskData} dataKey="category" series={[{ name: 'Обучающихся', color: 'orange.6' }]} orientation="vertical" yAxisProps={{ width: 190 }} xAxisProps={COUNT_AXIS} valueFormatter={ruNumber} gridAxis="none" />
             </>
           ) : <Text size="sm" c="dimmed">Группа риска пуста.</Text>}
         </Card>

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, Badge } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
+import { withUnit } from '../../app/charts';
 import { IconPlus } from '@tabler/icons-react';
 import { RecordTable } from '../../components/RecordTable';
 import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
@@ -26,7 +27,7 @@ function Dynamics({ indicator }: { indicator: Row }) {
       series={[{ name: 'Цель', color: 'gray.6' }, { name: 'Факт', color: 'blue.6' }]}
       connectNulls
       withLegend
-      valueFormatter={(v) => `${String(v).replace('.', ',')} ${indicator.unit ?? ''}`}
+      valueFormatter={withUnit(indicator.unit as string | null)}
     />
   );
 }

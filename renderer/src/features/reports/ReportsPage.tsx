@@ -21,7 +21,7 @@ const KINDS_SCHOOL: ReportKind[] = ['school'];
 const KINDS_MUNICIPALITY: ReportKind[] = ['roadmap', 'monitoring', 'schools', 'school'];
 
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
-export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role?: 'school' | 'municipality'; schoolId?: string }) {
+export function ReportsPage({ role = 'school', schoolId: initialSchool, openProfile }: { role?: 'school' | 'municipality'; schoolId?: string; openProfile?: () => void }) {
   const today = isoDay(new Date());
   const kinds = role === 'municipality' ? KINDS_MUNICIPALITY : KINDS_SCHOOL;
   const [kind, setKind] = useState<ReportKind>(initialSchool ? 'school' : kinds[0]!);
@@ -35,6 +35,9 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
   const [saved, setSaved] = useState<{ fileName: string; path: string | null } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const roster = useCall('municipality.roster.list', role === 'municipality' ? {} : null);
+  const workspace = useCall('workspace.state', role === 'school' ? {} : null);
+  // The справка ends with the director's signature: main refuses it without the name, so the page says so first.
+  const noDirector = role === 'school' && !!workspace.value?.school && !String(workspace.value.school.director ?? '').trim();
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
   useEffect(() => {
     if (kind === 'monitoring') {
@@ -126,9 +129,15 @@ export function ReportsPage({ role = 'school', schoolId: initialSchool }: { role
               <Text size="sm" c="dimmed" mt={32}>{isoOrNull(from) && isoOrNull(to) ? `${formatDate(from)} — ${formatDate(to)}` : ''}</Text>
             </Group>
           )}
+          {kind === 'school' && noDirector && (
+            <Alert color="yellow" title="Укажите директора в профиле школы" data-testid="report-no-director">
+              <Text size="sm">Справку подписывает директор: его фамилия и инициалы печатаются в подписи. Заполните поле «Директор (ФИО)» в профиле школы{'\u00A0'}— и справку можно будет сформировать.</Text>
+              {openProfile && <Button size="xs" mt="xs" onClick={openProfile}>Открыть профиль школы</Button>}
+            </Alert>
+          )}
           <SegmentedControl value={format} onChange={(v) => setFormat(v as 'docx' | 'xlsx')} data={[{ value: 'docx', label: 'Документ Word (.docx)' }, { value: 'xlsx', label: 'Таблицы в Excel (.xlsx)' }]} w="fit-content" />
           <Group>
-            <Button onClick={() => void start()} loading={running} disabled={needSchool && !school} leftSection={format === 'docx' ? <IconFileTypeDocx size={18} /> : <IconFileSpreadsheet size={18} />} data-testid="report-start">
+            <Button onClick={() => void start()} loading={running} disabled={(needSchool && !school) || (kind === 'school' && noDirector)} leftSection={format === 'docx' ? <IconFileTypeDocx size={18} /> : <IconFileSpreadsheet size={18} />} data-testid="report-start">
               Сформировать
             </Button>
           </Group>
