@@ -87,9 +87,10 @@ export const SCHOOL_TABLES = [
     list: {
       extra: `d.title AS direction_title, ${flag(rule.activityOverdue('t'))} AS overdue`,
       joins: 'LEFT JOIN direction d ON d.id = t.direction_id',
-      search: ['t.title', 't.number', 't.responsible', 't.completion_mark', 't.timing_text'],
+      search: ['t.title', 't.number', 't.responsible', 't.completion_mark', 't.timing_text', 'd.title'],
       filters: { programme_id: 't.programme_id', direction_id: 't.direction_id', status: 't.status', timing_kind: 't.timing_kind', overdue: flag(rule.activityOverdue('t')) },
-      sorts: { number: NUMBER_SORT, title: 't.title', date_to: 't.date_to', status: 't.status', direction_title: 'd.title' },
+      // `direction`: in the programme's order of directions (those without one last), then by number — the grouped plan.
+      sorts: { number: NUMBER_SORT, title: 't.title', date_to: 't.date_to', status: 't.status', direction_title: 'd.title', direction: ['d.position IS NULL', 'd.position', 'd.title', ...NUMBER_SORT] },
       defaultSort: NUMBER_SORT.join(', ') + ', t.created_at',
     },
   }),

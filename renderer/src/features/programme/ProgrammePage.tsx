@@ -1,7 +1,7 @@
 /** Registry 1: the school's quality-improvement programme — its frame, activities, indicators, acts. */
 import { useState, useEffect } from 'react';
-import { Tabs, Card, Text, Button, Group, Select, Stack, Title, Badge, Center } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { Tabs, Card, Text, Button, Group, Select, Stack, Badge, Center, ActionIcon, Collapse } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconPencil, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
 import { label } from '../../components/Labels';
@@ -30,6 +30,39 @@ function ProgrammeForm({ row, onClose }: { row: Row | null; onClose: () => void 
         />
       )}
     </FormModal>
+  );
+}
+
+/**
+ * The passport folded to one line (title, period, order; the goal on unfolding): the plan below it is what a
+ * deputy opens the screen for, and on a 768 px laptop every line above the table is a row of the plan less.
+ */
+function Passport({ programme, onEdit }: { programme: Row; onEdit: () => void }) {
+  const [open, setOpen] = useState(false);
+  const approved = programme.approval_number || programme.approval_date;
+  const order = approved
+    ? `Утверждена приказом № ${programme.approval_number || '—'} от ${formatDate(programme.approval_date as string) || '—'}`
+    : 'Приказ об утверждении не указан';
+  const short = approved ? `приказ № ${programme.approval_number || '—'} от ${formatDate(programme.approval_date as string) || '—'}` : 'приказ не указан';
+  return (
+    <Card withBorder py={6} px="sm" data-testid="programme-passport">
+      <Group gap="xs" wrap="nowrap">
+        <ActionIcon variant="subtle" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={open ? 'Свернуть паспорт программы' : 'Развернуть паспорт программы'}>
+          {open ? <IconChevronDown size={18} /> : <IconChevronRight size={18} />}
+        </ActionIcon>
+        <Text fw={600} truncate="end" title={String(programme.title)} style={{ flex: '1 1 auto', minWidth: 0 }}>{programme.title}</Text>
+        <Badge variant="light" style={{ flexShrink: 0 }}>{programme.year_from}–{programme.year_to}</Badge>
+        {!open && <Text size="sm" c="dimmed" style={{ flexShrink: 0, whiteSpace: 'nowrap' }} title={order}>{short}</Text>}
+        <Button size="xs" variant="light" style={{ flexShrink: 0 }} leftSection={<IconPencil size={14} />} onClick={onEdit}>Изменить паспорт</Button>
+      </Group>
+      <Collapse expanded={open}>
+        <Stack gap={4} mt={6} pl={36}>
+          <Text size="sm">{programme.title}</Text>
+          <Text size="sm" c="dimmed">{order}</Text>
+          {programme.goal ? <Text size="sm"><b>Цель:</b> {programme.goal}</Text> : <Text size="sm" c="dimmed">Цель не указана</Text>}
+        </Stack>
+      </Collapse>
+    </Card>
   );
 }
 
@@ -72,21 +105,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           </>
         }
       />
-      <Card withBorder>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={4}>
-            <Title order={4}>{programme.title}</Title>
-            <Group gap="xs">
-              <Badge variant="light">{programme.year_from}–{programme.year_to}</Badge>
-              {programme.approval_number || programme.approval_date ? (
-                <Text size="sm" c="dimmed">Утверждена приказом № {programme.approval_number || '—'} от {formatDate(programme.approval_date as string) || '—'}</Text>
-              ) : <Text size="sm" c="dimmed">Приказ об утверждении не указан</Text>}
-            </Group>
-            {programme.goal && <Text size="sm"><b>Цель:</b> {programme.goal}</Text>}
-          </Stack>
-          <Button variant="light" style={{ flexShrink: 0 }} leftSection={<IconPencil size={16} />} onClick={() => setEditing(programme)}>Изменить паспорт</Button>
-        </Group>
-      </Card>
+      <Passport programme={programme} onEdit={() => setEditing(programme)} />
       <Tabs defaultValue="activities" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="activities">Мероприятия</Tabs.Tab>
@@ -97,7 +116,8 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           <Tabs.Tab value="acts">Локальные акты</Tabs.Tab>
           <Tabs.Tab value="factors">Каталог факторов риска</Tabs.Tab>
         </Tabs.List>
-        <Card withBorder mt="sm">
+        {/* Not clipped (a Card hides its overflow): the activities' header row sticks to the window while the page scrolls. */}
+        <Card withBorder mt="sm" style={{ overflow: 'visible' }}>
           <Tabs.Panel value="activities"><ActivitiesTab programme={programme} /></Tabs.Panel>
           <Tabs.Panel value="tasks">
             <SimpleListTab entity="programme_task" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={TASK_FIELDS}

@@ -1,0 +1,119 @@
+/**
+ * The plan is the main screen (issue 19, item 1): on a 1366×768 laptop the activities table scrolls with the
+ * page — no box of its own — so with 20 activities and a long programme title at least 8 rows are in view
+ * under the sticky header row; each row names its direction, and the plan groups by direction.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { join } from 'node:path';
+import { launchApp, type AppSession } from './browser.js';
+import { tempDir } from '../helpers.js';
+import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
+import { createSchool } from '../../main/services/school.js';
+import { writeRow } from '../../main/services/writer.js';
+
+const NOW = () => new Date('2026-11-25T10:00:00');
+const SHOTS = '/tmp/plan-shots';
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+// Seed 000's five directions, in the programme's order.
+const DIRECTIONS = [
+  'Повышение качества образования обучающихся с особыми образовательными потребностями',
+  'Повышение качества образования одарённых обучающихся',
+  'Организация проектной деятельности',
+  'Взаимодействие с родителями по здоровьесбережению',
+  'Методическое сопровождение внеурочной деятельности',
+];
+const TITLES = [
+  'Изучение адаптированной программы', 'Составление рабочей программы с обучающимися с особыми потребностями',
+  'Разработка фонда оценочных средств', 'Выявление уровня одарённости детей через наблюдение, тестирование, внутришкольные мероприятия',
+  'Индивидуальная работа на уроках и во внеурочное время', 'Проведение предметных недель (декад), например: день науки',
+  'Семинары по изучению методики проектной деятельности', 'Ознакомление родителей с пунктом 4 ст. 44 ФЗ «Об образовании в РФ»',
+  'Всеобуч родителей школьными медицинскими работниками по ЗОЖ', 'Заседание методического объединения по внеурочной деятельности',
+];
+
+function seedPlan(dataDir: string): void {
+  const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
+  const ctx = w.ctx;
+  createSchool(ctx, { name: 'МКОУ «Сосьвинская средняя общеобразовательная школа № 4»', short_name: 'СОШ № 4 п.г.т. Сосьва', municipality: 'Сосьвинский городской округ' });
+  const programme = writeRow(ctx, 'programme', {
+    title: 'Программа повышения качества образования в общеобразовательной организации, функционирующей в неблагоприятных социальных условиях и показывающей низкие образовательные результаты, на 2024–2027 годы',
+    year_from: 2024, year_to: 2027, approval_number: '112-од', approval_date: '2024-08-30',
+    goal: 'Создание условий для повышения качества образования за счёт совершенствования управленческих механизмов и ресурсного потенциала школы',
+  }).id;
+  const directions = DIRECTIONS.map((title, i) => writeRow(ctx, 'direction', { programme_id: programme, position: i + 1, title }).id);
+  for (let i = 0; i < 20; i++) {
+    writeRow(ctx, 'activity', {
+      programme_id: programme, direction_id: directions[(i * 3) % 5], number: String(i + 1), title: TITLES[i % TITLES.length],
+      timing_kind: 'recurrence', timing_text: 'в течение года', date_from: '2026-09-01', date_to: '2027-05-31',
+      responsible: 'Петрова Н. В., заместитель директора по УВР', status: i < 5 ? 'done' : 'planned',
+      completion_mark: i < 5 ? 'Проведено, протокол № 3' : '',
+    });
+  }
+  w.close();
+}
+
+describe('план программы на экране ноутбука', () => {
+  it('1366×768: не меньше 8 строк мероприятий в окне без внутренней прокрутки, столбец и группы по направлениям', async () => {
+    const dataDir = tempDir('opora-e2e-plan-');
+    seedPlan(dataDir);
+    app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
+    const { page } = app;
+    await page.getByRole('navigation').getByText('Программа', { exact: true }).click();
+    const table = page.getByTestId('activities');
+    await table.locator('tbody tr').nth(19).waitFor();
+    await page.screenshot({ path: `${SHOTS}/plan-1366-top.png` });
+
+    // The passport is one line however long the title.
+    const passport = await page.getByTestId('programme-passport').boundingBox();
+    expect(passport!.height).toBeLessThan(60);
+
+    // The user scrolls with the wheel over the table: the page moves, not a box inside it.
+    await table.locator('tbody tr').first().hover();
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/plan-1366-scrolled.png` });
+    const m = await page.evaluate(() => {
+      const box = document.querySelector('[data-testid="activities"] .sticky-table') as HTMLElement;
+      const head = document.querySelector('[data-testid="activities"] thead th') as HTMLElement;
+      const headRect = head.getBoundingClientRect();
+      const rows = [...document.querySelectorAll('[data-testid="activities"] tbody tr')].map((r) => r.getBoundingClientRect());
+      // whole rows between the header row and the window's bottom edge
+      const visible = rows.filter((r) => r.top >= headRect.bottom - 1 && r.bottom <= window.innerHeight + 1).length;
+      return { visible, innerScroll: box.scrollHeight > box.clientHeight + 1, headTop: headRect.top, pageScrolled: window.scrollY > 0 };
+    });
+    expect(m.innerScroll).toBe(false);
+    expect(m.pageScrolled).toBe(true);
+    expect(m.visible).toBeGreaterThanOrEqual(8);
+    // the header row stays in view under the app's header
+    expect(m.headTop).toBeGreaterThanOrEqual(50);
+    expect(m.headTop).toBeLessThan(70);
+
+    // The direction column, and the plan grouped by direction in the programme's order.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => table.locator('thead th').allTextContents()).toContain('Направление');
+    await table.locator('tbody tr', { hasText: 'Семинары по изучению методики' }).first().getByText('Взаимодействие с родителями по здоровьесбережению').waitFor();
+    await page.getByRole('switch', { name: 'Группировать по направлениям' }).click();
+    const groups = table.getByTestId('group-row');
+    await expect.poll(() => groups.allTextContents()).toEqual(DIRECTIONS);
+    // every row under a heading belongs to that direction
+    const grouped = await table.locator('tbody tr').evaluateAll((trs) => {
+      let current = '';
+      const wrong: string[] = [];
+      for (const tr of trs) {
+        if (tr.getAttribute('data-testid') === 'group-row') current = tr.textContent ?? '';
+        else if (!(tr.textContent ?? '').includes(current)) wrong.push(tr.textContent ?? '');
+      }
+      return wrong;
+    });
+    expect(grouped).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/plan-1366-grouped.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/plan-1920-grouped.png` });
+    expect(app.errors).toEqual([]);
+  });
+});
