@@ -38,7 +38,8 @@ const TITLES = [
 function seedPlan(dataDir: string): void {
   const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
   const ctx = w.ctx;
-  createSchool(ctx, { name: 'МКОУ «Сосьвинская средняя общеобразовательная школа № 4»', short_name: 'СОШ № 4 п.г.т. Сосьва', municipality: 'Сосьвинский городской округ' });
+  createSchool(ctx, { name: 'МКОУ «Сосьвинская средняя общеобразовательная школа № 4»', short_name: 'СОШ № 4 п.г.т. Сосьва', municipality: 'Сосьвинский городской округ',
+    address: '', director: '', deputy: '', phone: '', email: '', pupils_count: 240, is_nor: 1, is_nsu: 1 });
   const programme = writeRow(ctx, 'programme', {
     title: 'Программа повышения качества образования в общеобразовательной организации, функционирующей в неблагоприятных социальных условиях и показывающей низкие образовательные результаты, на 2024–2027 годы',
     year_from: 2024, year_to: 2027, approval_number: '112-од', approval_date: '2024-08-30',

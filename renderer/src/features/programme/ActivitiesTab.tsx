@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Select, Checkbox, Group, Switch, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { RecordTable } from '../../components/RecordTable';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
 import { ActivityStatusBadge } from '../../components/Labels';
 import { DeleteButton } from '../../components/DeleteButton';
@@ -51,7 +51,7 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
           </>
         }
         // Grouped, the heading rows say the direction: its column would repeat it on every row.
-        columns={[
+        columns={([
           { key: 'number', title: '№', sort: 'number', width: 50 },
           { key: 'title', title: 'Мероприятие', sort: 'title', render: (r) => (
             <>
@@ -70,7 +70,7 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
               {r.completion_mark && <Text size="xs" c="dimmed" lineClamp={3} title={String(r.completion_mark)} mt={2}>{r.completion_mark}</Text>}
             </>
           ) },
-        ].filter((c) => !grouped || c.key !== 'direction_title')}
+        ] satisfies Column[]).filter((c) => !grouped || c.key !== 'direction_title')}
       />
       <FormModal opened={!!ed.editing} title={ed.isNew ? 'Новое мероприятие программы' : 'Мероприятие программы'} onClose={ed.close}>
         {(setDirty, close) => (
