@@ -235,10 +235,11 @@ export const SCHOOL_TABLES = [
     },
     children: [['risk_status_change', 'entry_id'], ['support_measure', 'target_id'], ['consent', 'entry_id']],
     list: {
-      extra: 'p.full_name AS pupil_name, p.class_name AS class_name, p.birth_date AS birth_date',
+      // pupil_code: the number of «обучающийся № N», the code the exchange says instead of the name; «№ 5» in the search finds it (records.ts).
+      extra: `p.full_name AS pupil_name, p.class_name AS class_name, p.birth_date AS birth_date, ${rule.pupilNumber('p')} AS pupil_code`,
       joins: 'LEFT JOIN pupil p ON p.id = t.pupil_id',
       search: ['p.full_name', 'p.class_name', 't.reason', 't.responsible'],
-      filters: { status: 't.status', class_name: 'p.class_name', pupil_id: 't.pupil_id',
+      filters: { status: 't.status', class_name: 'p.class_name', pupil_id: 't.pupil_id', pupil_code: rule.pupilNumber('p'),
         // CASE, not AND: SQLite guarantees its order, so one row with bad JSON cannot fail the whole list.
         category: 'CASE WHEN json_valid(t.categories) THEN EXISTS (SELECT 1 FROM json_each(t.categories) j WHERE j.value = ?) ELSE 0 END' },
       sorts: { pupil_name: 'p.full_name', class_name: 'p.class_name', included_on: 't.included_on', status: 't.status' },
@@ -275,9 +276,9 @@ export const SCHOOL_TABLES = [
     },
     children: [['support_measure', 'target_id']],
     list: {
-      extra: 'p.full_name AS pupil_name, p.class_name AS class_name',
+      extra: `p.full_name AS pupil_name, p.class_name AS class_name, ${rule.pupilNumber('p')} AS pupil_code`,
       joins: 'LEFT JOIN pupil p ON p.id = t.pupil_id',
-      search: ['p.full_name', 't.area', 't.achievements'], filters: { class_name: 'p.class_name', pupil_id: 't.pupil_id' },
+      search: ['p.full_name', 't.area', 't.achievements'], filters: { class_name: 'p.class_name', pupil_id: 't.pupil_id', pupil_code: rule.pupilNumber('p') },
       sorts: { pupil_name: 'p.full_name', class_name: 'p.class_name', area: 't.area', included_on: 't.included_on' }, defaultSort: 'p.full_name',
     },
   }),
