@@ -309,7 +309,11 @@ export function redact(text: string, mentions: readonly Mention[], codeOf: (pupi
   let out = '';
   let at = 0;
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-    out += text.slice(at, m.start) + (m.kind === 'name' ? codeOf(m.pupilId, m) : 'дата рождения не указывается');
+    out += text.slice(at, m.start);
+    const said = m.kind === 'name' ? codeOf(m.pupilId, m) : 'дата рождения не указывается';
+    // «о Волкове» → «об обучающемся»: the preposition before a vowel.
+    if (/^[аеёиоуыэюя]/iu.test(said)) out = out.replace(/(^|[^\p{L}])([оО])(\s+)$/u, '$1$2б$3');
+    out += said;
     at = m.end;
   }
   return out + text.slice(at);
