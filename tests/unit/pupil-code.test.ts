@@ -38,15 +38,15 @@ function setUp() {
 describe('код обучающегося', () => {
   it('в списке и карточке группы риска; «№ 5» и «обучающийся № 1» в поиске находят ровно эту запись', () => {
     const { ctx, entries, code, withNumber } = setUp();
-    const list = listRecords(ctx, { entity: 'risk_entry', search: '', filters: {}, offset: 0, limit: 50 });
+    const list = listRecords(ctx, { entity: 'risk_entry', search: '', filters: {}, offset: 0, limit: 50, includeDeleted: false });
     expect(list.rows.map((r) => `обучающийся № ${r.pupil_code}`).sort()).toEqual(entries.map((_, i) => code(i)).sort());
     expect(`обучающийся № ${getRecord(ctx, 'risk_entry', entries[4]!).pupil_code}`).toBe(code(4));
     for (const [query, n] of [['№ 5', 5], ['№5', 5], ['обучающийся № 1', 1], ['Обучающаяся № 12', 12]] as const) {
-      const found = listRecords(ctx, { entity: 'risk_entry', search: query, filters: {}, offset: 0, limit: 50 });
+      const found = listRecords(ctx, { entity: 'risk_entry', search: query, filters: {}, offset: 0, limit: 50, includeDeleted: false });
       expect(found.rows.map((r) => r.pupil_name), query).toEqual([withNumber(n)]);
     }
     // a bare number is still the class
-    expect(listRecords(ctx, { entity: 'risk_entry', search: '5', filters: {}, offset: 0, limit: 50 }).total).toBe(4);
+    expect(listRecords(ctx, { entity: 'risk_entry', search: '5', filters: {}, offset: 0, limit: 50, includeDeleted: false }).total).toBe(4);
   });
 
   it('«Что уходит» называет код выделенного и запись, где его найти; «Заменить кодом» ставит код в нужный падеж', () => {
