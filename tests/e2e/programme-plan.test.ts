@@ -100,18 +100,33 @@ describe('план программы на экране ноутбука', () =>
     await page.getByRole('switch', { name: 'Группировать по направлениям' }).click();
     const groups = table.getByTestId('group-row');
     await expect.poll(() => groups.allTextContents()).toEqual(DIRECTIONS);
-    // every row under a heading belongs to that direction
+    // every row under a heading belongs to that direction (activity N was given direction (N−1)·3 mod 5)
     const grouped = await table.locator('tbody tr').evaluateAll((trs) => {
       let current = '';
-      const wrong: string[] = [];
+      const out: [string, number][] = [];
       for (const tr of trs) {
         if (tr.getAttribute('data-testid') === 'group-row') current = tr.textContent ?? '';
-        else if (!(tr.textContent ?? '').includes(current)) wrong.push(tr.textContent ?? '');
+        else out.push([current, Number(tr.querySelector('td')?.textContent)]);
       }
-      return wrong;
+      return out;
     });
-    expect(grouped).toEqual([]);
+    expect(grouped).toHaveLength(20);
+    for (const [heading, n] of grouped) expect(heading, `№ ${n}`).toBe(DIRECTIONS[((n - 1) * 3) % 5]);
+    // grouped, the direction is in the heading, not repeated in a column
+    expect(await table.locator('thead th').allTextContents()).not.toContain('Направление');
     await page.screenshot({ path: `${SHOTS}/plan-1366-grouped.png` });
+
+    // A message (deleting an activity, with «Отменить») sits under the navigation: it covers no column of the list.
+    await table.locator('tbody tr', { hasText: 'Заседание методического объединения' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: /^Удалить/ }).click();
+    await page.getByRole('dialog').last().getByRole('button', { name: /^Удалить/ }).last().click();
+    const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'Отменить' });
+    await toast.waitFor();
+    await page.waitForTimeout(400);
+    const [t, nav, lastLink] = await Promise.all([toast.boundingBox(), page.getByRole('navigation').boundingBox(), page.getByRole('navigation').getByText('Справка').boundingBox()]);
+    expect(t!.x + t!.width).toBeLessThanOrEqual(nav!.x + nav!.width);
+    expect(t!.y).toBeGreaterThan(lastLink!.y + lastLink!.height);
+    await page.screenshot({ path: `${SHOTS}/plan-1366-toast.png` });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/plan-1920-grouped.png` });

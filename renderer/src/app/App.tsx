@@ -162,8 +162,9 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
-        {/* Bottom left: under the navigation, where a message covers neither tabs, buttons nor a form's footer. */}
-        <Notifications position="bottom-left" containerWidth={340} />
+        {/* Bottom left, no wider than the navigation (250 px less the margins): under its last item a message covers
+            neither tabs, buttons, a form's footer nor the first column of a list (the names) on a 1366×768 laptop. */}
+        <Notifications position="bottom-left" containerWidth={226} limit={3} />
         <UnsavedGuard />
         <DataVersion.Provider value={dv}>
           <LockGate>
