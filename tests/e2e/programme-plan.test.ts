@@ -45,6 +45,8 @@ function seedPlan(dataDir: string): void {
     year_from: 2024, year_to: 2027, approval_number: '112-од', approval_date: '2024-08-30',
     goal: 'Создание условий для повышения качества образования за счёт совершенствования управленческих механизмов и ресурсного потенциала школы',
   }).id;
+  ['Обеспечить на школьном уровне среду, поддерживающую обучение', 'Совершенствовать повышение квалификации педагогов']
+    .forEach((text, i) => writeRow(ctx, 'programme_task', { programme_id: programme, position: i + 1, text }));
   const directions = DIRECTIONS.map((title, i) => writeRow(ctx, 'direction', { programme_id: programme, position: i + 1, title }).id);
   for (let i = 0; i < 20; i++) {
     writeRow(ctx, 'activity', {
@@ -130,6 +132,33 @@ describe('план программы на экране ноутбука', () =>
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/plan-1920-grouped.png` });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('новая задача получает следующий номер; у длинного текста виден счётчик и предел в 2 000 знаков', async () => {
+    const dataDir = tempDir('opora-e2e-plan-');
+    seedPlan(dataDir);
+    app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
+    const { page } = app;
+    await page.getByRole('navigation').getByText('Программа', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Задачи' }).click();
+    await page.getByText('Совершенствовать повышение квалификации педагогов').waitFor();
+    await page.getByRole('button', { name: 'Добавить задачу' }).click();
+    const form = page.getByRole('dialog');
+    await expect.poll(() => form.getByLabel('Порядковый номер').inputValue()).toBe('3');
+    const counter = form.getByTestId('length-counter');
+    // thousands are grouped with a non-breaking space
+    const said = async () => (await counter.textContent())?.replace(/\u00a0/g, ' ');
+    expect(await said()).toBe('До 2 000 знаков');
+    await form.getByLabel('Задача').fill('Повышение мотивации педагогов. '.repeat(65));
+    expect(await said()).toBe('Слишком длинно: 2 015 знаков, можно не больше 2 000. Сократите на 15 знаков.');
+    expect(await counter.isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/task-counter-1366.png` });
+    await form.getByLabel('Задача').fill('Повысить мотивацию педагогов к участию в конкурсах профессионального мастерства');
+    expect(await said()).toBe('79 из 2 000 знаков');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /^3 Повысить мотивацию/ }).waitFor();
     expect(app.errors).toEqual([]);
   });
 });

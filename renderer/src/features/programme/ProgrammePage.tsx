@@ -121,7 +121,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           <Tabs.Panel value="activities"><ActivitiesTab programme={programme} /></Tabs.Panel>
           <Tabs.Panel value="tasks">
             <SimpleListTab entity="programme_task" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={TASK_FIELDS}
-              addLabel="Добавить задачу" titleNew="Новая задача" titleEdit="Задача" noun={['задача', 'задачи', 'задач']}
+              numbered addLabel="Добавить задачу" titleNew="Новая задача" titleEdit="Задача" noun={['задача', 'задачи', 'задач']}
               columns={[{ key: 'position', title: '№', sort: 'position', width: 60 }, { key: 'text', title: 'Задача' }]} />
           </Tabs.Panel>
           <Tabs.Panel value="problems">
@@ -136,7 +136,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           </Tabs.Panel>
           <Tabs.Panel value="directions">
             <SimpleListTab entity="direction" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={DIRECTION_FIELDS}
-              addLabel="Добавить направление" titleNew="Новое направление" titleEdit="Направление" noun={['направление', 'направления', 'направлений']}
+              numbered addLabel="Добавить направление" titleNew="Новое направление" titleEdit="Направление" noun={['направление', 'направления', 'направлений']}
               columns={[{ key: 'position', title: '№', sort: 'position', width: 60 }, { key: 'title', title: 'Направление', sort: 'title' }]} />
           </Tabs.Panel>
           <Tabs.Panel value="indicators"><IndicatorsTab programme={programme} /></Tabs.Panel>
