@@ -68,6 +68,14 @@ describe('код обучающегося из сообщения выгрузк
     expect(await list.locator('tbody tr').first().textContent()).toContain('Волков Никита Олегович');
     await page.screenshot({ path: `${SHOTS}/code-list-1366.png` });
 
+    // The header's search finds the pupil by the code and opens the card.
+    await page.getByRole('navigation').getByText('Главная', { exact: true }).click();
+    await page.getByTestId('search-open').click();
+    await page.getByTestId('search-input').fill(`обучающийся № ${n}`);
+    await page.getByTestId('search-results').getByText(`обучающийся № ${n}`, { exact: true }).click();
+    await card.getByRole('heading', { name: 'Волков Никита Олегович' }).waitFor();
+    await page.getByRole('button', { name: 'Закрыть карточку' }).click();
+
     // «Заменить кодом» writes the code in the case the sentence needs.
     await page.getByRole('navigation').getByText('Обмен данными', { exact: true }).click();
     await page.getByTestId('exchange-export').click();

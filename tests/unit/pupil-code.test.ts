@@ -9,6 +9,7 @@ import { includePupil } from '../../main/services/risk-group.js';
 import { saveRecord, listRecords, getRecord } from '../../main/services/records.js';
 import { outgoingReview, replaceInValue, ensureIdentity } from '../../main/services/exchange/index.js';
 import { pupilCodes } from '../../main/services/privacy/people.js';
+import { searchAll } from '../../main/services/search.js';
 
 const pairs: Pair[] = [];
 afterEach(() => {
@@ -45,6 +46,9 @@ describe('код обучающегося', () => {
       const found = listRecords(ctx, { entity: 'risk_entry', search: query, filters: {}, offset: 0, limit: 50, includeDeleted: false });
       expect(found.rows.map((r) => r.pupil_name), query).toEqual([withNumber(n)]);
     }
+    // the header's search across everything finds the pupil's record by the code too
+    const hits = searchAll(ctx, '№ 5');
+    expect(hits.filter((h) => h.table === 'risk_entry')).toEqual([{ table: 'risk_entry', kindTitle: 'Запись группы риска', id: entries[PUPILS.indexOf(withNumber(5))], title: 'обучающийся № 5', school: null }]);
     // a bare number is still the class
     expect(listRecords(ctx, { entity: 'risk_entry', search: '5', filters: {}, offset: 0, limit: 50, includeDeleted: false }).total).toBe(4);
   });
