@@ -57,6 +57,13 @@ export function count(n: number, forms: readonly [string, string, string]): stri
   return `${n.toLocaleString('ru-RU')} ${plural(n, forms)}`;
 }
 
+/** «сегодня», «вчера», «3 дня назад» — never «0 дней назад». */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'сегодня';
+  if (days === 1) return 'вчера';
+  return `${count(days, ['день', 'дня', 'дней'])} назад`;
+}
+
 export function formatPercent(share: number | null): string {
   if (share === null || Number.isNaN(share)) return '—';
   return `${Math.round(share * 100)} %`;

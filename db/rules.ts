@@ -174,6 +174,11 @@ export const rule = {
    * last change on or before @day is an inclusion. A pupil removed and returned is in the group after the
    * return and not between the removal and the return.
    */
+  /**
+   * The pupil's number in the code «обучающийся № N» said instead of the name (privacy/people.ts, pupilCodes):
+   * the pupil's place among all of the school's pupil records in order of creation, deleted ones included.
+   */
+  pupilNumber: (p = 'p') => `(SELECT COUNT(*) FROM pupil p_n WHERE p_n.created_at < ${p}.created_at OR (p_n.created_at = ${p}.created_at AND p_n.id <= ${p}.id))`,
   riskEntryActive: (e = 't') => `(COALESCE(${riskStatusOn(e)}, '') = 'included')`,
   /** Taken off the register by @day: was included, and is not in the group on @day. */
   riskEntryRemoved: (e = 't') => `(COALESCE(${riskStatusOn(e)}, '') = 'removed')`,

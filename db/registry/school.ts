@@ -88,9 +88,10 @@ export const SCHOOL_TABLES = [
     list: {
       extra: `d.title AS direction_title, ${flag(rule.activityOverdue('t'))} AS overdue`,
       joins: 'LEFT JOIN direction d ON d.id = t.direction_id',
-      search: ['t.title', 't.number', 't.responsible', 't.completion_mark', 't.timing_text'],
+      search: ['t.title', 't.number', 't.responsible', 't.completion_mark', 't.timing_text', 'd.title'],
       filters: { programme_id: 't.programme_id', direction_id: 't.direction_id', status: 't.status', timing_kind: 't.timing_kind', overdue: flag(rule.activityOverdue('t')) },
-      sorts: { number: NUMBER_SORT, title: 't.title', date_to: 't.date_to', status: 't.status', direction_title: 'd.title' },
+      // `direction`: in the programme's order of directions (those without one last), then by number — the grouped plan.
+      sorts: { number: NUMBER_SORT, title: 't.title', date_to: 't.date_to', status: 't.status', direction_title: 'd.title', direction: ['d.position IS NULL', 'd.position', 'd.title', ...NUMBER_SORT] },
       defaultSort: NUMBER_SORT.join(', ') + ', t.created_at',
     },
   }),
@@ -235,10 +236,11 @@ export const SCHOOL_TABLES = [
     },
     children: [['risk_status_change', 'entry_id'], ['support_measure', 'target_id'], ['consent', 'entry_id']],
     list: {
-      extra: 'p.full_name AS pupil_name, p.class_name AS class_name, p.birth_date AS birth_date',
+      // pupil_code: the number of «обучающийся № N», the code the exchange says instead of the name; «№ 5» in the search finds it (records.ts).
+      extra: `p.full_name AS pupil_name, p.class_name AS class_name, p.birth_date AS birth_date, ${rule.pupilNumber('p')} AS pupil_code`,
       joins: 'LEFT JOIN pupil p ON p.id = t.pupil_id',
       search: ['p.full_name', 'p.class_name', 't.reason', 't.responsible'],
-      filters: { status: 't.status', class_name: 'p.class_name', pupil_id: 't.pupil_id',
+      filters: { status: 't.status', class_name: 'p.class_name', pupil_id: 't.pupil_id', pupil_code: rule.pupilNumber('p'),
         // CASE, not AND: SQLite guarantees its order, so one row with bad JSON cannot fail the whole list.
         category: 'CASE WHEN json_valid(t.categories) THEN EXISTS (SELECT 1 FROM json_each(t.categories) j WHERE j.value = ?) ELSE 0 END' },
       sorts: { pupil_name: 'p.full_name', class_name: 'p.class_name', included_on: 't.included_on', status: 't.status' },
@@ -275,9 +277,9 @@ export const SCHOOL_TABLES = [
     },
     children: [['support_measure', 'target_id']],
     list: {
-      extra: 'p.full_name AS pupil_name, p.class_name AS class_name',
+      extra: `p.full_name AS pupil_name, p.class_name AS class_name, ${rule.pupilNumber('p')} AS pupil_code`,
       joins: 'LEFT JOIN pupil p ON p.id = t.pupil_id',
-      search: ['p.full_name', 't.area', 't.achievements'], filters: { class_name: 'p.class_name', pupil_id: 't.pupil_id' },
+      search: ['p.full_name', 't.area', 't.achievements'], filters: { class_name: 'p.class_name', pupil_id: 't.pupil_id', pupil_code: rule.pupilNumber('p') },
       sorts: { pupil_name: 'p.full_name', class_name: 'p.class_name', area: 't.area', included_on: 't.included_on' }, defaultSort: 'p.full_name',
     },
   }),

@@ -109,13 +109,23 @@ export function getRecord(ctx: ServiceContext, entity: EntityName | (string & {}
   return open;
 }
 
+/** A pupil's code as a search: «№ 5», «обучающийся №5», «обучающаяся № 5» — a bare «5» stays a search for the class. */
+export const PUPIL_CODE_QUERY = /^(?:обучающ[а-яё]*\s*№?|№)\s*(\d{1,6})$/u;
+
 /** One page of a list, with the total for the pager. Unknown filter or sort fields are refused. */
 export function listRecords(ctx: ServiceContext, input: Omit<z.output<typeof listInput>, 'entity'> & { entity: EntityName | (string & {}) }): ListResult<Row> {
   const entity = input.entity;
   const spec = listSpec(entity);
   const where: string[] = [input.includeDeleted ? '1' : 't.deleted_at IS NULL'];
   const params: unknown[] = [];
-  const search = input.search.trim().toLowerCase();
+  let search = input.search.trim().toLowerCase();
+  // «№ 5», «обучающийся № 5», «5» typed into a pupil list: the code the exchange's messages name, found exactly (not № 15, № 50).
+  const code = spec.filters.pupil_code ? PUPIL_CODE_QUERY.exec(search) : null;
+  if (code) {
+    where.push(`${spec.filters.pupil_code} = ?`);
+    params.push(Number(code[1]));
+    search = '';
+  }
   // Names are sealed (privacy/envelope.ts): lists that show them search and sort after opening them.
   const inMemory = touchesPersonal(entity, spec);
   if (search && !inMemory) {

@@ -8,7 +8,8 @@ import type { ServiceContext } from './context.js';
 import type { SearchHit } from '../../preload/contract/types.js';
 import { allTables } from '../../db/registry/index.js';
 import { getRole } from './school.js';
-import { dayOf } from '../../db/rules.js';
+import { dayOf, rule } from '../../db/rules.js';
+import { PUPIL_CODE_QUERY } from './records.js';
 import { recordTitle, ownerName } from './exchange/conflict-words.js';
 
 const PER_TABLE = 5;
@@ -23,6 +24,7 @@ export function searchAll(ctx: ServiceContext, query: string, limit = 40): Searc
     const schools = ctx.raw.prepare("SELECT id, name FROM municipality_school WHERE lower_ru(name) LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?").all(like, PER_TABLE * 2) as { id: string; name: string }[];
     for (const s of schools) hits.push({ table: 'municipality_school', kindTitle: 'Школа', id: s.id, title: s.name, school: null });
   }
+  if (role === 'school') hits.push(...pupilByCode(ctx, q));
   for (const spec of allTables()) {
     const list = spec.list;
     if (!list || !list.search.length) continue;
@@ -39,4 +41,19 @@ export function searchAll(ctx: ServiceContext, query: string, limit = 40): Searc
     if (hits.length >= limit) break;
   }
   return hits.slice(0, limit);
+}
+
+/**
+ * «№ 5», «обучающийся № 5» — the code the exchange's messages say instead of a name: the pupil's risk-group and
+ * gifted-list records, said by the code (the name is not put in a search result for a code).
+ */
+function pupilByCode(ctx: ServiceContext, q: string): SearchHit[] {
+  const m = PUPIL_CODE_QUERY.exec(q);
+  if (!m) return [];
+  const n = Number(m[1]);
+  const pupil = ctx.raw.prepare(`SELECT p.id FROM pupil p WHERE ${rule.pupilNumber('p')} = ?`).pluck().get(n) as string | undefined;
+  if (!pupil) return [];
+  const rows = ctx.raw.prepare(`SELECT 'risk_entry' AS tbl, id FROM risk_entry WHERE pupil_id = ? AND deleted_at IS NULL
+    UNION ALL SELECT 'gifted_pupil', id FROM gifted_pupil WHERE pupil_id = ? AND deleted_at IS NULL`).all(pupil, pupil) as { tbl: string; id: string }[];
+  return rows.map((r) => ({ table: r.tbl, kindTitle: r.tbl === 'risk_entry' ? 'Запись группы риска' : 'Одарённый обучающийся', id: r.id, title: `обучающийся № ${n}`, school: null }));
 }

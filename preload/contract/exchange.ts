@@ -46,6 +46,11 @@ export interface ReviewItem {
   field: string;
   text: string;
   marks: { start: number; end: number; kind: 'name' | 'birth_date' }[];
+  /**
+   * The pupils the marks point at, by code («обучающийся № 5»), each with the record that holds the pupil
+   * (risk-group entry or gifted list) so the message opens it; `open` is null when the pupil is in neither.
+   */
+  pupils?: { code: string; open: { table: 'risk_entry' | 'gifted_pupil'; id: string } | null }[];
 }
 
 /** What the school's next file carries that the last one did not: every such text, flagged first. */

@@ -52,15 +52,15 @@ function expectErased(ids: ReturnType<typeof setUp>, hlcBefore: string) {
   const t = texts(ids);
   expect(t).toEqual({
     reason: 'обучающийся № 1 (р. дата рождения не указывается г.) пропускает уроки; со слов Сидоровой А. В. — болел',
-    outcomes: 'Рассмотрено поведение обучающийся № 1, дата рождения не указывается г.р.; ответственный — Сидорова А. В.',
-    scope: 'Сведения об ОВЗ обучающийся № 1 для ПМПК',
+    outcomes: 'Рассмотрено поведение обучающегося № 1, дата рождения не указывается г.р.; ответственный — Сидорова А. В.',
+    scope: 'Сведения об ОВЗ обучающегося № 1 для ПМПК',
   });
   // Through the writer's bookkeeping: the corrected text is newer, so it wins at the municipality too.
   expect(p.school.ctx.raw.prepare('SELECT hlc FROM event WHERE id = ?').pluck().get(ids.eventId) as string > hlcBefore).toBe(true);
   const owner = ensureIdentity(p.school.ctx).ownerId;
   expect(findPupilMentions(p.school.ctx, owner)).toEqual([]);
   const plain = bundleText(p.exportSchool());
-  expect(plain).toContain('Рассмотрено поведение обучающийся № 1');
+  expect(plain).toContain('Рассмотрено поведение обучающегося № 1');
   expect(plain).toContain('Сидорова А. В.');
   for (const s of ['Лебедев', 'Дмитри', 'Дима', '20.03.2014', '2014-03-20', '20 марта 2014']) expect(plain, s).not.toContain(s);
 }
@@ -122,7 +122,7 @@ describe('other pupils\' names stay', () => {
     const ev = writeRow(ctx, 'event', { title: 'Беседа', kind: 'meeting', level: 'school', format: 'in_person', date_from: '2026-10-02', outcomes: 'Беседа с Лебедевым; Лебедева Эвелина пропускает' });
     changeStatus(ctx, { entryId: ids.entryId, status: 'removed', changed_on: '2026-11-20', reason: 'Посещает регулярно' });
     eraseOnRequest(ctx, ids.pupilId);
-    expect(ctx.raw.prepare('SELECT outcomes FROM event WHERE id = ?').pluck().get(ev.id)).toBe('Беседа с обучающийся № 1; Лебедева Эвелина пропускает');
+    expect(ctx.raw.prepare('SELECT outcomes FROM event WHERE id = ?').pluck().get(ev.id)).toBe('Беседа с обучающимся № 1; Лебедева Эвелина пропускает');
   });
 });
 

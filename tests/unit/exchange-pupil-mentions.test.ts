@@ -57,7 +57,7 @@ describe('pupil names and birth dates in outgoing free text', () => {
     const { eventId } = setUp();
     expect(replacePupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId)).toBe(1);
     const fixed = p.school.ctx.raw.prepare('SELECT outcomes FROM event WHERE id = ?').pluck().get(eventId);
-    expect(fixed).toBe('обучающийся № 1, дата рождения не указывается г.р., пропускает уроки; со слов обучающийся № 1 — болел');
+    expect(fixed).toBe('обучающийся № 1, дата рождения не указывается г.р., пропускает уроки; со слов обучающегося № 1 — болел');
     expect(findPupilMentions(p.school.ctx, ensureIdentity(p.school.ctx).ownerId)).toEqual([]);
     const path = p.exportSchool();
     const bytes = readFileSync(path);

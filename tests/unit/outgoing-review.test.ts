@@ -50,7 +50,7 @@ describe('the review of outgoing texts', () => {
     const { p, owner, eventId, activityId } = setUp();
     expect(replaceInValue(p.school.ctx, owner, { table: 'event', id: eventId, column: 'outcomes' })).toEqual({ replaced: true });
     const fixed = p.school.ctx.raw.prepare('SELECT outcomes FROM event WHERE id = ?').pluck().get(eventId);
-    expect(fixed).toBe('Разобрали пропуски обучающийся № 1 (дата рождения не указывается г.р.); классному руководителю — беседа с семьёй');
+    expect(fixed).toBe('Разобрали пропуски обучающегося № 1 (дата рождения не указывается г.р.); классному руководителю — беседа с семьёй');
     expect(outgoingReview(p.school.ctx, owner).flagged).toBe(0);
 
     expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');

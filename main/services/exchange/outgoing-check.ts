@@ -8,7 +8,7 @@ import { tableSpec, upTables, travels, type Field } from '../../../db/registry/i
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../context.js';
 import { rewriteText } from '../writer.js';
-import { pupilCodes, knownPupils, schoolAdults } from '../privacy/people.js';
+import { pupilCodes, knownPupils, schoolAdults, codeSayer } from '../privacy/people.js';
 import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
 import { SEGMENT, type Unreadable, type Extracted } from '../privacy/file-text.js';
 import { readWholeSync, readWhole, LIMITS_IN_WORDS } from '../privacy/read-whole.js';
@@ -208,11 +208,11 @@ export function assertNoPupilMentions(ctx: ServiceContext, owner: string, purpos
  */
 export function replacePupilMentions(ctx: ServiceContext, owner: string): number {
   return ctx.raw.transaction(() => {
-    const codes = pupilCodes(ctx);
+    const say = codeSayer(ctx);
     const found = findPupilMentions(ctx, owner);
     for (const f of found) {
       const text = ctx.raw.prepare(`SELECT ${f.column} FROM ${f.table} WHERE id = ?`).pluck().get(f.id) as string;
-      rewriteText(ctx, f.table, f.id, f.column, redact(text, f.mentions, (id) => codes.get(id) ?? 'обучающийся'));
+      rewriteText(ctx, f.table, f.id, f.column, redact(text, f.mentions, say(text)));
     }
     return found.length;
   })();

@@ -13,6 +13,7 @@ import type { ServiceContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { rewriteText } from '../writer.js';
 import { redact } from '../pupil-mentions.js';
+import { codeSayer } from '../privacy/people.js';
 import { matcher, textColumns, recordTitle, pupilCodes, pupilOfEntries } from './outgoing-check.js';
 import type { OutgoingReview, ReviewItem } from '../../../preload/contract/exchange.js';
 
@@ -47,6 +48,18 @@ function sentHashes(ctx: ServiceContext): Map<string, string> {
   return new Map(rows.map(([t, i, c, h]) => [`${t}|${i}|${c}`, h]));
 }
 
+/** Where the school finds a pupil again: the latest live risk-group entry, else the gifted list's, else nowhere. */
+function pupilRecord(ctx: ServiceContext): (pupilId: string) => { table: 'risk_entry' | 'gifted_pupil'; id: string } | null {
+  const risk = ctx.raw.prepare('SELECT id FROM risk_entry WHERE pupil_id = ? AND deleted_at IS NULL ORDER BY included_on DESC, created_at DESC LIMIT 1').pluck();
+  const gifted = ctx.raw.prepare('SELECT id FROM gifted_pupil WHERE pupil_id = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1').pluck();
+  return (pupilId) => {
+    const r = risk.get(pupilId) as string | undefined;
+    if (r) return { table: 'risk_entry', id: r };
+    const g = gifted.get(pupilId) as string | undefined;
+    return g ? { table: 'gifted_pupil', id: g } : null;
+  };
+}
+
 /** The list the export screen and `opora export --review` show: new or changed outgoing texts, flagged first. */
 export function outgoingReview(ctx: ServiceContext, owner: string): OutgoingReview {
   const sent = sentHashes(ctx);
@@ -54,13 +67,15 @@ export function outgoingReview(ctx: ServiceContext, owner: string): OutgoingRevi
   const m = matcher(ctx);
   const codes = pupilCodes(ctx);
   const pupilOf = pupilOfEntries(ctx);
+  const recordOf = pupilRecord(ctx);
   const flagged: ReviewItem[] = [];
   const other: ReviewItem[] = [];
   let total = 0;
   for (const v of outgoingValues(ctx, owner)) {
     if (sent.get(`${v.table}|${v.id}|${v.column}`) === hashOf(v.value)) continue;
     total++;
-    const marks = m.find(v.value).map((x) => ({ start: x.start, end: x.end, kind: x.kind }));
+    const found = m.find(v.value);
+    const marks = found.map((x) => ({ start: x.start, end: x.end, kind: x.kind }));
     if (!marks.length && other.length >= SHOWN_ITEMS) continue;
     const named = recordTitle(v.table, v.row, codes, pupilOf);
     // «Фактор риска «X» — Фактор риска: X» says the same twice: the record is then named by its kind alone.
@@ -70,6 +85,7 @@ export function outgoingReview(ctx: ServiceContext, owner: string): OutgoingRevi
       table: v.table, id: v.id, column: v.column,
       record: `${tableSpec(v.table).title}${title ? ' ' + title : ''}${v.row.deleted_at ? ' (удалённая)' : ''}`,
       field: v.label, text: cut ? v.value.slice(0, SHOWN_CHARS) + '…' : v.value, marks,
+      pupils: [...new Set(found.map((x) => x.pupilId))].map((p) => ({ code: codes.get(p) ?? 'обучающийся', open: recordOf(p) })),
     };
     (marks.length ? flagged : other).push(item);
   }
@@ -95,8 +111,7 @@ export function replaceInValue(ctx: ServiceContext, owner: string, item: { table
     if (typeof value !== 'string') throw new AppError('not_found', 'Запись не найдена: возможно, её уже изменили. Обновите список.');
     const found = matcher(ctx).find(value);
     if (!found.length) return { replaced: false };
-    const codes = pupilCodes(ctx);
-    rewriteText(ctx, item.table, item.id, item.column, redact(value, found, (id) => codes.get(id) ?? 'обучающийся'));
+    rewriteText(ctx, item.table, item.id, item.column, redact(value, found, codeSayer(ctx)(value)));
     return { replaced: true };
   })();
 }

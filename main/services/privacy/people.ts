@@ -7,7 +7,8 @@
 import type { ServiceContext } from '../context.js';
 import { tableSpec, type Field } from '../../../db/registry/index.js';
 import { revealRows } from './vault.js';
-import type { PupilFacts } from './names/matcher.js';
+import type { PupilFacts, Mention } from './names/matcher.js';
+import { codeInCase } from './names/code-case.js';
 
 /**
  * The pupil's code, said instead of the name wherever the name must not go: «обучающийся № N», N the
@@ -17,6 +18,16 @@ import type { PupilFacts } from './names/matcher.js';
 export function pupilCodes(ctx: ServiceContext): Map<string, string> {
   const ids = ctx.raw.prepare('SELECT id FROM pupil ORDER BY created_at, id').pluck().all() as string[];
   return new Map(ids.map((id, i) => [id, `обучающийся № ${i + 1}`]));
+}
+
+/**
+ * What stands in a text instead of a pupil's name: the code in the case the name stood in («беседа с
+ * обучающимся № 1»). Built once per rewrite; `sayer(text)` is the callback `redact` takes for that text.
+ */
+export function codeSayer(ctx: ServiceContext): (text: string) => (pupilId: string, m: Mention) => string {
+  const codes = pupilCodes(ctx);
+  const names = new Map(knownPupils(ctx).map((p) => [p.id, p.fullName]));
+  return (text) => (id, m) => codeInCase(codes.get(id) ?? 'обучающийся', text.slice(m.start, m.end), text.slice(0, m.start), names.get(id));
 }
 
 type PupilRow = { id: string; full_name: string; birth_date: string | null; class_name: string };

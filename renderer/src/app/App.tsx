@@ -8,6 +8,7 @@ import { theme } from './theme';
 import { DataVersion, useCall, useDataVersion } from './data';
 import { call } from './api';
 import { notifyError } from './notify';
+import { useOpenRequests, type OpenRequest } from './openRecord';
 import { FirstRun } from '../features/first-run/FirstRun';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ProgrammePage } from '../features/programme/ProgrammePage';
@@ -75,6 +76,8 @@ function Shell() {
     setPage(p);
     history.replaceState(null, '', '#' + p);
   }), []);
+  // A message elsewhere asks to open a record (openRecord.ts): its page first, then the page's list opens it.
+  useOpenRequests(useCallback((r: OpenRequest) => { const p = PAGE_OF_TABLE[r.table]; if (p) go(p); }, [go]));
   const { value: state, error, reload } = useCall('workspace.state', {});
   const { bump } = useDataVersion();
   const changed = useCallback(() => { void reload(); bump(); }, [reload, bump]);
@@ -159,8 +162,9 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
-        {/* Bottom left: under the navigation, where a message covers neither tabs, buttons nor a form's footer. */}
-        <Notifications position="bottom-left" containerWidth={340} />
+        {/* Bottom left, no wider than the navigation (250 px less the margins): under its last item a message covers
+            neither tabs, buttons, a form's footer nor the first column of a list (the names) on a 1366×768 laptop. */}
+        <Notifications position="bottom-left" containerWidth={226} limit={3} />
         <UnsavedGuard />
         <DataVersion.Provider value={dv}>
           <LockGate>

@@ -4,7 +4,7 @@
  * offers «Отменить», which restores the whole group.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -63,10 +63,11 @@ export function useUndoNotice() {
     notifications.show({
       id: key, color: 'teal', autoClose: 10000,
       message: (
-        <Group justify="space-between" wrap="nowrap" gap="sm">
+        // Text above the button: the message is as narrow as the navigation it sits under (App.tsx).
+        <Stack gap={6} align="flex-start">
           <Text size="sm">{r.removed > 1 ? `Удалено: ${count(r.removed, ['запись', 'записи', 'записей'])} (вместе со связанными). Они в «Корзине».` : 'Запись удалена. Она в «Корзине».'}</Text>
-          <Button size="xs" variant="light" onClick={() => void undo()} data-testid="undo-delete" style={{ flexShrink: 0 }}>Отменить</Button>
-        </Group>
+          <Button size="xs" variant="light" onClick={() => void undo()} data-testid="undo-delete">Отменить</Button>
+        </Stack>
       ),
     });
   };

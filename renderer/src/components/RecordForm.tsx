@@ -12,12 +12,13 @@ import { call, CallError } from '../app/api';
 import { useDataVersion, useCall } from '../app/data';
 import { contract, type EntityName, type Row } from '../../../preload/contract/index';
 import { TypedDateInput } from './TypedDateInput';
+import { count } from '../../../common/format';
 import { useUnsavedChanges } from './UnsavedGuard';
 
 /** `showIf`: the field is shown (and sent) only while the other values allow, e.g. schools when not «всем школам». */
 export type FieldSpec = FieldKinds & { showIf?: (values: Values) => boolean };
 type FieldKinds =
-  | { name: string; label: string; kind: 'text' | 'textarea'; required?: boolean; description?: string; span?: 1 | 2; placeholder?: string }
+  | { name: string; label: string; kind: 'text' | 'textarea'; required?: boolean; description?: string; span?: 1 | 2; placeholder?: string; max?: number }
   | { name: string; label: string; kind: 'date'; required?: boolean; description?: string; span?: 1 | 2 }
   | { name: string; label: string; kind: 'number'; required?: boolean; span?: 1 | 2; decimal?: boolean; min?: number; max?: number }
   | { name: string; label: string; kind: 'checkbox'; span?: 1 | 2 }
@@ -178,8 +179,15 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
     switch (f.kind) {
       case 'text':
         return <TextInput {...common} withAsterisk={req} placeholder={f.placeholder} description={f.description} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
-      case 'textarea':
-        return <Textarea {...common} withAsterisk={req} description={f.description} autosize minRows={2} maxRows={8} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+      case 'textarea': {
+        const text = String(values[f.name] ?? '');
+        return (
+          <div>
+            <Textarea {...common} withAsterisk={req} description={f.description} autosize minRows={2} maxRows={8} value={text} onChange={(e) => set(f.name, e.currentTarget.value)} />
+            {f.max && <LengthCounter length={text.length} max={f.max} />}
+          </div>
+        );
+      }
       case 'date':
         return <TypedDateInput label={f.label} error={err} required={req} description={f.description} value={(values[f.name] as string | null) ?? null} onChange={(v) => set(f.name, v)} />;
       case 'number':
@@ -271,5 +279,20 @@ export function FormModal(props: { opened: boolean; title: string; onClose: () =
         </Group>
       </Modal>
     </>
+  );
+}
+
+/**
+ * Under a long text: how long it is and the limit, in red with the reason once over it — so the limit is seen
+ * while typing, not learnt from a refusal after «Сохранить».
+ */
+function LengthCounter({ length, max }: { length: number; max: number }) {
+  const n = (x: number) => x.toLocaleString('ru-RU');
+  const signs = (x: number) => count(x, ['знак', 'знака', 'знаков']);
+  const over = length > max;
+  return (
+    <Text size="xs" c={over ? 'red' : 'dimmed'} ta="right" mt={2} data-testid="length-counter">
+      {over ? `Слишком длинно: ${signs(length)}, можно не больше ${n(max)}. Сократите на ${signs(length - max)}.` : length ? `${n(length)} из ${n(max)} знаков` : `До ${signs(max)}`}
+    </Text>
   );
 }

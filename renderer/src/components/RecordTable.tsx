@@ -3,7 +3,7 @@
  * 1,500 events opens as fast as one of 15. Wide lists scroll inside the window with the header and the
  * first column in place, and their columns can be hidden (StickyTable).
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Table, TextInput, Group, Pagination, Text, Loader, Alert, UnstyledButton, Center, Box } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconChevronUp, IconChevronDown, IconSelector } from '@tabler/icons-react';
@@ -36,6 +36,13 @@ export interface RecordTableProps {
   defaultSort?: { field: string; dir: 'asc' | 'desc' };
   /** How much of the window is above the table (page header, tabs, filters), so the table fits below it. */
   scrollOffset?: number;
+  /** The screen's main list: it scrolls with the page instead of in a box of its own (StickyTable). */
+  pageScroll?: boolean;
+  /**
+   * Rows in groups: sorted by `sort` (a list-spec sort whose first term is the group) and a heading row wherever
+   * `of(row)` changes. The column sort is set aside while grouped.
+   */
+  group?: { sort: string; of: (row: Row) => string };
 }
 
 export function RecordTable(props: RecordTableProps) {
@@ -46,11 +53,13 @@ export function RecordTable(props: RecordTableProps) {
   const [sort, setSort] = useState<{ field: string; dir: 'asc' | 'desc' } | undefined>(props.defaultSort);
   const filterKey = JSON.stringify(props.filters ?? {});
   useEffect(() => setPage(1), [debounced, filterKey, sort?.field, sort?.dir]);
+  const groupSort = props.group?.sort;
+  useEffect(() => setPage(1), [groupSort]);
   const { value, error, loading } = useCall('records.list', {
     entity: props.entity,
     search: debounced,
     filters: props.filters ?? {},
-    sort,
+    sort: groupSort ? { field: groupSort, dir: 'asc' } : sort,
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });
@@ -94,18 +103,23 @@ export function RecordTable(props: RecordTableProps) {
         {props.columns.length > 4 && cols.menu}
       </Group>
       {error && <Alert color="red" mb="sm">{error}</Alert>}
-      <StickyTable offset={props.scrollOffset ?? 300}>
+      <StickyTable offset={props.scrollOffset ?? 300} pageScroll={props.pageScroll}>
         <Table striped highlightOnHover verticalSpacing="xs" miw={700}>
           <Table.Thead>
             <Table.Tr>{shown.map(header)}</Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {value?.rows.map((row) => (
-              <Table.Tr key={row.id} className={props.onOpen ? 'row-click' : undefined} onClick={() => props.onOpen?.(row)} data-row-id={row.id}>
+            {value?.rows.map((row, i) => (
+              <Fragment key={row.id}>
+              {props.group && (i === 0 || props.group.of(row) !== props.group.of(value.rows[i - 1]!)) && (
+                <Table.Tr className="group-row" data-testid="group-row"><Table.Td colSpan={shown.length}><Text size="sm" fw={700}>{props.group.of(row)}</Text></Table.Td></Table.Tr>
+              )}
+              <Table.Tr className={props.onOpen ? 'row-click' : undefined} onClick={() => props.onOpen?.(row)} data-row-id={row.id}>
                 {shown.map((c) => (
                   <Table.Td key={c.key} className="cell-wrap">{c.render ? c.render(row) : (row[c.key] ?? '')}</Table.Td>
                 ))}
               </Table.Tr>
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>

@@ -8,6 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { SearchHit } from '../../../preload/contract/index';
 import { call } from '../app/api';
+import { openRecord } from '../app/openRecord';
 
 export function SearchDialog({ pageOf, go }: { pageOf: (table: string) => string | null; go: (page: string) => void }) {
   const [opened, setOpened] = useState(false);
@@ -34,9 +35,11 @@ export function SearchDialog({ pageOf, go }: { pageOf: (table: string) => string
     return () => { live = false; };
   }, [debounced]);
   const choose = (h: SearchHit) => {
+    setOpened(false);
+    // A pupil's record opens its card (the shell goes to the page: openRecord.ts); others open their page.
+    if (h.table === 'risk_entry' || h.table === 'gifted_pupil') return openRecord({ table: h.table, id: h.id });
     const page = pageOf(h.table);
     if (page) go(page);
-    setOpened(false);
   };
   return (
     <>

@@ -10,8 +10,10 @@ import { IconColumns } from '@tabler/icons-react';
 /**
  * The scrolling box, as tall as the window leaves below its top (measured, so filters above it may wrap
  * onto two lines); `offset` is the first guess before it is measured and leaves room for paging below.
+ * `pageScroll`: the main list of a screen has no box of its own — the page scrolls, the header row sticks under
+ * the app's header — so on a 768 px screen the list gets the whole window, not what is left under the filters.
  */
-export function StickyTable({ children, offset = 260, testId }: { children: ReactNode; offset?: number; testId?: string }) {
+export function StickyTable({ children, offset = 260, testId, pageScroll }: { children: ReactNode; offset?: number; testId?: string; pageScroll?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState<number | null>(null);
   useLayoutEffect(() => {
@@ -24,6 +26,7 @@ export function StickyTable({ children, offset = 260, testId }: { children: Reac
     return () => window.removeEventListener('resize', measure);
   }, []);
   const above = top === null ? offset : top + 56;
+  if (pageScroll) return <div className="sticky-table page-scroll" data-testid={testId}>{children}</div>;
   return (
     <div ref={ref} className="sticky-table" style={{ maxHeight: `max(320px, calc(100dvh - ${Math.round(above)}px))` }} data-testid={testId}>
       {children}

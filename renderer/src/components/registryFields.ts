@@ -28,7 +28,7 @@ export function fieldsOf(table: EntityName) {
     const base = { name, label: rule.label, span: look.span };
     switch (rule.kind) {
       case 'text':
-        return { ...base, kind: look.multiline ? 'textarea' : 'text', required: rule.required, description: rule.hint, placeholder: look.placeholder };
+        return { ...base, kind: look.multiline ? 'textarea' : 'text', required: rule.required, description: rule.hint, placeholder: look.placeholder, max: rule.max };
       case 'date':
         return { ...base, kind: 'date', required: rule.required, description: rule.hint };
       case 'int':

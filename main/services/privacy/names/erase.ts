@@ -8,7 +8,7 @@
 import type { ServiceContext } from '../../context.js';
 import { allTables, type Field } from '../../../../db/registry/index.js';
 import { pupilMatcher, redact, type Matcher } from './matcher.js';
-import { pupilCodes, pupilFacts, schoolAdults, knownPupils } from '../people.js';
+import { codeSayer, pupilFacts, schoolAdults, knownPupils } from '../people.js';
 
 export interface TextRewrite { table: string; id: string; column: string; value: string }
 
@@ -34,7 +34,7 @@ export function mentionRewrites(ctx: ServiceContext, pupilIds: readonly string[]
       return mine.filter((x) => !theirs.some((o) => o.start <= x.start && o.end >= x.end && o.end - o.start > x.end - x.start));
     },
   };
-  const codes = pupilCodes(ctx);
+  const say = codeSayer(ctx);
   const out: TextRewrite[] = [];
   for (const spec of allTables()) {
     if (spec.side !== 'school') continue;
@@ -45,7 +45,7 @@ export function mentionRewrites(ctx: ServiceContext, pupilIds: readonly string[]
         const text = row[c];
         if (typeof text !== 'string' || !text) continue;
         const found = m.find(text);
-        if (found.length) out.push({ table: spec.name, id: row.id as string, column: c, value: redact(text, found, (id) => codes.get(id) ?? 'обучающийся') });
+        if (found.length) out.push({ table: spec.name, id: row.id as string, column: c, value: redact(text, found, say(text)) });
       }
     }
   }

@@ -64,7 +64,7 @@ function declined(word: string, kind: keyof typeof INCLINE, genders: readonly Ge
 const byName = new Map<string, readonly string[]>(Object.entries(DIMINUTIVES).map(([k, v]) => [lower(k), v]));
 
 /** The gender(s) to decline for: from the patronymic, first name or surname; both when they do not say. */
-function gendersOf(last: string, first: string, middle: string): Gender[] {
+export function gendersOf(last: string, first: string, middle: string): Gender[] {
   // The patronymic says it at once (-ич / -на); lvovich's rules are for the rest.
   const m = lower(middle);
   if (/(ич|оглы|улы)$/.test(m)) return ['male'];

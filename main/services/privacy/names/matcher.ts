@@ -305,11 +305,15 @@ function joinParts(ms: Mention[], text: string): Mention[] {
 }
 
 /** The text with each mention replaced: a name by the pupil's code, a birth date by a neutral phrase. */
-export function redact(text: string, mentions: readonly Mention[], codeOf: (pupilId: string) => string): string {
+export function redact(text: string, mentions: readonly Mention[], codeOf: (pupilId: string, m: Mention) => string): string {
   let out = '';
   let at = 0;
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-    out += text.slice(at, m.start) + (m.kind === 'name' ? codeOf(m.pupilId) : 'дата рождения не указывается');
+    out += text.slice(at, m.start);
+    const said = m.kind === 'name' ? codeOf(m.pupilId, m) : 'дата рождения не указывается';
+    // «о Волкове» → «об обучающемся»: the preposition before a vowel.
+    if (/^[аеёиоуыэюя]/iu.test(said)) out = out.replace(/(^|[^\p{L}])([оО])(\s+)$/u, '$1$2б$3');
+    out += said;
     at = m.end;
   }
   return out + text.slice(at);

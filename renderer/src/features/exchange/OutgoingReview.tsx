@@ -3,7 +3,8 @@
  * changed since the last file, by record and field; what looks like a pupil's name or birth date is marked, and
  * «Заменить кодом» replaces it in one value (or in all). The automatic check stays behind it as a second net.
  */
-import { Alert, Badge, Button, Group, Mark, Modal, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Mark, Modal, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { openRecord } from '../../app/openRecord';
 import type { OutgoingReview as Review, ReviewItem } from '../../../../preload/contract/index';
 import { NOUNS } from '../../../../common/nouns';
 import { count } from '../../../../common/format';
@@ -50,6 +51,14 @@ export function OutgoingReviewModal({ review, busy, onReplaceOne, onReplaceAll, 
                   <Stack gap={2} style={{ minWidth: 0 }}>
                     <Text size="xs" c="dimmed">{it.record} — {it.field}</Text>
                     <Marked item={it} />
+                    {it.pupils?.map((p) => (
+                      <Group key={p.code} gap={6} data-testid="review-pupil">
+                        <Text size="xs">Похоже на ФИО: {p.code}</Text>
+                        {p.open
+                          ? <Anchor component="button" type="button" size="xs" onClick={() => { onClose(); openRecord(p.open!); }}>открыть запись ({p.open.table === 'risk_entry' ? 'группа риска' : 'одарённые дети'})</Anchor>
+                          : <Text size="xs" c="dimmed">(нет ни в группе риска, ни в списке одарённых)</Text>}
+                      </Group>
+                    ))}
                   </Stack>
                   {it.marks.length > 0 && (
                     <Button size="xs" variant="light" color="red" loading={busy} onClick={() => onReplaceOne(it)} style={{ flexShrink: 0 }}>Заменить кодом</Button>

@@ -9,7 +9,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Tooltip, Loader, Alert, Stack, Checkbox } from '@mantine/core';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
-import { formatDate, count, formatPercent } from '../../../../common/format';
+import { formatDate, count, formatPercent, daysAgo } from '../../../../common/format';
 import { riskCategory } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
 import type { DashboardRow } from '../../../../preload/contract/index';
@@ -20,7 +20,7 @@ import { Term } from '../../components/Term';
 type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
 const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
-const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${count(r.bundleAgeDays ?? 0, ['день', 'дня', 'дней'])} назад)` : 'не поступали');
+const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${daysAgo(r.bundleAgeDays ?? 0)})` : 'не поступали');
 
 export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
   { key: 'name', header: 'ОО', value: (r) => r.name },

@@ -5,7 +5,7 @@ import { IconPaperclip } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
 import { notifyError, notifyOk } from '../../app/notify';
-import { formatDate, formatSize, count } from '../../../../common/format';
+import { formatDate, formatSize, daysAgo } from '../../../../common/format';
 import { downloadBase64 } from '../../components/files';
 import { activityStatus, riskCategory, eventKind, eventLevel } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
@@ -63,7 +63,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
             {r.is_pilot ? <Badge color="teal">Пилотная площадка</Badge> : null}
             {r.partner_group_number ? <Badge color="gray">{r.partner_group_number} группа{r.is_resource_centre ? ', ресурсный центр' : ''}</Badge> : null}
           </Group>
-          <Text size="sm">Куратор: {r.curator_name ?? 'не назначен'}. Данные получены: {d.row.lastBundleAt ? `${formatDate(d.row.lastBundleAt)} (${count(d.row.bundleAgeDays ?? 0, ['день', 'дня', 'дней'])} назад)` : 'ещё не поступали'}.</Text>
+          <Text size="sm">Куратор: {r.curator_name ?? 'не назначен'}. Данные получены: {d.row.lastBundleAt ? `${formatDate(d.row.lastBundleAt)} (${daysAgo(d.row.bundleAgeDays ?? 0)})` : 'ещё не поступали'}.</Text>
           {d.row.attention.length > 0 && <Alert color="red" title="Требует внимания">{d.row.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ')}.</Alert>}
           <SimpleGrid cols={4}>
             <Card withBorder><Text size="xs" c="dimmed">Мероприятий выполнено</Text><Text fw={700}>{d.row.activitiesDone} из {d.row.activitiesTotal}</Text></Card>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Select, Checkbox, Group, Text } from '@mantine/core';
+import { Button, Select, Checkbox, Group, Switch, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { RecordTable } from '../../components/RecordTable';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
 import { ActivityStatusBadge } from '../../components/Labels';
 import { DeleteButton } from '../../components/DeleteButton';
@@ -18,6 +18,7 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
   const [direction, setDirection] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
+  const [grouped, setGrouped] = useState(false);
   const { value: directions } = useCall('records.list', { entity: 'direction', filters: { programme_id: programme.id }, limit: 100 });
   // the curator's comments (they come down in the municipality's exchange file) are shown where the work is
   const { value: fromMun } = useCall('fromMunicipality.get', {});
@@ -36,30 +37,40 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
         testId="activities"
         filters={filters}
         noun={['мероприятие', 'мероприятия', 'мероприятий']}
-        searchPlaceholder="Поиск по названию, ответственным, отметке"
+        searchPlaceholder="Поиск по названию, направлению, ответственным, отметке"
         onOpen={ed.openRow}
+        pageScroll
+        group={grouped ? { sort: 'direction', of: (r) => (r.direction_title ? String(r.direction_title) : 'Без направления') } : undefined}
         toolbar={
           <>
-            <Select placeholder="Все направления" aria-label="Направление" data={(directions?.rows ?? []).map((d) => ({ value: d.id, label: String(d.title) }))} value={direction} onChange={setDirection} clearable w={260} />
+            <Select placeholder="Все направления" aria-label="Направление" data={(directions?.rows ?? []).map((d) => ({ value: d.id, label: String(d.title) }))} value={direction} onChange={setDirection} clearable w={240} />
             <Select placeholder="Любой статус" aria-label="Статус" data={activityStatus.options} value={status} onChange={setStatus} clearable w={180} />
             <Checkbox label="Только просроченные" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+            <Switch label="Группировать по направлениям" checked={grouped} onChange={(e) => setGrouped(e.currentTarget.checked)} data-testid="group-by-direction" />
             <Button leftSection={<IconPlus size={16} />} onClick={ed.openNew} ml="auto">Добавить мероприятие</Button>
           </>
         }
-        columns={[
-          { key: 'number', title: '№', sort: 'number', width: 60 },
+        // Grouped, the heading rows say the direction: its column would repeat it on every row.
+        columns={([
+          { key: 'number', title: '№', sort: 'number', width: 50 },
           { key: 'title', title: 'Мероприятие', sort: 'title', render: (r) => (
             <>
               <Text size="sm">{r.title}</Text>
-              {r.direction_title && <Text size="xs" c="dimmed">{r.direction_title}</Text>}
               {comments.get(r.id)?.map((c, i) => <Text key={i} size="xs" c="grape">Куратор ({formatDate(c.written_on)}): {c.text}</Text>)}
             </>
           ) },
-          { key: 'timing_text', title: 'Сроки', sort: 'date_to', width: 170, render: (r) => (<><Text size="sm" c={r.timing_text ? undefined : 'dimmed'}>{r.timing_text || 'Без срока'}</Text>{r.date_to && r.timing_kind !== 'date' && r.timing_kind !== 'deadline' && <Text size="xs" c="dimmed">контроль: {formatDate(String(r.date_to))}</Text>}</>) },
-          { key: 'responsible', title: 'Ответственные', width: 200 },
-          { key: 'status', title: 'Статус', sort: 'status', width: 150, render: (r) => <ActivityStatusBadge status={String(r.status)} overdue={r.overdue === 1} /> },
-          { key: 'completion_mark', title: 'Отметка о выполнении', width: 280 },
-        ]}
+          // Three lines at most (the whole title on hover): seed 000's directions run to 80 characters and begin alike.
+          { key: 'direction_title', title: 'Направление', sort: 'direction_title', width: 180, render: (r) => (r.direction_title ? <Text size="xs" lineClamp={3} title={String(r.direction_title)}>{r.direction_title}</Text> : <Text size="xs" c="dimmed">не указано</Text>) },
+          { key: 'timing_text', title: 'Сроки', sort: 'date_to', width: 150, render: (r) => (<><Text size="sm" c={r.timing_text ? undefined : 'dimmed'}>{r.timing_text || 'Без срока'}</Text>{r.date_to && r.timing_kind !== 'date' && r.timing_kind !== 'deadline' && <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>контроль: {formatDate(String(r.date_to))}</Text>}</>) },
+          { key: 'responsible', title: 'Ответственные', width: 180, render: (r) => <Text size="xs">{r.responsible}</Text> },
+          // The mark under the status: most rows have none yet, and an empty column of its own took the title's width.
+          { key: 'status', title: 'Выполнение', sort: 'status', width: 170, render: (r) => (
+            <>
+              <ActivityStatusBadge status={String(r.status)} overdue={r.overdue === 1} />
+              {r.completion_mark && <Text size="xs" c="dimmed" lineClamp={3} title={String(r.completion_mark)} mt={2}>{r.completion_mark}</Text>}
+            </>
+          ) },
+        ] satisfies Column[]).filter((c) => !grouped || c.key !== 'direction_title')}
       />
       <FormModal opened={!!ed.editing} title={ed.isNew ? 'Новое мероприятие программы' : 'Мероприятие программы'} onClose={ed.close}>
         {(setDirty, close) => (

@@ -1,7 +1,7 @@
 /** Registry 1: the school's quality-improvement programme — its frame, activities, indicators, acts. */
 import { useState, useEffect } from 'react';
-import { Tabs, Card, Text, Button, Group, Select, Stack, Title, Badge, Center } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { Tabs, Card, Text, Button, Group, Select, Stack, Badge, Center, ActionIcon, Collapse } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconPencil, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
 import { label } from '../../components/Labels';
@@ -31,6 +31,43 @@ function ProgrammeForm({ row, onClose, onSaved }: { row: Row | null; onClose: ()
         />
       )}
     </FormModal>
+  );
+}
+
+/**
+ * The passport folded to one line (title, period, order; the goal on unfolding): the plan below it is what a
+ * deputy opens the screen for, and on a 768 px laptop every line above the table is a row of the plan less.
+ */
+/** `finished`: «завершена 31.08.2025» when the programme is finished; `current`: the current one of several. */
+function Passport({ programme, onEdit, finished, current }: { programme: Row; onEdit: () => void; finished: string; current: boolean }) {
+  const [open, setOpen] = useState(false);
+  const approved = programme.approval_number || programme.approval_date;
+  const order = approved
+    ? `Утверждена приказом № ${programme.approval_number || '—'} от ${formatDate(programme.approval_date as string) || '—'}`
+    : 'Приказ об утверждении не указан';
+  const short = approved ? `приказ № ${programme.approval_number || '—'} от ${formatDate(programme.approval_date as string) || '—'}` : 'приказ не указан';
+  return (
+    <Card withBorder py={6} px="sm" data-testid="programme-passport">
+      <Group gap="xs" wrap="nowrap">
+        <ActionIcon variant="subtle" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={open ? 'Свернуть паспорт программы' : 'Развернуть паспорт программы'}>
+          {open ? <IconChevronDown size={18} /> : <IconChevronRight size={18} />}
+        </ActionIcon>
+        <Text fw={600} truncate="end" title={String(programme.title)} style={{ flex: '1 1 auto', minWidth: 0 }}>{programme.title}</Text>
+        <Badge variant="light" style={{ flexShrink: 0 }}>{programme.year_from}–{programme.year_to}</Badge>
+        {finished ? <Badge color="gray" tt="none" style={{ flexShrink: 0 }} title="Её мероприятия не считаются просроченными" data-testid="programme-finished">Программа {finished}</Badge>
+          : current ? <Badge color="teal" variant="light" tt="none" style={{ flexShrink: 0 }}>Текущая программа</Badge> : null}
+        {!open && <Text size="sm" c="dimmed" style={{ flexShrink: 0, whiteSpace: 'nowrap' }} title={order}>{short}</Text>}
+        <Button size="xs" variant="light" style={{ flexShrink: 0 }} leftSection={<IconPencil size={14} />} onClick={onEdit}>Изменить паспорт</Button>
+      </Group>
+      <Collapse expanded={open}>
+        <Stack gap={4} mt={6} pl={36}>
+          <Text size="sm">{programme.title}</Text>
+          <Text size="sm" c="dimmed">{order}</Text>
+          {finished && <Text size="sm" c="dimmed">Программа {finished}: её мероприятия не считаются просроченными.</Text>}
+          {programme.goal ? <Text size="sm"><b>Цель:</b> {programme.goal}</Text> : <Text size="sm" c="dimmed">Цель не указана</Text>}
+        </Stack>
+      </Collapse>
+    </Card>
   );
 }
 
@@ -74,23 +111,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           </>
         }
       />
-      <Card withBorder>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={4}>
-            <Title order={4}>{programme.title}</Title>
-            <Group gap="xs">
-              <Badge variant="light">{programme.year_from}–{programme.year_to}</Badge>
-              {programmeState(programme, today) ? <Badge color="gray" tt="none" data-testid="programme-finished">Программа {programmeState(programme, today)}: её мероприятия не считаются просроченными</Badge>
-                : programmes.length > 1 && programme.id === programmes[0]?.id ? <Badge color="teal" variant="light" tt="none">Текущая программа</Badge> : null}
-              {programme.approval_number || programme.approval_date ? (
-                <Text size="sm" c="dimmed">Утверждена приказом № {programme.approval_number || '—'} от {formatDate(programme.approval_date as string) || '—'}</Text>
-              ) : <Text size="sm" c="dimmed">Приказ об утверждении не указан</Text>}
-            </Group>
-            {programme.goal && <Text size="sm"><b>Цель:</b> {programme.goal}</Text>}
-          </Stack>
-          <Button variant="light" style={{ flexShrink: 0 }} leftSection={<IconPencil size={16} />} onClick={() => setEditing(programme)}>Изменить паспорт</Button>
-        </Group>
-      </Card>
+      <Passport programme={programme} onEdit={() => setEditing(programme)} finished={programmeState(programme, today)} current={programmes.length > 1 && programme.id === programmes[0]?.id} />
       <Tabs defaultValue="activities" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="activities">Мероприятия</Tabs.Tab>
@@ -101,11 +122,12 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           <Tabs.Tab value="acts">Локальные акты</Tabs.Tab>
           <Tabs.Tab value="factors">Каталог факторов риска</Tabs.Tab>
         </Tabs.List>
-        <Card withBorder mt="sm">
+        {/* Not clipped (a Card hides its overflow): the activities' header row sticks to the window while the page scrolls. */}
+        <Card withBorder mt="sm" style={{ overflow: 'visible' }}>
           <Tabs.Panel value="activities"><ActivitiesTab programme={programme} /></Tabs.Panel>
           <Tabs.Panel value="tasks">
             <SimpleListTab entity="programme_task" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={TASK_FIELDS}
-              addLabel="Добавить задачу" titleNew="Новая задача" titleEdit="Задача" noun={['задача', 'задачи', 'задач']}
+              numbered addLabel="Добавить задачу" titleNew="Новая задача" titleEdit="Задача" noun={['задача', 'задачи', 'задач']}
               columns={[{ key: 'position', title: '№', sort: 'position', width: 60 }, { key: 'text', title: 'Задача' }]} />
           </Tabs.Panel>
           <Tabs.Panel value="problems">
@@ -120,7 +142,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           </Tabs.Panel>
           <Tabs.Panel value="directions">
             <SimpleListTab entity="direction" filters={{ programme_id: programme.id }} fixed={{ programme_id: programme.id }} fields={DIRECTION_FIELDS}
-              addLabel="Добавить направление" titleNew="Новое направление" titleEdit="Направление" noun={['направление', 'направления', 'направлений']}
+              numbered addLabel="Добавить направление" titleNew="Новое направление" titleEdit="Направление" noun={['направление', 'направления', 'направлений']}
               columns={[{ key: 'position', title: '№', sort: 'position', width: 60 }, { key: 'title', title: 'Направление', sort: 'title' }]} />
           </Tabs.Panel>
           <Tabs.Panel value="indicators"><IndicatorsTab programme={programme} /></Tabs.Panel>

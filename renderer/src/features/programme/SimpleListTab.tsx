@@ -6,6 +6,7 @@ import { RecordForm, FormModal, emptyValues, rowToValues, type FieldSpec } from 
 import { DeleteButton } from '../../components/DeleteButton';
 import type { EntityName } from '../../../../preload/contract/index';
 import { useEditor } from './useEditor';
+import { useCall } from '../../app/data';
 
 export function SimpleListTab(props: {
   entity: EntityName;
@@ -19,8 +20,12 @@ export function SimpleListTab(props: {
   titleEdit: string;
   noun: readonly [string, string, string];
   testId?: string;
+  /** A numbered list (tasks, directions): a new item gets the number after the last, not 0. */
+  numbered?: boolean;
 }) {
   const ed = useEditor();
+  const { value: last } = useCall('records.list', { entity: props.entity, filters: props.filters ?? {}, sort: props.numbered ? { field: 'position', dir: 'desc' } : undefined, limit: 1 });
+  const next = props.numbered ? { position: Number(last?.rows[0]?.position ?? 0) + 1 } : {};
   return (
     <>
       <RecordTable
@@ -37,7 +42,7 @@ export function SimpleListTab(props: {
           <RecordForm
             entity={props.entity}
             fields={props.fields}
-            initial={ed.row ? rowToValues(props.fields, ed.row) : { ...emptyValues(props.fields), ...props.defaults }}
+            initial={ed.row ? rowToValues(props.fields, ed.row) : { ...emptyValues(props.fields), ...next, ...props.defaults }}
             fixed={props.fixed}
             onDirtyChange={setDirty}
             onSaved={ed.close}

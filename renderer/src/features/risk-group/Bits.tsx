@@ -68,3 +68,9 @@ export function Field({ title, children }: { title: string; children: ReactNode 
     </div>
   );
 }
+
+/** «№ 5»: the pupil's code, the name the exchange and its messages use instead of the ФИО. */
+export const CODE_HINT = 'Так обучающийся назван вместо ФИО в текстах, которые уходят в управление образования, и в сообщениях программы';
+export function PupilCode({ code }: { code: unknown }) {
+  return code == null ? null : <Text component="span" size="sm" c="dimmed" title={CODE_HINT} style={{ whiteSpace: 'nowrap' }}>№ {String(code)}</Text>;
+}

@@ -9,7 +9,7 @@ import { notifyOk } from '../../app/notify';
 import { FormModal, RecordForm, rowToValues } from '../../components/RecordForm';
 import { formatDate } from '../../../../common/format';
 import { ENTRY_FIELDS } from './fields';
-import { CategoryBadges, StatusBadge, Field } from './Bits';
+import { CategoryBadges, StatusBadge, Field, CODE_HINT } from './Bits';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { PupilSection } from './PupilSection';
 import { MeasuresPanel } from './MeasuresPanel';
@@ -48,7 +48,7 @@ function EntryBody({ entryId, onClose }: { entryId: string; onClose: () => void 
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={3}>{String(entry.pupil_name) || 'ФИО стёрто (срок хранения истёк или по просьбе родителей)'}</Title>
-          <Text c="dimmed">{`${entry.class_name} класс`}</Text>
+          <Text c="dimmed">{`${entry.class_name} класс`}{entry.pupil_code != null && <span title={CODE_HINT}>{` · обучающийся № ${entry.pupil_code}`}</span>}</Text>
         </div>
         <StatusBadge status={entry.status} removedOn={entry.removed_on} />
       </Group>

@@ -9,7 +9,7 @@ import { notifyOk } from '../../app/notify';
 import { FormModal, RecordForm, rowToValues } from '../../components/RecordForm';
 import { formatDate } from '../../../../common/format';
 import { GIFTED_FIELDS } from './fields';
-import { Field } from './Bits';
+import { Field, CODE_HINT } from './Bits';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { PupilSection } from './PupilSection';
 import { MeasuresPanel } from './MeasuresPanel';
@@ -42,7 +42,7 @@ function GiftedBody({ giftedId, onClose }: { giftedId: string; onClose: () => vo
     <Stack gap="md" data-testid="gifted-card">
       <div>
         <Title order={3}>{String(g.pupil_name)}</Title>
-        <Text c="dimmed">{`${g.class_name} класс · ${g.area}`}</Text>
+        <Text c="dimmed">{`${g.class_name} класс · ${g.area}`}{g.pupil_code != null && <span title={CODE_HINT}>{` · обучающийся № ${g.pupil_code}`}</span>}</Text>
       </div>
       <PupilSection pupilId={String(g.pupil_id)} />
       <Stack gap="xs">

@@ -1,6 +1,8 @@
 /** The list of gifted pupils, with inclusion of a new one and each pupil's card. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useOpenRequest } from '../../app/openRecord';
 import { Select, Text, Stack } from '@mantine/core';
+import { PupilCode } from './Bits';
 import { RecordTable, type Column } from '../../components/RecordTable';
 import { FormModal } from '../../components/RecordForm';
 import { call } from '../../app/api';
@@ -13,6 +15,7 @@ import { GiftedCard } from './GiftedCard';
 
 const columns: Column[] = [
   { key: 'pupil_name', title: 'ФИО', sort: 'pupil_name', render: (r) => <Text size="sm" fw={500}>{r.pupil_name}</Text> },
+  { key: 'pupil_code', title: 'Код', width: 70, render: (r) => <PupilCode code={r.pupil_code} /> },
   { key: 'class_name', title: 'Класс', sort: 'class_name', width: 80 },
   { key: 'area', title: 'Направление', sort: 'area', width: 170 },
   { key: 'included_on', title: 'Дата включения', sort: 'included_on', width: 130, render: (r) => formatDate(r.included_on as string) },
@@ -23,6 +26,8 @@ const columns: Column[] = [
 export function GiftedList({ classes, including, onIncluding }: { classes: string[]; including: boolean; onIncluding: (open: boolean) => void }) {
   const [klass, setKlass] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const asked = useOpenRequest('gifted_pupil');
+  useEffect(() => { if (asked) setOpenId(asked); }, [asked]);
   return (
     <Stack gap="sm">
       <RecordTable

@@ -1,5 +1,6 @@
 /** Registry 3: pupils of the risk group and gifted pupils, with their support measures. */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { pendingTable, useOpenRequests, type OpenRequest } from '../../app/openRecord';
 import { Tabs, Group, Button } from '@mantine/core';
 import { IconAlertTriangle, IconStar, IconUserPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +12,8 @@ import { RiskList } from './RiskList';
 import { GiftedList } from './GiftedList';
 
 export function RiskGroupPage(_props: { go?: (p: PageKey) => void }) {
-  const [tab, setTab] = useState<string | null>('risk');
+  const [tab, setTab] = useState<string | null>(() => (pendingTable() === 'gifted_pupil' ? 'gifted' : 'risk'));
+  useOpenRequests(useCallback((r: OpenRequest) => { if (r.table === 'gifted_pupil' || r.table === 'risk_entry') setTab(r.table === 'gifted_pupil' ? 'gifted' : 'risk'); }, []));
   const [category, setCategory] = useState<string | null>(null);
   const [adding, setAdding] = useState<'risk' | 'gifted' | null>(null);
   const { value: summary } = useCall('riskGroup.summary', {});

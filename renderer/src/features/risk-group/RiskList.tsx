@@ -1,5 +1,6 @@
 /** The list of risk-group entries with filters by status, category and class; opens an entry's card. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useOpenRequest } from '../../app/openRecord';
 import { SegmentedControl, Select, Text, Stack } from '@mantine/core';
 import { RecordTable, type Column } from '../../components/RecordTable';
 import { FormModal } from '../../components/RecordForm';
@@ -8,13 +9,14 @@ import { notifyOk } from '../../app/notify';
 import { contract } from '../../../../preload/contract/index';
 import { riskCategory } from '../../../../common/labels';
 import { formatDate } from '../../../../common/format';
-import { CategoryBadges, StatusBadge } from './Bits';
+import { CategoryBadges, StatusBadge, PupilCode } from './Bits';
 import { RecordForm } from '../../components/RecordForm';
 import { INCLUDE_RISK_FIELDS, includeRiskInitial, includeRiskInput, PUPIL_NOUN } from './fields';
 import { EntryCard } from './EntryCard';
 
 const baseColumns: Column[] = [
   { key: 'pupil_name', title: 'ФИО', sort: 'pupil_name', width: 190, render: (r) => (r.pupil_name ? <Text size="sm" fw={500}>{r.pupil_name}</Text> : <Text size="sm" c="dimmed">ФИО стёрто</Text>) },
+  { key: 'pupil_code', title: 'Код', width: 70, render: (r) => <PupilCode code={r.pupil_code} /> },
   { key: 'class_name', title: 'Класс', sort: 'class_name', width: 80 },
   { key: 'categories', title: 'Категории', width: 220, render: (r) => <CategoryBadges value={r.categories} /> },
   { key: 'included_on', title: 'Дата постановки', sort: 'included_on', width: 115, render: (r) => formatDate(r.included_on as string) },
@@ -30,6 +32,8 @@ export function RiskList(props: {
   const [status, setStatus] = useState<'included' | 'removed' | 'all'>('included');
   const [klass, setKlass] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const asked = useOpenRequest('risk_entry');
+  useEffect(() => { if (asked) setOpenId(asked); }, [asked]);
   const filters: Record<string, string> = {};
   if (status !== 'all') filters.status = status;
   if (props.category) filters.category = props.category;
@@ -43,7 +47,7 @@ export function RiskList(props: {
         columns={status === 'included' ? baseColumns : [...baseColumns, statusColumn]}
         filters={filters}
         noun={PUPIL_NOUN}
-        searchPlaceholder="Поиск по ФИО, классу, основанию"
+        searchPlaceholder="Поиск по ФИО, коду (№ 5), классу, основанию"
         onOpen={(r) => setOpenId(r.id)}
         empty={status === 'included' && !props.category && !klass
           ? 'В группе риска пока никого нет. Нажмите «Включить в группу риска», чтобы добавить обучающегося.'
