@@ -10,6 +10,7 @@ import { dispatch } from '../handlers.js';
 import { CSP } from '../csp.js';
 import { isTrustedSender } from '../ipc-guard.js';
 import { safeStorageBox } from './secret-box.js';
+import { startInstaller } from './installer.js';
 import { APP_SCHEME, APP_INDEX_URL, resolveAppPath, appContentType } from '../app-protocol.js';
 
 const rendererRoot = join(__dirname, '../renderer/dist');
@@ -160,16 +161,8 @@ if (!app.requestSingleInstanceLock()) {
       }
       return (await shell.openPath(path)) || null;
     };
-    // An update's installer (Windows) starts from the flash drive; the app then closes so the installer can
-    // replace its files (services/update checks the package's signature and hashes first).
-    workspace.update = {
-      startInstaller: async (path) => {
-        const problem = await shell.openPath(path);
-        if (problem) return problem;
-        setTimeout(() => app.quit(), 1500);
-        return null;
-      },
-    };
+    // An update's installer (Windows) starts from the flash drive once services/update has checked it.
+    workspace.update = { startInstaller };
     registerAppProtocol();
     lockDownSession();
     registerIpc(workspace);

@@ -38,6 +38,8 @@ export interface UpdateCheck {
   folder: string | null;
   /** The desktop app can ask for a folder; a browser tab cannot. */
   folderDialog: boolean;
+  /** The desktop app starts a Windows installer itself; a browser tab shows the file to run. */
+  startsInstaller: boolean;
 }
 
 export interface UpdateStart {

@@ -200,7 +200,7 @@ describe('update.* through the door: the renderer names no path, the shell gets 
   const release = ed();
   function school(drive: string, system: SystemFacts, handed: string[]) {
     const ws = new Workspace(tempDir('opora-ws-'));
-    ws.update = { releaseKey: release.publicKey, currentVersion: '1.0.0', system, driveRoots: () => [drive], startInstaller: async (p) => void handed.push(p) ?? null };
+    ws.update = { releaseKey: release.publicKey, currentVersion: '1.0.0', system, driveRoots: () => [drive], startInstaller: async (p) => { handed.push(p); return null; } };
     return ws;
   }
   async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; message?: string }>): Promise<T> {

@@ -32,7 +32,7 @@ function view(env: HandlerEnv, folder: string, o: UpdateOffer) {
 
 async function check(env: HandlerEnv, folders: string[]): Promise<UpdateCheck> {
   const computer = here(env);
-  const base = { currentVersion: computer.current, folderDialog: !!env.pickFolder };
+  const base = { currentVersion: computer.current, folderDialog: !!env.pickFolder, startsInstaller: !!env.update?.startInstaller };
   // Several packages on a drive: the newest that fits is offered; otherwise the first refusal says why.
   let refused: { folder: string; message: string } | null = null;
   let best: { folder: string; offer: UpdateOffer } | null = null;
@@ -59,7 +59,7 @@ export const updateHandlers = defineArea({
     if (!input.pick) return check(env, findUpdateFolders((env.update?.driveRoots ?? driveRoots)()));
     if (!env.pickFolder) throw new AppError('no_dialog', 'Папку обновления можно выбрать в приложении «Опора»; в браузере вставьте флешку и нажмите «Найти обновление».');
     const folder = await env.pickFolder({ title: 'Папка обновления «Опоры» (на флешке)', buttonLabel: 'Проверить эту папку' });
-    if (!folder) return { status: 'cancelled', currentVersion: here(env).current, offer: null, refusal: null, folder: null, folderDialog: true };
+    if (!folder) return { status: 'cancelled', currentVersion: here(env).current, offer: null, refusal: null, folder: null, folderDialog: true, startsInstaller: !!env.update?.startInstaller };
     return check(env, [folder]);
   },
   'update.start': async (env, input) => {
