@@ -4,7 +4,7 @@
  * older or the same, no installer fits the system, or a file is missing; accepted when genuine, with the
  * installer's path handed to the shell (Windows) or the one command shown (deb/rpm).
  */
-import { describe, it, expect, beforeEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -261,5 +261,52 @@ describe('update.* through the door: the renderer names no path, the shell gets 
     expect((await ok<UpdateCheck>(dispatch(school(tempDir(), astra, []), 'update.check', {}))).status).toBe('none');
     expect(await dispatch(ws, 'update.check', { folder: '/etc' })).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(await dispatch(ws, 'update.check', { pick: true })).toMatchObject({ ok: false, code: 'no_dialog' });
+  });
+});
+
+describe('opora update on the command line', () => {
+  async function opora(...argv: string[]) {
+    const { runCli } = await import('../../main/cli/index.js');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), now: () => new Date('2026-12-07T10:00:00Z') });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+  const saved = process.env.OPORA_RELEASE_KEY;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.OPORA_RELEASE_KEY;
+    else process.env.OPORA_RELEASE_KEY = saved;
+  });
+
+  it('--pack refuses to sign without OPORA_RELEASE_KEY; with it, signs the installers into a package', async () => {
+    const d = tempDir('opora-cli-update-');
+    const out = buildOutput(join(d, 'release'), '1.1.0');
+    delete process.env.OPORA_RELEASE_KEY;
+    const refused = await opora('update', '--pack', out, '--to', join(d, 'package'));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/не задан ключ выпуска \(переменная окружения OPORA_RELEASE_KEY\)/);
+    expect(existsSync(join(d, 'package'))).toBe(false);
+
+    const key = ed();
+    process.env.OPORA_RELEASE_KEY = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const signed = await opora('update', '--pack', out, '--to', join(d, 'package'), '--version', '1.1.0', '--changelog', join(out, 'CHANGELOG.md'));
+    expect(signed.code).toBe(0);
+    expect(signed.out).toMatch(/Пакет обновления 1\.1\.0 подписан/);
+    // A test key is not the one built into the app: the packer says schools would refuse it.
+    expect(signed.err).toMatch(/не тот, что встроен в программу.*школы такой пакет не примут/);
+    const o = await offerFor(join(d, 'package'), { key: key.publicKey, current: '1.0.0', system: astra });
+    expect(o.manifest.publishedAt).toBe('2026-12-07');
+    expect(o.manifest.installers.map((e) => e.kind).sort()).toEqual(['appimage', 'deb', 'nsis', 'portable', 'rpm']);
+  });
+
+  it('--from and the department\'s --pack refuse a package not signed by the release key', async () => {
+    const { d, pkg } = await makePackage(ed().privateKey);
+    const from = await opora('update', '--from', pkg);
+    expect(from.code).toBe(1);
+    expect(from.err).toMatch(/Обновление отклонено: Обновление подписано чужим ключом/);
+    const copy = await opora('update', '--pack', pkg, '--to', join(d, 'FLASH'));
+    expect(copy.code).toBe(1);
+    expect(existsSync(join(d, 'FLASH'))).toBe(false);
+    expect((await opora('update')).code).toBe(2);
   });
 });
