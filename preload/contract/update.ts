@@ -57,7 +57,15 @@ export interface UpdateCopied {
   files: number;
 }
 
+/** What the panel shows before any check: the running version and what this window can do. */
+export interface UpdateStatus {
+  currentVersion: string;
+  folderDialog: boolean;
+  startsInstaller: boolean;
+}
+
 export const updateCalls = {
+  'update.status': call<UpdateStatus>(...ANY_ROLE)(z.strictObject({})),
   /** Looks for a package on the flash drives (pick: asks for the folder instead) and checks it for this computer. */
   'update.check': call<UpdateCheck>(...ANY_ROLE)(z.strictObject({ pick: z.boolean().default(false) })),
   /** Checks the offered package again and starts its installer; `version` is the one the person agreed to. */

@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers.js';
 import { signPackage, copyPackage } from '../../main/services/update/pack.js';
@@ -14,6 +14,15 @@ import { launchApp, createSchoolInUi, type AppSession } from './browser.js';
 
 const release = generateKeyPairSync('ed25519');
 const ASTRA = 'NAME="Astra Linux"\nID=astra\nID_LIKE=debian\n';
+
+async function signedPackage(): Promise<string> {
+  const d = tempDir('opora-e2e-update-');
+  const out = join(d, 'release');
+  mkdirSync(out);
+  for (const n of ['opora-1.1.0-windows-x64-setup.exe', 'opora_1.1.0_amd64.deb', 'opora-1.1.0.x86_64.rpm']) writeFileSync(join(out, n), n.repeat(500));
+  await signPackage(out, join(d, 'package'), { key: release.privateKey, version: '1.1.0', publishedAt: '2026-12-07' });
+  return join(d, 'package');
+}
 
 async function driveWithPackage(): Promise<{ drive: string; folder: string }> {
   const d = tempDir('opora-e2e-update-');
@@ -79,6 +88,48 @@ describe('program update from a flash drive, in the browser', () => {
     await refused.getByText(/Файл «opora-1\.1\.0-windows-x64-setup\.exe» изменён после подписи/).waitFor();
     expect(await panel.getByTestId('update-offer').count()).toBe(0);
     await shot('update-refused');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('the department writes an update for schools to a flash drive, in the browser', () => {
+  let app: AppSession;
+  beforeAll(async () => {
+    app = await launchApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('picks the package, then the drive; the checked copy lands in «Опора — обновление 1.1.0»', async () => {
+    const { page, host } = app;
+    await page.getByRole('button', { name: 'Начать работу управления' }).click();
+    await page.getByLabel(/Наименование органа управления образованием/).fill('Управление образования Энского района');
+    await page.getByRole('button', { name: 'Создать', exact: true }).click();
+    await page.getByRole('banner').getByText('Управление образования Энского района').waitFor();
+    const pkg = await signedPackage();
+    const flash = tempDir('opora-e2e-flash-');
+    // The desktop app's two folder dialogs, answered as a person at the department would.
+    const answers = [pkg, flash];
+    const asked: string[] = [];
+    host.workspace.pickFolder = async (q) => {
+      asked.push(q?.title ?? '');
+      return answers.shift() ?? null;
+    };
+    host.workspace.update = { releaseKey: release.publicKey };
+    await page.getByRole('navigation').getByText('Настройки и копии').click();
+    const panel = page.getByTestId('update');
+    await panel.getByRole('button', { name: 'Обновление для школ на флешку…' }).click();
+    await page.getByText(/Обновление до версии 1\.1\.0 проверено и записано/).waitFor();
+    expect(asked).toEqual(['Папка обновления, полученная от разработчиков', 'Флешка для школ']);
+    expect(readdirSync(join(flash, 'Опора — обновление 1.1.0')).sort()).toEqual(['opora-1.1.0-windows-x64-setup.exe', 'opora-1.1.0.x86_64.rpm', 'opora-release.json', 'opora-release.sig', 'opora_1.1.0_amd64.deb']);
+    if (process.env.SHOTS_DIR) {
+      for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await panel.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(process.env.SHOTS_DIR, `update-department-${w}.png`) });
+      }
+    }
     expect(app.errors).toEqual([]);
   });
 });

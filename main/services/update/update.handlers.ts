@@ -55,6 +55,7 @@ async function check(env: HandlerEnv, folders: string[]): Promise<UpdateCheck> {
 }
 
 export const updateHandlers = defineArea({
+  'update.status': (env) => ({ currentVersion: here(env).current, folderDialog: !!env.pickFolder, startsInstaller: !!env.update?.startInstaller }),
   'update.check': async (env, input) => {
     if (!input.pick) return check(env, findUpdateFolders((env.update?.driveRoots ?? driveRoots)()));
     if (!env.pickFolder) throw new AppError('no_dialog', 'Папку обновления можно выбрать в приложении «Опора»; в браузере вставьте флешку и нажмите «Найти обновление».');

@@ -6,7 +6,7 @@
  */
 import { createHash, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { createReadStream, lstatSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CHANGELOG_FILE, MANIFEST_FILE, MANIFEST_MAX_BYTES, SIGNATURE_FILE, manifestFiles, releaseManifest, type InstallerEntry, type ReleaseManifest } from './manifest.js';
 import { keyFingerprint } from './release-key.js';
 import { compareVersions } from './version.js';
@@ -119,7 +119,8 @@ export async function offerFor(folder: string, here: ThisComputer): Promise<Upda
     throw new UpdateRefusal('wrong_platform', `В пакете нет установщика для этого компьютера (${systemWords(here.system)}). В нём есть: ${has}. Попросите в управлении образованием пакет для вашей системы.`);
   }
   await checkFiles(folder, manifest);
-  const installerPath = join(folder, installer.file);
+  // Absolute: apt and dnf take an argument as a local file only when it reads as a path.
+  const installerPath = join(resolve(folder), installer.file);
   const changelog = manifest.changelog ? readSmall(join(folder, CHANGELOG_FILE), manifest.changelog.size)?.toString('utf8') ?? '' : '';
   return { manifest, installer, installerPath, command: installCommand(installer.kind, installerPath, here.system), whatsNew: whatsNewSince(changelog, here.current, manifest.version) };
 }

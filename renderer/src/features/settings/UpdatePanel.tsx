@@ -10,6 +10,7 @@ import { IconSearch, IconFolderOpen, IconPlayerPlay, IconDeviceUsb, IconCopy, Ic
 import type { Role, UpdateCheck, UpdateStart } from '../../../../preload/contract/index';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
+import { useCall } from '../../app/data';
 import { notifyOk } from '../../app/notify';
 import { formatDate } from '../../../../common/format';
 
@@ -17,6 +18,7 @@ export function UpdatePanel({ role }: { role: Role }) {
   const { busy, run } = useAction();
   const [check, setCheck] = useState<UpdateCheck | null>(null);
   const [started, setStarted] = useState<UpdateStart | null>(null);
+  const { value: status } = useCall('update.status', {});
 
   const find = (pick: boolean) => run(async () => {
     setStarted(null);
@@ -39,23 +41,28 @@ export function UpdatePanel({ role }: { role: Role }) {
       <Stack gap="sm">
         <Title order={4}>Обновление программы</Title>
         <Text size="sm" c="dimmed">
-          Новая версия приходит на флешке из управления образованием вместе с файлами обмена. Программа проверяет подпись
-          выпуска и каждый файл; более старую версию не предлагает.{check ? ` Установлена версия ${check.currentVersion}.` : ''}
+          {role === 'municipality'
+            ? 'Новая версия приходит от разработчиков папкой обновления; управление записывает её на флешку для школ, а своё приложение обновляет так же, как школа.'
+            : 'Новая версия приходит на флешке из управления образованием вместе с файлами обмена.'}
+          {' '}Программа проверяет подпись выпуска и каждый файл; более старую версию не предлагает.{status ? ` Установлена версия ${status.currentVersion}.` : ''}
         </Text>
         <Group>
           <Button leftSection={<IconSearch size={16} />} loading={busy} onClick={() => void find(false)}>Найти обновление на флешке</Button>
-          {(check?.folderDialog ?? true) && (
+          {status?.folderDialog && (
             <Button variant="default" leftSection={<IconFolderOpen size={16} />} loading={busy} onClick={() => void find(true)}>Выбрать папку обновления…</Button>
           )}
-          {role === 'municipality' && (
+          {role === 'municipality' && status?.folderDialog && (
             <Button variant="default" leftSection={<IconDeviceUsb size={16} />} loading={busy} onClick={() => void copyForSchools()}>Обновление для школ на флешку…</Button>
           )}
         </Group>
-        {role === 'municipality' && (
+        {role === 'municipality' && status?.folderDialog && (
           <Text size="xs" c="dimmed">
             «Обновление для школ на флешку»: выберите папку обновления, полученную от разработчиков, затем флешку. Программа
             проверит пакет, запишет его в папку «Опора — обновление …» и проверит записанное.
           </Text>
+        )}
+        {role === 'municipality' && status && !status.folderDialog && (
+          <Text size="xs" c="dimmed">Обновление для школ записывается на флешку в приложении «Опора» или командой opora update --pack.</Text>
         )}
         {check?.status === 'none' && (
           <Alert color="gray" data-testid="update-none">На подключённых флешках обновления нет. Вставьте флешку с папкой «Опора — обновление …» и нажмите ещё раз{check.folderDialog ? ' или выберите папку' : ''}.</Alert>
