@@ -13,7 +13,7 @@ import { signPackage, copyPackage, packageFolderName } from '../../main/services
 import { offerFor, UpdateRefusal, type ThisComputer } from '../../main/services/update/verify.js';
 import { MANIFEST_FILE } from '../../main/services/update/manifest.js';
 import { compareVersions, currentVersion } from '../../main/services/update/version.js';
-import { kindsFor, type SystemFacts } from '../../main/services/update/platform.js';
+import { kindsFor, installCommand, type SystemFacts } from '../../main/services/update/platform.js';
 import { Workspace } from '../../main/workspace.js';
 import { dispatch } from '../../main/handlers.js';
 import type { UpdateCheck, UpdateStart } from '../../preload/contract/update.js';
@@ -169,6 +169,10 @@ describe('an update package from the flash drive, checked for this computer', ()
 
   it('this system maps to installer kinds', () => {
     expect(kindsFor(windows)).toEqual(['nsis', 'portable']);
+    // The portable .exe updates by replacing itself, after the app is closed.
+    const portable = { ...windows, portableExe: 'D:\\Опора.exe' };
+    expect(kindsFor(portable)).toEqual(['portable', 'nsis']);
+    expect(installCommand('portable', 'E:\\новая.exe', portable)).toBe('copy /Y "E:\\новая.exe" "D:\\Опора.exe"');
     expect(kindsFor(astra)).toEqual(['deb', 'appimage']);
     expect(kindsFor({ platform: 'linux', arch: 'x64', osRelease: ALT })).toEqual(['rpm', 'appimage']);
     expect(kindsFor({ platform: 'linux', arch: 'x64', osRelease: 'ID=gentoo\n' })).toEqual(['appimage']);

@@ -80,7 +80,8 @@ export const KIND_WORDS: Record<InstallerKind, string> = {
 const q = (path: string) => `"${path.replace(/(["\\$`])/g, '\\$1')}"`;
 
 /**
- * The one command a person runs for a Linux package (null for Windows, where the app starts the installer).
+ * The one command a person runs for a Linux package or to replace the running portable .exe (null where the app
+ * starts the installer itself).
  * ALT's apt-get and РЕД ОС's dnf install a local rpm with its dependencies; plain rpm is the last resort.
  */
 export function installCommand(kind: InstallerKind, path: string, sys: SystemFacts): string | null {
@@ -93,6 +94,9 @@ export function installCommand(kind: InstallerKind, path: string, sys: SystemFac
       if (family === 'redos' || family === 'rpm') return `sudo dnf install ${q(path)}`;
       return `sudo rpm -U ${q(path)}`;
     }
+    case 'portable':
+      // The running portable .exe is replaced by the new one once the app is closed (Windows' own copy command).
+      return sys.portableExe ? `copy /Y "${path}" "${sys.portableExe}"` : null;
     case 'appimage':
       return sys.appImage ? `cp ${q(path)} ${q(sys.appImage)} && chmod +x ${q(sys.appImage)}` : `chmod +x ${q(path)} && ${q(path)}`;
     default:

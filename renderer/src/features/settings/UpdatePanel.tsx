@@ -85,7 +85,7 @@ export function UpdatePanel({ role }: { role: Role }) {
               ))}
               {offer.command ? (
                 <>
-                  <Text size="sm">Закройте «Опору» и выполните в терминале (понадобится пароль администратора):</Text>
+                  <Text size="sm">Закройте «Опору» и выполните в терминале{/^(sudo|su) /.test(offer.command) ? ' (понадобится пароль администратора)' : ''}:</Text>
                   <Group gap="xs" wrap="nowrap" align="flex-start">
                     <Code block style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }} data-testid="update-command">{offer.command}</Code>
                     <CopyButton value={offer.command}>
