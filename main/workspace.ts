@@ -10,7 +10,8 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase, keyringForFile, type OpenedDb } from '../db/open.js';
-import type { ServiceContext, HandlerEnv, WorkspaceKind } from './services/context.js';
+import type { ServiceContext, HandlerEnv, WorkspaceKind, FolderQuestion } from './services/context.js';
+import type { UpdateHost } from './services/update/host.js';
 import { checkIdentityOnOpen } from './services/exchange/keys.js';
 import type { SecretBox } from './services/exchange/crypto.js';
 import { makeBackup, dailyBackup } from './services/backup/backup.js';
@@ -40,12 +41,14 @@ export class Workspace implements HandlerEnv {
   /** How exchange private keys are wrapped at rest; the Electron shell sets a safeStorage-backed box. */
   secretBox: SecretBox | undefined;
   /** Asks the user for a folder (the Electron shell sets it; absent in a browser tab and in tests). */
-  pickFolder: (() => Promise<string | null>) | undefined;
+  pickFolder: ((question?: FolderQuestion) => Promise<string | null>) | undefined;
   /** Asks the user for a database file to open (the Electron shell sets it). */
   pickFile: (() => Promise<string | null>) | undefined;
   /** Where generated documents are saved, and how they are opened (the Electron shell sets both). */
   documentsDir: string | undefined;
   openPath: ((path: string, reveal: boolean) => Promise<string | null>) | undefined;
+  /** Program updates from a flash drive (the Electron shell sets how an installer starts). */
+  update: UpdateHost = {};
 
   constructor(
     readonly dataDir: string,

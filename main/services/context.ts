@@ -3,6 +3,13 @@ import type { Keyring } from '../../db/keyring.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Database } from '../../db/schema.js';
 import type { SecretBox } from './exchange/crypto.js';
+import type { UpdateHost } from './update/host.js';
+
+/** What a folder dialog asks; without it the dialog asks where to write exchange files. */
+export interface FolderQuestion {
+  title: string;
+  buttonLabel: string;
+}
 
 /** What every service function gets: the open workspace and where its files live. */
 export interface ServiceContext {
@@ -31,7 +38,7 @@ export interface HandlerEnv {
   /** How exchange private keys are wrapped at rest; undefined means the plain key file. */
   readonly secretBox: SecretBox | undefined;
   /** Asks the user for a folder: the desktop app only, absent in a browser tab and in tests. */
-  readonly pickFolder: (() => Promise<string | null>) | undefined;
+  readonly pickFolder: ((question?: FolderQuestion) => Promise<string | null>) | undefined;
   /** Asks the user for a database file to open: the desktop app only. */
   readonly pickFile: (() => Promise<string | null>) | undefined;
   /** Closes the active database, runs `fn` with its path (to replace the file), and opens it again. */
@@ -49,4 +56,6 @@ export interface HandlerEnv {
   readonly documentsDir: string | undefined;
   /** Opens a file with the system's program, or shows it in its folder; returns a problem or null. Desktop only. */
   readonly openPath: ((path: string, reveal: boolean) => Promise<string | null>) | undefined;
+  /** Program updates from a flash drive: how an installer starts here (desktop), and test settings. */
+  readonly update?: UpdateHost;
 }

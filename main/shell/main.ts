@@ -10,6 +10,7 @@ import { dispatch } from '../handlers.js';
 import { CSP } from '../csp.js';
 import { isTrustedSender } from '../ipc-guard.js';
 import { safeStorageBox } from './secret-box.js';
+import { startInstaller } from './installer.js';
 import { APP_SCHEME, APP_INDEX_URL, resolveAppPath, appContentType } from '../app-protocol.js';
 
 const rendererRoot = join(__dirname, '../renderer/dist');
@@ -119,7 +120,7 @@ function buildMenu(workspace: Workspace) {
       { label: 'Вид', submenu: [{ label: 'Обновить', role: 'reload' }, { label: 'Крупнее', role: 'zoomIn' }, { label: 'Мельче', role: 'zoomOut' }, { label: 'Обычный размер', role: 'resetZoom' }, { type: 'separator' }, { label: 'Во весь экран', role: 'togglefullscreen' }] },
       {
         label: 'Справка',
-        submenu: [{ label: 'О программе', click: () => void dialog.showMessageBox({ title: 'О программе', message: `Опора ${app.getVersion()}`, detail: 'Поддержка школ с низкими образовательными результатами. Работает без сети.' }) }],
+        submenu: [{ label: 'О программе', click: () => void dialog.showMessageBox({ title: 'О программе', message: `Опора ${app.getVersion()}`, detail: 'Поддержка школ с низкими образовательными результатами. Работает без сети.\nОбновление — с флешки: «Настройки» → «Обновление программы».' }) }],
       },
     ]),
   );
@@ -139,9 +140,9 @@ if (!app.requestSingleInstanceLock()) {
     const workspace = new Workspace(app.getPath('userData'));
     // exchange: private keys wrapped by the OS secret store; bundles written to a folder the user picks.
     workspace.secretBox = safeStorageBox();
-    workspace.pickFolder = async () => {
+    workspace.pickFolder = async (q) => {
       const r = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, { title: 'Куда записать файл обмена (например, флешка)', properties: ['openDirectory', 'createDirectory'], buttonLabel: 'Записать сюда' })
+        ? await dialog.showOpenDialog(mainWindow, { title: q?.title ?? 'Куда записать файл обмена (например, флешка)', properties: ['openDirectory', 'createDirectory'], buttonLabel: q?.buttonLabel ?? 'Записать сюда' })
         : { canceled: true, filePaths: [] };
       return r.canceled ? null : (r.filePaths[0] ?? null);
     };
@@ -160,6 +161,8 @@ if (!app.requestSingleInstanceLock()) {
       }
       return (await shell.openPath(path)) || null;
     };
+    // An update's installer (Windows) starts from the flash drive once services/update has checked it.
+    workspace.update = { startInstaller };
     registerAppProtocol();
     lockDownSession();
     registerIpc(workspace);

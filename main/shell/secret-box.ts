@@ -6,10 +6,19 @@
 import { safeStorage } from 'electron';
 import { plainSecretBox, type SecretBox } from '../services/exchange/crypto.js';
 
+/** Whether the OS store can wrap keys; a store that throws when asked (a broken keyring) counts as none. */
+function storeUsable(): boolean {
+  try {
+    if (!safeStorage.isEncryptionAvailable()) return false;
+    // On Linux without a real keyring Electron falls back to a hard-coded password: no better than plain.
+    return !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text');
+  } catch {
+    return false;
+  }
+}
+
 export function safeStorageBox(): SecretBox {
-  if (!safeStorage.isEncryptionAvailable()) return plainSecretBox;
-  // On Linux without a real keyring Electron falls back to a hard-coded password: no better than plain.
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return plainSecretBox;
+  if (!storeUsable()) return plainSecretBox;
   return {
     kind: 'safeStorage',
     protect: (plain) => safeStorage.encryptString(plain.toString('base64')),

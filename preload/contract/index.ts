@@ -36,6 +36,9 @@ import { privacyCalls } from './privacy.js';
 // the recycle bin (types and calls)
 export * from './recycle-bin.js';
 import { recycleBinCalls, type RemoveResult, type DeletionPreview } from './recycle-bin.js';
+// program updates from a flash drive
+export * from './update.js';
+import { updateCalls } from './update.js';
 
 const entityName = z.enum(ENTITY_NAMES, { message: 'Неизвестный вид записи' });
 
@@ -262,6 +265,7 @@ export const contract = {
   'exchange.reissueEnrollment': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.reissue),
 
   ...recycleBinCalls,
+  ...updateCalls,
 } satisfies Record<string, CallDef<z.ZodType, unknown, unknown>>;
 
 export type Contract = typeof contract;

@@ -40,3 +40,63 @@ describe('the shell serves app:// and keeps DevTools out of the installed app', 
     expect(shell).toMatch(/setDevicePermissionHandler\(\(\) => false\)/);
   });
 });
+
+describe('electron-builder.yml: the installers schools need (issue 21, item 4), checked without a network', () => {
+  type Target = { target: string; arch: string[] };
+  const c = config as Record<string, any>;
+
+  it('is a configuration electron-builder itself accepts (its own loader and schema)', async () => {
+    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
+    const { DebugLogger } = require('builder-util');
+    const loaded = await getConfig(process.cwd(), null, null);
+    await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
+    // The schema is really applied: an unknown option is refused.
+    await expect(validateConfiguration({ ...loaded, linux: { ...loaded.linux, bogusOption: 1 } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object/);
+  });
+
+  it('Windows: NSIS and portable; Linux: deb (Astra), rpm (ALT, РЕД ОС) and AppImage — all 64-bit', () => {
+    expect((c.win.target as Target[]).map((t) => t.target)).toEqual(['nsis', 'portable']);
+    expect((c.linux.target as Target[]).map((t) => t.target)).toEqual(['deb', 'rpm', 'AppImage']);
+    for (const t of [...c.win.target, ...c.linux.target] as Target[]) expect(t.arch).toEqual(['x64']);
+    expect(c.nsis).toMatchObject({ oneClick: false, perMachine: false, language: '1049', installerLanguages: ['ru_RU'], shortcutName: 'Опора' });
+  });
+
+  it('each installer\'s file name is one the update packer recognises as its kind', async () => {
+    const { classifyInstaller } = await import('../../main/services/update/pack.js');
+    // electron-builder's ${arch} as each target spells x64.
+    const made: [string, string, string, string][] = [['nsis', 'x64', 'exe', 'nsis'], ['portable', 'x64', 'exe', 'portable'], ['deb', 'amd64', 'deb', 'deb'], ['rpm', 'x86_64', 'rpm', 'rpm'], ['appImage', 'x86_64', 'AppImage', 'appimage']];
+    for (const [section, arch, ext, kind] of made) {
+      const name = String(c[section].artifactName).replace('${version}', '1.0.0').replace('${arch}', arch).replace('${ext}', ext);
+      expect(name, section).toMatch(/^[a-z0-9._-]+$/i);
+      expect(classifyInstaller(name), name).toEqual({ kind, arch: 'x64' });
+    }
+  });
+
+  it('names, category and descriptions are Russian; the executable and files Latin', () => {
+    expect(c.productName).toBe('Опора');
+    expect(c.executableName).toBe('opora');
+    expect(c.linux.category).toBe('Education');
+    expect(c.linux.desktop.entry).toMatchObject({ Name: 'Опора', Categories: 'Education;Office;' });
+    for (const text of [c.linux.synopsis, c.linux.description, c.linux.desktop.entry.Comment, c.linux.desktop.entry.GenericName]) {
+      expect(text).toMatch(/[а-яё]{4,}/i);
+      expect(text).not.toMatch(/[a-z]{4,}/);
+    }
+    expect(c.rpm.depends.length).toBeGreaterThan(0);
+    expect(c.deb.depends).toContain('libgtk-3-0');
+  });
+
+  it('the icons are there: a 512×512 PNG for Windows and Linux', () => {
+    for (const path of [c.win.icon, c.linux.icon]) {
+      const png = readFileSync(path);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    }
+    expect(c.directories.buildResources).toBe('resources/build');
+  });
+
+  it('`npm run dist -- --dir` builds with this file (the script passes its options to electron-builder)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.scripts.dist).toMatch(/electron-builder$/);
+    expect(pkg.devDependencies['electron-builder']).toBeTruthy();
+  });
+});
