@@ -19,12 +19,20 @@ export interface ExchangeImportResult {
   sequence?: number;
   repeated?: boolean;
   quarantineId?: string;
+  /** Said beside the result: the file came from a newer version and what this one left aside. */
+  note?: string;
   dryRun: boolean;
 }
 
 export interface ExchangeHistoryItem {
   id: number; at: string; file_name: string; kind: string; issuer_id: string; issuer_name: string; seq: number | null;
   status: 'accepted' | 'rejected' | 'quarantined'; reason: string; counts: Partial<ExchangeCounts>;
+}
+
+/** A file this workspace wrote, and the department's receipt for it once its next file has brought one. */
+export interface SentFileItem {
+  id: number; at: string; path: string; seq: number;
+  received_at: string | null; received_records: number | null; received_conflicts: number | null;
 }
 
 export interface ExchangeQuarantineItem {

@@ -250,6 +250,7 @@ export const contract = {
   /** «Заменить кодом» on one reviewed value. */
   'exchange.replaceInValue': call<{ replaced: boolean }>('school')(X.exchangeInputs.reviewItem),
   'exchange.history': call<X.ExchangeHistoryItem[]>('school', 'municipality')(z.strictObject({})),
+  'exchange.sentFiles': call<X.SentFileItem[]>('school')(z.strictObject({})),
   'exchange.quarantine': call<X.ExchangeQuarantineItem[]>('school', 'municipality')(z.strictObject({})),
   'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>('school', 'municipality')(X.exchangeInputs.quarantineDecide),
   'exchange.conflicts': call<X.ExchangeConflict[]>('school', 'municipality')(z.strictObject({})),
