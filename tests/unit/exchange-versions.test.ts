@@ -16,6 +16,8 @@ import { openContainer } from '../../main/services/exchange/container.js';
 import { APP_VERSION, currentSchema } from '../../main/services/exchange/versions.js';
 import { makePair } from './exchange-fixtures.js';
 import pkg from '../../package.json' with { type: 'json' };
+import { count } from '../../common/format.js';
+import { NOUNS } from '../../common/nouns.js';
 
 const notice = table({
   name: 'fixture_notice', title: 'Объявление управления', side: 'municipality', travel: 'down', since: 9001,
@@ -127,6 +129,45 @@ describe('the released version', () => {
       p.importToMuni(path);
       expect(p.muni.ctx.raw.prepare('SELECT app_version, reads_schema FROM municipality_school WHERE id = ?').get(p.schoolId))
         .toEqual({ app_version: pkg.version, reads_schema: currentSchema() });
+    } finally {
+      p.close();
+    }
+  });
+});
+
+describe('receipts', () => {
+  it('a school sees which of its files the department loaded, when, with how many records and conflicts', async () => {
+    const p = makePair();
+    try {
+      const { sentFiles } = await import('../../main/services/exchange/receipts.js');
+      const { receiptWords } = await import('../../common/receipts.js');
+      const first = p.exportSchool();
+      expect(sentFiles(p.school.ctx).map(receiptWords)).toEqual(['ещё не загружен управлением образования']);
+      const loaded = p.importToMuni(first);
+      expect(loaded.status).toBe('accepted');
+      const c = loaded.counts!;
+      const records = c.new + c.updated + c.unchanged + c.deleted;
+      expect(records).toBeGreaterThan(100);
+      const loadedAt = p.clock.now().toISOString();
+
+      // A second file the department has not seen yet when it writes its own.
+      const second = p.exportSchool();
+      const [down] = p.exportMuni(p.schoolId);
+      expect(openContainer(readFileSync(down!)).manifest.receipts).toHaveLength(1);
+      expect(p.importToSchool(down!).status).toBe('accepted');
+
+      const files = sentFiles(p.school.ctx);
+      expect(files.map((f) => f.seq)).toEqual([2, 1]);
+      expect(files[1]).toMatchObject({ received_at: loadedAt, received_records: records, received_conflicts: c.conflicts });
+      expect(receiptWords(files[1]!)).toMatch(new RegExp(`^загружен управлением образования \\d\\d\\.\\d\\d\\.2026 в \\d\\d:\\d\\d: принято ${count(records, NOUNS.record)}, конфликтов 0$`));
+      expect(receiptWords(files[0]!)).toBe('ещё не загружен управлением образования');
+
+      // The next round answers the second file too, and the first keeps its receipt.
+      p.importToMuni(second);
+      const [down2] = p.exportMuni(p.schoolId);
+      p.importToSchool(down2!);
+      expect(sentFiles(p.school.ctx).map((f) => f.received_at !== null)).toEqual([true, true]);
+      expect(sentFiles(p.school.ctx)[1]!.received_at).toBe(loadedAt);
     } finally {
       p.close();
     }
