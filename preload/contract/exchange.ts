@@ -35,6 +35,9 @@ export interface SentFileItem {
   received_at: string | null; received_records: number | null; received_conflicts: number | null;
 }
 
+/** A school whose app could not read the file the department would write for it now. */
+export interface UpdateNeeded { schoolId: string; name: string; appVersion: string; needVersion: string }
+
 export interface ExchangeQuarantineItem {
   id: string; received_at: string; file_name: string; issuer_id: string; issuer_name: string; issuer_role: string;
   fingerprint: string; fingerprintDisplay: string; reason_code: string; reason: string; status: string;

@@ -259,6 +259,7 @@ export const contract = {
   /** Puts the record back as before the last decision and reopens the conflict. */
   'exchange.undoConflict': call<{ undone: true }>('school', 'municipality')(X.exchangeInputs.undoConflict),
   'exchange.schools': call<X.ExchangeSchool[]>('municipality')(z.strictObject({})),
+  'exchange.updatesNeeded': call<X.UpdateNeeded[]>('municipality')(z.strictObject({})),
   'exchange.enrollSchool': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.enrollSchool),
   'exchange.reissueEnrollment': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.reissue),
 

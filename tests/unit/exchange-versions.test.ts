@@ -15,6 +15,7 @@ import { saveRecord } from '../../main/services/records.js';
 import { openContainer } from '../../main/services/exchange/container.js';
 import { APP_VERSION, currentSchema } from '../../main/services/exchange/versions.js';
 import { makePair } from './exchange-fixtures.js';
+import { updatesNeeded } from '../../main/services/exchange/readers.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { count } from '../../common/format.js';
 import { NOUNS } from '../../common/nouns.js';
@@ -30,6 +31,11 @@ const m9001 = {
     title TEXT NOT NULL, body TEXT NOT NULL DEFAULT '');
   ${versionTriggerSql('fixture_notice')}`,
 };
+
+/** As the department knows a school whose last file came from the first release (0.1.0, schema 70). */
+function firstRelease(p: ReturnType<typeof makePair>) {
+  p.muni.ctx.raw.prepare("UPDATE municipality_school SET app_version = '0.1.0', reads_schema = 70 WHERE id = ?").run(p.schoolId);
+}
 
 /** The app of the next release: it has the table. */
 function newerApp() {
@@ -50,9 +56,14 @@ describe('files an older app can read', () => {
     const p = makePair();
     try {
       expect(currentSchema()).toBe(9001);
+      // The school's last file came from the first release (schema 70): its file must stay readable there.
+      p.importToMuni(p.exportSchool());
+      firstRelease(p);
+      expect(updatesNeeded(p.muni.ctx)).toEqual([]);
       const [path] = p.exportMuni(p.schoolId);
       const m = openContainer(readFileSync(path!)).manifest;
-      expect(m.schemaVersion).toBeLessThan(9001);
+      expect(m.schemaVersion).toBe(70);
+      expect(m.receipts).toBeUndefined();
       expect(m.entries.map((e) => e.name)).not.toContain('data/fixture_notice.json');
       olderApp();
       expect(currentSchema()).toBeLessThan(9001);
@@ -72,6 +83,10 @@ describe('files an older app can read', () => {
       const at = p.clock.now().toISOString();
       p.muni.ctx.raw.prepare('INSERT INTO fixture_notice (id, owner, origin, hlc, created_at, updated_at, title) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(randomUUID(), p.muniId, origin, `${String(Date.now()).padStart(15, '0')}:000000:${origin}`, at, at, 'Совещание директоров перенесено на 15 декабря');
+      p.importToMuni(p.exportSchool());
+      firstRelease(p);
+      // Before writing, the department is told who will need an update to read its file.
+      expect(updatesNeeded(p.muni.ctx)).toEqual([{ schoolId: p.schoolId, name: 'МКОУ «Энская ООШ» (вымышленная)', appVersion: '0.1.0', needVersion: APP_VERSION }]);
       const [path] = p.exportMuni(p.schoolId);
       expect(openContainer(readFileSync(path!)).manifest.schemaVersion).toBe(9001);
       olderApp();

@@ -107,6 +107,7 @@ export const exchangeHandlers = defineArea({
     return { undone: true as const };
   },
   'exchange.schools': (env) => exchange.rosterView(xctx(env)),
+  'exchange.updatesNeeded': (env) => exchange.updatesNeeded(xctx(env)),
   'exchange.enrollSchool': (env, input) => enrollmentFile(exchange.enrollSchool(xctx(env), input.name)),
   'exchange.reissueEnrollment': (env, input) => enrollmentFile(exchange.reissueEnrollment(xctx(env), input.schoolId)),
 });
