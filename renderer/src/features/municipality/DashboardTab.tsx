@@ -30,7 +30,6 @@ export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
   { key: 'pg', header: 'Партнёрская группа', value: (r) => r.partner_group_number },
   { key: 'last', header: 'Данные получены', value: (r) => (r.lastBundleAt ? formatDate(r.lastBundleAt) : 'не поступали') },
   { key: 'age', header: 'Давность, дней', value: (r) => r.bundleAgeDays },
-  { key: 'version', header: 'Версия «Опоры»', value: (r) => r.appVersion ?? '' },
   { key: 'done', header: 'Мероприятий выполнено', value: (r) => r.activitiesDone },
   { key: 'total', header: 'Мероприятий всего', value: (r) => r.activitiesTotal },
   { key: 'overdue', header: 'Просрочено мероприятий', value: (r) => r.activitiesOverdue },
@@ -40,16 +39,17 @@ export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
   { key: 'trained', header: 'Прошли КПК в этом году', value: (r) => r.trainedThisYear },
   { key: 'risk', header: 'Группа риска, чел.', value: (r) => r.riskTotal },
   { key: 'events', header: 'Мероприятий в четверти', value: (r) => r.eventsThisTerm },
+  { key: 'version', header: 'Версия «Опоры»', value: (r) => r.appVersion ?? '' },
   { key: 'attention', header: 'Требует внимания', value: (r) => r.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ') },
 ];
 
 /** The summary's columns in order; the school's name stays (it is the sticky first column). */
 const COLUMNS: { key: SortKey; title: string }[] = [
-  { key: 'name', title: 'ОО' }, { key: 'qg', title: 'ГК' }, { key: 'age', title: 'Данные получены' }, { key: 'version', title: 'Версия «Опоры»' },
+  { key: 'name', title: 'ОО' }, { key: 'qg', title: 'ГК' }, { key: 'age', title: 'Данные получены' },
   { key: 'done', title: 'Выполнено мероприятий' }, { key: 'overdue', title: 'Просрочено' }, { key: 'decisions', title: 'Поручения с истёкшим сроком' },
   { key: 'municipal', title: 'Поручения управления не выполнены в срок' },
   { key: 'mentor', title: 'С наставником' }, { key: 'trained', title: 'КПК в этом году' }, { key: 'risk', title: 'Группа риска' },
-  { key: 'events', title: 'Мероприятий в четверти' },
+  { key: 'events', title: 'Мероприятий в четверти' }, { key: 'version', title: 'Версия «Опоры»' },
 ];
 
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
@@ -144,7 +144,6 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
                 )}
                 {cols.visible('qg') && <Table.Td>{r.quality_group ?? '—'} <Text span size="xs" c="dimmed">{levelShort(r.quality_level)}</Text></Table.Td>}
                 {cols.visible('age') && <Table.Td {...bad(r.lastBundleAt === null || (r.bundleAgeDays ?? 0) > 45, r.lastBundleAt ? ATTENTION.bundleOld : ATTENTION.noBundle)}>{ageText(r)}</Table.Td>}
-                {cols.visible('version') && <Table.Td data-testid="app-version">{r.appVersion ?? '—'}{r.appOutdated && <Text size="xs" c="orange.8">старше вашей</Text>}</Table.Td>}
                 {cols.visible('done') && <Table.Td>{r.activitiesDone} из {r.activitiesTotal}</Table.Td>}
                 {cols.visible('overdue') && <Table.Td {...bad(r.activitiesOverdue > 0, ATTENTION.overdue)}>{r.activitiesOverdue}</Table.Td>}
                 {cols.visible('decisions') && <Table.Td {...bad(r.decisionsOverdue > 0, ATTENTION.decisions)}>{r.decisionsOverdue}</Table.Td>}
@@ -159,6 +158,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
                   </Table.Td>
                 )}
                 {cols.visible('events') && <Table.Td>{r.eventsThisTerm}</Table.Td>}
+                {cols.visible('version') && <Table.Td data-testid="app-version">{r.appVersion ?? '—'}{r.appOutdated && <Text size="xs" c="orange.8">старше вашей</Text>}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>
