@@ -18,7 +18,12 @@ export function writtenWords(f: SentFile): string {
 /** «загружен управлением образования 08.12.2026 в 09:30: принято 120 записей, конфликтов 0», or «ещё не загружен». */
 export function receiptWords(f: SentFile): string {
   if (!f.received_at) return 'ещё не загружен управлением образования';
-  return `загружен управлением образования ${formatMoment(f.received_at)}: принято ${count(f.received_records ?? 0, NOUNS.record)}, конфликтов ${f.received_conflicts ?? 0}`;
+  return `загружен управлением образования ${receiptDetail(f)}`;
+}
+
+/** «08.12.2026 в 09:30: принято 120 записей, конфликтов 0» — beside a «Загружен» mark. */
+export function receiptDetail(f: SentFile): string {
+  return `${formatMoment(f.received_at ?? '')}: принято ${count(f.received_records ?? 0, NOUNS.record)}, конфликтов ${f.received_conflicts ?? 0}`;
 }
 
 /** The file's own name, whatever folder it was written to. */

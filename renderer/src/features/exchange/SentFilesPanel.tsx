@@ -4,7 +4,7 @@
  */
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useCall } from '../../app/data';
-import { receiptWords, sentFileName, writtenWords } from '../../../../common/receipts';
+import { receiptDetail, sentFileName, writtenWords } from '../../../../common/receipts';
 
 export function SentFilesPanel() {
   const { value } = useCall('exchange.sentFiles', {});
@@ -28,7 +28,7 @@ export function SentFilesPanel() {
                   <Table.Td>
                     <Stack gap={4} align="flex-start">
                       <Badge variant="light" tt="none" color={f.received_at ? 'teal' : 'gray'}>{f.received_at ? 'Загружен' : 'Ещё не загружен'}</Badge>
-                      {f.received_at && <Text size="sm">{receiptWords(f)}</Text>}
+                      {f.received_at && <Text size="sm" title={`Загружен управлением образования ${receiptDetail(f)}`}>{receiptDetail(f)}</Text>}
                     </Stack>
                   </Table.Td>
                 </Table.Tr>
