@@ -66,7 +66,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
           <Text size="sm">Куратор: {r.curator_name ?? 'не назначен'}. Данные получены: {d.row.lastBundleAt ? `${formatDate(d.row.lastBundleAt)} (${count(d.row.bundleAgeDays ?? 0, ['день', 'дня', 'дней'])} назад)` : 'ещё не поступали'}.</Text>
           <Text size="sm" data-testid="drawer-app-version">
             Версия «Опоры» в школе: {d.row.appVersion ? `${d.row.appVersion} (по последнему файлу)` : 'неизвестна — файлов от школы ещё не было'}.
-            {d.row.appOutdated && <Text span c="orange.8"> Версия старше вашей: если ваш файл понадобится ей в новом виде, выгрузка предупредит, что школе нужно обновление.</Text>}
+            {d.row.appOutdated && <Text span c="orange.8"> Это старше вашей версии. Ваши файлы школа читает, пока в них нет ничего нового для неё; если ей понадобится обновление, экран выгрузки скажет об этом заранее.</Text>}
           </Text>
           {d.row.attention.length > 0 && <Alert color="red" title="Требует внимания">{d.row.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ')}.</Alert>}
           <SimpleGrid cols={4}>
