@@ -13,7 +13,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { versionTriggerSql } from '../../db/migrations/0020_exchange.js';
 import { saveRecord } from '../../main/services/records.js';
 import { openContainer } from '../../main/services/exchange/container.js';
-import { APP_VERSION, currentSchema } from '../../main/services/exchange/versions.js';
+import { APP_VERSION, RELEASES, currentSchema } from '../../main/services/exchange/versions.js';
 import { makePair } from './exchange-fixtures.js';
 import { updatesNeeded } from '../../main/services/exchange/readers.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -138,6 +138,8 @@ describe('the released version', () => {
     const p = makePair();
     try {
       expect(APP_VERSION).toBe(pkg.version);
+      // Each release is listed with the schema it reads: the department tells a school's schema by its version.
+      expect(RELEASES.find((r) => r.version === pkg.version)?.schema).toBe(currentSchema());
       expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
       const path = p.exportSchool();
       expect(openContainer(readFileSync(path)).manifest.appVersion).toBe(pkg.version);

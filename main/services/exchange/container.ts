@@ -265,9 +265,9 @@ export function openContainer(file: Buffer): OpenedContainer {
 /** Whose newer version wrote the file, and which this computer has: the refusal says both and what to do. */
 function newerWords(m: Manifest): string {
   const who = m.issuer.role === 'municipality' ? 'У управления образования' : `У школы «${m.issuer.name}»`;
-  const where = m.issuer.role === 'municipality' ? 'в управлении образования (на флешке вместе с файлами обмена)' : 'у того, кто обслуживает компьютеры';
+  const where = m.issuer.role === 'municipality' ? 'в управлении образования, например на той же флешке' : 'у того, кто обслуживает компьютеры';
   return `${who} «Опора» ${m.appVersion}, на этом компьютере — ${APP_VERSION}. Установите «Опору» ${m.appVersion} или новее `
-    + `(установочный файл или пакет обновления можно получить ${where}) и загрузите этот файл снова; уже загруженные данные на месте.`;
+    + `(установочный файл или пакет обновления можно получить ${where}) и загрузите этот файл снова. Данные, загруженные раньше, на месте.`;
 }
 
 /** A part of a bundle in words: «таблица «Мероприятие журнала»», «приложенный файл». */
