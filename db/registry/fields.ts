@@ -21,6 +21,11 @@ interface Base {
    * teacher's free text may name the child, so the department gets categories, dates and statuses only.
    */
   local?: boolean;
+  /**
+   * The schema version (migration number) this column appeared in; absent — in the first released schema. A file
+   * whose rows all hold this column's empty value leaves it out, so an app on an older schema can read it.
+   */
+  since?: number;
 }
 
 export interface TextField<R extends boolean = boolean> extends Base { kind: 'text'; max: number; required: R }
@@ -102,6 +107,12 @@ export function hasDefault(field: Field): boolean {
   if (field.kind === 'vocab') return field.default !== undefined;
   if (field.kind === 'codes') return false;
   return !field.required;
+}
+
+/** What a field holds when nobody filled it: what a reader fills in for a column a file left out. */
+export function emptyValue(field: Field): unknown {
+  if ('default' in field && field.default !== undefined) return field.default;
+  return field.kind === 'text' ? '' : null;
 }
 
 /** The value a form holds for a field once validated. */

@@ -40,6 +40,14 @@ export function registerTable(spec: TableSpec): void {
   linked.clear();
 }
 
+/** Takes a table out again: a test simulates an app on an older schema, one that never knew the table. */
+export function unregisterTable(name: string): void {
+  const i = registry.findIndex((t) => t.name === name);
+  if (i >= 0) registry.splice(i, 1);
+  byName.delete(name);
+  linked.clear();
+}
+
 export function allTables(): readonly TableSpec[] {
   return registry;
 }

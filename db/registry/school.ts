@@ -45,7 +45,7 @@ export const SCHOOL_TABLES = [
     fields: {
       title: f.req('Название программы', 1000), year_from: f.int('Год начала', 2000, 2100), year_to: f.int('Год окончания', 2000, 2100),
       approval_number: f.opt('Номер приказа об утверждении', 100), approval_date: f.optDate('Дата приказа'), goal: f.opt('Стратегическая цель'),
-      archived_on: f.optDate('Программа завершена', { hint: 'С этого дня её мероприятия не считаются просроченными; она остаётся в списке программ.' }),
+      archived_on: f.optDate('Программа завершена', { hint: 'С этого дня её мероприятия не считаются просроченными; она остаётся в списке программ.', since: 86 }),
     },
     checks: [{ test: (v) => Number(v.year_to) >= Number(v.year_from), message: 'Год окончания раньше года начала', path: 'year_to' }],
     children: [['programme_task', 'programme_id'], ['programme_problem', 'programme_id'], ['direction', 'programme_id'],

@@ -67,6 +67,11 @@ export interface TableSpec<N extends string = string, F extends Record<string, F
   markOf?: readonly [string, string];
   /** Each row describes bytes the file store keeps in files/attachments/<id> (its fields are `fileFields`). */
   files?: true;
+  /**
+   * The schema version (migration number) the table appeared in; absent — in the first released schema. A file in
+   * which the table holds nothing for its recipient leaves it out, so an app on an older schema can read it.
+   */
+  since?: number;
   /** Paged list through records.list; absent for tables listed by their area's own queries. */
   list?: ListSpec;
 }

@@ -19,6 +19,8 @@ export interface ExchangeImportResult {
   sequence?: number;
   repeated?: boolean;
   quarantineId?: string;
+  /** Said beside the result: the file came from a newer version and what this one left aside. */
+  note?: string;
   dryRun: boolean;
 }
 
@@ -26,6 +28,15 @@ export interface ExchangeHistoryItem {
   id: number; at: string; file_name: string; kind: string; issuer_id: string; issuer_name: string; seq: number | null;
   status: 'accepted' | 'rejected' | 'quarantined'; reason: string; counts: Partial<ExchangeCounts>;
 }
+
+/** A file this workspace wrote, and the department's receipt for it once its next file has brought one. */
+export interface SentFileItem {
+  id: number; at: string; path: string; seq: number;
+  received_at: string | null; received_records: number | null; received_conflicts: number | null;
+}
+
+/** A school whose app could not read the file the department would write for it now. */
+export interface UpdateNeeded { schoolId: string; name: string; appVersion: string; needVersion: string }
 
 export interface ExchangeQuarantineItem {
   id: string; received_at: string; file_name: string; issuer_id: string; issuer_name: string; issuer_role: string;

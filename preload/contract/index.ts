@@ -253,6 +253,7 @@ export const contract = {
   /** «Заменить кодом» on one reviewed value. */
   'exchange.replaceInValue': call<{ replaced: boolean }>('school')(X.exchangeInputs.reviewItem),
   'exchange.history': call<X.ExchangeHistoryItem[]>('school', 'municipality')(z.strictObject({})),
+  'exchange.sentFiles': call<X.SentFileItem[]>('school')(z.strictObject({})),
   'exchange.quarantine': call<X.ExchangeQuarantineItem[]>('school', 'municipality')(z.strictObject({})),
   'exchange.quarantineDecide': call<X.ExchangeImportResult | { refused: true }>('school', 'municipality')(X.exchangeInputs.quarantineDecide),
   'exchange.conflicts': call<X.ExchangeConflict[]>('school', 'municipality')(z.strictObject({})),
@@ -261,6 +262,7 @@ export const contract = {
   /** Puts the record back as before the last decision and reopens the conflict. */
   'exchange.undoConflict': call<{ undone: true }>('school', 'municipality')(X.exchangeInputs.undoConflict),
   'exchange.schools': call<X.ExchangeSchool[]>('municipality')(z.strictObject({})),
+  'exchange.updatesNeeded': call<X.UpdateNeeded[]>('municipality')(z.strictObject({})),
   'exchange.enrollSchool': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.enrollSchool),
   'exchange.reissueEnrollment': callWithBytes(X.enrollmentFileOutput, 'municipality')(X.exchangeInputs.reissue),
 

@@ -210,6 +210,9 @@ export interface DashboardRow {
   is_nsu: number;
   lastBundleAt: string | null;
   bundleAgeDays: number | null;
+  /** The school's «Опора», from its last file (null — no file yet); older than the department's: `appOutdated`. */
+  appVersion: string | null;
+  appOutdated: boolean;
   activitiesTotal: number;
   activitiesDone: number;
   activitiesOverdue: number;

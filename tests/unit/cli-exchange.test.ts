@@ -90,6 +90,13 @@ describe('opora command line', () => {
     const back = await opora('import', '--db', s, '--json', ...down.out.trim().split('\n'));
     expect(back.code).toBe(0);
     expect((JSON.parse(back.out) as { status: string }[])[0]!.status).toBe('accepted');
+
+    // The school reads its receipt: the file it wrote, and that the department loaded it, with the counts.
+    const receipt = await opora('history', '--db', s);
+    const loaded = impJson[0]!.counts;
+    const records = loaded.new + loaded.updated + loaded.unchanged + loaded.deleted;
+    expect(receipt.out).toContain('Файлы для управления образования:');
+    expect(receipt.out).toMatch(new RegExp(`№1  .*\\.opora: записан на флешку \\d\\d\\.\\d\\d\\.\\d{4} в \\d\\d:\\d\\d; загружен управлением образования \\d\\d\\.\\d\\d\\.\\d{4} в \\d\\d:\\d\\d: принято ${records} запис`));
   });
 
   it('quarantine from the command line: an unknown sender is listed, then accepted', async () => {

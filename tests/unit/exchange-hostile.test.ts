@@ -125,7 +125,7 @@ describe('hostile bundles are refused with their reason, nothing merged', () => 
     refused(newer, 'newer_format');
     refused(resign(sample, (m) => { (m as { formatVersion: number }).formatVersion = 2; }), 'newer_format');
     // same container, tables from a newer database schema
-    refused(resign(sample, (m) => { (m as { schemaVersion: number }).schemaVersion = 99_999; }), 'newer_format');
+    refused(resign(sample, (m) => { (m as { schemaVersion: number }).schemaVersion = 99_999; }), 'newer_data');
   });
 
   it('bad signature and a signature by a key that is not the one named', async () => {

@@ -21,7 +21,7 @@ import type { KeyObject } from 'node:crypto';
 import { BundleError, LIMITS, megabytes } from './reasons.js';
 import { isSynced, tableSpec } from '../../../db/registry/index.js';
 import { sha256, signBytes, verifyBytes, encryptFor, decryptWith, fingerprint, ENCRYPTION_SCHEME, type EncryptionHeader } from './crypto.js';
-import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { APP_VERSION, currentSchema } from './versions.js';
 import { count } from '../../../common/format.js';
 import { NOUNS } from '../../../common/nouns.js';
 
@@ -80,6 +80,14 @@ export const manifestSchema = z.object({
   enrollmentProof: z.boolean(),
   /** Down bundles: the sequence numbers the municipality has merged from this school, per origin. */
   acks: z.array(z.object({ origin: uuid, seq: sequenceNumber }).strict()).max(1000),
+  /**
+   * Down bundles, from schema 94: the school's files the department has loaded, from its import history — when, how
+   * many records it took, how many conflicts they raised. Signed with the rest, so the school can show it as a receipt.
+   */
+  receipts: z.array(z.object({
+    origin: uuid, seq: sequenceNumber, at: z.string().max(40),
+    records: z.number().int().min(0).max(LIMITS.rowsPerBundle), conflicts: z.number().int().min(0).max(LIMITS.rowsPerBundle),
+  }).strict()).max(1000).optional(),
 }).strict();
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -241,8 +249,8 @@ export function openContainer(file: Buffer): OpenedContainer {
     throw new BundleError('bad_manifest', parsed.error.issues[0]?.path.join('.'));
   }
   const manifest = parsed.data;
-  // Same container, newer tables or columns: this app could not merge them faithfully.
-  if (manifest.schemaVersion > LATEST_VERSION) throw new BundleError('newer_format', `версия схемы ${manifest.schemaVersion}`);
+  // The file holds tables or columns this app does not have: it could not keep them, so it takes nothing.
+  if (manifest.schemaVersion > currentSchema()) throw new BundleError('newer_data', undefined, newerWords(manifest));
   if (fingerprint(manifest.issuer.signKey) !== manifest.issuer.fingerprint) throw new BundleError('bad_manifest', 'отпечаток ключа');
   if (!verifyBytes(manifest.issuer.signKey, manifestBytes, signature)) throw new BundleError('bad_signature');
 
@@ -252,6 +260,14 @@ export function openContainer(file: Buffer): OpenedContainer {
   if (sha256(payload) !== manifest.payload.sha256) throw new BundleError('tampered');
   checkEntries(manifest);
   return { manifest, manifestBytes, signature, payload, sha256: sha256(file) };
+}
+
+/** Whose newer version wrote the file, and which this computer has: the refusal says both and what to do. */
+function newerWords(m: Manifest): string {
+  const who = m.issuer.role === 'municipality' ? 'У управления образования' : `У школы «${m.issuer.name}»`;
+  const where = m.issuer.role === 'municipality' ? 'в управлении образования, например на той же флешке' : 'у того, кто обслуживает компьютеры';
+  return `${who} «Опора» ${m.appVersion}, на этом компьютере — ${APP_VERSION}. Установите «Опору» ${m.appVersion} или новее `
+    + `(установочный файл или пакет обновления можно получить ${where}) и загрузите этот файл снова. Данные, загруженные раньше, на месте.`;
 }
 
 /** A part of a bundle in words: «таблица «Мероприятие журнала»», «приложенный файл». */

@@ -89,6 +89,7 @@ export const exchangeHandlers = defineArea({
       fileName: b.fileName, bytes: b.bytes, size: b.bytes.length, recipientName: b.recipientName, sequence: b.sequence, encrypted: b.encrypted,
     })),
   'exchange.history': (env) => exchange.importHistory(xctx(env)),
+  'exchange.sentFiles': (env) => exchange.sentFiles(xctx(env)),
   'exchange.quarantine': (env) => exchange.listQuarantine(xctx(env)),
   'exchange.quarantineDecide': (env, input) => {
     if (input.accept) return exchange.acceptQuarantined(xctx(env), input.id, input.fingerprintStart);
@@ -106,6 +107,7 @@ export const exchangeHandlers = defineArea({
     return { undone: true as const };
   },
   'exchange.schools': (env) => exchange.rosterView(xctx(env)),
+  'exchange.updatesNeeded': (env) => exchange.updatesNeeded(xctx(env)),
   'exchange.enrollSchool': (env, input) => enrollmentFile(exchange.enrollSchool(xctx(env), input.name)),
   'exchange.reissueEnrollment': (env, input) => enrollmentFile(exchange.reissueEnrollment(xctx(env), input.schoolId)),
 });

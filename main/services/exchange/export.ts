@@ -11,8 +11,6 @@ import { assertDatabaseSound } from '../db-errors.js';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import pkg from '../../../package.json' with { type: 'json' };
-import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { AppError } from '../errors.js';
 import { getMeta, setMeta } from '../clock.js';
 import { getRole, getSchoolProfile } from '../school.js';
@@ -28,6 +26,8 @@ import { audienceSql } from './audience.js';
 import { assertNoPupilMentions } from './outgoing-check.js';
 import { recordSentTexts } from './review.js';
 import { safeFileName } from '../../../common/file-names.js';
+import { APP_VERSION, RECEIPTS_SCHEMA, schemaNeeded, shapeFor, type TableRows } from './versions.js';
+import { receiptsFor } from './receipts.js';
 import { formatDate } from '../../../common/format.js';
 
 export interface BuiltBundle {
@@ -48,10 +48,15 @@ export interface WrittenBundle extends Omit<BuiltBundle, 'bytes'> {
   size: number;
 }
 
-export const APP_VERSION: string = pkg.version;
+export { APP_VERSION };
 
 /** Rows of one table as {table, columns, rows} with each row's version vector when it has more than one entry. */
 export function tableEntry(raw: BetterSqlite3.Database, table: string, where: string, params: unknown[] | Record<string, unknown>): { entry: EntryInput; count: number } {
+  return entryOf(tableRows(raw, table, where, params));
+}
+
+/** One table's exported columns and rows ('_vv' last), read before the file is shaped for its reader. */
+export function tableRows(raw: BetterSqlite3.Database, table: string, where: string, params: unknown[] | Record<string, unknown>): TableRows {
   const cols = exportedColumns(table);
   const rows = raw
     .prepare(`SELECT ${cols.map((c) => 't.' + c).join(', ')}, v.vv FROM ${table} t LEFT JOIN sync_version v ON v.tbl = '${table}' AND v.id = t.id WHERE ${where} ORDER BY t.id`)
@@ -63,8 +68,25 @@ export function tableEntry(raw: BetterSqlite3.Database, table: string, where: st
     // A vector of one entry is the implicit one ({origin: hlc}); it does not travel.
     r[last] = vv && Object.keys(vv).length > 1 ? vv : null;
   }
-  const data = Buffer.from(JSON.stringify({ table, columns: [...cols, '_vv'], rows }), 'utf8');
-  return { entry: { name: `data/${table}.json`, data }, count: rows.length };
+  return { table, columns: [...cols, '_vv'], rows };
+}
+
+function entryOf(t: TableRows): { entry: EntryInput; count: number } {
+  const data = Buffer.from(JSON.stringify({ table: t.table, columns: t.columns, rows: t.rows }), 'utf8');
+  return { entry: { name: `data/${t.table}.json`, data }, count: t.rows.length };
+}
+
+/** The data entries of a file shaped for the oldest app that can read them all, and that schema. */
+function shapedEntries(tables: TableRows[], floor: number): { entries: EntryInput[]; counts: Record<string, number>; schema: number } {
+  const schema = Math.max(schemaNeeded(tables), floor);
+  const entries: EntryInput[] = [];
+  const counts: Record<string, number> = {};
+  for (const t of shapeFor(tables, schema)) {
+    const { entry, count } = entryOf(t);
+    entries.push(entry);
+    counts[t.table] = count;
+  }
+  return { entries, counts, schema };
 }
 
 function reserveSequence(ctx: ExchangeContext, id: Identity): number {
@@ -109,13 +131,7 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
     const muniId = getMeta(ctx.raw, 'municipality_id') ?? null;
     const muniName = getMeta(ctx.raw, 'municipality_name') ?? '';
     const muniKey = getMeta(ctx.raw, 'municipality_encrypt_public') ?? null;
-    const entries: EntryInput[] = [];
-    const counts: Record<string, number> = {};
-    for (const t of upTables()) {
-      const { entry, count } = tableEntry(ctx.raw, t, 't.owner = ?', [id.ownerId]);
-      entries.push(entry);
-      counts[t] = count;
-    }
+    const { entries, counts, schema } = shapedEntries(upTables().map((t) => tableRows(ctx.raw, t, 't.owner = ?', [id.ownerId])), 0);
     entries.push(...schoolFiles(ctx, id.ownerId));
     // Before a number is burnt: a file the department would refuse is not written at all.
     assertSendable(ctx.raw, id.ownerId, entries, Object.values(counts).reduce((a, n) => a + n, 0));
@@ -130,7 +146,7 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
       sequence,
       createdAt: ctx.now().toISOString(),
       appVersion: APP_VERSION,
-      schemaVersion: LATEST_VERSION,
+      schemaVersion: schema,
       counts,
       enrollmentProof: proof,
       acks: [],
@@ -164,14 +180,7 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
       throw new AppError('not_enrolled', `Ключ школы «${school.name}» неизвестен: выгрузка для неё невозможна. Примите её файл обмена ещё раз.`);
     }
     const id = ensureIdentity(ctx);
-    const entries: EntryInput[] = [];
-    const counts: Record<string, number> = {};
-    for (const t of downTables()) {
-      const audience = audienceSql(t, 't');
-      const { entry, count } = tableEntry(ctx.raw, t, `t.owner = @owner${audience ? ` AND ${audience}` : ''}`, { owner: id.ownerId, school: schoolId });
-      entries.push(entry);
-      counts[t] = count;
-    }
+    const { entries, counts, schema, receipts } = municipalityTables(ctx, id.ownerId, schoolId);
     const acks = ctx.raw.prepare('SELECT origin, last_seq AS seq FROM exchange_origin_seq WHERE issuer_id = ? ORDER BY origin').all(schoolId) as { origin: string; seq: number }[];
     const sequence = reserveSequence(ctx, id);
     const head: ManifestHead = {
@@ -181,10 +190,11 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
       sequence,
       createdAt: ctx.now().toISOString(),
       appVersion: APP_VERSION,
-      schemaVersion: LATEST_VERSION,
+      schemaVersion: schema,
       counts,
       enrollmentProof: false,
       acks,
+      ...(receipts.length ? { receipts } : {}),
     };
     const bytes = buildContainer(head, entries, id.keys.signPrivate, encryptTo);
     return {
@@ -193,6 +203,20 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
       recipientId: schoolId, recipientName: school.name, encrypted: !!encryptTo, counts,
     };
   }).immediate();
+}
+
+/**
+ * What the department's file for one school holds, shaped for the oldest app that can keep it all. Receipts go
+ * only to a school whose app reads them (its last file says which): an older app would refuse the whole file.
+ */
+export function municipalityTables(ctx: ExchangeContext, owner: string, schoolId: string) {
+  const tables = downTables().map((t) => {
+    const audience = audienceSql(t, 't');
+    return tableRows(ctx.raw, t, `t.owner = @owner${audience ? ` AND ${audience}` : ''}`, { owner, school: schoolId });
+  });
+  const reads = ctx.raw.prepare('SELECT reads_schema FROM municipality_school WHERE id = ?').pluck().get(schoolId) as number | null | undefined;
+  const receipts = (reads ?? 0) >= RECEIPTS_SCHEMA ? receiptsFor(ctx, schoolId) : [];
+  return { ...shapedEntries(tables, receipts.length ? RECEIPTS_SCHEMA : 0), receipts };
 }
 
 /** Write → flush → rename → read back → verify. Returns the final path. */

@@ -33,6 +33,8 @@ import { incomingFileNameProblem, visibleFileName } from '../../../common/file-n
 import { holdSchoolRows, checkSchoolFiles } from './limits.js';
 import { keyHolder, checkMarksAddressed, checkOwnReferences } from './trust.js';
 import { importBackup } from '../backup/backup.js';
+import { applyReceipts } from './receipts.js';
+import { APP_VERSION, compareVersions, readerSchema } from './versions.js';
 
 export type ImportStatus = 'accepted' | 'rejected' | 'quarantined';
 
@@ -281,7 +283,14 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     ctx.raw.prepare(`INSERT INTO exchange_origin_seq (issuer_id, origin, last_seq, last_sha256, last_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (issuer_id, origin) DO UPDATE SET last_seq = excluded.last_seq, last_sha256 = excluded.last_sha256, last_at = excluded.last_at`)
       .run(m.issuer.id, m.issuer.origin, m.sequence, c.sha256, now);
-    if (role === 'school') applyAcks(ctx, m);
+    if (role === 'school') {
+      applyAcks(ctx, m);
+      applyReceipts(ctx, m);
+    } else {
+      // The school's version, from its last file: the department's export says who must update to read its file.
+      ctx.raw.prepare('UPDATE municipality_school SET app_version = ?, reads_schema = ? WHERE id = ?')
+        .run(m.appVersion.slice(0, 40), readerSchema(m.appVersion, m.schemaVersion), m.issuer.id);
+    }
     if (prep.rotation) applyRotation(ctx, prep.rotation);
     if (opts.dryRun) {
       for (const t of prep.tables) {
@@ -324,7 +333,15 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       AND NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.tbl = 'attachment' AND c.id = a.id AND c.dismissed = 0)`);
     for (const id of attachmentIds) if (gone.get(id)) rmSync(attachmentPath(ctx, 'attachment', id), { force: true });
   }
-  return { ...base, status: 'accepted', counts: total, byTable, ...(repeated ? { repeated } : {}) };
+  const note = newerNote(m);
+  return { ...base, status: 'accepted', counts: total, byTable, ...(repeated ? { repeated } : {}), ...(note ? { note } : {}) };
+}
+
+/** A file from a newer version that this one could read whole: the report says so, and what it did not see. */
+function newerNote(m: Manifest): string | null {
+  if (compareVersions(m.appVersion, APP_VERSION) <= 0) return null;
+  return `Файл записан более новой версией «Опоры» (${m.appVersion}), здесь — ${APP_VERSION}. Всё, что в нём есть, загружено: `
+    + 'разделы, появившиеся в новой версии, в этом файле пусты и пропущены. Обновите программу, когда будет возможность.';
 }
 
 /** Clean-up after a failed import must not itself fail and hide the first error. */

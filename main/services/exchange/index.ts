@@ -7,6 +7,9 @@ export { buildBundles, exportToFolder, exportForDownload, writeBundleFile, type 
 export { importBundle, type ImportOutcome, type ImportStatus } from './import.js';
 export { importFile, importPaths, expandPaths } from './import-files.js';
 export { importHistory, type HistoryItem } from './history.js';
+export { sentFiles, receiptsFor } from './receipts.js';
+export { updatesNeeded } from './readers.js';
+export { APP_VERSION, currentSchema, readerSchema, compareVersions } from './versions.js';
 export { listQuarantine, acceptQuarantined, refuseQuarantined, type QuarantineItem } from './quarantine.js';
 export { enrollSchool, reissueEnrollment, openEnrollment, reEnroll, pinnedMunicipality, readEnrollment, enrollmentState, type EnrollmentFile, type EnrollmentInfo } from './enrollment.js';
 export { displayCode, normaliseCode, CODE_ALPHABET, MAX_CODE_ATTEMPTS } from './enrollment-code.js';

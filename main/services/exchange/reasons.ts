@@ -6,6 +6,7 @@ export const REASONS = {
   not_bundle: 'Это не файл обмена «Опоры» (или файл сильно повреждён).',
   truncated: 'Файл обрезан: он записан не до конца (например, флешку извлекли во время записи). Попросите выгрузить его заново.',
   newer_format: 'Файл создан более новой версией «Опоры». Обновите программу и повторите загрузку.',
+  newer_data: 'Файл записан более новой версией «Опоры» и содержит данные, которые эта версия сохранить не может. Ничего не загружено.',
   too_large: 'Файл превышает допустимые размеры (слишком большой, слишком много частей или подозрительно сильное сжатие). Файл не загружен.',
   school_limit: 'Управление образования уже хранит от этой школы столько, сколько положено одной школе. Файл не загружен: попросите школу удалить лишнее (записи в «Корзине» остаются в файле) или обратитесь к разработчикам.',
   bad_manifest: 'Оглавление файла повреждено или заполнено неверно.',
@@ -44,8 +45,9 @@ export const REASONS = {
 export type ReasonCode = keyof typeof REASONS;
 
 export class BundleError extends AppError {
-  constructor(readonly reason: ReasonCode, detail?: string) {
-    super(reason, detail ? `${REASONS[reason]} (${detail})` : REASONS[reason]);
+  /** `sentences`: what to do, said after the reason as whole sentences rather than a detail in brackets. */
+  constructor(readonly reason: ReasonCode, detail?: string, sentences?: string) {
+    super(reason, (detail ? `${REASONS[reason]} (${detail})` : REASONS[reason]) + (sentences ? ` ${sentences}` : ''));
   }
 }
 

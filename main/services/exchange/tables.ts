@@ -6,7 +6,7 @@
  */
 import { isRealDate } from '../../../common/format.js';
 import { hasXmlForbidden } from '../../../common/xml-chars.js';
-import { tableSpec, hasDefault, nullable, BOOKKEEPING, personalColumns, travels, type Field, type TableSpec } from '../../../db/registry/index.js';
+import { tableSpec, hasDefault, emptyValue, nullable, BOOKKEEPING, personalColumns, travels, type Field, type TableSpec } from '../../../db/registry/index.js';
 import { BundleError, LIMITS } from './reasons.js';
 import { UUID_RE } from './container.js';
 
@@ -130,7 +130,7 @@ function tableChecker(table: string, data: unknown, rowCount: number) {
   if (Object.keys(d).length !== 3 || d.table !== table || !Array.isArray(d.columns) || !Array.isArray(d.rows)) fail('неверная структура');
   const columns = d.columns as unknown[];
   if (rowCount > LIMITS.rowsPerTable) throw new BundleError('too_large', `таблица «${spec.title}»: записей ${rowCount} при пределе ${LIMITS.rowsPerTable}`);
-  const { checks, vvIndex, labels, dropped } = columnChecks(spec, table, columns, fail);
+  const { checks, vvIndex, labels, dropped, filled } = columnChecks(spec, table, columns, fail);
   const [iId, iOrigin, iHlc, iDel] = ['id', 'origin', 'hlc', 'deleted_at'].map((n) => columns.indexOf(n)) as [number, number, number, number];
   const ids = new Set<string>();
   const rows: unknown[][] = [];
@@ -157,9 +157,10 @@ function tableChecker(table: string, data: unknown, rowCount: number) {
       const id = a[iId] as string;
       if (ids.has(id)) fail(`запись ${id} повторяется`);
       ids.add(id);
+      for (const [, empty] of filled) a.push(empty);
       rows.push(a);
     },
-    result: (): IncomingTable => ({ table, columns: columns as string[], rows, vvIndex }),
+    result: (): IncomingTable => ({ table, columns: [...(columns as string[]), ...filled.map(([c]) => c)], rows, vvIndex }),
   };
 }
 
@@ -195,8 +196,11 @@ function columnChecks(spec: TableSpec, table: string, columns: unknown[], fail: 
     checks.push(check!);
   });
   for (const c of known.keys()) if (!seen.has(c) && !optional.has(c)) fail(`нет столбца «${c}»`);
+  // A column added later and left out by the writer holds nothing (versions.ts shapeFor): merged as empty, so
+  // a value the sender has cleared is cleared here too.
+  const filled = Object.entries(fields).filter(([c, fl]) => fl.since && !seen.has(c) && known.has(c)).map(([c, fl]) => [c, emptyValue(fl)] as const);
   const labels = (columns as string[]).map((c) => fields[c]?.label ?? c);
-  return { checks, vvIndex, labels, dropped };
+  return { checks, vvIndex, labels, dropped, filled };
 }
 
 /** A local column an earlier version sent: bounded like any text, then dropped. */

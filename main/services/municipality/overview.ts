@@ -17,6 +17,7 @@ import { listRoster, getRosterSchool } from './roster.js';
 import { notFound } from '../errors.js';
 import { figuresByOwner, schoolFigures, riskGroupByOwner, activitiesByOwner, emptyFigures, type SchoolFigures } from '../figures.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
+import { APP_VERSION, compareVersions } from '../exchange/versions.js';
 
 type R = Record<string, string | number | null>;
 
@@ -35,7 +36,13 @@ export function lastBundles(ctx: ServiceContext): Map<string, string> {
   return out;
 }
 
-export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string | undefined, today: string, municipalOverdue = 0): DashboardRow {
+/** Each school's «Опора» version, as its last file said. */
+export function schoolVersions(ctx: ServiceContext): Map<string, string> {
+  const rows = ctx.raw.prepare("SELECT id, app_version FROM municipality_school WHERE app_version <> ''").all() as { id: string; app_version: string }[];
+  return new Map(rows.map((r) => [r.id, r.app_version]));
+}
+
+export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string | undefined, today: string, municipalOverdue = 0, appVersion: string | null = null): DashboardRow {
   const { needMentor, withMentor } = f.mentoring;
   const age = last ? daysBetween(last, today) : null;
   const row: DashboardRow = {
@@ -52,6 +59,8 @@ export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string |
     is_nsu: school.is_nsu,
     lastBundleAt: last ?? null,
     bundleAgeDays: age,
+    appVersion,
+    appOutdated: appVersion !== null && compareVersions(appVersion, APP_VERSION) < 0,
     activitiesTotal: f.activities.total,
     activitiesDone: f.activities.done,
     activitiesOverdue: f.activities.overdue,
@@ -83,7 +92,8 @@ export function municipalityDashboard(ctx: ServiceContext, todayInput?: string):
   const empty = emptyFigures({ day });
   const last = lastBundles(ctx);
   const municipal = municipalOverdueBySchool(ctx, day);
-  const rows = listRoster(ctx).map((s) => dashboardRow(s, figures.get(s.id) ?? empty, last.get(s.id), day, municipal.get(s.id) ?? 0));
+  const versions = schoolVersions(ctx);
+  const rows = listRoster(ctx).map((s) => dashboardRow(s, figures.get(s.id) ?? empty, last.get(s.id), day, municipal.get(s.id) ?? 0, versions.get(s.id) ?? null));
   return { today: day, term: termOf(day), rows };
 }
 
@@ -93,7 +103,7 @@ export function schoolDrillDown(ctx: ServiceContext, schoolId: string, todayInpu
   const roster = getRosterSchool(ctx, schoolId);
   if (!roster) throw notFound('Школа');
   const f = schoolFigures(ctx, schoolId, { day });
-  const row = dashboardRow(roster, f, lastBundles(ctx).get(schoolId), day, municipalOverdueBySchool(ctx, day).get(schoolId) ?? 0);
+  const row = dashboardRow(roster, f, lastBundles(ctx).get(schoolId), day, municipalOverdueBySchool(ctx, day).get(schoolId) ?? 0, schoolVersions(ctx).get(schoolId) ?? null);
   const q = (sql: string, params: object = {}) => ctx.raw.prepare(sql).all({ owner: schoolId, day, ...params }) as R[];
   // Every programme the school sent, the current one first: the card's totals count the activities of all of
   // them, so the card shows all of them (a finished one's activities are not overdue: rule.activityOverdue).

@@ -14,6 +14,7 @@ import { QuarantinePanel, HistoryPanel } from './ReviewPanels';
 import { ConflictsPanel } from './ConflictsPanel';
 import { EnrollPanel } from './EnrollPanel';
 import { ReEnrollPanel } from './ReEnrollPanel';
+import { SentFilesPanel } from './SentFilesPanel';
 import { Term } from '../../components/Term';
 
 export function ExchangePage() {
@@ -38,7 +39,7 @@ export function ExchangePage() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>История загрузок</Tabs.Tab>
           {state.role === 'municipality' && <Tabs.Tab value="enroll" leftSection={<IconSchool size={16} />}>Подключение школ</Tabs.Tab>}
         </Tabs.List>
-        <Tabs.Panel value="exchange" pt="md"><Stack><ExportPanel state={state} /><ImportPanel />{state.role === 'school' && state.enrollment?.enrolled && <ReEnrollPanel />}</Stack></Tabs.Panel>
+        <Tabs.Panel value="exchange" pt="md"><Stack><ExportPanel state={state} />{state.role === 'school' && state.enrollment?.enrolled && <SentFilesPanel />}<ImportPanel />{state.role === 'school' && state.enrollment?.enrolled && <ReEnrollPanel />}</Stack></Tabs.Panel>
         <Tabs.Panel value="quarantine" pt="md"><QuarantinePanel /></Tabs.Panel>
         <Tabs.Panel value="conflicts" pt="md"><ConflictsPanel /></Tabs.Panel>
         <Tabs.Panel value="history" pt="md"><HistoryPanel /></Tabs.Panel>

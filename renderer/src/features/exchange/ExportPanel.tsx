@@ -21,6 +21,8 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
   // The refusal of the free-text check (a pupil's name or birth date in outgoing text): shown here with its fix.
   const [mentions, setMentions] = useState<{ text: string; inFileOnly: boolean } | null>(null);
   const schools = useCall('exchange.schools', state.role === 'municipality' ? {} : null);
+  // Before writing: schools whose «Опора» could not read their file until it is updated (their last file says which version).
+  const behind = useCall('exchange.updatesNeeded', state.role === 'municipality' ? {} : null).value ?? [];
   // Enrolled schools, and those given an enrollment file that have not sent a file yet: both can read their plan.
   const enrolled = (schools.value ?? []).filter((s) => s.status === 'enrolled' || s.status === 'invited');
   const forSchool = state.role === 'municipality' ? (target as string) : undefined;
@@ -104,6 +106,19 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
             />
             <Text size="sm" c="dimmed" maw={520}>Дорожная карта, классификация школы и комментарии куратора.</Text>
           </Group>
+        )}
+        {behind.filter((b) => target === 'all' || b.schoolId === target).length > 0 && (
+          <Alert color="orange" title="Этим школам понадобится обновить «Опору», чтобы прочитать свой файл" data-testid="exchange-updates-needed">
+            <Stack gap={4}>
+              {behind.filter((b) => target === 'all' || b.schoolId === target).map((b) => (
+                <Text size="sm" key={b.schoolId}>{b.name}: у школы «Опора» {b.appVersion}, для этого файла нужна {b.needVersion} или новее.</Text>
+              ))}
+              <Text size="sm">
+                Файл для такой школы всё равно будет записан, но школа не сможет его загрузить, пока не установит новую версию: передайте ей вместе с файлом
+                установочный файл или пакет обновления «Опоры». Остальные школы прочитают свои файлы и без обновления.
+              </Text>
+            </Stack>
+          </Alert>
         )}
         <Group>
           <Button leftSection={state.folderDialog ? <IconFolderOpen size={16} /> : <IconDownload size={16} />} loading={busy} onClick={() => void run()} data-testid="exchange-export">

@@ -104,7 +104,7 @@ export function ImportPanel() {
                   <Table.Td><Text size="sm" style={{ wordBreak: 'break-all' }}>{r.file}</Text></Table.Td>
                   <Table.Td><Text size="sm">{r.issuer ? `${r.issuer.name}${r.sequence !== undefined ? `, №${r.sequence}` : ''}` : '—'}</Text></Table.Td>
                   <Table.Td><StatusBadge status={r.status} dryRun={r.dryRun} />{r.dryRun && r.status === 'accepted' && <Text size="xs" c="dimmed">ничего не записано</Text>}</Table.Td>
-                  <Table.Td><Text size="sm">{r.status === 'accepted' ? countsText(r.counts) + (r.repeated ? ' — уже был загружен, ничего не изменилось' : '') : r.reason}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{r.status === 'accepted' ? countsText(r.counts) + (r.repeated ? ' — уже был загружен, ничего не изменилось' : '') : r.reason}</Text>{r.note && <Text size="sm" c="orange.8">{r.note}</Text>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

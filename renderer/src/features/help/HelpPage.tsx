@@ -6,6 +6,7 @@ import { Card, Group, Stack, Text, ThemeIcon, Title, Table, Badge } from '@manti
 import { IconFileCertificate, IconKey, IconUpload, IconUsb, IconPhoneCall, IconChecks, IconShieldCheck } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import { GLOSSARY, type GlossaryTerm } from '../../../../common/glossary';
+import { version } from '../../../../package.json';
 
 const STEPS: { icon: typeof IconUsb; title: string; text: string; where: string }[] = [
   { icon: IconFileCertificate, title: 'Получите файл подключения и код', where: 'Один раз',
@@ -18,8 +19,8 @@ const STEPS: { icon: typeof IconUsb; title: string; text: string; where: string 
     text: 'Файл с окончанием .opora можно нести на флешке: он подписан ключом школы и зашифрован — потерянная флешка ничего не раскроет. Флешку можно извлечь, когда программа скажет «Файл записан и проверен».' },
   { icon: IconPhoneCall, title: 'Если файл попал в карантин', where: 'У методиста: Обмен данными → «Карантин»',
     text: 'Так бывает, если школа ещё не подключена или у неё новый ключ. Методист звонит в школу, вы вместе читаете отпечаток ключа (он есть вверху страницы «Обмен данными»), и методист принимает файл.' },
-  { icon: IconChecks, title: 'Проверьте, что данные дошли', where: 'У методиста: Обмен данными → «История загрузок»',
-    text: 'Там видно, когда и какой файл принят и что изменилось. В следующий раз снова выгрузите файл целиком: каждый файл — полный снимок, потерянный ничего не теряет.' },
+  { icon: IconChecks, title: 'Проверьте, что данные дошли', where: 'Обмен данными → «Мои файлы для управления образования»',
+    text: 'Когда придёт следующий файл от управления образования и вы его загрузите, у каждого вашего файла появится отметка «загружен управлением образования» с датой, числом принятых записей и конфликтов; пока её нет — «ещё не загружен». В следующий раз снова выгрузите файл целиком: каждый файл — полный снимок, потерянный ничего не теряет.' },
 ];
 
 export function HelpPage() {
@@ -40,6 +41,19 @@ export function HelpPage() {
             </Group>
           ))}
           <Group gap="xs"><IconShieldCheck size={18} color="var(--mantine-color-teal-7)" /><Text size="sm">Перед каждой загрузкой файла программа сама делает резервную копию данных («Настройки и копии»).</Text></Group>
+        </Stack>
+      </Card>
+      <Card withBorder data-testid="help-about">
+        <Title order={3} mb="md">О программе</Title>
+        <Stack gap="xs">
+          <Text size="lg" fw={600} data-testid="app-version">«Опора», версия {version}</Text>
+          <Text size="sm">
+            Школы и управление образования обновляют программу в разные дни, и это нормально. Файл обмена сам говорит, какая версия нужна,
+            чтобы его прочитать: пока в нём нет ничего нового для получателя, его прочитает и прежняя версия. Если же нужна новая, программа
+            скажет об этом при загрузке и назовёт версию, которую надо установить; управление образования видит версию каждой школы
+            в сводке и заранее узнаёт при выгрузке, кому понадобится обновление.
+          </Text>
+          <Text size="sm" c="dimmed">Версия записывается в каждый файл обмена: по ней управление образования видит, какая «Опора» стоит в школе.</Text>
         </Stack>
       </Card>
       <Card withBorder data-testid="help-glossary">

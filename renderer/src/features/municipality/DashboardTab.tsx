@@ -6,7 +6,8 @@
  */
 import { schoolSortKey } from '../../../../common/sort';
 import { Fragment, useMemo, useState } from 'react';
-import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Tooltip, Loader, Alert, Stack, Checkbox } from '@mantine/core';
+import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Tooltip, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
+import { NotSubmittedModal } from './NotSubmittedModal';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
 import { formatDate, count, formatPercent, daysAgo } from '../../../../common/format';
@@ -17,7 +18,7 @@ import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 import { StickyTable, useHiddenColumns } from '../../components/StickyTable';
 import { Term } from '../../components/Term';
 
-type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
+type SortKey = 'name' | 'version' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
 const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
 const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${daysAgo(r.bundleAgeDays ?? 0)})` : 'не поступали');
@@ -38,6 +39,7 @@ export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
   { key: 'trained', header: 'Прошли КПК в этом году', value: (r) => r.trainedThisYear },
   { key: 'risk', header: 'Группа риска, чел.', value: (r) => r.riskTotal },
   { key: 'events', header: 'Мероприятий в четверти', value: (r) => r.eventsThisTerm },
+  { key: 'version', header: 'Версия «Опоры»', value: (r) => r.appVersion ?? '' },
   { key: 'attention', header: 'Требует внимания', value: (r) => r.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ') },
 ];
 
@@ -47,7 +49,7 @@ const COLUMNS: { key: SortKey; title: string }[] = [
   { key: 'done', title: 'Выполнено мероприятий' }, { key: 'overdue', title: 'Просрочено' }, { key: 'decisions', title: 'Поручения с истёкшим сроком' },
   { key: 'municipal', title: 'Поручения управления не выполнены в срок' },
   { key: 'mentor', title: 'С наставником' }, { key: 'trained', title: 'КПК в этом году' }, { key: 'risk', title: 'Группа риска' },
-  { key: 'events', title: 'Мероприятий в четверти' },
+  { key: 'events', title: 'Мероприятий в четверти' }, { key: 'version', title: 'Версия «Опоры»' },
 ];
 
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
@@ -57,6 +59,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
   const [qg, setQg] = useState<string | null>(null);
   const [pg, setPg] = useState<string | null>(null);
   const [onlyAttention, setOnlyAttention] = useState(false);
+  const [notSubmitted, setNotSubmitted] = useState(false);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const cols = useHiddenColumns('municipality-summary', COLUMNS, ['name']);
@@ -67,6 +70,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
       switch (sort.key) {
         case 'name': return schoolSortKey(r.name);
         case 'age': return r.bundleAgeDays ?? 1e9;
+        case 'version': return (r.appVersion ?? '').split('.').map((x) => x.padStart(4, '0')).join('.');
         case 'done': return r.activitiesTotal ? r.activitiesDone / r.activitiesTotal : -1;
         case 'overdue': return r.activitiesOverdue;
         case 'decisions': return r.decisionsOverdue;
@@ -114,6 +118,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         <Select label="Партнёрская группа" placeholder="Все" clearable data={opts((r) => r.partner_group_number)} value={pg} onChange={setPg} w={170} data-testid="filter-partner-group" />
         <Checkbox label="Только требующие внимания" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.currentTarget.checked)} mb={8} data-testid="filter-attention" />
         <ExcelButton title="Школы — сводка" columns={DASHBOARD_EXCEL} rows={filtered} testId="dashboard-excel" />
+        <Button variant="default" onClick={() => setNotSubmitted(true)} data-testid="not-submitted-open">Кто не сдал…</Button>
         {cols.menu}
       </Group>
       <Text size="sm" c="dimmed" data-testid="dashboard-count">Показано: {count(filtered.length, ['школа', 'школы', 'школ'])} из {rows.length}. {value?.term.label}. Красным отмечено то, что требует внимания.</Text>
@@ -153,6 +158,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
                   </Table.Td>
                 )}
                 {cols.visible('events') && <Table.Td>{r.eventsThisTerm}</Table.Td>}
+                {cols.visible('version') && <Table.Td data-testid="app-version">{r.appVersion ?? '—'}{r.appOutdated && <Text size="xs" c="orange.8">старше вашей</Text>}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -162,6 +168,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         ? 'Школ пока нет. Добавьте первую школу в реестр на вкладке «Реестр» или загрузите реестр из Excel, затем выдайте школам файлы подключения.'
         : 'Школ, подходящих под фильтры, нет. Сбросьте фильтры, чтобы увидеть все школы.'}</Text>}
       {filtered.length === 0 && <Text c="dimmed">Школ, подходящих под фильтры, нет.</Text>}
+      {notSubmitted && <NotSubmittedModal rows={rows} today={value?.today ?? ''} opened onClose={() => setNotSubmitted(false)} />}
     </Stack>
   );
 }

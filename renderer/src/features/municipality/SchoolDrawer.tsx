@@ -64,6 +64,10 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
             {r.partner_group_number ? <Badge color="gray">{r.partner_group_number} группа{r.is_resource_centre ? ', ресурсный центр' : ''}</Badge> : null}
           </Group>
           <Text size="sm">Куратор: {r.curator_name ?? 'не назначен'}. Данные получены: {d.row.lastBundleAt ? `${formatDate(d.row.lastBundleAt)} (${daysAgo(d.row.bundleAgeDays ?? 0)})` : 'ещё не поступали'}.</Text>
+          <Text size="sm" data-testid="drawer-app-version">
+            Версия «Опоры» в школе: {d.row.appVersion ? `${d.row.appVersion} (по последнему файлу)` : 'неизвестна — файлов от школы ещё не было'}.
+            {d.row.appOutdated && <Text span c="orange.8"> Это старше вашей версии. Ваши файлы школа читает, пока в них нет ничего нового для неё; если ей понадобится обновление, экран выгрузки скажет об этом заранее.</Text>}
+          </Text>
           {d.row.attention.length > 0 && <Alert color="red" title="Требует внимания">{d.row.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ')}.</Alert>}
           <SimpleGrid cols={4}>
             <Card withBorder><Text size="xs" c="dimmed">Мероприятий выполнено</Text><Text fw={700}>{d.row.activitiesDone} из {d.row.activitiesTotal}</Text></Card>
