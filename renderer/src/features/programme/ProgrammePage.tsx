@@ -1,6 +1,6 @@
 /** Registry 1: the school's quality-improvement programme — its frame, activities, indicators, acts. */
 import { useState, useEffect } from 'react';
-import { Tabs, Card, Text, Button, Group, Select, Stack, Badge, Center, ActionIcon, Collapse } from '@mantine/core';
+import { Tabs, Card, Text, Button, Group, Select, Stack, Badge, Center, ActionIcon, Collapse, Title } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconPencil, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordForm, FormModal, emptyValues, rowToValues } from '../../components/RecordForm';
@@ -52,7 +52,8 @@ function Passport({ programme, onEdit, finished, current }: { programme: Row; on
         <ActionIcon variant="subtle" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={open ? 'Свернуть паспорт программы' : 'Развернуть паспорт программы'}>
           {open ? <IconChevronDown size={18} /> : <IconChevronRight size={18} />}
         </ActionIcon>
-        <Text fw={600} truncate="end" title={String(programme.title)} style={{ flex: '1 1 auto', minWidth: 0 }}>{programme.title}</Text>
+        {/* A heading: the programme's title names the page for a screen reader and a search by heading. */}
+        <Title order={2} fz="md" fw={600} lineClamp={1} title={String(programme.title)} style={{ flex: '1 1 auto', minWidth: 0 }}>{programme.title}</Title>
         <Badge variant="light" style={{ flexShrink: 0 }}>{programme.year_from}–{programme.year_to}</Badge>
         {finished ? <Badge color="gray" tt="none" style={{ flexShrink: 0 }} title="Её мероприятия не считаются просроченными" data-testid="programme-finished">Программа {finished}</Badge>
           : current ? <Badge color="teal" variant="light" tt="none" style={{ flexShrink: 0 }}>Текущая программа</Badge> : null}
