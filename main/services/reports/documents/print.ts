@@ -21,6 +21,7 @@ import type { ReportDoc } from '../model.js';
 import type { DocumentRequisites, MeetingDocModel } from './model.js';
 import { meetingDoc } from './meeting.js';
 import { orderDoc } from './order.js';
+import { roadmapSpravka } from './roadmap-doc.js';
 import { meetingGroupOf } from './groups.js';
 import { frameOf, paragraphs } from './requisites.js';
 import { renderDocx } from '../docx.js';
@@ -126,6 +127,7 @@ export function buildDocument(ctx: ServiceContext, d: Row, depth = 0): ReportDoc
     if (!liveRow(ctx, 'mun_event', String(d.event_id))) throw new AppError('not_found', 'Мероприятие, по которому составлена справка, удалено. Напечатать её заново по данным нельзя.');
     return meetingDoc(meetingModel(ctx, d, String(d.event_id)));
   }
+  if (kind === 'spravka' && d.roadmap_id) return roadmapSpravka(ctx, d, r);
   return frameOf(r, DOCUMENT_KINDS[kind], DOCUMENT_KINDS[kind], paragraphs(String(d.closing ?? '')));
 }
 
