@@ -46,7 +46,8 @@ export function summaryOf(acts: RoadmapActivityRow[]): string {
   const done = acts.filter((a) => a.status === 'done').length;
   const partly = acts.filter((a) => a.status === 'partly');
   const failed = acts.filter((a) => a.status === 'not_done' || a.overdue);
-  const name = (a: RoadmapActivityRow) => no.get(a.id) || `«${a.title}»`;
+  const bare = (a: RoadmapActivityRow) => `«${a.title.replace(/^\s*[-–—•]\s*/, '')}»`;
+  const name = (a: RoadmapActivityRow) => no.get(a.id) || (a.parent_id && no.get(a.parent_id) ? `${no.get(a.parent_id)} (${bare(a)})` : bare(a));
   return `${ofN(acts.length, 'activity').replace(/^и/, 'И')} дорожной карты выполнено ${done} (${share(done, acts.length)})` +
     (partly.length ? `; выполнены частично: ${partly.map(name).join(', ')}` : '') +
     (failed.length ? `; не выполнены или выполнены не в срок: ${failed.map(name).join(', ')}. Причины и меры отражены в отметках о выполнении.` : partly.length ? '.' : '; все мероприятия периода выполнены.');
