@@ -83,7 +83,9 @@ describe('municipality reports (docx)', () => {
     expect(d.paragraphs.slice(0, 3)).toEqual(['Администрация Ирбитского муниципального образования', 'Управление образования Ирбитского муниципального образования', 'Информационная справка']);
     expect(d.paragraphs[5]).toMatch(/^об итогах реализации муниципальной дорожной карты «.+» за период с 01\.09\.2025 по 31\.08\.2026$/);
     const [acts, marks] = d.tables;
-    expect(acts!.rows[0]!.cells).toEqual(['№', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
+    expect(acts!.rows[0]!.cells).toEqual(['№ п/п', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
+    // No closing written: the summary computed from the data stands in its place.
+    expect(d.paragraphs.some((p) => /дорожной карты выполнено \d/.test(p))).toBe(true);
     expect(acts!.rows.length - 1).toBe(10);
     expect(acts!.rows.find((r) => r.cells[0] === '1.3')!.cells[4]).toMatch(/^Взаимодействие между школами с НОР в этом учебном году не организовано\.\nОтметки школ: выполнено — \d+ из \d+/);
     expect(marks!.rows[0]!.cells).toEqual(['№ мероприятия', 'Образовательная организация', 'Отметка о выполнении']);
@@ -136,7 +138,9 @@ describe('municipality reports (docx)', () => {
     expect(at('Ирбитского МО')).toBe(at('Руководителям МОУ') + 1);
     expect(d.paragraphs[at('Ирбитского МО') + 1]).toMatch(/^об итогах реализации муниципальной дорожной карты/);
     const sign = d.paragraphs.findIndex((p) => p.startsWith('Начальник Управления образования\t'));
-    expect(at('Не все направления работы охвачены в полном объёме.')).toBeGreaterThan(d.paragraphs.findIndex((p) => /дорожной карты выполнено/.test(p)));
+    // Her closing is the closing: the computed summary is offered in the editor, not printed over it.
+    expect(at('Не все направления работы охвачены в полном объёме.')).toBeGreaterThan(d.paragraphs.findIndex((p) => p.startsWith('За период')));
+    expect(d.paragraphs.some((p) => /дорожной карты выполнено/.test(p))).toBe(false);
     expect(at('Работа будет продолжена.')).toBe(sign - 1);
   });
 
@@ -265,7 +269,7 @@ describe('the reports take what the register holds (issue 10)', () => {
     expect(at('20.11.2026\t№ 01-12/77')).toBeGreaterThan(0);
     expect(at('Руководителям МОУ')).toBeGreaterThan(at('20.11.2026\t№ 01-12/77'));
     expect(at('Ирбитского МО')).toBe(at('Руководителям МОУ') + 1);
-    expect(at('Вывод из реестра документов.')).toBeGreaterThan(d.paragraphs.findIndex((p) => /дорожной карты выполнено/.test(p)));
+    expect(at('Вывод из реестра документов.')).toBeGreaterThan(d.paragraphs.findIndex((p) => p.startsWith('За период')));
     expect(d.allText).not.toContain('Текст черновика.');
     // Only the draft left: its text, and its empty date a line to fill in, not today.
     removeDocument(w.ctx, registered);
