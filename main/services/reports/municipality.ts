@@ -128,7 +128,8 @@ export async function schoolsReport(ctx: ServiceContext, today: string, progress
           { key: 'position', header: 'Должность, организация', width: 36 },
           { key: 'schools', header: 'Курируемые школы', width: 36 },
         ],
-        rows: curators.map((c) => [String(c.full_name), [c.position, c.organisation].filter(Boolean).join(', '),
+        // A school-curator with no person named: the organisation stands in the first column, once.
+        rows: curators.map((c) => [String(c.full_name || c.organisation), [c.position, c.full_name ? c.organisation : ''].filter(Boolean).join(', '),
           roster.filter((r) => r.curator_id === c.id).map(short).join('\n')]),
       },
     });
