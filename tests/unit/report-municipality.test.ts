@@ -84,9 +84,12 @@ describe('municipality reports (docx)', () => {
     expect(d.paragraphs[5]).toMatch(/^об итогах реализации муниципальной дорожной карты «.+» за период с 01\.09\.2025 по 31\.08\.2026$/);
     const [acts, marks] = d.tables;
     expect(acts!.rows[0]!.cells).toEqual(['№ п/п', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
-    // No closing written: the summary computed from the data stands in its place.
-    expect(d.paragraphs.some((p) => /дорожной карты выполнено \d/.test(p))).toBe(true);
-    expect(acts!.rows.length - 1).toBe(10);
+    // The demo's registered справка about the roadmap gives its closing: the computed summary is not printed over it.
+    expect(d.paragraphs.some((p) => p.includes('Работа будет продолжена'))).toBe(true);
+    expect(d.paragraphs.some((p) => /дорожной карты выполнено \d/.test(p))).toBe(false);
+    // Ten rows and the three sub-rows of «1.9» (seed 002's «8.»), which keep no number of their own.
+    expect(acts!.rows.length - 1).toBe(13);
+    expect(acts!.rows.slice(1).map((r) => r.cells[0]).slice(-5)).toEqual(['1.9', '', '', '', '1.10']);
     expect(acts!.rows.find((r) => r.cells[0] === '1.3')!.cells[4]).toMatch(/^Взаимодействие между школами с НОР в этом учебном году не организовано\.\nОтметки школ: выполнено — \d+ из \d+/);
     expect(marks!.rows[0]!.cells).toEqual(['№ мероприятия', 'Образовательная организация', 'Отметка о выполнении']);
     const markCount = w.ctx.raw.prepare(`SELECT COUNT(*) FROM municipal_activity_mark m JOIN municipal_activity a ON a.id = m.activity_id
@@ -238,7 +241,7 @@ describe('report jobs and the command line', () => {
     const docx = join(dir, 'roadmap.docx');
     expect(await runCli(['report', '--db', dbPath, '--kind', 'roadmap', '--out', docx, '--from', '2025-09-01', '--to', '2026-08-31'], io)).toBe(0);
     expect(out.at(-1)).toMatch(/^Отчёт сохранён: .*roadmap\.docx/);
-    expect((await readDocx(readFileSync(docx))).tables[0]!.rows.length).toBe(11);
+    expect((await readDocx(readFileSync(docx))).tables[0]!.rows.length).toBe(14);
     const xlsx = join(dir, 'schools.xlsx');
     expect(await runCli(['report', '--db', dbPath, '--kind', 'schools', '--out', xlsx], io)).toBe(0);
     expect((await readXlsxTables(readFileSync(xlsx)))[0]!.rows).toHaveLength(12);
@@ -252,13 +255,36 @@ describe('report jobs and the command line', () => {
   });
 });
 
+describe('the demo’s register holds the roadmap справка and the приказ approving it (issue 20)', () => {
+  it('prints the приказ with the справка and its table in «Приложение 1»', async () => {
+    const { printDocument } = await import('../../main/services/reports/documents/print.js');
+    const order = w.ctx.raw.prepare("SELECT id FROM mun_document WHERE kind = 'order' AND roadmap_id IS NOT NULL AND deleted_at IS NULL").pluck().get() as string;
+    const o = await readDocx((await printDocument(w.ctx, order)).bytes);
+    const at = (p: string) => o.paragraphs.findIndex((x) => x.includes(p));
+    for (const p of ['П Р И К А З', '18.06.2026\t№ 374', 'п р и к а з ы в а ю:', 'Утвердить информационную справку', 'Приложение 1', 'от 18.06.2026 № 374', 'Информационная справка об итогах реализации', 'За прошедший учебный год (сентябрь – май)', 'Работа будет продолжена']) {
+      expect(at(p), p).toBeGreaterThan(-1);
+    }
+    expect(at('п р и к а з ы в а ю:')).toBeLessThan(at('Приложение 1'));
+    const t = o.tables[0]!;
+    const nine = t.rows.findIndex((r) => r.cells[0] === '1.9');
+    expect(t.rows[nine]!.cells.at(-1)).toMatch(/^Выполнено частично\. Кураторы/);
+    expect(t.rows.slice(nine + 1, nine + 4).map((r) => [r.cells[0], r.cells[1]])).toEqual([
+      ['', '- взаимодействие педагогов школ с НОР по отдельным учебным предметам'], ['', '- управленческих команд школ с НОР'], ['', '- педагоги школ с НОР и педагоги школы-куратора']]);
+    expect(o.allText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
+
 describe('the reports take what the register holds (issue 10)', () => {
   it('roadmap: the conclusions, addressees, number and date of the register’s справка about the roadmap', async () => {
     const { saveDocument, removeDocument } = await import('../../main/services/municipality/documents.js');
     const { currentRoadmap } = await import('../../main/services/municipality/roadmap.js');
     const { documentSaveInput } = await import('../../preload/contract/meetings.js');
+    // The demo's own справка about the roadmap and its приказ out of the way: this test registers its own.
+    for (const k of ['order', 'spravka']) removeDocument(w.ctx, w.ctx.raw.prepare(`SELECT id FROM mun_document WHERE kind = ? AND roadmap_id IS NOT NULL AND deleted_at IS NULL`).pluck().get(k) as string);
     const plain = await readDocx((await buildReport(w.ctx, { kind: 'roadmap', format: 'docx', ...period, today: TODAY })).data);
     expect(plain.allText).not.toContain('Вывод из реестра документов.');
+    // No closing written: the summary computed from the data stands in its place.
+    expect(plain.paragraphs.some((p) => /дорожной карты выполнено \d/.test(p))).toBe(true);
     const rm = currentRoadmap(w.ctx)!;
     const save = (document: Record<string, unknown>) => saveDocument(w.ctx, documentSaveInput.parse({ document: { kind: 'spravka', title: 'об итогах реализации дорожной карты', roadmap_id: rm.id, ...document }, sections: null })).document.id as string;
     // A draft and a registered one: the registered one wins, whichever is newer.
