@@ -12,10 +12,10 @@ import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
-import { saveRosterSchool } from '../../main/services/municipality/roster.js';
+import { saveRosterSchool, saveCurator } from '../../main/services/municipality/roster.js';
 import { saveRoadmap, saveRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';
-import { rosterSchoolInput, roadmapInput, roadmapActivityInput } from '../../preload/contract/municipality.js';
+import { rosterSchoolInput, roadmapInput, roadmapActivityInput, curatorInput } from '../../preload/contract/municipality.js';
 import { readDocx } from '../unit/report-reader.js';
 
 const NOW = () => new Date('2026-06-10T10:00:00');
@@ -51,9 +51,11 @@ describe('справка об итогах дорожной карты и при
     const act = (v: Record<string, unknown>) => saveRoadmapActivity(w.ctx, roadmapActivityInput.parse({ roadmap_id: rm.id, date_from: '2026-01-10', date_to: '2026-05-20', all_schools: 1, ...v }));
     act({ number: '1', title: 'Самоанализ причин низких образовательных результатов', status: 'done', completion_mark: 'Проведён самоанализ причин низких результатов обучения.' });
     act({ number: '8', title: 'Организация кураторского сопровождения', status: 'in_progress' });
+    // A school-curator with no person named.
+    saveCurator(w.ctx, curatorInput.parse({ organisation: 'МБОУ «СОШ № 89» (школа-куратор)' }));
     w.close();
 
-    app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
+    app = await launchApp({ dataDir, now: NOW, viewport: process.env.SHOTS_WIDE ? { width: 1920, height: 1080 } : { width: 1366, height: 768 } });
     const { page } = app;
     await page.getByRole('navigation').getByText('Школы муниципалитета', { exact: true }).click();
     await page.getByRole('tab', { name: 'Дорожная карта' }).click();
@@ -132,6 +134,10 @@ describe('справка об итогах дорожной карты и при
       ['', '- взаимодействие педагогов школ с НОР по отдельным учебным предметам', 'Нет'],
     ]);
     expect(o.allText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Партнёры и кураторы' }).click();
+    await page.getByRole('cell', { name: 'МБОУ «СОШ № 89» (школа-куратор)' }).waitFor();
+    await shot(page, 'curators');
     expect(app.errors).toEqual([]);
   }, 180_000);
 });

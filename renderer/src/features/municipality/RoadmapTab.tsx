@@ -122,7 +122,9 @@ export function RoadmapTab() {
   if (error) return <Alert color="red">{error}</Alert>;
   if (!value) return <Loader />;
   const rm = value.roadmap;
-  const markText = (a: RoadmapActivityRow) => a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(a.date_to)}` : roadmapActivityStatus.labels[a.status]);
+  // «Выполнено частично» stands before her words, as the справка prints it: the words alone read as «done».
+  const markText = (a: RoadmapActivityRow) => (a.status === 'partly' && a.completion_mark && !/частично/i.test(a.completion_mark) ? `${roadmapActivityStatus.labels.partly}. ${a.completion_mark}` : '')
+    || a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(a.date_to)}` : roadmapActivityStatus.labels[a.status]);
   return (
     <Stack>
       <Card withBorder>
