@@ -128,7 +128,7 @@ export function GroupsTab() {
       <Card withBorder>
         <Group justify="space-between" mb="xs"><Title order={4}>Кураторы</Title><Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEdit({ kind: 'curators', value: {} })}>Добавить куратора</Button></Group>
         <Table withTableBorder fz="sm">
-          <Table.Thead><Table.Tr><Table.Th>ФИО</Table.Th><Table.Th>Должность, организация</Table.Th><Table.Th>Школ</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          <Table.Thead><Table.Tr><Table.Th>Куратор</Table.Th><Table.Th>Должность, организация</Table.Th><Table.Th>Школ</Table.Th><Table.Th /></Table.Tr></Table.Thead>
           <Table.Tbody>
             {(curators.value ?? []).map((c) => (
               <Table.Tr key={c.id} className="row-click" onClick={() => setEdit({ kind: 'curators', value: c })}>
