@@ -164,7 +164,7 @@ function demoRoadmapDocuments(mun: ServiceContext, today: string): { spravka: st
   })).document;
   const orderDraft = draftOrder(mun, spravka.id as string).document;
   const order = saveDocument(mun, documentSaveInput.parse({
-    document: { ...editable(orderDraft), number: '374', doc_date: `${y0}-06-18`, agreed: 'Заместитель начальника Управления образования — Д.А. Самарин' },
+    document: { ...editable(orderDraft), number: '412', doc_date: `${y0}-06-18`, agreed: 'Заместитель начальника Управления образования — Д.А. Самарин' },
     sections: null,
   })).document;
   return { spravka: spravka.id as string, order: order.id as string };

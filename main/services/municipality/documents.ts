@@ -117,11 +117,22 @@ export function draftOrder(ctx: ServiceContext, approvesId: string): DocumentCar
   });
 }
 
+/**
+ * «муниципальной дорожной карты «…»» for a roadmap's title, in the genitive; a title that already says
+ * «Муниципальная дорожная карта по …» is put in the genitive itself rather than quoted after the same words.
+ */
+export function roadmapOf(title: string): string {
+  const t = title.trim().replace(/^«|»$/g, '');
+  const m = /^(муниципальная\s+)?(«)?дорожная карта(»)?\s*/i.exec(t);
+  if (m) return `муниципальной ${m[2] ? '«' : ''}дорожной карты${m[3] ? '»' : ''}${t.slice(m[0].length) ? ` ${t.slice(m[0].length)}` : ''}`;
+  return `муниципальной дорожной карты «${t}»`;
+}
+
 /** «В соответствии с приказом Управления образования … от 30.12.2020 № 676 «Об утверждении муниципальной дорожной карты …»». */
 function roadmapPreamble(rm: Row, organisation: string): string {
   const body = genitiveOfBody(organisation);
   const req = [rm.approval_date ? `от ${formatDate(String(rm.approval_date))}` : '', rm.approval_number ? `№ ${String(rm.approval_number)}` : ''].filter(Boolean).join(' ');
-  return `В соответствии с приказом${body ? ` ${body}` : ''}${req ? ` ${req}` : ''} «Об утверждении муниципальной дорожной карты «${String(rm.title).replace(/^«|»$/g, '')}»»`;
+  return `В соответствии с приказом${body ? ` ${body}` : ''}${req ? ` ${req}` : ''} «Об утверждении ${roadmapOf(String(rm.title))}»`;
 }
 
 /**
@@ -138,7 +149,7 @@ export function draftFromRoadmap(ctx: ServiceContext): DocumentCard {
   return saveDocument(ctx, {
     document: {
       ...signerOf(s), kind: 'spravka', issuer: 'department', number: '', doc_date: null, place: s.place,
-      title: `Об итогах реализации муниципальной дорожной карты «${String(rm.title).replace(/^«|»$/g, '')}»${year}`,
+      title: `Об итогах реализации ${roadmapOf(String(rm.title))}${year}`,
       addressees: '', roadmap_id: rm.id,
       period_from: yt > yf ? `${yf}-09-01` : `${yf}-01-01`, period_to: yt > yf ? `${yt}-08-31` : `${yt}-12-31`, period_text: '',
     } as z.output<typeof documentSaveInput>['document'],

@@ -14,6 +14,7 @@ import type { RoadmapActivityRow } from '../../../preload/contract/municipality.
 import type { Block, Cell, Period, ReportColumn } from './model.js';
 import { periodText, share, ofN } from './text.js';
 import { paragraphs } from './documents/requisites.js';
+import { roadmapOf } from '../municipality/documents.js';
 
 /** What the user adds to the roadmap справка before printing; all optional. */
 export interface RoadmapOptions {
@@ -136,7 +137,7 @@ export function roadmapBody(ctx: ServiceContext, period: Period, today: string, 
   else if (acts.length) blocks.push({ kind: 'paragraph', text: summaryOf(acts) });
   const over = opts.periodText?.trim() ? `за ${opts.periodText.trim()}` : `за период ${periodText(period)}`;
   const title = rm
-    ? `об итогах реализации муниципальной дорожной карты «${String(rm.title)}» ${over}`
+    ? `об итогах реализации ${roadmapOf(String(rm.title))} ${over}`
     : `об итогах реализации муниципальной дорожной карты ${over}`;
   return { blocks, title, count: acts.length };
 }
