@@ -35,10 +35,13 @@ describe('the roadmap справка and the приказ approving it', () => {
     saveReportSettings(ctx, { ...getReportSettings(ctx), organisation: 'Управление образования Энского района', headName: 'Н.Г. Гвоздкова', headPosition: 'Начальник Управления образования', place: 'г. Энск' });
     const rm = saveRoadmap(ctx, roadmapInput.parse({ title: 'Методическая поддержка школ с низкими результатами обучения', year_from: 2026, year_to: 2027, approval_number: '676', approval_date: '2026-09-30', goals: 'Разработка комплекса мер', tasks: 'Проводить анализ причин' }));
     const act = (v: Record<string, unknown>) => saveRoadmapActivity(ctx, roadmapActivityInput.parse({ roadmap_id: rm.id, date_from: '2026-10-01', date_to: '2026-10-30', all_schools: 1, ...v }));
-    act({ number: '7', title: 'Методические мероприятия по диссеминации опыта', status: 'not_done', completion_mark: 'Семинары между школами с НОР и школами-лидерами — нет.' });
+    const seven = act({ number: '7', title: 'Методические мероприятия по диссеминации опыта', status: 'not_done', completion_mark: 'Семинары между школами с НОР и школами-лидерами — нет.' });
     const eight = act({ number: '8', title: 'Организация кураторского сопровождения', status: 'partly', completion_mark: 'Куратор, директор МБОУ «СОШ № 89», включился в сопровождение школ.' });
     act({ title: '- взаимодействие педагогов школ с НОР по отдельным учебным предметам', status: 'not_done', completion_mark: 'нет', parent_id: eight.id });
-    act({ title: '- управленческих команд школ с НОР', status: 'done', completion_mark: 'Встречи директоров с куратором', parent_id: eight.id });
+    const sub = act({ title: '- управленческих команд школ с НОР', status: 'done', completion_mark: 'Встречи директоров с куратором', parent_id: eight.id });
+    // One level, as in a printed plan: no sub-row under a sub-row, and a row with sub-rows does not become one.
+    expect(() => act({ title: 'Ещё ниже', parent_id: sub.id })).toThrow(/только к пункту с номером/);
+    expect(() => act({ id: eight.id, number: '8', title: 'Организация кураторского сопровождения', status: 'partly', parent_id: seven.id })).toThrow(/есть свои подпункты/);
     act({ number: '1', title: 'Самоанализ причин низких образовательных результатов', status: 'done', completion_mark: 'Проведён самоанализ.' });
     // A curator that is a school, with no person named.
     expect(saveCurator(ctx, curatorInput.parse({ organisation: 'МБОУ «СОШ № 89» (школа-куратор)' })).full_name).toBe('');
