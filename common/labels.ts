@@ -20,6 +20,15 @@ export const activityStatus = vocab({
   cancelled: 'Отменено',
 });
 export const OPEN_ACTIVITY_STATUSES = ['planned', 'in_progress'] as const;
+/** A roadmap activity's own status: a municipal plan also records what was done only in part (seed 002, item 8). */
+export const roadmapActivityStatus = vocab({
+  planned: 'Запланировано',
+  in_progress: 'Выполняется',
+  done: 'Выполнено',
+  partly: 'Выполнено частично',
+  not_done: 'Не выполнено',
+  cancelled: 'Отменено',
+});
 
 export const timingKind = vocab({
   date: 'Дата',

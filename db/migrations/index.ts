@@ -10,6 +10,7 @@ import { m0072 } from './0072_share_checks.js';
 import { m0076 } from './0076_local_texts.js';
 import { m0078 } from './0078_school_rows.js';
 import { m0086 } from './0086_programme_archive.js';
+import { m0092 } from './0092_roadmap_document.js';
 import { m0094 } from './0094_versions_receipts.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
@@ -25,6 +26,7 @@ export const migrations: Migration[] = [
   m0076,
   m0078,
   m0086,
+  m0092,
   m0094,
 ];
 

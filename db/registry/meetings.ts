@@ -125,6 +125,8 @@ export const MEETING_TABLES = [
       attachments: f.opt('Приложения', 5000), agreed: f.opt('Согласовано', 5000),
       event_id: f.optUuid('Мероприятие'), roadmap_id: f.optUuid('Дорожная карта'), approves_id: f.optUuid('Утверждаемый документ'),
       preamble: f.opt('Преамбула («В соответствии с …»)', 5000), points: f.opt('Пункты приказа', 20000), closing: f.opt('Заключение (свободный текст)', 20000),
+      // The roadmap справка's period: its dates choose the activities, its words («декабрь – май») are what is printed.
+      period_from: f.optDate('Период с'), period_to: f.optDate('Период по'), period_text: f.opt('Период словами', 200),
       sections: f.opt('Разделы', 500, { managed: true }), short: f.flag('Краткая версия'),
       snapshot: f.managed(f.opt('Напечатанный документ', 5_000_000)), printed_at: f.managed(f.optDate('Напечатан')),
     },

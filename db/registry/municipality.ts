@@ -3,7 +3,7 @@
  * Parents before children. The roster itself (municipality_school) is not synced: it holds keys and is the
  * municipality's alone.
  */
-import { activityStatus } from '../../common/labels.js';
+import { activityStatus, roadmapActivityStatus } from '../../common/labels.js';
 import { f } from './fields.js';
 import { table, type TableSpec } from './types.js';
 import type { Field } from './fields.js';
@@ -23,9 +23,11 @@ export const MUNICIPALITY_TABLES = [
   mun({
     name: 'curator', title: 'Куратор', travel: 'stays',
     fields: {
-      full_name: f.req('ФИО куратора', 200), position: f.opt('Должность', 300), organisation: f.opt('Организация', 500),
+      // A curator may be an organisation or a school («школа-куратор») with no person named.
+      full_name: f.opt('ФИО куратора', 200), position: f.opt('Должность', 300), organisation: f.opt('Организация', 500),
       phone: f.opt('Телефон', 100), email: f.opt('Эл. почта', 200), note: f.opt('Примечание', 2000),
     },
+    checks: [{ test: (v) => !!String(v.full_name ?? '').trim() || !!String(v.organisation ?? '').trim(), message: 'Укажите ФИО куратора или организацию (школу-куратора)', path: 'full_name' }],
   }),
   mun({
     name: 'coordination_member', title: 'Член координационной группы', travel: 'stays',
@@ -49,7 +51,9 @@ export const MUNICIPALITY_TABLES = [
     fields: {
       number: f.opt('№', 20), section: f.opt('Раздел', 500), title: f.req('Мероприятие', 2000), timing_text: f.opt('Сроки', 300),
       date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственные', 1000),
-      roadmap_id: f.optUuid('Дорожная карта'), status: f.vocab('Статус', activityStatus, 'planned'),
+      roadmap_id: f.optUuid('Дорожная карта'), status: f.vocab('Статус', roadmapActivityStatus, 'planned'),
+      // A sub-row of a numbered row (seed 002: the three lines under «8.»): printed under it, with no number of its own.
+      parent_id: f.optUuid('Подпункт мероприятия'),
       completion_mark: f.opt('Отметка о выполнении'), completed_on: f.optDate('Дата выполнения'), all_schools: f.flag('Для всех школ', 1),
     },
     children: [['municipal_activity_school', 'activity_id']],

@@ -199,6 +199,10 @@ export const contract = {
   'municipality.documents.fromEvent': call<W.DocumentCard>('municipality')(z.strictObject({ eventId: id })),
   /** A draft приказ approving a справка of the register. */
   'municipality.documents.order': call<W.DocumentCard>('municipality')(z.strictObject({ approvesId: id })),
+  /** A draft справка about the current roadmap (issue 20): no number, no date, the roadmap's years as its period. */
+  'municipality.documents.fromRoadmap': call<W.DocumentCard>('municipality')(z.strictObject({})),
+  /** The closing of a roadmap справка computed from the data, offered to the methodologist to edit. */
+  'municipality.documents.roadmapSummary': call<{ text: string }>('municipality')(z.strictObject({ id })),
   'municipality.documents.print': callWithBytes(fileOutput, 'municipality')(W.documentPrintInput),
   /** Desktop: prints into «Документы/Опора» and returns the path to open; { path: null } in a browser tab (it downloads through .print). */
   'municipality.documents.printSave': call<{ path: string | null; fileName: string | null }>('municipality')(W.documentPrintInput),

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { id, text, optText, optDate, date, oneOf, optInt, rangeOk } from './fields.js';
 import { LEVEL_CODES, type LevelCode } from '../../common/roster-labels.js';
-import { activityStatus } from '../../common/labels.js';
+import { roadmapActivityStatus } from '../../common/labels.js';
 import { base64Bytes, LIMITS } from './bytes.js';
-import type { Row, ActivityStatus } from './types.js';
+import type { Row, RoadmapActivityStatus } from './types.js';
 import type { MarkCounts } from '../../common/mark-counts.js';
 
 const groupNo = (label: string) => optInt(label, 0, 100);
@@ -48,13 +48,14 @@ export const partnerGroupInput = z.strictObject({
 
 export const curatorInput = z.strictObject({
   id: id.optional(),
-  full_name: text('ФИО куратора', 200),
+  // A curator may be an organisation or a school («школа-куратор») with no person named.
+  full_name: optText('ФИО куратора', 200),
   position: optText('Должность', 300),
   organisation: optText('Организация', 500),
   phone: optText('Телефон', 100),
   email: optText('Эл. почта', 200),
   note: optText('Примечание', 2000),
-});
+}).refine((v) => !!v.full_name.trim() || !!v.organisation.trim(), { message: 'Укажите ФИО куратора или организацию (школу-куратора)', path: ['full_name'] });
 
 export const coordinationInput = z.strictObject({
   id: id.optional(),
@@ -87,7 +88,9 @@ export const roadmapActivityInput = z.strictObject({
   date_from: optDate('Начало'),
   date_to: optDate('Окончание'),
   responsible: optText('Ответственные', 1000),
-  status: oneOf('Статус', activityStatus.codes).default('planned'),
+  status: oneOf('Статус', roadmapActivityStatus.codes).default('planned'),
+  /** The numbered row this one is a sub-row of. */
+  parent_id: id.nullable().default(null),
   completion_mark: optText('Отметка о выполнении'),
   completed_on: optDate('Дата выполнения'),
   all_schools: flag01,
@@ -180,10 +183,12 @@ export interface RoadmapActivityRow {
   date_from: string | null;
   date_to: string | null;
   responsible: string;
-  status: ActivityStatus;
+  status: RoadmapActivityStatus;
   completion_mark: string;
   completed_on: string | null;
   all_schools: number;
+  /** The numbered row this one is a sub-row of (null: a row of its own). */
+  parent_id: string | null;
   school_ids: string[];
   overdue: number;
   /** Marks the schools sent back. */

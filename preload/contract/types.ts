@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { bytes, fromBase64, toBase64 } from './bytes.js';
 import type { Role } from './define.js';
-import type { activityStatus } from '../../common/labels.js';
+import type { activityStatus, roadmapActivityStatus } from '../../common/labels.js';
 
 /** A roadmap activity's status code (planned, in_progress, done, not_done, cancelled). */
 export type ActivityStatus = (typeof activityStatus.codes)[number];
+export type RoadmapActivityStatus = (typeof roadmapActivityStatus.codes)[number];
 
 /** A stored record as the UI sees it: its columns plus, for some lists, joined labels (e.g. mentor_name). */
 export type Row = Record<string, string | number | null> & { id: string };

@@ -80,7 +80,7 @@ describe('муниципалитет в браузере', () => {
     expect(download.suggestedFilename()).toMatch(/^Справка_об_итогах_дорожной_карты_Управление_образования_Ирбитского_муниципального_образования_01\.09\.2026-\d\d\.\d\d\.\d{4}\.docx$/);
     const docx = await readDocx(readFileSync((await download.path())!));
     expect(docx.paragraphs[2]).toBe('Информационная справка');
-    expect(docx.tables[0]!.rows[0]!.cells).toEqual(['№', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
+    expect(docx.tables[0]!.rows[0]!.cells).toEqual(['№ п/п', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
     await page.getByTestId('report-saved').waitFor();
 
     await page.getByTestId('report-kind-monitoring').click();

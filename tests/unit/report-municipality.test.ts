@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
 import { runCli } from '../../main/cli/index.js';
@@ -81,10 +81,16 @@ describe('municipality reports (docx)', () => {
     expect(d.sectPr).toMatchObject({ pgW: 11906, pgH: 16838, left: 1134, right: 567, top: 1134, bottom: 1134, titlePg: true });
     expect([...d.runFonts]).toEqual(['Times New Roman']);
     expect(d.paragraphs.slice(0, 3)).toEqual(['Администрация Ирбитского муниципального образования', 'Управление образования Ирбитского муниципального образования', 'Информационная справка']);
-    expect(d.paragraphs[5]).toMatch(/^об итогах реализации муниципальной дорожной карты «.+» за период с 01\.09\.2025 по 31\.08\.2026$/);
+    // The roadmap's title «Муниципальная дорожная карта по …» in the genitive, not quoted after the same words.
+    expect(d.paragraphs[5]).toMatch(/^об итогах реализации муниципальной дорожной карты по организации .+ за период с 01\.09\.2025 по 31\.08\.2026$/);
     const [acts, marks] = d.tables;
-    expect(acts!.rows[0]!.cells).toEqual(['№', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
-    expect(acts!.rows.length - 1).toBe(10);
+    expect(acts!.rows[0]!.cells).toEqual(['№ п/п', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
+    // The demo's registered справка about the roadmap gives its closing: the computed summary is not printed over it.
+    expect(d.paragraphs.some((p) => p.includes('Работа будет продолжена'))).toBe(true);
+    expect(d.paragraphs.some((p) => /дорожной карты выполнено \d/.test(p))).toBe(false);
+    // Ten rows and the three sub-rows of «1.9» (seed 002's «8.»), which keep no number of their own.
+    expect(acts!.rows.length - 1).toBe(13);
+    expect(acts!.rows.slice(1).map((r) => r.cells[0]).slice(-5)).toEqual(['1.9', '', '', '', '1.10']);
     expect(acts!.rows.find((r) => r.cells[0] === '1.3')!.cells[4]).toMatch(/^Взаимодействие между школами с НОР в этом учебном году не организовано\.\nОтметки школ: выполнено — \d+ из \d+/);
     expect(marks!.rows[0]!.cells).toEqual(['№ мероприятия', 'Образовательная организация', 'Отметка о выполнении']);
     const markCount = w.ctx.raw.prepare(`SELECT COUNT(*) FROM municipal_activity_mark m JOIN municipal_activity a ON a.id = m.activity_id
@@ -136,7 +142,9 @@ describe('municipality reports (docx)', () => {
     expect(at('Ирбитского МО')).toBe(at('Руководителям МОУ') + 1);
     expect(d.paragraphs[at('Ирбитского МО') + 1]).toMatch(/^об итогах реализации муниципальной дорожной карты/);
     const sign = d.paragraphs.findIndex((p) => p.startsWith('Начальник Управления образования\t'));
-    expect(at('Не все направления работы охвачены в полном объёме.')).toBeGreaterThan(d.paragraphs.findIndex((p) => /дорожной карты выполнено/.test(p)));
+    // Her closing is the closing: the computed summary is offered in the editor, not printed over it.
+    expect(at('Не все направления работы охвачены в полном объёме.')).toBeGreaterThan(d.paragraphs.findIndex((p) => p.startsWith('За период')));
+    expect(d.paragraphs.some((p) => /дорожной карты выполнено/.test(p))).toBe(false);
     expect(at('Работа будет продолжена.')).toBe(sign - 1);
   });
 
@@ -234,7 +242,7 @@ describe('report jobs and the command line', () => {
     const docx = join(dir, 'roadmap.docx');
     expect(await runCli(['report', '--db', dbPath, '--kind', 'roadmap', '--out', docx, '--from', '2025-09-01', '--to', '2026-08-31'], io)).toBe(0);
     expect(out.at(-1)).toMatch(/^Отчёт сохранён: .*roadmap\.docx/);
-    expect((await readDocx(readFileSync(docx))).tables[0]!.rows.length).toBe(11);
+    expect((await readDocx(readFileSync(docx))).tables[0]!.rows.length).toBe(14);
     const xlsx = join(dir, 'schools.xlsx');
     expect(await runCli(['report', '--db', dbPath, '--kind', 'schools', '--out', xlsx], io)).toBe(0);
     expect((await readXlsxTables(readFileSync(xlsx)))[0]!.rows).toHaveLength(12);
@@ -248,13 +256,38 @@ describe('report jobs and the command line', () => {
   });
 });
 
+describe('the demo’s register holds the roadmap справка and the приказ approving it (issue 20)', () => {
+  it('prints the приказ with the справка and its table in «Приложение 1»', async () => {
+    const { printDocument } = await import('../../main/services/reports/documents/print.js');
+    const order = w.ctx.raw.prepare("SELECT id FROM mun_document WHERE kind = 'order' AND roadmap_id IS NOT NULL AND deleted_at IS NULL").pluck().get() as string;
+    const printed = await printDocument(w.ctx, order);
+    if (process.env.SHOTS_DIR) writeFileSync(join(process.env.SHOTS_DIR, 'demo-order.docx'), printed.bytes);
+    const o = await readDocx(printed.bytes);
+    const at = (p: string) => o.paragraphs.findIndex((x) => x.includes(p));
+    for (const p of ['П Р И К А З', '18.06.2026\t№ 412', 'от 26.08.2025 № 374 «Об утверждении муниципальной дорожной карты по организации методической поддержки', 'п р и к а з ы в а ю:', 'Утвердить информационную справку', 'Приложение 1', 'от 18.06.2026 № 412', 'Информационная справка об итогах реализации', 'За прошедший учебный год (сентябрь – май)', 'Работа будет продолжена']) {
+      expect(at(p), p).toBeGreaterThan(-1);
+    }
+    expect(at('п р и к а з ы в а ю:')).toBeLessThan(at('Приложение 1'));
+    const t = o.tables[0]!;
+    const nine = t.rows.findIndex((r) => r.cells[0] === '1.9');
+    expect(t.rows[nine]!.cells.at(-1)).toMatch(/^Выполнено частично\. Кураторы/);
+    expect(t.rows.slice(nine + 1, nine + 4).map((r) => [r.cells[0], r.cells[1]])).toEqual([
+      ['', '- взаимодействие педагогов школ с НОР по отдельным учебным предметам'], ['', '- управленческих команд школ с НОР'], ['', '- педагоги школ с НОР и педагоги школы-куратора']]);
+    expect(o.allText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
+
 describe('the reports take what the register holds (issue 10)', () => {
   it('roadmap: the conclusions, addressees, number and date of the register’s справка about the roadmap', async () => {
     const { saveDocument, removeDocument } = await import('../../main/services/municipality/documents.js');
     const { currentRoadmap } = await import('../../main/services/municipality/roadmap.js');
     const { documentSaveInput } = await import('../../preload/contract/meetings.js');
+    // The demo's own справка about the roadmap and its приказ out of the way: this test registers its own.
+    for (const k of ['order', 'spravka']) removeDocument(w.ctx, w.ctx.raw.prepare(`SELECT id FROM mun_document WHERE kind = ? AND roadmap_id IS NOT NULL AND deleted_at IS NULL`).pluck().get(k) as string);
     const plain = await readDocx((await buildReport(w.ctx, { kind: 'roadmap', format: 'docx', ...period, today: TODAY })).data);
     expect(plain.allText).not.toContain('Вывод из реестра документов.');
+    // No closing written: the summary computed from the data stands in its place.
+    expect(plain.paragraphs.some((p) => /дорожной карты выполнено \d/.test(p))).toBe(true);
     const rm = currentRoadmap(w.ctx)!;
     const save = (document: Record<string, unknown>) => saveDocument(w.ctx, documentSaveInput.parse({ document: { kind: 'spravka', title: 'об итогах реализации дорожной карты', roadmap_id: rm.id, ...document }, sections: null })).document.id as string;
     // A draft and a registered one: the registered one wins, whichever is newer.
@@ -265,7 +298,7 @@ describe('the reports take what the register holds (issue 10)', () => {
     expect(at('20.11.2026\t№ 01-12/77')).toBeGreaterThan(0);
     expect(at('Руководителям МОУ')).toBeGreaterThan(at('20.11.2026\t№ 01-12/77'));
     expect(at('Ирбитского МО')).toBe(at('Руководителям МОУ') + 1);
-    expect(at('Вывод из реестра документов.')).toBeGreaterThan(d.paragraphs.findIndex((p) => /дорожной карты выполнено/.test(p)));
+    expect(at('Вывод из реестра документов.')).toBeGreaterThan(d.paragraphs.findIndex((p) => p.startsWith('За период')));
     expect(d.allText).not.toContain('Текст черновика.');
     // Only the draft left: its text, and its empty date a line to fill in, not today.
     removeDocument(w.ctx, registered);

@@ -11,7 +11,7 @@ import { saveEvent } from './events.js';
 import { addAttachment } from '../attachments.js';
 import { saveGroup } from './groups.js';
 import { saveAssignment } from './assignments.js';
-import { draftFromEvent, draftOrder, saveDocument } from './documents.js';
+import { draftFromEvent, draftFromRoadmap, draftOrder, saveDocument } from './documents.js';
 import { municipalWork, markAssignment } from '../from-municipality-work.js';
 import { tableSpec } from '../../../db/registry/index.js';
 import { assignmentMarkInput, assignmentSaveInput, documentSaveInput, eventSaveInput, groupSaveInput } from '../../../preload/contract/meetings.js';
@@ -37,7 +37,7 @@ const GROUP: [string, string, string, string, string][] = [
   ['Носков', 'Павел', 'Геннадьевич', 'директор школы', 'сетевое взаимодействие'],
 ];
 
-export interface DemoWork { eventIds: string[]; assignmentIds: string[]; spravkaId: string; orderId: string }
+export interface DemoWork { eventIds: string[]; assignmentIds: string[]; spravkaId: string; orderId: string; roadmapSpravkaId: string | null; roadmapOrderId: string | null }
 
 /**
  * Meetings, the working group, assignments and two registered documents. @schools are the roster's ids in the
@@ -141,7 +141,33 @@ export function demoMunicipalWork(mun: ServiceContext, schools: string[], low: s
     document: { ...editable(orderDraft), number: '214-од', doc_date: addDays(today, -35), agreed: 'Заместитель начальника Управления образования — Д.А. Самарин' },
     sections: null,
   })).document;
-  return { eventIds: [vc.event.id, day.event.id, seminar.event.id], assignmentIds, spravkaId: spravka.id as string, orderId: order.id as string };
+  const roadmap = demoRoadmapDocuments(mun, today);
+  return { eventIds: [vc.event.id, day.event.id, seminar.event.id], assignmentIds, spravkaId: spravka.id as string, orderId: order.id as string, roadmapSpravkaId: roadmap?.spravka ?? null, roadmapOrderId: roadmap?.order ?? null };
+}
+
+/**
+ * Seed 002: the справка about last school year's roadmap, registered in June with its period in words and the
+ * methodologist's closing, and the приказ approving it with the table in «Приложение 1».
+ */
+function demoRoadmapDocuments(mun: ServiceContext, today: string): { spravka: string; order: string } | null {
+  if (!mun.raw.prepare('SELECT 1 FROM roadmap WHERE deleted_at IS NULL').get()) return null;
+  const y0 = Number(today.slice(5, 7)) >= 9 ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+  const draft = draftFromRoadmap(mun).document;
+  const spravka = saveDocument(mun, documentSaveInput.parse({
+    document: {
+      ...editable(draft), number: '01-12/236', doc_date: `${y0}-06-15`, addressees: '',
+      title: `Об итогах реализации муниципальной дорожной карты по организации методической поддержки школ с низкими образовательными результатами в ${y0 - 1}-${y0} учебном году`,
+      period_from: `${y0 - 1}-09-01`, period_to: `${y0}-05-31`, period_text: 'прошедший учебный год (сентябрь – май)',
+      closing: `В ходе реализации плана работы на ${y0 - 1}-${y0} учебный год выявились недочёты в работе с управленческими командами и педагогами школ с НОР: не все направления работы со школами с НОР были охвачены в полном объёме. Работа будет продолжена в ${y0}-${y0 + 1} учебном году.`,
+    },
+    sections: null,
+  })).document;
+  const orderDraft = draftOrder(mun, spravka.id as string).document;
+  const order = saveDocument(mun, documentSaveInput.parse({
+    document: { ...editable(orderDraft), number: '412', doc_date: `${y0}-06-18`, agreed: 'Заместитель начальника Управления образования — Д.А. Самарин' },
+    sections: null,
+  })).document;
+  return { spravka: spravka.id as string, order: order.id as string };
 }
 
 /** The columns a document's form sends back: the registry's, without those the service manages. */

@@ -155,13 +155,24 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
     const from = `${y}-${String(month).padStart(2, '0')}-01`;
     const to = `${y}-${String(Math.min(12, month + 1)).padStart(2, '0')}-28`;
     const past = to < today;
-    const status = past ? (k === 2 && sy < y0 ? 'not_done' : idx === plan.length - 6 ? 'planned' : 'done') : 'planned';
-    saveRoadmapActivity(mun, {
+    // Seed 002's «8. Организация кураторского сопровождения»: done in part, with three sub-rows of its own.
+    const curatorRow = past && k === 8 && sy < y0;
+    const status = past ? (k === 2 && sy < y0 ? 'not_done' : curatorRow ? 'partly' : idx === plan.length - 6 ? 'planned' : 'done') : 'planned';
+    const row = saveRoadmapActivity(mun, {
       roadmap_id: roadmap.id, number: `${sy === y0 ? 2 : 1}.${k + 1}`, section: sy === y0 ? `${y0}/${y0 + 1} учебный год` : `${y0 - 1}/${y0} учебный год`,
       title, timing_text: `${timing} ${sy}/${sy + 1} уч. г.`, date_from: from, date_to: to, responsible,
-      status, completion_mark: status === 'done' ? 'Выполнено в установленный срок, информация размещена на сайте Управления образования.' : status === 'not_done' ? 'Взаимодействие между школами с НОР в этом учебном году не организовано.' : '',
+      status, completion_mark: status === 'done' ? 'Выполнено в установленный срок, информация размещена на сайте Управления образования.' : status === 'not_done' ? 'Взаимодействие между школами с НОР в этом учебном году не организовано.'
+        : curatorRow ? 'Кураторы, директора школ-кураторов, включились в сопровождение школ. Проведены совместные круглые столы с представителями школ с НОР.' : '',
       completed_on: status === 'done' ? to : null, all_schools: all ? 1 : 0, school_ids: all ? [] : lowIds,
     });
+    if (curatorRow) {
+      ([['- взаимодействие педагогов школ с НОР по отдельным учебным предметам', 'not_done', 'Нет'],
+        ['- управленческих команд школ с НОР', 'done', 'Встречи директоров с куратором, с управленческой командой школ с НОР'],
+        ['- педагоги школ с НОР и педагоги школы-куратора', 'not_done', 'Нет']] as const).forEach(([t, st, mark]) => saveRoadmapActivity(mun, {
+        roadmap_id: roadmap.id, parent_id: row.id, number: '', section: row.section, title: t, timing_text: '', date_from: from, date_to: to, responsible: '',
+        status: st, completion_mark: mark, completed_on: st === 'done' ? to : null, all_schools: 1, school_ids: [],
+      }));
+    }
   });
 
   // The municipality's own meetings and assignments, made before the loop so the plan goes down in each

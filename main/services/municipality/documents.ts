@@ -10,10 +10,12 @@ import { removeWithBin } from '../recycle-bin.js';
 import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { DocumentCard, DocumentListRow, documentSaveInput } from '../../../preload/contract/meetings.js';
 import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, writeRow, type Row } from '../writer.js';
+import { liveRow, liveRows, writeRow, type Row } from '../writer.js';
 import { AppError, notFound } from '../errors.js';
 import { getReportSettings, type ReportSettings } from './report-settings.js';
 import { eventKindGenitive } from '../../../common/labels.js';
+import { formatDate } from '../../../common/format.js';
+import { genitiveOfBody } from '../../../common/body-genitive.js';
 import { parsePersonName, type PersonName } from '../../../common/person-name.js';
 import { DOCUMENT_KINDS, MEETING_SECTIONS } from '../../../db/registry/meetings.js';
 
@@ -100,12 +102,56 @@ export function draftOrder(ctx: ServiceContext, approvesId: string): DocumentCar
   if (!a) throw notFound('Документ');
   const s = getReportSettings(ctx);
   const title = String(a.title).replace(/^Об итогах/, 'об итогах');
+  const rm = a.roadmap_id ? liveRow(ctx, 'roadmap', String(a.roadmap_id)) : undefined;
+  // About the roadmap: «информационная справка», and the preamble cites the приказ that approved the roadmap.
+  const what = rm ? 'информационную справку' : 'справку';
   return saveDocument(ctx, {
     document: {
       ...signerOf(s), kind: 'order', issuer: 'department', number: '', doc_date: null, place: s.place,
-      title: `Об утверждении справки ${title}`, approves_id: approvesId, event_id: (a.event_id as string | null) ?? null,
-      preamble: 'В соответствии с муниципальной программой повышения качества образования',
-      points: `Утвердить справку ${title} (Приложение 1).\nРуководителям общеобразовательных организаций принять справку к сведению и исполнению.\nКонтроль за исполнением настоящего приказа оставляю за собой.`,
+      title: `Об утверждении ${rm ? 'информационной справки' : 'справки'} ${title}`, approves_id: approvesId, event_id: (a.event_id as string | null) ?? null,
+      roadmap_id: rm ? rm.id : null,
+      preamble: rm ? roadmapPreamble(rm, s.organisation) : 'В соответствии с муниципальной программой повышения качества образования',
+      points: `Утвердить ${what} ${title} (Приложение 1).\nРуководителям общеобразовательных организаций принять ${what} к сведению и исполнению.\nКонтроль за исполнением настоящего приказа оставляю за собой.`,
+    } as z.output<typeof documentSaveInput>['document'],
+    sections: null,
+  });
+}
+
+/**
+ * «муниципальной дорожной карты «…»» for a roadmap's title, in the genitive; a title that already says
+ * «Муниципальная дорожная карта по …» is put in the genitive itself rather than quoted after the same words.
+ */
+export function roadmapOf(title: string): string {
+  const t = title.trim().replace(/^«|»$/g, '');
+  const m = /^(муниципальная\s+)?(«)?дорожная карта(»)?\s*/i.exec(t);
+  if (m) return `муниципальной ${m[2] ? '«' : ''}дорожной карты${m[3] ? '»' : ''}${t.slice(m[0].length) ? ` ${t.slice(m[0].length)}` : ''}`;
+  return `муниципальной дорожной карты «${t}»`;
+}
+
+/** «В соответствии с приказом Управления образования … от 30.12.2020 № 676 «Об утверждении муниципальной дорожной карты …»». */
+function roadmapPreamble(rm: Row, organisation: string): string {
+  const body = genitiveOfBody(organisation);
+  const req = [rm.approval_date ? `от ${formatDate(String(rm.approval_date))}` : '', rm.approval_number ? `№ ${String(rm.approval_number)}` : ''].filter(Boolean).join(' ');
+  return `В соответствии с приказом${body ? ` ${body}` : ''}${req ? ` ${req}` : ''} «Об утверждении ${roadmapOf(String(rm.title))}»`;
+}
+
+/**
+ * A new справка about the current roadmap (seed 002), its requisites from the settings and no number or date:
+ * the period is the roadmap's years, the closing empty (the computed summary is offered in the editor).
+ */
+export function draftFromRoadmap(ctx: ServiceContext): DocumentCard {
+  requireMunicipality(ctx);
+  const rm = liveRows(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0];
+  if (!rm) throw new AppError('not_found', 'Дорожная карта ещё не создана: справку об итогах составить не по чему.');
+  const s = getReportSettings(ctx);
+  const [yf, yt] = [Number(rm.year_from), Number(rm.year_to)];
+  const year = yt === yf + 1 ? ` в ${yf}-${yt} учебном году` : '';
+  return saveDocument(ctx, {
+    document: {
+      ...signerOf(s), kind: 'spravka', issuer: 'department', number: '', doc_date: null, place: s.place,
+      title: `Об итогах реализации ${roadmapOf(String(rm.title))}${year}`,
+      addressees: '', roadmap_id: rm.id,
+      period_from: yt > yf ? `${yf}-09-01` : `${yf}-01-01`, period_to: yt > yf ? `${yt}-08-31` : `${yt}-12-31`, period_text: '',
     } as z.output<typeof documentSaveInput>['document'],
     sections: null,
   });

@@ -22,5 +22,6 @@ export const meetingsHandlers = defineArea({
   'municipality.documents.remove': (env, input) => documents.removeDocument(env.ctx(), input.id),
   'municipality.documents.fromEvent': (env, input) => documents.draftFromEvent(env.ctx(), input.eventId),
   'municipality.documents.order': (env, input) => documents.draftOrder(env.ctx(), input.approvesId),
+  'municipality.documents.fromRoadmap': (env) => documents.draftFromRoadmap(env.ctx()),
 
 });

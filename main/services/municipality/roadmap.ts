@@ -10,12 +10,12 @@ import type { Period } from '../../../common/periods.js';
 import { byNumber } from '../../../common/numbering.js';
 import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInput } from '../../../preload/contract/municipality.js';
 import { requireMunicipality } from '../municipality-core.js';
-import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
+import { liveRow, liveRows, writeRow, type Row } from '../writer.js';
 import { removeWithBin } from '../recycle-bin.js';
 import { AppError } from '../errors.js';
 import { syncSchoolLinks } from '../children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
-import { activityStatus, codeOf } from '../../../common/labels.js';
+import { roadmapActivityStatus, codeOf } from '../../../common/labels.js';
 import { countMarks } from '../../../common/mark-counts.js';
 
 export function currentRoadmap(ctx: ServiceContext): Row | null {
@@ -23,9 +23,9 @@ export function currentRoadmap(ctx: ServiceContext): Row | null {
 }
 
 /** The current roadmap and its activities (those touching `period`, when given), each flagged overdue on the day. */
-export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Period): RoadmapView {
+export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Period, roadmapId?: string): RoadmapView {
   const day = todayInput ?? dayOf(ctx.now());
-  const roadmap = currentRoadmap(ctx);
+  const roadmap = roadmapId ? liveRow(ctx, 'roadmap', roadmapId) ?? null : currentRoadmap(ctx);
   if (!roadmap) return { roadmap: null, activities: [] };
   const acts = ctx.raw.prepare(`SELECT t.*, ${flag(rule.roadmapActivityOverdue('t'))} AS overdue FROM municipal_activity t
     WHERE t.deleted_at IS NULL AND (t.roadmap_id = @roadmap OR t.roadmap_id IS NULL)${period ? ` AND ${rule.activityInPeriod('t')}` : ''}
@@ -39,7 +39,7 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
     const own = new Map(marks.filter((m) => m.activity_id === a.id).map((m) => [m.school_id, m.status]));
     return countMarks((Number(a.all_schools ?? 1) ? schools : ids).map((id) => own.get(id) ?? null));
   };
-  const activities: RoadmapActivityRow[] = acts.sort(byNumber).map((a) => {
+  const activities: RoadmapActivityRow[] = inPrintedOrder(acts).map((a) => {
     const ids = links.filter((l) => l.activity_id === a.id).map((l) => l.school_id);
     return {
     id: a.id,
@@ -50,10 +50,11 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
     date_from: (a.date_from as string | null) ?? null,
     date_to: (a.date_to as string | null) ?? null,
     responsible: String(a.responsible ?? ''),
-    status: codeOf(activityStatus, a.status, 'planned'),
+    status: codeOf(roadmapActivityStatus, a.status, 'planned'),
     completion_mark: String(a.completion_mark ?? ''),
     completed_on: (a.completed_on as string | null) ?? null,
     all_schools: Number(a.all_schools ?? 1),
+    parent_id: (a.parent_id as string | null) ?? null,
     school_ids: ids,
     overdue: Number(a.overdue),
     marks: marks.filter((m) => m.activity_id === a.id).map(({ activity_id: _a, ...m }) => m),
@@ -63,16 +64,36 @@ export function getRoadmap(ctx: ServiceContext, todayInput?: string, period?: Pe
   return { roadmap, activities };
 }
 
+/**
+ * Rows by «№», each sub-row right under its row (by its own «№» when it has one, «8.1», else as entered); a
+ * sub-row whose row is gone or outside the period stands on its own.
+ */
+function inPrintedOrder(acts: Row[]): Row[] {
+  const ids = new Set(acts.map((a) => a.id));
+  const top = acts.filter((a) => !a.parent_id || !ids.has(String(a.parent_id))).sort(byNumber);
+  const under = (id: string) => acts.filter((a) => a.parent_id === id).sort((x, y) => (x.number && y.number ? byNumber(x, y) : 0));
+  return top.flatMap((a) => [a, ...under(a.id)]);
+}
+
 export function saveRoadmap(ctx: ServiceContext, input: z.output<typeof roadmapInput>): Row {
   requireMunicipality(ctx);
   return writeRow(ctx, 'roadmap', input);
 }
 
 /** Saves an activity and the set of schools it concerns, in one transaction. */
-export function saveRoadmapActivity(ctx: ServiceContext, input: z.output<typeof roadmapActivityInput>): RoadmapActivityRow {
+export function saveRoadmapActivity(ctx: ServiceContext, input: Omit<z.output<typeof roadmapActivityInput>, 'parent_id'> & { parent_id?: string | null }): RoadmapActivityRow {
   requireMunicipality(ctx);
   if (input.date_from && input.date_to && input.date_from > input.date_to) {
     throw new AppError('invalid_input', 'Дата окончания раньше даты начала.', { date_to: 'Раньше начала' });
+  }
+  if (input.parent_id) {
+    const parent = ctx.raw.prepare('SELECT id, parent_id FROM municipal_activity WHERE id = ? AND deleted_at IS NULL').get(input.parent_id) as { id: string; parent_id: string | null } | undefined;
+    if (!parent) throw new AppError('not_found', 'Пункт, к которому относится подпункт, удалён.', { parent_id: 'Выберите другой пункт' });
+    // One level, as in a printed plan: a sub-row under a sub-row would have no row to stand under.
+    if (parent.id === input.id || parent.parent_id) throw new AppError('invalid_input', 'Подпункт можно отнести только к пункту с номером, а не к другому подпункту.', { parent_id: 'Выберите пункт' });
+    if (input.id && ctx.raw.prepare('SELECT 1 FROM municipal_activity WHERE parent_id = ? AND deleted_at IS NULL').get(input.id)) {
+      throw new AppError('invalid_input', 'У этого мероприятия есть свои подпункты: оно не может само стать подпунктом.', { parent_id: 'Уберите' });
+    }
   }
   const id = ctx.raw.transaction(() => {
     const { school_ids, ...value } = input;

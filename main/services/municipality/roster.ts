@@ -15,7 +15,7 @@ import { levelShort } from '../../../common/roster-labels.js';
 
 const ROSTER_SELECT = `SELECT s.id, s.name, s.short_name, s.status, s.enrolled_at, s.cluster, s.quality_group, s.quality_level, s.social_group,
   s.social_level, s.is_nor, s.is_nsu, s.is_pilot, s.base_site, s.partner_group_id, g.number AS partner_group_number, s.is_resource_centre,
-  s.curator_id, c.full_name AS curator_name, s.roster_note
+  s.curator_id, COALESCE(NULLIF(c.full_name, ''), c.organisation) AS curator_name, s.roster_note
   FROM municipality_school s
   LEFT JOIN partner_group g ON g.id = s.partner_group_id AND g.deleted_at IS NULL
   LEFT JOIN curator c ON c.id = s.curator_id AND c.deleted_at IS NULL`;
@@ -74,7 +74,7 @@ export function saveRosterSchool(ctx: ServiceContext, input: RosterInput): Roste
  */
 export function sendClassificationDown(ctx: ServiceContext, schoolId: string): void {
   const r = ctx.raw.prepare(`SELECT s.cluster, s.quality_group, s.quality_level, g.number AS group_number, g.title AS group_title, g.territory AS group_territory, s.is_resource_centre,
-      c.full_name AS curator_name, c.position AS curator_position
+      COALESCE(NULLIF(c.full_name, ''), c.organisation) AS curator_name, c.position AS curator_position
     FROM municipality_school s
     LEFT JOIN partner_group g ON g.id = s.partner_group_id AND g.deleted_at IS NULL
     LEFT JOIN curator c ON c.id = s.curator_id AND c.deleted_at IS NULL
@@ -127,7 +127,7 @@ export function removePartnerGroup(ctx: ServiceContext, id: string): void {
 
 export function listCurators(ctx: ServiceContext): CuratorView[] {
   return ctx.raw.prepare(`SELECT c.*, (SELECT COUNT(*) FROM municipality_school s WHERE s.curator_id = c.id AND s.status NOT IN ${GONE}) AS schools
-    FROM curator c WHERE c.deleted_at IS NULL ORDER BY c.full_name COLLATE NOCASE`).all() as CuratorView[];
+    FROM curator c WHERE c.deleted_at IS NULL ORDER BY COALESCE(NULLIF(c.full_name, ''), c.organisation) COLLATE NOCASE`).all() as CuratorView[];
 }
 
 export function saveCurator(ctx: ServiceContext, input: z.output<typeof curatorInput>): Row {

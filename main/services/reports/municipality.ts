@@ -4,20 +4,17 @@
  * (requisites, signature) they share with the quarterly monitoring (monitoring.ts).
  */
 import type { ServiceContext } from '../context.js';
-import { formatDate } from '../../../common/format.js';
-import { activityStatus } from '../../../common/labels.js';
 import { groupText, levelShort, coordinationRole } from '../../../common/roster-labels.js';
 import { getReportSettings } from '../municipality/report-settings.js';
-import { type Block, type Cell, type Period, type ReportDoc } from './model.js';
-import { expiredOn, periodText, share, signatureOf, NOUNS, ofN } from './text.js';
+import { type Block, type Period, type ReportDoc } from './model.js';
+import { signatureOf, NOUNS } from './text.js';
 import { count } from '../../../common/format.js';
 import { compareSchools } from '../../../common/sort.js';
 import { listRoster, listPartnerGroups, listCurators, listCoordination } from '../municipality/roster.js';
-import { getRoadmap } from '../municipality/roadmap.js';
+import { roadmapBody, type RoadmapOptions } from './roadmap.js';
 import type { RosterRow } from '../../../preload/contract/municipality.js';
 import type { MeetingGroup } from './documents/model.js';
 import { groupBlocks } from './documents/meeting.js';
-import { paragraphs } from './documents/requisites.js';
 
 export type Progress = (done: number, total: number, stage: string) => void | Promise<void>;
 
@@ -40,123 +37,19 @@ export const short = (r: Pick<RosterRow, 'name' | 'short_name'>) => r.short_name
 
 // ───── roadmap ─────
 
-/** Longer than 80 lines on purpose: the справка's blocks follow the printed document top to bottom. */
-/** What the user adds to the roadmap справка before printing (issue 10); all optional. */
-export interface RoadmapOptions {
-  /** Free-text conclusions, printed after the summary (one paragraph per line). */
-  conclusions?: string;
-  /** Адресат block («Руководителям МОУ», «Ирбитского МО»). */
-  addressees?: string[];
-  /** Registration number and date from the document register ('' / null: lines to fill in). */
-  number?: string;
-  date?: string | null;
-}
+export type { RoadmapOptions } from './roadmap.js';
 
+/** The roadmap справка from the reports screen: its body (roadmap.ts) in the settings' frame. */
 export async function roadmapReport(ctx: ServiceContext, period: Period, today: string, progress?: Progress, opts: RoadmapOptions = {}): Promise<ReportDoc> {
-  const view = getRoadmap(ctx, today, period);
-  const roster = listRoster(ctx);
-  const blocks: Block[] = [];
-  const rm = view.roadmap;
-  const lines = (t: unknown) => String(t ?? '').split('\n').map((x) => x.replace(/^\s*(\d+[.)]|[-–—•])\s*/, '').trim()).filter(Boolean);
-  if (rm && lines(rm.goals).length) {
-    blocks.push({ kind: 'paragraph', italic: true, text: `Основными целями работы со школами с низкими образовательными результатами и школами, функционирующими в неблагоприятных социальных условиях, на период ${periodText(period)} стали:` });
-    blocks.push({ kind: 'list', numbered: true, items: lines(rm.goals) });
-  }
-  if (rm && lines(rm.tasks).length) {
-    blocks.push({ kind: 'paragraph', bold: true, text: 'Задачи:' });
-    blocks.push({ kind: 'list', numbered: true, items: lines(rm.tasks) });
-  }
-  const acts = view.activities;
-  /** The schools an activity concerns, and any other school that marked it anyway. */
-  const concerned = (a: (typeof acts)[number]) => new Set([...(a.all_schools ? roster.map((r) => r.id) : a.school_ids), ...a.marks.map((m) => m.school_id)]).size;
-  blocks.push({ kind: 'paragraph', text: `За период ${periodText(period)} со школами проведена работа по следующим направлениям:` });
-  const rows: Cell[][] = [];
-  const marksRows: Cell[][] = [];
-  for (let i = 0; i < acts.length; i++) {
-    const a = acts[i]!;
-    const done = a.marks.filter((m) => m.status === 'done').length;
-    const notDone = a.marks.filter((m) => m.status === 'not_done');
-    const own = a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(expiredOn(a.timing_text, a.date_to ?? '', today))}, отметки о выполнении нет` : activityStatus.labels[a.status as keyof typeof activityStatus.labels] ?? '');
-    const summary = a.marks.length
-      ? `Отметки школ: выполнено — ${done} из ${concerned(a)}${notDone.length ? `; не выполнено — ${notDone.length} (${notDone.map((m) => m.school_name).join(', ')})` : ''}.`
-      : '';
-    rows.push([a.number || String(i + 1), a.title, a.timing_text, a.responsible,
-      a.status === 'not_done' || a.overdue ? { text: [own, summary].filter(Boolean).join('\n'), italic: true } : [own, summary].filter(Boolean).join('\n')]);
-    for (const m of a.marks) {
-      marksRows.push([a.number || String(i + 1), m.school_name,
-        m.status === 'not_done' ? { text: m.completion_mark || 'Не выполнено', italic: true } : m.completion_mark || (activityStatus.labels[m.status as keyof typeof activityStatus.labels] ?? '')]);
-    }
-    if (i % 20 === 0) {
-      await progress?.(i, acts.length, 'Сбор отметок о выполнении');
-      await tick();
-    }
-  }
-  blocks.push({
-    kind: 'table',
-    table: {
-      sheet: 'Дорожная карта',
-      caption: 'Выполнение мероприятий муниципальной дорожной карты',
-      columns: [
-        { key: 'number', header: '№', width: 7, align: 'center' },
-        { key: 'title', header: 'Мероприятие', width: 27 },
-        { key: 'timing', header: 'Сроки', width: 15 },
-        { key: 'responsible', header: 'Ответственные', width: 20 },
-        { key: 'mark', header: 'Отметка о выполнении', width: 31 },
-      ],
-      rows,
-      empty: 'Мероприятий дорожной карты, относящихся к периоду, нет.',
-    },
-  });
-  if (marksRows.length) {
-    blocks.push({ kind: 'paragraph', text: 'Отметки о выполнении, представленные общеобразовательными организациями:' });
-    blocks.push({
-      kind: 'table',
-      table: {
-        sheet: 'Отметки школ',
-        caption: 'Отметки школ о выполнении мероприятий дорожной карты',
-        fontSize: 11,
-        columns: [
-          { key: 'number', header: '№ мероприятия', width: 15, align: 'center' },
-          { key: 'school', header: 'Образовательная организация', width: 33 },
-          { key: 'mark', header: 'Отметка о выполнении', width: 52 },
-        ],
-        rows: marksRows,
-      },
-    });
-  }
-  if (acts.length) blocks.push({ kind: 'paragraph', text: roadmapSummary(acts) });
-  blocks.push(...paragraphs(opts.conclusions ?? ''));
-  await progress?.(acts.length, acts.length, 'Сбор отметок о выполнении');
-  const title = rm
-    ? `об итогах реализации муниципальной дорожной карты «${unquoted(String(rm.title))}» за период ${periodText(period)}`
-    : `об итогах реализации муниципальной дорожной карты за период ${periodText(period)}`;
+  await progress?.(0, 1, 'Сбор отметок о выполнении');
+  await tick();
+  const { blocks, title, count: n } = roadmapBody(ctx, period, today, opts);
+  await progress?.(n, n, 'Сбор отметок о выполнении');
   const doc = frame(ctx, today, 'Информационная справка об итогах реализации муниципальной дорожной карты', title, blocks);
   if (opts.addressees?.length) doc.requisites.addressees = opts.addressees.filter(Boolean);
   if (opts.number !== undefined) doc.requisites.number = opts.number;
   if (opts.date !== undefined) doc.requisites.date = opts.date ?? '';
   return doc;
-}
-
-/** «"Дорожная карта"» → «Дорожная карта»: the справка puts its own quotes round the title. */
-const unquoted = (t: string) => t.trim().replace(/^[«"„“]+|[»"“”]+$/g, '');
-
-/**
- * The sentence under the roadmap's table, counted from the table's rows: done, in work, not done (and
- * cancelled) add up to the rows; «все мероприятия периода выполнены» only when they all are.
- */
-export function roadmapSummary(acts: { status: string; overdue: number; number: string; title: string }[]): string {
-  const by = (st: string) => acts.filter((a) => a.status === st).length;
-  const done = by('done');
-  const notDone = by('not_done');
-  const cancelled = by('cancelled');
-  const open = acts.length - done - notDone - cancelled;
-  const failed = acts.filter((a) => a.status === 'not_done' || (a.overdue && a.status !== 'cancelled'));
-  const counts = `${ofN(acts.length, 'activity').replace(/^и/, 'И')} дорожной карты выполнено ${done} (${share(done, acts.length)}), в работе — ${open}, не выполнено — ${notDone}` +
-    (cancelled ? `, отменено — ${cancelled}` : '');
-  if (failed.length) {
-    return `${counts}; не выполнены или срок истёк: ${failed.map((a) => (a.number || a.title).replace(/\.+$/, '')).join(', ')}. Причины и меры отражены в отметках о выполнении.`;
-  }
-  return `${counts}${done && done === acts.length - cancelled ? '; все мероприятия периода выполнены.' : '.'}`;
 }
 
 // ───── schools by groups ─────
@@ -235,7 +128,8 @@ export async function schoolsReport(ctx: ServiceContext, today: string, progress
           { key: 'position', header: 'Должность, организация', width: 36 },
           { key: 'schools', header: 'Курируемые школы', width: 36 },
         ],
-        rows: curators.map((c) => [String(c.full_name), [c.position, c.organisation].filter(Boolean).join(', '),
+        // A school-curator with no person named: the organisation stands in the first column, once.
+        rows: curators.map((c) => [String(c.full_name || c.organisation), [c.position, c.full_name ? c.organisation : ''].filter(Boolean).join(', '),
           roster.filter((r) => r.curator_id === c.id).map(short).join('\n')]),
       },
     });

@@ -10,6 +10,7 @@ import { renderXlsx } from './xlsx.js';
 import { listRoster } from '../municipality/roster.js';
 import { rosterTable } from '../municipality/roster-import.js';
 import { printDocument } from './documents/print.js';
+import { roadmapDocumentSummary } from './documents/roadmap-doc.js';
 import { saveDocument } from '../documents.js';
 
 export const reportsHandlers = defineArea({
@@ -22,6 +23,7 @@ export const reportsHandlers = defineArea({
     const f = await printDocument(env.ctx(), input.id, input.refresh);
     return { path: saveDocument(env, f.fileName, f.bytes), fileName: f.fileName };
   },
+  'municipality.documents.roadmapSummary': (env, input) => roadmapDocumentSummary(env.ctx(), input.id),
   'municipality.roster.xlsx': async (env) => ({
     fileName: 'Реестр_школ.xlsx', mime: MIME.xlsx, bytes: await renderXlsx([rosterTable(listRoster(env.ctx()))], 'Реестр школ', { asTyped: true }),
   }),

@@ -21,6 +21,7 @@ import type { ReportDoc } from '../model.js';
 import type { DocumentRequisites, MeetingDocModel } from './model.js';
 import { meetingDoc } from './meeting.js';
 import { orderDoc } from './order.js';
+import { roadmapSpravka } from './roadmap-doc.js';
 import { meetingGroupOf } from './groups.js';
 import { frameOf, paragraphs } from './requisites.js';
 import { renderDocx } from '../docx.js';
@@ -119,14 +120,21 @@ export function buildDocument(ctx: ServiceContext, d: Row, depth = 0): ReportDoc
     return orderDoc({
       requisites: r, preamble: String(d.preamble ?? ''), points: lines(d.points),
       // The справка as it was registered (its snapshot), since the order approves that text and not a later one.
-      appendix: approved && depth === 0 ? { title: String(approved.title), doc: snapshotOf(approved) ?? buildDocument(ctx, approved, depth + 1) } : null,
+      appendix: approved && depth === 0 ? { title: appendixTitle(approved), doc: snapshotOf(approved) ?? buildDocument(ctx, approved, depth + 1) } : null,
     });
   }
   if (kind === 'spravka' && d.event_id) {
     if (!liveRow(ctx, 'mun_event', String(d.event_id))) throw new AppError('not_found', 'Мероприятие, по которому составлена справка, удалено. Напечатать её заново по данным нельзя.');
     return meetingDoc(meetingModel(ctx, d, String(d.event_id)));
   }
+  if (kind === 'spravka' && d.roadmap_id) return roadmapSpravka(ctx, d, r);
   return frameOf(r, DOCUMENT_KINDS[kind], DOCUMENT_KINDS[kind], paragraphs(String(d.closing ?? '')));
+}
+
+/** The approved справка's heading in «Приложение 1»: the roadmap справка names its kind, as seed 002 does. */
+function appendixTitle(a: Row): string {
+  const t = String(a.title);
+  return a.roadmap_id && !a.event_id && !/^информационная справка/i.test(t) ? `Информационная справка ${t.replace(/^Об /, 'об ')}` : t;
 }
 
 /**

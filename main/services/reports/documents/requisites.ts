@@ -43,16 +43,8 @@ export function frameOf(r: DocumentRequisites, subject: string, fallbackTitle: s
   };
 }
 
-/** «Управление образования …» → «Управления образования …» for «к приказу …»; '' when the word is not known. */
-export function genitiveOfBody(name: string): string {
-  const GEN: Record<string, string> = {
-    'Управление': 'Управления', 'Администрация': 'Администрации', 'Министерство': 'Министерства', 'Комитет': 'Комитета',
-    'Отдел': 'Отдела', 'Департамент': 'Департамента', 'Муниципальное': 'Муниципального', 'Муниципальный': 'Муниципального',
-  };
-  const [first, ...rest] = name.trim().split(/\s+/);
-  const g = first ? GEN[first] ?? GEN[first[0]!.toUpperCase() + first.slice(1).toLowerCase()] : undefined;
-  return g ? [g, ...rest].join(' ') : '';
-}
+// In common/, since a draft приказ's preamble (municipality/documents.ts) names the body in the genitive too.
+export { genitiveOfBody } from '../../../../common/body-genitive.js';
 
 /** «от 26.07.2021 № 374», with lines for what is not set yet. */
 export const dateAndNumber = (date: string | null, number: string) => `от ${date ? formatDate(date) : BLANK_DATE} № ${number || BLANK_NUMBER}`;

@@ -18,7 +18,7 @@ const roleOptions = coordinationRole.codes.map((c) => ({ value: c, label: coordi
 // Labels as the contract's messages name them, so a message under a field says the label above it.
 const FORMS: Record<Kind, { title: string; fields: FieldSpec[] }> = {
   groups: { title: 'Партнёрская группа', fields: [{ name: 'number', label: 'Номер группы', kind: 'number', required: true, min: 1, max: 999 }, { name: 'title', label: 'Название', kind: 'text' }, { name: 'territory', label: 'Территория', kind: 'text' }, { name: 'note', label: 'Примечание', kind: 'textarea' }] },
-  curators: { title: 'Куратор', fields: [{ name: 'full_name', label: 'ФИО куратора', kind: 'text', required: true }, { name: 'position', label: 'Должность', kind: 'text' }, { name: 'organisation', label: 'Организация', kind: 'text' }, { name: 'phone', label: 'Телефон', kind: 'text' }, { name: 'email', label: 'Эл. почта', kind: 'text' }] },
+  curators: { title: 'Куратор', fields: [{ name: 'full_name', label: 'ФИО куратора (пусто, если куратор — организация или школа-куратор)', kind: 'text' }, { name: 'position', label: 'Должность', kind: 'text' }, { name: 'organisation', label: 'Организация', kind: 'text' }, { name: 'phone', label: 'Телефон', kind: 'text' }, { name: 'email', label: 'Эл. почта', kind: 'text' }] },
   coordination: { title: 'Член координационной группы', fields: [{ name: 'full_name', label: 'ФИО', kind: 'text', required: true }, { name: 'position', label: 'Должность', kind: 'text' }, { name: 'organisation', label: 'Организация', kind: 'text' }, { name: 'role', label: 'Роль', kind: 'select', options: roleOptions, required: true }, { name: 'position_no', label: 'Порядок', kind: 'number', min: 0, max: 999 }] },
 };
 
@@ -128,11 +128,11 @@ export function GroupsTab() {
       <Card withBorder>
         <Group justify="space-between" mb="xs"><Title order={4}>Кураторы</Title><Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEdit({ kind: 'curators', value: {} })}>Добавить куратора</Button></Group>
         <Table withTableBorder fz="sm">
-          <Table.Thead><Table.Tr><Table.Th>ФИО</Table.Th><Table.Th>Должность, организация</Table.Th><Table.Th>Школ</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          <Table.Thead><Table.Tr><Table.Th>Куратор</Table.Th><Table.Th>Должность, организация</Table.Th><Table.Th>Школ</Table.Th><Table.Th /></Table.Tr></Table.Thead>
           <Table.Tbody>
             {(curators.value ?? []).map((c) => (
               <Table.Tr key={c.id} className="row-click" onClick={() => setEdit({ kind: 'curators', value: c })}>
-                <Table.Td>{String(c.full_name)}</Table.Td><Table.Td>{[c.position, c.organisation].filter(Boolean).join(', ')}</Table.Td><Table.Td>{c.schools}</Table.Td><Table.Td><Remove kind="curators" id={c.id} /></Table.Td>
+                <Table.Td>{String(c.full_name || c.organisation)}</Table.Td><Table.Td>{[c.position, c.full_name ? c.organisation : ''].filter(Boolean).join(', ')}</Table.Td><Table.Td>{c.schools}</Table.Td><Table.Td><Remove kind="curators" id={c.id} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

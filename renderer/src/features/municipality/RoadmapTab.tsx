@@ -1,14 +1,15 @@
 /** The municipal roadmap: goals and tasks, activities with timing, responsible, completion mark, the schools each concerns and their marks. */
 import { Fragment, useState } from 'react';
 import { Stack, Card, Group, Button, Table, Text, Alert, Loader, Title, Collapse } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useCall } from '../../app/data';
+import { IconPlus, IconFileText } from '@tabler/icons-react';
+import { DocumentEditor } from './meetings/DocumentsTab';
+import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import { formatDate, plural } from '../../../../common/format';
 import { parseTiming } from '../../../../common/timing';
 import { FormModal, RecordForm, emptyValues, rowToValues, type FieldSpec, type Values } from '../../components/RecordForm';
-import { activityStatus } from '../../../../common/labels';
+import { activityStatus, roadmapActivityStatus } from '../../../../common/labels';
 import { contract, type RoadmapActivityRow, type Row } from '../../../../preload/contract/index';
 import { ExcelButton } from '../../components/ExcelButton';
 import { markCountsText } from '../../../../common/mark-counts';
@@ -19,14 +20,16 @@ type ActEdit = Partial<RoadmapActivityRow> & { title: string };
 const activitySave = contract['municipality.roadmap.saveActivity'].input;
 const headerSave = contract['municipality.roadmap.save'].input;
 
-function activityFields(schools: { value: string; label: string }[]): FieldSpec[] {
+function activityFields(schools: { value: string; label: string }[], rows: { value: string; label: string }[]): FieldSpec[] {
   return [
     { name: 'number', label: '№', kind: 'text' }, { name: 'section', label: 'Раздел', kind: 'text' },
+    // As in seed 002: lines under «8.» that are part of it and carry no number of their own.
+    { name: 'parent_id', label: 'Подпункт мероприятия (печатается под ним, без своего номера)', kind: 'select', options: rows, clearable: true, span: 2 },
     { name: 'title', label: 'Мероприятие', kind: 'textarea', required: true },
     { name: 'timing_text', label: 'Сроки (как в плане)', kind: 'text', span: 2, description: 'Например: «Один раз в четверть», «до 19.03.2021». Даты начала и окончания подставятся сами — проверьте их.' },
     { name: 'date_from', label: 'Начало', kind: 'date' }, { name: 'date_to', label: 'Окончание', kind: 'date' },
     { name: 'responsible', label: 'Ответственные', kind: 'text', span: 2 },
-    { name: 'status', label: 'Статус', kind: 'select', options: activityStatus.options, required: true },
+    { name: 'status', label: 'Статус', kind: 'select', options: roadmapActivityStatus.options, required: true },
     { name: 'completed_on', label: 'Дата выполнения', kind: 'date' },
     { name: 'completion_mark', label: 'Отметка о выполнении', kind: 'textarea' },
     { name: 'all_schools', label: 'Касается всех школ', kind: 'checkbox', span: 2 },
@@ -34,11 +37,12 @@ function activityFields(schools: { value: string; label: string }[]): FieldSpec[
   ];
 }
 
-function ActivityForm({ roadmapId, yearFrom, value, onClose }: { roadmapId: string; yearFrom: number; value: ActEdit; onClose: () => void }) {
+function ActivityForm({ roadmapId, yearFrom, value, rows, onClose }: { roadmapId: string; yearFrom: number; value: ActEdit; rows: RoadmapActivityRow[]; onClose: () => void }) {
   const { run } = useAction();
   const roster = useCall('municipality.roster.list', {});
   if (!roster.value) return null;
-  const fields = activityFields(roster.value.map((r) => ({ value: r.id, label: r.short_name || r.name })));
+  const parents = rows.filter((a) => !a.parent_id && a.id !== value.id).map((a) => ({ value: a.id, label: `${a.number ? `${a.number}. ` : ''}${a.title.slice(0, 90)}` }));
+  const fields = activityFields(roster.value.map((r) => ({ value: r.id, label: r.short_name || r.name })), parents);
   const initial: Values = {
     ...emptyValues(fields), ...rowToValues(fields, { status: 'planned', ...value } as unknown as Row),
     all_schools: (value.all_schools ?? 1) === 1, school_ids: value.school_ids ?? [],
@@ -57,7 +61,7 @@ function ActivityForm({ roadmapId, yearFrom, value, onClose }: { roadmapId: stri
           initial={initial}
           fixed={{ roadmap_id: roadmapId }}
           schema={activitySave}
-          toInput={(v) => ({ ...v, roadmap_id: roadmapId, school_ids: v.all_schools ? [] : v.school_ids, ...(value.id ? { id: value.id } : {}) })}
+          toInput={(v) => ({ ...v, roadmap_id: roadmapId, parent_id: v.parent_id || null, school_ids: v.all_schools ? [] : v.school_ids, ...(value.id ? { id: value.id } : {}) })}
           save={(v) => call('municipality.roadmap.saveActivity', v)}
           // The same reading of «Сроки» as the school's programme form: one parser, one set of dates.
           onFieldChange={(name, x) => {
@@ -110,10 +114,17 @@ export function RoadmapTab() {
   const [edit, setEdit] = useState<ActEdit | null>(null);
   const [header, setHeader] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  const [doc, setDoc] = useState<string | null>(null);
+  const { bump } = useDataVersion();
+  const { run } = useAction();
+  // A new справка each time: the register keeps the earlier ones (a registered справка is never overwritten).
+  const spravka = () => run(async () => { const c = await call('municipality.documents.fromRoadmap', {}); bump(); setDoc(c.document.id); });
   if (error) return <Alert color="red">{error}</Alert>;
   if (!value) return <Loader />;
   const rm = value.roadmap;
-  const markText = (a: RoadmapActivityRow) => a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(a.date_to)}` : activityStatus.labels[a.status as keyof typeof activityStatus.labels]);
+  // «Выполнено частично» stands before her words, as the справка prints it: the words alone read as «done».
+  const markText = (a: RoadmapActivityRow) => (a.status === 'partly' && a.completion_mark && !/частично/i.test(a.completion_mark) ? `${roadmapActivityStatus.labels.partly}. ${a.completion_mark}` : '')
+    || a.completion_mark || (a.overdue ? `Срок истёк ${formatDate(a.date_to)}` : roadmapActivityStatus.labels[a.status]);
   return (
     <Stack>
       <Card withBorder>
@@ -129,6 +140,7 @@ export function RoadmapTab() {
         <>
           <Group>
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEdit({ title: '', all_schools: 1 })}>Добавить мероприятие</Button>
+            <Button variant="light" leftSection={<IconFileText size={16} />} onClick={() => void spravka()} data-testid="roadmap-spravka">Подготовить справку об итогах</Button>
             <ExcelButton title="Дорожная карта" rows={value.activities} columns={[
               { key: 'n', header: '№', value: (a) => a.number }, { key: 't', header: 'Мероприятие', value: (a) => a.title }, { key: 's', header: 'Сроки', value: (a) => a.timing_text },
               { key: 'r', header: 'Ответственные', value: (a) => a.responsible }, { key: 'm', header: 'Отметка о выполнении', value: (a) => markText(a) ?? '' },
@@ -146,7 +158,7 @@ export function RoadmapTab() {
                 <Fragment key={a.id}>
                   <Table.Tr className="row-click" onClick={() => setEdit(a)}>
                     <Table.Td>{a.number}</Table.Td>
-                    <Table.Td className="cell-wrap">{a.title}{a.all_schools ? '' : <Text size="xs" c="dimmed">Касается {a.school_ids.length} {plural(a.school_ids.length, ['школы', 'школ', 'школ'])}</Text>}</Table.Td>
+                    <Table.Td className="cell-wrap" style={a.parent_id ? { paddingLeft: 28 } : undefined} data-testid={a.parent_id ? 'roadmap-subrow' : undefined}>{a.title}{a.all_schools ? '' : <Text size="xs" c="dimmed">Касается {a.school_ids.length} {plural(a.school_ids.length, ['школы', 'школ', 'школ'])}</Text>}</Table.Td>
                     <Table.Td>{a.timing_text}</Table.Td>
                     <Table.Td>{a.responsible}</Table.Td>
                     <Table.Td className={a.overdue || a.status === 'not_done' ? 'cell-attention cell-wrap' : 'cell-wrap'}>{markText(a)}</Table.Td>
@@ -169,7 +181,8 @@ export function RoadmapTab() {
           </Table>
         </>
       )}
-      {edit && rm && <ActivityForm roadmapId={String(rm.id)} yearFrom={Number(rm.year_from)} value={edit} onClose={() => setEdit(null)} />}
+      {edit && rm && <ActivityForm roadmapId={String(rm.id)} yearFrom={Number(rm.year_from)} value={edit} rows={value.activities} onClose={() => setEdit(null)} />}
+      {doc && <DocumentEditor id={doc} onClose={() => setDoc(null)} />}
       {header && <HeaderForm value={rm} onClose={() => setHeader(false)} />}
     </Stack>
   );

@@ -46,7 +46,7 @@ function RosterForm({ value, onClose }: { value: Edit; onClose: () => void }) {
   if (!groups.value || !curators.value) return null;
   const fields = rosterFields(
     groups.value.map((g) => ({ value: g.id, label: `${g.number} группа` })),
-    curators.value.map((c) => ({ value: c.id, label: String(c.full_name) })),
+    curators.value.map((c) => ({ value: c.id, label: String(c.full_name || c.organisation) })),
   );
   const initial: Values = { ...emptyValues(fields), ...rowToValues(fields, { quality_level: 'no_info', social_level: 'no_info', ...value } as unknown as Row) };
   if (!value.id) delete initial.id;

@@ -14,6 +14,7 @@ import { formatDate } from '../../../../../common/format';
 import { DOCUMENT_KINDS, ORGANISER_BODIES, MEETING_SECTIONS } from '../../../../../common/meeting-labels';
 import type { CallInput, DocumentListRow } from '../../../../../preload/contract/index';
 import { DateField, NameField } from '../../../components/DocumentFields';
+import { RoadmapDocFields } from './RoadmapDocFields';
 
 type Save = CallInput<'municipality.documents.save'>;
 type Doc = Save['document'];
@@ -21,15 +22,16 @@ type Section = keyof typeof MEETING_SECTIONS;
 const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const EDITABLE = ['kind', 'issuer', 'number', 'place', 'title', 'addressees', 'signer_surname', 'signer_first_name', 'signer_patronymic', 'signer_position',
-  'executor_surname', 'executor_first_name', 'executor_patronymic', 'executor_phone', 'reply_number', 'attachments', 'agreed', 'preamble', 'points', 'closing'] as const;
+  'executor_surname', 'executor_first_name', 'executor_patronymic', 'executor_phone', 'reply_number', 'attachments', 'agreed', 'preamble', 'points', 'closing', 'period_text'] as const;
 
-function DocumentEditor({ id, onClose }: { id: string; onClose: () => void }) {
+export function DocumentEditor({ id, onClose }: { id: string; onClose: () => void }) {
   const card = useCall('municipality.documents.get', { id });
   if (!card.value) return card.error ? <Modal opened onClose={onClose} title="Документ"><Alert color="red">{card.error}</Alert></Modal> : null;
   const d = card.value.document;
   const initial: Doc = {
     id: d.id, ...Object.fromEntries(EDITABLE.map((k) => [k, str(d[k])])),
     doc_date: (d.doc_date as string | null) ?? null, reply_date: (d.reply_date as string | null) ?? null,
+    period_from: (d.period_from as string | null) ?? null, period_to: (d.period_to as string | null) ?? null,
     event_id: (d.event_id as string | null) ?? null, roadmap_id: (d.roadmap_id as string | null) ?? null, approves_id: (d.approves_id as string | null) ?? null, short: Number(d.short) ? 1 : 0,
   } as Doc;
   return <EditorBody initial={initial} sections={card.value.sections} printed={!!d.snapshot} onClose={onClose} />;
@@ -125,7 +127,10 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
                   <Switch label="Краткая версия" checked={v.short === 1} onChange={(e) => set({ short: e.currentTarget.checked ? 1 : 0 })} />
                 </Group>
               )}
-              {area('closing', v.kind === 'order' ? 'Дополнительный текст' : 'Заключение (свободный текст в конце)')}
+              {v.kind === 'spravka' && v.roadmap_id && !v.event_id && (
+                <RoadmapDocFields value={v} set={set} summary={async () => { if (dirty) await persist(); return (await call('municipality.documents.roadmapSummary', { id: v.id! })).text; }} />
+              )}
+              {area('closing', v.kind === 'order' ? 'Дополнительный текст' : v.roadmap_id ? 'Заключение (ваш текст в конце справки; пока пусто — печатается итог по данным)' : 'Заключение (свободный текст в конце)')}
               {area('attachments', 'Приложения', 'Каждое с новой строки, например: «Список участников на 2 л. в 1 экз.»')}
             </Stack>
           </Tabs.Panel>
