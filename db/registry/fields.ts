@@ -26,6 +26,11 @@ interface Base {
    * whose rows all hold this column's empty value leaves it out, so an app on an older schema can read it.
    */
   since?: number;
+  /**
+   * Vocabulary codes added after the first released schema, with the schema they appeared in: a file holding such
+   * a code needs that schema (an older app would refuse the row).
+   */
+  codesSince?: Record<string, number>;
 }
 
 export interface TextField<R extends boolean = boolean> extends Base { kind: 'text'; max: number; required: R }

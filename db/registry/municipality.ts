@@ -51,9 +51,9 @@ export const MUNICIPALITY_TABLES = [
     fields: {
       number: f.opt('№', 20), section: f.opt('Раздел', 500), title: f.req('Мероприятие', 2000), timing_text: f.opt('Сроки', 300),
       date_from: f.optDate('Начало'), date_to: f.optDate('Окончание'), responsible: f.opt('Ответственные', 1000),
-      roadmap_id: f.optUuid('Дорожная карта'), status: f.vocab('Статус', roadmapActivityStatus, 'planned'),
+      roadmap_id: f.optUuid('Дорожная карта'), status: f.vocab('Статус', roadmapActivityStatus, 'planned', { codesSince: { partly: 92 } }),
       // A sub-row of a numbered row (seed 002: the three lines under «8.»): printed under it, with no number of its own.
-      parent_id: f.optUuid('Подпункт мероприятия'),
+      parent_id: f.optUuid('Подпункт мероприятия', { since: 92 }),
       completion_mark: f.opt('Отметка о выполнении'), completed_on: f.optDate('Дата выполнения'), all_schools: f.flag('Для всех школ', 1),
     },
     children: [['municipal_activity_school', 'activity_id']],

@@ -190,3 +190,14 @@ describe('receipts', () => {
     }
   });
 });
+
+describe('a later vocabulary code', () => {
+  it('a roadmap row «выполнено частично» or a sub-row needs the schema that knows them; an ordinary row does not', async () => {
+    const { schemaNeeded, FIRST_SCHEMA } = await import('../../main/services/exchange/versions.js');
+    const columns = ['id', 'status', 'parent_id'];
+    const rows = (status: string, parent: string | null) => ({ table: 'municipal_activity', columns, rows: [[randomUUID(), status, parent]] });
+    expect(schemaNeeded([rows('done', null)])).toBe(FIRST_SCHEMA);
+    expect(schemaNeeded([rows('partly', null)])).toBe(92);
+    expect(schemaNeeded([rows('done', randomUUID())])).toBe(92);
+  });
+});

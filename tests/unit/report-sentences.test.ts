@@ -244,7 +244,7 @@ describe('the municipality\'s reports add up', () => {
     expect(text).toMatch(/не выполнены или срок истёк: 5, 6\./);
     expectTypeset(d.allText);
     // The roadmap's own quotes are not doubled by the heading's.
-    expect(d.allText).toContain('дорожной карты «Дорожная карта» по поддержке');
+    expect(d.allText).toContain('муниципальной «дорожной карты» по поддержке школ');
     // No head's name in the settings: a line to sign by hand, not a position hanging alone.
     expect(d.paragraphs).toContain('Начальник управления образования\t____________________');
     expect(file.fileName).toMatch(/^Справка_об_итогах_дорожной_карты_Управление_образования_Энского_района_\(вымышленное\)_01\.09\.2026-25\.11\.2026\.docx$/);

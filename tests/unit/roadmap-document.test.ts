@@ -51,7 +51,7 @@ describe('the roadmap справка and the приказ approving it', () => {
     expect(draft.doc_date).toBeNull();
     expect(draft.number).toBe('');
     // The computed summary is offered, and what she writes instead is what prints.
-    expect(roadmapDocumentSummary(ctx, draft.id).text).toMatch(/^Из 5 мероприятий дорожной карты выполнено 2 \(40.%\); выполнены частично: 8; не выполнены или выполнены не в срок: 7, 8 \(«взаимодействие педагогов школ с НОР по отдельным учебным предметам»\)\./);
+    expect(roadmapDocumentSummary(ctx, draft.id).text).toMatch(/^Из 5 мероприятий дорожной карты выполнено 2 \(40.%\), выполнено частично — 1, в работе — 0, не выполнено — 2; выполнены частично: 8; не выполнены или срок истёк: 7, 8 \(«взаимодействие педагогов школ с НОР по отдельным учебным предметам»\)\./);
     const closing = 'В ходе реализации плана выявились недочёты в работе с управленческими командами школ с НОР.';
     const rest = editable(draft);
     const spravka = saveDocument(ctx, documentSaveInput.parse({ document: { ...rest, number: '01-12/55', doc_date: '2026-11-20', period_text: 'прошедший учебный год (октябрь – ноябрь)', closing }, sections: null })).document;

@@ -77,6 +77,21 @@ function laterColumns(t: TableRows): { col: string; since: number; used: boolean
   return out;
 }
 
+/** The newest schema a vocabulary code used in these rows appeared in (registry `codesSince`). */
+function laterCodes(t: TableRows): number {
+  const fields = tableSpec(t.table).fields as Record<string, Field>;
+  let need = 0;
+  t.columns.forEach((col, i) => {
+    const since = fields[col]?.codesSince;
+    if (!since) return;
+    for (const r of t.rows) {
+      const v = since[String(r[i])];
+      if (v && v > need) need = v;
+    }
+  });
+  return need;
+}
+
 /** The oldest schema that can read these tables correctly: the newest table or column that holds something. */
 export function schemaNeeded(tables: readonly TableRows[]): number {
   let need = FIRST_SCHEMA;
@@ -84,6 +99,7 @@ export function schemaNeeded(tables: readonly TableRows[]): number {
     const since = tableSpec(t.table).since ?? 0;
     if (t.rows.length && since > need) need = since;
     for (const c of laterColumns(t)) if (c.used && c.since > need) need = c.since;
+    need = Math.max(need, laterCodes(t));
   }
   return need;
 }

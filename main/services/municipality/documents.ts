@@ -122,7 +122,9 @@ export function draftOrder(ctx: ServiceContext, approvesId: string): DocumentCar
  * «Муниципальная дорожная карта по …» is put in the genitive itself rather than quoted after the same words.
  */
 export function roadmapOf(title: string): string {
-  const t = title.trim().replace(/^«|»$/g, '');
+  // Quotes round the whole title only: «Дорожная карта» по поддержке … keeps its own.
+  const raw = title.trim();
+  const t = /^«[^«»]*»$/.test(raw) ? raw.slice(1, -1) : raw;
   const m = /^(муниципальная\s+)?(«)?дорожная карта(»)?\s*/i.exec(t);
   if (m) return `муниципальной ${m[2] ? '«' : ''}дорожной карты${m[3] ? '»' : ''}${t.slice(m[0].length) ? ` ${t.slice(m[0].length)}` : ''}`;
   return `муниципальной дорожной карты «${t}»`;
