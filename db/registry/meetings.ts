@@ -73,7 +73,7 @@ export const MEETING_TABLES = [
     audience: { parent: ['event_id', 'mun_event'], all: 'all_participants', links: ['mun_conclusion_school', 'conclusion_id'] },
     fields: {
       event_id: f.uuid('Мероприятие'), position_no: f.position('№ вывода'), text: f.req('Вывод', 5000),
-      factors: f.opt('Факторы риска и дефициты', 2000), all_participants: f.flag('Касается всех участников', 1),
+      factors: f.opt('Факторы риска', 2000), deficits: f.opt('Управленческие и профессиональные дефициты', 2000), all_participants: f.flag('Касается всех участников', 1),
     },
     children: [['mun_conclusion_school', 'conclusion_id']],
   }),
@@ -125,6 +125,9 @@ export const MEETING_TABLES = [
       event_id: f.optUuid('Мероприятие'), roadmap_id: f.optUuid('Дорожная карта'), approves_id: f.optUuid('Утверждаемый документ'),
       preamble: f.opt('Преамбула («В соответствии с …»)', 5000), points: f.opt('Пункты приказа', 20000), closing: f.opt('Заключение (свободный текст)', 20000),
       sections: f.opt('Разделы', 500, { managed: true }), short: f.flag('Краткая версия'),
+      // How a methodologist writes the справка (issue 20): the generated opening may go, the agenda follows her lead-in.
+      intro_auto: f.flag('Вступительная фраза о дате и теме', 1), agenda_lead: f.opt('Слова перед повесткой', 500),
+      agenda_numbered: f.flag('Повестка нумерованным списком', 1), full_names: f.flag('Члены групп полными именами', 0),
       snapshot: f.managed(f.opt('Напечатанный документ', 5_000_000)), printed_at: f.managed(f.optDate('Напечатан')),
     },
   }),

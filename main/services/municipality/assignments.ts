@@ -88,10 +88,33 @@ export function saveAssignment(ctx: ServiceContext, input: z.output<typeof assig
       if (v && !liveRow(ctx, table, v)) throw notFound(what);
     }
     const row = writeRow(ctx, 'mun_assignment', a);
-    syncSchoolLinks(ctx, 'mun_assignment_school', 'assignment_id', row.id, a.all_schools ? [] : input.school_ids);
+    // An assignment to a group reaches the schools whose staff sit in it: they receive it and mark it, as any other.
+    const schools = a.all_schools ? [] : [...new Set([...input.school_ids, ...(a.group_id ? groupSchoolIds(ctx, a.group_id) : [])])];
+    syncSchoolLinks(ctx, 'mun_assignment_school', 'assignment_id', row.id, schools);
     return row.id;
   })();
   return listAssignments(ctx).find((x) => x.id === id)!;
+}
+
+/** The roster schools of a group's members (a member from the methodical centre or elsewhere has none). */
+export function groupSchoolIds(ctx: ServiceContext, groupId: string): string[] {
+  return ctx.raw.prepare(`SELECT DISTINCT m.school_id FROM mun_group_member m JOIN municipality_school s ON s.id = m.school_id
+    WHERE m.group_id = ? AND m.deleted_at IS NULL AND m.school_id IS NOT NULL`).pluck().all(groupId) as string[];
+}
+
+/**
+ * After a group's members changed: its assignments go to the schools that joined it and leave the schools that
+ * no longer have anyone in it (a school named on the assignment itself is kept unless it was there through the group).
+ */
+export function followGroupMembers(ctx: ServiceContext, groupId: string, before: string[]): void {
+  const now = groupSchoolIds(ctx, groupId);
+  const left = new Set(before.filter((s) => !now.includes(s)));
+  const links = schoolLinks(ctx, 'mun_assignment_school', 'assignment_id');
+  const ids = ctx.raw.prepare('SELECT id FROM mun_assignment WHERE group_id = ? AND deleted_at IS NULL AND all_schools = 0').pluck().all(groupId) as string[];
+  for (const id of ids) {
+    const had = links.get(id) ?? [];
+    syncSchoolLinks(ctx, 'mun_assignment_school', 'assignment_id', id, [...new Set([...had.filter((s) => !left.has(s)), ...now])]);
+  }
 }
 
 export function removeAssignment(ctx: ServiceContext, id: string): RemoveResult {
