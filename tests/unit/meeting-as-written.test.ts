@@ -178,10 +178,10 @@ describe('a meeting справка comes out as a methodologist writes it', () =
 
 function pickEvent(e: Record<string, unknown>) {
   const { kind, level, format, organiser_body, date_from, date_to, organiser, topic, place, summary, id } = e;
-  return { id, kind, level, format, organiser_body, date_from, date_to, organiser, topic, place, summary } as never;
+  return { id, kind, level, format, organiser_body, date_from, date_to, organiser, topic, place, summary } as Record<string, unknown>;
 }
 
 function pickDoc(d: Record<string, unknown>) {
   const { owner: _o, origin: _g, hlc: _h, created_at: _c, updated_at: _u, deleted_at: _d, sections: _s, snapshot: _n, printed_at: _p, ...rest } = d;
-  return rest as never;
+  return rest as Record<string, unknown>;
 }

@@ -143,7 +143,7 @@ function Shell() {
           {current === 'exchange' && <ExchangePage />}
           {current === 'municipal' && <FromMunicipalityPage />}
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
-          {current === 'settings' && <SettingsPage onWorkspaceChanged={changed} />}
+          {current === 'settings' && <SettingsPage onWorkspaceChanged={changed} municipal={municipal} />}
           {current === 'bin' && <RecycleBinPage municipal={municipal} />}
           {current === 'help' && <HelpPage />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} />}

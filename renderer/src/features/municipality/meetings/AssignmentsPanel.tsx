@@ -66,7 +66,8 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
           <TextInput label="Ответственный" placeholder="Например: руководители ОО" value={v.responsible} onChange={(e) => setV({ ...v, responsible: e.currentTarget.value })} />
         </Group>
         {proposals.length > 0 && <Select label="По предложению" clearable data={proposals.map((p, i) => ({ value: p.id, label: `${i + 1}. ${p.text.slice(0, 90)}` }))} value={v.proposal_id} onChange={(x) => setV({ ...v, proposal_id: x })} />}
-        <Select label="Поручено группе" clearable placeholder="Не группе" data={(groups.value ?? []).map((g) => ({ value: g.id, label: g.title }))} value={v.group_id} onChange={(x) => setV({ ...v, group_id: x })} />
+        <Select label="Поручено группе" clearable placeholder="Не группе" description={v.group_id ? 'Школы, сотрудники которых входят в группу, получат поручение и отметят его сами. Поручения группе с одним сроком войдут в справку одним пунктом.' : undefined}
+          data={(groups.value ?? []).map((g) => ({ value: g.id, label: g.title }))} value={v.group_id} onChange={(x) => setV({ ...v, group_id: x })} />
         <Checkbox label="Всем школам муниципалитета" checked={v.all_schools === 1} onChange={(e) => setV({ ...v, all_schools: e.currentTarget.checked ? 1 : 0 })} />
         {v.all_schools === 0 && (
           <Stack gap={4}>
