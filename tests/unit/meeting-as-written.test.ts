@@ -9,6 +9,7 @@
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { testClock } from './exchange-fixtures.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
@@ -114,7 +115,10 @@ describe('a meeting справка comes out as a methodologist writes it', () =
       document: { ...doc, number: '01-12/77', doc_date: '2021-03-15', attachments: '', agenda_lead: 'Руководители отчитались по показателям', agenda_numbered: 0, full_names: 1 },
       sections: null,
     }));
-    const d = await readDocx((await printDocument(w.ctx, saved.document.id)).bytes);
+    const printed = await printDocument(w.ctx, saved.document.id);
+    // To look at the pages (LibreOffice → PDF → PNG) when SHOTS_DIR is set.
+    if (process.env.SHOTS_DIR) writeFileSync(join(process.env.SHOTS_DIR, 'meeting-as-written.docx'), printed.bytes);
+    const d = await readDocx(printed.bytes);
     const p = d.paragraphs;
     inOrder(p, [
       'Администрация города Энска', 'Управление образования Администрации города Энска',

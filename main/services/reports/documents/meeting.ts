@@ -22,7 +22,7 @@ function tookPlace(kind: string, range: boolean): string {
   return { n: 'состоялось', f: 'состоялась', m: 'состоялся' }[g];
 }
 
-/** A note after a dash goes on the sentence: «— нет связи», but «— МБОУ …» and «— ВПР …» keep their capitals. */
+/** A note after a dash or a colon goes on the sentence: «— нет связи», but «— МБОУ …» and «— ВПР …» keep their capitals. */
 const afterDash = (t: string) => (/^[А-ЯЁ][а-яё]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t);
 
 /** A person typed with initials («Т.В. Чащина») prints in the list form; «Руководители ОО» stays as typed. */
@@ -138,11 +138,11 @@ function proposals(m: MeetingDocModel): Block[] {
     }
     n += 1;
     if (g.items.length === 1) {
-      out.push({ kind: 'paragraph', text: `${n}. ${clause(g.addressee)}: ${sentence(g.items[0]!)}` });
+      out.push({ kind: 'paragraph', text: `${n}. ${clause(g.addressee)}: ${afterDash(sentence(g.items[0]!))}` });
       continue;
     }
     out.push({ kind: 'paragraph', text: `${n}. ${clause(g.addressee)}:`, keepNext: true });
-    out.push({ kind: 'list', prefix: `${n}.`, items: g.items.map((t, j) => `${clause(t)}${j === g.items.length - 1 ? '.' : ';'}`) });
+    out.push({ kind: 'list', prefix: `${n}.`, items: g.items.map((t, j) => `${afterDash(clause(t))}${j === g.items.length - 1 ? '.' : ';'}`) });
   }
   return out;
 }
@@ -191,14 +191,15 @@ export function groupBlocks(list: MeetingGroup[], short: boolean, fullNames = fa
       kind: 'table',
       table: {
         sheet: g.title || 'Состав группы',
-        caption: `Состав группы${g.title ? ` «${clause(g.title).replace(/^«|»$/g, '')}»` : ''}`,
+        // «Состав рабочей группы» when the group is named by its kind alone: not «Состав группы «Рабочая группа»».
+        caption: !title || title.toLowerCase() === kind.toLowerCase() ? `Состав ${kind.toLowerCase().replace(/ая группа$/, 'ой группы').replace(/^районное методическое объединение/, 'районного методического объединения')}` : `Состав группы «${title}»`,
         fontSize: 12,
         columns: [
           { key: 'n', header: '№', width: 6, align: 'center' },
-          { key: 'name', header: fullNames ? 'Фамилия, имя, отчество' : 'Фамилия И.О.', width: 22 },
+          { key: 'name', header: fullNames ? 'Фамилия, имя, отчество' : 'Фамилия И.О.', width: fullNames ? 30 : 22 },
           { key: 'position', header: 'Должность', width: 24 },
           { key: 'organisation', header: 'Организация', width: 28 },
-          { key: 'role', header: 'Роль', width: 20 },
+          { key: 'role', header: 'Роль', width: fullNames ? 14 : 20 },
         ],
         rows,
       },
@@ -238,7 +239,7 @@ function assignments(m: MeetingDocModel): Block[] {
       return;
     }
     out.push({ kind: 'paragraph', text: `${no(i)}${clause(p.to)}${when}:`, keepNext: true });
-    out.push({ kind: 'list', items: p.items.map((a, j) => `${clause(a.text)}${schoolsOf(a)}${j === p.items.length - 1 ? '.' : ';'}`) });
+    out.push({ kind: 'list', items: p.items.map((a, j) => `${afterDash(clause(a.text))}${schoolsOf(a)}${j === p.items.length - 1 ? '.' : ';'}`) });
   });
   return out;
 }

@@ -132,7 +132,7 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
                     checked={v.intro_auto !== 0} onChange={(e) => set({ intro_auto: e.currentTarget.checked ? 1 : 0 })} />
                   <SimpleGrid cols={{ base: 1, lg: 2 }}>
                     <TextInput label="Слова перед повесткой" placeholder="Повестка:" description="Например: «Руководители отчитались по показателям:»" value={str(v.agenda_lead)} onChange={(e) => set({ agenda_lead: e.currentTarget.value })} />
-                    <Select label="Повестка" allowDeselect={false} data={[{ value: '1', label: 'Нумерованный список (1., 2., …)' }, { value: '0', label: 'Список через тире (– …;)' }]}
+                    <Select label="Повестка" data-testid="agenda-style" allowDeselect={false} data={[{ value: '1', label: 'Нумерованный список (1., 2., …)' }, { value: '0', label: 'Список через тире (– …;)' }]}
                       value={v.agenda_numbered === 0 ? '0' : '1'} onChange={(x) => set({ agenda_numbered: x === '0' ? 0 : 1 })} />
                   </SimpleGrid>
                   <Select label="Члены рабочих групп" allowDeselect={false} w={360} data={[{ value: '0', label: 'Фамилия и инициалы (Иванова И.С.)' }, { value: '1', label: 'Полностью (Иванова Ирина Сергеевна)' }]}
