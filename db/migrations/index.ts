@@ -11,6 +11,7 @@ import { m0076 } from './0076_local_texts.js';
 import { m0078 } from './0078_school_rows.js';
 import { m0086 } from './0086_programme_archive.js';
 import { m0090 } from './0090_meeting_as_written.js';
+import { m0091 } from './0091_member_marks.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   m0078,
   m0086,
   m0090,
+  m0091,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -139,7 +139,15 @@ export const MEETING_TABLES = [
       position_no: f.position('№ поручения'), text: f.req('Поручение', 5000), responsible: f.opt('Ответственный', 1000),
       due_on: f.optDate('Срок (в срок до)'), all_schools: f.flag('Всем школам', 0),
     },
-    children: [['mun_assignment_school', 'assignment_id']],
+    children: [['mun_assignment_school', 'assignment_id'], ['mun_assignment_member_mark', 'assignment_id']],
+  }),
+  mun({
+    // A group member who is not a school (the methodical centre): the department marks the assignment for it.
+    name: 'mun_assignment_member_mark', title: 'Отметка управления об исполнении членом группы', travel: 'stays',
+    fields: {
+      assignment_id: f.ref('mun_assignment', 'Поручение'), member_id: f.uuid('Член группы'),
+      status: f.vocab('Исполнение', v(ASSIGNMENT_MARK), 'in_progress'), done_on: f.optDate('Дата'), note: f.opt('Примечание', 5000),
+    },
   }),
   mun({
     name: 'mun_assignment_school', title: 'Школа, которой адресовано поручение', travel: 'down', perSchool: 'school_id',

@@ -5,7 +5,7 @@
  * assignments to the group with one deadline), printed as .docx and read back: each part in order and worded as
  * entered, no «Другим:», one deadline line over the group's block of dash items, the letterhead's contact block
  * under the names, the signature kept with the paragraph before it. The group's assignments reach the schools
- * whose staff sit in it. People are fictional.
+ * whose staff sit in it, and the department marks it for a member who is no school. People are fictional.
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { join } from 'node:path';
@@ -16,12 +16,12 @@ import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-
 import { initMunicipality } from '../../main/services/municipality-core.js';
 import { enrollSchool } from '../../main/services/exchange/index.js';
 import { saveEvent } from '../../main/services/municipality/events.js';
-import { saveAssignment, listAssignments } from '../../main/services/municipality/assignments.js';
+import { saveAssignment, listAssignments, markMember } from '../../main/services/municipality/assignments.js';
 import { saveGroup } from '../../main/services/municipality/groups.js';
 import { draftFromEvent, saveDocument } from '../../main/services/municipality/documents.js';
 import { printDocument } from '../../main/services/reports/documents/print.js';
 import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';
-import { eventSaveInput, assignmentSaveInput, groupSaveInput, documentSaveInput } from '../../preload/contract/meetings.js';
+import { eventSaveInput, assignmentSaveInput, groupSaveInput, documentSaveInput, memberMarkInput } from '../../preload/contract/meetings.js';
 import { readDocx, paragraphText } from './report-reader.js';
 
 const dir = tempDir('opora-meeting-written-');
@@ -106,6 +106,11 @@ describe('a meeting справка comes out as a methodologist writes it', () =
     expect(list).toHaveLength(5);
     const memberSchools = new Set(MEMBERS.filter((m) => m[3] >= 0).map((m) => ids[m[3]]!));
     for (const a of list) expect(new Set(a.marks.map((m) => m.school_id))).toEqual(memberSchools);
+    // The two methodologists of the centre are no school: the department marks the assignment for each of them.
+    expect(list[0]!.memberMarks.map((m) => [m.name, m.status])).toEqual([['Климова Татьяна Николаевна', null], ['Лебедева Светлана Игоревна', null]]);
+    const marked = markMember(w.ctx, memberMarkInput.parse({ assignmentId: list[0]!.id, memberId: list[0]!.memberMarks[1]!.member_id, status: 'done', done_on: '2021-03-18' }));
+    expect(marked.memberMarks.map((m) => [m.name, m.status, m.done_on])).toEqual([['Климова Татьяна Николаевна', null, null], ['Лебедева Светлана Игоревна', 'done', '2021-03-18']]);
+    expect(() => markMember(w.ctx, memberMarkInput.parse({ assignmentId: list[0]!.id, memberId: list[0]!.memberMarks[0]!.member_id, status: 'done' }))).toThrow(/дату выполнения/);
   });
 
   it('prints each part in order and worded as entered', async () => {

@@ -176,13 +176,13 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
         render={(c, set) => (
           <>
             <Textarea label="Вывод" withAsterisk autosize value={c.item.text} onChange={(e) => set({ item: { ...c.item, text: e.currentTarget.value } })} />
-            <Group grow align="flex-start">
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
               <Textarea label="Факторы риска" autosize value={c.item.factors ?? ''} onChange={(e) => set({ item: { ...c.item, factors: e.currentTarget.value } })} />
               <Textarea label="Управленческие и профессиональные дефициты" autosize value={c.item.deficits ?? ''} onChange={(e) => set({ item: { ...c.item, deficits: e.currentTarget.value } })} />
-              <Stack gap={4}>
-                <Checkbox mt={28} label="Касается всех участников" checked={(c.item.all_participants ?? 1) === 1} onChange={(e) => set({ item: { ...c.item, all_participants: (e.currentTarget.checked ? 1 : 0) as 0 | 1 } })} />
-                {(c.item.all_participants ?? 1) === 0 && <MultiSelect placeholder="Каких школ касается" data={participantOptions} value={c.school_ids} onChange={(ids) => set({ school_ids: ids })} searchable />}
-              </Stack>
+            </SimpleGrid>
+            <Group align="center">
+              <Checkbox label="Касается всех участников" checked={(c.item.all_participants ?? 1) === 1} onChange={(e) => set({ item: { ...c.item, all_participants: (e.currentTarget.checked ? 1 : 0) as 0 | 1 } })} />
+              {(c.item.all_participants ?? 1) === 0 && <MultiSelect miw={360} placeholder="Каких школ касается" data={participantOptions} value={c.school_ids} onChange={(ids) => set({ school_ids: ids })} searchable />}
             </Group>
           </>
         )} />
