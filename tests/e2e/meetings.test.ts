@@ -140,6 +140,15 @@ describe('журнал мероприятий управления образо�
     await expect.poll(() => page.getByTestId('assignment-row').count()).toBe(4);
     // Each reaches the two schools whose staff sit in the group.
     await expect.poll(() => page.getByTestId('assignment-row').first().textContent()).toContain('2 школам');
+    // A member who is not a school is marked at the department.
+    await page.getByTestId('mark-counts').first().click();
+    const mm = page.getByTestId('member-marks').first();
+    await mm.getByLabel('Исполнение: Иванова Анна Петровна').click();
+    await page.getByRole('option', { name: 'Выполняется', exact: true }).click();
+    await expect.poll(() => mm.getByLabel('Исполнение: Иванова Анна Петровна').inputValue()).toBe('Выполняется');
+    await shot(page, 'member-marks');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await shot(page, 'meeting-saved-1920');
     await shot(page, 'meeting-saved');
 
     // The справка: number and date set by the user, printed to Word.
@@ -187,5 +196,13 @@ describe('журнал мероприятий управления образо�
     await page.getByRole('button', { name: 'К журналу мероприятий' }).click();
     await page.getByTestId('meeting-row').waitFor();
     await shot(page, 'meetings-journal');
+    // The requisites' defaults live in «Настройки».
+    await page.getByRole('navigation').getByText('Настройки и копии', { exact: true }).click();
+    await page.getByTestId('requisites-panel').getByLabel('Почтовый адрес').fill('ул. Школьная, д. 1, г. Энск, 426000');
+    await shot(page, 'settings-requisites-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot(page, 'settings-requisites-1366');
+    await page.getByTestId('requisites-panel').getByRole('button', { name: 'Сохранить реквизиты' }).click();
+    await page.getByText('Реквизиты сохранены').waitFor();
   }, 180_000);
 });
