@@ -46,15 +46,16 @@ function whatTookPlace(m: MeetingDocModel): Block[] {
   const range = !!e.dateTo && e.dateTo !== e.dateFrom;
   const when = formatDateRangeLong(e.dateFrom, e.dateTo);
   const kind = lowerKind(e.kindLabel);
-  const first = `${when[0]!.toUpperCase()}${when.slice(1)} ${tookPlace(kind, range)} ${kind}${e.topic ? ` по теме «${clause(e.topic).replace(/^«|»$/g, '')}»` : ''}.`;
+  // As seed 000 writes it: «26.03.2021 г. … состоялся … день по теме: «…» (в присутствии 45 человек)» — the format
+  // only when it is not in the kind's name, the facts in brackets, no «Уровень — муниципальный».
+  const format = /видео|вебинар/.test(kind) ? '' : ({ Дистанционно: ' в дистанционном формате', Смешанный: ' в смешанном формате' } as Record<string, string>)[e.formatLabel] ?? '';
   const facts = [
-    e.levelLabel ? `Уровень — ${e.levelLabel.toLowerCase()}` : '',
-    e.formatLabel ? `формат проведения — ${e.formatLabel.toLowerCase()}` : '',
-    e.organiser ? `организатор — ${e.organiser}` : '',
+    e.levelLabel && !/^(Муниципальный|Школьный)$/.test(e.levelLabel) ? `уровень — ${e.levelLabel.toLowerCase()}` : '',
     e.place ? `место проведения — ${e.place}` : '',
+    e.organiser ? `организатор — ${e.organiser}` : '',
   ].filter(Boolean);
-  const second = facts.length ? `${facts.join(', ').replace(/^./, (c) => c.toUpperCase())}.` : '';
-  return [{ kind: 'paragraph', text: [first, second].filter(Boolean).join(' ') }, ...own];
+  const first = `${when[0]!.toUpperCase()}${when.slice(1)} ${tookPlace(kind, range)} ${kind}${format}${e.topic ? ` по теме «${clause(e.topic).replace(/^«|»$/g, '')}»` : ''}${facts.length ? ` (${facts.join('; ')})` : ''}.`;
+  return [{ kind: 'paragraph', text: first }, ...own];
 }
 
 function participants(m: MeetingDocModel): Block[] {

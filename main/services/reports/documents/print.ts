@@ -84,7 +84,8 @@ function meetingModel(ctx: ServiceContext, d: Row, eventId: string): MeetingDocM
     event: {
       kindLabel: eventKind.labels[e.kind as keyof typeof eventKind.labels] ?? '', levelLabel: eventLevel.labels[e.level as keyof typeof eventLevel.labels] ?? '',
       formatLabel: eventFormat.labels[e.format as keyof typeof eventFormat.labels] ?? '', dateFrom: String(e.date_from), dateTo: (e.date_to as string | null) ?? null,
-      organiser: String(e.organiser || (e.organiser_body === 'centre' ? s.centre : s.organisation)), topic: String(e.topic), place: String(e.place), summary: String(e.summary),
+      // The department issues the справка: it is named as organiser only when typed, or when the centre organised.
+      organiser: String(e.organiser || (e.organiser_body === 'centre' ? s.centre : '')), topic: String(e.topic), place: String(e.place), summary: String(e.summary),
     },
     participants: {
       present: by('present').map((x) => x.name), absent: by('absent').map((x) => ({ school: x.name, note: x.note })), invited: by('invited').map((x) => x.name),

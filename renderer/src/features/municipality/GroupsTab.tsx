@@ -126,7 +126,7 @@ export function GroupsTab() {
           </Table.Tbody>
         </Table>
       </Card>
-      <Text size="sm" c="dimmed">Реквизиты справок и приказов (наименование, адрес, телефон, ОГРН, кто подписывает) — в разделе «Настройки».</Text>
+      <Text size="sm" c="dimmed">Реквизиты справок и приказов (наименование, адрес, телефон, ОГРН, кто подписывает) — в разделе «Настройки и копии».</Text>
       {edit && <EditModal kind={edit.kind} value={edit.value} onClose={() => setEdit(null)} />}
       {members && <GroupSchoolsModal group={members} onClose={() => setMembers(null)} />}
     </Stack>
