@@ -198,9 +198,9 @@ export function groupBlocks(list: MeetingGroup[], short: boolean, fullNames = fa
         columns: [
           { key: 'n', header: '№', width: 6, align: 'center' },
           { key: 'name', header: fullNames ? 'Фамилия, имя, отчество' : 'Фамилия И.О.', width: fullNames ? 30 : 22 },
-          { key: 'position', header: 'Должность', width: 24 },
+          { key: 'position', header: 'Должность', width: fullNames ? 22 : 24 },
           { key: 'organisation', header: 'Организация', width: 28 },
-          { key: 'role', header: 'Роль', width: fullNames ? 14 : 20 },
+          { key: 'role', header: 'Роль', width: fullNames ? 18 : 20 },
         ],
         rows,
       },

@@ -8,7 +8,7 @@ import { RequisitesPanel } from './RequisitesPanel';
 export function SettingsPage({ onWorkspaceChanged, municipal = false }: { onWorkspaceChanged: () => void; municipal?: boolean }) {
   return (
     <Stack>
-      <PageHeader title="Настройки" subtitle="Рабочие места на этом компьютере и резервные копии данных" />
+      <PageHeader title="Настройки" subtitle={municipal ? 'Реквизиты документов, резервные копии данных и рабочие места на этом компьютере' : 'Рабочие места на этом компьютере и резервные копии данных'} />
       {municipal && <RequisitesPanel />}
       <BackupsPanel onRestored={onWorkspaceChanged} />
       <WorkspacesPanel onSwitched={onWorkspaceChanged} />
