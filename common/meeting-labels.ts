@@ -3,7 +3,7 @@
 export const ORGANISER_BODIES = { department: 'Управление образования', centre: 'Методический центр' } as const;
 export const PARTICIPATION = { invited: 'Приглашена', present: 'Участвовала', absent: 'Не участвовала' } as const;
 export const PROPOSAL_ADDRESSEES = {
-  all_schools: 'Всем школам', some_schools: 'Отдельным школам', centre: 'Методическому центру', group: 'Рабочей группе', person: 'Лично', other: 'Другим',
+  all_schools: 'Всем школам', some_schools: 'Отдельным школам', centre: 'Методическому центру', group: 'Рабочей группе', person: 'Лично', other: 'Другим', none: 'Без адресата (отдельным пунктом)',
 } as const;
 export const ASSIGNMENT_MARK = { in_progress: 'Выполняется', done: 'Выполнено', not_done: 'Не выполнено' } as const;
 export const GROUP_KINDS = {

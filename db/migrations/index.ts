@@ -10,6 +10,8 @@ import { m0072 } from './0072_share_checks.js';
 import { m0076 } from './0076_local_texts.js';
 import { m0078 } from './0078_school_rows.js';
 import { m0086 } from './0086_programme_archive.js';
+import { m0090 } from './0090_meeting_as_written.js';
+import { m0091 } from './0091_member_marks.js';
 import { m0092 } from './0092_roadmap_document.js';
 import { m0094 } from './0094_versions_receipts.js';
 
@@ -26,6 +28,8 @@ export const migrations: Migration[] = [
   m0076,
   m0078,
   m0086,
+  m0090,
+  m0091,
   m0092,
   m0094,
 ];

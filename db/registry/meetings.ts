@@ -74,7 +74,7 @@ export const MEETING_TABLES = [
     audience: { parent: ['event_id', 'mun_event'], all: 'all_participants', links: ['mun_conclusion_school', 'conclusion_id'] },
     fields: {
       event_id: f.uuid('Мероприятие'), position_no: f.position('№ вывода'), text: f.req('Вывод', 5000),
-      factors: f.opt('Факторы риска и дефициты', 2000), all_participants: f.flag('Касается всех участников', 1),
+      factors: f.opt('Факторы риска', 2000), deficits: f.opt('Управленческие и профессиональные дефициты', 2000), all_participants: f.flag('Касается всех участников', 1),
     },
     children: [['mun_conclusion_school', 'conclusion_id']],
   }),
@@ -128,6 +128,9 @@ export const MEETING_TABLES = [
       // The roadmap справка's period: its dates choose the activities, its words («декабрь – май») are what is printed.
       period_from: f.optDate('Период с'), period_to: f.optDate('Период по'), period_text: f.opt('Период словами', 200),
       sections: f.opt('Разделы', 500, { managed: true }), short: f.flag('Краткая версия'),
+      // How a methodologist writes the справка (issue 20): the generated opening may go, the agenda follows her lead-in.
+      intro_auto: f.flag('Вступительная фраза о дате и теме', 1), agenda_lead: f.opt('Слова перед повесткой', 500),
+      agenda_numbered: f.flag('Повестка нумерованным списком', 1), full_names: f.flag('Члены групп полными именами', 0),
       snapshot: f.managed(f.opt('Напечатанный документ', 5_000_000)), printed_at: f.managed(f.optDate('Напечатан')),
     },
   }),
@@ -139,7 +142,15 @@ export const MEETING_TABLES = [
       position_no: f.position('№ поручения'), text: f.req('Поручение', 5000), responsible: f.opt('Ответственный', 1000),
       due_on: f.optDate('Срок (в срок до)'), all_schools: f.flag('Всем школам', 0),
     },
-    children: [['mun_assignment_school', 'assignment_id']],
+    children: [['mun_assignment_school', 'assignment_id'], ['mun_assignment_member_mark', 'assignment_id']],
+  }),
+  mun({
+    // A group member who is not a school (the methodical centre): the department marks the assignment for it.
+    name: 'mun_assignment_member_mark', title: 'Отметка управления об исполнении членом группы', travel: 'stays',
+    fields: {
+      assignment_id: f.ref('mun_assignment', 'Поручение'), member_id: f.uuid('Член группы'),
+      status: f.vocab('Исполнение', v(ASSIGNMENT_MARK), 'in_progress'), done_on: f.optDate('Дата'), note: f.opt('Примечание', 5000),
+    },
   }),
   mun({
     name: 'mun_assignment_school', title: 'Школа, которой адресовано поручение', travel: 'down', perSchool: 'school_id',

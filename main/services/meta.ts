@@ -24,7 +24,8 @@ export type MetaKey =
   /** The last conflict decision on a record (exchange/conflicts.ts), so it can be undone. */
   | `conflict_decision.${string}`
   /** Requisites printed on the municipality's documents. */
-  | `report.${'organisation' | 'parent' | 'centre' | 'place' | 'head_position' | 'head_name' | 'executor'}`;
+  | `report.${'organisation' | 'parent' | 'centre' | 'place' | 'head_position' | 'head_name' | 'executor'
+    | 'address' | 'phone' | 'fax' | 'email' | 'site' | 'ogrn' | 'okpo' | 'inn_kpp'}`;
 
 export function getMeta(raw: BetterSqlite3.Database, key: MetaKey): string | undefined {
   const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;

@@ -191,6 +191,7 @@ export const contract = {
   'municipality.assignments.list': call<W.AssignmentView[]>('municipality')(z.strictObject({ eventId: id.optional(), groupId: id.optional() })),
   'municipality.assignments.save': call<W.AssignmentView>('municipality')(W.assignmentSaveInput),
   'municipality.assignments.remove': call<RemoveResult>('municipality')(z.strictObject({ id })),
+  'municipality.assignments.markMember': call<W.AssignmentView>('municipality')(W.memberMarkInput),
   'municipality.documents.list': call<W.DocumentListRow[]>('municipality')(z.strictObject({})),
   'municipality.documents.get': call<W.DocumentCard>('municipality')(z.strictObject({ id })),
   'municipality.documents.save': call<W.DocumentCard>('municipality')(W.documentSaveInput),

@@ -76,6 +76,15 @@ export const assignmentMarkInput = z.strictObject({
 }).refine((v) => v.status !== 'done' || !!v.done_on, { message: 'Укажите дату выполнения', path: ['done_on'] })
   .refine((v) => v.status !== 'not_done' || v.note.length > 0, { message: 'Напишите, почему поручение не выполнено', path: ['note'] });
 
+/** The department's mark for a group member who is not a school (the methodical centre). */
+export const memberMarkInput = z.strictObject({
+  assignmentId: id,
+  memberId: id,
+  status: z.enum(Object.keys(ASSIGNMENT_MARK) as [keyof typeof ASSIGNMENT_MARK], { message: 'Выберите, выполнено ли поручение' }),
+  done_on: z.string().nullable().default(null).refine((s) => s === null || /^\d{4}-\d{2}-\d{2}$/.test(s), { message: 'В поле «Дата» не дата — введите её как ДД.ММ.ГГГГ' }),
+  note: optText('Примечание', 5000),
+});
+
 // ───── outputs ─────
 
 export type ParticipationCode = keyof typeof PARTICIPATION;
@@ -102,6 +111,8 @@ export interface AssignmentView {
   overdue: number; done: number; concerned: number;
   /** The schools it concerns by their mark: done, in progress, not done, no mark yet. */
   markCounts: MarkCounts;
+  /** An assignment to a group: its members who are not schools, marked at the department. */
+  memberMarks: { member_id: string; name: string; organisation: string; status: AssignmentMarkCode | null; done_on: string | null; note: string }[];
 }
 
 export interface GroupView {

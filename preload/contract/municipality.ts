@@ -291,6 +291,15 @@ export const reportSettingsInput = z.strictObject({
   headPosition: optText('Должность руководителя', 300),
   headName: optText('ФИО руководителя', 200),
   executor: optText('Исполнитель', 500),
+  // The letterhead's contact and registration block, printed under the names (ГОСТ Р 7.0.97: справочные данные об организации).
+  address: optText('Почтовый адрес', 500),
+  phone: optText('Телефон', 100),
+  fax: optText('Факс', 100),
+  email: optText('Электронная почта', 200),
+  site: optText('Сайт', 200),
+  ogrn: optText('ОГРН', 20),
+  okpo: optText('ОКПО', 20),
+  innKpp: optText('ИНН/КПП', 40),
 });
 export type ReportSettings = z.output<typeof reportSettingsInput>;
 

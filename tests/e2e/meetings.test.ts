@@ -1,7 +1,10 @@
 /**
  * A methodologist records a meeting in the browser as she would write the справка by hand: eight schools (two
- * absent), an agenda, four conclusions, proposals to three parties, a working group of seven and four
- * assignments with one deadline; then prints the справка and the .docx holds each part, in order.
+ * absent), an agenda, four conclusions (one with its risk factors and deficits), proposals to all schools in her
+ * own words, to the centre, to a person and to no one in particular, a working group of seven (two of them from
+ * schools) and four assignments to the group with one deadline; then prints the справка and the .docx holds each
+ * part, in order and worded as entered: no «Другим:», one deadline line over the group's block, the signature
+ * kept with the paragraph before it. The group's assignments reach the schools whose staff sit in it.
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { join } from 'node:path';
@@ -14,7 +17,7 @@ import { initMunicipality } from '../../main/services/municipality-core.js';
 import { saveRosterSchool } from '../../main/services/municipality/roster.js';
 import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';
 import { rosterSchoolInput } from '../../preload/contract/municipality.js';
-import { readDocx } from '../unit/report-reader.js';
+import { readDocx, paragraphText } from '../unit/report-reader.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 const SCHOOLS = ['Альфинская', 'Бетинская', 'Гаммовская', 'Дельтинская', 'Эпсилонская', 'Зетинская', 'Этинская', 'Тетинская'].map((n) => `МКОУ «${n} СОШ»`);
@@ -80,14 +83,21 @@ describe('журнал мероприятий управления образо�
       await page.getByTestId('meeting-conclusions-add').click();
       await fillRow(conclusions, i, 'Вывод', t);
     }
+    await fillRow(conclusions, 0, 'Факторы риска', 'низкая учебная мотивация');
+    await fillRow(conclusions, 0, 'Управленческие и профессиональные дефициты', 'нет анализа результатов на уровне ШМО');
     const proposals = page.getByTestId('meeting-proposals');
-    const PROPOSALS: [string, string][] = [['Всем школам', 'Разработать планы ликвидации пробелов.'], ['Методическому центру', 'Провести методический день по формирующему оцениванию.'], ['Лично', 'Подготовить обзор лучших практик.']];
-    for (const [i, [who, t]] of PROPOSALS.entries()) {
+    const PROPOSALS: [string, string, string][] = [
+      ['Всем школам', 'Руководителям МКОУ с низкими образовательными результатами', 'разработать планы ликвидации пробелов\nобсудить итоги мониторинга на педсоветах'],
+      ['Методическому центру', 'МБУ «Методический центр»', 'Провести методический день по формирующему оцениванию.'],
+      ['Лично', 'Методисту Т.В. Чащиной', 'Подготовить обзор лучших практик.'],
+      ['Без адресата (отдельным пунктом)', '', 'Вернуться к итогам мониторинга на совещании в январе.'],
+    ];
+    for (const [i, [who, to, t]] of PROPOSALS.entries()) {
       await page.getByTestId('meeting-proposals-add').click();
       const row = proposals.getByTestId('meeting-proposals-row').nth(i);
       await row.getByLabel('Кому').click();
       await page.getByRole('option', { name: who, exact: true }).click();
-      if (who === 'Лично') await row.getByLabel('Адресат (кто именно)').fill('Методисту Т.В. Чащиной');
+      if (to) await row.getByLabel(who === 'Всем школам' ? 'Как написать в справке' : 'Адресат (кто именно)').fill(to);
       await row.getByLabel('Предложение').fill(t);
     }
     await shot(page, 'meeting-editor-filled');
@@ -104,23 +114,41 @@ describe('журнал мероприятий управления образо�
       await fillRow(members, i, 'ФИО', n);
       await fillRow(members, i, 'Должность', 'учитель математики');
     }
+    // Two members work at schools of the roster: the group's assignments reach those two schools.
+    for (const [i, k] of [[1, 0], [2, 2]] as const) {
+      await members.getByTestId('group-members-row').nth(i).getByLabel('Школа из реестра').click();
+      await page.getByRole('option', { name: SCHOOLS[k]!, exact: true }).click();
+    }
     await members.getByTestId('group-members-row').first().getByLabel('Руководитель').check();
     await shot(page, 'group-form');
     await gf.getByTestId('group-save').click();
     await page.getByTestId('group-row').getByText('Рабочая группа по математике').waitFor();
 
-    // Four assignments, one deadline, to all eight schools.
-    const ASSIGNMENTS = ['Представить планы ликвидации пробелов', 'Обновить сведения о группе риска', 'Закрепить наставников', 'Провести педсоветы по итогам мониторинга'];
+    // Four assignments to the group, one deadline.
+    const ASSIGNMENTS = ['подготовить планы ликвидации пробелов', 'обновить сведения о группе риска', 'закрепить наставников', 'провести педсоветы по итогам мониторинга'];
     for (const t of ASSIGNMENTS) {
       await page.getByTestId('assignment-add').click();
       const af = page.getByTestId('assignment-form');
       await af.getByTestId('assignment-text').fill(t);
       await pickDate(af, 'assignment-due', '15.12.2026');
-      await af.getByRole('button', { name: 'Добавить всех участников мероприятия' }).click();
+      await af.getByLabel('Поручено группе').click();
+      await page.getByRole('option', { name: 'Рабочая группа по математике' }).click();
+      if (t === ASSIGNMENTS[0]) await shot(page, 'assignment-to-group');
       await af.getByTestId('assignment-save').click();
       await af.waitFor({ state: 'detached' });
     }
     await expect.poll(() => page.getByTestId('assignment-row').count()).toBe(4);
+    // Each reaches the two schools whose staff sit in the group.
+    await expect.poll(() => page.getByTestId('assignment-row').first().textContent()).toContain('2 школам');
+    // A member who is not a school is marked at the department.
+    await page.getByTestId('mark-counts').first().click();
+    const mm = page.getByTestId('member-marks').first();
+    await mm.getByLabel('Исполнение: Иванова Анна Петровна').click();
+    await page.getByRole('option', { name: 'Выполняется', exact: true }).click();
+    await expect.poll(() => mm.getByLabel('Исполнение: Иванова Анна Петровна').inputValue()).toBe('Выполняется');
+    await shot(page, 'member-marks');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await shot(page, 'meeting-saved-1920');
     await shot(page, 'meeting-saved');
 
     // The справка: number and date set by the user, printed to Word.
@@ -128,14 +156,25 @@ describe('журнал мероприятий управления образо�
     const doc = page.getByTestId('document-editor');
     await doc.getByTestId('document-number').fill('01-12/345');
     await pickDate(doc, 'document-date', '27.11.2026');
+    await doc.getByRole('tab', { name: /Текст/ }).click();
+    await doc.getByLabel('Слова перед повесткой').fill('Руководители отчитались по вопросам');
+    await doc.getByTestId('agenda-style').click();
+    await page.getByRole('option', { name: 'Список через тире (– …;)' }).click();
+    await shot(page, 'document-wording');
     const [download] = await Promise.all([page.waitForEvent('download'), doc.getByTestId('document-print').click()]);
     expect(download.suggestedFilename()).toBe('Справка № 01-12 345 от 27.11.2026.docx');
     const docx = await readDocx(readFileSync((await download.path())!));
     const text = docx.allText;
     const order = [
-      'Управление образования Энского района', '01-12/345', 'Руководителям', 'видеоконференция', SCHOOLS[0]!, 'нет связи', 'Итоги ВПР по математике',
-      ...CONCLUSIONS, 'Разработать планы ликвидации пробелов.', 'Провести методический день', 'Методисту Т.В. Чащиной',
-      'Рабочая группа по математике', 'Иванова\u00a0А.П.', 'Волков\u00a0Ж.З.', ...ASSIGNMENTS.flatMap((a) => [a, 'в срок до 15\u00a0декабря 2026\u00a0г.']), 'Н.Г.\u00a0Гвоздкова',
+      'Управление образования Энского района', '01-12/345', 'Руководителям', 'видеоконференция', SCHOOLS[0]!, 'нет связи',
+      'Руководители отчитались по вопросам:', '– Итоги ВПР по математике;', '– Доля обучающихся с рисками учебной неуспешности.',
+      'Результаты ВПР ниже муниципальных. Факторы риска: низкая учебная мотивация. Управленческие и профессиональные дефициты: нет анализа результатов на уровне ШМО.',
+      ...CONCLUSIONS.slice(1),
+      '1. Руководителям МКОУ с низкими образовательными результатами:', '1.1. разработать планы ликвидации пробелов;', '1.2. обсудить итоги мониторинга на педсоветах.',
+      '2. МБУ «Методический центр»: провести методический день', '3. Методисту Т.В. Чащиной: подготовить обзор лучших практик.',
+      '4. Вернуться к итогам мониторинга на совещании в январе.',
+      'Рабочая группа по математике', 'Иванова\u00a0А.П.', 'Волков\u00a0Ж.З.',
+      'Рабочей группе по математике в срок до 15.12.2026:', ...ASSIGNMENTS.map((a, i) => `– ${a}${i === ASSIGNMENTS.length - 1 ? '.' : ';'}`), 'Н.Г.\u00a0Гвоздкова',
     ];
     let at = -1;
     for (const part of order) {
@@ -144,6 +183,12 @@ describe('журнал мероприятий управления образо�
       at = next;
     }
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toContain('Другим');
+    expect(text.match(/в срок до/g)).toHaveLength(1);
+    // The signature is never alone on a page: the paragraph before it keeps with it.
+    const paras = [...docx.xml.slice(docx.xml.indexOf('<w:body>')).matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const sig = paras.findIndex((x) => paragraphText(x).includes('Н.Г.\u00a0Гвоздкова'));
+    expect(paras[sig - 1]).toContain('<w:keepNext/>');
     expect(app.errors).toEqual([]);
     await shot(page, 'document-editor');
     if (process.env.SHOTS_DIR) writeFileSync(join(process.env.SHOTS_DIR, 'meeting-spravka.docx'), readFileSync((await download.path())!));
@@ -151,5 +196,13 @@ describe('журнал мероприятий управления образо�
     await page.getByRole('button', { name: 'К журналу мероприятий' }).click();
     await page.getByTestId('meeting-row').waitFor();
     await shot(page, 'meetings-journal');
+    // The requisites' defaults live in «Настройки».
+    await page.getByRole('navigation').getByText('Настройки и копии', { exact: true }).click();
+    await page.getByTestId('requisites-panel').getByLabel('Почтовый адрес').fill('ул. Школьная, д. 1, г. Энск, 426000');
+    await shot(page, 'settings-requisites-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot(page, 'settings-requisites-1366');
+    await page.getByTestId('requisites-panel').getByRole('button', { name: 'Сохранить реквизиты' }).click();
+    await page.getByText('Реквизиты сохранены').waitFor();
   }, 180_000);
 });

@@ -8,10 +8,10 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { removeWithBin } from '../recycle-bin.js';
 import type { RemoveResult } from '../../../preload/contract/index.js';
-import type { AssignmentView, AssignmentMarkView, AssignmentMarkCode, assignmentSaveInput } from '../../../preload/contract/meetings.js';
+import type { AssignmentView, AssignmentMarkView, AssignmentMarkCode, assignmentSaveInput, memberMarkInput } from '../../../preload/contract/meetings.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRow, writeRow } from '../writer.js';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { schoolLinks, syncSchoolLinks } from '../children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { ASSIGNMENT_MARK } from '../../../db/registry/meetings.js';
@@ -65,6 +65,9 @@ export function listAssignments(ctx: ServiceContext, filter: { eventId?: string;
     byAssignment.set(p.assignment_id, list);
   }
   const links = schoolLinks(ctx, 'mun_assignment_school', 'assignment_id');
+  const members = membersWithoutSchool(ctx);
+  const memberMarks = new Map((ctx.raw.prepare('SELECT assignment_id, member_id, status, done_on, note FROM mun_assignment_member_mark WHERE deleted_at IS NULL').all() as
+    { assignment_id: string; member_id: string; status: string; done_on: string | null; note: string }[]).map((m) => [`${m.assignment_id}/${m.member_id}`, m]));
   return rows.map((a) => {
     const marks = byAssignment.get(String(a.id)) ?? [];
     return {
@@ -75,6 +78,10 @@ export function listAssignments(ctx: ServiceContext, filter: { eventId?: string;
       event_topic: (a.event_topic as string | null) ?? null, group_title: (a.group_title as string | null) ?? null,
       marks, overdue: marks.filter((m) => m.overdue).length, done: marks.filter((m) => m.status === 'done').length, concerned: marks.length,
       markCounts: countMarks(marks.map((m) => m.status)),
+      memberMarks: (a.group_id ? members.get(String(a.group_id)) ?? [] : []).map((m) => {
+        const mark = memberMarks.get(`${String(a.id)}/${m.id}`);
+        return { member_id: m.id, name: m.name, organisation: m.organisation, status: markCode(mark?.status ?? null), done_on: mark?.done_on ?? null, note: mark?.note ?? '' };
+      }),
     };
   });
 }
@@ -88,10 +95,59 @@ export function saveAssignment(ctx: ServiceContext, input: z.output<typeof assig
       if (v && !liveRow(ctx, table, v)) throw notFound(what);
     }
     const row = writeRow(ctx, 'mun_assignment', a);
-    syncSchoolLinks(ctx, 'mun_assignment_school', 'assignment_id', row.id, a.all_schools ? [] : input.school_ids);
+    // An assignment to a group reaches the schools whose staff sit in it: they receive it and mark it, as any other.
+    const schools = a.all_schools ? [] : [...new Set([...input.school_ids, ...(a.group_id ? groupSchoolIds(ctx, a.group_id) : [])])];
+    syncSchoolLinks(ctx, 'mun_assignment_school', 'assignment_id', row.id, schools);
     return row.id;
   })();
   return listAssignments(ctx).find((x) => x.id === id)!;
+}
+
+/** The roster schools of a group's members (a member from the methodical centre or elsewhere has none). */
+export function groupSchoolIds(ctx: ServiceContext, groupId: string): string[] {
+  return ctx.raw.prepare(`SELECT DISTINCT m.school_id FROM mun_group_member m JOIN municipality_school s ON s.id = m.school_id
+    WHERE m.group_id = ? AND m.deleted_at IS NULL AND m.school_id IS NOT NULL`).pluck().all(groupId) as string[];
+}
+
+/**
+ * After a group's members changed: its assignments go to the schools that joined it and leave the schools that
+ * no longer have anyone in it (a school named on the assignment itself is kept unless it was there through the group).
+ */
+export function followGroupMembers(ctx: ServiceContext, groupId: string, before: string[]): void {
+  const now = groupSchoolIds(ctx, groupId);
+  const left = new Set(before.filter((s) => !now.includes(s)));
+  const links = schoolLinks(ctx, 'mun_assignment_school', 'assignment_id');
+  const ids = ctx.raw.prepare('SELECT id FROM mun_assignment WHERE group_id = ? AND deleted_at IS NULL AND all_schools = 0').pluck().all(groupId) as string[];
+  for (const id of ids) {
+    const had = links.get(id) ?? [];
+    syncSchoolLinks(ctx, 'mun_assignment_school', 'assignment_id', id, [...new Set([...had.filter((s) => !left.has(s)), ...now])]);
+  }
+}
+
+/** Each group's members who are not schools of the roster, by group: «Иванова А.П.», organisation. */
+function membersWithoutSchool(ctx: ServiceContext): Map<string, { id: string; name: string; organisation: string }[]> {
+  const rows = ctx.raw.prepare(`SELECT id, group_id, surname, first_name, patronymic, organisation FROM mun_group_member
+    WHERE deleted_at IS NULL AND (school_id IS NULL OR school_id NOT IN (SELECT id FROM municipality_school)) ORDER BY position_no, surname`).all() as Record<string, string>[];
+  const out = new Map<string, { id: string; name: string; organisation: string }[]>();
+  for (const r of rows) {
+    const list = out.get(r.group_id!) ?? [];
+    list.push({ id: r.id!, name: [r.surname, [r.first_name, r.patronymic].filter(Boolean).join(' ')].filter(Boolean).join(' '), organisation: r.organisation ?? '' });
+    out.set(r.group_id!, list);
+  }
+  return out;
+}
+
+/** The department marks an assignment to a group for a member who is not a school (the methodical centre). */
+export function markMember(ctx: ServiceContext, input: z.output<typeof memberMarkInput>): AssignmentView {
+  requireMunicipality(ctx);
+  const a = liveRow(ctx, 'mun_assignment', input.assignmentId);
+  if (!a) throw notFound('Поручение');
+  const member = a.group_id ? liveRow(ctx, 'mun_group_member', input.memberId) : undefined;
+  if (!member || member.group_id !== a.group_id) throw new AppError('invalid_input', 'Этот человек не входит в группу, которой дано поручение. Обновите экран.');
+  if (input.status === 'done' && !input.done_on) throw new AppError('invalid_input', 'Укажите дату выполнения', { done_on: 'Укажите дату выполнения' });
+  const existing = ctx.raw.prepare('SELECT id FROM mun_assignment_member_mark WHERE assignment_id = ? AND member_id = ? AND deleted_at IS NULL').pluck().get(a.id, member.id) as string | undefined;
+  writeRow(ctx, 'mun_assignment_member_mark', { assignment_id: a.id, member_id: member.id, status: input.status, done_on: input.done_on, note: input.note }, { id: existing });
+  return listAssignments(ctx).find((x) => x.id === a.id)!;
 }
 
 export function removeAssignment(ctx: ServiceContext, id: string): RemoveResult {

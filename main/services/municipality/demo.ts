@@ -101,6 +101,8 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
     headPosition: 'Начальник Управления образования',
     headName: 'Морозова Галина Николаевна',
     executor: 'Чащина Т.В., методист МКУ «Центр развития образования», тел. 8 (343) 000-00-00',
+    address: 'ул. Школьная, д. 1, г. Ирбит, 623850', phone: '8 (343) 000-00-01', fax: '8 (343) 000-00-02',
+    email: 'uo@example.ru', site: 'uo.example.ru', ogrn: '1000000000000', okpo: '00000000', innKpp: '6600000000/660001001',
   });
 
   // Curators, partner groups, coordination group, roadmap

@@ -45,7 +45,7 @@ export function getEvent(ctx: ServiceContext, id: string, day?: string): EventCa
   if (!event) throw notFound('Мероприятие');
   const rows = (table: string, order: string) => ctx.raw.prepare(`SELECT * FROM ${table} WHERE event_id = ? AND deleted_at IS NULL ORDER BY ${order}`).all(id) as Row[];
   const schools = ctx.raw.prepare(`SELECT p.id, p.school_id, COALESCE(NULLIF(s.short_name, ''), s.name, 'Школа удалена из реестра') AS name, p.status, p.note
-    FROM mun_event_school p LEFT JOIN municipality_school s ON s.id = p.school_id WHERE p.event_id = ? AND p.deleted_at IS NULL ORDER BY s.name`).all(id) as EventCard['schools'];
+    FROM mun_event_school p LEFT JOIN municipality_school s ON s.id = p.school_id WHERE p.event_id = ? AND p.deleted_at IS NULL ORDER BY school_key(COALESCE(NULLIF(s.short_name, ''), s.name))`).all(id) as EventCard['schools'];
   const conclusionLinks = schoolLinks(ctx, 'mun_conclusion_school', 'conclusion_id');
   const proposalLinks = schoolLinks(ctx, 'mun_proposal_school', 'proposal_id');
   return {

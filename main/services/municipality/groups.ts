@@ -13,6 +13,7 @@ import { liveRow, writeRow, type Row } from '../writer.js';
 import { notFound } from '../errors.js';
 import { syncChildren } from '../children.js';
 import { GROUP_KINDS } from '../../../db/registry/meetings.js';
+import { followGroupMembers, groupSchoolIds } from './assignments.js';
 
 export function listGroups(ctx: ServiceContext, filter: { eventId?: string } = {}): GroupView[] {
   const groups = ctx.raw.prepare(`SELECT g.*, e.topic AS event_topic FROM mun_group g LEFT JOIN mun_event e ON e.id = g.event_id AND e.deleted_at IS NULL
@@ -31,8 +32,10 @@ export function saveGroup(ctx: ServiceContext, input: z.output<typeof groupSaveI
   const id = ctx.raw.transaction(() => {
     if (input.group.event_id && !liveRow(ctx, 'mun_event', input.group.event_id)) throw notFound('Мероприятие');
     if (input.group.document_id && !liveRow(ctx, 'mun_document', input.group.document_id)) throw notFound('Документ');
+    const before = input.group.id ? groupSchoolIds(ctx, input.group.id) : [];
     const row = writeRow(ctx, 'mun_group', input.group);
     syncChildren(ctx, 'mun_group_member', 'group_id', row.id, input.members.map((m, i) => ({ ...m, position_no: m.position_no || i + 1 })));
+    followGroupMembers(ctx, row.id, before);
     return row.id;
   })();
   return listGroups(ctx).find((g) => g.id === id)!;

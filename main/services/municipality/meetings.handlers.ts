@@ -2,7 +2,7 @@
 import { defineArea } from '../area-handlers.js';
 import { listEvents, getEvent, saveEvent, removeEvent } from './events.js';
 import { listGroups, saveGroup, removeGroup } from './groups.js';
-import { listAssignments, saveAssignment, removeAssignment } from './assignments.js';
+import { listAssignments, saveAssignment, removeAssignment, markMember } from './assignments.js';
 import * as documents from './documents.js';
 
 export const meetingsHandlers = defineArea({
@@ -16,6 +16,7 @@ export const meetingsHandlers = defineArea({
   'municipality.assignments.list': (env, input) => listAssignments(env.ctx(), input),
   'municipality.assignments.save': (env, input) => saveAssignment(env.ctx(), input),
   'municipality.assignments.remove': (env, input) => removeAssignment(env.ctx(), input.id),
+  'municipality.assignments.markMember': (env, input) => markMember(env.ctx(), input),
   'municipality.documents.list': (env) => documents.listDocuments(env.ctx()),
   'municipality.documents.get': (env, input) => documents.getDocument(env.ctx(), input.id),
   'municipality.documents.save': (env, input) => documents.saveDocument(env.ctx(), input),

@@ -67,9 +67,12 @@ function requisites(doc: ReportDoc, width: number): Paragraph[] {
   const r = doc.requisites;
   const out: Paragraph[] = [];
   const lines = [...r.organisation, ...(r.subordinate ? [r.subordinate] : [])];
+  const contacts = r.contacts ?? [];
   lines.forEach((line, i) =>
-    out.push(para(line, { align: AlignmentType.CENTER, bold: i === r.organisation.length - 1, size: 12, after: i === lines.length - 1 ? 240 : 0 })),
+    out.push(para(line, { align: AlignmentType.CENTER, bold: i === r.organisation.length - 1, size: 12, after: i === lines.length - 1 && !contacts.length ? 240 : 0 })),
   );
+  // The contact and registration block under the names, smaller, as on a letterhead.
+  contacts.forEach((line, i) => out.push(para(line, { align: AlignmentType.CENTER, size: 10, before: i === 0 ? 60 : 0, after: i === contacts.length - 1 ? 240 : 0 })));
   if (r.kind) out.push(para(r.kind, { align: AlignmentType.CENTER, bold: true, caps: true, after: 120 }));
   // Date and registration number on one line: the date at the left, the number at the right.
   out.push(
@@ -178,21 +181,23 @@ export function renderTable(t: ReportTable, width = TEXT_WIDTH): Table {
   });
 }
 
-function block(b: Block, tableNo: { n: number }, width: number): (Paragraph | Table)[] {
+/** @keepLast: the block's last paragraph keeps with the next one (the text before a signature). */
+function block(b: Block, tableNo: { n: number }, width: number, keepLast = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [para(b.text, { bold: true, align: AlignmentType.LEFT, indent: true, before: 240, after: 120, keepNext: true })];
     case 'paragraph':
-      return [para(b.text, { bold: b.bold, italic: b.italic, indent: !b.noIndent, after: 0, keepNext: b.keepNext })];
+      return [para(b.text, { bold: b.bold, italic: b.italic, indent: !b.noIndent, after: 0, keepNext: b.keepNext || keepLast || undefined })];
     case 'rich':
       return [new Paragraph({
         children: b.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, font: FONT })),
         alignment: AlignmentType.JUSTIFIED,
         indent: b.noIndent ? undefined : { firstLine: INDENT },
         spacing: { after: 0, line: 240 },
+        keepNext: keepLast || undefined,
       })];
     case 'list':
-      return b.items.map((item, i) => para(`${b.numbered || b.prefix ? `${b.prefix ?? ''}${i + 1}.` : '–'} ${item}`, { indent: true }));
+      return b.items.map((item, i) => para(`${b.numbered || b.prefix ? `${b.prefix ?? ''}${i + 1}.` : '–'} ${item}`, { indent: true, keepNext: (keepLast && i === b.items.length - 1) || undefined }));
     case 'table': {
       tableNo.n += 1;
       const caption = para(`Таблица ${tableNo.n} — ${b.table.caption}`, { align: AlignmentType.LEFT, before: 120, after: 60, keepNext: true });
@@ -222,7 +227,7 @@ function signature(sig: { position: string; name: string }, width: number): Para
 }
 
 /** «Приложение: … на 2 л. в 1 экз.»; several attachments numbered, aligned under the first. */
-function attachments(items: string[]): Paragraph[] {
+function attachments(items: string[], keepLast = false): Paragraph[] {
   const hang = Math.round(31 * MM);
   return items.map((item, i) => new Paragraph({
     children: runs(`${i === 0 ? 'Приложение:\t' : '\t'}${items.length > 1 ? `${i + 1}. ` : ''}${item}`),
@@ -230,6 +235,7 @@ function attachments(items: string[]): Paragraph[] {
     indent: { left: hang, hanging: hang },
     tabStops: [{ type: TabStopType.LEFT, position: hang }],
     spacing: { before: i === 0 ? 240 : 0, after: 0, line: 240 },
+    keepNext: (keepLast && i === items.length - 1) || undefined,
   }));
 }
 
@@ -251,8 +257,11 @@ function agreed(visas: { position: string; name: string }[], width: number): Par
 
 /** The text of a document after its requisites: blocks, attachments, signature, visas, executor. */
 function body(doc: ReportDoc, tableNo: { n: number }, width: number): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = doc.blocks.flatMap((b) => block(b, tableNo, width));
-  if (doc.attachments?.length) out.push(...attachments(doc.attachments));
+  // The signature is never alone on a page: the paragraph before it (the text's last, or the attachments mark) goes with it.
+  const keep = !!doc.signature;
+  const hasMarks = !!doc.attachments?.length;
+  const out: (Paragraph | Table)[] = doc.blocks.flatMap((b, i) => block(b, tableNo, width, keep && !hasMarks && i === doc.blocks.length - 1));
+  if (hasMarks) out.push(...attachments(doc.attachments!, keep));
   if (doc.signature) out.push(...signature(doc.signature, width));
   if (doc.agreed?.length) out.push(...agreed(doc.agreed, width));
   if (doc.executor) {

@@ -36,6 +36,8 @@ export interface Requisites {
   title: string;
   /** A subordinate body that issues the document (МБУ «Методический центр»), printed under the organisation. */
   subordinate?: string;
+  /** The letterhead's contact and registration block (address, phone, e-mail, ОГРН …), printed small under the names. */
+  contacts?: string[];
   /** Адресат, one line each, printed at the right before the heading. */
   addressees?: string[];
   /** «На № … от …» when the document answers a letter ('' prints a line). */

@@ -146,7 +146,7 @@ function Shell() {
           {current === 'exchange' && <ExchangePage />}
           {current === 'municipal' && <FromMunicipalityPage />}
           {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
-          {current === 'settings' && <SettingsPage role={state.role} onWorkspaceChanged={changed} />}
+          {current === 'settings' && <SettingsPage role={state.role} onWorkspaceChanged={changed} municipal={municipal} />}
           {current === 'bin' && <RecycleBinPage municipal={municipal} />}
           {current === 'help' && <HelpPage />}
           {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} openProfile={() => go('profile')} />}

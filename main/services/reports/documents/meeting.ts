@@ -6,7 +6,7 @@
  * the per-school lists and the members of the groups (their size and leader stay).
  */
 import { count, formatDate, formatDateLong, formatDateRangeLong } from '../../../../common/format.js';
-import { listNameOf, nameOrText } from '../../../../common/person-name.js';
+import { listNameOf, nameOrText, type NameForm } from '../../../../common/person-name.js';
 import type { Block, Cell, ReportDoc } from '../model.js';
 import { NOUNS } from '../text.js';
 import type { MeetingDocModel, MeetingGroup } from './model.js';
@@ -22,7 +22,7 @@ function tookPlace(kind: string, range: boolean): string {
   return { n: 'состоялось', f: 'состоялась', m: 'состоялся' }[g];
 }
 
-/** A note after a dash goes on the sentence: «— нет связи», but «— МБОУ …» and «— ВПР …» keep their capitals. */
+/** A note after a dash or a colon goes on the sentence: «— нет связи», but «— МБОУ …» and «— ВПР …» keep their capitals. */
 const afterDash = (t: string) => (/^[А-ЯЁ][а-яё]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t);
 
 /** A person typed with initials («Т.В. Чащина») prints in the list form; «Руководители ОО» stays as typed. */
@@ -30,20 +30,32 @@ const speakerOf = (t: string) => (/[А-ЯЁ]\.\s?[А-ЯЁ]?\.?/.test(t) && !/,/.
 
 const lowerKind = (k: string) => (!k || k === 'Другое' ? 'мероприятие' : k[0]!.toLowerCase() + k.slice(1));
 
+/** For comparing what the user typed with what would be generated: no quotes, no case, single spaces. */
+const plain = (t: string) => t.toLowerCase().replace(/[«»"“”„]/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The generated opening («15 октября 2026 г. состоялось совещание по теме …»), unless switched off or the
+ * user's own text already says it (names the topic or the date): a справка never says the same thing twice.
+ */
 function whatTookPlace(m: MeetingDocModel): Block[] {
   const e = m.event;
+  const own = paragraphs(e.summary);
+  const said = plain(e.summary);
+  const repeats = !!said && ((!!e.topic && said.includes(plain(clause(e.topic)))) || said.includes(plain(formatDateLong(e.dateFrom))) || said.includes(formatDate(e.dateFrom)));
+  if (m.intro === false || repeats) return own;
   const range = !!e.dateTo && e.dateTo !== e.dateFrom;
   const when = formatDateRangeLong(e.dateFrom, e.dateTo);
   const kind = lowerKind(e.kindLabel);
-  const first = `${when[0]!.toUpperCase()}${when.slice(1)} ${tookPlace(kind, range)} ${kind}${e.topic ? ` по теме «${clause(e.topic).replace(/^«|»$/g, '')}»` : ''}.`;
+  // As seed 000 writes it: «26.03.2021 г. … состоялся … день по теме: «…» (в присутствии 45 человек)» — the format
+  // only when it is not in the kind's name, the facts in brackets, no «Уровень — муниципальный».
+  const format = /видео|вебинар/.test(kind) ? '' : ({ Дистанционно: ' в дистанционном формате', Смешанный: ' в смешанном формате' } as Record<string, string>)[e.formatLabel] ?? '';
   const facts = [
-    e.levelLabel ? `Уровень — ${e.levelLabel.toLowerCase()}` : '',
-    e.formatLabel ? `формат проведения — ${e.formatLabel.toLowerCase()}` : '',
-    e.organiser ? `организатор — ${e.organiser}` : '',
+    e.levelLabel && !/^(Муниципальный|Школьный)$/.test(e.levelLabel) ? `уровень — ${e.levelLabel.toLowerCase()}` : '',
     e.place ? `место проведения — ${e.place}` : '',
+    e.organiser ? `организатор — ${e.organiser}` : '',
   ].filter(Boolean);
-  const second = facts.length ? `${facts.join(', ').replace(/^./, (c) => c.toUpperCase())}.` : '';
-  return [{ kind: 'paragraph', text: [first, second].filter(Boolean).join(' ') }, ...paragraphs(e.summary)];
+  const first = `${when[0]!.toUpperCase()}${when.slice(1)} ${tookPlace(kind, range)} ${kind}${format}${e.topic ? ` по теме «${clause(e.topic).replace(/^«|»$/g, '')}»` : ''}${facts.length ? ` (${facts.join('; ')})` : ''}.`;
+  return [{ kind: 'paragraph', text: first }, ...own];
 }
 
 function participants(m: MeetingDocModel): Block[] {
@@ -79,12 +91,21 @@ function participants(m: MeetingDocModel): Block[] {
   return out;
 }
 
+/** After the user's own lead-in («Рассмотрены вопросы:») or «Повестка:»; numbered, or a dash list of «…;» items ending in «.». */
 function agenda(m: MeetingDocModel): Block[] {
   if (!m.agenda.length) return [];
-  return [
-    { kind: 'heading', text: 'Повестка:' },
-    { kind: 'list', numbered: true, items: m.agenda.map((a) => sentence(`${clause(a.title)}${a.speaker ? ` (докладчик — ${speakerOf(a.speaker)})` : ''}${a.note ? `. ${clause(a.note)}` : ''}`)) },
-  ];
+  const lead = (m.agendaLead ?? '').trim();
+  const head: Block = lead ? { kind: 'paragraph', text: /[:.]$/.test(lead) ? lead : `${lead}:`, keepNext: true } : { kind: 'heading', text: 'Повестка:' };
+  const line = (a: MeetingDocModel['agenda'][number]) => `${clause(a.title)}${a.speaker ? ` (докладчик — ${speakerOf(a.speaker)})` : ''}${a.note ? `. ${clause(a.note)}` : ''}`;
+  if (m.agendaNumbered === false) return [head, { kind: 'list', items: m.agenda.map((a, i) => `${clause(line(a))}${i === m.agenda.length - 1 ? '.' : ';'}`) }];
+  return [head, { kind: 'list', numbered: true, items: m.agenda.map((a) => sentence(line(a))) }];
+}
+
+/** Whether the text already names the school (by its name, or by what stands in its quotes: «СОШ № 89»). */
+function names(text: string, school: string): boolean {
+  const t = plain(text);
+  const inner = /«(.+)»/.exec(school)?.[1];
+  return t.includes(plain(school)) || (!!inner && t.includes(plain(inner)));
 }
 
 function conclusions(m: MeetingDocModel): Block[] {
@@ -94,8 +115,12 @@ function conclusions(m: MeetingDocModel): Block[] {
     {
       kind: 'list', numbered: true, items: m.conclusions.map((c) => [
         sentence(c.text),
-        !m.short && c.schools.length ? `Образовательные организации: ${c.schools.join(', ')}.` : '',
-        c.factors ? `Факторы риска: ${sentence(c.factors)}` : '',
+        ...(() => {
+          const unnamed = c.schools.filter((x) => !names(c.text, x));
+          return [!m.short && unnamed.length ? `Образовательные организации: ${unnamed.join(', ')}.` : ''];
+        })(),
+        c.factors.trim() ? `Факторы риска: ${sentence(c.factors)}` : '',
+        c.deficits?.trim() ? `Управленческие и профессиональные дефициты: ${sentence(c.deficits)}` : '',
       ].filter(Boolean).join(' ')),
     },
   ];
@@ -105,10 +130,21 @@ function proposals(m: MeetingDocModel): Block[] {
   const groups = m.proposals.filter((p) => p.items.length);
   if (!groups.length) return [];
   const out: Block[] = [{ kind: 'heading', text: 'Предложения:' }];
-  groups.forEach((g, i) => {
-    out.push({ kind: 'paragraph', text: `${i + 1}. ${clause(g.addressee)}:`, keepNext: true });
-    out.push({ kind: 'list', prefix: `${i + 1}.`, items: g.items.map((t, j) => `${clause(t)}${j === g.items.length - 1 ? '.' : ';'}`) });
-  });
+  let n = 0;
+  for (const g of groups) {
+    // A proposal to no one in particular is a point of its own, as written: never gathered under «Другим:».
+    if (!g.addressee.trim()) {
+      for (const t of g.items) out.push({ kind: 'paragraph', text: `${++n}. ${sentence(t)}` });
+      continue;
+    }
+    n += 1;
+    if (g.items.length === 1) {
+      out.push({ kind: 'paragraph', text: `${n}. ${clause(g.addressee)}: ${afterDash(sentence(g.items[0]!))}` });
+      continue;
+    }
+    out.push({ kind: 'paragraph', text: `${n}. ${clause(g.addressee)}:`, keepNext: true });
+    out.push({ kind: 'list', prefix: `${n}.`, items: g.items.map((t, j) => `${afterDash(clause(t))}${j === g.items.length - 1 ? '.' : ';'}`) });
+  }
   return out;
 }
 
@@ -124,7 +160,8 @@ function periodOf(g: MeetingGroup): string {
 }
 
 /** Each group: its name, its period and a table of members (leader first); in the short form only its size and leader. */
-export function groupBlocks(list: MeetingGroup[], short: boolean): Block[] {
+export function groupBlocks(list: MeetingGroup[], short: boolean, fullNames = false): Block[] {
+  const form: NameForm = fullNames ? 'full' : 'list';
   const out: Block[] = [];
   for (const g of list) {
     const title = clause(g.title).replace(/^«|»$/g, '');
@@ -147,7 +184,7 @@ export function groupBlocks(list: MeetingGroup[], short: boolean): Block[] {
     if (period) out.push({ kind: 'paragraph', text: period, keepNext: true });
     const rows: Cell[][] = members.map((x, i) => [
       String(i + 1),
-      x.leader ? { text: nameOrText(x.name, x.text, 'list'), bold: true } : nameOrText(x.name, x.text, 'list'),
+      x.leader ? { text: nameOrText(x.name, x.text, form), bold: true } : nameOrText(x.name, x.text, form),
       x.position, x.organisation,
       [x.leader ? 'руководитель' : '', x.role].filter(Boolean).join('; '),
     ]);
@@ -155,14 +192,15 @@ export function groupBlocks(list: MeetingGroup[], short: boolean): Block[] {
       kind: 'table',
       table: {
         sheet: g.title || 'Состав группы',
-        caption: `Состав группы${g.title ? ` «${clause(g.title).replace(/^«|»$/g, '')}»` : ''}`,
+        // «Состав рабочей группы» when the group is named by its kind alone: not «Состав группы «Рабочая группа»».
+        caption: !title || title.toLowerCase() === kind.toLowerCase() ? `Состав ${kind.toLowerCase().replace(/ая группа$/, 'ой группы').replace(/^районное методическое объединение/, 'районного методического объединения')}` : `Состав группы «${title}»`,
         fontSize: 12,
         columns: [
           { key: 'n', header: '№', width: 6, align: 'center' },
-          { key: 'name', header: 'Фамилия И.О.', width: 22 },
-          { key: 'position', header: 'Должность', width: 24 },
+          { key: 'name', header: fullNames ? 'Фамилия, имя, отчество' : 'Фамилия И.О.', width: fullNames ? 30 : 22 },
+          { key: 'position', header: 'Должность', width: fullNames ? 22 : 24 },
           { key: 'organisation', header: 'Организация', width: 28 },
-          { key: 'role', header: 'Роль', width: 20 },
+          { key: 'role', header: 'Роль', width: fullNames ? 18 : 20 },
         ],
         rows,
       },
@@ -171,18 +209,40 @@ export function groupBlocks(list: MeetingGroup[], short: boolean): Block[] {
   return out;
 }
 
+type Assignment = MeetingDocModel['assignments'][number];
+
+/**
+ * The assignments as a methodologist writes them: the items to one addressee with one deadline under one line
+ * («Рабочей группе в срок до 19.03.2021:» and «– …;» items), the rest each a point of its own; numbered only
+ * when there is more than one point.
+ */
 function assignments(m: MeetingDocModel): Block[] {
   if (!m.assignments.length) return [];
-  return [
-    { kind: 'heading', text: 'Поручения:' },
-    {
-      kind: 'list', numbered: true, items: m.assignments.map((a) => [
-        sentence(`${clause(a.text)}${a.due ? ` — в срок до ${formatDateLong(a.due)}` : ''}`),
+  const points: { to: string; due: string | null; items: Assignment[] }[] = [];
+  for (const a of m.assignments) {
+    const to = a.to?.trim() ?? '';
+    const same = to ? points.find((p) => p.to === to && p.due === a.due) : undefined;
+    if (same) same.items.push(a);
+    else points.push({ to, due: a.due, items: [a] });
+  }
+  const out: Block[] = [{ kind: 'heading', text: 'Поручения:' }];
+  const no = (i: number) => (points.length > 1 ? `${i + 1}. ` : '');
+  const schoolsOf = (a: Assignment) => (!m.short && a.schools.length ? ` (${a.schools.join(', ')})` : '');
+  points.forEach((p, i) => {
+    const when = p.due ? ` в срок до ${formatDate(p.due)}` : '';
+    if (!p.to) {
+      const a = p.items[0]!;
+      out.push({ kind: 'paragraph', text: [
+        `${no(i)}${sentence(`${clause(a.text)}${a.due ? ` — в срок до ${formatDateLong(a.due)}` : ''}`)}`,
         a.responsible ? `Ответственные: ${sentence(a.responsible)}` : '',
         !m.short && a.schools.length ? `Образовательные организации: ${a.schools.join(', ')}.` : '',
-      ].filter(Boolean).join(' ')),
-    },
-  ];
+      ].filter(Boolean).join(' ') });
+      return;
+    }
+    out.push({ kind: 'paragraph', text: `${no(i)}${clause(p.to)}${when}:`, keepNext: true });
+    out.push({ kind: 'list', items: p.items.map((a, j) => `${afterDash(clause(a.text))}${schoolsOf(a)}${j === p.items.length - 1 ? '.' : ';'}`) });
+  });
+  return out;
 }
 
 export function meetingDoc(m: MeetingDocModel): ReportDoc {
@@ -193,7 +253,7 @@ export function meetingDoc(m: MeetingDocModel): ReportDoc {
     ...(s.agenda ? agenda(m) : []),
     ...(s.conclusions ? conclusions(m) : []),
     ...(s.proposals ? proposals(m) : []),
-    ...(s.groups ? groupBlocks(m.groups, m.short) : []),
+    ...(s.groups ? groupBlocks(m.groups, m.short, m.fullNames) : []),
     ...(s.assignments ? assignments(m) : []),
     ...paragraphs(m.closing),
   ];

@@ -15,6 +15,8 @@ export interface DocumentRequisites {
   body: string[];
   /** A subordinate body that issues or organises (МБУ «Методический центр»), or '' when the department itself. */
   subordinate: string;
+  /** The letterhead's contact and registration block, one line each (absent or empty: none). */
+  contacts?: string[];
   /** Registration number and date; '' / null print as a line to fill in. */
   number: string;
   date: string | null;
@@ -62,17 +64,30 @@ export interface MeetingDocModel {
   };
   participants: MeetingParticipants;
   agenda: { title: string; speaker: string; note: string }[];
-  conclusions: { text: string; schools: string[]; factors: string }[];
-  /** Grouped by addressee in the order the user gave them. */
+  /** `deficits`: management or professional deficits, printed apart from the risk factors. */
+  conclusions: { text: string; schools: string[]; factors: string; deficits?: string }[];
+  /** Grouped by addressee in the order the user gave them; addressee '' is a proposal to no one in particular (its own point). */
   proposals: { addressee: string; items: string[] }[];
   groups: MeetingGroup[];
-  assignments: { text: string; responsible: string; due: string | null; schools: string[] }[];
+  /**
+   * `to`, the addressee in the dative («Рабочей группе», «Руководителям общеобразовательных организаций»): the
+   * items to one addressee with one deadline print as one block «Рабочей группе в срок до 19.03.2021: – …; – …».
+   */
+  assignments: { text: string; responsible: string; due: string | null; schools: string[]; to?: string }[];
   /** A free-text conclusion the user adds before printing ('' for none). */
   closing: string;
   /** Which sections to print. */
   sections: { participants: boolean; agenda: boolean; conclusions: boolean; proposals: boolean; groups: boolean; assignments: boolean };
   /** A short version: no per-school lists, groups without members. */
   short: boolean;
+  /** The generated opening sentence (date, kind, topic); false when the user's own text opens the справка. Default true. */
+  intro?: boolean;
+  /** The user's words before the agenda («Рассмотрены вопросы:»); '' prints «Повестка:». */
+  agendaLead?: string;
+  /** The agenda numbered (default) or as a dash list. */
+  agendaNumbered?: boolean;
+  /** Group members with full names instead of «Фамилия И.О.». */
+  fullNames?: boolean;
 }
 
 /** «Приказ» approving a справка or a roadmap (seed 002). */

@@ -8,11 +8,11 @@ import type { ServiceContext } from '../../context.js';
 import { requireMunicipality } from '../../municipality-core.js';
 import { liveRow, writeRow, type Row } from '../../writer.js';
 import { AppError, notFound } from '../../errors.js';
-import { getReportSettings } from '../../municipality/report-settings.js';
+import { getReportSettings, letterheadLines } from '../../municipality/report-settings.js';
 import { getEvent } from '../../municipality/events.js';
 import { kindOf, lines, nameFrom, sectionsOf, SECTION_CODES } from '../../municipality/documents.js';
 import { dayOf } from '../../../../db/rules.js';
-import { DOCUMENT_KINDS, PARTICIPATION, PROPOSAL_ADDRESSEES } from '../../../../db/registry/meetings.js';
+import { DOCUMENT_KINDS, GROUP_KINDS, PARTICIPATION, PROPOSAL_ADDRESSEES } from '../../../../db/registry/meetings.js';
 import { eventKind, eventLevel, eventFormat } from '../../../../common/labels.js';
 import { formatDate } from '../../../../common/format.js';
 import { parsePersonName } from '../../../../common/person-name.js';
@@ -32,7 +32,7 @@ function requisitesOf(ctx: ServiceContext, d: Row): DocumentRequisites {
   const s = getReportSettings(ctx);
   const executor = nameFrom(d, 'executor_');
   return {
-    kind: kindOf(d), body: [s.parent, s.organisation].filter(Boolean), subordinate: d.issuer === 'centre' ? s.centre : '',
+    kind: kindOf(d), body: [s.parent, s.organisation].filter(Boolean), subordinate: d.issuer === 'centre' ? s.centre : '', contacts: letterheadLines(s),
     number: String(d.number ?? ''), date: (d.doc_date as string | null) ?? null, place: String(d.place || s.place), title: String(d.title),
     addressees: lines(d.addressees),
     replyTo: d.reply_number || d.reply_date ? { number: String(d.reply_number ?? ''), date: (d.reply_date as string | null) ?? null } : null,
@@ -54,21 +54,29 @@ function meetingModel(ctx: ServiceContext, d: Row, eventId: string): MeetingDocM
   const schoolName = new Map(card.schools.map((x) => [x.school_id, x.name]));
   const roster = new Map((ctx.raw.prepare("SELECT id, COALESCE(NULLIF(short_name, ''), name) AS name FROM municipality_school").all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
   const nameOfSchool = (id: string) => schoolName.get(id) ?? roster.get(id) ?? 'школа удалена из реестра';
-  const groupTitle = new Map(card.groups.map((g) => [g.id, g.title]));
+  const groupTo = new Map(card.groups.map((g) => [g.id, groupDative(g.kind, g.title, card.groups.length > 1)]));
+  // «Всем школам» as this meeting words it («Руководителям МБОУ с низкими образовательными результатами»): typed once, on any of them.
+  const allSchools = card.proposals.map((p) => String(p.item.addressee_text).trim()).find((t, i) => t && card.proposals[i]!.item.addressee === 'all_schools')
+    || 'Руководителям общеобразовательных организаций';
   const addresseeOf = (p: Row, ids: string[]) => {
     const a = String(p.addressee) as keyof typeof PROPOSAL_ADDRESSEES;
-    if (a === 'all_schools') return 'Руководителям общеобразовательных организаций';
-    if (a === 'some_schools') return `Руководителям общеобразовательных организаций: ${ids.map(nameOfSchool).join(', ')}`;
-    if (a === 'centre') return s.centre || String(p.addressee_text) || 'Методическому центру';
-    if (a === 'group') return (p.group_id && groupTitle.get(String(p.group_id))) || String(p.addressee_text) || 'Рабочей группе';
-    return String(p.addressee_text) || PROPOSAL_ADDRESSEES[a] || 'Другим';
+    const typed = String(p.addressee_text ?? '').trim();
+    if (a === 'all_schools') return allSchools;
+    if (a === 'some_schools') return typed || `Руководителям общеобразовательных организаций: ${ids.map(nameOfSchool).join(', ')}`;
+    if (a === 'centre') return typed || s.centre || 'Методическому центру';
+    if (a === 'group') return typed || (p.group_id && groupTo.get(String(p.group_id))) || 'Рабочей группе';
+    if (a === 'none') return '';
+    // «Другим» with no one named is a proposal to no one in particular, printed as a point of its own.
+    return typed;
   };
   const proposals: MeetingDocModel['proposals'] = [];
   for (const { item, school_ids } of card.proposals) {
     const who = addresseeOf(item, school_ids);
-    const group = proposals.find((x) => x.addressee === who);
-    if (group) group.items.push(String(item.text));
-    else proposals.push({ addressee: who, items: [String(item.text)] });
+    // One «Кому» for several items: each line of the text is an item under it.
+    const items = lines(item.text);
+    const group = who ? proposals.find((x) => x.addressee === who) : undefined;
+    if (group) group.items.push(...items);
+    else proposals.push({ addressee: who, items });
   }
   const sections = new Set(sectionsOf(d));
   const by = (st: keyof typeof PARTICIPATION) => card.schools.filter((x) => x.status === st);
@@ -77,26 +85,43 @@ function meetingModel(ctx: ServiceContext, d: Row, eventId: string): MeetingDocM
     event: {
       kindLabel: eventKind.labels[e.kind as keyof typeof eventKind.labels] ?? '', levelLabel: eventLevel.labels[e.level as keyof typeof eventLevel.labels] ?? '',
       formatLabel: eventFormat.labels[e.format as keyof typeof eventFormat.labels] ?? '', dateFrom: String(e.date_from), dateTo: (e.date_to as string | null) ?? null,
-      organiser: String(e.organiser || (e.organiser_body === 'centre' ? s.centre : s.organisation)), topic: String(e.topic), place: String(e.place), summary: String(e.summary),
+      // The department issues the справка: it is named as organiser only when typed, or when the centre organised.
+      organiser: String(e.organiser || (e.organiser_body === 'centre' ? s.centre : '')), topic: String(e.topic), place: String(e.place), summary: String(e.summary),
     },
     participants: {
       present: by('present').map((x) => x.name), absent: by('absent').map((x) => ({ school: x.name, note: x.note })), invited: by('invited').map((x) => x.name),
       others: card.persons.map((p) => ({ name: nameFrom(p, ''), text: String(p.surname), position: String(p.position), organisation: String(p.organisation) })),
     },
     agenda: card.agenda.map((a) => ({ title: String(a.title), speaker: String(a.speaker), note: String(a.note) })),
-    conclusions: card.conclusions.map(({ item, school_ids }) => ({ text: String(item.text), schools: item.all_participants ? [] : school_ids.map(nameOfSchool), factors: String(item.factors) })),
+    conclusions: card.conclusions.map(({ item, school_ids }) => ({ text: String(item.text), schools: item.all_participants ? [] : school_ids.map(nameOfSchool), factors: String(item.factors), deficits: String(item.deficits ?? '') })),
     proposals,
     groups: card.groups.map((g) => meetingGroupOf(g, nameOfSchool)),
     assignments: card.assignments.map((a) => {
       // Addressed to every school of the meeting: said once, not a list of every participant after every line.
       const everyParticipant = card.schools.length > 1 && a.school_ids.length === card.schools.length && card.schools.every((s) => a.school_ids.includes(s.school_id));
       const responsible = a.responsible || a.group_title || (a.all_schools ? 'руководители общеобразовательных организаций' : everyParticipant ? 'руководители общеобразовательных организаций, приглашённых на мероприятие' : '');
+      // To a group, or to every school with no one else named: said once over a block of items with one deadline.
+      const to = a.group_id && groupTo.has(a.group_id) ? groupTo.get(a.group_id)! : !a.responsible && (a.all_schools || everyParticipant) ? allSchools : '';
+      if (to) return { text: a.text, responsible: a.responsible, due: a.due_on, schools: [], to };
       return { text: a.text, responsible, due: a.due_on, schools: a.all_schools || everyParticipant ? [] : a.school_ids.map(nameOfSchool) };
     }),
     closing: String(d.closing ?? ''),
     sections: Object.fromEntries(SECTION_CODES.map((c) => [c, sections.has(c)])) as MeetingDocModel['sections'],
     short: d.short === 1,
+    intro: d.intro_auto !== 0, agendaLead: String(d.agenda_lead ?? ''), agendaNumbered: d.agenda_numbered !== 0, fullNames: d.full_names === 1,
   };
+}
+
+const GROUP_DATIVE: Record<keyof typeof GROUP_KINDS, string> = {
+  working: 'Рабочей группе', coordination: 'Координационной группе', rmo: 'Районному методическому объединению', creative: 'Творческой группе', other: 'Группе',
+};
+
+/** «Рабочей группе»; with its name when the meeting formed more than one; «Рабочая группа по …» → «Рабочей группе по …». */
+function groupDative(kind: keyof typeof GROUP_KINDS, title: string, several: boolean): string {
+  const t = title.trim().replace(/^«|»$/g, '');
+  const word = GROUP_KINDS[kind].split(' (')[0]!;
+  if (t.toLowerCase().startsWith(word.toLowerCase())) return `${GROUP_DATIVE[kind]}${t.slice(word.length)}`;
+  return several && t ? `${GROUP_DATIVE[kind]} «${t}»` : GROUP_DATIVE[kind];
 }
 
 /** The document as printed first, or null when there is none or it cannot be read (then it is built again from the data). */

@@ -17,6 +17,7 @@ export function requisitesOf(r: DocumentRequisites, fallbackTitle: string): Requ
   return {
     organisation: r.body.filter(Boolean),
     subordinate: r.subordinate || undefined,
+    contacts: r.contacts?.filter(Boolean).length ? r.contacts.filter(Boolean) : undefined,
     kind: KIND_TEXT[r.kind],
     date: r.date ?? '',
     number: r.number,

@@ -1,15 +1,14 @@
 /** Partner groups with their resource centres, curators, the coordination group, and the requisites printed on справки. */
-import { useEffect, useState, type FormEvent } from 'react';
-import { Stack, Card, Title, Group, Button, Table, TextInput, Text, Alert, SimpleGrid, ActionIcon } from '@mantine/core';
+import { useState } from 'react';
+import { Stack, Card, Title, Group, Button, Table, Text, Alert, ActionIcon } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import type { z } from 'zod';
 import { call } from '../../app/api';
 import { FormModal, RecordForm, emptyValues, rowToValues, type FieldSpec } from '../../components/RecordForm';
-import { useUnsavedChanges } from '../../components/UnsavedGuard';
 import { notifyError, notifyOk } from '../../app/notify';
 import { coordinationRole } from '../../../../common/roster-labels';
-import { contract, type ReportSettings, type Row } from '../../../../preload/contract/index';
+import { contract, type Row } from '../../../../preload/contract/index';
 import { GroupSchoolsModal } from './GroupSchoolsModal';
 import type { PartnerGroupView } from '../../../../preload/contract/index';
 
@@ -71,29 +70,6 @@ function Remove({ kind, id }: { kind: Kind; id: string }) {
   );
 }
 
-function Requisites() {
-  const { value, reload } = useCall('municipality.reportSettings.get', {});
-  const [v, setV] = useState<ReportSettings | null>(null);
-  useEffect(() => { if (value) setV(value); }, [value]);
-  useUnsavedChanges(!!v && !!value && JSON.stringify(v) !== JSON.stringify(value));
-  if (!v) return null;
-  const save = () => void call('municipality.reportSettings.save', v).then(() => { notifyOk('Реквизиты сохранены'); reload(); }, notifyError);
-  const f = (k: keyof ReportSettings, label: string) => <TextInput label={label} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.currentTarget.value })} />;
-  return (
-    // A form, so that Enter saves the requisites as it saves every other form.
-    <Card withBorder component="form" onSubmit={(e: FormEvent) => { e.preventDefault(); save(); }}>
-      <Title order={4} mb="xs">Реквизиты справок</Title>
-      <SimpleGrid cols={2}>
-        {f('parent', 'Вышестоящая организация')}{f('organisation', 'Наименование органа управления образованием')}
-        {f('centre', 'Подведомственное учреждение (методический центр)')}
-        {f('place', 'Место составления (например, г. Ирбит)')}{f('headPosition', 'Должность подписывающего')}
-        {f('headName', 'ФИО подписывающего')}{f('executor', 'Исполнитель (ФИО, телефон)')}
-      </SimpleGrid>
-      <Group mt="sm"><Button type="submit">Сохранить реквизиты</Button></Group>
-    </Card>
-  );
-}
-
 export function GroupsTab() {
   const groups = useCall('municipality.groups.list', {});
   const curators = useCall('municipality.curators.list', {});
@@ -150,7 +126,7 @@ export function GroupsTab() {
           </Table.Tbody>
         </Table>
       </Card>
-      <Requisites />
+      <Text size="sm" c="dimmed">Реквизиты справок и приказов (наименование, адрес, телефон, ОГРН, кто подписывает) — в разделе «Настройки и копии».</Text>
       {edit && <EditModal kind={edit.kind} value={edit.value} onClose={() => setEdit(null)} />}
       {members && <GroupSchoolsModal group={members} onClose={() => setMembers(null)} />}
     </Stack>

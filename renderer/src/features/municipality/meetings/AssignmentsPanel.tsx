@@ -7,8 +7,8 @@ import { Card, Stack, Group, Title, Button, Table, Text, Badge, Modal, Textarea,
 import { IconPlus } from '@tabler/icons-react';
 import { call, CallError } from '../../../app/api';
 import { useCall, useDataVersion } from '../../../app/data';
-import { notifyOk } from '../../../app/notify';
-import { formatDate, count } from '../../../../../common/format';
+import { notifyError, notifyOk } from '../../../app/notify';
+import { formatDate, count, isoDay } from '../../../../../common/format';
 import { ASSIGNMENT_MARK } from '../../../../../common/meeting-labels';
 import { markCountsText } from '../../../../../common/mark-counts';
 import type { AssignmentView } from '../../../../../preload/contract/index';
@@ -66,7 +66,8 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
           <TextInput label="Ответственный" placeholder="Например: руководители ОО" value={v.responsible} onChange={(e) => setV({ ...v, responsible: e.currentTarget.value })} />
         </Group>
         {proposals.length > 0 && <Select label="По предложению" clearable data={proposals.map((p, i) => ({ value: p.id, label: `${i + 1}. ${p.text.slice(0, 90)}` }))} value={v.proposal_id} onChange={(x) => setV({ ...v, proposal_id: x })} />}
-        <Select label="Поручено группе" clearable placeholder="Не группе" data={(groups.value ?? []).map((g) => ({ value: g.id, label: g.title }))} value={v.group_id} onChange={(x) => setV({ ...v, group_id: x })} />
+        <Select label="Поручено группе" clearable placeholder="Не группе" description={v.group_id ? 'Школы, сотрудники которых входят в группу, получат поручение и отметят его сами. Поручения группе с одним сроком войдут в справку одним пунктом.' : undefined}
+          data={(groups.value ?? []).map((g) => ({ value: g.id, label: g.title }))} value={v.group_id} onChange={(x) => setV({ ...v, group_id: x })} />
         <Checkbox label="Всем школам муниципалитета" checked={v.all_schools === 1} onChange={(e) => setV({ ...v, all_schools: e.currentTarget.checked ? 1 : 0 })} />
         {v.all_schools === 0 && (
           <Stack gap={4}>
@@ -80,6 +81,29 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** Members of the group who are not schools (the methodical centre): the department marks the assignment for them. */
+function MemberMarks({ a }: { a: AssignmentView }) {
+  const { bump } = useDataVersion();
+  const mark = (m: AssignmentView['memberMarks'][number], status: string | null, done_on = m.done_on) => {
+    if (!status) return;
+    void call('municipality.assignments.markMember', { assignmentId: a.id, memberId: m.member_id, status: status as keyof typeof ASSIGNMENT_MARK, done_on, note: m.note })
+      .then(() => { bump(); }, (e: unknown) => notifyError(e));
+  };
+  return (
+    <Stack gap={4} mt={4} data-testid="member-marks">
+      <Text size="xs" c="dimmed">Члены группы не из школ — отметку ставит управление образования:</Text>
+      {a.memberMarks.map((m) => (
+        <Group key={m.member_id} gap="xs" align="flex-end">
+          <Text size="sm" w={320}>{m.name}{m.organisation ? <Text span size="xs" c="dimmed"> · {m.organisation}</Text> : null}</Text>
+          <Select size="xs" w={160} placeholder="Нет отметки" data={Object.entries(ASSIGNMENT_MARK).map(([value, label]) => ({ value, label }))} value={m.status}
+            onChange={(x) => mark(m, x, x === 'done' ? m.done_on ?? isoDay(new Date()) : m.done_on)} aria-label={`Исполнение: ${m.name}`} />
+          {m.status === 'done' && <DateField label="" value={m.done_on} onChange={(d) => mark(m, m.status, d)} />}
+        </Group>
+      ))}
+    </Stack>
   );
 }
 
@@ -124,6 +148,7 @@ export function AssignmentsPanel({ eventId, participants = [], proposals = [] }:
                       <Collapse expanded={open === a.id}>
                         <Stack gap={2}>
                           {a.marks.map((m) => <Group key={m.school_id} gap="xs"><Text size="sm" w={320}>{m.school_name}</Text><MarkBadge m={m} />{m.note ? <Text size="sm" c="dimmed">{m.note}</Text> : null}</Group>)}
+                          {a.memberMarks.length > 0 && <MemberMarks a={a} />}
                         </Stack>
                       </Collapse>
                     </Table.Td>

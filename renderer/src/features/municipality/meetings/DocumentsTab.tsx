@@ -22,7 +22,7 @@ type Section = keyof typeof MEETING_SECTIONS;
 const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const EDITABLE = ['kind', 'issuer', 'number', 'place', 'title', 'addressees', 'signer_surname', 'signer_first_name', 'signer_patronymic', 'signer_position',
-  'executor_surname', 'executor_first_name', 'executor_patronymic', 'executor_phone', 'reply_number', 'attachments', 'agreed', 'preamble', 'points', 'closing', 'period_text'] as const;
+  'executor_surname', 'executor_first_name', 'executor_patronymic', 'executor_phone', 'reply_number', 'attachments', 'agreed', 'preamble', 'points', 'closing', 'period_text', 'agenda_lead'] as const;
 
 export function DocumentEditor({ id, onClose }: { id: string; onClose: () => void }) {
   const card = useCall('municipality.documents.get', { id });
@@ -33,6 +33,7 @@ export function DocumentEditor({ id, onClose }: { id: string; onClose: () => voi
     doc_date: (d.doc_date as string | null) ?? null, reply_date: (d.reply_date as string | null) ?? null,
     period_from: (d.period_from as string | null) ?? null, period_to: (d.period_to as string | null) ?? null,
     event_id: (d.event_id as string | null) ?? null, roadmap_id: (d.roadmap_id as string | null) ?? null, approves_id: (d.approves_id as string | null) ?? null, short: Number(d.short) ? 1 : 0,
+    intro_auto: d.intro_auto === 0 ? 0 : 1, agenda_numbered: d.agenda_numbered === 0 ? 0 : 1, full_names: d.full_names === 1 ? 1 : 0,
   } as Doc;
   return <EditorBody initial={initial} sections={card.value.sections} printed={!!d.snapshot} onClose={onClose} />;
 }
@@ -126,6 +127,19 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
                   ))}
                   <Switch label="Краткая версия" checked={v.short === 1} onChange={(e) => set({ short: e.currentTarget.checked ? 1 : 0 })} />
                 </Group>
+              )}
+              {v.kind === 'spravka' && v.event_id && (
+                <Stack gap={6} data-testid="spravka-wording">
+                  <Checkbox label="Начать справку фразой о дате и теме («12 марта 2021 г. состоялась видеоконференция по теме …»)" description="Если ваш текст «Как прошло» уже говорит об этом, фраза не печатается."
+                    checked={v.intro_auto !== 0} onChange={(e) => set({ intro_auto: e.currentTarget.checked ? 1 : 0 })} />
+                  <SimpleGrid cols={{ base: 1, lg: 2 }}>
+                    <TextInput label="Слова перед повесткой" placeholder="Повестка:" description="Например: «Руководители отчитались по показателям:»" value={str(v.agenda_lead)} onChange={(e) => set({ agenda_lead: e.currentTarget.value })} />
+                    <Select label="Повестка" data-testid="agenda-style" allowDeselect={false} data={[{ value: '1', label: 'Нумерованный список (1., 2., …)' }, { value: '0', label: 'Список через тире (– …;)' }]}
+                      value={v.agenda_numbered === 0 ? '0' : '1'} onChange={(x) => set({ agenda_numbered: x === '0' ? 0 : 1 })} />
+                  </SimpleGrid>
+                  <Select label="Члены рабочих групп" allowDeselect={false} w={360} data={[{ value: '0', label: 'Фамилия и инициалы (Иванова И.С.)' }, { value: '1', label: 'Полностью (Иванова Ирина Сергеевна)' }]}
+                    value={v.full_names === 1 ? '1' : '0'} onChange={(x) => set({ full_names: x === '1' ? 1 : 0 })} />
+                </Stack>
               )}
               {v.kind === 'spravka' && v.roadmap_id && !v.event_id && (
                 <RoadmapDocFields value={v} set={set} summary={async () => { if (dirty) await persist(); return (await call('municipality.documents.roadmapSummary', { id: v.id! })).text; }} />

@@ -27,6 +27,11 @@ type Agenda = NonNullable<Save['agenda']>[number];
 type Conclusion = { item: NonNullable<Save['conclusions']>[number]['item']; school_ids: string[] };
 type Proposal = { item: NonNullable<Save['proposals']>[number]['item']; school_ids: string[] };
 
+/** What the printed справка says when «Адресат» is left empty. */
+const ADDRESSEE_HINT: Record<string, string> = {
+  all_schools: 'Руководителям общеобразовательных организаций', some_schools: 'Руководителям общеобразовательных организаций: …', centre: 'Например: МБУ ДПО «Методический центр»',
+  group: 'Рабочей группе', person: 'Кому именно', other: 'Кому именно', none: '',
+};
 const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -42,7 +47,7 @@ function fromCard(card: EventCard | null): { event: Ev; schools: School[]; perso
     schools: card.schools.map((s) => ({ school_id: s.school_id, status: s.status, note: s.note })),
     persons: card.persons.map((p) => ({ id: p.id, surname: str(p.surname), first_name: str(p.first_name), patronymic: str(p.patronymic), position: str(p.position), organisation: str(p.organisation) })),
     agenda: card.agenda.map((a) => ({ id: a.id, position_no: Number(a.position_no), title: str(a.title), speaker: str(a.speaker), note: str(a.note) })),
-    conclusions: card.conclusions.map(({ item, school_ids }) => ({ item: { id: item.id, position_no: Number(item.position_no), text: str(item.text), factors: str(item.factors), all_participants: Number(item.all_participants) as 0 | 1 }, school_ids })),
+    conclusions: card.conclusions.map(({ item, school_ids }) => ({ item: { id: item.id, position_no: Number(item.position_no), text: str(item.text), factors: str(item.factors), deficits: str(item.deficits), all_participants: Number(item.all_participants) as 0 | 1 }, school_ids })),
     proposals: card.proposals.map(({ item, school_ids }) => ({ item: { id: item.id, position_no: Number(item.position_no), text: str(item.text), addressee: str(item.addressee) as Proposal['item']['addressee'], addressee_text: str(item.addressee_text), group_id: (item.group_id as string | null) ?? null }, school_ids })),
   };
 }
@@ -167,16 +172,17 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
         )} />
 
       <RowsEditor title="Выводы" rows={v.conclusions} onChange={(r) => change('conclusions', r.map((x, i) => ({ ...x, item: { ...x.item, position_no: i + 1 } })))} addLabel="Добавить вывод" testId="meeting-conclusions"
-        make={(): Conclusion => ({ item: { text: '', factors: '', all_participants: 1 }, school_ids: [] })}
+        make={(): Conclusion => ({ item: { text: '', factors: '', deficits: '', all_participants: 1 }, school_ids: [] })}
         render={(c, set) => (
           <>
             <Textarea label="Вывод" withAsterisk autosize value={c.item.text} onChange={(e) => set({ item: { ...c.item, text: e.currentTarget.value } })} />
-            <Group grow align="flex-start">
-              <TextInput label="Факторы риска и дефициты, на которые он указывает" value={c.item.factors ?? ''} onChange={(e) => set({ item: { ...c.item, factors: e.currentTarget.value } })} />
-              <Stack gap={4}>
-                <Checkbox mt={28} label="Касается всех участников" checked={(c.item.all_participants ?? 1) === 1} onChange={(e) => set({ item: { ...c.item, all_participants: (e.currentTarget.checked ? 1 : 0) as 0 | 1 } })} />
-                {(c.item.all_participants ?? 1) === 0 && <MultiSelect placeholder="Каких школ касается" data={participantOptions} value={c.school_ids} onChange={(ids) => set({ school_ids: ids })} searchable />}
-              </Stack>
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <Textarea label="Факторы риска" autosize value={c.item.factors ?? ''} onChange={(e) => set({ item: { ...c.item, factors: e.currentTarget.value } })} />
+              <Textarea label="Управленческие и профессиональные дефициты" autosize value={c.item.deficits ?? ''} onChange={(e) => set({ item: { ...c.item, deficits: e.currentTarget.value } })} />
+            </SimpleGrid>
+            <Group align="center">
+              <Checkbox label="Касается всех участников" checked={(c.item.all_participants ?? 1) === 1} onChange={(e) => set({ item: { ...c.item, all_participants: (e.currentTarget.checked ? 1 : 0) as 0 | 1 } })} />
+              {(c.item.all_participants ?? 1) === 0 && <MultiSelect miw={360} placeholder="Каких школ касается" data={participantOptions} value={c.school_ids} onChange={(ids) => set({ school_ids: ids })} searchable />}
             </Group>
           </>
         )} />
@@ -189,9 +195,9 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
               <Select label="Кому" data={opts(PROPOSAL_ADDRESSEES)} value={p.item.addressee ?? 'all_schools'} allowDeselect={false} onChange={(x) => set({ item: { ...p.item, addressee: (x ?? 'all_schools') as Proposal['item']['addressee'] } })} />
               {p.item.addressee === 'some_schools' && <MultiSelect label="Школы" data={schoolOptions} value={p.school_ids} onChange={(ids) => set({ school_ids: ids })} searchable />}
               {p.item.addressee === 'group' && <Select label="Группа" placeholder={groups.value?.length ? 'Выберите группу' : 'Сначала создайте группу ниже'} data={(groups.value ?? []).map((g) => ({ value: g.id, label: g.title }))} value={p.item.group_id ?? null} onChange={(x) => set({ item: { ...p.item, group_id: x } })} />}
-              {(p.item.addressee === 'person' || p.item.addressee === 'other' || p.item.addressee === 'centre') && <TextInput label="Адресат (кто именно)" value={p.item.addressee_text ?? ''} onChange={(e) => set({ item: { ...p.item, addressee_text: e.currentTarget.value } })} />}
+              {p.item.addressee !== 'none' && <TextInput label={p.item.addressee === 'all_schools' ? 'Как написать в справке' : 'Адресат (кто именно)'} placeholder={ADDRESSEE_HINT[p.item.addressee ?? 'all_schools']} value={p.item.addressee_text ?? ''} onChange={(e) => set({ item: { ...p.item, addressee_text: e.currentTarget.value } })} />}
             </Group>
-            <Textarea label="Предложение" withAsterisk autosize value={p.item.text} onChange={(e) => set({ item: { ...p.item, text: e.currentTarget.value } })} />
+            <Textarea label="Предложение" description="Каждая строка — отдельный пункт под одним «Кому»." withAsterisk autosize value={p.item.text} onChange={(e) => set({ item: { ...p.item, text: e.currentTarget.value } })} />
           </>
         )} />
 
