@@ -17,33 +17,19 @@ import { fileURLToPath } from 'node:url';
 import { openWorkspaceFile, type OpenWorkspace } from '../main/cli/workspace-file.js';
 import { initMunicipality } from '../main/services/municipality-core.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile, ensureIdentity } from '../main/services/exchange/index.js';
-import { buildContainer, type EntryInput } from '../main/services/exchange/container.js';
-import { tableEntry, APP_VERSION } from '../main/services/exchange/export.js';
+import type { EntryInput } from '../main/services/exchange/container.js';
+import { tableEntry } from '../main/services/exchange/export.js';
 import { LIMITS } from '../main/services/exchange/reasons.js';
 import { generateDemo } from '../main/services/demo.js';
 import { addAttachment, shareAttachment } from '../main/services/attachments.js';
 import { formatHlc } from '../main/services/clock.js';
 import { upTables } from '../db/registry/index.js';
-import { LATEST_VERSION } from '../db/migrations/index.js';
+import { signedBySchool } from '../tests/unit/exchange-fixtures.js';
 
 type Figures = Record<string, number>;
 const MB = 1024 * 1024;
 
-function signed(school: OpenWorkspace, muni: OpenWorkspace, entries: EntryInput[], sequence: number): Buffer {
-  const id = ensureIdentity(school.ctx);
-  const counts: Record<string, number> = {};
-  for (const e of entries) {
-    const m = /^data\/([a-z_]+)\.json$/.exec(e.name);
-    if (m) counts[m[1]!] = (JSON.parse(e.data.toString('utf8')) as { rows: unknown[] }).rows.length;
-  }
-  return buildContainer({
-    kind: 'school-data',
-    issuer: { id: id.ownerId, name: 'Школа (вымышленная, замер)', role: 'school', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
-    recipient: { id: ensureIdentity(muni.ctx).ownerId, name: 'Управление' },
-    sequence, createdAt: new Date().toISOString(), appVersion: APP_VERSION, schemaVersion: LATEST_VERSION,
-    counts, enrollmentProof: false, acks: [],
-  }, entries, id.keys.signPrivate, ensureIdentity(muni.ctx).keys.encryptPublic);
-}
+const signed = signedBySchool;
 
 /** `n` valid risk-factor rows of the school (its own row under fresh ids and titles). */
 function factorRows(school: OpenWorkspace, owner: string, n: number): EntryInput {

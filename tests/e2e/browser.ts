@@ -1,6 +1,7 @@
 /** Starts the browser host on a temp data folder and Debian's Chromium driven by playwright-core. */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { startWebHost, type WebHost } from '../../main/web-host.js';
 import { tempDir } from '../helpers.js';
 
@@ -47,4 +48,17 @@ export async function createSchoolInUi(page: Page, fullName: string, shortName: 
   await page.getByLabel('Краткое наименование').fill(shortName);
   await page.getByRole('button', { name: 'Создать', exact: true }).click();
   await page.getByRole('banner').getByText(shortName).waitFor();
+}
+
+/** With SHOTS=DIR set: the page at 1366×768 and 1920×1080 as DIR/NAME-1366.png and -1920.png (then 1400×900 again). */
+export async function shotsAtBothSizes(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(dir, `${name}-${w}.png`) });
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
 }

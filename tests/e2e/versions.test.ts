@@ -7,7 +7,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchApp, type AppSession } from './browser.js';
+import { launchApp, shotsAtBothSizes, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
@@ -25,17 +25,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function shots(page: Page, name: string) {
-  const dir = process.env.SHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(dir, `${name}-${w}.png`) });
-  }
-  await page.setViewportSize({ width: 1400, height: 900 });
-}
+const shots = shotsAtBothSizes;
 
 describe('версии и квитанции — в браузере', () => {
   it('школа видит, какие её файлы загрузило управление, и версию программы', async () => {

@@ -90,7 +90,12 @@ export function roadmapActivity(ctx: ServiceContext, input: Omit<z.input<typeof 
 
 /** A bundle signed with the school's real key (a trusted sender), with the given data entries. */
 export function schoolSigned(p: Pair, entries: EntryInput[], sequence: number): Buffer {
-  const id = ensureIdentity(p.school.ctx);
+  return signedBySchool(p.school, p.muni, entries, sequence);
+}
+
+/** `entries` as a school file signed with the school's real key and encrypted for the department (also the bench's). */
+export function signedBySchool(school: OpenWorkspace, muni: OpenWorkspace, entries: EntryInput[], sequence: number): Buffer {
+  const id = ensureIdentity(school.ctx);
   const counts: Record<string, number> = {};
   for (const e of entries) {
     const m = /^data\/([a-z_]+)\.json$/.exec(e.name);
@@ -98,9 +103,9 @@ export function schoolSigned(p: Pair, entries: EntryInput[], sequence: number): 
   }
   return buildContainer({
     kind: 'school-data',
-    issuer: { id: p.schoolId, name: 'Школа (вымышленная)', role: 'school', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
-    recipient: { id: p.muniId, name: 'Управление' },
+    issuer: { id: id.ownerId, name: 'Школа (вымышленная)', role: 'school', origin: id.origin, signKey: id.keys.signPublic, encryptKey: id.keys.encryptPublic, fingerprint: id.fingerprint },
+    recipient: { id: ensureIdentity(muni.ctx).ownerId, name: 'Управление' },
     sequence, createdAt: new Date().toISOString(), appVersion: APP_VERSION, schemaVersion: LATEST_VERSION,
     counts, enrollmentProof: false, acks: [],
-  }, entries, id.keys.signPrivate, ensureIdentity(p.muni.ctx).keys.encryptPublic);
+  }, entries, id.keys.signPrivate, ensureIdentity(muni.ctx).keys.encryptPublic);
 }
