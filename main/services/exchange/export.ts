@@ -27,7 +27,7 @@ import { upTables, downTables, exportedColumns } from './tables.js';
 import { audienceSql } from './audience.js';
 import { assertNoPupilMentions } from './outgoing-check.js';
 import { recordSentTexts } from './review.js';
-import { safeFileName } from '../../../common/file-names.js';
+import { schoolFileLabel } from '../../../common/school-name.js';
 import { formatDate } from '../../../common/format.js';
 
 export interface BuiltBundle {
@@ -89,10 +89,6 @@ function schoolFiles(ctx: ExchangeContext, owner: string): EntryInput[] {
   return out;
 }
 
-function safeName(s: string): string {
-  return safeFileName(s, 'школа', 60);
-}
-
 function day(d: Date) {
   return d.toISOString().slice(0, 10);
 }
@@ -106,6 +102,7 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
     assertNoPupilMentions(ctx, id.ownerId);
     const profile = getSchoolProfile(ctx);
     const schoolName = String(profile?.short_name || profile?.name || '');
+    const label = schoolFileLabel(String(profile?.name ?? ''), String(profile?.short_name ?? ''));
     const muniId = getMeta(ctx.raw, 'municipality_id') ?? null;
     const muniName = getMeta(ctx.raw, 'municipality_name') ?? '';
     const muniKey = getMeta(ctx.raw, 'municipality_encrypt_public') ?? null;
@@ -137,7 +134,7 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
     };
     const bytes = buildContainer(head, entries, id.keys.signPrivate, muniKey);
     return {
-      fileName: `Опора ${safeName(schoolName)} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
+      fileName: `Опора ${label} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
       bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'school-data' as const,
       recipientId: muniId, recipientName: muniName, encrypted: !!muniKey, counts,
     };
@@ -188,7 +185,7 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
     };
     const bytes = buildContainer(head, entries, id.keys.signPrivate, encryptTo);
     return {
-      fileName: `Опора для ${safeName(school.name)} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
+      fileName: `Опора для ${schoolFileLabel(school.name, school.short_name)} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
       bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'municipality-plan' as const,
       recipientId: schoolId, recipientName: school.name, encrypted: !!encryptTo, counts,
     };
