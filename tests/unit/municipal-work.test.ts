@@ -218,7 +218,7 @@ describe('the document register prints from the data and keeps what it printed',
     const { snapshot: _s, ...doc } = draft.document;
     const saved = saveDocument(muni.ctx, documentSaveInput.parse({ document: { ...pick(doc), number: '01-12/345', doc_date: '2026-11-27' }, sections: null }));
     const first = await printDocument(muni.ctx, saved.document.id);
-    expect(first.fileName).toBe('Справка № 01-12 345 от 27.11.2026.docx');
+    expect(first.fileName).toBe('Справка № 01-12-345 от 27.11.2026.docx');
     const t1 = (await readDocx(first.bytes)).paragraphs.join('\n');
     expect(t1).toContain('Результаты ниже муниципальных.');
     expect(t1).toContain('01-12/345');

@@ -93,19 +93,35 @@ export function eventDraftFields(ctx: ServiceContext, eventId: string): z.output
   } as z.output<typeof documentSaveInput>['document'];
 }
 
+/**
+ * The справка a приказ approves, in the cases the order's heading and first point need: its title already says
+ * what kind it is («Информационная справка по итогам …») — «Об утверждении информационной справки по итогам …»,
+ * never «Об утверждении справки Информационная справка …».
+ */
+export function approvedSpravka(title: string): { genitive: string; accusative: string } {
+  const t = title.trim();
+  const m = /^(информационная|аналитическая|итоговая|тематическая)?\s*справк[аи]\s*/iu.exec(t);
+  const rest = (m ? t.slice(m[0].length) : t).replace(/^Об итогах/, 'об итогах').replace(/^По итогам/, 'по итогам').replace(/^О /, 'о ');
+  const adj = (m?.[1] ?? '').toLowerCase();
+  const stem = adj.slice(0, -2);
+  const gen = adj ? `${stem}ой справки` : 'справки';
+  const acc = adj ? `${stem}ую справку` : 'справку';
+  return { genitive: rest ? `${gen} ${rest}` : gen, accusative: rest ? `${acc} ${rest}` : acc };
+}
+
 /** A приказ approving a справка of the register (seed 002): its heading, preamble and first point prefilled. */
 export function draftOrder(ctx: ServiceContext, approvesId: string): DocumentCard {
   requireMunicipality(ctx);
   const a = liveRow(ctx, 'mun_document', approvesId);
   if (!a) throw notFound('Документ');
   const s = getReportSettings(ctx);
-  const title = String(a.title).replace(/^Об итогах/, 'об итогах');
+  const what = approvedSpravka(String(a.title));
   return saveDocument(ctx, {
     document: {
       ...signerOf(s), kind: 'order', issuer: 'department', number: '', doc_date: null, place: s.place,
-      title: `Об утверждении справки ${title}`, approves_id: approvesId, event_id: (a.event_id as string | null) ?? null,
+      title: `Об утверждении ${what.genitive}`, approves_id: approvesId, event_id: (a.event_id as string | null) ?? null,
       preamble: 'В соответствии с муниципальной программой повышения качества образования',
-      points: `Утвердить справку ${title} (Приложение 1).\nРуководителям общеобразовательных организаций принять справку к сведению и исполнению.\nКонтроль за исполнением настоящего приказа оставляю за собой.`,
+      points: `Утвердить ${what.accusative} (Приложение 1).\nРуководителям общеобразовательных организаций принять справку к сведению и исполнению.\nКонтроль за исполнением настоящего приказа оставляю за собой.`,
     } as z.output<typeof documentSaveInput>['document'],
     sections: null,
   });
