@@ -128,6 +128,8 @@ export interface DocumentListRow {
 }
 
 export interface DocumentCard { document: Row; sections: (keyof typeof MEETING_SECTIONS)[] }
+/** A new document's fields before it is saved (no id yet). */
+export interface DocumentBlank { document: Record<string, string | number | null>; sections: (keyof typeof MEETING_SECTIONS)[] }
 
 /** The school's side: an assignment sent down to it, with the meeting's conclusions that concern it. */
 export interface SchoolAssignment {

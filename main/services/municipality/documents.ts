@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { removeWithBin } from '../recycle-bin.js';
 import type { RemoveResult } from '../../../preload/contract/index.js';
-import type { DocumentCard, DocumentListRow, documentSaveInput } from '../../../preload/contract/meetings.js';
+import type { DocumentBlank, DocumentCard, DocumentListRow, documentSaveInput } from '../../../preload/contract/meetings.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRow, writeRow, type Row } from '../writer.js';
 import { AppError, notFound } from '../errors.js';
@@ -65,6 +65,17 @@ export function removeDocument(ctx: ServiceContext, id: string): RemoveResult {
   requireMunicipality(ctx);
   // To the recycle bin with what the registry's cascade takes, so «Отменить» and «Корзина» bring it back.
   return removeWithBin(ctx, [['mun_document', id]]);
+}
+
+/** A new document as the editor opens it, not saved: the place and the signer from the settings (or a справка about an event). */
+export function blankDocument(ctx: ServiceContext, kind: keyof typeof DOCUMENT_KINDS, eventId?: string): DocumentBlank {
+  requireMunicipality(ctx);
+  if (eventId) return { document: eventDraftFields(ctx, eventId) as DocumentBlank['document'], sections: SECTION_CODES };
+  const s = getReportSettings(ctx);
+  return {
+    document: { ...signerOf(s), kind, issuer: 'department', number: '', doc_date: null, place: s.place, title: '', addressees: kind === 'letter' ? 'Руководителям общеобразовательных организаций' : '' },
+    sections: SECTION_CODES,
+  };
 }
 
 /** A new справка about an event, its requisites prefilled from the municipality's settings (no number, no date). */

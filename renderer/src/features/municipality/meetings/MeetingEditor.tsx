@@ -204,7 +204,7 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
 
       {card && (
         <>
-          <AssignmentsPanel eventId={card.event.id} participants={v.schools.map((s) => s.school_id)} proposals={card.proposals.map((p) => ({ id: p.item.id, text: str(p.item.text) }))} />
+          <AssignmentsPanel eventId={card.event.id} participants={v.schools.filter((s) => s.status === 'present').map((s) => s.school_id)} proposals={card.proposals.map((p) => ({ id: p.item.id, text: str(p.item.text) }))} />
           <GroupsPanel eventId={card.event.id} />
           <Card withBorder data-testid="meeting-files">
             <Attachments eventId={card.event.id} order={5} note="Файлы остаются в управлении образования и в школы не передаются." />
