@@ -116,7 +116,7 @@ describe('журнал мероприятий управления образо�
       const af = page.getByTestId('assignment-form');
       await af.getByTestId('assignment-text').fill(t);
       await pickDate(af, 'assignment-due', '15.12.2026');
-      await af.getByRole('button', { name: 'Добавить всех участников мероприятия' }).click();
+      await af.getByRole('button', { name: 'Добавить все школы, которые участвовали' }).click();
       await af.getByTestId('assignment-save').click();
       await af.waitFor({ state: 'detached' });
     }
@@ -129,7 +129,7 @@ describe('журнал мероприятий управления образо�
     await doc.getByTestId('document-number').fill('01-12/345');
     await pickDate(doc, 'document-date', '27.11.2026');
     const [download] = await Promise.all([page.waitForEvent('download'), doc.getByTestId('document-print').click()]);
-    expect(download.suggestedFilename()).toBe('Справка № 01-12 345 от 27.11.2026.docx');
+    expect(download.suggestedFilename()).toBe('Справка № 01-12-345 от 27.11.2026.docx');
     const docx = await readDocx(readFileSync((await download.path())!));
     const text = docx.allText;
     const order = [

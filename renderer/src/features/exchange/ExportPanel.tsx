@@ -22,7 +22,7 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
   const [mentions, setMentions] = useState<{ text: string; inFileOnly: boolean } | null>(null);
   const schools = useCall('exchange.schools', state.role === 'municipality' ? {} : null);
   // Enrolled schools, and those given an enrollment file that have not sent a file yet: both can read their plan.
-  const enrolled = (schools.value ?? []).filter((s) => s.status === 'enrolled' || s.status === 'invited');
+  const enrolled = (schools.value ?? []).filter((s) => s.receives);
   const forSchool = state.role === 'municipality' ? (target as string) : undefined;
 
   // The school reads what leaves before the file is written (OutgoingReview.tsx); null — not open.
@@ -96,7 +96,7 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
           <Group align="flex-end">
             <Select
               label="Для кого"
-              data={[{ value: 'all', label: `Все школы (${enrolled.length})` }, ...enrolled.map((s) => ({ value: s.id, label: s.status === 'invited' ? `${s.name} — ещё не прислала файл` : s.name }))]}
+              data={[{ value: 'all', label: `Все школы (${enrolled.length})` }, ...enrolled.map((s) => ({ value: s.id, label: s.status === 'invited' ? `${s.label} — ещё не прислала файл` : s.label }))]}
               value={target}
               onChange={(v) => setTarget(v ?? 'all')}
               w={420}
