@@ -86,3 +86,10 @@ export function formatDateRangeLong(from: string, to: string | null | undefined)
   if (a[2] !== b[2]) return `с ${Number(a[3])}\u00a0${MONTHS_GEN[Number(a[2]) - 1]} по ${end}`;
   return `с ${Number(a[3])} по ${end}`;
 }
+
+/** «сегодня», «вчера», «5 дней назад»: how long ago, never «0 дней назад». */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'сегодня';
+  if (days === 1) return 'вчера';
+  return `${count(days, ['день', 'дня', 'дней'])} назад`;
+}

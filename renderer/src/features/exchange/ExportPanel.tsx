@@ -100,6 +100,7 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
               value={target}
               onChange={(v) => setTarget(v ?? 'all')}
               w={420}
+              data-testid="export-target"
               allowDeselect={false}
             />
             <Text size="sm" c="dimmed" maw={520}>Дорожная карта, классификация школы и комментарии куратора.</Text>

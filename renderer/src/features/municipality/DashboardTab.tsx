@@ -9,7 +9,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Tooltip, Loader, Alert, Stack, Checkbox } from '@mantine/core';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
-import { formatDate, count, formatPercent } from '../../../../common/format';
+import { formatDate, count, formatPercent, daysAgo } from '../../../../common/format';
 import { riskCategory } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
 import type { DashboardRow } from '../../../../preload/contract/index';
@@ -20,10 +20,10 @@ import { Term } from '../../components/Term';
 type SortKey = 'name' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
 const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
-const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${count(r.bundleAgeDays ?? 0, ['день', 'дня', 'дней'])} назад)` : 'не поступали');
+const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${daysAgo(r.bundleAgeDays ?? 0)})` : 'не поступали');
 
 export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
-  { key: 'name', header: 'ОО', value: (r) => r.name },
+  { key: 'name', header: 'ОО', value: (r) => r.label },
   { key: 'cluster', header: 'Кластер', value: (r) => r.cluster },
   { key: 'qg', header: 'Группа качества (ГК)', value: (r) => r.quality_group ?? groupText(null, r.quality_level) },
   { key: 'pg', header: 'Партнёрская группа', value: (r) => r.partner_group_number },
@@ -129,7 +129,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
               <Table.Tr key={r.schoolId} className="row-click" onClick={() => onOpen(r.schoolId)} data-school-id={r.schoolId} data-testid="dashboard-row">
                 {cols.visible('name') && (
                   <Table.Td>
-                    <Text size="sm" fw={500}>{r.name}</Text>
+                    <Text size="sm" fw={500} title={r.name}>{r.label}</Text>
                     <Group gap={4}>
                       {r.is_nor ? <Badge size="xs" color="orange" variant="light" title="Школа с низкими образовательными результатами">НОР</Badge> : null}
                       {r.is_nsu ? <Badge size="xs" color="grape" variant="light">НСУ</Badge> : null}

@@ -1,4 +1,5 @@
 /** The municipal roadmap: goals and tasks, activities with timing, responsible, completion mark, the schools each concerns and their marks. */
+import { schoolShortName } from '../../../../common/school-name';
 import { Fragment, useState } from 'react';
 import { Stack, Card, Group, Button, Table, Text, Alert, Loader, Title, Collapse } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
@@ -38,7 +39,7 @@ function ActivityForm({ roadmapId, yearFrom, value, onClose }: { roadmapId: stri
   const { run } = useAction();
   const roster = useCall('municipality.roster.list', {});
   if (!roster.value) return null;
-  const fields = activityFields(roster.value.map((r) => ({ value: r.id, label: r.short_name || r.name })));
+  const fields = activityFields(roster.value.map((r) => ({ value: r.id, label: schoolShortName(r.name, r.short_name) })));
   const initial: Values = {
     ...emptyValues(fields), ...rowToValues(fields, { status: 'planned', ...value } as unknown as Row),
     all_schools: (value.all_schools ?? 1) === 1, school_ids: value.school_ids ?? [],

@@ -1,11 +1,12 @@
 /** A school's merged data, read-only, with the curators' comments and the history of what arrived. */
+import { schoolShortName } from '../../../../common/school-name';
 import { Fragment, useState } from 'react';
 import { Drawer, Stack, Title, Text, Group, Badge, Table, Textarea, Button, Loader, Alert, SimpleGrid, Card, Tabs, Anchor } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
 import { notifyError, notifyOk } from '../../app/notify';
-import { formatDate, formatSize, count } from '../../../../common/format';
+import { formatDate, formatSize, count, daysAgo } from '../../../../common/format';
 import { downloadBase64 } from '../../components/files';
 import { activityStatus, riskCategory, eventKind, eventLevel } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
@@ -56,14 +57,14 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
         <Stack>
           <Group gap="xs">
             <Badge variant="light">Кластер {r.cluster ?? '—'}</Badge>
-            <Badge variant="light">ГК {groupText(r.quality_group, r.quality_level)} ({levelShort(r.quality_level)})</Badge>
+            <Badge variant="light" tt="none">{r.quality_group !== null && r.quality_group !== undefined ? `ГК ${r.quality_group} (${levelShort(r.quality_level)})` : `ГК: ${groupText(r.quality_group, r.quality_level)}`}</Badge>
             <Badge variant="light">ГИСБШ {groupText(r.social_group, r.social_level)} ({levelShort(r.social_level)})</Badge><Term term="ГИСБШ" />
             {r.is_nor ? <Badge color="orange">НОР</Badge> : null}
             {r.is_nsu ? <Badge color="grape">НСУ</Badge> : null}
             {r.is_pilot ? <Badge color="teal">Пилотная площадка</Badge> : null}
             {r.partner_group_number ? <Badge color="gray">{r.partner_group_number} группа{r.is_resource_centre ? ', ресурсный центр' : ''}</Badge> : null}
           </Group>
-          <Text size="sm">Куратор: {r.curator_name ?? 'не назначен'}. Данные получены: {d.row.lastBundleAt ? `${formatDate(d.row.lastBundleAt)} (${count(d.row.bundleAgeDays ?? 0, ['день', 'дня', 'дней'])} назад)` : 'ещё не поступали'}.</Text>
+          <Text size="sm">Куратор: {r.curator_name ?? 'не назначен'}. Данные получены: {d.row.lastBundleAt ? `${formatDate(d.row.lastBundleAt)} (${daysAgo(d.row.bundleAgeDays ?? 0)})` : 'ещё не поступали'}.</Text>
           {d.row.attention.length > 0 && <Alert color="red" title="Требует внимания">{d.row.attention.map((a) => ATTENTION[a as keyof typeof ATTENTION]).join('; ')}.</Alert>}
           <SimpleGrid cols={4}>
             <Card withBorder><Text size="xs" c="dimmed">Мероприятий выполнено</Text><Text fw={700}>{d.row.activitiesDone} из {d.row.activitiesTotal}</Text></Card>
@@ -93,7 +94,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
                     )}
                 </Stack>
                 <div style={{ flexShrink: 0 }}>
-                <ExcelButton title={`Мероприятия — ${r.short_name || r.name}`} rows={d.activities} columns={[
+                <ExcelButton title={`Мероприятия — ${schoolShortName(r.name, r.short_name)}`} rows={d.activities} columns={[
                   ...(d.programmes.length > 1 ? [{ key: 'p', header: 'Программа', value: (a: Row) => programmeLabel(byId.get(s(a.programme_id)) ?? {}, today) }] : []),
                   { key: 'n', header: '№', value: (a) => s(a.number) }, { key: 't', header: 'Мероприятие', value: (a) => s(a.title) },
                   { key: 'd', header: 'Сроки', value: (a) => s(a.timing_text) }, { key: 'r', header: 'Ответственные', value: (a) => s(a.responsible) },

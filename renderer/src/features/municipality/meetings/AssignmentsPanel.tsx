@@ -2,6 +2,7 @@
  * Assignments (поручения): of one meeting (in its editor) or all of them (the «Поручения» tab). Each shows,
  * per school it concerns, the school's mark as it came back in the exchange files, and what is overdue.
  */
+import { schoolShortName } from '../../../../../common/school-name';
 import { useState } from 'react';
 import { Card, Stack, Group, Title, Button, Table, Text, Badge, Modal, Textarea, TextInput, Checkbox, MultiSelect, Select, Alert, Switch } from '@mantine/core';
 import { IconPlus, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
@@ -89,7 +90,7 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
   const undoNotice = useUndoNotice();
   const roster = useCall('municipality.roster.list', {});
   const groups = useCall('municipality.workGroups.list', {});
-  const options = (roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }));
+  const options = (roster.value ?? []).map((r) => ({ value: r.id, label: schoolShortName(r.name, r.short_name) }));
   const save = async () => {
     setBusy(true);
     try {
