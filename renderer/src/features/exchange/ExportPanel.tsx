@@ -103,7 +103,7 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
               data-testid="export-target"
               allowDeselect={false}
             />
-            <Text size="sm" c="dimmed" maw={520}>Дорожная карта, классификация школы и комментарии куратора.</Text>
+            <Text size="sm" c="dimmed" maw={520}>Дорожная карта, совещания с выводами и предложениями, поручения, рабочие группы, классификация школы и комментарии куратора — каждой школе только то, что адресовано ей.</Text>
           </Group>
         )}
         <Group>
