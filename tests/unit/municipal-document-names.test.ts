@@ -11,7 +11,8 @@ import { testClock } from './exchange-fixtures.js';
 import { readDocx } from './report-reader.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
-import { saveDocument, draftOrder, approvedSpravka } from '../../main/services/municipality/documents.js';
+import { saveDocument, draftOrder, approvedSpravka, blankDocument, listDocuments } from '../../main/services/municipality/documents.js';
+import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';
 import { printDocument } from '../../main/services/reports/documents/print.js';
 import { documentSaveInput } from '../../preload/contract/meetings.js';
 
@@ -45,5 +46,17 @@ describe('a printed document and the приказ approving it', () => {
     expect(approvedSpravka('Об итогах совещания').genitive).toBe('справки об итогах совещания');
     expect(approvedSpravka('Аналитическая справка о результатах ВПР').genitive).toBe('аналитической справки о результатах ВПР');
     expect(approvedSpravka('Справка по итогам мониторинга').accusative).toBe('справку по итогам мониторинга');
+  });
+});
+
+describe('a new letter', () => {
+  it('takes the place and the signer from the requisites, and is not in the register until saved', () => {
+    saveReportSettings(muni.ctx, { ...getReportSettings(muni.ctx), place: 'г. Энск', headName: 'Н.Г. Гвоздкова', headPosition: 'Начальник Управления образования' });
+    const before = listDocuments(muni.ctx).length;
+    const blank = blankDocument(muni.ctx, 'letter').document;
+    expect([blank.place, blank.signer_surname, blank.signer_first_name, blank.signer_patronymic, blank.signer_position])
+      .toEqual(['г. Энск', 'Гвоздкова', 'Н.', 'Г.', 'Начальник Управления образования']);
+    expect(blank.id).toBeUndefined();
+    expect(listDocuments(muni.ctx)).toHaveLength(before);
   });
 });
