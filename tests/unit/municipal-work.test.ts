@@ -76,7 +76,7 @@ describe('the municipality’s meetings and assignments travel to the schools th
 
   it('saves the meeting whole and lists it', () => {
     const again = getEvent(muni.ctx, eventId);
-    expect(again.schools.map((s) => [s.name, s.status])).toEqual([[short(A), 'present'], [short(B), 'present'], [short(C), 'absent']]);
+    expect(again.schools.map((s) => [s.name, s.status])).toEqual([[A.name, 'present'], [B.name, 'present'], [C.name, 'absent']]);
     expect(again.agenda.map((a) => a.position_no)).toEqual([1, 2]);
     expect(again.conclusions[1]!.school_ids).toEqual([B.id]);
     expect(again.assignments.map((a) => a.id).sort()).toEqual([X.id, Y.id].sort());

@@ -4,7 +4,6 @@
  * every participant or for the schools it names) and proposals to parties. A meeting is saved whole, as the
  * methodologist edits it; what goes down to schools follows from the registry's audience.
  */
-import { schoolShortName } from '../../../common/school-name.js';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { removeWithBin } from '../recycle-bin.js';
@@ -45,9 +44,8 @@ export function getEvent(ctx: ServiceContext, id: string, day?: string): EventCa
   const event = liveRow(ctx, 'mun_event', id);
   if (!event) throw notFound('Мероприятие');
   const rows = (table: string, order: string) => ctx.raw.prepare(`SELECT * FROM ${table} WHERE event_id = ? AND deleted_at IS NULL ORDER BY ${order}`).all(id) as Row[];
-  const schools = (ctx.raw.prepare(`SELECT p.id, p.school_id, COALESCE(NULLIF(s.short_name, ''), s.name, 'Школа удалена из реестра') AS name, p.status, p.note
-    FROM mun_event_school p LEFT JOIN municipality_school s ON s.id = p.school_id WHERE p.event_id = ? AND p.deleted_at IS NULL ORDER BY s.name`).all(id) as EventCard['schools'])
-    .map((s) => ({ ...s, name: schoolShortName(s.name) }));
+  const schools = ctx.raw.prepare(`SELECT p.id, p.school_id, COALESCE(NULLIF(s.short_name, ''), s.name, 'Школа удалена из реестра') AS name, p.status, p.note
+    FROM mun_event_school p LEFT JOIN municipality_school s ON s.id = p.school_id WHERE p.event_id = ? AND p.deleted_at IS NULL ORDER BY s.name`).all(id) as EventCard['schools'];
   const conclusionLinks = schoolLinks(ctx, 'mun_conclusion_school', 'conclusion_id');
   const proposalLinks = schoolLinks(ctx, 'mun_proposal_school', 'proposal_id');
   return {
