@@ -157,6 +157,21 @@ describe('путь вниз к новой школе — в браузере', (
     for (const part of ['СШ № 13', 'Выполнено', '24.11.2026', 'СШ № 14', 'Нет отметки']) expect(flat, part).toContain(part);
     await cardEl.getByTestId('assignment-edit').click();
     await page.getByTestId('assignment-form').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('assignment-form').waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+
+    // The summary names the schools short; the card says the quality group in words, and «сегодня».
+    await page.getByRole('tab', { name: 'Школы', exact: true }).click();
+    const summary = page.getByTestId('dashboard-row');
+    await expect.poll(() => summary.count()).toBe(2);
+    expect((await summary.allInnerTexts()).map((t) => t.split('\n')[0]!.replace(/\u00a0/g, ' ').trim())).toEqual(['СШ № 13', 'СШ № 14']);
+    await shots(page, 'muni-summary');
+    await summary.first().click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('ГК: нет информации', { exact: true }).waitFor();
+    await drawer.getByText(/Данные получены: 25\.11\.2026 \(сегодня\)/).waitFor();
+    await shots(page, 'muni-school-card');
     expect(app.errors).toEqual([]);
   }, 240_000);
 });

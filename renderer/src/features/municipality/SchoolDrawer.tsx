@@ -19,6 +19,11 @@ type Row = Record<string, string | number | null>;
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
+/** «ГК 2 (средний)», «ГК: нет информации» — the words once, never «нет информации (нет информации)». */
+function groupBadge(name: string, group: number | null | undefined, level: string | null | undefined): string {
+  return group !== null && group !== undefined ? `${name} ${group} (${levelShort(level)})` : `${name}: ${groupText(group, level)}`;
+}
+
 export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string | null; onClose: () => void; onReport?: (id: string) => void }) {
   const { value: d, error } = useCall('municipality.school', schoolId ? { schoolId } : null, [schoolId]);
   const openFile = async (id: string) => {
@@ -56,9 +61,9 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
       {d && r && (
         <Stack>
           <Group gap="xs">
-            <Badge variant="light">Кластер {r.cluster ?? '—'}</Badge>
-            <Badge variant="light" tt="none">{r.quality_group !== null && r.quality_group !== undefined ? `ГК ${r.quality_group} (${levelShort(r.quality_level)})` : `ГК: ${groupText(r.quality_group, r.quality_level)}`}</Badge>
-            <Badge variant="light">ГИСБШ {groupText(r.social_group, r.social_level)} ({levelShort(r.social_level)})</Badge><Term term="ГИСБШ" />
+            <Badge variant="light" tt="none">{r.cluster !== null && r.cluster !== undefined ? `Кластер ${r.cluster}` : 'Кластер: не указан'}</Badge>
+            <Badge variant="light" tt="none">{groupBadge('ГК', r.quality_group, r.quality_level)}</Badge>
+            <Badge variant="light" tt="none">{groupBadge('ГИСБШ', r.social_group, r.social_level)}</Badge><Term term="ГИСБШ" />
             {r.is_nor ? <Badge color="orange">НОР</Badge> : null}
             {r.is_nsu ? <Badge color="grape">НСУ</Badge> : null}
             {r.is_pilot ? <Badge color="teal">Пилотная площадка</Badge> : null}
