@@ -129,7 +129,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
               <Table.Tr key={r.schoolId} className="row-click" onClick={() => onOpen(r.schoolId)} data-school-id={r.schoolId} data-testid="dashboard-row">
                 {cols.visible('name') && (
                   <Table.Td>
-                    <Text size="sm" fw={500} title={r.name}>{r.label.replace(/№ /g, '№\u00a0')}</Text>
+                    <Text size="sm" fw={500} title={r.name} style={{ whiteSpace: r.label.length <= 24 ? 'nowrap' : undefined }}>{r.label}</Text>
                     <Group gap={4}>
                       {r.is_nor ? <Badge size="xs" color="orange" variant="light" title="Школа с низкими образовательными результатами">НОР</Badge> : null}
                       {r.is_nsu ? <Badge size="xs" color="grape" variant="light">НСУ</Badge> : null}
