@@ -83,7 +83,9 @@ export const MEETING_TABLES = [
     fields: { conclusion_id: f.uuid('Вывод'), school_id: f.uuid('Школа') },
   }),
   mun({
-    name: 'mun_group', title: 'Группа', travel: 'stays',
+    // A working group goes down to the schools it has members from, with those schools' own members only.
+    name: 'mun_group', title: 'Группа', travel: 'down',
+    audience: { links: ['mun_group_member', 'group_id'] },
     fields: {
       kind: f.vocab('Вид группы', v(GROUP_KINDS), 'working'), title: f.req('Название', 500),
       event_id: f.optUuid('Создана на мероприятии'), document_id: f.optUuid('Создана приказом'),
@@ -93,7 +95,7 @@ export const MEETING_TABLES = [
     children: [['mun_group_member', 'group_id']],
   }),
   mun({
-    name: 'mun_group_member', title: 'Член группы', travel: 'stays',
+    name: 'mun_group_member', title: 'Член группы', travel: 'down', perSchool: 'school_id',
     fields: {
       group_id: f.ref('mun_group', 'Группа'), position_no: f.position('№'), ...nameFields('', 'Член группы', true),
       position: f.opt('Должность', 300), organisation: f.opt('Организация', 500), school_id: f.optUuid('Школа из реестра'),
@@ -101,16 +103,19 @@ export const MEETING_TABLES = [
     },
   }),
   mun({
-    name: 'mun_proposal', title: 'Предложение', travel: 'stays',
+    // To the participants it is addressed to: «Всем школам» or by name; one to the centre or a person stays.
+    name: 'mun_proposal', title: 'Предложение', travel: 'down',
+    audience: { parent: ['event_id', 'mun_event'], allWhen: ['addressee', 'all_schools'], links: ['mun_proposal_school', 'proposal_id'] },
     fields: {
       event_id: f.ref('mun_event', 'Мероприятие'), position_no: f.position('№ предложения'), text: f.req('Предложение', 5000),
       addressee: f.vocab('Кому', v(PROPOSAL_ADDRESSEES), 'all_schools'), addressee_text: f.opt('Адресат (кто именно)', 500),
-      group_id: f.optRef('mun_group', 'Группа'),
+      // The group may be one the school is not in (it never gets that row): the link stays at the department.
+      group_id: { ...f.optRef('mun_group', 'Группа'), local: true },
     },
     children: [['mun_proposal_school', 'proposal_id']],
   }),
   mun({
-    name: 'mun_proposal_school', title: 'Школа, которой адресовано предложение', travel: 'stays',
+    name: 'mun_proposal_school', title: 'Школа, которой адресовано предложение', travel: 'down', perSchool: 'school_id',
     fields: { proposal_id: f.ref('mun_proposal', 'Предложение'), school_id: f.uuid('Школа') },
   }),
   mun({

@@ -34,10 +34,12 @@ export interface RowCheck {
  * `all` — a flag column, 1 means every school; `links` — [link table, its column pointing at this row], the
  * link rows naming the schools by `school_id`; `parent` — [column, table]: only schools the parent row is meant
  * for. With `parent` and `all`/`links` together, a school must be in both (a conclusion: a participant, and
- * either every participant is concerned or the school is named).
+ * either every participant is concerned or the school is named). `allWhen` — [column, code]: every school when
+ * the column holds that code (a proposal «Всем школам»; one «Методическому центру» reaches none).
  */
 export interface Audience {
   all?: string;
+  allWhen?: readonly [string, string];
   links?: readonly [string, string];
   parent?: readonly [string, string];
 }

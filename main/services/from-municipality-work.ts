@@ -6,7 +6,8 @@
  */
 import type { z } from 'zod';
 import type { ServiceContext } from './context.js';
-import type { SchoolFromMunicipalityWork, SchoolAssignment, SchoolEvent, assignmentMarkInput } from '../../preload/contract/meetings.js';
+import type { SchoolFromMunicipalityWork, SchoolAssignment, SchoolEvent, SchoolGroup, assignmentMarkInput } from '../../preload/contract/meetings.js';
+import { fullName } from '../../common/person-name.js';
 import { getMeta } from './clock.js';
 import { getRole } from './school.js';
 import { AppError, notFound } from './errors.js';
@@ -30,20 +31,31 @@ export function municipalWork(ctx: ServiceContext): SchoolFromMunicipalityWork {
     WHERE ${shownAtSchoolSql('mun_event', 'e')} ORDER BY e.date_from DESC`).all({ school: me }) as (Omit<SchoolEvent, 'agenda' | 'conclusions'>)[];
   const agenda = ctx.raw.prepare(`SELECT t.title, t.speaker FROM mun_agenda_item t WHERE t.event_id = @event AND ${shownAtSchoolSql('mun_agenda_item', 't')} ORDER BY t.position_no`);
   const conclusions = ctx.raw.prepare(`SELECT t.position_no, t.text, t.factors FROM mun_conclusion t WHERE t.event_id = @event AND ${shownAtSchoolSql('mun_conclusion', 't')} ORDER BY t.position_no`);
-  const assignments = ctx.raw.prepare(`SELECT a.id, a.text, a.responsible, a.due_on, a.event_id, e.kind AS event_kind, e.date_from AS event_date, e.topic AS event_topic,
+  const proposals = ctx.raw.prepare(`SELECT t.position_no, t.text, t.addressee, t.addressee_text FROM mun_proposal t WHERE t.event_id = @event AND ${shownAtSchoolSql('mun_proposal', 't')} ORDER BY t.position_no`);
+  // In the order the department numbered them: a meeting's assignments by their №, the latest meeting first.
+  const assignments = ctx.raw.prepare(`SELECT a.id, a.position_no, a.text, a.responsible, a.due_on, a.event_id, e.kind AS event_kind, e.date_from AS event_date, e.topic AS event_topic,
       m.status, m.done_on, m.note, ${flag(rule.assignmentOverdue('a', 'm'))} AS overdue
     FROM mun_assignment a
     LEFT JOIN mun_event e ON e.id = a.event_id AND e.deleted_at IS NULL
     LEFT JOIN mun_assignment_mark m ON m.assignment_id = a.id AND m.owner = @school AND m.deleted_at IS NULL
-    WHERE ${shownAtSchoolSql('mun_assignment', 'a')} ORDER BY a.due_on IS NULL, a.due_on, a.position_no`).all({ school: me, day }) as Record<string, unknown>[];
+    WHERE ${shownAtSchoolSql('mun_assignment', 'a')} ORDER BY e.date_from IS NULL, e.date_from DESC, a.event_id, a.position_no, a.created_at`).all({ school: me, day }) as Record<string, unknown>[];
+  const groups = ctx.raw.prepare(`SELECT g.id, g.kind, g.title, g.date_from, g.date_to FROM mun_group g WHERE ${shownAtSchoolSql('mun_group', 'g')} ORDER BY g.title`).all({ school: me }) as Omit<SchoolGroup, 'members'>[];
+  const members = ctx.raw.prepare(`SELECT surname, first_name, patronymic, position, role_note, leader FROM mun_group_member
+    WHERE group_id = ? AND school_id = ? AND deleted_at IS NULL ORDER BY leader DESC, position_no, surname`);
   return {
     events: events.map((e) => ({
       ...e, status: e.status in PARTICIPATION ? e.status : 'invited',
       agenda: agenda.all({ event: e.id, school: me }) as SchoolEvent['agenda'],
       conclusions: conclusions.all({ event: e.id, school: me }) as SchoolEvent['conclusions'],
+      proposals: proposals.all({ event: e.id, school: me }) as SchoolEvent['proposals'],
+    })),
+    groups: groups.map((g) => ({
+      ...g,
+      members: (members.all(g.id, me) as { surname: string; first_name: string; patronymic: string; position: string; role_note: string; leader: number }[])
+        .map((m) => ({ name: fullName({ surname: m.surname, name: m.first_name, patronymic: m.patronymic }), position: m.position, role_note: m.role_note, leader: m.leader })),
     })),
     assignments: assignments.map((a): SchoolAssignment => ({
-      id: String(a.id), text: String(a.text), responsible: String(a.responsible), due_on: (a.due_on as string | null) ?? null, overdue: Number(a.overdue),
+      id: String(a.id), position_no: Number(a.position_no), text: String(a.text), responsible: String(a.responsible), due_on: (a.due_on as string | null) ?? null, overdue: Number(a.overdue),
       event: a.event_id && a.event_topic ? { id: String(a.event_id), kind: String(a.event_kind), date_from: String(a.event_date), topic: String(a.event_topic) } : null,
       mark: a.status && String(a.status) in ASSIGNMENT_MARK
         ? { status: a.status as keyof typeof ASSIGNMENT_MARK, done_on: (a.done_on as string | null) ?? null, note: String(a.note ?? '') }

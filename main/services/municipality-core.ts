@@ -48,6 +48,6 @@ export function requireMunicipality(ctx: ServiceContext): { id: string; name: st
 
 export function getSchool(ctx: ServiceContext, id: string) {
   return ctx.raw.prepare('SELECT * FROM municipality_school WHERE id = ?').get(id) as
-    | (MunicipalitySchool & { sign_public: string | null; encrypt_public: string | null; secret_hash: string | null })
+    | (MunicipalitySchool & { short_name: string | null; sign_public: string | null; encrypt_public: string | null; secret_hash: string | null })
     | undefined;
 }

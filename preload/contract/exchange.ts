@@ -137,7 +137,11 @@ export const enrollmentFileOutput = z.codec(
 export interface ExchangeWritten { path: string; size: number; recipientName: string; sequence: number; encrypted: boolean }
 
 export interface ExchangeSchool {
-  id: string; name: string; status: string; fingerprint: string | null; fingerprintDisplay: string; enrolled_at: string | null; last_import: string | null;
+  id: string; name: string; short_name: string; status: string; fingerprint: string | null; fingerprintDisplay: string; enrolled_at: string | null; last_import: string | null;
+  /** The short name, or the distinctive part of the full one («СШ № 13»): what lists show. */
+  label: string;
+  /** Whether the department's export writes a file for it now. */
+  receives: boolean;
 }
 
 /** One file, read by the renderer with the File API (one call per bundle, so progress can advance); decoded here. */

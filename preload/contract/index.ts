@@ -196,6 +196,11 @@ export const contract = {
   'municipality.documents.get': call<W.DocumentCard>('municipality')(z.strictObject({ id })),
   'municipality.documents.save': call<W.DocumentCard>('municipality')(W.documentSaveInput),
   'municipality.documents.remove': call<RemoveResult>('municipality')(z.strictObject({ id })),
+  /**
+   * A new document's fields, not saved: the place and the signer from the requisites (a справка about an event
+   * prefilled from it). It enters the register only when the user saves it; closing leaves nothing behind.
+   */
+  'municipality.documents.blank': call<W.DocumentBlank>('municipality')(z.strictObject({ kind: z.enum(['spravka', 'order', 'letter', 'protocol']), eventId: id.optional() })),
   /** A draft справка about an event, its requisites from the settings. */
   'municipality.documents.fromEvent': call<W.DocumentCard>('municipality')(z.strictObject({ eventId: id })),
   /** A draft приказ approving a справка of the register. */
@@ -212,6 +217,8 @@ export const contract = {
   'reports.start': call<M.ReportJob>('school', 'municipality')(M.reportStartInput),
   'reports.progress': call<M.ReportJob>('school', 'municipality')(z.strictObject({ jobId: id })),
   'reports.result': callWithBytes(fileOutput, 'school', 'municipality')(z.strictObject({ jobId: id })),
+  /** One assignment of the department's meetings: its execution by school, in Word or Excel. */
+  'reports.assignmentMarks': callWithBytes(fileOutput, 'municipality')(z.strictObject({ id, format: z.enum(['docx', 'xlsx']) })),
   'reports.tableXlsx': callWithBytes(fileOutput, 'school', 'municipality')(M.tableInput),
   /** Desktop: the finished report saved to «Документы/Опора» (path null in a browser tab, which downloads it). */
   'reports.saveResult': call<{ path: string | null; fileName: string | null }>('school', 'municipality')(z.strictObject({ jobId: id })),

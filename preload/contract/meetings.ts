@@ -139,10 +139,12 @@ export interface DocumentListRow {
 }
 
 export interface DocumentCard { document: Row; sections: (keyof typeof MEETING_SECTIONS)[] }
+/** A new document's fields before it is saved (no id yet). */
+export interface DocumentBlank { document: Record<string, string | number | null>; sections: (keyof typeof MEETING_SECTIONS)[] }
 
 /** The school's side: an assignment sent down to it, with the meeting's conclusions that concern it. */
 export interface SchoolAssignment {
-  id: string; text: string; responsible: string; due_on: string | null; overdue: number;
+  id: string; position_no: number; text: string; responsible: string; due_on: string | null; overdue: number;
   event: { id: string; kind: string; date_from: string; topic: string } | null;
   mark: { status: AssignmentMarkCode; done_on: string | null; note: string } | null;
 }
@@ -151,5 +153,12 @@ export interface SchoolEvent {
   status: ParticipationCode; note: string;
   agenda: { title: string; speaker: string }[];
   conclusions: { position_no: number; text: string; factors: string }[];
+  /** Proposals addressed to every school or to this one by name. */
+  proposals: { position_no: number; text: string; addressee: string; addressee_text: string }[];
 }
-export interface SchoolFromMunicipalityWork { events: SchoolEvent[]; assignments: SchoolAssignment[] }
+/** A group the school has members in, with those members only (the others stay at the department). */
+export interface SchoolGroup {
+  id: string; kind: string; title: string; date_from: string | null; date_to: string | null;
+  members: { name: string; position: string; role_note: string; leader: number }[];
+}
+export interface SchoolFromMunicipalityWork { events: SchoolEvent[]; assignments: SchoolAssignment[]; groups: SchoolGroup[] }

@@ -204,6 +204,8 @@ export interface RoadmapView {
 export interface DashboardRow {
   schoolId: string;
   name: string;
+  /** The short name or the distinctive part of the full one («СШ № 13»): a row of the summary stays one or two lines. */
+  label: string;
   status: string;
   cluster: number | null;
   quality_group: number | null;

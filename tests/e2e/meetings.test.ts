@@ -162,7 +162,7 @@ describe('журнал мероприятий управления образо�
     await page.getByRole('option', { name: 'Список через тире (– …;)' }).click();
     await shot(page, 'document-wording');
     const [download] = await Promise.all([page.waitForEvent('download'), doc.getByTestId('document-print').click()]);
-    expect(download.suggestedFilename()).toBe('Справка № 01-12 345 от 27.11.2026.docx');
+    expect(download.suggestedFilename()).toBe('Справка № 01-12-345 от 27.11.2026.docx');
     const docx = await readDocx(readFileSync((await download.path())!));
     const text = docx.allText;
     const order = [

@@ -90,7 +90,7 @@ describe('the demo municipality’s meetings, group and assignments', () => {
     const spravka = docs.find((d) => d.kind === 'spravka' && d.event_id)!;
     expect([spravka.number, spravka.doc_date]).toEqual(['01-12/418', '2026-10-19']);
     const f = await printDocument(w.ctx, spravka.id);
-    expect(f.fileName).toBe('Справка № 01-12 418 от 19.10.2026.docx');
+    expect(f.fileName).toBe('Справка № 01-12-418 от 19.10.2026.docx');
     const text = (await readDocx(f.bytes)).allText;
     for (const part of ['01-12/418', '19.10.2026', 'Выводы', 'Доля обучающихся, не справившихся с ВПР', 'Предложения', 'Разработать и утвердить планы ликвидации пробелов']) {
       expect(text, part).toContain(part);

@@ -21,6 +21,7 @@ import { writeRow } from '../../main/services/writer.js';
 import { addAttachment } from '../../main/services/attachments.js';
 import { expectedId } from '../../main/services/exchange/ids.js';
 import { tableSpec } from '../../db/registry/index.js';
+import { schoolShortName } from '../../common/school-name.js';
 import { eventSaveInput, assignmentSaveInput, groupSaveInput, assignmentMarkInput, eventListInput } from '../../preload/contract/meetings.js';
 
 const dir = tempDir('opora-munwork-');
@@ -52,6 +53,8 @@ describe('the municipality’s meetings and assignments travel to the schools th
     openEnrollment(w.ctx, enr.bytes, enr.code);
     return { id: enr.schoolId, w, name };
   });
+  // Lists name a school as people tell schools apart: «Альфинская СОШ», not «МКОУ «Альфинская СОШ»».
+  const short = (s: { name: string }) => schoolShortName(s.name);
   const [A, B, C, D] = schools as [typeof schools[0], typeof schools[0], typeof schools[0], typeof schools[0]];
   // A, B and D have sent their first file (their keys are pinned); C has not yet.
   for (const s of [A, B, D]) expect(send(s.w, muni)[0]!.status).toBe('accepted');
@@ -125,10 +128,10 @@ describe('the municipality’s meetings and assignments travel to the schools th
 
     const day = '2026-12-15';
     const x = listAssignments(muni.ctx, { day }).find((a) => a.id === X.id)!;
-    expect(x.marks.map((m) => [m.school_name, m.status, m.overdue])).toEqual([[A.name, 'done', 0], [B.name, 'in_progress', 1], [C.name, null, 1]]);
+    expect(x.marks.map((m) => [m.school_name, m.status, m.overdue])).toEqual([[short(A), 'done', 0], [short(B), 'in_progress', 1], [short(C), null, 1]]);
     expect([x.done, x.overdue, x.concerned]).toEqual([1, 2, 3]);
     const y = listAssignments(muni.ctx, { day }).find((a) => a.id === Y.id)!;
-    expect(y.marks).toMatchObject([{ school_name: A.name, status: 'not_done', note: 'Педсовет перенесён', overdue: 1 }]);
+    expect(y.marks).toMatchObject([{ school_name: short(A), status: 'not_done', note: 'Педсовет перенесён', overdue: 1 }]);
 
     const overdue = municipalOverdueBySchool(muni.ctx, day);
     expect([A, B, C, D].map((s) => overdue.get(s.id) ?? 0)).toEqual([1, 1, 1, 0]);
@@ -218,7 +221,7 @@ describe('the document register prints from the data and keeps what it printed',
     const { snapshot: _s, ...doc } = draft.document;
     const saved = saveDocument(muni.ctx, documentSaveInput.parse({ document: { ...pick(doc), number: '01-12/345', doc_date: '2026-11-27' }, sections: null }));
     const first = await printDocument(muni.ctx, saved.document.id);
-    expect(first.fileName).toBe('Справка № 01-12 345 от 27.11.2026.docx');
+    expect(first.fileName).toBe('Справка № 01-12-345 от 27.11.2026.docx');
     const t1 = (await readDocx(first.bytes)).paragraphs.join('\n');
     expect(t1).toContain('Результаты ниже муниципальных.');
     expect(t1).toContain('01-12/345');

@@ -13,6 +13,12 @@ import { tableSpec } from '../../../db/registry/index.js';
  */
 export type AudienceMode = 'send' | 'ever';
 
+/** The registry's own code, never user input: checked to be a plain word before it is put into SQL. */
+function codeIs(alias: string, [column, code]: readonly [string, string]): string {
+  if (!/^[a-z_]+$/.test(code)) throw new Error(`audience code ${code}`);
+  return `${alias}.${column} = '${code}'`;
+}
+
 /** SQL true for the rows of `table` (alias `alias`) meant for @school, or null when every school gets them. */
 export function audienceSql(table: string, alias: string, mode: AudienceMode = 'send', depth = 0): string | null {
   const spec = tableSpec(table);
@@ -21,6 +27,7 @@ export function audienceSql(table: string, alias: string, mode: AudienceMode = '
   if (!a) return null;
   const own: string[] = [];
   if (a.all) own.push(`${alias}.${a.all} = 1`);
+  if (a.allWhen) own.push(codeIs(alias, a.allWhen));
   if (a.links) {
     const [links, column] = a.links;
     const live = mode === 'send' ? ` AND (deleted_at IS NULL OR ${alias}.deleted_at IS NOT NULL)` : '';
@@ -47,6 +54,7 @@ export function shownAtSchoolSql(table: string, alias: string, depth = 0): strin
   if (a) {
     const own: string[] = [];
     if (a.all) own.push(`${alias}.${a.all} = 1`);
+    if (a.allWhen) own.push(codeIs(alias, a.allWhen));
     if (a.links) own.push(`${alias}.id IN (SELECT ${a.links[1]} FROM ${a.links[0]} WHERE school_id = @school AND deleted_at IS NULL)`);
     if (own.length) parts.push(`(${own.join(' OR ')})`);
     const p = `s${depth}`;

@@ -19,7 +19,7 @@ import { ensureIdentity, type ExchangeContext } from './keys.js';
 import { BundleError } from './reasons.js';
 import { APP_VERSION } from './export.js';
 import { newEnrollmentCode, sealSecret, openSealed, sealedSchema, MAX_CODE_ATTEMPTS, type Sealed } from './enrollment-code.js';
-import { safeFileName } from '../../../common/file-names.js';
+import { schoolFileLabel } from '../../../common/school-name.js';
 
 const enrollmentSchema = z.object({
   schoolId: z.string().regex(UUID_RE),
@@ -43,7 +43,7 @@ export interface EnrollmentFile {
 
 export { hashSecret };
 
-function writeEnrollment(ctx: ExchangeContext, schoolId: string, schoolName: string): EnrollmentFile {
+function writeEnrollment(ctx: ExchangeContext, schoolId: string, schoolName: string, shortName: string | null = null): EnrollmentFile {
   const muni = requireMunicipality(ctx);
   const id = ensureIdentity(ctx);
   const secret = randomBytes(32).toString('base64');
@@ -62,7 +62,7 @@ function writeEnrollment(ctx: ExchangeContext, schoolId: string, schoolName: str
     enrollmentProof: false,
     acks: [],
   }, [{ name: 'enrollment.json', data: Buffer.from(JSON.stringify(payload), 'utf8') }], id.keys.signPrivate, null);
-  return { schoolId, code, schoolName, fileName: `Подключение ${safeFileName(schoolName, 'школы', 70)}.opora-enroll`, bytes };
+  return { schoolId, code, schoolName, fileName: `Подключение ${schoolFileLabel(schoolName, shortName)}.opora-enroll`, bytes };
 }
 
 /** Municipality: adds a school to the roster and makes its enrollment file. */
@@ -81,9 +81,9 @@ export function enrollSchool(ctx: ExchangeContext, name: string): EnrollmentFile
 /** Municipality: a fresh enrollment file for a school already on the roster (lost file, new computer). */
 export function reissueEnrollment(ctx: ExchangeContext, schoolId: string): EnrollmentFile {
   return ctx.raw.transaction(() => {
-    const row = ctx.raw.prepare('SELECT name, status FROM municipality_school WHERE id = ?').get(schoolId) as { name: string; status: string } | undefined;
+    const row = ctx.raw.prepare('SELECT name, short_name, status FROM municipality_school WHERE id = ?').get(schoolId) as { name: string; short_name: string | null; status: string } | undefined;
     if (!row) throw new AppError('not_found', 'Школа не найдена в списке муниципалитета.');
-    return writeEnrollment(ctx, schoolId, row.name);
+    return writeEnrollment(ctx, schoolId, row.name, row.short_name);
   }).immediate();
 }
 

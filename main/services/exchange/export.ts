@@ -28,6 +28,7 @@ import { recordSentTexts } from './review.js';
 import { safeFileName } from '../../../common/file-names.js';
 import { APP_VERSION, RECEIPTS_SCHEMA, schemaNeeded, shapeFor, type TableRows } from './versions.js';
 import { receiptsFor } from './receipts.js';
+import { schoolFileLabel } from '../../../common/school-name.js';
 import { formatDate } from '../../../common/format.js';
 
 export interface BuiltBundle {
@@ -111,10 +112,6 @@ function schoolFiles(ctx: ExchangeContext, owner: string): EntryInput[] {
   return out;
 }
 
-function safeName(s: string): string {
-  return safeFileName(s, 'школа', 60);
-}
-
 function day(d: Date) {
   return d.toISOString().slice(0, 10);
 }
@@ -128,6 +125,7 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
     assertNoPupilMentions(ctx, id.ownerId);
     const profile = getSchoolProfile(ctx);
     const schoolName = String(profile?.short_name || profile?.name || '');
+    const label = schoolFileLabel(String(profile?.name ?? ''), String(profile?.short_name ?? ''));
     const muniId = getMeta(ctx.raw, 'municipality_id') ?? null;
     const muniName = getMeta(ctx.raw, 'municipality_name') ?? '';
     const muniKey = getMeta(ctx.raw, 'municipality_encrypt_public') ?? null;
@@ -153,7 +151,7 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
     };
     const bytes = buildContainer(head, entries, id.keys.signPrivate, muniKey);
     return {
-      fileName: `Опора ${safeName(schoolName)} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
+      fileName: `Опора ${label} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
       bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'school-data' as const,
       recipientId: muniId, recipientName: muniName, encrypted: !!muniKey, counts,
     };
@@ -198,7 +196,7 @@ export function buildMunicipalityBundle(ctx: ExchangeContext, schoolId: string):
     };
     const bytes = buildContainer(head, entries, id.keys.signPrivate, encryptTo);
     return {
-      fileName: `Опора для ${safeName(school.name)} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
+      fileName: `Опора для ${schoolFileLabel(school.name, school.short_name)} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
       bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'municipality-plan' as const,
       recipientId: schoolId, recipientName: school.name, encrypted: !!encryptTo, counts,
     };

@@ -4,6 +4,7 @@
  * activities (owned by the school, one record per activity with an id derived from both, so two computers
  * of one school marking the same activity edit the same record and a conflict shows instead of a duplicate).
  */
+import { schoolShortName } from '../../../common/school-name.js';
 import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
@@ -98,8 +99,12 @@ export function curatorComments(ctx: ServiceContext, schoolId?: string) {
 }
 
 export function rosterView(ctx: ServiceContext) {
-  const rows = ctx.raw.prepare(`SELECT s.id, s.name, s.status, s.fingerprint, s.enrolled_at,
+  const rows = ctx.raw.prepare(`SELECT s.id, s.name, s.short_name, s.status, s.fingerprint, s.enrolled_at, s.secret_hash IS NOT NULL AS invited_file, s.encrypt_public IS NOT NULL AS has_key,
       (SELECT MAX(first_at) FROM (SELECT MIN(i.at) AS first_at FROM exchange_import i WHERE i.issuer_id = s.id AND i.status = 'accepted' GROUP BY i.sha256)) AS last_import
-    FROM municipality_school s ORDER BY s.name, s.id`).all() as { id: string; name: string; status: string; fingerprint: string | null; enrolled_at: string | null; last_import: string | null }[];
-  return rows.map((r) => ({ ...r, fingerprintDisplay: r.fingerprint ? displayFingerprint(r.fingerprint) : '' }));
+    FROM municipality_school s ORDER BY s.name, s.id`).all() as { id: string; name: string; short_name: string; status: string; fingerprint: string | null; enrolled_at: string | null; last_import: string | null; invited_file: number; has_key: number }[];
+  return rows.map(({ invited_file, has_key, ...r }) => ({
+    ...r, label: schoolShortName(r.name, r.short_name), fingerprintDisplay: r.fingerprint ? displayFingerprint(r.fingerprint) : '',
+    // What «Все школы» writes for (export.ts buildBundles): a pinned key, or an enrollment file issued and not yet answered.
+    receives: (r.status === 'enrolled' && has_key === 1) || (r.status === 'invited' && invited_file === 1),
+  }));
 }

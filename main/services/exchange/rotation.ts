@@ -14,7 +14,7 @@ import { fingerprint, newKeyPairs, sha256, displayFingerprint } from './crypto.j
 import { ensureIdentity, replaceKeys, recordExported, currentSeq, seqKey, type ExchangeContext } from './keys.js';
 import { writeBundleFile, APP_VERSION } from './export.js';
 import { BundleError } from './reasons.js';
-import { safeFileName } from '../../../common/file-names.js';
+import { schoolFileLabel } from '../../../common/school-name.js';
 
 /** Named like a data part, so the container's fixed list of entry names needs no change. */
 export const ROTATION_ENTRY = 'data/key_rotation.json';
@@ -45,8 +45,8 @@ export interface RotationResult {
  */
 export function rotateMunicipalityKey(ctx: ExchangeContext, dir: string): RotationResult {
   const muni = requireMunicipality(ctx);
-  const schools = ctx.raw.prepare("SELECT id, name, encrypt_public FROM municipality_school WHERE status = 'enrolled' AND encrypt_public IS NOT NULL ORDER BY name, id")
-    .all() as { id: string; name: string; encrypt_public: string }[];
+  const schools = ctx.raw.prepare("SELECT id, name, short_name, encrypt_public FROM municipality_school WHERE status = 'enrolled' AND encrypt_public IS NOT NULL ORDER BY name, id")
+    .all() as { id: string; name: string; short_name: string | null; encrypt_public: string }[];
   if (!schools.length) throw new AppError('no_schools', 'Нет подключённых школ: сообщать о смене ключа некому.');
   const old = ensureIdentity(ctx);
   const next = newKeyPairs();
@@ -63,7 +63,7 @@ export function rotateMunicipalityKey(ctx: ExchangeContext, dir: string): Rotati
         recipient: { id: s.id, name: s.name }, sequence: seq, createdAt: ctx.now().toISOString(), appVersion: APP_VERSION,
         schemaVersion: LATEST_VERSION, counts: {}, enrollmentProof: false, acks: [],
       }, [{ name: ROTATION_ENTRY, data: Buffer.from(JSON.stringify(entry), 'utf8') }], old.keys.signPrivate, s.encrypt_public);
-      const path = writeBundleFile(dir, `Смена ключа для ${safeFileName(s.name, 'школы', 60)} №${seq}.opora`, bytes);
+      const path = writeBundleFile(dir, `Смена ключа для ${schoolFileLabel(s.name, s.short_name)} №${seq}.opora`, bytes);
       ctx.raw.prepare('INSERT INTO exchange_export (at, path, sha256, size, recipient_id, origin, seq, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(ctx.now().toISOString(), path, sha256(bytes), bytes.length, s.id, old.origin, seq, '{}');
       written.push({ path, recipientName: s.name, sequence: seq });

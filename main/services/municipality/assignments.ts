@@ -4,6 +4,7 @@
  * the marks come back up. «Which school must do which assignment, and is it overdue» is one query
  * (assignmentPairs), read by the assignment's card, the event's card and the municipal summary alike.
  */
+import { schoolShortName } from '../../../common/school-name.js';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { removeWithBin } from '../recycle-bin.js';
@@ -61,7 +62,7 @@ export function listAssignments(ctx: ServiceContext, filter: { eventId?: string;
   const byAssignment = new Map<string, AssignmentMarkView[]>();
   for (const p of pairs) {
     const list = byAssignment.get(p.assignment_id) ?? [];
-    list.push({ school_id: p.school_id, school_name: p.school_name, status: markCode(p.status), done_on: p.done_on, note: p.note, overdue: Number(p.overdue) });
+    list.push({ school_id: p.school_id, school_name: schoolShortName(p.school_name), status: markCode(p.status), done_on: p.done_on, note: p.note, overdue: Number(p.overdue) });
     byAssignment.set(p.assignment_id, list);
   }
   const links = schoolLinks(ctx, 'mun_assignment_school', 'assignment_id');

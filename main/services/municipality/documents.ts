@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { removeWithBin } from '../recycle-bin.js';
 import type { RemoveResult } from '../../../preload/contract/index.js';
-import type { DocumentCard, DocumentListRow, documentSaveInput } from '../../../preload/contract/meetings.js';
+import type { DocumentBlank, DocumentCard, DocumentListRow, documentSaveInput } from '../../../preload/contract/meetings.js';
 import { requireMunicipality } from '../municipality-core.js';
 import { liveRow, liveRows, writeRow, type Row } from '../writer.js';
 import { AppError, notFound } from '../errors.js';
@@ -69,6 +69,17 @@ export function removeDocument(ctx: ServiceContext, id: string): RemoveResult {
   return removeWithBin(ctx, [['mun_document', id]]);
 }
 
+/** A new document as the editor opens it, not saved: the place and the signer from the settings (or a справка about an event). */
+export function blankDocument(ctx: ServiceContext, kind: keyof typeof DOCUMENT_KINDS, eventId?: string): DocumentBlank {
+  requireMunicipality(ctx);
+  if (eventId) return { document: eventDraftFields(ctx, eventId) as DocumentBlank['document'], sections: SECTION_CODES };
+  const s = getReportSettings(ctx);
+  return {
+    document: { ...signerOf(s), kind, issuer: 'department', number: '', doc_date: null, place: s.place, title: '', addressees: kind === 'letter' ? 'Руководителям общеобразовательных организаций' : '' },
+    sections: SECTION_CODES,
+  };
+}
+
 /** A new справка about an event, its requisites prefilled from the municipality's settings (no number, no date). */
 export function draftFromEvent(ctx: ServiceContext, eventId: string): DocumentCard {
   requireMunicipality(ctx);
@@ -95,23 +106,38 @@ export function eventDraftFields(ctx: ServiceContext, eventId: string): z.output
   } as z.output<typeof documentSaveInput>['document'];
 }
 
+/**
+ * The справка a приказ approves, in the cases the order's heading and first point need: its title already says
+ * what kind it is («Информационная справка по итогам …») — «Об утверждении информационной справки по итогам …»,
+ * never «Об утверждении справки Информационная справка …».
+ */
+export function approvedSpravka(title: string): { genitive: string; accusative: string } {
+  const t = title.trim();
+  const m = /^(информационная|аналитическая|итоговая|тематическая)?\s*справк[аи]\s*/iu.exec(t);
+  const rest = (m ? t.slice(m[0].length) : t).replace(/^Об итогах/, 'об итогах').replace(/^По итогам/, 'по итогам').replace(/^О /, 'о ');
+  const adj = (m?.[1] ?? '').toLowerCase();
+  const stem = adj.slice(0, -2);
+  const gen = adj ? `${stem}ой справки` : 'справки';
+  const acc = adj ? `${stem}ую справку` : 'справку';
+  return { genitive: rest ? `${gen} ${rest}` : gen, accusative: rest ? `${acc} ${rest}` : acc };
+}
+
 /** A приказ approving a справка of the register (seed 002): its heading, preamble and first point prefilled. */
 export function draftOrder(ctx: ServiceContext, approvesId: string): DocumentCard {
   requireMunicipality(ctx);
   const a = liveRow(ctx, 'mun_document', approvesId);
   if (!a) throw notFound('Документ');
   const s = getReportSettings(ctx);
-  const title = String(a.title).replace(/^Об итогах/, 'об итогах');
   const rm = a.roadmap_id ? liveRow(ctx, 'roadmap', String(a.roadmap_id)) : undefined;
   // About the roadmap: «информационная справка», and the preamble cites the приказ that approved the roadmap.
-  const what = rm ? 'информационную справку' : 'справку';
+  const what = approvedSpravka(rm && !/^\S*\s*справк/iu.test(String(a.title)) ? `Информационная справка ${String(a.title)}` : String(a.title));
   return saveDocument(ctx, {
     document: {
       ...signerOf(s), kind: 'order', issuer: 'department', number: '', doc_date: null, place: s.place,
-      title: `Об утверждении ${rm ? 'информационной справки' : 'справки'} ${title}`, approves_id: approvesId, event_id: (a.event_id as string | null) ?? null,
+      title: `Об утверждении ${what.genitive}`, approves_id: approvesId, event_id: (a.event_id as string | null) ?? null,
       roadmap_id: rm ? rm.id : null,
       preamble: rm ? roadmapPreamble(rm, s.organisation) : 'В соответствии с муниципальной программой повышения качества образования',
-      points: `Утвердить ${what} ${title} (Приложение 1).\nРуководителям общеобразовательных организаций принять ${what} к сведению и исполнению.\nКонтроль за исполнением настоящего приказа оставляю за собой.`,
+      points: `Утвердить ${what.accusative} (Приложение 1).\nРуководителям общеобразовательных организаций принять справку к сведению и исполнению.\nКонтроль за исполнением настоящего приказа оставляю за собой.`,
     } as z.output<typeof documentSaveInput>['document'],
     sections: null,
   });

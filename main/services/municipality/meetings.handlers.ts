@@ -21,6 +21,7 @@ export const meetingsHandlers = defineArea({
   'municipality.documents.get': (env, input) => documents.getDocument(env.ctx(), input.id),
   'municipality.documents.save': (env, input) => documents.saveDocument(env.ctx(), input),
   'municipality.documents.remove': (env, input) => documents.removeDocument(env.ctx(), input.id),
+  'municipality.documents.blank': (env, input) => documents.blankDocument(env.ctx(), input.kind, input.eventId),
   'municipality.documents.fromEvent': (env, input) => documents.draftFromEvent(env.ctx(), input.eventId),
   'municipality.documents.order': (env, input) => documents.draftOrder(env.ctx(), input.approvesId),
   'municipality.documents.fromRoadmap': (env) => documents.draftFromRoadmap(env.ctx()),

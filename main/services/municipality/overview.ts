@@ -5,6 +5,7 @@
  * schools' figures (figures.ts: the same as on the school's own dashboard and in the reports), computed
  * grouped by owner — one pass over the tables for 300 schools, not 300 passes.
  */
+import { schoolShortName } from '../../../common/school-name.js';
 import { municipalOverdueBySchool } from './assignments.js';
 import type { ServiceContext } from '../context.js';
 import { riskCategory } from '../../../common/labels.js';
@@ -48,6 +49,7 @@ export function dashboardRow(school: RosterRow, f: SchoolFigures, last: string |
   const row: DashboardRow = {
     schoolId: school.id,
     name: school.name,
+    label: schoolShortName(school.name, school.short_name),
     status: school.status,
     cluster: school.cluster,
     quality_group: school.quality_group,
@@ -158,7 +160,7 @@ export function municipalityCharts(ctx: ServiceContext, input: { indicator?: str
   const day = input.today ?? dayOf(ctx.now());
   const roster = listRoster(ctx);
   const ids = new Set(input.schoolIds?.length ? input.schoolIds : roster.map((r) => r.id));
-  const names = new Map(roster.map((r) => [r.id, r.short_name || r.name]));
+  const names = new Map(roster.map((r) => [r.id, schoolShortName(r.name, r.short_name)]));
   const inScope = (owner: string) => ids.has(owner);
   const { titles, chosen, series } = indicatorSeries(ctx, input.indicator, inScope);
 

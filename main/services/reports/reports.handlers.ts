@@ -11,6 +11,7 @@ import { listRoster } from '../municipality/roster.js';
 import { rosterTable } from '../municipality/roster-import.js';
 import { printDocument } from './documents/print.js';
 import { roadmapDocumentSummary } from './documents/roadmap-doc.js';
+import { assignmentMarksFile } from './assignment-marks.js';
 import { saveDocument } from '../documents.js';
 
 export const reportsHandlers = defineArea({
@@ -27,6 +28,7 @@ export const reportsHandlers = defineArea({
   'municipality.roster.xlsx': async (env) => ({
     fileName: 'Реестр_школ.xlsx', mime: MIME.xlsx, bytes: await renderXlsx([rosterTable(listRoster(env.ctx()))], 'Реестр школ', { asTyped: true }),
   }),
+  'reports.assignmentMarks': (env, input) => assignmentMarksFile(env.ctx(), input.id, input.format),
   'reports.tableXlsx': async (_env, input) => {
     const f = await tableToXlsx(input);
     return { fileName: f.fileName, mime: f.mime, bytes: f.data };

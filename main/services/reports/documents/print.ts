@@ -178,6 +178,8 @@ export async function printDocument(ctx: ServiceContext, id: string, refresh = f
     if (d.number && d.doc_date) writeRow(ctx, 'mun_document', { snapshot: JSON.stringify(doc), printed_at: dayOf(ctx.now()) }, { id });
   }
   const kind = DOCUMENT_KINDS[kindOf(d)];
-  const stem = [kind, d.number ? `№ ${String(d.number)}` : 'без номера', d.doc_date ? `от ${formatDate(String(d.doc_date))}` : ''].filter(Boolean).join(' ');
+  // «12/01-13» keeps its look as «12-01-13»: a slash cannot be in a file name, and a space would read as two numbers.
+  const number = String(d.number ?? '').replace(/\s*[\\/]\s*/g, '-');
+  const stem = [kind, number ? `№ ${number}` : 'без номера', d.doc_date ? `от ${formatDate(String(d.doc_date))}` : ''].filter(Boolean).join(' ');
   return { fileName: `${safeFileName(stem)}.docx`, mime: DOCX, bytes: await renderDocx(doc) };
 }

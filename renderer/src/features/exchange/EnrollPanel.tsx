@@ -55,7 +55,7 @@ export function EnrollPanel() {
           <Table.Tbody>
             {value.map((s) => (
               <Table.Tr key={s.id}>
-                <Table.Td>{s.name}</Table.Td>
+                <Table.Td title={s.name}>{s.label}</Table.Td>
                 <Table.Td>{s.status === 'enrolled' ? <Badge color="teal" variant="light">Подключена</Badge> : s.status === 'blocked' ? <Badge color="red" variant="light">Заблокирована</Badge> : <Badge color="gray" variant="light">Ждём первый файл</Badge>}</Table.Td>
                 <Table.Td>{s.fingerprintDisplay ? <Code>{s.fingerprintDisplay}</Code> : '—'}</Table.Td>
                 <Table.Td>{s.last_import ? formatDateTime(s.last_import) : '—'}</Table.Td>

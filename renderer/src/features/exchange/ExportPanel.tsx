@@ -24,7 +24,7 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
   // Before writing: schools whose «Опора» could not read their file until it is updated (their last file says which version).
   const behind = useCall('exchange.updatesNeeded', state.role === 'municipality' ? {} : null).value ?? [];
   // Enrolled schools, and those given an enrollment file that have not sent a file yet: both can read their plan.
-  const enrolled = (schools.value ?? []).filter((s) => s.status === 'enrolled' || s.status === 'invited');
+  const enrolled = (schools.value ?? []).filter((s) => s.receives);
   const forSchool = state.role === 'municipality' ? (target as string) : undefined;
 
   // The school reads what leaves before the file is written (OutgoingReview.tsx); null — not open.
@@ -98,13 +98,14 @@ export function ExportPanel({ state }: { state: ExchangeState }) {
           <Group align="flex-end">
             <Select
               label="Для кого"
-              data={[{ value: 'all', label: `Все школы (${enrolled.length})` }, ...enrolled.map((s) => ({ value: s.id, label: s.status === 'invited' ? `${s.name} — ещё не прислала файл` : s.name }))]}
+              data={[{ value: 'all', label: `Все школы (${enrolled.length})` }, ...enrolled.map((s) => ({ value: s.id, label: s.status === 'invited' ? `${s.label} — ещё не прислала файл` : s.label }))]}
               value={target}
               onChange={(v) => setTarget(v ?? 'all')}
               w={420}
+              data-testid="export-target"
               allowDeselect={false}
             />
-            <Text size="sm" c="dimmed" maw={520}>Дорожная карта, классификация школы и комментарии куратора.</Text>
+            <Text size="sm" c="dimmed" maw={520}>Дорожная карта, совещания с выводами и предложениями, поручения, рабочие группы, классификация школы и комментарии куратора — каждой школе только то, что адресовано ей.</Text>
           </Group>
         )}
         {behind.filter((b) => target === 'all' || b.schoolId === target).length > 0 && (

@@ -9,7 +9,7 @@ import { useCall } from '../../app/data';
 import { MarkDialog, type MarkTarget } from './MarkDialog';
 import { formatDate } from '../../../../common/format';
 import { eventKind } from '../../../../common/labels';
-import { ASSIGNMENT_MARK, PARTICIPATION } from '../../../../common/meeting-labels';
+import { ASSIGNMENT_MARK, GROUP_KINDS, PARTICIPATION } from '../../../../common/meeting-labels';
 import type { SchoolAssignment } from '../../../../preload/contract/index';
 
 type Mark = keyof typeof ASSIGNMENT_MARK;
@@ -34,10 +34,11 @@ export function MunicipalWorkCards() {
         <Title order={4} mb="sm">Поручения управления образования</Title>
         {value.assignments.length === 0 ? <Text c="dimmed">Поручений нет. Они придут с файлом обмена от управления образования.</Text> : (
           <Table striped highlightOnHover withTableBorder>
-            <Table.Thead><Table.Tr><Table.Th>Поручение</Table.Th><Table.Th w={130}>Срок</Table.Th><Table.Th w={260}>Отметка школы</Table.Th><Table.Th w={120} /></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th w={48}>№</Table.Th><Table.Th>Поручение</Table.Th><Table.Th w={130}>Срок</Table.Th><Table.Th w={260}>Отметка школы</Table.Th><Table.Th w={120} /></Table.Tr></Table.Thead>
             <Table.Tbody>
               {value.assignments.map((a) => (
                 <Table.Tr key={a.id} className="row-click" onClick={() => setMarking(assignmentTarget(a))} data-testid="school-assignment-row">
+                  <Table.Td>{a.position_no || ''}</Table.Td>
                   <Table.Td className="cell-wrap">{a.text}{a.event ? <Text size="xs" c="dimmed">{eventKind.labels[a.event.kind as keyof typeof eventKind.labels] ?? 'Мероприятие'} {formatDate(a.event.date_from)}: {a.event.topic}</Text> : null}</Table.Td>
                   <Table.Td>{a.due_on ? `до ${formatDate(a.due_on)}` : 'без срока'}</Table.Td>
                   <Table.Td className="cell-wrap">
@@ -65,7 +66,18 @@ export function MunicipalWorkCards() {
                 {e.conclusions.length > 0 && (
                   <Stack gap={2} mt={4}>
                     <Text size="sm" fw={500}>Выводы, которые касаются школы:</Text>
-                    {e.conclusions.map((c) => <Text size="sm" key={c.position_no}>{c.position_no}. {c.text}</Text>)}
+                    {e.conclusions.map((c) => (
+                      <div key={c.position_no} data-testid="school-conclusion">
+                        <Text size="sm">{c.position_no}. {c.text}</Text>
+                        {c.factors && <Text size="sm" c="dimmed" ml="md">Причины (факторы риска и дефициты): {c.factors}</Text>}
+                      </div>
+                    ))}
+                  </Stack>
+                )}
+                {e.proposals.length > 0 && (
+                  <Stack gap={2} mt={4}>
+                    <Text size="sm" fw={500}>Предложения школе:</Text>
+                    {e.proposals.map((p) => <Text size="sm" key={p.position_no} data-testid="school-proposal">{p.position_no}. {p.text}</Text>)}
                   </Stack>
                 )}
               </div>
@@ -73,6 +85,22 @@ export function MunicipalWorkCards() {
           </Stack>
         )}
       </Card>
+      {value.groups.length > 0 && (
+        <Card withBorder data-testid="school-groups">
+          <Title order={4} mb="sm">Группы, в которые входят работники школы</Title>
+          <Stack>
+            {value.groups.map((g) => (
+              <div key={g.id}>
+                <Text fw={600}>{g.title}</Text>
+                <Text size="sm" c="dimmed">{GROUP_KINDS[g.kind as keyof typeof GROUP_KINDS] ?? 'Группа'}{g.date_from ? ` · с ${formatDate(g.date_from)}` : ''}{g.date_to ? ` по ${formatDate(g.date_to)}` : ''}</Text>
+                {g.members.map((m, i) => (
+                  <Text size="sm" key={i}>{m.name}{m.position ? `, ${m.position}` : ''}{m.leader ? ' — руководитель группы' : m.role_note ? ` — ${m.role_note}` : ''}</Text>
+                ))}
+              </div>
+            ))}
+          </Stack>
+        </Card>
+      )}
       <MarkDialog target={marking} onClose={() => setMarking(null)} />
     </>
   );

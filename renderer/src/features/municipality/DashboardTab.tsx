@@ -24,7 +24,7 @@ const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByC
 const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${daysAgo(r.bundleAgeDays ?? 0)})` : 'не поступали');
 
 export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
-  { key: 'name', header: 'ОО', value: (r) => r.name },
+  { key: 'name', header: 'ОО', value: (r) => r.label },
   { key: 'cluster', header: 'Кластер', value: (r) => r.cluster },
   { key: 'qg', header: 'Группа качества (ГК)', value: (r) => r.quality_group ?? groupText(null, r.quality_level) },
   { key: 'pg', header: 'Партнёрская группа', value: (r) => r.partner_group_number },
@@ -134,7 +134,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
               <Table.Tr key={r.schoolId} className="row-click" onClick={() => onOpen(r.schoolId)} data-school-id={r.schoolId} data-testid="dashboard-row">
                 {cols.visible('name') && (
                   <Table.Td>
-                    <Text size="sm" fw={500}>{r.name}</Text>
+                    <Text size="sm" fw={500} title={r.name} style={{ whiteSpace: r.label.length <= 24 ? 'nowrap' : undefined }}>{r.label}</Text>
                     <Group gap={4}>
                       {r.is_nor ? <Badge size="xs" color="orange" variant="light" title="Школа с низкими образовательными результатами">НОР</Badge> : null}
                       {r.is_nsu ? <Badge size="xs" color="grape" variant="light">НСУ</Badge> : null}

@@ -1,4 +1,5 @@
 /** The municipal roadmap: goals and tasks, activities with timing, responsible, completion mark, the schools each concerns and their marks. */
+import { schoolShortName } from '../../../../common/school-name';
 import { Fragment, useState } from 'react';
 import { Stack, Card, Group, Button, Table, Text, Alert, Loader, Title, Collapse } from '@mantine/core';
 import { IconPlus, IconFileText } from '@tabler/icons-react';
@@ -42,7 +43,7 @@ function ActivityForm({ roadmapId, yearFrom, value, rows, onClose }: { roadmapId
   const roster = useCall('municipality.roster.list', {});
   if (!roster.value) return null;
   const parents = rows.filter((a) => !a.parent_id && a.id !== value.id).map((a) => ({ value: a.id, label: `${a.number ? `${a.number}. ` : ''}${a.title.slice(0, 90)}` }));
-  const fields = activityFields(roster.value.map((r) => ({ value: r.id, label: r.short_name || r.name })), parents);
+  const fields = activityFields(roster.value.map((r) => ({ value: r.id, label: schoolShortName(r.name, r.short_name) })), parents);
   const initial: Values = {
     ...emptyValues(fields), ...rowToValues(fields, { status: 'planned', ...value } as unknown as Row),
     all_schools: (value.all_schools ?? 1) === 1, school_ids: value.school_ids ?? [],
@@ -182,7 +183,7 @@ export function RoadmapTab() {
         </>
       )}
       {edit && rm && <ActivityForm roadmapId={String(rm.id)} yearFrom={Number(rm.year_from)} value={edit} rows={value.activities} onClose={() => setEdit(null)} />}
-      {doc && <DocumentEditor id={doc} onClose={() => setDoc(null)} />}
+      {doc && <DocumentEditor open={{ id: doc }} onClose={() => setDoc(null)} />}
       {header && <HeaderForm value={rm} onClose={() => setHeader(false)} />}
     </Stack>
   );

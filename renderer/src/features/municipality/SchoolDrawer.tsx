@@ -1,11 +1,12 @@
 /** A school's merged data, read-only, with the curators' comments and the history of what arrived. */
+import { schoolShortName } from '../../../../common/school-name';
 import { Fragment, useState } from 'react';
 import { Drawer, Stack, Title, Text, Group, Badge, Table, Textarea, Button, Loader, Alert, SimpleGrid, Card, Tabs, Anchor } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
 import { notifyError, notifyOk } from '../../app/notify';
-import { formatDate, formatSize, daysAgo } from '../../../../common/format';
+import { formatDate, formatSize, count, daysAgo } from '../../../../common/format';
 import { downloadBase64 } from '../../components/files';
 import { activityStatus, riskCategory, eventKind, eventLevel } from '../../../../common/labels';
 import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
@@ -18,6 +19,11 @@ type Row = Record<string, string | number | null>;
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
+/** «ГК 2 (средний)», «ГК: нет информации» — the words once, never «нет информации (нет информации)». */
+function groupBadge(name: string, group: number | null | undefined, level: string | null | undefined): string {
+  return group !== null && group !== undefined ? `${name} ${group} (${levelShort(level)})` : `${name}: ${groupText(group, level)}`;
+}
+
 export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string | null; onClose: () => void; onReport?: (id: string) => void }) {
   const { value: d, error } = useCall('municipality.school', schoolId ? { schoolId } : null, [schoolId]);
   const openFile = async (id: string) => {
@@ -55,9 +61,9 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
       {d && r && (
         <Stack>
           <Group gap="xs">
-            <Badge variant="light">Кластер {r.cluster ?? '—'}</Badge>
-            <Badge variant="light">ГК {groupText(r.quality_group, r.quality_level)} ({levelShort(r.quality_level)})</Badge>
-            <Badge variant="light">ГИСБШ {groupText(r.social_group, r.social_level)} ({levelShort(r.social_level)})</Badge><Term term="ГИСБШ" />
+            <Badge variant="light" tt="none">{r.cluster !== null && r.cluster !== undefined ? `Кластер ${r.cluster}` : 'Кластер: не указан'}</Badge>
+            <Badge variant="light" tt="none">{groupBadge('ГК', r.quality_group, r.quality_level)}</Badge>
+            <Badge variant="light" tt="none">{groupBadge('ГИСБШ', r.social_group, r.social_level)}</Badge><Term term="ГИСБШ" />
             {r.is_nor ? <Badge color="orange">НОР</Badge> : null}
             {r.is_nsu ? <Badge color="grape">НСУ</Badge> : null}
             {r.is_pilot ? <Badge color="teal">Пилотная площадка</Badge> : null}
@@ -97,7 +103,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
                     )}
                 </Stack>
                 <div style={{ flexShrink: 0 }}>
-                <ExcelButton title={`Мероприятия — ${r.short_name || r.name}`} rows={d.activities} columns={[
+                <ExcelButton title={`Мероприятия — ${schoolShortName(r.name, r.short_name)}`} rows={d.activities} columns={[
                   ...(d.programmes.length > 1 ? [{ key: 'p', header: 'Программа', value: (a: Row) => programmeLabel(byId.get(s(a.programme_id)) ?? {}, today) }] : []),
                   { key: 'n', header: '№', value: (a) => s(a.number) }, { key: 't', header: 'Мероприятие', value: (a) => s(a.title) },
                   { key: 'd', header: 'Сроки', value: (a) => s(a.timing_text) }, { key: 'r', header: 'Ответственные', value: (a) => s(a.responsible) },

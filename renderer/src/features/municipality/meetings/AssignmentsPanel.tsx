@@ -2,12 +2,14 @@
  * Assignments (поручения): of one meeting (in its editor) or all of them (the «Поручения» tab). Each shows,
  * per school it concerns, the school's mark as it came back in the exchange files, and what is overdue.
  */
-import { Fragment, useState } from 'react';
-import { Card, Stack, Group, Title, Button, Table, Text, Badge, Modal, Textarea, TextInput, Checkbox, MultiSelect, Select, Alert, Collapse, Switch } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { schoolShortName } from '../../../../../common/school-name';
+import { useState } from 'react';
+import { Card, Stack, Group, Title, Button, Table, Text, Badge, Modal, Textarea, TextInput, Checkbox, MultiSelect, Select, Alert, Switch } from '@mantine/core';
+import { IconPlus, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { call, CallError } from '../../../app/api';
 import { useCall, useDataVersion } from '../../../app/data';
-import { notifyError, notifyOk } from '../../../app/notify';
+import { notifyOk, notifyError } from '../../../app/notify';
+import { downloadFile } from '../../../components/files';
 import { formatDate, count, isoDay } from '../../../../../common/format';
 import { ASSIGNMENT_MARK } from '../../../../../common/meeting-labels';
 import { markCountsText } from '../../../../../common/mark-counts';
@@ -23,6 +25,62 @@ function MarkBadge({ m }: { m: AssignmentView['marks'][number] }) {
   return <Badge color={MARK_COLOR[m.status]} variant="light" tt="none">{ASSIGNMENT_MARK[m.status]}{m.done_on ? ` ${formatDate(m.done_on)}` : ''}</Badge>;
 }
 
+/** How many schools' marks the row itself lists; the rest are in the card. */
+const IN_ROW = 5;
+
+function MarkLines({ marks, limit }: { marks: AssignmentView['marks']; limit?: number }) {
+  const shown = limit ? marks.slice(0, limit) : marks;
+  return (
+    <Stack gap={2}>
+      {shown.map((m) => (
+        <Group key={m.school_id} gap={6} wrap="nowrap" align="flex-start" data-testid="assignment-school-mark">
+          <Text size="sm" style={{ minWidth: 0, flex: '0 1 auto' }}>{m.school_name}</Text>
+          <MarkBadge m={m} />
+        </Group>
+      ))}
+      {limit && marks.length > limit && <Text size="xs" c="dimmed">и ещё {count(marks.length - limit, ['школа', 'школы', 'школ'])} — в карточке поручения</Text>}
+    </Stack>
+  );
+}
+
+/** The assignment as it stands: what, by when, to whom, and each school's mark; from here it is edited or printed. */
+function AssignmentCard({ a, onEdit, onClose }: { a: AssignmentView; onEdit: () => void; onClose: () => void }) {
+  const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
+  const file = async (format: 'docx' | 'xlsx') => {
+    setBusy(format);
+    try { downloadFile(await call('reports.assignmentMarks', { id: a.id, format })); } catch (e) { notifyError(e); } finally { setBusy(null); }
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Поручение${a.position_no ? ` № ${a.position_no}` : ''}`} size="xl">
+      <Stack data-testid="assignment-card">
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{a.text}</Text>
+        <Text size="sm" c="dimmed">
+          {[a.due_on ? `Срок: до ${formatDate(a.due_on)}` : 'Без срока', a.event_topic ? `Мероприятие: ${a.event_topic}` : '', a.group_title ? `Группа: ${a.group_title}` : '', a.responsible ? `Ответственный: ${a.responsible}` : ''].filter(Boolean).join(' · ')}
+        </Text>
+        <Text size="sm">{a.all_schools ? 'Всем школам' : count(a.concerned, ['школа', 'школы', 'школ'])}: {markCountsText(a.markCounts)}</Text>
+        {a.marks.length > 0 && (
+          <Table fz="sm" withTableBorder striped data-testid="assignment-card-marks">
+            <Table.Thead><Table.Tr><Table.Th>Школа</Table.Th><Table.Th w={230}>Исполнение</Table.Th><Table.Th>Примечание школы</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {a.marks.map((m) => (
+                <Table.Tr key={m.school_id}><Table.Td>{m.school_name}</Table.Td><Table.Td><MarkBadge m={m} /></Table.Td><Table.Td className="cell-wrap">{m.note}</Table.Td></Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {a.memberMarks.length > 0 && <MemberMarks a={a} />}
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Button variant="default" leftSection={<IconFileText size={16} />} loading={busy === 'docx'} onClick={() => void file('docx')} data-testid="assignment-docx">В Word</Button>
+            <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy === 'xlsx'} onClick={() => void file('xlsx')} data-testid="assignment-xlsx">В Excel</Button>
+          </Group>
+          <Group gap="xs"><Button variant="default" onClick={onClose}>Закрыть</Button><Button onClick={onEdit} data-testid="assignment-edit">Изменить</Button></Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 type Edit = { id?: string; text: string; responsible: string; due_on: string | null; all_schools: 0 | 1; school_ids: string[]; group_id: string | null; proposal_id: string | null };
 
 function AssignmentForm({ value, eventId, participants, proposals, onClose }: { value: Edit; eventId?: string; participants: string[]; proposals: { id: string; text: string }[]; onClose: () => void }) {
@@ -33,7 +91,7 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
   const undoNotice = useUndoNotice();
   const roster = useCall('municipality.roster.list', {});
   const groups = useCall('municipality.workGroups.list', {});
-  const options = (roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }));
+  const options = (roster.value ?? []).map((r) => ({ value: r.id, label: schoolShortName(r.name, r.short_name) }));
   const save = async () => {
     setBusy(true);
     try {
@@ -72,7 +130,7 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
         {v.all_schools === 0 && (
           <Stack gap={4}>
             <MultiSelect label="Школы, которым адресовано" searchable data={options} value={v.school_ids} onChange={(x) => setV({ ...v, school_ids: x })} data-testid="assignment-schools" />
-            {participants.length > 0 && <Button size="xs" variant="subtle" onClick={() => setV({ ...v, school_ids: [...new Set([...v.school_ids, ...participants])] })}>Добавить всех участников мероприятия</Button>}
+            {participants.length > 0 && <Button size="xs" variant="subtle" onClick={() => setV({ ...v, school_ids: [...new Set([...v.school_ids, ...participants])] })}>Добавить все школы, которые участвовали</Button>}
           </Stack>
         )}
         <Group justify="space-between">
@@ -111,6 +169,8 @@ export function AssignmentsPanel({ eventId, participants = [], proposals = [] }:
   const list = useCall('municipality.assignments.list', eventId ? { eventId } : {});
   const [edit, setEdit] = useState<Edit | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const opened = (list.value ?? []).find((a) => a.id === open) ?? null;
+  const editOf = (a: AssignmentView): Edit => ({ id: a.id, text: a.text, responsible: a.responsible, due_on: a.due_on, all_schools: a.all_schools ? 1 : 0, school_ids: a.school_ids, group_id: a.group_id, proposal_id: a.proposal_id });
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const rows = (list.value ?? []).filter((a) => !onlyOverdue || a.overdue > 0);
   return (
@@ -127,38 +187,30 @@ export function AssignmentsPanel({ eventId, participants = [], proposals = [] }:
         {list.value && rows.length === 0 && <Text size="sm" c="dimmed">{onlyOverdue ? 'Поручений, не выполненных в срок, нет.' : 'Поручений пока нет. Добавьте первое: что сделать, кому и в какой срок.'}</Text>}
         {rows.length > 0 && (
           <Table fz="sm" withTableBorder data-testid="assignments-table">
-            <Table.Thead><Table.Tr><Table.Th w={40}>№</Table.Th><Table.Th>Поручение</Table.Th><Table.Th w={120}>Срок</Table.Th><Table.Th w={220}>Кому</Table.Th><Table.Th w={220}>Исполнение</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th w={40}>№</Table.Th><Table.Th>Поручение</Table.Th><Table.Th w={120}>Срок</Table.Th><Table.Th w={220}>Кому</Table.Th><Table.Th w={300}>Исполнение по школам</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {rows.map((a, i) => (
-                <Fragment key={a.id}>
-                  <Table.Tr className="row-click" onClick={() => setEdit({ id: a.id, text: a.text, responsible: a.responsible, due_on: a.due_on, all_schools: a.all_schools ? 1 : 0, school_ids: a.school_ids, group_id: a.group_id, proposal_id: a.proposal_id })} data-testid="assignment-row">
-                    <Table.Td>{i + 1}</Table.Td>
-                    <Table.Td className="cell-wrap">{a.text}{!eventId && a.event_topic ? <Text size="xs" c="dimmed">Мероприятие: {a.event_topic}</Text> : null}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.due_on ? `до ${formatDate(a.due_on)}` : 'без срока'}</Table.Td>
-                    <Table.Td className="cell-wrap">{[a.all_schools ? 'Всем школам' : a.concerned ? count(a.concerned, ['школе', 'школам', 'школам']) : '', a.group_title ?? '', a.responsible].filter(Boolean).join(' · ')}</Table.Td>
-                    <Table.Td onClick={(e) => { e.stopPropagation(); setOpen(open === a.id ? null : a.id); }} style={{ cursor: 'pointer' }}>
+                <Table.Tr key={a.id} className="row-click" onClick={() => setOpen(a.id)} data-testid="assignment-row">
+                  <Table.Td>{a.position_no || i + 1}</Table.Td>
+                  <Table.Td className="cell-wrap">{a.text}{!eventId && a.event_topic ? <Text size="xs" c="dimmed">Мероприятие: {a.event_topic}</Text> : null}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.due_on ? `до ${formatDate(a.due_on)}` : 'без срока'}</Table.Td>
+                  <Table.Td className="cell-wrap">{[a.all_schools ? 'Всем школам' : a.concerned ? count(a.concerned, ['школе', 'школам', 'школам']) : '', a.group_title ?? '', a.responsible].filter(Boolean).join(' · ')}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={4}>
                       <Group gap={4}>
                         <Text size="sm" c={a.concerned === 0 ? 'dimmed' : undefined} data-testid="mark-counts">{markCountsText(a.markCounts)}</Text>
                         {a.overdue > 0 && <Badge color="red" variant="filled" tt="none" data-testid="assignment-overdue">не в срок: {a.overdue}</Badge>}
                       </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                  <Table.Tr style={{ display: open === a.id ? undefined : 'none' }}>
-                    <Table.Td colSpan={5}>
-                      <Collapse expanded={open === a.id}>
-                        <Stack gap={2}>
-                          {a.marks.map((m) => <Group key={m.school_id} gap="xs"><Text size="sm" w={320}>{m.school_name}</Text><MarkBadge m={m} />{m.note ? <Text size="sm" c="dimmed">{m.note}</Text> : null}</Group>)}
-                          {a.memberMarks.length > 0 && <MemberMarks a={a} />}
-                        </Stack>
-                      </Collapse>
-                    </Table.Td>
-                  </Table.Tr>
-                </Fragment>
+                      <MarkLines marks={a.marks} limit={IN_ROW} />
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
       </Stack>
+      {opened && !edit && <AssignmentCard a={opened} onClose={() => setOpen(null)} onEdit={() => setEdit(editOf(opened))} />}
       {edit && <AssignmentForm value={edit} eventId={eventId} participants={participants} proposals={proposals} onClose={() => setEdit(null)} />}
     </Card>
   );

@@ -24,18 +24,23 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const EDITABLE = ['kind', 'issuer', 'number', 'place', 'title', 'addressees', 'signer_surname', 'signer_first_name', 'signer_patronymic', 'signer_position',
   'executor_surname', 'executor_first_name', 'executor_patronymic', 'executor_phone', 'reply_number', 'attachments', 'agreed', 'preamble', 'points', 'closing', 'period_text', 'agenda_lead'] as const;
 
-export function DocumentEditor({ id, onClose }: { id: string; onClose: () => void }) {
-  const card = useCall('municipality.documents.get', { id });
-  if (!card.value) return card.error ? <Modal opened onClose={onClose} title="Документ"><Alert color="red">{card.error}</Alert></Modal> : null;
-  const d = card.value.document;
+/** A document of the register (by id), or a new one that enters the register only when saved. */
+type Opened = { id: string } | { kind: NonNullable<Doc['kind']>; eventId?: string };
+
+export function DocumentEditor({ open, onClose }: { open: Opened; onClose: () => void }) {
+  const card = useCall('municipality.documents.get', 'id' in open ? { id: open.id } : null);
+  const blank = useCall('municipality.documents.blank', 'id' in open ? null : { kind: open.kind, ...(open.eventId ? { eventId: open.eventId } : {}) });
+  const got = 'id' in open ? card : blank;
+  if (!got.value) return got.error ? <Modal opened onClose={onClose} title="Документ"><Alert color="red">{got.error}</Alert></Modal> : null;
+  const d = got.value.document as Record<string, unknown>;
   const initial: Doc = {
-    id: d.id, ...Object.fromEntries(EDITABLE.map((k) => [k, str(d[k])])),
+    ...(d.id ? { id: String(d.id) } : {}), ...Object.fromEntries(EDITABLE.map((k) => [k, str(d[k])])),
     doc_date: (d.doc_date as string | null) ?? null, reply_date: (d.reply_date as string | null) ?? null,
     period_from: (d.period_from as string | null) ?? null, period_to: (d.period_to as string | null) ?? null,
     event_id: (d.event_id as string | null) ?? null, roadmap_id: (d.roadmap_id as string | null) ?? null, approves_id: (d.approves_id as string | null) ?? null, short: Number(d.short) ? 1 : 0,
     intro_auto: d.intro_auto === 0 ? 0 : 1, agenda_numbered: d.agenda_numbered === 0 ? 0 : 1, full_names: d.full_names === 1 ? 1 : 0,
   } as Doc;
-  return <EditorBody initial={initial} sections={card.value.sections} printed={!!d.snapshot} onClose={onClose} />;
+  return <EditorBody initial={initial} sections={got.value.sections} printed={!!d.snapshot} onClose={onClose} />;
 }
 
 function EditorBody({ initial, sections: initialSections, printed, onClose }: { initial: Doc; sections: Section[]; printed: boolean; onClose: () => void }) {
@@ -51,10 +56,13 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
   const set = (patch: Partial<Doc>) => { setV({ ...v, ...patch }); setDirty(true); };
   const t = (k: (typeof EDITABLE)[number], label: string, props: Record<string, unknown> = {}) => <TextInput label={label} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} {...props} />;
   const area = (k: (typeof EDITABLE)[number], label: string, description?: string) => <Textarea label={label} description={description} autosize minRows={2} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} />;
-  const persist = async () => {
-    await call('municipality.documents.save', { document: v, sections });
+  /** Saves and returns the document's id: a new one gets its id (and its place in the register) here. */
+  const persist = async (): Promise<string> => {
+    const saved = await call('municipality.documents.save', { document: v, sections });
+    setV({ ...v, id: saved.document.id });
     setDirty(false);
     bump();
+    return saved.document.id;
   };
   const save = async () => {
     setBusy(true);
@@ -63,15 +71,15 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
   const print = async (refresh: boolean) => {
     setBusy(true);
     try {
-      if (dirty) await persist();
-      const saved = await call('municipality.documents.printSave', { id: v.id!, refresh });
+      const id = dirty || !v.id ? await persist() : v.id;
+      const saved = await call('municipality.documents.printSave', { id, refresh });
       if (saved.path) setSavedPath(saved.path);
-      else downloadFile(await call('municipality.documents.print', { id: v.id!, refresh }));
+      else downloadFile(await call('municipality.documents.print', { id, refresh }));
       bump();
     } catch (e) { setError(e instanceof CallError ? e.message : 'Не удалось напечатать.'); } finally { setBusy(false); }
   };
   const order = async () => {
-    try { await persist(); const o = await call('municipality.documents.order', { approvesId: v.id! }); bump(); notifyOk(`Приказ подготовлен: «${str(o.document.title)}». Откройте его в реестре.`); onClose(); } catch (e) { notifyError(e); }
+    try { const id = await persist(); const o = await call('municipality.documents.order', { approvesId: id }); bump(); notifyOk(`Приказ подготовлен: «${str(o.document.title)}». Откройте его в реестре.`); onClose(); } catch (e) { notifyError(e); }
   };
   const close = () => { if (!dirty || window.confirm('Изменения не сохранены. Закрыть без сохранения?')) onClose(); };
   const spravki = (docs.value ?? []).filter((x) => x.kind === 'spravka' && x.id !== v.id);
@@ -195,12 +203,9 @@ function Register({ rows, onOpen }: { rows: DocumentListRow[]; onOpen: (id: stri
 /** The documents of one meeting, in its editor, with «Подготовить справку». */
 export function EventDocuments({ eventId }: { eventId: string }) {
   const docs = useCall('municipality.documents.list', {});
-  const [open, setOpen] = useState<string | null>(null);
-  const { bump } = useDataVersion();
+  const [open, setOpen] = useState<Opened | null>(null);
   const mine = (docs.value ?? []).filter((d) => d.event_id === eventId);
-  const draft = async () => {
-    try { const c = await call('municipality.documents.fromEvent', { eventId }); bump(); setOpen(c.document.id); } catch (e) { notifyError(e); }
-  };
+  const draft = () => setOpen({ kind: 'spravka', eventId });
   return (
     <Card withBorder data-testid="event-documents">
       <Stack gap="xs">
@@ -208,39 +213,32 @@ export function EventDocuments({ eventId }: { eventId: string }) {
           <Title order={5}>Документы по мероприятию</Title>
           <Button size="xs" leftSection={<IconFileText size={14} />} onClick={() => void draft()} data-testid="event-spravka">Подготовить справку об итогах</Button>
         </Group>
-        {mine.length === 0 ? <Text size="sm" c="dimmed">Справка об итогах составится из того, что внесено выше: участники, повестка, выводы, предложения, группы и поручения; файлы мероприятия будут предложены как приложения.</Text> : <Register rows={mine} onOpen={setOpen} />}
+        {mine.length === 0 ? <Text size="sm" c="dimmed">Справка об итогах составится из того, что внесено выше: участники, повестка, выводы, предложения, группы и поручения; файлы мероприятия будут предложены как приложения.</Text> : <Register rows={mine} onOpen={(id) => setOpen({ id })} />}
       </Stack>
-      {open && <DocumentEditor id={open} onClose={() => setOpen(null)} />}
+      {open && <DocumentEditor open={open} onClose={() => setOpen(null)} />}
     </Card>
   );
 }
 
 export function DocumentsTab() {
   const docs = useCall('municipality.documents.list', {});
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<Opened | null>(null);
   const [kind, setKind] = useState<string | null>(null);
-  const { bump } = useDataVersion();
-  const create = async (k: Doc['kind']) => {
-    try {
-      const c = await call('municipality.documents.save', { document: { kind: k, title: k === 'letter' ? 'О …' : 'Новый документ' } as Doc, sections: null });
-      bump();
-      setOpen(c.document.id);
-    } catch (e) { notifyError(e); }
-  };
+  const create = (k: NonNullable<Doc['kind']>) => setOpen({ kind: k });
   const rows = (docs.value ?? []).filter((d) => !kind || d.kind === kind);
   return (
     <Stack data-testid="documents-tab">
       <Group justify="space-between">
         <Select placeholder="Все виды документов" clearable data={opts(DOCUMENT_KINDS)} value={kind} onChange={setKind} w={240} />
         <Group>
-          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => void create('letter')}>Новое письмо</Button>
-          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => void create('order')}>Новый приказ</Button>
+          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => create('letter')} data-testid="document-new-letter">Новое письмо</Button>
+          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => create('order')}>Новый приказ</Button>
         </Group>
       </Group>
       {docs.error && <Alert color="red">{docs.error}</Alert>}
       {docs.value && rows.length === 0 && <Text c="dimmed">Документов пока нет. Справку об итогах мероприятия подготовьте из карточки мероприятия в журнале; приказ об её утверждении — из самой справки.</Text>}
-      {rows.length > 0 && <Register rows={rows} onOpen={setOpen} />}
-      {open && <DocumentEditor id={open} onClose={() => setOpen(null)} />}
+      {rows.length > 0 && <Register rows={rows} onOpen={(id) => setOpen({ id })} />}
+      {open && <DocumentEditor open={open} onClose={() => setOpen(null)} />}
     </Stack>
   );
 }

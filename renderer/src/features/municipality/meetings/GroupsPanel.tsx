@@ -1,4 +1,5 @@
 /** Groups of people (рабочая группа, РМО …): of one meeting in its editor, or all of them in the «Группы» tab. */
+import { schoolShortName } from '../../../../../common/school-name';
 import { useState } from 'react';
 import { Card, Stack, Group, Title, Button, Text, Modal, TextInput, Select, SimpleGrid, Radio, Alert, Table, Badge } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
@@ -27,7 +28,7 @@ function GroupForm({ group, eventId, onClose }: { group: GroupView | null; event
   const { bump } = useDataVersion();
   const undoNotice = useUndoNotice();
   const roster = useCall('municipality.roster.list', {});
-  const schools = (roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }));
+  const schools = (roster.value ?? []).map((r) => ({ value: r.id, label: schoolShortName(r.name, r.short_name) }));
   const leader = String(members.findIndex((m) => m.leader));
   const save = async () => {
     try {

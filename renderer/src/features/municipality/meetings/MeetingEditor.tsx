@@ -3,6 +3,7 @@
  * did not, the agenda, numbered conclusions, proposals by addressee — saved whole; then its assignments,
  * working groups and documents, which exist once the meeting is saved.
  */
+import { schoolShortName } from '../../../../../common/school-name';
 import { useState } from 'react';
 import { Stack, Card, Group, Button, Select, TextInput, Textarea, MultiSelect, SegmentedControl, Checkbox, Title, Text, SimpleGrid, Table, ActionIcon, Alert } from '@mantine/core';
 import { IconArrowLeft, IconTrash, IconDeviceFloppy } from '@tabler/icons-react';
@@ -68,8 +69,8 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
   const roster = useCall('municipality.roster.list', {});
   const groups = useCall('municipality.workGroups.list', card ? { eventId: card.event.id } : {});
   const roadmap = useCall('municipality.roadmap.get', {});
-  const schoolName = new Map((roster.value ?? []).map((r) => [r.id, r.short_name || r.name]));
-  const schoolOptions = (roster.value ?? []).map((r) => ({ value: r.id, label: r.short_name || r.name }));
+  const schoolName = new Map((roster.value ?? []).map((r) => [r.id, schoolShortName(r.name, r.short_name)]));
+  const schoolOptions = (roster.value ?? []).map((r) => ({ value: r.id, label: schoolShortName(r.name, r.short_name) }));
   const participantOptions = v.schools.map((s) => ({ value: s.school_id, label: schoolName.get(s.school_id) ?? 'Школа' }));
   const change = <K extends keyof typeof v>(k: K, x: (typeof v)[K]) => { setV((o) => ({ ...o, [k]: x })); setDirty(true); };
   const ev = (patch: Partial<Ev>) => change('event', { ...v.event, ...patch });
@@ -210,7 +211,7 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
 
       {card && (
         <>
-          <AssignmentsPanel eventId={card.event.id} participants={v.schools.map((s) => s.school_id)} proposals={card.proposals.map((p) => ({ id: p.item.id, text: str(p.item.text) }))} />
+          <AssignmentsPanel eventId={card.event.id} participants={v.schools.filter((s) => s.status === 'present').map((s) => s.school_id)} proposals={card.proposals.map((p) => ({ id: p.item.id, text: str(p.item.text) }))} />
           <GroupsPanel eventId={card.event.id} />
           <Card withBorder data-testid="meeting-files">
             <Attachments eventId={card.event.id} order={5} note="Файлы остаются в управлении образования и в школы не передаются." />
