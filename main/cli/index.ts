@@ -14,6 +14,7 @@ import { verifyCommand } from './commands/verify.js';
 import { quarantineCommand } from './commands/quarantine.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
+import { importProgrammeCommand, importListCommand } from './commands/onboarding.js';
 
 const commands = new Map<string, CliCommand>();
 
@@ -25,6 +26,8 @@ export function registerCommand(c: CliCommand) {
 
 [initCommand, enrollCommand, demoCommand, exportCommand, importCommand, verifyCommand, quarantineCommand, historyCommand].forEach(registerCommand);
 registerCommand(reportCommand);
+registerCommand(importProgrammeCommand);
+registerCommand(importListCommand);
 
 export function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((k) => k.length));

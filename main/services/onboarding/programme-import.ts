@@ -51,12 +51,14 @@ const TABLE: Partial<Record<ImportSection, string>> = {
 const TEXT: Record<string, string> = { programme_task: 'text', programme_problem: 'description', direction: 'title', activity: 'title', indicator: 'title', local_act: 'title' };
 
 /** The kept row this document row is: by number where the section has numbers, else by text. */
-function counterpart(section: ImportSection, r: ImportRow, rows: Row[], taken: Set<string>): Row | undefined {
+function counterpart(section: ImportSection, r: ImportRow, position: number, rows: Row[], taken: Set<string>): Row | undefined {
   const table = TABLE[section]!;
   const free = rows.filter((x) => !taken.has(String(x.id)));
   const byText = free.find((x) => same(String(x[TEXT[table]!] ?? '')) === same(r.text));
   if (byText) return byText;
   if (section === 'activity' && r.number) return free.find((x) => String(x.number ?? '') === r.number);
+  // A task or direction reworded in a newer version keeps its place in the list.
+  if (section === 'task' || section === 'direction') return free.find((x) => Number(x.position) === position);
   return undefined;
 }
 
@@ -74,7 +76,7 @@ function valuesOf(ctx: ServiceContext, section: ImportSection, r: ImportRow, pos
       const t = timing ? parseTiming(timing, yearFrom) : { kind: 'none' as const, dateFrom: null, dateTo: null };
       const mark = r.fields.completion_mark ?? '';
       return {
-        number: r.number?.slice(0, 20) ?? null, title: r.text.slice(0, 2000), timing_text: timing.slice(0, 300), timing_kind: t.kind, date_from: t.dateFrom, date_to: t.dateTo,
+        number: r.number?.slice(0, 20) ?? '', title: r.text.slice(0, 2000), timing_text: timing.slice(0, 300), timing_kind: t.kind, date_from: t.dateFrom, date_to: t.dateTo,
         responsible: (r.fields.responsible ?? '').slice(0, 1000), completion_mark: mark.slice(0, 10000), ...(/^выполнен/i.test(mark) ? { status: 'done' } : {}),
       };
     }
@@ -91,7 +93,7 @@ function mark(ctx: ServiceContext, programmeId: string | null, section: ImportSe
   const kept = existingRows(ctx, programmeId, section);
   return rows.map((r, i) => {
     if (section === 'unknown') return { r: { ...r, change: 'new' as RowChange }, match: undefined };
-    const match = counterpart(section, r, kept, taken);
+    const match = counterpart(section, r, i + 1, kept, taken);
     if (match) taken.add(String(match.id));
     const v = valuesOf(ctx, section, r, i + 1, yearFrom);
     const change: RowChange = !match ? 'new' : differs(match, v) ? 'changed' : 'same';

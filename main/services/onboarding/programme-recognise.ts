@@ -251,6 +251,7 @@ function recogniseTable(t: DocTable, n: number, outerDirection: string | null): 
     const acts: ImportRow[] = [];
     const dirs: ImportRow[] = [];
     let direction = outerDirection;
+    let prevRaw = '';
     let first = Infinity;
     let last = 0;
     for (const { r, line } of data) {
@@ -270,7 +271,8 @@ function recogniseTable(t: DocTable, n: number, outerDirection: string | null): 
       const prev = acts[acts.length - 1];
       // A row continued on the next page: only the text column, going on from the row before.
       if (prev && !number && !timing && !resp && title && /^[а-яё(«"]/.test(title)) {
-        prev.text = `${prev.text} ${title}`;
+        prevRaw = `${prevRaw} ${title}`;
+        prev.text = stripEnd(prevRaw);
         prev.source += `\n${rowText(r)}`;
         continue;
       }
@@ -281,6 +283,7 @@ function recogniseTable(t: DocTable, n: number, outerDirection: string | null): 
       if (!title) title = unique.find((v) => v !== number && v !== timing && v !== resp) ?? '';
       if (!title) { acts.push(row(rowText(r), rowText(r), number, {}, 'Нет названия мероприятия — строка не будет сохранена, если её не поправить в документе')); continue; }
       const dir = cell(r, 'direction') || direction;
+      prevRaw = title;
       acts.push(row(rowText(r), stripEnd(title), number, { timing_text: timing || null, responsible: resp || null, completion_mark: cell(r, 'mark') || null, direction: dir }));
     }
     const span = Number.isFinite(first) ? where(first, last) : where(1, t.rows.length);
