@@ -26,6 +26,7 @@ import { privacyHandlers } from './services/privacy/privacy.handlers.js';
 import { recycleBinHandlers } from './services/recycle-bin.handlers.js';
 import { documentsHandlers } from './services/documents.handlers.js';
 import { searchHandlers } from './services/search.handlers.js';
+import { onboardingHandlers } from './services/onboarding/onboarding.handlers.js';
 
 export type { Handlers } from './services/area-handlers.js';
 
@@ -33,7 +34,7 @@ export type { Handlers } from './services/area-handlers.js';
 export const handlers: Handlers = joinAreas(
   workspaceHandlers, recordsHandlers, riskGroupHandlers, attachmentsHandlers, dashboardHandlers, fromMunicipalityHandlers,
   municipalityHandlers, meetingsHandlers, reportsHandlers, exchangeHandlers, backupHandlers, privacyHandlers, recycleBinHandlers,
-  documentsHandlers, searchHandlers,
+  documentsHandlers, searchHandlers, onboardingHandlers,
 );
 
 /** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */

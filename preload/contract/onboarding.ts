@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { base64Bytes, type ByteLimit } from './bytes.js';
+import { call } from './define.js';
 
 /** Where a block of the document goes; `unknown`: not understood, shown as it stands in the document. */
 export const IMPORT_SECTIONS = ['task', 'problem', 'direction', 'activity', 'indicator', 'local_act', 'unknown'] as const;
@@ -95,8 +96,19 @@ const choices = z.record(z.string().max(20), z.union([z.literal('take'), z.liter
 const mapping = z.array(z.union([z.enum(LIST_FIELDS), z.null()])).max(200);
 
 export const onboardingInputs = {
-  programmePreview: z.strictObject({ fileName, bytes: base64Bytes(IMPORT_FILE_LIMIT) }),
-  programmeApply: z.strictObject({ fileName, bytes: base64Bytes(IMPORT_FILE_LIMIT), choices }),
-  listPreview: z.strictObject({ fileName, bytes: base64Bytes(IMPORT_FILE_LIMIT), kind: z.enum(['staff', 'pupils']), mapping: mapping.optional() }),
-  listApply: z.strictObject({ fileName, bytes: base64Bytes(IMPORT_FILE_LIMIT), kind: z.enum(['staff', 'pupils']), mapping: mapping.optional() }),
+  programmePreview: z.strictObject({ fileName, dataBase64: base64Bytes(IMPORT_FILE_LIMIT) }),
+  programmeApply: z.strictObject({ fileName, dataBase64: base64Bytes(IMPORT_FILE_LIMIT), choices }),
+  listPreview: z.strictObject({ fileName, dataBase64: base64Bytes(IMPORT_FILE_LIMIT), kind: z.enum(['staff', 'pupils']), mapping: mapping.optional() }),
+  listApply: z.strictObject({ fileName, dataBase64: base64Bytes(IMPORT_FILE_LIMIT), kind: z.enum(['staff', 'pupils']), mapping: mapping.optional() }),
 };
+
+export const onboardingCalls = {
+  /** What the document holds and where it would go; nothing is saved. */
+  'onboarding.programmePreview': call<ProgrammePreview>('school')(onboardingInputs.programmePreview),
+  /** The same file with a choice per block, saved all or nothing. */
+  'onboarding.programmeApply': call<ProgrammeImportResult>('school')(onboardingInputs.programmeApply),
+  'onboarding.listPreview': call<ListPreview>('school')(onboardingInputs.listPreview),
+  'onboarding.listApply': call<ListImportResult>('school')(onboardingInputs.listApply),
+};
+
+export interface ListImportResult { created: number; updated: number; unchanged: number; skipped: number }
