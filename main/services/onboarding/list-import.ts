@@ -85,11 +85,21 @@ function keptRows(ctx: ServiceContext, kind: ListKind): Row[] {
   return kind === 'pupils' ? revealRows(ctx.raw, rows) : rows;
 }
 
-function keptMatch(kind: ListKind, kept: Row[], v: Record<string, unknown>): Row | undefined {
-  if (kind === 'staff') return kept.find((k) => staffKey(k) === staffKey(v)) ?? kept.find((k) => same(String(k.full_name)) === same(String(v.full_name)) && !k.position);
+/** Kept rows by normalised name: a 1,000-row list is matched in one pass, not a thousand. */
+function byName(kept: Row[]): Map<string, Row[]> {
+  const m = new Map<string, Row[]>();
+  for (const k of kept) {
+    const n = same(String(k.full_name));
+    m.set(n, [...(m.get(n) ?? []), k]);
+  }
+  return m;
+}
+
+function keptMatch(kind: ListKind, kept: Map<string, Row[]>, v: Record<string, unknown>): Row | undefined {
+  const namesake = kept.get(same(String(v.full_name))) ?? [];
+  if (kind === 'staff') return namesake.find((k) => staffKey(k) === staffKey(v)) ?? namesake.find((k) => !k.position);
   // A child known by name and birth date; without a birth date on either side, by name and class.
-  return kept.find((k) => same(String(k.full_name)) === same(String(v.full_name))
-    && (k.birth_date && v.birth_date ? k.birth_date === v.birth_date : same(String(k.class_name)) === same(String(v.class_name))));
+  return namesake.find((k) => (k.birth_date && v.birth_date ? k.birth_date === v.birth_date : same(String(k.class_name)) === same(String(v.class_name))));
 }
 
 const differs = (k: Row, v: Record<string, unknown>) => Object.entries(v).some(([c, x]) => (x ?? '') !== '' && String(k[c] ?? '') !== String(x ?? ''));
@@ -104,7 +114,7 @@ async function analyse(ctx: ServiceContext, kind: ListKind, fileName: string, by
   const auto = mappingFor(ctx.raw, kind, headers);
   const fields = given ? headers.map((_, i) => given[i] ?? null) : auto.fields;
   if (!fields.some((f) => f === 'full_name' || f === 'last_name')) throw new ImportRefused('not_list');
-  const kept = keptRows(ctx, kind);
+  const kept = byName(keptRows(ctx, kind));
   const seen = new Map<string, number>();
   const rows: (ListRowPreview & { value: Record<string, unknown>; match?: Row })[] = [];
   table.forEach((cells, i) => {
