@@ -1,5 +1,5 @@
 /** The staff list: who works at the school, who is young or newly arrived, and whether they have a mentor. */
-import { ListImportButton } from '../onboarding/ListImport';
+import { ListImportButton } from '../../components/ListImport';
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Checkbox, Text, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';

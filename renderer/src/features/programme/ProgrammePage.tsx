@@ -15,7 +15,7 @@ import { PROGRAMME_FIELDS, TASK_FIELDS, DIRECTION_FIELDS, problemFields, LOCAL_A
 import { ActivitiesTab } from './ActivitiesTab';
 import { IndicatorsTab } from './IndicatorsTab';
 import { SimpleListTab } from './SimpleListTab';
-import { ProgrammeImportButton } from '../onboarding/ProgrammeImport';
+import { ProgrammeImportButton } from '../../components/ProgrammeImport';
 
 function ProgrammeForm({ row, onClose, onSaved }: { row: Row | null; onClose: () => void; onSaved: (row: Row) => void }) {
   const year = new Date().getFullYear();

@@ -1,5 +1,5 @@
 /** Registry 3: pupils of the risk group and gifted pupils, with their support measures. */
-import { ListImportButton } from '../onboarding/ListImport';
+import { ListImportButton } from '../../components/ListImport';
 import { useState } from 'react';
 import { Tabs, Group, Button } from '@mantine/core';
 import { IconAlertTriangle, IconStar, IconUserPlus } from '@tabler/icons-react';

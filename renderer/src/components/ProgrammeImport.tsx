@@ -6,12 +6,12 @@
 import { useState } from 'react';
 import { Button, Modal, Stack, Text, Table, Select, Badge, Group, Alert, ScrollArea } from '@mantine/core';
 import { IconFileWord } from '@tabler/icons-react';
-import { call } from '../../app/api';
-import { useDataVersion } from '../../app/data';
-import { notifyError, notifyOk } from '../../app/notify';
-import { readAsBase64 } from '../../components/files';
-import { PickFile } from '../../components/PickFile';
-import type { ProgrammePreview, BlockChoice, ImportSection } from '../../../../preload/contract/index';
+import { call } from '../app/api';
+import { useDataVersion } from '../app/data';
+import { notifyError, notifyOk } from '../app/notify';
+import { readAsBase64 } from './files';
+import { PickFile } from './PickFile';
+import type { ProgrammePreview, BlockChoice, ImportSection } from '../../../preload/contract/index';
 
 const SECTION: Record<ImportSection, string> = {
   task: 'Задачи', problem: 'Проблемы и причины', direction: 'Направления', activity: 'Мероприятия', indicator: 'Показатели', local_act: 'Локальные акты', unknown: 'Не распознано',

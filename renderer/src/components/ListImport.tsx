@@ -6,13 +6,13 @@
 import { useState } from 'react';
 import { Button, Modal, Stack, Text, Table, Select, Badge, Group, ScrollArea, SimpleGrid } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { call } from '../../app/api';
-import { useDataVersion } from '../../app/data';
-import { notifyError, notifyOk } from '../../app/notify';
-import { readAsBase64 } from '../../components/files';
-import { PickFile } from '../../components/PickFile';
-import { formatDate } from '../../../../common/format';
-import type { ListPreview, ListKind, ListField } from '../../../../preload/contract/index';
+import { call } from '../app/api';
+import { useDataVersion } from '../app/data';
+import { notifyError, notifyOk } from '../app/notify';
+import { readAsBase64 } from './files';
+import { PickFile } from './PickFile';
+import { formatDate } from '../../../common/format';
+import type { ListPreview, ListKind, ListField } from '../../../preload/contract/index';
 
 const FIELD: Record<ListField, string> = {
   full_name: 'ФИО полностью', last_name: 'Фамилия', first_name: 'Имя', middle_name: 'Отчество', position: 'Должность', subjects: 'Предметы',
