@@ -114,8 +114,3 @@ function finishTable(t: TableDraft): DocTable {
   return { kind: 'table', rows: out };
 }
 
-/** The document as the lines a person reads, for a message or a log that must not quote it: only counts. */
-export function describeDoc(blocks: DocBlock[]): string {
-  const t = blocks.filter((b) => b.kind === 'table').length;
-  return `${blocks.length - t} абзацев, ${t} таблиц`;
-}
