@@ -27,6 +27,7 @@ import { recycleBinHandlers } from './services/recycle-bin.handlers.js';
 import { documentsHandlers } from './services/documents.handlers.js';
 import { searchHandlers } from './services/search.handlers.js';
 import { updateHandlers } from './services/update/update.handlers.js';
+import { onboardingHandlers } from './services/onboarding/onboarding.handlers.js';
 
 export type { Handlers } from './services/area-handlers.js';
 
@@ -34,7 +35,7 @@ export type { Handlers } from './services/area-handlers.js';
 export const handlers: Handlers = joinAreas(
   workspaceHandlers, recordsHandlers, riskGroupHandlers, attachmentsHandlers, dashboardHandlers, fromMunicipalityHandlers,
   municipalityHandlers, meetingsHandlers, reportsHandlers, exchangeHandlers, backupHandlers, privacyHandlers, recycleBinHandlers,
-  documentsHandlers, searchHandlers, updateHandlers,
+  documentsHandlers, searchHandlers, updateHandlers, onboardingHandlers,
 );
 
 /** Top-level call inputs refuse unknown keys: a renderer that sends more than the contract says is wrong. */

@@ -11,6 +11,7 @@ import { benchHostile } from './bench-hostile.js';
 import { benchLimits } from './bench-limits.js';
 import { benchPrivacy } from './bench-privacy.js';
 import { benchAtRest } from './bench-at-rest.js';
+import { benchOnboarding } from './bench-onboarding.js';
 
 type Figures = Record<string, number>;
 interface Section {
@@ -28,6 +29,7 @@ const SECTIONS: Section[] = [
   { name: 'school: large demo and its lists', run: benchSchoolLists },
   { name: 'school: personal data sealed at rest', run: benchPrivacy },
   { name: 'school: whole-file encryption, encrypted vs plain', run: benchAtRest },
+  { name: 'school: programme from Word (300 plan rows), staff list from Excel (1,000 rows)', run: benchOnboarding },
   ...exchangeSections(bundles),
   { name: 'exchange: hostile ≈40 MB files refused', run: benchHostile },
   { name: 'exchange: files at one school\'s limits, a 15-origin resend', run: benchLimits },

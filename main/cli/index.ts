@@ -15,6 +15,7 @@ import { quarantineCommand } from './commands/quarantine.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { updateCommand } from './commands/update.js';
+import { importProgrammeCommand, importListCommand } from './commands/onboarding.js';
 
 const commands = new Map<string, CliCommand>();
 
@@ -27,6 +28,8 @@ export function registerCommand(c: CliCommand) {
 [initCommand, enrollCommand, demoCommand, exportCommand, importCommand, verifyCommand, quarantineCommand, historyCommand].forEach(registerCommand);
 registerCommand(reportCommand);
 registerCommand(updateCommand);
+registerCommand(importProgrammeCommand);
+registerCommand(importListCommand);
 
 export function mainHelp(): string {
   const width = Math.max(...[...commands.keys()].map((k) => k.length));

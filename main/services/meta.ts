@@ -23,6 +23,8 @@ export type MetaKey =
   | `exchange_seq.${string}`
   /** The last conflict decision on a record (exchange/conflicts.ts), so it can be undone. */
   | `conflict_decision.${string}`
+  /** Which column of a staff or pupil list is which field, by header words (onboarding/mapping.ts). */
+  | `import_mapping.${'staff' | 'pupils'}`
   /** Requisites printed on the municipality's documents. */
   | `report.${'organisation' | 'parent' | 'centre' | 'place' | 'head_position' | 'head_name' | 'executor'
     | 'address' | 'phone' | 'fax' | 'email' | 'site' | 'ogrn' | 'okpo' | 'inn_kpp'}`;

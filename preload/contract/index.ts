@@ -33,6 +33,9 @@ import * as B from './backup.js';
 // children's data on the school's computer: the lock, consent, erasure, the access log
 export * from './privacy.js';
 import { privacyCalls } from './privacy.js';
+// a school's programme and lists from its own files (types and schemas)
+export * from './onboarding.js';
+import { onboardingCalls } from './onboarding.js';
 // the recycle bin (types and calls)
 export * from './recycle-bin.js';
 import { recycleBinCalls, type RemoveResult, type DeletionPreview } from './recycle-bin.js';
@@ -66,6 +69,7 @@ export const listInput = z.strictObject({
 
 export const contract = {
   ...privacyCalls,
+  ...onboardingCalls,
   // the workspace file itself: first run, the demo; services refuse what the file's state does not allow
   'workspace.state': call<WorkspaceState>(...ANY_ROLE)(z.strictObject({})),
   'workspace.createSchool': call<WorkspaceState>(...ANY_ROLE)(entitySchemas.school_profile),

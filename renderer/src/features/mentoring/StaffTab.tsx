@@ -1,4 +1,5 @@
 /** The staff list: who works at the school, who is young or newly arrived, and whether they have a mentor. */
+import { ListImportButton } from '../../components/ListImport';
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Checkbox, Text, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
@@ -77,7 +78,7 @@ export function StaffTab(props: { group: StaffGroup; setGroup: (g: StaffGroup) =
             <Select aria-label="Группа педагогов" data={GROUPS} value={props.group} onChange={(v) => props.setGroup((v as StaffGroup) ?? 'all')} allowDeselect={false} w={300} />
             <Select aria-label="Категория" placeholder="Любая категория" data={staffCategory.options} value={category} onChange={setCategory} clearable w={200} />
             <Checkbox label="Показать уволенных" checked={withLeft} onChange={(e) => setWithLeft(e.currentTarget.checked)} />
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ initial: NEW_STAFF })} ml="auto">Добавить педагога</Button>
+            <Group gap="xs" ml="auto"><ListImportButton kind="staff" /><Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ initial: NEW_STAFF })}>Добавить педагога</Button></Group>
           </>
         }
       />

@@ -15,6 +15,7 @@ import { PROGRAMME_FIELDS, TASK_FIELDS, DIRECTION_FIELDS, problemFields, LOCAL_A
 import { ActivitiesTab } from './ActivitiesTab';
 import { IndicatorsTab } from './IndicatorsTab';
 import { SimpleListTab } from './SimpleListTab';
+import { ProgrammeImportButton } from '../../components/ProgrammeImport';
 
 function ProgrammeForm({ row, onClose, onSaved }: { row: Row | null; onClose: () => void; onSaved: (row: Row) => void }) {
   const year = new Date().getFullYear();
@@ -92,7 +93,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
           <Center>
             <Stack align="center">
               <Text>Программа ещё не внесена. Начните с паспорта: название, период, приказ об утверждении и цель.</Text>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Внести программу</Button>
+              <Group><Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Внести программу</Button><ProgrammeImportButton onDone={setSelected} /></Group>
             </Stack>
           </Center>
         </Card>
@@ -108,6 +109,7 @@ export function ProgrammePage(_props: { go?: (p: PageKey) => void }) {
         actions={
           <>
             {programmes.length > 1 && <Select aria-label="Программа" data={programmes.map((p) => ({ value: p.id, label: programmeOption(p, today) }))} value={selected} onChange={setSelected} allowDeselect={false} w={440} comboboxProps={{ width: 560 }} data-testid="programme-select" />}
+            <ProgrammeImportButton onDone={setSelected} />
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Новая программа</Button>
           </>
         }

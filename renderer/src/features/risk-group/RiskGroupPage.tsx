@@ -1,4 +1,5 @@
 /** Registry 3: pupils of the risk group and gifted pupils, with their support measures. */
+import { ListImportButton } from '../../components/ListImport';
 import { useCallback, useState } from 'react';
 import { pendingTable, useOpenRequests, type OpenRequest } from '../../app/openRecord';
 import { Tabs, Group, Button } from '@mantine/core';
@@ -29,9 +30,12 @@ export function RiskGroupPage(_props: { go?: (p: PageKey) => void }) {
             <Tabs.Tab value="risk" leftSection={<IconAlertTriangle size={16} />}>Группа риска</Tabs.Tab>
             <Tabs.Tab value="gifted" leftSection={<IconStar size={16} />}>Одарённые дети</Tabs.Tab>
           </Tabs.List>
-          {tab === 'gifted'
-            ? <Button leftSection={<IconStar size={16} />} onClick={() => setAdding('gifted')}>Добавить одарённого обучающегося</Button>
-            : <Button color="red" leftSection={<IconUserPlus size={16} />} onClick={() => setAdding('risk')}>Включить в группу риска</Button>}
+          <Group gap="xs" wrap="nowrap">
+            <ListImportButton kind="pupils" />
+            {tab === 'gifted'
+              ? <Button leftSection={<IconStar size={16} />} onClick={() => setAdding('gifted')}>Добавить одарённого обучающегося</Button>
+              : <Button color="red" leftSection={<IconUserPlus size={16} />} onClick={() => setAdding('risk')}>Включить в группу риска</Button>}
+          </Group>
         </Group>
         <Tabs.Panel value="risk">
           <RiskList classes={classes} category={category} onCategory={setCategory} including={adding === 'risk'} onIncluding={(o) => setAdding(o ? 'risk' : null)} />
