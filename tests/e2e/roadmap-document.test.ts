@@ -98,7 +98,7 @@ describe('справка об итогах дорожной карты и при
     const CLOSING = 'В ходе реализации плана выявились недочёты в работе с управленческими командами школ с НОР.';
     await closing.fill(CLOSING);
     const [first] = await Promise.all([page.waitForEvent('download'), doc.getByTestId('document-print').click()]);
-    expect(first.suggestedFilename()).toBe('Справка № 01-12 236 от 15.06.2026.docx');
+    expect(first.suggestedFilename()).toBe('Справка № 01-12-236 от 15.06.2026.docx');
     const s = await readDocx(readFileSync((await first.path())!));
     expect(s.paragraphs).toContain('15.06.2026\t№ 01-12/236');
     expect(s.paragraphs).toContain(CLOSING);

@@ -16,6 +16,7 @@ import { generateDemo } from '../../main/services/demo.js';
 import { generateMunicipalityDemo } from '../../main/services/municipality/demo.js';
 import { count } from '../../common/format.js';
 import { NOUNS } from '../../common/nouns.js';
+import { schoolShortName } from '../../common/school-name.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 const NOW = () => new Date('2026-11-25T10:00:00');
@@ -97,7 +98,8 @@ describe('версии и квитанции — в браузере', () => {
     await shots(page, 'not-submitted');
     await page.keyboard.press('Escape');
 
-    await rows.filter({ hasText: first }).first().click();
+    // The summary shows short names (the full one on hover).
+    await rows.filter({ hasText: schoolShortName(first) }).first().click();
     await page.getByTestId('drawer-app-version').getByText('Версия «Опоры» в школе: 0.1.0 (по последнему файлу).').waitFor();
     await shots(page, 'school-card-version');
     expect(app.errors).toEqual([]);

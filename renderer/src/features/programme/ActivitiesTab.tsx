@@ -59,15 +59,16 @@ export function ActivitiesTab({ programme }: { programme: Row }) {
               {comments.get(r.id)?.map((c, i) => <Text key={i} size="xs" c="grape">Куратор ({formatDate(c.written_on)}): {c.text}</Text>)}
             </>
           ) },
-          // Three lines at most (the whole title on hover): seed 000's directions run to 80 characters and begin alike.
-          { key: 'direction_title', title: 'Направление', sort: 'direction_title', width: 180, render: (r) => (r.direction_title ? <Text size="xs" lineClamp={3} title={String(r.direction_title)}>{r.direction_title}</Text> : <Text size="xs" c="dimmed">не указано</Text>) },
-          { key: 'timing_text', title: 'Сроки', sort: 'date_to', width: 150, render: (r) => (<><Text size="sm" c={r.timing_text ? undefined : 'dimmed'}>{r.timing_text || 'Без срока'}</Text>{r.date_to && r.timing_kind !== 'date' && r.timing_kind !== 'deadline' && <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>контроль: {formatDate(String(r.date_to))}</Text>}</>) },
-          { key: 'responsible', title: 'Ответственные', width: 180, render: (r) => <Text size="xs">{r.responsible}</Text> },
+          // Two lines at most (the whole text on hover), here and in «Ответственные»: a row stays two lines high, so a
+          // 768-pixel screen shows eight or more (seed 000's directions run to 80 characters).
+          { key: 'direction_title', title: 'Направление', sort: 'direction_title', width: 160, render: (r) => (r.direction_title ? <Text size="xs" lineClamp={2} title={String(r.direction_title)}>{r.direction_title}</Text> : <Text size="xs" c="dimmed">не указано</Text>) },
+          { key: 'timing_text', title: 'Сроки', sort: 'date_to', width: 140, render: (r) => (<><Text size="sm" c={r.timing_text ? undefined : 'dimmed'}>{r.timing_text || 'Без срока'}</Text>{r.date_to && r.timing_kind !== 'date' && r.timing_kind !== 'deadline' && <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>контроль: {formatDate(String(r.date_to))}</Text>}</>) },
+          { key: 'responsible', title: 'Ответственные', width: 170, render: (r) => <Text size="xs" lineClamp={2} title={String(r.responsible ?? '')}>{r.responsible}</Text> },
           // The mark under the status: most rows have none yet, and an empty column of its own took the title's width.
           { key: 'status', title: 'Выполнение', sort: 'status', width: 170, render: (r) => (
             <>
               <ActivityStatusBadge status={String(r.status)} overdue={r.overdue === 1} />
-              {r.completion_mark && <Text size="xs" c="dimmed" lineClamp={3} title={String(r.completion_mark)} mt={2}>{r.completion_mark}</Text>}
+              {r.completion_mark && <Text size="xs" c="dimmed" lineClamp={2} title={String(r.completion_mark)} mt={2}>{r.completion_mark}</Text>}
             </>
           ) },
         ] satisfies Column[]).filter((c) => !grouped || c.key !== 'direction_title')}
