@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { launchApp, type AppSession } from './browser.js';
+import { schoolShortName } from '../../common/school-name.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/municipality-core.js';
@@ -117,7 +118,7 @@ describe('журнал мероприятий управления образо�
     // Two members work at schools of the roster: the group's assignments reach those two schools.
     for (const [i, k] of [[1, 0], [2, 2]] as const) {
       await members.getByTestId('group-members-row').nth(i).getByLabel('Школа из реестра').click();
-      await page.getByRole('option', { name: SCHOOLS[k]!, exact: true }).click();
+      await page.getByRole('option', { name: schoolShortName(SCHOOLS[k]!), exact: true }).click();
     }
     await members.getByTestId('group-members-row').first().getByLabel('Руководитель').check();
     await shot(page, 'group-form');
@@ -147,6 +148,9 @@ describe('журнал мероприятий управления образо�
     await page.getByRole('option', { name: 'Выполняется', exact: true }).click();
     await expect.poll(() => mm.getByLabel('Исполнение: Иванова Анна Петровна').inputValue()).toBe('Выполняется');
     await shot(page, 'member-marks');
+    // The marks are in the assignment's card (a row opens it): closed before going on.
+    await page.getByTestId('assignment-card').getByRole('button', { name: 'Закрыть', exact: true }).click();
+    await page.getByTestId('assignment-card').waitFor({ state: 'detached' });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await shot(page, 'meeting-saved-1920');
     await shot(page, 'meeting-saved');

@@ -81,9 +81,12 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
   const order = async () => {
     try { const id = await persist(); const o = await call('municipality.documents.order', { approvesId: id }); bump(); notifyOk(`Приказ подготовлен: «${str(o.document.title)}». Откройте его в реестре.`); onClose(); } catch (e) { notifyError(e); }
   };
-  const close = () => { if (!dirty || window.confirm('Изменения не сохранены. Закрыть без сохранения?')) onClose(); };
+  // The app's own question, as every form asks it (RecordForm), never the browser's confirm() — a person can read it.
+  const [asking, setAsking] = useState(false);
+  const close = () => { if (!dirty) onClose(); else setAsking(true); };
   const spravki = (docs.value ?? []).filter((x) => x.kind === 'spravka' && x.id !== v.id);
   return (
+    <>
     <Modal opened onClose={close} title={`${DOCUMENT_KINDS[(v.kind ?? 'spravka') as keyof typeof DOCUMENT_KINDS]}: реквизиты и текст`} size={1040}>
       <Stack data-testid="document-editor">
         {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
@@ -178,6 +181,14 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
         </Group>
       </Stack>
     </Modal>
+      <Modal opened={asking} onClose={() => setAsking(false)} closeOnEscape={false} title={<Text fw={600}>Несохранённые изменения</Text>} centered zIndex={400}>
+        <Text mb="md">В документе есть несохранённые изменения. Закрыть его без сохранения?</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setAsking(false)}>Продолжить редактирование</Button>
+          <Button color="red" onClick={() => { setAsking(false); onClose(); }}>Закрыть без сохранения</Button>
+        </Group>
+      </Modal>
+    </>
   );
 }
 
