@@ -46,7 +46,7 @@ export const KDF_BOUNDS = { minLogN: 14, maxLogN: 20, maxR: 16, maxP: 4, minSalt
 export const FREE_TRIES = 5;
 export const MAX_WAIT_S = 300;
 
-/** A refusal of the keyring with a Russian message (turned into an AppError by main/services/db-errors.ts). */
+/** A refusal of the keyring with a Russian message (turned into an AppError by main/services/core/db-errors.ts). */
 export class KeyringError extends Error {
   constructor(readonly code: string, message: string, readonly fieldErrors?: Record<string, string>) {
     super(message);

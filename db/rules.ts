@@ -23,7 +23,7 @@
  * - better-sqlite3: pass a named-parameter object after the positional ones —
  *   `raw.prepare(\`… WHERE t.owner = ? AND ${rule.activityOverdue('t')}\`).all(owner, { day })`.
  *   Keys a statement does not use are ignored, so a list can always pass `{ day }`.
- * - Kysely: `kyselyRule(rule.activityOverdue('activity'), { day })` (main/services/kysely-rule.ts) turns every
+ * - Kysely: `kyselyRule(rule.activityOverdue('activity'), { day })` (main/services/core/kysely-rule.ts) turns every
  *   `@name` into a bound value; it lives there so that this module, which forms reach through the registry, stays plain text.
  */
 import { isoDay } from '../common/format.js';

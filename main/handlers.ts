@@ -5,36 +5,37 @@
  */
 import { z } from 'zod';
 import { contract, ANY_ROLE, type CallName, type CallResult, type Role } from '../preload/contract/index.js';
-import { AppError } from './services/errors.js';
-import { zodToAppError } from './services/validation.js';
-import { knownError } from './services/db-errors.js';
-import { getRole } from './services/school.js';
-import type { HandlerEnv } from './services/context.js';
-import { joinAreas, type Handlers } from './services/area-handlers.js';
-import { workspaceHandlers } from './services/workspace.handlers.js';
-import { recordsHandlers } from './services/records.handlers.js';
-import { riskGroupHandlers } from './services/risk-group.handlers.js';
-import { attachmentsHandlers } from './services/attachments.handlers.js';
-import { dashboardHandlers } from './services/dashboard.handlers.js';
-import { fromMunicipalityHandlers } from './services/from-municipality.handlers.js';
+import { AppError } from './services/core/errors.js';
+import { zodToAppError } from './services/core/validation.js';
+import { knownError } from './services/core/db-errors.js';
+import { getRole } from './services/core/school-profile.js';
+import type { HandlerEnv } from './services/core/context.js';
+import { joinAreas, type Handlers } from './services/core/area-handlers.js';
+import { workspaceHandlers } from './services/school/workspace.handlers.js';
+import { recordsHandlers } from './services/records/records.handlers.js';
+import { riskGroupHandlers } from './services/school/risk-group.handlers.js';
+import { attachmentsHandlers } from './services/school/attachments.handlers.js';
+import { dashboardHandlers } from './services/school/dashboard.handlers.js';
+import { fromMunicipalityHandlers } from './services/school/from-municipality.handlers.js';
 import { municipalityHandlers } from './services/municipality/municipality.handlers.js';
 import { meetingsHandlers } from './services/municipality/meetings.handlers.js';
 import { reportsHandlers } from './services/reports/reports.handlers.js';
 import { exchangeHandlers } from './services/exchange/exchange.handlers.js';
 import { backupHandlers } from './services/backup/backup.handlers.js';
 import { privacyHandlers } from './services/privacy/privacy.handlers.js';
-import { recycleBinHandlers } from './services/recycle-bin.handlers.js';
-import { documentsHandlers } from './services/documents.handlers.js';
-import { searchHandlers } from './services/search.handlers.js';
+import { childPapersHandlers } from './services/reports/child-papers.handlers.js';
+import { recycleBinHandlers } from './services/records/recycle-bin.handlers.js';
+import { documentsHandlers } from './services/reports/documents.handlers.js';
+import { searchHandlers } from './services/records/search.handlers.js';
 import { updateHandlers } from './services/update/update.handlers.js';
-import { onboardingHandlers } from './services/onboarding/onboarding.handlers.js';
+import { onboardingHandlers } from './services/school/onboarding/onboarding.handlers.js';
 
-export type { Handlers } from './services/area-handlers.js';
+export type { Handlers } from './services/core/area-handlers.js';
 
 /** Every call of the contract has exactly one handler: a missing one does not compile, a duplicate does not start. */
 export const handlers: Handlers = joinAreas(
   workspaceHandlers, recordsHandlers, riskGroupHandlers, attachmentsHandlers, dashboardHandlers, fromMunicipalityHandlers,
-  municipalityHandlers, meetingsHandlers, reportsHandlers, exchangeHandlers, backupHandlers, privacyHandlers, recycleBinHandlers,
+  municipalityHandlers, meetingsHandlers, reportsHandlers, exchangeHandlers, backupHandlers, privacyHandlers, childPapersHandlers, recycleBinHandlers,
   documentsHandlers, searchHandlers, updateHandlers, onboardingHandlers,
 );
 

@@ -10,17 +10,17 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase, keyringForFile, type OpenedDb } from '../db/open.js';
-import type { ServiceContext, HandlerEnv, WorkspaceKind, FolderQuestion } from './services/context.js';
+import type { ServiceContext, HandlerEnv, WorkspaceKind, FolderQuestion } from './services/core/context.js';
 import type { UpdateHost } from './services/update/host.js';
 import { checkIdentityOnOpen } from './services/exchange/keys.js';
-import type { SecretBox } from './services/exchange/crypto.js';
+import type { SecretBox } from './services/core/crypto.js';
 import { makeBackup, dailyBackup } from './services/backup/backup.js';
 import { isoDay } from '../common/format.js';
 import { attachVault, isClosedByPassword } from './services/privacy/vault.js';
 import type { Keyring } from '../db/keyring.js';
 import { eraseExpiredDaily } from './services/privacy/erasure.js';
-import { eraseDeletedFilesDaily } from './services/attachments.js';
-import { settleFileStores } from './services/file-stores.js';
+import { eraseDeletedFilesDaily } from './services/school/attachments.js';
+import { settleFileStores } from './services/core/file-stores.js';
 import { sealPlainBackups } from './services/backup/seal.js';
 
 export type { WorkspaceKind };

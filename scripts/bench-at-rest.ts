@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Workspace } from '../main/workspace.js';
-import { generateDemo } from '../main/services/demo.js';
+import { generateDemo } from '../main/services/school/demo.js';
 import { openDatabase } from '../db/open.js';
 import { Keyring } from '../db/keyring.js';
 import { applyKey } from '../db/cipher.js';
 import { attachVault } from '../main/services/privacy/vault.js';
-import { listRecords } from '../main/services/records.js';
+import { listRecords } from '../main/services/records/records.js';
 import { listInput } from '../preload/contract/index.js';
 
 const LISTS = ['risk_entry', 'staff', 'activity'] as const;

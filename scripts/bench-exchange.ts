@@ -13,12 +13,12 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspaceFile, type OpenWorkspace } from '../main/cli/workspace-file.js';
-import { initMunicipality } from '../main/services/municipality-core.js';
-import { generateDemo } from '../main/services/demo.js';
+import { initMunicipality } from '../main/services/core/municipality-profile.js';
+import { generateDemo } from '../main/services/school/demo.js';
 import { enrollSchool, openEnrollment, readEnrollment, exportToFolder, importFile, ensureIdentity } from '../main/services/exchange/index.js';
 import { openSealed } from '../main/services/exchange/enrollment-code.js';
 import { buildContainer, type EntryInput } from '../main/services/exchange/container.js';
-import { newKeyPairs, fingerprint } from '../main/services/exchange/crypto.js';
+import { newKeyPairs, fingerprint } from '../main/services/core/crypto.js';
 import { tableEntry, APP_VERSION } from '../main/services/exchange/export.js';
 import { upTables } from '../main/services/exchange/tables.js';
 const UP_TABLES = upTables();

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openWorkspaceFile } from '../main/cli/workspace-file.js';
-import { initMunicipality } from '../main/services/municipality-core.js';
+import { initMunicipality } from '../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile, ensureIdentity } from '../main/services/exchange/index.js';
 import { buildContainer } from '../main/services/exchange/container.js';
 import { tableEntry, APP_VERSION } from '../main/services/exchange/export.js';

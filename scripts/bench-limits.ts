@@ -15,14 +15,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openWorkspaceFile, type OpenWorkspace } from '../main/cli/workspace-file.js';
-import { initMunicipality } from '../main/services/municipality-core.js';
+import { initMunicipality } from '../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile, ensureIdentity } from '../main/services/exchange/index.js';
 import type { EntryInput } from '../main/services/exchange/container.js';
 import { tableEntry } from '../main/services/exchange/export.js';
 import { LIMITS } from '../main/services/exchange/reasons.js';
-import { generateDemo } from '../main/services/demo.js';
-import { addAttachment, shareAttachment } from '../main/services/attachments.js';
-import { formatHlc } from '../main/services/clock.js';
+import { generateDemo } from '../main/services/school/demo.js';
+import { addAttachment, shareAttachment } from '../main/services/school/attachments.js';
+import { formatHlc } from '../main/services/core/clock.js';
 import { upTables } from '../db/registry/index.js';
 import { signedBySchool } from '../tests/unit/exchange-fixtures.js';
 

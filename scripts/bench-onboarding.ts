@@ -11,8 +11,8 @@ import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, Table, TableRow, TableCell } from 'docx';
 import { Workspace } from '../main/workspace.js';
 import { dispatch } from '../main/handlers.js';
-import { previewProgramme, applyProgramme } from '../main/services/onboarding/programme-import.js';
-import { previewList, applyList } from '../main/services/onboarding/list-import.js';
+import { previewProgramme, applyProgramme } from '../main/services/school/onboarding/programme-import.js';
+import { previewList, applyList } from '../main/services/school/onboarding/list-import.js';
 
 const TIMINGS = ['Ежегодно', 'Сентябрь 2021 года', 'до 15.10.2021', 'Постоянно', 'В течение года', 'Март-апрель 2022', 'Один раз в четверть'];
 

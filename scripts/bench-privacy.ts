@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Workspace } from '../main/workspace.js';
 import { dispatch } from '../main/handlers.js';
-import { generateDemo } from '../main/services/demo.js';
+import { generateDemo } from '../main/services/school/demo.js';
 import { sealText, openText, deriveKey, newKdf } from '../main/services/privacy/envelope.js';
 import { fileMentionProblem, findPupilMentions } from '../main/services/exchange/outgoing-check.js';
 import { knownPupils, schoolAdults } from '../main/services/privacy/people.js';
-import { pupilMatcher } from '../main/services/pupil-mentions.js';
-import { ownerId } from '../main/services/writer.js';
+import { pupilMatcher } from '../main/services/privacy/pupil-mentions.js';
+import { ownerId } from '../main/services/core/writer.js';
 import { readWholeSync } from '../main/services/privacy/read-whole.js';
 import { Document, Packer, Paragraph } from 'docx';
 // The same hand-made zip the tests use: one entry whose headers understate its size.

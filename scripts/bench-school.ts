@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workspace } from '../main/workspace.js';
 import { dispatch } from '../main/handlers.js';
-import { generateDemo } from '../main/services/demo.js';
+import { generateDemo } from '../main/services/school/demo.js';
 
 const LISTS: { entity: string; search: string; filters?: Record<string, string | number> }[] = [
   { entity: 'activity', search: 'впр', filters: { overdue: 1 } },

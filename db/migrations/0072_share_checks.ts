@@ -1,7 +1,7 @@
 /**
  * 0072 — the person's word for a file the app cannot read whole. A school passes on a photo, a PDF, a scanned
  * page or a document with pictures only after someone ticks «Я проверил(а): в файле нет данных обучающихся»
- * (main/services/attachments.ts). The tick is kept here, for these very bytes (sha256), so the export does not
+ * (main/services/school/attachments.ts). The tick is kept here, for these very bytes (sha256), so the export does not
  * look again at what it cannot read; who ticked it and when is also in the access log. Local: never synced,
  * never exported, like access_log.
  */

@@ -92,7 +92,7 @@ export const f = {
 
 /**
  * The columns of an attached file's record (school journal and municipal events alike): set by the file store
- * (main/services/attachments.ts) from the bytes it copied, never typed. The parent is the record it hangs on.
+ * (main/services/school/attachments.ts) from the bytes it copied, never typed. The parent is the record it hangs on.
  */
 export const fileFields = <const T extends string>(parentTable: T, parentLabel: string) => ({
   event_id: f.ref(parentTable, parentLabel), file_name: f.managed(f.req('Имя файла', 255)),

@@ -3,7 +3,7 @@
  * ./commands registered here; `opora --help` lists them and `opora <command> --help` explains one.
  */
 import { parseArgs } from 'node:util';
-import { knownError } from '../services/db-errors.js';
+import { knownError } from '../services/core/db-errors.js';
 import { CliError, EXIT, type CliCommand, type CliIO } from './types.js';
 import { initCommand } from './commands/init.js';
 import { enrollCommand } from './commands/enroll.js';

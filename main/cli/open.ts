@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openWorkspaceFile, type OpenWorkspace } from './workspace-file.js';
 import { CliError } from './types.js';
-import { AppError } from '../services/errors.js';
+import { AppError } from '../services/core/errors.js';
 import { vaultStatus, unlock } from '../services/privacy/vault.js';
 import { Keyring } from '../../db/keyring.js';
-import { knownError } from '../services/db-errors.js';
+import { knownError } from '../services/core/db-errors.js';
 
 /** Reads a password from the terminal without echoing it. */
 function askPassword(prompt: string): Promise<string> {

@@ -4,7 +4,7 @@ import { openDatabase, keyringForFile } from '../../db/open.js';
 import type { ExchangeContext } from '../services/exchange/index.js';
 import { checkIdentityOnOpen } from '../services/exchange/keys.js';
 import { attachVault, openClosedKeyring } from '../services/privacy/vault.js';
-import { settleFileStores } from '../services/file-stores.js';
+import { settleFileStores } from '../services/core/file-stores.js';
 import { sealPlainBackups } from '../services/backup/seal.js';
 
 /** opora.sqlite → files/ (as the app keeps it); demo.sqlite → files-demo/; anything else → <name>-files/. */

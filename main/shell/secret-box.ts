@@ -4,7 +4,7 @@
  * the OS offers no store, e.g. a Linux session without a keyring.
  */
 import { safeStorage } from 'electron';
-import { plainSecretBox, type SecretBox } from '../services/exchange/crypto.js';
+import { plainSecretBox, type SecretBox } from '../services/core/crypto.js';
 
 /** Whether the OS store can wrap keys; a store that throws when asked (a broken keyring) counts as none. */
 function storeUsable(): boolean {

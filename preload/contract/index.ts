@@ -59,7 +59,7 @@ const saveInput = z.discriminatedUnion('entity', ENTITY_NAMES.map(saveOption) as
 export const listInput = z.strictObject({
   entity: entityName,
   search: z.string().max(200).default(''),
-  /** Equality filters on columns the entity allows (see LISTS in main/services/records.ts). */
+  /** Equality filters on columns the entity allows (see LISTS in main/services/records/records.ts). */
   filters: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).default({}),
   sort: z.strictObject({ field: z.string().max(64), dir: z.enum(['asc', 'desc']) }).optional(),
   offset: z.number().int().min(0).default(0),

@@ -1,7 +1,7 @@
 /**
  * The recycle bin (issue 11): what was deleted on this computer, when, with what it took with it, and
  * «Восстановить». Joined into the contract in index.ts. The preview before a delete counts with the same
- * cascade the delete applies (main/services/writer.ts cascadeOf).
+ * cascade the delete applies (main/services/core/writer.ts cascadeOf).
  */
 import { z } from 'zod';
 import { call } from './define.js';

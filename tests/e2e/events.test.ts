@@ -75,7 +75,7 @@ describe('журнал мероприятий в браузере', () => {
     await page.getByText('Файл уйдёт в управление образования со следующим файлом обмена').waitFor();
     expect(app.host.workspace.ctx().raw.prepare('SELECT share FROM attachment').pluck().get()).toBe(1);
     const school = app.host.workspace.ctx();
-    const { includePupil } = await import('../../main/services/risk-group.js');
+    const { includePupil } = await import('../../main/services/school/risk-group.js');
     includePupil(school, { full_name: 'Лебедев Дмитрий Андреевич', birth_date: '2014-03-20', class_name: '5А' },
       { categories: ['absenteeism'], included_on: '2026-09-15', reason: 'Пропуски уроков', responsible: 'Сидорова А. В.' });
     await card.getByTestId('event-attachments').locator('input[type=file]').setInputFiles({ name: 'Список.txt', mimeType: 'text/plain', buffer: Buffer.from('На учёт: Лебедев Дмитрий, 5А') });

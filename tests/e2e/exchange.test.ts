@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
-import { generateDemo } from '../../main/services/demo.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
+import { generateDemo } from '../../main/services/school/demo.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');

@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { generateDemo } from '../../main/services/demo.js';
+import { generateDemo } from '../../main/services/school/demo.js';
 import { generateMunicipalityDemo } from '../../main/services/municipality/demo.js';
 import { allTables } from '../../db/registry/index.js';
 

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 import { roadmapActivity } from '../unit/exchange-fixtures.js';
 import { setSchoolClassification, addCuratorComment, listMunicipalActivities } from '../../main/services/exchange/municipal.js';
 

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { saveEvent } from '../../main/services/municipality/events.js';
 import { eventSaveInput } from '../../preload/contract/meetings.js';
 

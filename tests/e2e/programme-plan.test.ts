@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { createSchool } from '../../main/services/school.js';
-import { writeRow } from '../../main/services/writer.js';
+import { createSchool } from '../../main/services/core/school-profile.js';
+import { writeRow } from '../../main/services/core/writer.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 const SHOTS = '/tmp/plan-shots';

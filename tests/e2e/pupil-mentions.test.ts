@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createSchoolInUi, launchApp, type AppSession } from './browser.js';
 import { openContainer, unpackEntries } from '../../main/services/exchange/index.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 
 describe('имена обучающихся в свободном тексте не уходят в муниципалитет', () => {
   let app: AppSession;

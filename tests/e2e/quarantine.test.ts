@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile, ensureIdentity } from '../../main/services/exchange/index.js';
-import { displayFingerprint } from '../../main/services/exchange/crypto.js';
+import { displayFingerprint } from '../../main/services/core/crypto.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 let app: AppSession | undefined;

@@ -9,8 +9,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { launchApp, createSchoolInUi, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { createSchool } from '../../main/services/school.js';
-import { includePupil } from '../../main/services/risk-group.js';
+import { createSchool } from '../../main/services/core/school-profile.js';
+import { includePupil } from '../../main/services/school/risk-group.js';
 import { readDocx } from '../unit/report-reader.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');

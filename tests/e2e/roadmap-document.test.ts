@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { saveRosterSchool, saveCurator } from '../../main/services/municipality/roster.js';
 import { saveRoadmap, saveRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';

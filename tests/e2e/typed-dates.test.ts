@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { launchApp, createSchoolInUi, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 
 const SHOTS = process.env.OPORA_SHOTS ?? '/tmp/dates-shots';
 

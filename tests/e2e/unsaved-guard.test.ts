@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { generateDemo } from '../../main/services/demo.js';
+import { generateDemo } from '../../main/services/school/demo.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 let app: AppSession | undefined;

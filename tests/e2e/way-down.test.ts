@@ -15,12 +15,12 @@ import { launchApp, type AppSession } from './browser.js';
 import { tempDir } from '../helpers.js';
 import { readDocx } from '../unit/report-reader.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
 import { saveEvent } from '../../main/services/municipality/events.js';
 import { saveAssignment } from '../../main/services/municipality/assignments.js';
 import { saveGroup } from '../../main/services/municipality/groups.js';
-import { markAssignment } from '../../main/services/from-municipality-work.js';
+import { markAssignment } from '../../main/services/school/from-municipality-work.js';
 import { eventSaveInput, assignmentSaveInput, groupSaveInput, assignmentMarkInput } from '../../preload/contract/meetings.js';
 import { readXlsxTables } from '../../main/services/reports/xlsx.js';
 

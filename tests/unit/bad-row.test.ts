@@ -13,7 +13,7 @@ import { municipalityDashboard, schoolDrillDown, municipalityCharts } from '../.
 import { buildReportDoc } from '../../main/services/reports/index.js';
 import { tablesOf, cellText } from '../../main/services/reports/model.js';
 import { ATTENTION } from '../../common/roster-labels.js';
-import { listRecords } from '../../main/services/records.js';
+import { listRecords } from '../../main/services/records/records.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 const TODAY = '2026-11-25';

@@ -5,7 +5,7 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 import { makePair, type Pair } from './exchange-fixtures.js';
 
 export const EVENT = { title: 'Семинар «Объективность оценивания»', kind: 'seminar', level: 'school', format: 'in_person', date_from: '2026-10-01' };

@@ -4,8 +4,8 @@ import { allTables } from '../../db/registry/index.js';
 const SYNCED_TABLES = allTables().map((t) => t.name);
 import { testWorkspace } from '../helpers.js';
 import { dispatch, handlers } from '../../main/handlers.js';
-import { joinAreas } from '../../main/services/area-handlers.js';
-import { recordsHandlers } from '../../main/services/records.handlers.js';
+import { joinAreas } from '../../main/services/core/area-handlers.js';
+import { recordsHandlers } from '../../main/services/records/records.handlers.js';
 
 function snapshot(raw: import('better-sqlite3-multiple-ciphers').Database) {
   return SYNCED_TABLES.map((t) => raw.prepare(`SELECT COUNT(*) AS n, MAX(hlc) AS h FROM ${t}`).get());

@@ -10,7 +10,7 @@ import { keyringOf } from '../../db/open.js';
 import { testWorkspace } from '../helpers.js';
 import { dispatch } from '../../main/handlers.js';
 import { Workspace } from '../../main/workspace.js';
-import { sqliteError } from '../../main/services/db-errors.js';
+import { sqliteError } from '../../main/services/core/db-errors.js';
 
 const staff = { full_name: 'Петрова Анна Сергеевна', position: 'Учитель математики' };
 

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { openSync, writeSync, fstatSync, closeSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { makePair } from './exchange-fixtures.js';
 import { importPaths, exportToFolder } from '../../main/services/exchange/index.js';
-import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
+import { addAttachment, shareAttachment } from '../../main/services/school/attachments.js';
 import { testWorkspace } from '../helpers.js';
 import { dispatch } from '../../main/handlers.js';
 import { Workspace } from '../../main/workspace.js';

@@ -8,10 +8,10 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { makePair, type Pair } from './exchange-fixtures.js';
-import { includePupil, changeStatus } from '../../main/services/risk-group.js';
+import { includePupil, changeStatus } from '../../main/services/school/risk-group.js';
 import { eraseOnRequest, eraseExpired } from '../../main/services/privacy/erasure.js';
-import { removeRecord } from '../../main/services/records.js';
-import { writeRow } from '../../main/services/writer.js';
+import { removeRecord } from '../../main/services/records/records.js';
+import { writeRow } from '../../main/services/core/writer.js';
 import { findPupilMentions, replacePupilMentions, ensureIdentity, openContainer, unpackEntries, exportToFolder } from '../../main/services/exchange/index.js';
 import { tempDir, testWorkspace } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 /** The event log: events, decisions (поручения), links to programme activities and attached files — through dispatch, on a real SQLite file. */
 import { describe, it, expect } from 'vitest';
-import { readAttachmentBytes } from '../../main/services/attachment-path.js';
+import { readAttachmentBytes } from '../../main/services/core/attachment-path.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

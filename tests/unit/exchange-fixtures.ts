@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
-import { generateDemo } from '../../main/services/demo.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
+import { generateDemo } from '../../main/services/school/demo.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile, ensureIdentity, type ImportOutcome } from '../../main/services/exchange/index.js';
 import { buildContainer, type EntryInput } from '../../main/services/exchange/container.js';
 import { APP_VERSION } from '../../main/services/exchange/export.js';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { currentRoadmap, saveRoadmap, saveRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 import { roadmapInput, roadmapActivityInput } from '../../preload/contract/municipality.js';
-import type { ServiceContext } from '../../main/services/context.js';
+import type { ServiceContext } from '../../main/services/core/context.js';
 import type { z } from 'zod';
 
 /** A clock the test moves by hand. */

@@ -11,12 +11,12 @@ import { deflateRawSync } from 'node:zlib';
 import { makePair, type Pair } from './exchange-fixtures.js';
 import { importBundle, importFile, ensureIdentity, type ImportOutcome } from '../../main/services/exchange/index.js';
 import { buildContainer, assemble, openContainer, MAGIC, type EntryInput, type ManifestHead, type Manifest } from '../../main/services/exchange/container.js';
-import { sha256, encryptFor } from '../../main/services/exchange/crypto.js';
+import { sha256, encryptFor } from '../../main/services/core/crypto.js';
 import { tableEntry, APP_VERSION } from '../../main/services/exchange/export.js';
 import { upTables } from '../../main/services/exchange/tables.js';
 const UP_TABLES = upTables();
 import { LATEST_VERSION } from '../../db/migrations/index.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 
 let p: Pair;
 let good: Buffer;

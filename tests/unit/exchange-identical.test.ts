@@ -10,7 +10,7 @@ import { makePair, schoolSigned, type Pair } from './exchange-fixtures.js';
 import { tableEntry } from '../../main/services/exchange/export.js';
 import { importBundle } from '../../main/services/exchange/index.js';
 import { upTables } from '../../db/registry/index.js';
-import { formatHlc } from '../../main/services/clock.js';
+import { formatHlc } from '../../main/services/core/clock.js';
 
 const pairs: Pair[] = [];
 afterEach(() => {

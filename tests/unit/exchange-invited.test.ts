@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { testClock, roadmapActivity } from './exchange-fixtures.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
 import { openContainer, openEntries } from '../../main/services/exchange/container.js';
-import { invitationKey, hashSecret } from '../../main/services/exchange/crypto.js';
+import { invitationKey, hashSecret } from '../../main/services/core/crypto.js';
 
 const dir = tempDir('opora-invited-');
 const clock = testClock();

@@ -12,11 +12,11 @@ import { performance } from 'node:perf_hooks';
 import { makePair, type Pair } from './exchange-fixtures.js';
 import { importFile, ensureIdentity, type ImportOutcome } from '../../main/services/exchange/index.js';
 import { buildContainer, openContainer, assemble, type EntryInput, type ManifestHead, type Manifest } from '../../main/services/exchange/container.js';
-import { newKeyPairs, fingerprint } from '../../main/services/exchange/crypto.js';
+import { newKeyPairs, fingerprint } from '../../main/services/core/crypto.js';
 import { tableEntry, APP_VERSION } from '../../main/services/exchange/export.js';
 import { LIMITS } from '../../main/services/exchange/reasons.js';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 
 let p: Pair;
 let n = 0;

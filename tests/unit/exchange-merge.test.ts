@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { makePair, roadmapActivity, type Pair } from './exchange-fixtures.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { saveRecord, removeRecord } from '../../main/services/records.js';
+import { saveRecord, removeRecord } from '../../main/services/records/records.js';
 import {
   importBundle, enrollSchool, openEnrollment, exportToFolder, listConflicts, resolveConflict, keyFilePath,
 } from '../../main/services/exchange/index.js';
 import { upTables } from '../../main/services/exchange/tables.js';
 const UP_TABLES = upTables();
-import { sha256 } from '../../main/services/exchange/crypto.js';
+import { sha256 } from '../../main/services/core/crypto.js';
 
 const ev = (title: string, date = '2026-10-01') => ({ title, kind: 'seminar', level: 'school', format: 'in_person', date_from: date });
 

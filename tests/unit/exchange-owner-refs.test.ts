@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { makePair, schoolSigned, type Pair } from './exchange-fixtures.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
 import { enrollSchool, openEnrollment, exportToFolder, importBundle } from '../../main/services/exchange/index.js';
-import { generateDemo } from '../../main/services/demo.js';
+import { generateDemo } from '../../main/services/school/demo.js';
 import { tableEntry } from '../../main/services/exchange/export.js';
 import { allTables, type Field } from '../../db/registry/index.js';
-import { addAttachment } from '../../main/services/attachments.js';
+import { addAttachment } from '../../main/services/school/attachments.js';
 import { municipalityDashboard } from '../../main/services/municipality/overview.js';
 
 let p: Pair;

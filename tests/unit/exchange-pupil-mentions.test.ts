@@ -5,13 +5,13 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { updateSchoolProfile } from '../../main/services/school.js';
+import { updateSchoolProfile } from '../../main/services/core/school-profile.js';
 import { makePair, type Pair } from './exchange-fixtures.js';
-import { includePupil as includeInRisk } from '../../main/services/risk-group.js';
+import { includePupil as includeInRisk } from '../../main/services/school/risk-group.js';
 import { exportToFolder, replacePupilMentions, findPupilMentions, ensureIdentity, openContainer, unpackEntries } from '../../main/services/exchange/index.js';
-import { AppError } from '../../main/services/errors.js';
+import { AppError } from '../../main/services/core/errors.js';
 import { tempDir } from '../helpers.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 
 let p: Pair;
 afterEach(() => p?.close());
@@ -69,7 +69,7 @@ describe('pupil names and birth dates in outgoing free text', () => {
 
   it('a tombstoned record still travels, so it is checked and fixed too', async () => {
     const { eventId } = setUp();
-    const { removeRecord } = await import('../../main/services/records.js');
+    const { removeRecord } = await import('../../main/services/records/records.js');
     // The event goes to the bin: the tombstone keeps its text, and travels.
     removeRecord(p.school.ctx, 'event', eventId);
     expect(refusal(() => exportToFolder(p.school.ctx, tempDir())).message).toMatch(/\(удалённая\)/);

@@ -10,11 +10,11 @@ import { makePair, ownedCounts, roadmapActivity, type Pair } from './exchange-fi
 import { tempDir } from '../helpers.js';
 import { revealRows } from '../../main/services/privacy/vault.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
-import { generateDemo } from '../../main/services/demo.js';
-import { createSchool } from '../../main/services/school.js';
-import { saveRecord, removeRecord } from '../../main/services/records.js';
-import { getMeta } from '../../main/services/clock.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
+import { generateDemo } from '../../main/services/school/demo.js';
+import { createSchool } from '../../main/services/core/school-profile.js';
+import { saveRecord, removeRecord } from '../../main/services/records/records.js';
+import { getMeta } from '../../main/services/core/clock.js';
 import {
   enrollSchool, openEnrollment, exportToFolder, importFile, importHistory, listQuarantine, acceptQuarantined, refuseQuarantined,
   setSchoolClassification, addCuratorComment, markMunicipalActivity, listMunicipalActivities,
@@ -24,8 +24,8 @@ import { upTables, downTables } from '../../main/services/exchange/tables.js';
 const UP_TABLES = upTables();
 const DOWN_TABLES = downTables();
 import { removeRoadmapActivity } from '../../main/services/municipality/roadmap.js';
-import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
-import { readAttachmentBytes } from '../../main/services/attachment-path.js';
+import { addAttachment, shareAttachment } from '../../main/services/school/attachments.js';
+import { readAttachmentBytes } from '../../main/services/core/attachment-path.js';
 
 const pairs: Pair[] = [];
 const pair = (o?: Parameters<typeof makePair>[0]) => {

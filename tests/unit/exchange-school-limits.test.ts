@@ -7,16 +7,16 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { makePair, schoolSigned, type Pair } from './exchange-fixtures.js';
-import { addAttachment, shareAttachment } from '../../main/services/attachments.js';
-import { saveRecord } from '../../main/services/records.js';
+import { addAttachment, shareAttachment } from '../../main/services/school/attachments.js';
+import { saveRecord } from '../../main/services/records/records.js';
 import { importBundle, exportToFolder } from '../../main/services/exchange/index.js';
 import { exchangeInputs } from '../../preload/contract/exchange.js';
 import { LIMITS as CALL_LIMITS } from '../../preload/contract/bytes.js';
 import { LIMITS } from '../../main/services/exchange/reasons.js';
 import { writeFailure } from '../../main/services/exchange/export.js';
-import { formatHlc } from '../../main/services/clock.js';
+import { formatHlc } from '../../main/services/core/clock.js';
 import { tempDir } from '../helpers.js';
-import { AppError } from '../../main/services/errors.js';
+import { AppError } from '../../main/services/core/errors.js';
 
 const pairs: Pair[] = [];
 afterEach(() => {

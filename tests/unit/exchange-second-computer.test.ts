@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { tempDir } from '../helpers.js';
 import { testClock } from './exchange-fixtures.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile, listQuarantine, acceptQuarantined, refuseQuarantined, ensureIdentity } from '../../main/services/exchange/index.js';
-import { displayFingerprint } from '../../main/services/exchange/crypto.js';
-import { generateDemo } from '../../main/services/demo.js';
-import { AppError } from '../../main/services/errors.js';
+import { displayFingerprint } from '../../main/services/core/crypto.js';
+import { generateDemo } from '../../main/services/school/demo.js';
+import { AppError } from '../../main/services/core/errors.js';
 
 const dir = tempDir('opora-second-');
 const clock = testClock();

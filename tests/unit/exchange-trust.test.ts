@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { makePair, roadmapActivity, type Pair } from './exchange-fixtures.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
-import { createSchool } from '../../main/services/school.js';
-import { getMeta } from '../../main/services/clock.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
+import { createSchool } from '../../main/services/core/school-profile.js';
+import { getMeta } from '../../main/services/core/clock.js';
 import {
   enrollSchool, openEnrollment, exportToFolder, importFile, listQuarantine, acceptQuarantined, ensureIdentity, markMunicipalActivity,
   openContainer, unpackEntries, rotateMunicipalityKey, displayFingerprint, reEnroll, readEnrollment, pinnedMunicipality,
 } from '../../main/services/exchange/index.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 
 const pairs: Pair[] = [];
 const opened: OpenWorkspace[] = [];

@@ -7,11 +7,11 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { originId } from '../../main/services/clock.js';
+import { originId } from '../../main/services/core/clock.js';
 import { f, registerTable, unregisterTable, table } from '../../db/registry/index.js';
 import { migrations } from '../../db/migrations/index.js';
 import { versionTriggerSql } from '../../db/migrations/0020_exchange.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 import { openContainer } from '../../main/services/exchange/container.js';
 import { APP_VERSION, RELEASES, currentSchema } from '../../main/services/exchange/versions.js';
 import { makePair } from './exchange-fixtures.js';

@@ -13,14 +13,14 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makePair, type Pair } from './exchange-fixtures.js';
-import { saveRecord } from '../../main/services/records.js';
-import { updateSchoolProfile } from '../../main/services/school.js';
-import { includePupil, changeStatus, riskGroupSummary } from '../../main/services/risk-group.js';
-import { schoolDashboard } from '../../main/services/dashboard.js';
+import { saveRecord } from '../../main/services/records/records.js';
+import { updateSchoolProfile } from '../../main/services/core/school-profile.js';
+import { includePupil, changeStatus, riskGroupSummary } from '../../main/services/school/risk-group.js';
+import { schoolDashboard } from '../../main/services/school/dashboard.js';
 import { municipalityDashboard, schoolDrillDown } from '../../main/services/municipality/overview.js';
 import { buildReportDoc } from '../../main/services/reports/index.js';
 import { tablesOf, cellText, type ReportDoc } from '../../main/services/reports/model.js';
-import type { ServiceContext } from '../../main/services/context.js';
+import type { ServiceContext } from '../../main/services/core/context.js';
 
 const TODAY = '2026-11-25';
 const YEAR = { from: '2026-09-01', to: '2027-08-31' };

@@ -7,13 +7,13 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePair, schoolSigned, type Pair } from './exchange-fixtures.js';
-import { saveRecord } from '../../main/services/records.js';
-import { addAttachment, shareAttachment, readAttachment, readSchoolFile } from '../../main/services/attachments.js';
+import { saveRecord } from '../../main/services/records/records.js';
+import { addAttachment, shareAttachment, readAttachment, readSchoolFile } from '../../main/services/school/attachments.js';
 import { importBundle } from '../../main/services/exchange/index.js';
 import { tableEntry } from '../../main/services/exchange/export.js';
 import { saveEvent } from '../../main/services/municipality/events.js';
 import { eventSaveInput } from '../../preload/contract/meetings.js';
-import { attachmentPath, sealAttachment } from '../../main/services/attachment-path.js';
+import { attachmentPath, sealAttachment } from '../../main/services/core/attachment-path.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 
 const pairs: Pair[] = [];

@@ -30,8 +30,12 @@ const CLEAN: Record<string, string> = {
   'db/registry/index.ts': "import { f } from '../../common/format.js';\nexport const registry = [f];\n",
   'preload/contract/index.ts': "import { z } from 'zod';\nimport { f } from '../../common/format.js';\nimport { registry } from '../../db/registry/index.js';\nexport const contract = z.object({ f: z.literal(f), r: z.literal(registry.length) });\n",
   'preload/index.ts': "import { contextBridge } from 'electron';\nimport { contract } from './contract/index.js';\nexport const p = [contextBridge, contract];\n",
-  'main/services/errors.ts': 'export class AppError extends Error {}\n',
-  'main/services/municipality/roster.ts': "import { open } from '../../../db/open.js';\nimport { AppError } from '../errors.js';\nexport const roster = [open, AppError];\n",
+  'main/services/core/errors.ts': 'export class AppError extends Error {}\n',
+  'main/services/core/writer.ts': "import { seal } from '../privacy/vault.js';\nimport type { Host } from '../update/host.js';\nexport const write = seal as unknown as Host;\n",
+  'main/services/privacy/vault.ts': "import { AppError } from '../core/errors.js';\nexport const seal = AppError;\n",
+  'main/services/update/host.ts': 'export interface Host { name: string }\n',
+  'main/services/school/risk-group.ts': "import { write } from '../core/writer.js';\nexport const riskGroup = write;\n",
+  'main/services/municipality/roster.ts': "import { open } from '../../../db/open.js';\nimport { AppError } from '../core/errors.js';\nimport { riskGroup } from '../school/risk-group.js';\nexport const roster = [open, AppError, riskGroup];\n",
   'main/services/reports/school.ts': "import { roster } from '../municipality/roster.js';\nimport { readFileSync } from 'node:fs';\nexport const report = [roster, readFileSync];\n",
   // Area handlers next to their services take a context, never the workspace.
   'main/services/reports/handlers.ts': "import { report } from './school.js';\nimport type { contract } from '../../../preload/contract/index.js';\nexport const handlers = { report } as { report: unknown; c?: typeof contract };\n",
@@ -49,28 +53,33 @@ const CLEAN: Record<string, string> = {
 
 /** Forbidden imports, each rule at least once: [file, its text, the rule it must break]. */
 const BAD: [string, string, string][] = [
-  ['main/services/x.ts', "import { dispatch } from '../handlers.js';\nexport const x = dispatch;\n", 'services-not-above'],
-  ['main/services/w.ts', "import { ws } from '../workspace.js';\nexport const w = ws;\n", 'services-not-above'],
-  ['main/services/sh.ts', "import { shell } from '../shell/main.js';\nexport const sh = shell;\n", 'services-not-above'],
-  ['main/services/h.ts', "import { host } from '../web-host.js';\nexport const h = host;\n", 'services-not-above'],
-  ['main/services/c.ts', "import { cli } from '../cli/index.js';\nexport const c = cli;\n", 'services-not-above'],
+  ['main/services/core/x.ts', "import { dispatch } from '../../handlers.js';\nexport const x = dispatch;\n", 'services-not-above'],
+  ['main/services/core/w.ts', "import { ws } from '../../workspace.js';\nexport const w = ws;\n", 'services-not-above'],
+  ['main/services/core/sh.ts', "import { shell } from '../../shell/main.js';\nexport const sh = shell;\n", 'services-not-above'],
+  ['main/services/core/h.ts', "import { host } from '../../web-host.js';\nexport const h = host;\n", 'services-not-above'],
+  ['main/services/core/c.ts', "import { cli } from '../../cli/index.js';\nexport const c = cli;\n", 'services-not-above'],
   ['renderer/src/features/a/AB.tsx', "import { B } from '../b/B';\nexport const AB = B;\n", 'features-not-features'],
-  ['main/services/municipality/m.ts', "import { report } from '../reports/school.js';\nexport const m = report;\n", 'municipality-not-reports'],
-  ['db/up.ts', "import { AppError } from '../main/services/errors.js';\nexport const up = AppError;\n", 'db-not-above'],
+  // Across areas: only down the ladder of .dependency-cruiser.cjs (AREAS).
+  ['main/services/municipality/m.ts', "import { report } from '../reports/school.js';\nexport const m = report;\n", 'area-municipality'],
+  ['main/services/school/up.ts', "import { roster } from '../municipality/roster.js';\nexport const up = roster;\n", 'area-school'],
+  ['main/services/core/up.ts', "import { riskGroup } from '../school/risk-group.js';\nexport const up = riskGroup;\n", 'area-core'],
+  ['main/services/privacy/up.ts', "import { report } from '../reports/school.js';\nexport const up = report;\n", 'area-privacy'],
+  ['main/services/loose.ts', "import { write } from './core/writer.js';\nexport const l = write;\n", 'services-in-areas'],
+  ['db/up.ts', "import { AppError } from '../main/services/core/errors.js';\nexport const up = AppError;\n", 'db-not-above'],
   ['common/up.ts', "import { open } from '../db/open.js';\nexport const up = open;\n", 'common-no-layer'],
   ['preload/contract/up.ts', "import { ws } from '../../main/workspace.js';\nexport const up = ws;\n", 'contract-no-process'],
   ['preload/contract/open.ts', "import { open } from '../../db/open.js';\nexport const o = open;\n", 'contract-db-registry-only'],
   ['db/registry/fs.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'registry-plain-data'],
   ['db/registry/sqlite.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const d = Database;\n", 'registry-plain-data'],
-  ['main/services/e.ts', "import { app } from 'electron';\nexport const e = app;\n", 'electron-only-in-shell'],
+  ['main/services/core/e.ts', "import { app } from 'electron';\nexport const e = app;\n", 'electron-only-in-shell'],
   ['renderer/src/app/e.ts', "import { ipcRenderer } from 'electron';\nexport const e = ipcRenderer;\n", 'electron-only-in-shell'],
-  ['renderer/src/app/main.ts', "import type { AppError } from '../../../main/services/errors.js';\nexport type E = AppError;\n", 'renderer-through-contract'],
+  ['renderer/src/app/main.ts', "import type { AppError } from '../../../main/services/core/errors.js';\nexport type E = AppError;\n", 'renderer-through-contract'],
   ['renderer/src/app/db.ts', "import { open } from '../../../db/open';\nexport const d = open;\n", 'renderer-through-contract'],
   ['renderer/src/app/sqlite.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const d = Database;\n", 'renderer-through-contract'],
   ['renderer/src/app/fs.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'renderer-no-node'],
   ['main/up.ts', "import { Button } from '../renderer/src/components/Button';\nexport const up = Button;\n", 'main-not-renderer'],
-  ['main/services/p.ts', "import { q } from './q.js';\nexport const p = () => q;\n", 'no-cycles-in-services'],
-  ['main/services/typo.ts', "import { nothing } from './nowhere.js';\nexport const t = nothing;\n", 'resolvable'],
+  ['main/services/core/p.ts', "import { q } from './q.js';\nexport const p = () => q;\n", 'no-cycles-in-services'],
+  ['main/services/core/typo.ts', "import { nothing } from './nowhere.js';\nexport const t = nothing;\n", 'resolvable'],
 ];
 
 describe('layer rules (.dependency-cruiser.cjs)', () => {
@@ -82,17 +91,17 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
 
   it('name each forbidden import with its rule, and nothing else', async () => {
     // q.ts closes the loop p.ts opens; the loop is reported once, not once per file in it.
-    const q = { 'main/services/q.ts': "import { p } from './p.js';\nexport const q = () => p;\n" };
+    const q = { 'main/services/core/q.ts': "import { p } from './p.js';\nexport const q = () => p;\n" };
     const { violations } = await checkLayers(tree({ ...CLEAN, ...q, ...Object.fromEntries(BAD.map(([f, text]) => [f, text])) }));
     const found = violations.map((v) => `${v.from} ${v.rule}`).sort();
     expect(found).toEqual(BAD.map(([f, , rule]) => `${f} ${rule}`).sort());
-    expect(violations.find((v) => v.rule === 'no-cycles-in-services')?.to).toBe('main/services/q.ts → main/services/p.ts');
+    expect(violations.find((v) => v.rule === 'no-cycles-in-services')?.to).toBe('main/services/core/q.ts → main/services/core/p.ts');
   });
 
   it('print a violation as one line: the file, the import, the rule in words', async () => {
-    const { violations } = await checkLayers(tree({ ...CLEAN, 'main/services/x.ts': BAD[0]![1] }));
+    const { violations } = await checkLayers(tree({ ...CLEAN, 'main/services/core/x.ts': BAD[0]![1] }));
     expect(violations.map(formatViolation)).toEqual([
-      'main/services/x.ts → main/handlers.ts: main/services/ never imports handlers, workspace, the shell, the web host or the CLI (they sit above it) [services-not-above]',
+      'main/services/core/x.ts → main/handlers.ts: main/services/ never imports handlers, workspace, the shell, the web host or the CLI (they sit above it) [services-not-above]',
     ]);
   });
 });

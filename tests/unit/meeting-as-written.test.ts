@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { testClock } from './exchange-fixtures.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool } from '../../main/services/exchange/index.js';
 import { saveEvent } from '../../main/services/municipality/events.js';
 import { saveAssignment, listAssignments, markMember } from '../../main/services/municipality/assignments.js';

@@ -10,7 +10,7 @@ import { tempDir } from '../helpers.js';
 import { testClock } from './exchange-fixtures.js';
 import { readDocx } from './report-reader.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { saveDocument, draftOrder, approvedSpravka, blankDocument, listDocuments } from '../../main/services/municipality/documents.js';
 import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';
 import { printDocument } from '../../main/services/reports/documents/print.js';

@@ -10,15 +10,15 @@ import { existsSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { testClock } from './exchange-fixtures.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
 import { saveEvent, getEvent, listEvents } from '../../main/services/municipality/events.js';
 import { saveAssignment, listAssignments, municipalOverdueBySchool } from '../../main/services/municipality/assignments.js';
 import { saveGroup } from '../../main/services/municipality/groups.js';
 import { municipalityDashboard } from '../../main/services/municipality/overview.js';
-import { municipalWork, markAssignment } from '../../main/services/from-municipality-work.js';
-import { writeRow } from '../../main/services/writer.js';
-import { addAttachment } from '../../main/services/attachments.js';
+import { municipalWork, markAssignment } from '../../main/services/school/from-municipality-work.js';
+import { writeRow } from '../../main/services/core/writer.js';
+import { addAttachment } from '../../main/services/school/attachments.js';
 import { expectedId } from '../../main/services/exchange/ids.js';
 import { tableSpec } from '../../db/registry/index.js';
 import { schoolShortName } from '../../common/school-name.js';
@@ -163,7 +163,7 @@ describe('the municipality’s meetings and assignments travel to the schools th
   });
 
   it('a pupil named in a mark’s note does not leave the school: the export is refused with the field to fix', async () => {
-    const { includePupil } = await import('../../main/services/risk-group.js');
+    const { includePupil } = await import('../../main/services/school/risk-group.js');
     includePupil(B.w.ctx, { full_name: 'Лебедев Дмитрий Андреевич', birth_date: '2014-03-20', class_name: '5А' },
       { categories: ['absenteeism'], included_on: '2026-09-15', reason: 'Пропуски уроков', responsible: 'Сидорова А. В.' });
     markAssignment(B.w.ctx, assignmentMarkInput.parse({ assignmentId: Z.id, status: 'in_progress', note: 'Сведения о Лебедеве Дмитрии уточняются' }));

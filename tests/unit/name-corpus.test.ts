@@ -7,10 +7,10 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pupilMatcher, type PupilFacts } from '../../main/services/pupil-mentions.js';
-import { generateDemo } from '../../main/services/demo.js';
+import { pupilMatcher, type PupilFacts } from '../../main/services/privacy/pupil-mentions.js';
+import { generateDemo } from '../../main/services/school/demo.js';
 import { findPupilMentions } from '../../main/services/exchange/outgoing-check.js';
-import { ownerId } from '../../main/services/writer.js';
+import { ownerId } from '../../main/services/core/writer.js';
 import { revealRows } from '../../main/services/privacy/vault.js';
 import { tableSpec, upTables, type Field } from '../../db/registry/index.js';
 import { testWorkspace } from '../helpers.js';

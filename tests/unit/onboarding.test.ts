@@ -11,7 +11,7 @@ import { testWorkspace, tempDir } from '../helpers.js';
 import { runCli } from '../../main/cli/index.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { seed000, seed001, seed004, SEED_000, SEED_001, SEED_004 } from '../fixtures/programmes.js';
-import { previewProgramme, applyProgramme } from '../../main/services/onboarding/programme-import.js';
+import { previewProgramme, applyProgramme } from '../../main/services/school/onboarding/programme-import.js';
 
 const now = () => new Date('2026-11-25T10:00:00Z');
 

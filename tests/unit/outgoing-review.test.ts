@@ -5,12 +5,12 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { makePair, type Pair } from './exchange-fixtures.js';
-import { includePupil } from '../../main/services/risk-group.js';
-import { saveRecord } from '../../main/services/records.js';
+import { includePupil } from '../../main/services/school/risk-group.js';
+import { saveRecord } from '../../main/services/records/records.js';
 import { outgoingReview, replaceInValue, ensureIdentity } from '../../main/services/exchange/index.js';
 import { reviewLines } from '../../main/cli/commands/export.js';
 import { runCli } from '../../main/cli/index.js';
-import { AppError } from '../../main/services/errors.js';
+import { AppError } from '../../main/services/core/errors.js';
 
 const pairs: Pair[] = [];
 afterEach(() => {

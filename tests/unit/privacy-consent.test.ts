@@ -2,8 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import { testWorkspace } from '../helpers.js';
 import { eraseExpired, eraseAfter } from '../../main/services/privacy/erasure.js';
-import { riskGroupOn } from '../../main/services/figures.js';
-import { ownerId } from '../../main/services/writer.js';
+import { riskGroupOn } from '../../main/services/school/figures.js';
+import { ownerId } from '../../main/services/core/writer.js';
 import { readDocx as parseDocx } from './report-reader.js';
 
 const school = { name: 'МКОУ «Тестовая основная общеобразовательная школа»' };

@@ -8,8 +8,8 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makePair, roadmapActivity, type Pair } from './exchange-fixtures.js';
-import { saveRecord, listRecords } from '../../main/services/records.js';
-import { schoolDashboard } from '../../main/services/dashboard.js';
+import { saveRecord, listRecords } from '../../main/services/records/records.js';
+import { schoolDashboard } from '../../main/services/school/dashboard.js';
 import { municipalityDashboard, schoolDrillDown } from '../../main/services/municipality/overview.js';
 import { buildReportDoc } from '../../main/services/reports/index.js';
 import { tablesOf, cellText, type ReportDoc } from '../../main/services/reports/model.js';
@@ -20,10 +20,10 @@ import { getRoadmap } from '../../main/services/municipality/roadmap.js';
 import { saveAssignment, listAssignments } from '../../main/services/municipality/assignments.js';
 import { assignmentSaveInput } from '../../preload/contract/meetings.js';
 import { markMunicipalActivity } from '../../main/services/exchange/municipal.js';
-import { markAssignment } from '../../main/services/from-municipality-work.js';
+import { markAssignment } from '../../main/services/school/from-municipality-work.js';
 import { markCountsText } from '../../common/mark-counts.js';
-import type { ServiceContext } from '../../main/services/context.js';
-import { updateSchoolProfile } from '../../main/services/school.js';
+import type { ServiceContext } from '../../main/services/core/context.js';
+import { updateSchoolProfile } from '../../main/services/core/school-profile.js';
 
 const TODAY = '2026-11-25';
 const TITLE = 'Программа повышения качества образования';

@@ -5,11 +5,11 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { makePair, type Pair } from './exchange-fixtures.js';
-import { includePupil } from '../../main/services/risk-group.js';
-import { saveRecord, listRecords, getRecord } from '../../main/services/records.js';
+import { includePupil } from '../../main/services/school/risk-group.js';
+import { saveRecord, listRecords, getRecord } from '../../main/services/records/records.js';
 import { outgoingReview, replaceInValue, ensureIdentity } from '../../main/services/exchange/index.js';
 import { pupilCodes } from '../../main/services/privacy/people.js';
-import { searchAll } from '../../main/services/search.js';
+import { searchAll } from '../../main/services/records/search.js';
 
 const pairs: Pair[] = [];
 afterEach(() => {

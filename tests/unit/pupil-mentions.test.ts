@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { pupilMatcher, redact, fold } from '../../main/services/pupil-mentions.js';
+import { pupilMatcher, redact, fold } from '../../main/services/privacy/pupil-mentions.js';
 
 const pupils = [
   { id: 'p1', fullName: 'Лебедев Дмитрий Андреевич', birthDate: '2014-03-20' },

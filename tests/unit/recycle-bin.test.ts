@@ -5,8 +5,8 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { makePair, type Pair } from './exchange-fixtures.js';
-import { removeRecordToBin, removePreview } from '../../main/services/records.js';
-import { listDeletions, restoreDeletion } from '../../main/services/recycle-bin.js';
+import { removeRecordToBin, removePreview } from '../../main/services/records/records.js';
+import { listDeletions, restoreDeletion } from '../../main/services/core/recycle-bin.js';
 import { testWorkspace } from '../helpers.js';
 
 const pairs: Pair[] = [];

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { f, registerTable, table, upTables } from '../../db/registry/index.js';
 import { migrations } from '../../db/migrations/index.js';
 import { versionTriggerSql } from '../../db/migrations/0020_exchange.js';
-import { saveRecord, listRecords, removeRecord } from '../../main/services/records.js';
+import { saveRecord, listRecords, removeRecord } from '../../main/services/records/records.js';
 import { makePair } from './exchange-fixtures.js';
 
 // ── the registry entry ──

@@ -5,11 +5,11 @@
 import { describe, it, expect } from 'vitest';
 import { makePair } from './exchange-fixtures.js';
 import { testWorkspace } from '../helpers.js';
-import { includePupil, changeStatus } from '../../main/services/risk-group.js';
-import { saveRecord } from '../../main/services/records.js';
+import { includePupil, changeStatus } from '../../main/services/school/risk-group.js';
+import { saveRecord } from '../../main/services/records/records.js';
 import { municipalityDashboard } from '../../main/services/municipality/overview.js';
 import { buildReportDoc } from '../../main/services/reports/index.js';
-import { schoolDashboard } from '../../main/services/dashboard.js';
+import { schoolDashboard } from '../../main/services/school/dashboard.js';
 import { schoolReport } from '../../main/services/reports/school.js';
 import { tablesOf, cellText } from '../../main/services/reports/model.js';
 

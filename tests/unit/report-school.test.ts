@@ -6,13 +6,13 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { testWorkspace } from '../helpers.js';
 import { revealRows } from '../../main/services/privacy/vault.js';
-import { generateDemo } from '../../main/services/demo.js';
+import { generateDemo } from '../../main/services/school/demo.js';
 import { schoolReport } from '../../main/services/reports/school.js';
 import { renderDocx } from '../../main/services/reports/docx.js';
 import { renderXlsx, readXlsxTables } from '../../main/services/reports/xlsx.js';
 import { tablesOf, cellText, type ReportDoc } from '../../main/services/reports/model.js';
 import { readDocx, type ParsedDocx } from './report-reader.js';
-import type { ServiceContext } from '../../main/services/context.js';
+import type { ServiceContext } from '../../main/services/core/context.js';
 
 const period = { from: '2025-09-01', to: '2026-08-31' };
 let ctx: ServiceContext;

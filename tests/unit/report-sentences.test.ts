@@ -12,12 +12,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers.js';
 import { makePair, type Pair } from './exchange-fixtures.js';
-import { saveRecord } from '../../main/services/records.js';
-import { updateSchoolProfile } from '../../main/services/school.js';
+import { saveRecord } from '../../main/services/records/records.js';
+import { updateSchoolProfile } from '../../main/services/core/school-profile.js';
 import { saveRoadmap, saveRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 import { buildReport, type ReportRequest } from '../../main/services/reports/index.js';
 import { readXlsxTables } from '../../main/services/reports/xlsx.js';
-import type { ServiceContext } from '../../main/services/context.js';
+import type { ServiceContext } from '../../main/services/core/context.js';
 import { readDocx, type DocxTable, type ParsedDocx } from './report-reader.js';
 
 const TODAY = '2026-11-25';

@@ -14,10 +14,10 @@ import { Keyring } from '../../db/keyring.js';
 import { applyKey, whichKey } from '../../db/cipher.js';
 import { backupDirFor, listBackups } from '../../main/services/backup/backup.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment } from '../../main/services/exchange/index.js';
-import { newKeyPairs } from '../../main/services/exchange/crypto.js';
-import { getMeta } from '../../main/services/meta.js';
+import { newKeyPairs } from '../../main/services/core/crypto.js';
+import { getMeta } from '../../main/services/core/meta.js';
 
 const now = () => new Date('2026-11-25T10:00:00');
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { saveRoadmap, saveRoadmapActivity } from '../../main/services/municipality/roadmap.js';
 import { draftFromRoadmap, draftOrder, saveDocument } from '../../main/services/municipality/documents.js';
 import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';

@@ -5,11 +5,11 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import ExcelJS from 'exceljs';
 import { testWorkspace } from '../helpers.js';
-import { setMeta, originId } from '../../main/services/clock.js';
+import { setMeta, originId } from '../../main/services/core/clock.js';
 import { previewRosterImport, applyRosterImport, rosterTable, normaliseName } from '../../main/services/municipality/roster-import.js';
 import { listRoster, listPartnerGroups, saveRosterSchool } from '../../main/services/municipality/roster.js';
 import { renderXlsx, readXlsxTables } from '../../main/services/reports/xlsx.js';
-import type { ServiceContext } from '../../main/services/context.js';
+import type { ServiceContext } from '../../main/services/core/context.js';
 
 /** Seed 004's table, as the municipality typed it (with its «нет выпустников» and «ГИБСШ» typos). */
 export const SEED_004: [string, string, string, string, string, string][] = [

@@ -7,10 +7,10 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePair, roadmapActivity, type Pair } from './exchange-fixtures.js';
-import { saveRecord } from '../../main/services/records.js';
-import { includePupil, changeStatus } from '../../main/services/risk-group.js';
+import { saveRecord } from '../../main/services/records/records.js';
+import { includePupil, changeStatus } from '../../main/services/school/risk-group.js';
 import { markMunicipalActivity } from '../../main/services/exchange/municipal.js';
-import { fromMunicipality } from '../../main/services/from-municipality.js';
+import { fromMunicipality } from '../../main/services/school/from-municipality.js';
 import { rule, flag, dayOf } from '../../db/rules.js';
 import { revealRows } from '../../main/services/privacy/vault.js';
 

@@ -4,15 +4,15 @@
  * opens what it was given on the school's card; a validly signed bundle carrying the bytes of a file the school
  * did not share is refused whole.
  */
-import { readAttachmentBytes } from '../../main/services/attachment-path.js';
+import { readAttachmentBytes } from '../../main/services/core/attachment-path.js';
 import { describe, it, expect, afterEach } from 'vitest';
 import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { makePair, schoolSigned, type Pair } from './exchange-fixtures.js';
-import { saveRecord } from '../../main/services/records.js';
-import { addAttachment, shareAttachment, readSchoolFile, eraseDeletedFiles } from '../../main/services/attachments.js';
-import { includePupil } from '../../main/services/risk-group.js';
+import { saveRecord } from '../../main/services/records/records.js';
+import { addAttachment, shareAttachment, readSchoolFile, eraseDeletedFiles } from '../../main/services/school/attachments.js';
+import { includePupil } from '../../main/services/school/risk-group.js';
 import { schoolDrillDown } from '../../main/services/municipality/overview.js';
 import { importBundle } from '../../main/services/exchange/index.js';
 import { tableEntry } from '../../main/services/exchange/export.js';

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { testWorkspace } from '../helpers.js';
-import { searchAll } from '../../main/services/search.js';
+import { searchAll } from '../../main/services/records/search.js';
 import { allTables } from '../../db/registry/index.js';
 import { makePair } from './exchange-fixtures.js';
 

@@ -12,12 +12,12 @@ import { readdirSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { testClock } from './exchange-fixtures.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
 import { saveEvent } from '../../main/services/municipality/events.js';
 import { saveAssignment } from '../../main/services/municipality/assignments.js';
 import { saveGroup } from '../../main/services/municipality/groups.js';
-import { municipalWork } from '../../main/services/from-municipality-work.js';
+import { municipalWork } from '../../main/services/school/from-municipality-work.js';
 import { schoolShortName, schoolFileLabel } from '../../common/school-name.js';
 import { eventSaveInput, assignmentSaveInput, groupSaveInput } from '../../preload/contract/meetings.js';
 

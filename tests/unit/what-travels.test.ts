@@ -9,7 +9,7 @@ import { allTables, isPupilLinked, travels, exportedColumns, columnsOf, personal
 import { makePair, schoolSigned, type Pair } from './exchange-fixtures.js';
 import { openContainer, unpackEntries } from '../../main/services/exchange/container.js';
 import { ensureIdentity, importBundle } from '../../main/services/exchange/index.js';
-import { saveRecord } from '../../main/services/records.js';
+import { saveRecord } from '../../main/services/records/records.js';
 import { migrate } from '../../db/open.js';
 import { migrations } from '../../db/migrations/index.js';
 import { municipalityDashboard } from '../../main/services/municipality/overview.js';

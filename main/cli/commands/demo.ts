@@ -1,5 +1,5 @@
-import { generateDemo } from '../../services/demo.js';
-import { getRole } from '../../services/school.js';
+import { generateDemo } from '../../services/school/demo.js';
+import { getRole } from '../../services/core/school-profile.js';
 import { EXIT, need, CliError, type CliCommand } from '../types.js';
 import { withWorkspace } from '../open.js';
 import { runMunicipalityDemo, MUNICIPALITY_DEMO_HELP } from './demo-municipality.js';

@@ -1,5 +1,5 @@
 import { exportToFolder, outgoingReview, ensureIdentity } from '../../services/exchange/index.js';
-import { getRole } from '../../services/school.js';
+import { getRole } from '../../services/core/school-profile.js';
 import { EXIT, need, type CliCommand } from '../types.js';
 import { withWorkspace } from '../open.js';
 import type { OutgoingReview } from '../../../preload/contract/exchange.js';

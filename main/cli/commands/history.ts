@@ -1,5 +1,5 @@
 import { importHistory, sentFiles } from '../../services/exchange/index.js';
-import { getRole } from '../../services/school.js';
+import { getRole } from '../../services/core/school-profile.js';
 import { receiptWords, sentFileName, writtenWords } from '../../../common/receipts.js';
 import { EXIT, need, type CliCommand } from '../types.js';
 import { withWorkspace } from '../open.js';

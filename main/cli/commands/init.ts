@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { initMunicipality } from '../../services/municipality-core.js';
+import { initMunicipality } from '../../services/core/municipality-profile.js';
 import { openEnrollment, ensureIdentity, displayFingerprint, MAX_CODE_ATTEMPTS } from '../../services/exchange/index.js';
 import { CliError, EXIT, type CliCommand } from '../types.js';
 import { withWorkspace } from '../open.js';

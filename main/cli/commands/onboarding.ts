@@ -3,11 +3,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
 import { EXIT, need, CliError, type CliCommand, type CliIO } from '../types.js';
 import { withWorkspace } from '../open.js';
-import { getRole } from '../../services/school.js';
-import { previewProgramme, applyProgramme } from '../../services/onboarding/programme-import.js';
-import { previewList, applyList } from '../../services/onboarding/list-import.js';
-import { IMPORT_LIMITS, REFUSED_TEXT } from '../../services/onboarding/errors.js';
-import type { ServiceContext } from '../../services/context.js';
+import { getRole } from '../../services/core/school-profile.js';
+import { previewProgramme, applyProgramme } from '../../services/school/onboarding/programme-import.js';
+import { previewList, applyList } from '../../services/school/onboarding/list-import.js';
+import { IMPORT_LIMITS, REFUSED_TEXT } from '../../services/school/onboarding/errors.js';
+import type { ServiceContext } from '../../services/core/context.js';
 
 const CHANGE = { new: 'новое', changed: 'изменится', same: 'без изменений', duplicate: 'повтор', error: 'ошибка' } as const;
 const SECTION = { task: 'задача', problem: 'проблема', direction: 'направление', activity: 'мероприятие', indicator: 'показатель', local_act: 'локальный акт', unknown: 'не распознано' } as const;

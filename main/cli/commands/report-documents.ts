@@ -4,13 +4,13 @@
  * registered one from its snapshot), else a draft built from the event and not saved — the command line
  * prints, it does not add documents to the register. A приказ is always one of the register's.
  */
-import type { ServiceContext } from '../../services/context.js';
+import type { ServiceContext } from '../../services/core/context.js';
 import { listEvents } from '../../services/municipality/events.js';
 import { eventDraftFields, listDocuments } from '../../services/municipality/documents.js';
 import { buildDocument, printDocument } from '../../services/reports/documents/print.js';
 import { renderDocx } from '../../services/reports/docx.js';
-import { requireMunicipality } from '../../services/municipality-core.js';
-import { liveRow } from '../../services/writer.js';
+import { requireMunicipality } from '../../services/core/municipality-profile.js';
+import { liveRow } from '../../services/core/writer.js';
 import { eventListInput, type DocumentListRow } from '../../../preload/contract/meetings.js';
 import { eventKind } from '../../../common/labels.js';
 import { formatDate, isoDay } from '../../../common/format.js';

@@ -1,15 +1,15 @@
 /** backup.* and the workspace-file calls: copies of the open file, restoring one, and «Рабочие места». */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineArea } from '../area-handlers.js';
-import type { HandlerEnv } from '../context.js';
-import { AppError } from '../errors.js';
-import { workspaceState } from '../workspace-state.js';
+import { defineArea } from '../core/area-handlers.js';
+import type { HandlerEnv } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { workspaceState } from '../core/workspace-state.js';
 import { safeFileName } from '../../../common/file-names.js';
 import { backupDirFor, listBackups, makeBackup, vacuumInto } from './backup.js';
 import { restoreNamed, restoreUploaded, type RestoreHost } from './restore.js';
 import { workspaceName } from './inspect.js';
-import { getMeta } from '../meta.js';
+import { getMeta } from '../core/meta.js';
 import { workspaceFiles, openKnownFile, openPickedFile, newWorkspaceFile, openUploadedFile } from './files.js';
 
 /** The restore's view of the workspace: its path is known even when the file does not open. */

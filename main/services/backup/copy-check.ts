@@ -13,8 +13,8 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { migrations } from '../../../db/migrations/index.js';
 import { checkKdf, type KdfParams } from '../../../db/keyring.js';
-import { displayFingerprint, fingerprint } from '../exchange/crypto.js';
-import { AppError } from '../errors.js';
+import { displayFingerprint, fingerprint } from '../core/crypto.js';
+import { AppError } from '../core/errors.js';
 
 type Db = BetterSqlite3.Database;
 

@@ -7,9 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync, rmSync } from 'node
 import { keyringOf } from '../../../db/open.js';
 import { whichKey } from '../../../db/cipher.js';
 import { join } from 'node:path';
-import type { HandlerEnv } from '../context.js';
+import type { HandlerEnv } from '../core/context.js';
 import type { WorkspaceFile, WorkspaceFiles } from '../../../preload/contract/backup.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../core/errors.js';
 import { safeFileName } from '../../../common/file-names.js';
 import { inspectWorkspaceFile } from './inspect.js';
 import { keyringPathFor, type KeyStore } from '../../../db/keyring.js';

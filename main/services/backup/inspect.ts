@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { LATEST_VERSION } from '../../../db/open.js';
 import { applyKey, whichKey } from '../../../db/cipher.js';
 import { Keyring, type DataKey, type KeyStore } from '../../../db/keyring.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../core/errors.js';
 import { checkSchemaObjects } from './copy-check.js';
 import type { WorkspaceFileInfo } from '../../../preload/contract/backup.js';
 

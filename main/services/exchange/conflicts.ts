@@ -5,14 +5,14 @@
  * record is remembered too (meta `conflict_decision.<table>.<id>`), so it can be undone from the history
  * of decisions as long as nobody has changed the record since.
  */
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import type { ExchangeConflict, ExchangeConflictDecision } from '../../../preload/contract/exchange.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../core/errors.js';
 import { joinVv } from './merge.js';
 import type { VersionVector } from './tables.js';
 import { columnsOf } from '../../../db/registry/index.js';
-import { getMeta, setMeta, deleteMeta, type MetaKey } from '../meta.js';
-import { differingFields, kindTitle, originWords, ownerName, recordTitle } from './conflict-words.js';
+import { getMeta, setMeta, deleteMeta, type MetaKey } from '../core/meta.js';
+import { differingFields, kindTitle, originWords, ownerName, recordTitle } from '../core/record-words.js';
 
 /** A record with independent versions, as the conflicts screen shows it (the contract's type). */
 export type Conflict = ExchangeConflict;

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import type { KeyObject } from 'node:crypto';
 import { BundleError, LIMITS, megabytes } from './reasons.js';
 import { isSynced, tableSpec } from '../../../db/registry/index.js';
-import { sha256, signBytes, verifyBytes, encryptFor, decryptWith, fingerprint, ENCRYPTION_SCHEME, type EncryptionHeader } from './crypto.js';
+import { sha256, signBytes, verifyBytes, encryptFor, decryptWith, fingerprint, ENCRYPTION_SCHEME, type EncryptionHeader } from '../core/crypto.js';
 import { APP_VERSION, currentSchema } from './versions.js';
 import { count } from '../../../common/format.js';
 import { NOUNS } from '../../../common/nouns.js';

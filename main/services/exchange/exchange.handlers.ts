@@ -3,13 +3,13 @@
  * conflicts. The services are this folder's modules; these handlers only add the workspace around them.
  */
 import type { ExchangeState } from '../../../preload/contract/index.js';
-import type { HandlerEnv } from '../context.js';
-import { defineArea } from '../area-handlers.js';
-import { workspaceState, leaveDemo } from '../workspace-state.js';
-import { getRole } from '../school.js';
-import { initMunicipality, municipalityInfo } from '../municipality-core.js';
-import { AppError } from '../errors.js';
-import { asBuffer } from '../bytes.js';
+import type { HandlerEnv } from '../core/context.js';
+import { defineArea } from '../core/area-handlers.js';
+import { workspaceState, leaveDemo } from '../core/workspace-state.js';
+import { getRole } from '../core/school-profile.js';
+import { initMunicipality, municipalityInfo } from '../core/municipality-profile.js';
+import { AppError } from '../core/errors.js';
+import { asBuffer } from '../core/bytes.js';
 import * as exchange from './index.js';
 
 function xctx(env: HandlerEnv): exchange.ExchangeContext {

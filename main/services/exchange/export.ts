@@ -7,17 +7,17 @@
  * which no import picks up and which would be refused as truncated anyway.
  */
 import { randomBytes } from 'node:crypto';
-import { assertDatabaseSound } from '../db-errors.js';
+import { assertDatabaseSound } from '../core/db-errors.js';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { AppError } from '../errors.js';
-import { getMeta, setMeta } from '../clock.js';
-import { getRole, getSchoolProfile } from '../school.js';
-import { requireMunicipality, getSchool } from '../municipality-core.js';
-import { readAttachmentBytes } from '../attachment-path.js';
+import { AppError } from '../core/errors.js';
+import { getMeta, setMeta } from '../core/clock.js';
+import { getRole, getSchoolProfile } from '../core/school-profile.js';
+import { requireMunicipality, getSchool } from '../core/municipality-profile.js';
+import { readAttachmentBytes } from '../core/attachment-path.js';
 import { buildContainer, openContainer, type EntryInput, type ManifestHead, type BundleKind } from './container.js';
-import { sha256, invitationKey } from './crypto.js';
+import { sha256, invitationKey } from '../core/crypto.js';
 import { megabytes } from './reasons.js';
 import { assertSendable } from './limits.js';
 import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContext, type Identity } from './keys.js';

@@ -1,11 +1,11 @@
 /** Importing files and folders from disk: what to pick up, reading with limits, one outcome per file. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError } from '../core/errors.js';
 import type { ExchangeContext } from './keys.js';
 import { BundleError, LIMITS, megabytes } from './reasons.js';
 import { importBundle, type ImportOutcome } from './import.js';
-import { assertDatabaseSound } from '../db-errors.js';
+import { assertDatabaseSound } from '../core/db-errors.js';
 
 
 /** Files and folders → the bundle files to import (folders: their *.opora files, one level deep, no hidden or partial files). */

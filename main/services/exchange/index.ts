@@ -1,5 +1,5 @@
 /** The bundle exchange: the public surface used by handlers, the command line, the benchmark and tests. */
-export { plainSecretBox, fingerprint, displayFingerprint, type SecretBox } from './crypto.js';
+export { plainSecretBox, fingerprint, displayFingerprint, type SecretBox } from '../core/crypto.js';
 export { ensureIdentity, publicIdentity, keyFilePath, type ExchangeContext } from './keys.js';
 export { openContainer, unpackEntries, type Manifest } from './container.js';
 export { REASONS, LIMITS, BundleError, type ReasonCode } from './reasons.js';

@@ -13,13 +13,13 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { ServiceContext } from '../context.js';
-import { AppError } from '../errors.js';
-import { getMeta, setMeta, originId, parseHlc } from '../clock.js';
-import { deleteMeta, type MetaKey } from '../meta.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { getMeta, setMeta, originId, rotateOrigin } from '../core/clock.js';
+import { deleteMeta, type MetaKey } from '../core/meta.js';
 import {
   newKeyPairs, privateToDer, privateFromDer, publicOf, fingerprint, plainSecretBox, invitationKey, hashSecret, type KeyPairs, type SecretBox,
-} from './crypto.js';
+} from '../core/crypto.js';
 
 export interface ExchangeContext extends ServiceContext {
   /** How private keys are wrapped at rest; plain Node when absent. */
@@ -113,16 +113,6 @@ export function seqKey(origin: string): MetaKey {
 
 export function currentSeq(raw: BetterSqlite3.Database, origin: string): number {
   return Number(getMeta(raw, seqKey(origin)) ?? '0');
-}
-
-/** A new origin for this database; the clock is moved past everything exported before. */
-export function rotateOrigin(raw: BetterSqlite3.Database, atLeastHlc?: string): string {
-  const origin = randomUUID();
-  setMeta(raw, 'origin_id', origin);
-  const last = getMeta(raw, 'hlc_last');
-  const floor = [last, atLeastHlc].filter((s): s is string => !!s).map(parseHlc).sort((a, b) => b.wall - a.wall || b.counter - a.counter)[0];
-  if (floor) setMeta(raw, 'hlc_last', `${String(floor.wall).padStart(15, '0')}:${String(floor.counter + 1).padStart(6, '0')}:${origin}`);
-  return origin;
 }
 
 function unwrap(box: SecretBox, k: KeyFile): KeyPairs {

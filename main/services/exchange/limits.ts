@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BundleError, LIMITS, megabytes } from './reasons.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../core/errors.js';
 
 /** Adds the rows a file inserted to the school's count and refuses the file if the school would hold too much. */
 export function holdSchoolRows(raw: BetterSqlite3.Database, schoolId: string, inserted: number): void {

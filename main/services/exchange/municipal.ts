@@ -6,18 +6,18 @@
  */
 import { schoolShortName } from '../../../common/school-name.js';
 import { z } from 'zod';
-import type { ServiceContext } from '../context.js';
-import { AppError, notFound } from '../errors.js';
-import { getMeta } from '../clock.js';
-import { getRole } from '../school.js';
-import { writeRow } from '../writer.js';
-import { requireMunicipality, getSchool } from '../municipality-core.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError, notFound } from '../core/errors.js';
+import { getMeta } from '../core/clock.js';
+import { getRole } from '../core/school-profile.js';
+import { writeRow } from '../core/writer.js';
+import { requireMunicipality, getSchool } from '../core/municipality-profile.js';
 import { activityStatus } from '../../../common/labels.js';
 import { isRealDate } from '../../../common/format.js';
 import { UUID_RE } from './container.js';
 import { markId } from './ids.js';
 import { dayOf } from '../../../db/rules.js';
-import { displayFingerprint } from './crypto.js';
+import { displayFingerprint } from '../core/crypto.js';
 
 const optDate = z.string().refine(isRealDate, { message: 'Неверная дата' }).nullable().default(null);
 

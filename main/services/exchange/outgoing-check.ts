@@ -5,14 +5,14 @@
  * `replacePupilMentions` rewrites the found spans (name → the pupil's code) through the one writer.
  */
 import { tableSpec, upTables, travels, type Field } from '../../../db/registry/index.js';
-import { AppError } from '../errors.js';
-import type { ServiceContext } from '../context.js';
-import { rewriteText } from '../writer.js';
+import { AppError } from '../core/errors.js';
+import type { ServiceContext } from '../core/context.js';
+import { rewriteText } from '../core/writer.js';
 import { pupilCodes, knownPupils, schoolAdults, codeSayer } from '../privacy/people.js';
-import { pupilMatcher, redact, type Mention, type Matcher } from '../pupil-mentions.js';
+import { pupilMatcher, redact, type Mention, type Matcher } from '../privacy/pupil-mentions.js';
 import { SEGMENT, type Unreadable, type Extracted } from '../privacy/file-text.js';
 import { readWholeSync, readWhole, LIMITS_IN_WORDS } from '../privacy/read-whole.js';
-import { readAttachmentBytes } from '../attachment-path.js';
+import { readAttachmentBytes } from '../core/attachment-path.js';
 
 export interface Finding {
   table: string;

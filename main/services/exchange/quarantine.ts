@@ -3,10 +3,10 @@
  * person compares the fingerprint and accepts or refuses. The file is re-verified before anything is pinned.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { AppError } from '../errors.js';
-import { getRole } from '../school.js';
+import { AppError } from '../core/errors.js';
+import { getRole } from '../core/school-profile.js';
 import { openContainer } from './container.js';
-import { displayFingerprint } from './crypto.js';
+import { displayFingerprint } from '../core/crypto.js';
 import type { ExchangeContext } from './keys.js';
 import { BundleError, REASONS, type ReasonCode } from './reasons.js';
 import { importBundle, logImport, type ImportOutcome } from './import.js';

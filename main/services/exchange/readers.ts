@@ -5,7 +5,7 @@
  */
 import type { ExchangeContext } from './keys.js';
 import { municipalityTables } from './export.js';
-import { getMeta } from '../clock.js';
+import { getMeta } from '../core/clock.js';
 import { APP_VERSION } from './versions.js';
 import type { UpdateNeeded } from '../../../preload/contract/exchange.js';
 

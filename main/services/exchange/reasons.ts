@@ -1,5 +1,5 @@
 /** Why a bundle is refused, in plain Russian, and the limits that protect the app from hostile files. */
-import { AppError } from '../errors.js';
+import { AppError } from '../core/errors.js';
 import { LIMITS as CALL_LIMITS } from '../../../preload/contract/bytes.js';
 
 export const REASONS = {

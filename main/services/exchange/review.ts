@@ -9,10 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { tableSpec, upTables } from '../../../db/registry/index.js';
-import type { ServiceContext } from '../context.js';
-import { AppError } from '../errors.js';
-import { rewriteText } from '../writer.js';
-import { redact } from '../pupil-mentions.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { rewriteText } from '../core/writer.js';
+import { redact } from '../privacy/pupil-mentions.js';
 import { codeSayer } from '../privacy/people.js';
 import { matcher, textColumns, recordTitle, pupilCodes, pupilOfEntries } from './outgoing-check.js';
 import type { OutgoingReview, ReviewItem } from '../../../preload/contract/exchange.js';

@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
-import { AppError } from '../errors.js';
-import { setMeta } from '../clock.js';
-import { requireMunicipality } from '../municipality-core.js';
+import { AppError } from '../core/errors.js';
+import { setMeta } from '../core/clock.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
 import { buildContainer, parseJsonSafe } from './container.js';
-import { fingerprint, newKeyPairs, sha256, displayFingerprint } from './crypto.js';
+import { fingerprint, newKeyPairs, sha256, displayFingerprint } from '../core/crypto.js';
 import { ensureIdentity, replaceKeys, recordExported, currentSeq, seqKey, type ExchangeContext } from './keys.js';
 import { writeBundleFile, APP_VERSION } from './export.js';
 import { BundleError } from './reasons.js';

@@ -3,9 +3,9 @@
  * the manifest, the signature, the payload's hash and — when the payload is not encrypted — every entry;
  * an encrypted payload's entries are checked when the recipient's workspace is given.
  */
-import { AppError } from '../errors.js';
+import { AppError } from '../core/errors.js';
 import { openContainer, unpackEntries, type Manifest } from './container.js';
-import { displayFingerprint } from './crypto.js';
+import { displayFingerprint } from '../core/crypto.js';
 import { ensureIdentity, type ExchangeContext } from './keys.js';
 
 export interface VerifyReport {

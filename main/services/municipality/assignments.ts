@@ -6,14 +6,14 @@
  */
 import { schoolShortName } from '../../../common/school-name.js';
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.js';
-import { removeWithBin } from '../recycle-bin.js';
+import type { ServiceContext } from '../core/context.js';
+import { removeWithBin } from '../core/recycle-bin.js';
 import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { AssignmentView, AssignmentMarkView, AssignmentMarkCode, assignmentSaveInput, memberMarkInput } from '../../../preload/contract/meetings.js';
-import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, writeRow } from '../writer.js';
-import { AppError, notFound } from '../errors.js';
-import { schoolLinks, syncSchoolLinks } from '../children.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
+import { liveRow, writeRow } from '../core/writer.js';
+import { AppError, notFound } from '../core/errors.js';
+import { schoolLinks, syncSchoolLinks } from '../core/children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { ASSIGNMENT_MARK } from '../../../db/registry/meetings.js';
 import { countMarks } from '../../../common/mark-counts.js';

@@ -6,16 +6,16 @@
  * the assignments after the plan reaches them in their bundle (markDemoAssignments). People are fictional.
  */
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import { saveEvent } from './events.js';
-import { addAttachment } from '../attachments.js';
+import { addAttachment } from '../school/attachments.js';
 import { saveGroup } from './groups.js';
 import { saveAssignment } from './assignments.js';
 import { draftFromEvent, draftFromRoadmap, draftOrder, saveDocument } from './documents.js';
-import { municipalWork, markAssignment } from '../from-municipality-work.js';
+import { municipalWork, markAssignment } from '../school/from-municipality-work.js';
 import { tableSpec } from '../../../db/registry/index.js';
 import { assignmentMarkInput, assignmentSaveInput, documentSaveInput, eventSaveInput, groupSaveInput } from '../../../preload/contract/meetings.js';
-import type { Row } from '../writer.js';
+import type { Row } from '../core/writer.js';
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(iso + 'T00:00:00Z');

@@ -9,13 +9,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import { openDatabase } from '../../../db/open.js';
-import { initMunicipality } from '../municipality-core.js';
+import { initMunicipality } from '../core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportForDownload, importBundle, listMunicipalActivities, markMunicipalActivity, type ExchangeContext } from '../exchange/index.js';
-import { generateDemo } from '../demo.js';
+import { generateDemo } from '../school/demo.js';
 import { isoDay, formatDate } from '../../../common/format.js';
-import { addAttachment, shareAttachment } from '../attachments.js';
+import { addAttachment, shareAttachment } from '../school/attachments.js';
 import type { LevelCode } from '../../../common/roster-labels.js';
 import { saveRosterSchool, savePartnerGroup, saveCurator, saveCoordination } from './roster.js';
 import { saveRoadmap, saveRoadmapActivity } from './roadmap.js';

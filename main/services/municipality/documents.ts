@@ -5,13 +5,13 @@
  * reports/documents/print.ts.
  */
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.js';
-import { removeWithBin } from '../recycle-bin.js';
+import type { ServiceContext } from '../core/context.js';
+import { removeWithBin } from '../core/recycle-bin.js';
 import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { DocumentBlank, DocumentCard, DocumentListRow, documentSaveInput } from '../../../preload/contract/meetings.js';
-import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, liveRows, writeRow, type Row } from '../writer.js';
-import { AppError, notFound } from '../errors.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
+import { liveRow, liveRows, writeRow, type Row } from '../core/writer.js';
+import { AppError, notFound } from '../core/errors.js';
 import { getReportSettings, type ReportSettings } from './report-settings.js';
 import { eventKindGenitive } from '../../../common/labels.js';
 import { formatDate } from '../../../common/format.js';

@@ -5,14 +5,14 @@
  * methodologist edits it; what goes down to schools follows from the registry's audience.
  */
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.js';
-import { removeWithBin } from '../recycle-bin.js';
+import type { ServiceContext } from '../core/context.js';
+import { removeWithBin } from '../core/recycle-bin.js';
 import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { EventCard, EventListRow, eventSaveInput, eventListInput } from '../../../preload/contract/meetings.js';
-import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, tombstoneRow, writeRow, type Row } from '../writer.js';
-import { AppError, notFound } from '../errors.js';
-import { schoolLinks, syncChildren, syncSchoolLinks } from '../children.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
+import { liveRow, tombstoneRow, writeRow, type Row } from '../core/writer.js';
+import { AppError, notFound } from '../core/errors.js';
+import { schoolLinks, syncChildren, syncSchoolLinks } from '../core/children.js';
 import { listAssignments } from './assignments.js';
 import { listGroups } from './groups.js';
 import { dayOf } from '../../../db/rules.js';

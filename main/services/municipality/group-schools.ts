@@ -4,9 +4,9 @@
  * the schools no longer listed leave it, and the resource centres are marked. Each changed school's
  * classification goes down to it with the next file, as when it is edited in the roster.
  */
-import type { ServiceContext } from '../context.js';
-import { AppError } from '../errors.js';
-import { requireMunicipality } from '../municipality-core.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
 import { sendClassificationDown } from './roster.js';
 
 export function setGroupSchools(ctx: ServiceContext, groupId: string, schoolIds: string[], resourceCentreIds: string[]): { changed: number } {

@@ -4,14 +4,14 @@
  * and its leader. Saved with the member list as one record, as the person edits it.
  */
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.js';
-import { removeWithBin } from '../recycle-bin.js';
+import type { ServiceContext } from '../core/context.js';
+import { removeWithBin } from '../core/recycle-bin.js';
 import type { RemoveResult } from '../../../preload/contract/index.js';
 import type { GroupView, groupSaveInput } from '../../../preload/contract/meetings.js';
-import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, writeRow, type Row } from '../writer.js';
-import { notFound } from '../errors.js';
-import { syncChildren } from '../children.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
+import { liveRow, writeRow, type Row } from '../core/writer.js';
+import { notFound } from '../core/errors.js';
+import { syncChildren } from '../core/children.js';
 import { GROUP_KINDS } from '../../../db/registry/meetings.js';
 import { followGroupMembers, groupSchoolIds } from './assignments.js';
 

@@ -1,5 +1,5 @@
 /** municipality.events/workGroups/assignments/documents.*: the municipality's own work (issue 10). */
-import { defineArea } from '../area-handlers.js';
+import { defineArea } from '../core/area-handlers.js';
 import { listEvents, getEvent, saveEvent, removeEvent } from './events.js';
 import { listGroups, saveGroup, removeGroup } from './groups.js';
 import { listAssignments, saveAssignment, removeAssignment, markMember } from './assignments.js';

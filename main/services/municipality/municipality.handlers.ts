@@ -3,14 +3,14 @@
  * roadmap, the summary and drill-down, charts and the requisites of справки. Only a municipality's
  * workspace reaches these: the contract says so and `dispatch` checks it before any of them runs.
  */
-import { defineArea } from '../area-handlers.js';
+import { defineArea } from '../core/area-handlers.js';
 import * as roster from './roster.js';
 import { previewRosterImport, applyRosterImport } from './roster-import.js';
 import { getRoadmap, saveRoadmap, saveRoadmapActivity, removeRoadmapActivity } from './roadmap.js';
 import { municipalityDashboard, schoolDrillDown, municipalityCharts } from './overview.js';
 import { getReportSettings, saveReportSettings } from './report-settings.js';
 import { addCuratorComment } from '../exchange/municipal.js';
-import { asBuffer } from '../bytes.js';
+import { asBuffer } from '../core/bytes.js';
 import { setGroupSchools } from './group-schools.js';
 
 const removed = { removed: true as const };

@@ -7,7 +7,7 @@
  */
 import { schoolShortName } from '../../../common/school-name.js';
 import { municipalOverdueBySchool } from './assignments.js';
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import { riskCategory } from '../../../common/labels.js';
 import { daysBetween, quarterOf, termOf, addDays } from '../../../common/periods.js';
 import { byNumber } from '../../../common/numbering.js';
@@ -15,8 +15,8 @@ import { byCurrent } from '../../../common/programme-title.js';
 import { compareSchools } from '../../../common/sort.js';
 import type { DashboardRow, MunicipalityDashboard, SchoolDrillDown, ChartsData, RosterRow } from '../../../preload/contract/municipality.js';
 import { listRoster, getRosterSchool } from './roster.js';
-import { notFound } from '../errors.js';
-import { figuresByOwner, schoolFigures, riskGroupByOwner, activitiesByOwner, emptyFigures, type SchoolFigures } from '../figures.js';
+import { notFound } from '../core/errors.js';
+import { figuresByOwner, schoolFigures, riskGroupByOwner, activitiesByOwner, emptyFigures, type SchoolFigures } from '../school/figures.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { APP_VERSION, compareVersions } from '../exchange/versions.js';
 

@@ -3,9 +3,9 @@
  * contact and registration block), kept in meta. They live with the municipality, below the reports, so the demo
  * municipality can fill them in.
  */
-import type { ServiceContext } from '../context.js';
-import { getMeta, setMeta } from '../clock.js';
-import type { MetaKey } from '../meta.js';
+import type { ServiceContext } from '../core/context.js';
+import { getMeta, setMeta } from '../core/clock.js';
+import type { MetaKey } from '../core/meta.js';
 
 export interface ReportSettings {
   organisation: string;

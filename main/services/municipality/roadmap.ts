@@ -5,15 +5,15 @@
  * school are 0020's curator_comment.
  */
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import type { Period } from '../../../common/periods.js';
 import { byNumber } from '../../../common/numbering.js';
 import type { RoadmapView, RoadmapActivityRow, roadmapInput, roadmapActivityInput } from '../../../preload/contract/municipality.js';
-import { requireMunicipality } from '../municipality-core.js';
-import { liveRow, liveRows, writeRow, type Row } from '../writer.js';
-import { removeWithBin } from '../recycle-bin.js';
-import { AppError } from '../errors.js';
-import { syncSchoolLinks } from '../children.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
+import { liveRow, liveRows, writeRow, type Row } from '../core/writer.js';
+import { removeWithBin } from '../core/recycle-bin.js';
+import { AppError } from '../core/errors.js';
+import { syncSchoolLinks } from '../core/children.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { roadmapActivityStatus, codeOf } from '../../../common/labels.js';
 import { countMarks } from '../../../common/mark-counts.js';

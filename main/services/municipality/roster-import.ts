@@ -5,14 +5,14 @@
  * will change and an error per row and column. Import is all or nothing: one bad row and nothing is written.
  */
 import ExcelJS from 'exceljs';
-import type { ServiceContext } from '../context.js';
-import { AppError } from '../errors.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
 import { parseLevel, groupText, levelShort, type LevelCode } from '../../../common/roster-labels.js';
 import type { RosterImportPreview, RosterImportChange, RosterRow } from '../../../preload/contract/municipality.js';
-import type { ReportTable } from '../table.js';
+import type { ReportTable } from '../core/table.js';
 import { listRoster, saveRosterSchool } from './roster.js';
-import { requireMunicipality } from '../municipality-core.js';
-import { liveRows, writeRow } from '../writer.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
+import { liveRows, writeRow } from '../core/writer.js';
 
 type Field = 'name' | 'short_name' | 'cluster' | 'quality_group' | 'social_group' | 'quality_level' | 'social_level' | 'is_nor' | 'is_nsu'
   | 'is_pilot' | 'base_site' | 'partner_group' | 'is_resource_centre' | 'curator';

@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.js';
-import { AppError, notFound } from '../errors.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError, notFound } from '../core/errors.js';
 import type { RosterRow, PartnerGroupView, CuratorView, rosterSchoolInput, partnerGroupInput, curatorInput, coordinationInput } from '../../../preload/contract/municipality.js';
-import { requireMunicipality } from '../municipality-core.js';
-import { liveRows, tombstoneRow, writeRow, type Row } from '../writer.js';
-import { removeWithBin } from '../recycle-bin.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
+import { liveRows, tombstoneRow, writeRow, type Row } from '../core/writer.js';
+import { removeWithBin } from '../core/recycle-bin.js';
 import { setSchoolClassification } from '../exchange/municipal.js';
 import { levelShort } from '../../../common/roster-labels.js';
 

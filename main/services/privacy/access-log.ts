@@ -4,7 +4,7 @@
  * The user is the OS account name, since Опора has no accounts of its own.
  */
 import { userInfo } from 'node:os';
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import type { AccessLogEntry } from '../../../preload/contract/privacy.js';
 
 export type AccessAction = AccessLogEntry['action'];

@@ -8,14 +8,14 @@
  * pupil is rewritten with the pupil's code first (writer.eraseMentions), which reads the name: while the
  * workspace is locked the daily erasure waits for the unlock (the export cannot run locked either).
  */
-import type { ServiceContext } from '../context.js';
-import { AppError, notFound } from '../errors.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError, notFound } from '../core/errors.js';
 import { dayOf } from '../../../db/rules.js';
 import { schoolYearOf } from '../../../common/periods.js';
 import { personalColumns, fieldOf } from '../../../db/registry/index.js';
 import { revealRows, vaultStatus } from './vault.js';
 import { logAccess } from './access-log.js';
-import { eraseMentions } from '../writer.js';
+import { eraseMentions } from '../core/writer.js';
 import type { ErasurePlan } from '../../../preload/contract/privacy.js';
 
 export function retentionYears(ctx: ServiceContext): number {

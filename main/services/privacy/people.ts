@@ -4,7 +4,7 @@
  * the child), the adults (staff and the director named in the profile), and the pupils' codes said instead
  * of their names. The outgoing check and the erasure of a pupil's name read the same lists.
  */
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import { tableSpec, type Field } from '../../../db/registry/index.js';
 import { revealRows } from './vault.js';
 import type { PupilFacts, Mention } from './names/matcher.js';

@@ -1,16 +1,13 @@
 /** privacy.*: the lock, the password and its recovery code (services in vault.ts). */
-import { defineArea } from '../area-handlers.js';
-import type { ServiceContext } from '../context.js';
+import { defineArea } from '../core/area-handlers.js';
+import type { ServiceContext } from '../core/context.js';
 import type { PrivacyState } from '../../../preload/contract/index.js';
-import { AppError } from '../errors.js';
-import { renderDocx } from '../reports/docx.js';
-import { MIME } from '../reports/index.js';
-import { consentFormDoc, consentMissingCount } from './consent.js';
-import { pupilReportDoc } from './pupil-report.js';
+import { AppError } from '../core/errors.js';
+import { consentMissingCount } from './consent.js';
 import { erasurePlan, setRetentionYears, eraseOnRequest } from './erasure.js';
 import { logAccess, accessLog } from './access-log.js';
 import { vaultStatus, requireUnlocked, unlock, lockNow, touch, setPassword, changePassword, recover, setIdleMinutes, hasPassword, openClosedKeyring, isClosedByPassword } from './vault.js';
-import type { HandlerEnv } from '../context.js';
+import type { HandlerEnv } from '../core/context.js';
 
 export function privacyState(ctx: ServiceContext): PrivacyState {
   const s = vaultStatus(ctx.raw);
@@ -80,19 +77,9 @@ export const privacyHandlers = defineArea({
     setIdleMinutes(env.ctx().raw, input.idleMinutes);
     return privacyState(env.ctx());
   },
-  'privacy.consentForm': async (env, input) => {
-    const ctx = env.ctx();
-    const { doc, pupilId } = consentFormDoc(ctx, input.entryId);
-    logAccess(ctx, 'print', pupilId, 'бланк согласия');
-    return { fileName: 'Согласие_на_обработку_сведений_о_здоровье.docx', mime: MIME.docx, bytes: await renderDocx(doc) };
-  },
+
   'privacy.consentMissing': (env) => ({ count: consentMissingCount(env.ctx()) }),
-  'privacy.pupilReport': async (env, input) => {
-    const ctx = env.ctx();
-    const doc = pupilReportDoc(ctx, input.pupilId);
-    logAccess(ctx, 'print', input.pupilId, '«Что хранится о ребёнке»');
-    return { fileName: 'Что_хранится_о_ребёнке.docx', mime: MIME.docx, bytes: await renderDocx(doc) };
-  },
+
   'privacy.erasure.plan': (env) => erasurePlan(env.ctx()),
   'privacy.erasure.setRetention': (env, input) => {
     requireUnlocked(env.ctx().raw);

@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { AppError } from '../errors.js';
+import { AppError } from '../core/errors.js';
 import { allTables, personalColumns } from '../../../db/registry/index.js';
 import { keyringOf } from '../../../db/open.js';
 import { KeyringError, fileKeyStore, type Keyring, type KeyStore, type KdfParams } from '../../../db/keyring.js';

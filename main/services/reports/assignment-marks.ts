@@ -2,9 +2,9 @@
  * One assignment's execution by school, as a file to print or pass on: the same lines the assignment's row
  * shows (school, mark, date, note, whether its deadline has passed), in Word or Excel.
  */
-import type { ServiceContext } from '../context.js';
-import { requireMunicipality } from '../municipality-core.js';
-import { notFound } from '../errors.js';
+import type { ServiceContext } from '../core/context.js';
+import { requireMunicipality } from '../core/municipality-profile.js';
+import { notFound } from '../core/errors.js';
 import { listAssignments } from '../municipality/assignments.js';
 import { getReportSettings } from '../municipality/report-settings.js';
 import { renderDocx } from './docx.js';

@@ -2,13 +2,13 @@
  * One entry point for every report: kind, period and format in, a named file out. Used by the report jobs
  * (UI, with progress), the `opora report` command and the benchmark.
  */
-import type { ServiceContext } from '../context.js';
-import { AppError } from '../errors.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
 import { isoDay, formatDate } from '../../../common/format.js';
-import { getRole, getSchoolProfile } from '../school.js';
+import { getRole, getSchoolProfile } from '../core/school-profile.js';
 import { getRosterSchool } from '../municipality/roster.js';
 import { quarterOf } from '../../../common/periods.js';
-import { ownerId } from '../writer.js';
+import { ownerId } from '../core/writer.js';
 import type { ReportKind } from '../../../preload/contract/municipality.js';
 import type { z } from 'zod';
 import type { reportStartInput } from '../../../preload/contract/municipality.js';

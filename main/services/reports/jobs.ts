@@ -4,8 +4,8 @@
  * (or for ten minutes). The builders yield to the event loop between schools, so polling is answered.
  */
 import { randomUUID } from 'node:crypto';
-import type { ServiceContext } from '../context.js';
-import { AppError } from '../errors.js';
+import type { ServiceContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
 import type { ReportJob, FileBytes } from '../../../preload/contract/index.js';
 import { buildReport, type ReportRequest } from './index.js';
 

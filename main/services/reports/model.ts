@@ -3,11 +3,11 @@
  * One model, two renderings: docx.ts lays it out to ГОСТ Р 7.0.97-2025, xlsx.ts writes its tables to Excel
  * with the same columns. Builders (school.ts, municipality reports) only fill this model.
  */
-import type { Cell, ReportTable } from '../table.js';
+import type { Cell, ReportTable } from '../core/table.js';
 import { schoolYearOf, type Period } from '../../../common/periods.js';
 
 // Re-exported so the report builders and renderers keep one import for the whole model.
-export type { Cell, ReportColumn, ReportTable } from '../table.js';
+export type { Cell, ReportColumn, ReportTable } from '../core/table.js';
 export { schoolYearOf, type Period } from '../../../common/periods.js';
 
 /** A piece of a paragraph with its own emphasis («…, **п р и к а з ы в а ю:**»). */

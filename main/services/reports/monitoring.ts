@@ -4,12 +4,12 @@
  * category (aggregate only) and the schools that need a curator's attention. The figures are as of the end
  * of the period, or today when the period has not ended.
  */
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import { count, formatDate } from '../../../common/format.js';
 import { riskCategory } from '../../../common/labels.js';
 import { quarterOf, reportDay } from '../../../common/periods.js';
 import type { RosterRow } from '../../../preload/contract/municipality.js';
-import { emptyFigures, figuresByOwner, type SchoolFigures } from '../figures.js';
+import { emptyFigures, figuresByOwner, type SchoolFigures } from '../school/figures.js';
 import { listRoster } from '../municipality/roster.js';
 import { lastBundles } from '../municipality/overview.js';
 import type { Block, Cell, Period, ReportDoc, ReportTable } from './model.js';

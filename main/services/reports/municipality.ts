@@ -3,7 +3,7 @@
  * groups with partner groups, curators and the coordination group; the report settings and the frame
  * (requisites, signature) they share with the quarterly monitoring (monitoring.ts).
  */
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import { groupText, levelShort, coordinationRole } from '../../../common/roster-labels.js';
 import { getReportSettings } from '../municipality/report-settings.js';
 import { type Block, type Period, type ReportDoc } from './model.js';

@@ -3,7 +3,7 @@
  * its conclusions, addressees, number and date from a справка about the roadmap in the register; the
  * schools-by-group справка the groups in force on the day. Without such records the reports print as before.
  */
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import type { RoadmapOptions } from './municipality.js';
 import type { MeetingGroup } from './documents/model.js';
 import { listGroups } from '../municipality/groups.js';

@@ -3,7 +3,7 @@
  * also the roster's Excel, which is the municipality's call but a report's rendering (reports build on the
  * municipality, never the reverse).
  */
-import { defineArea } from '../area-handlers.js';
+import { defineArea } from '../core/area-handlers.js';
 import { startReportJob, reportProgress, reportResult } from './jobs.js';
 import { tableToXlsx, MIME } from './index.js';
 import { renderXlsx } from './xlsx.js';
@@ -12,7 +12,7 @@ import { rosterTable } from '../municipality/roster-import.js';
 import { printDocument } from './documents/print.js';
 import { roadmapDocumentSummary } from './documents/roadmap-doc.js';
 import { assignmentMarksFile } from './assignment-marks.js';
-import { saveDocument } from '../documents.js';
+import { saveDocument } from '../core/documents.js';
 
 export const reportsHandlers = defineArea({
   'reports.start': (env, input) => startReportJob(env.ctx(), input),

@@ -5,7 +5,7 @@
  * paragraph. The closing is the methodologist's text; the summary computed from the data stands there only
  * while she has written none, and is offered to her (roadmapSummary) to start from.
  */
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../core/context.js';
 import { formatDate } from '../../../common/format.js';
 import { roadmapActivityStatus, activityStatus } from '../../../common/labels.js';
 import { listRoster } from '../municipality/roster.js';

@@ -9,7 +9,7 @@
  * school's id as `owner`: every query is then limited to that school's rows).
  */
 import { reportDay } from '../../../common/periods.js';
-import { schoolFigures, type SchoolFigures } from '../figures.js';
+import { schoolFigures, type SchoolFigures } from '../school/figures.js';
 import type { Block, Period, ReportDoc } from './model.js';
 import { periodText, placeOf, signatureOf } from './text.js';
 import { OWNED, reportQuery, s, type R, type Section, type SchoolSource } from './school/common.js';

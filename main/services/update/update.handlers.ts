@@ -1,8 +1,8 @@
 /** update.*: a package on a flash drive checked for this computer, its installer started; the department's copy for schools. */
 import type { KeyObject } from 'node:crypto';
-import { defineArea } from '../area-handlers.js';
-import type { HandlerEnv } from '../context.js';
-import { AppError } from '../errors.js';
+import { defineArea } from '../core/area-handlers.js';
+import type { HandlerEnv } from '../core/context.js';
+import { AppError } from '../core/errors.js';
 import type { UpdateCheck } from '../../../preload/contract/update.js';
 import { releasePublicKey } from './release-key.js';
 import { compareVersions, currentVersion } from './version.js';

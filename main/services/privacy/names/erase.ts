@@ -5,7 +5,7 @@
  * says what the texts become; the caller writes them through the writer's bookkeeping (rewriteText), in the
  * same transaction as the erasure, so the corrected text wins at the municipality too.
  */
-import type { ServiceContext } from '../../context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { allTables, type Field } from '../../../../db/registry/index.js';
 import { pupilMatcher, redact, type Matcher } from './matcher.js';
 import { codeSayer, pupilFacts, schoolAdults, knownPupils } from '../people.js';

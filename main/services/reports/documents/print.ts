@@ -4,10 +4,10 @@
  * registered with its number and date is printed from the snapshot taken at its first printing, so printing it
  * again gives the same document; `refresh` takes a new snapshot deliberately. An empty date prints as a line.
  */
-import type { ServiceContext } from '../../context.js';
-import { requireMunicipality } from '../../municipality-core.js';
-import { liveRow, writeRow, type Row } from '../../writer.js';
-import { AppError, notFound } from '../../errors.js';
+import type { ServiceContext } from '../../core/context.js';
+import { requireMunicipality } from '../../core/municipality-profile.js';
+import { liveRow, writeRow, type Row } from '../../core/writer.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { getReportSettings, letterheadLines } from '../../municipality/report-settings.js';
 import { getEvent } from '../../municipality/events.js';
 import { kindOf, lines, nameFrom, sectionsOf, SECTION_CODES } from '../../municipality/documents.js';

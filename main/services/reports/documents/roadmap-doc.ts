@@ -3,11 +3,11 @@
  * the user set (its number and date, never today's unasked), over the period kept with it, the table of the
  * plan, and her closing text. A приказ approving it carries it, table and all, as «Приложение 1» (print.ts).
  */
-import type { ServiceContext } from '../../context.js';
-import { liveRow, type Row } from '../../writer.js';
-import { AppError } from '../../errors.js';
-import { requireMunicipality } from '../../municipality-core.js';
-import { notFound } from '../../errors.js';
+import type { ServiceContext } from '../../core/context.js';
+import { liveRow, type Row } from '../../core/writer.js';
+import { AppError } from '../../core/errors.js';
+import { requireMunicipality } from '../../core/municipality-profile.js';
+import { notFound } from '../../core/errors.js';
 import { dayOf } from '../../../../db/rules.js';
 import { schoolYearOf } from '../../../../common/periods.js';
 import type { Period, ReportDoc } from '../model.js';

@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { formatDate } from '../../../../common/format.js';
-import type { SchoolFigures } from '../../figures.js';
+import type { SchoolFigures } from '../../school/figures.js';
 import type { Period } from '../model.js';
 
 export interface SchoolSource {

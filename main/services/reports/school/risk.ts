@@ -2,7 +2,7 @@
 import { formatDate } from '../../../../common/format.js';
 import { riskCategory } from '../../../../common/labels.js';
 import { addDays } from '../../../../common/periods.js';
-import { categoriesOf, riskGroupOn } from '../../figures.js';
+import { categoriesOf, riskGroupOn } from '../../school/figures.js';
 import { rule } from '../../../../db/rules.js';
 import type { Block, Cell } from '../model.js';
 import { n } from '../text.js';

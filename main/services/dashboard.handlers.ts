@@ -1,7 +1,0 @@
-/** dashboard.*: the school's front page (service in dashboard.ts). */
-import { defineArea } from './area-handlers.js';
-import { schoolDashboard } from './dashboard.js';
-
-export const dashboardHandlers = defineArea({
-  'dashboard.school': (env, input) => schoolDashboard(env.ctx(), input.today),
-});

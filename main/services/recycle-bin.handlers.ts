@@ -1,8 +1,0 @@
-/** recycleBin.*: the list of deletions and «Восстановить» (services in recycle-bin.ts), for both roles. */
-import { defineArea } from './area-handlers.js';
-import { listDeletions, restoreDeletion } from './recycle-bin.js';
-
-export const recycleBinHandlers = defineArea({
-  'recycleBin.list': (env) => listDeletions(env.ctx()),
-  'recycleBin.restore': (env, input) => restoreDeletion(env.ctx(), input.id),
-});
