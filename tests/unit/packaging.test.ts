@@ -1,6 +1,7 @@
 /** The packaged app flips Electron's fuses: a missing or wrong one fails here, before anyone builds an installer. */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -98,5 +99,35 @@ describe('electron-builder.yml: the installers schools need (issue 21, item 4), 
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.scripts.dist).toMatch(/electron-builder$/);
     expect(pkg.devDependencies['electron-builder']).toBeTruthy();
+  });
+});
+
+describe('Electron is optional: `npm install` succeeds where its binary cannot be downloaded (issue 19, item 9)', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { version?: string; optional?: boolean; dev?: boolean }> };
+  const c = config as Record<string, any>;
+
+  it('electron is an optional dependency whose exact version electron-builder is told', () => {
+    expect(pkg.optionalDependencies?.electron).toBe(lock.packages['node_modules/electron']?.version);
+    expect(pkg.devDependencies.electron).toBeUndefined();
+    expect(pkg.dependencies.electron).toBeUndefined();
+    expect(String(c.electronVersion)).toBe(lock.packages['node_modules/electron']?.version);
+  });
+
+  it('electron-builder accepts package.json as it is (its own metadata check)', async () => {
+    const { readPackageJson, checkMetadata } = require('app-builder-lib/out/util/packageMetadata.js');
+    const meta = await readPackageJson(resolve('package.json'));
+    expect(() => checkMetadata(meta, meta, 'package.json', 'package.json')).not.toThrow();
+  });
+
+  it('nothing only Electron needs is packed into the app: every optional-only package of the lockfile is excluded', () => {
+    const onlyElectron = new Set(Object.entries(lock.packages)
+      .filter(([k, v]) => k && v.optional && !v.dev)
+      .map(([k]) => k.slice('node_modules/'.length).split('/node_modules/')[0]!));
+    expect(onlyElectron.has('electron')).toBe(true);
+    const excluded = new Set((c.files as string[]).map((f) => /^!node_modules\/(.+)\{,\/\*\*\/\*\}$/.exec(f)?.[1]).filter(Boolean));
+    expect([...excluded].sort()).toEqual([...onlyElectron].sort());
+    // better-sqlite3 is a real dependency and stays.
+    expect(onlyElectron.has('better-sqlite3-multiple-ciphers')).toBe(false);
   });
 });
