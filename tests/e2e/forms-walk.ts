@@ -1,25 +1,14 @@
 /**
- * Every form of both roles, found as a user finds them (issue 11, item 1): every screen of the navigation,
- * every tab on it, every «Добавить…» button; each form is sent empty and then with wrong values, and the walk
- * fails on a message with a Latin word, and on any screen text with a raw id, an ISO date or a vocabulary code.
- * Data-driven, so a form added later is walked too.
+ * The walk through every form of a role, found as a user finds them (issue 11, item 1): every screen of the
+ * navigation, every tab on it, every «Добавить…» button; each form is sent empty and then with wrong values,
+ * and the walk collects every message with a Latin word, and any screen text with a raw id, an ISO date or a
+ * vocabulary code. Data-driven, so a form added later is walked too. One test file per role
+ * (forms-walk-school.test.ts, forms-walk-municipality.test.ts), so the two walks run in parallel.
  */
-import { describe, it, expect, afterEach } from 'vitest';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { launchApp, type AppSession } from './browser.js';
-import { tempDir } from '../helpers.js';
-import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { generateDemo } from '../../main/services/school/demo.js';
-import { generateMunicipalityDemo } from '../../main/services/municipality/demo.js';
 import { allTables } from '../../db/registry/index.js';
 
-const NOW = () => new Date('2026-11-25T10:00:00');
-let app: AppSession | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+export const NOW = () => new Date('2026-11-25T10:00:00');
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const ISO_DAY = /\b\d{4}-\d\d-\d\d\b/;
@@ -116,7 +105,7 @@ async function walkScreen(page: Page, where: string, found: Finding[], walked: s
 }
 
 /** Every screen of the navigation and every tab on it. */
-async function walkApp(page: Page): Promise<{ found: Finding[]; walked: string[] }> {
+export async function walkApp(page: Page): Promise<{ found: Finding[]; walked: string[] }> {
   const found: Finding[] = [];
   const walked: string[] = [];
   const nav = await page.getByRole('navigation').locator('a, button').allInnerTexts();
@@ -135,30 +124,3 @@ async function walkApp(page: Page): Promise<{ found: Finding[]; walked: string[]
   return { found, walked };
 }
 
-describe('все формы обеих ролей', () => {
-  it('школа: каждая форма пустая и с неверными значениями говорит по-русски, без id, кодов и дат ГГГГ-ММ-ДД', async () => {
-    const dataDir = tempDir('opora-e2e-walk-1-');
-    const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
-    generateDemo(w.ctx, { size: 'small', seed: 3 });
-    w.close();
-    app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
-    await app.page.getByRole('navigation').waitFor();
-    const { found, walked } = await walkApp(app.page);
-    expect(walked.length).toBeGreaterThan(12);
-    expect(found).toEqual([]);
-    expect(app.errors).toEqual([]);
-  }, 300_000);
-
-  it('муниципалитет: каждая форма пустая и с неверными значениями говорит по-русски', async () => {
-    const dataDir = tempDir('opora-e2e-walk-2-');
-    const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
-    await generateMunicipalityDemo(w.ctx, { schools: 3, seed: 2 });
-    w.close();
-    app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
-    await app.page.getByRole('navigation').waitFor();
-    const { found, walked } = await walkApp(app.page);
-    expect(walked.length).toBeGreaterThan(3);
-    expect(found).toEqual([]);
-    expect(app.errors).toEqual([]);
-  }, 300_000);
-});

@@ -1,0 +1,29 @@
+/** Every form of the school, empty and with wrong values, speaks Russian (the walk: forms-walk.ts). */
+import { describe, it, expect, afterEach } from 'vitest';
+import { join } from 'node:path';
+import { launchApp, type AppSession } from './browser.js';
+import { tempDir } from '../helpers.js';
+import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
+import { generateDemo } from '../../main/services/school/demo.js';
+import { walkApp, NOW } from './forms-walk.js';
+
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('все формы школы', () => {
+  it('школа: каждая форма пустая и с неверными значениями говорит по-русски, без id, кодов и дат ГГГГ-ММ-ДД', async () => {
+    const dataDir = tempDir('opora-e2e-walk-1-');
+    const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
+    generateDemo(w.ctx, { size: 'small', seed: 3 });
+    w.close();
+    app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
+    await app.page.getByRole('navigation').waitFor();
+    const { found, walked } = await walkApp(app.page);
+    expect(walked.length).toBeGreaterThan(12);
+    expect(found).toEqual([]);
+    expect(app.errors).toEqual([]);
+  }, 300_000);
+});
