@@ -1,5 +1,5 @@
 /** The school's front page: what needs attention today. */
-import { SimpleGrid, Card, Text, Group, Stack, RingProgress, Badge, Anchor, Alert, Loader, Center, Title } from '@mantine/core';
+import { SimpleGrid, Card, Text, Group, Stack, RingProgress, Badge, Anchor, Alert, Loader, Center, Title, Button } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import { COUNT_AXIS, ruNumber } from '../../app/charts';
 import { PageHeader } from '../../components/PageHeader';
@@ -46,6 +46,24 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
   const riskData = d.riskByCategory.map((r) => ({ category: label(riskCategory, r.category), 'Обучающихся': r.count }));
   const overdueN = d.activityCounts.overdue;
   const municipalDue = d.municipalDueThisMonth.activities + d.municipalDueThisMonth.assignments;
+  // A school that has entered nothing yet sees one line saying where to begin, not a wall of zeros and
+  // «всё в срок» about a plan that does not exist.
+  const nothingYet = d.activityCounts.total === 0 && d.mentoring.needMentor === 0 && d.riskTotal === 0 && d.recentEvents.length === 0
+    && d.decisionsOverdue === 0 && municipalDue === 0;
+  if (nothingYet) {
+    return (
+      <>
+        <PageHeader title="Главная" subtitle={`Сегодня ${formatDate(d.today)}`} />
+        <Card withBorder padding="lg" data-testid="dashboard-empty">
+          <Text>Здесь появятся сроки программы, наставничество и группа риска, когда они будут внесены. Начните с программы: внесите её или загрузите из Word.</Text>
+          <Group mt="md">
+            <Button onClick={() => go?.('programme')}>Перейти к программе</Button>
+            <Button variant="default" onClick={() => go?.('mentoring')}>Кадры и наставничество</Button>
+          </Group>
+        </Card>
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title="Главная" subtitle={`Сегодня ${formatDate(d.today)}`} />
@@ -86,7 +104,7 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
                   {d.mentoring.withoutMentor.slice(0, 5).map((s) => <Text key={s.id} size="sm">{s.full_name}</Text>)}
                   <Anchor size="sm" onClick={() => go?.('mentoring')}>Назначить наставников</Anchor>
                 </>
-              ) : <Text size="sm" c="teal">У всех есть наставник.</Text>}
+              ) : d.mentoring.needMentor ? <Text size="sm" c="teal">У всех есть наставник.</Text> : <Text size="sm" c="dimmed">Молодых и вновь прибывших педагогов нет.</Text>}
             </Stack>
           </Group>
         </Card>
