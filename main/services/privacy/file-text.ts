@@ -20,8 +20,8 @@
  * altChunk HTML holding RTF, an RTF an embedded workbook) and all spend the one budget; split, they would form a
  * cycle of imports, and the worker bundle (file-text-worker.ts) is built from this file alone.
  */
-import { inflateRawSync } from 'node:zlib';
 import { SaxesParser } from 'saxes';
+import { centralDirectory, readEntry, ZipFault, u32 } from '../core/zip.js';
 import { fileTextKind } from '../../../common/file-names.js';
 
 export { fileTextKind };
@@ -110,9 +110,6 @@ export function fileText(fileName: string, bytes: Uint8Array): string | null {
 
 // ---------------------------------------------------------------- zip
 
-const u16 = (d: Uint8Array, o: number) => d[o]! | (d[o + 1]! << 8);
-const u32 = (d: Uint8Array, o: number) => (d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16)) + d[o + 3]! * 0x1000000;
-
 function isZip(d: Uint8Array): boolean {
   return d.length >= 4 && d[0] === 0x50 && d[1] === 0x4b && ((d[2] === 3 && d[3] === 4) || (d[2] === 5 && d[3] === 6));
 }
@@ -123,50 +120,26 @@ function isZip(d: Uint8Array): boolean {
  */
 function readPackage(zip: Uint8Array, depth: number, b: Budget): void {
   if (depth > b.limits.maxDepth) throw new Refused('limit');
-  let eocd = -1;
-  for (let i = zip.length - 22, stop = Math.max(0, zip.length - 22 - 0xffff); i >= stop; i--) {
-    if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 5 && zip[i + 3] === 6) { eocd = i; break; }
-  }
-  if (eocd < 0) throw new Refused('damaged');
-  const count = u16(zip, eocd + 10);
-  let p = u32(zip, eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw new Refused('damaged'); // zip64: no Office file needs it
-  if (b.parts + count > b.limits.maxParts) throw new Refused('limit');
-  const names = new Set<string>();
-  const entries: { name: string; flags: number; method: number; csize: number; local: number }[] = [];
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > zip.length || u32(zip, p) !== 0x02014b50) throw new Refused('damaged');
-    const nameLen = u16(zip, p + 28);
-    const name = new TextDecoder('utf-8').decode(zip.subarray(p + 46, p + 46 + nameLen));
-    entries.push({ name, flags: u16(zip, p + 8), method: u16(zip, p + 10), csize: u32(zip, p + 20), local: u32(zip, p + 42) });
-    names.add(name);
-    p += 46 + nameLen + u16(zip, p + 30) + u16(zip, p + 32);
-  }
-  b.parts += count;
+  const entries = inCheckWords(() => centralDirectory(zip, b.limits.maxParts - b.parts));
+  b.parts += entries.length;
   // The workbook first: whether its dates count from 1904 decides how the sheets' numbers read.
   entries.sort((x, y) => Number(/workbook\.xml$/i.test(y.name)) - Number(/workbook\.xml$/i.test(x.name)));
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    if (e.flags & 1) throw new Refused('damaged'); // encrypted entry
-    const l = e.local;
-    if (l + 30 > zip.length || u32(zip, l) !== 0x04034b50) throw new Refused('damaged');
-    const start = l + 30 + u16(zip, l + 26) + u16(zip, l + 28);
-    const end = start + e.csize;
-    if (end > zip.length) throw new Refused('damaged');
-    const raw = zip.subarray(start, end);
-    const left = b.limits.maxInflatedBytes - b.inflated;
-    let data: Uint8Array;
-    if (e.method === 0) data = raw;
-    else if (e.method === 8) {
-      try {
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, left + 1) });
-      } catch (err) {
-        throw new Refused((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'limit' : 'damaged');
-      }
-    } else throw new Refused('damaged'); // a compression no Office program writes
+    const data = inCheckWords(() => readEntry(zip, e, b.limits.maxInflatedBytes - b.inflated));
     b.inflated += data.length;
     if (b.inflated > b.limits.maxInflatedBytes) throw new Refused('limit');
     readPart(e.name, data, depth, b);
+  }
+}
+
+/** A fault of the container as the check says it: over a limit, or damaged (an encrypted entry is unreadable too). */
+function inCheckWords<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof ZipFault)) throw err;
+    throw new Refused(err.reason === 'limit' ? 'limit' : 'damaged');
   }
 }
 
