@@ -14,6 +14,7 @@ import { liveRow, liveRows, writeRow, type Row } from '../writer.js';
 import { AppError, notFound } from '../errors.js';
 import { getReportSettings, type ReportSettings } from './report-settings.js';
 import { eventKindGenitive } from '../../../common/labels.js';
+import { resultsTitle } from '../../../common/results-title.js';
 import { formatDate } from '../../../common/format.js';
 import { genitiveOfBody } from '../../../common/body-genitive.js';
 import { parsePersonName, type PersonName } from '../../../common/person-name.js';
@@ -97,7 +98,7 @@ export function eventDraftFields(ctx: ServiceContext, eventId: string): z.output
   const kind = eventKindGenitive[e.kind as keyof typeof eventKindGenitive] ?? 'мероприятия';
   return {
     ...signerOf(s), kind: 'spravka', issuer: String(e.organiser_body) === 'centre' && s.centre ? 'centre' : 'department', number: '', doc_date: null, place: s.place,
-    title: `Об итогах ${kind} «${String(e.topic).replace(/^«|»$/g, '')}»`,
+    title: resultsTitle(kind, String(e.topic)),
     addressees: 'Руководителям общеобразовательных организаций', event_id: eventId,
     // The meeting's files (its protocol, the presentation) are what such a справка usually goes out with: offered
     // as its «Приложение» lines by name, for the user to add «на 2 л. в 1 экз.» or strike out.

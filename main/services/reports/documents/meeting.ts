@@ -11,6 +11,7 @@ import type { Block, Cell, ReportDoc } from '../model.js';
 import { NOUNS } from '../text.js';
 import type { MeetingDocModel, MeetingGroup } from './model.js';
 import { clause, frameOf, paragraphs, sentence } from './requisites.js';
+import { resultsTitle } from '../../../../common/results-title.js';
 
 const SCHOOLS_GEN = ['общеобразовательной организации', 'общеобразовательных организаций', 'общеобразовательных организаций'] as const;
 
@@ -257,6 +258,7 @@ export function meetingDoc(m: MeetingDocModel): ReportDoc {
     ...(s.assignments ? assignments(m) : []),
     ...paragraphs(m.closing),
   ];
-  const title = `об итогах ${m.event.kindLabel === 'Совещание' ? 'совещания' : 'мероприятия'}${m.event.topic ? ` «${clause(m.event.topic).replace(/^«|»$/g, '')}»` : ''}`;
+  const heading = resultsTitle(m.event.kindLabel === 'Совещание' ? 'совещания' : 'мероприятия', m.event.topic ?? '');
+  const title = `${heading[0]!.toLowerCase()}${heading.slice(1)}`;
   return frameOf(m.requisites, 'Справка об итогах совещания (мероприятия)', title, blocks);
 }
