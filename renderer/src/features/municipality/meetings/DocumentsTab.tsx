@@ -28,8 +28,13 @@ const EDITABLE = ['kind', 'issuer', 'number', 'place', 'title', 'addressees', 's
 type Opened = { id: string } | { kind: NonNullable<Doc['kind']>; eventId?: string; approvesId?: string; roadmap?: boolean };
 
 export function DocumentEditor({ open: first, onClose }: { open: Opened; onClose: () => void }) {
-  // «Приказ об утверждении» turns this editor to the new приказ, unsaved like any new document.
+  // «Приказ об утверждении» turns this editor to the new приказ, unsaved like any new document; keyed, so the
+  // приказ is never shown with the fields loaded for the справка.
   const [open, setOpen] = useState<Opened>(first);
+  return <LoadedEditor key={JSON.stringify(open)} open={open} onClose={onClose} onOpen={setOpen} />;
+}
+
+function LoadedEditor({ open, onClose, onOpen }: { open: Opened; onClose: () => void; onOpen: (o: Opened) => void }) {
   const card = useCall('municipality.documents.get', 'id' in open ? { id: open.id } : null);
   const blank = useCall('municipality.documents.blank', 'id' in open ? null : open);
   const got = 'id' in open ? card : blank;
@@ -42,7 +47,7 @@ export function DocumentEditor({ open: first, onClose }: { open: Opened; onClose
     event_id: (d.event_id as string | null) ?? null, roadmap_id: (d.roadmap_id as string | null) ?? null, approves_id: (d.approves_id as string | null) ?? null, short: Number(d.short) ? 1 : 0,
     intro_auto: d.intro_auto === 0 ? 0 : 1, agenda_numbered: d.agenda_numbered === 0 ? 0 : 1, full_names: d.full_names === 1 ? 1 : 0,
   } as Doc;
-  return <EditorBody key={JSON.stringify(open)} initial={initial} sections={got.value.sections} printed={!!d.snapshot} onClose={onClose} onOpen={setOpen} />;
+  return <EditorBody initial={initial} sections={got.value.sections} printed={!!d.snapshot} onClose={onClose} onOpen={onOpen} />;
 }
 
 function EditorBody({ initial, sections: initialSections, printed, onClose, onOpen }: { initial: Doc; sections: Section[]; printed: boolean; onClose: () => void; onOpen: (o: Opened) => void }) {
