@@ -60,13 +60,14 @@ function EditorBody({ initial, sections: initialSections, printed, onClose, onOp
   const { bump } = useDataVersion();
   const events = useCall('municipality.events.list', {});
   const docs = useCall('municipality.documents.list', {});
-  const set = (patch: Partial<Doc>) => { setV({ ...v, ...patch }); setDirty(true); };
+  // Functional updates: an answer that arrives after a save (the roadmap's summary) keeps the id the save gave.
+  const set = (patch: Partial<Doc>) => { setV((prev) => ({ ...prev, ...patch })); setDirty(true); };
   const t = (k: (typeof EDITABLE)[number], label: string, props: Record<string, unknown> = {}) => <TextInput label={label} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} {...props} />;
   const area = (k: (typeof EDITABLE)[number], label: string, description?: string) => <Textarea label={label} description={description} autosize minRows={2} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} />;
   /** Saves and returns the document's id: a new one gets its id (and its place in the register) here. */
   const persist = async (): Promise<string> => {
     const saved = await call('municipality.documents.save', { document: v, sections });
-    setV({ ...v, id: saved.document.id });
+    setV((prev) => ({ ...prev, id: saved.document.id }));
     setDirty(false);
     bump();
     return saved.document.id;
