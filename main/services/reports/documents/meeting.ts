@@ -198,10 +198,11 @@ export function groupBlocks(list: MeetingGroup[], short: boolean, fullNames = fa
         fontSize: 12,
         columns: [
           { key: 'n', header: '№', width: 6, align: 'center' },
-          { key: 'name', header: fullNames ? 'Фамилия, имя, отчество' : 'Фамилия И.О.', width: fullNames ? 30 : 22 },
-          { key: 'position', header: 'Должность', width: fullNames ? 22 : 24 },
-          { key: 'organisation', header: 'Организация', width: 28 },
-          { key: 'role', header: 'Роль', width: fullNames ? 18 : 20 },
+          // The organisation («МКОУ «Альфинская СОШ»») on one line; the role is mostly «руководитель» or empty.
+          { key: 'name', header: fullNames ? 'Фамилия, имя, отчество' : 'Фамилия И.О.', width: fullNames ? 28 : 20 },
+          { key: 'position', header: 'Должность', width: fullNames ? 20 : 22 },
+          { key: 'organisation', header: 'Организация', width: fullNames ? 30 : 36 },
+          { key: 'role', header: 'Роль', width: 16 },
         ],
         rows,
       },
