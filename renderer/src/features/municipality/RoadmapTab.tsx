@@ -4,7 +4,7 @@ import { Fragment, useState } from 'react';
 import { Stack, Card, Group, Button, Table, Text, Alert, Loader, Title, Collapse } from '@mantine/core';
 import { IconPlus, IconFileText } from '@tabler/icons-react';
 import { DocumentEditor } from './meetings/DocumentsTab';
-import { useCall, useDataVersion } from '../../app/data';
+import { useCall } from '../../app/data';
 import { call } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import { formatDate, plural } from '../../../../common/format';
