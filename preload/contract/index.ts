@@ -204,7 +204,7 @@ export const contract = {
    * A new document's fields, not saved: the place and the signer from the requisites (a справка about an event
    * prefilled from it). It enters the register only when the user saves it; closing leaves nothing behind.
    */
-  'municipality.documents.blank': call<W.DocumentBlank>('municipality')(z.strictObject({ kind: z.enum(['spravka', 'order', 'letter', 'protocol']), eventId: id.optional() })),
+  'municipality.documents.blank': call<W.DocumentBlank>('municipality')(z.strictObject({ kind: z.enum(['spravka', 'order', 'letter', 'protocol']), eventId: id.optional(), approvesId: id.optional(), roadmap: z.boolean().optional() })),
   /** A draft справка about an event, its requisites from the settings. */
   'municipality.documents.fromEvent': call<W.DocumentCard>('municipality')(z.strictObject({ eventId: id })),
   /** A draft приказ approving a справка of the register. */

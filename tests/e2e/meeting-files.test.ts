@@ -75,8 +75,11 @@ describe('файлы мероприятия управления образов�
     await files.getByText('Протокол совещания №7.txt').waitFor();
 
     // The whole meeting deleted, then restored from «Корзина»: the file opens again.
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Удалить мероприятие' }).click();
+    // The app's own question, not the browser's.
+    await page.getByTestId('meeting-editor').getByRole('button', { name: 'Удалить мероприятие' }).first().click();
+    const ask = page.getByRole('dialog').filter({ hasText: 'Удалить мероприятие?' });
+    await ask.getByText('Его можно будет восстановить из «Корзины».', { exact: false }).waitFor();
+    await ask.getByRole('button', { name: 'Удалить мероприятие' }).click();
     await page.getByTestId('meetings-table').waitFor({ state: 'detached' });
     await page.getByRole('navigation').getByText('Корзина', { exact: true }).click();
     const binRow = page.getByTestId('bin-row').filter({ hasText: TOPIC });

@@ -2,7 +2,8 @@
  * A methodologist finishes the year's roadmap as it is written (issue 20, items 9–10): row 8 done in part with
  * a sub-row under it that has no number of its own; then she prepares the справка об итогах from the roadmap,
  * types its number, date and period in words, is offered the computed summary and writes her own closing, prints
- * it, and prepares the приказ approving it — the приказ's .docx holds the справка with its table in «Приложение 1».
+ * it, and prepares the приказ approving it (new and unsaved until she saves or prints it: closed unsaved, it leaves
+ * no draft) — the приказ's .docx holds the справка with its table in «Приложение 1».
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { join } from 'node:path';
@@ -103,12 +104,19 @@ describe('справка об итогах дорожной карты и при
     expect(s.paragraphs).toContain('15.06.2026\t№ 01-12/236');
     expect(s.paragraphs).toContain(CLOSING);
 
-    // The приказ approving it.
-    await doc.getByTestId('document-order').click();
-    await doc.waitFor({ state: 'detached' });
-    await page.getByRole('tab', { name: 'Документы' }).click();
-    await page.getByTestId('document-row').filter({ hasText: 'Об утверждении информационной справки' }).click();
+    // The приказ approving it opens in the same editor, new and unsaved: closed unsaved, it leaves no draft.
     const order = page.getByTestId('document-editor');
+    const orderTitle = () => order.getByTestId('document-title').inputValue();
+    await doc.getByTestId('document-order').click();
+    await expect.poll(orderTitle).toMatch(/^Об утверждении информационной справки об итогах реализации/);
+    await order.getByRole('button', { name: 'Закрыть', exact: true }).click();
+    await order.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'Документы' }).click();
+    const registered = page.getByTestId('document-row');
+    await expect.poll(() => registered.allInnerTexts()).toEqual([expect.stringMatching(/^Справка\s+01-12\/236\s+15\.06\.2026\s+Об итогах реализации/)]);
+    await registered.first().click();
+    await doc.getByTestId('document-order').click();
+    await expect.poll(orderTitle).toMatch(/^Об утверждении информационной справки/);
     await order.getByTestId('document-number').fill('374');
     await pickDate(order, 'document-date', '18.06.2026');
     await shot(page, 'roadmap-order-editor');

@@ -4,7 +4,8 @@
  * «СШ № 14»). The school loads its file and sees, on «От управления образования», its assignments by №, the
  * conclusions that concern it with their causes, the proposals addressed to it and its working group. Back at
  * the department, an assignment's row lists each school's mark; a click opens its card, which prints the marks
- * by school to Word and Excel.
+ * by school to Word and Excel. The department's assignments stay in the order given (№), not by deadline; at
+ * 1366×768 the school's exchange message covers no table and the summary of schools needs no sideways scroll.
  * With SHOTS=<folder> each screen is also saved at 1366×768 and 1920×1080.
  */
 import { describe, it, expect, afterEach } from 'vitest';
@@ -107,8 +108,16 @@ describe('путь вниз к новой школе — в браузере', (
     app = await launchApp({ dataDir: schoolDir, now: NOW });
     page = app.page;
     await page.getByRole('navigation').getByText('Обмен данными', { exact: true }).click();
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId('exchange-file-input').setInputFiles([file13]);
     await expect.poll(() => page.getByTestId('exchange-results').innerText()).toMatch(/Принят/i);
+    // At 1366×768 the message stays over the navigation's column: it covers no table, no button of the screen.
+    const toast = page.locator('.mantine-Notification-root').first();
+    await toast.waitFor();
+    const nav = (await page.getByRole('navigation').boundingBox())!;
+    const box = (await toast.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(nav.x + nav.width);
+    if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, 'school-exchange-toast-1366.png') });
     await page.getByRole('navigation').getByText('От управления образования', { exact: true }).click();
     const rows = page.getByTestId('school-assignment-row');
     await expect.poll(() => rows.count()).toBe(2);
@@ -138,6 +147,8 @@ describe('путь вниз к новой школе — в браузере', (
     page = app.page;
     await page.getByRole('navigation').getByText('Школы муниципалитета', { exact: true }).click();
     await page.getByRole('tab', { name: 'Поручения' }).click();
+    // In the order given (№ 2 falls due first, yet № 1 is first).
+    await expect.poll(async () => (await page.getByTestId('assignment-row').allInnerTexts()).map((t) => t.split('\t')[0]!.trim())).toEqual(['1', '2']);
     const row = page.getByTestId('assignment-row').filter({ hasText: 'Разработать план ликвидации пробелов' });
     const marks = row.getByTestId('assignment-school-mark');
     await expect.poll(() => marks.allInnerTexts()).toEqual([expect.stringMatching(/СШ № 13\s*Выполнено 24\.11\.2026/), expect.stringMatching(/СШ № 14\s*Нет отметки/)]);
@@ -167,6 +178,12 @@ describe('путь вниз к новой школе — в браузере', (
     await expect.poll(() => summary.count()).toBe(2);
     expect((await summary.allInnerTexts()).map((t) => t.split('\n')[0]!.replace(/\u00a0/g, ' ').trim())).toEqual(['СШ № 13', 'СШ № 14']);
     await shots(page, 'muni-summary');
+    // At 1366×768 the summary's columns fit: no sideways scroll.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const box2 = page.getByTestId('dashboard-scroll');
+    await expect.poll(() => box2.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1400, height: 900 });
     await summary.first().click();
     const drawer = page.getByRole('dialog');
     await drawer.getByText('ГК: нет информации', { exact: true }).waitFor();

@@ -50,6 +50,7 @@ export function municipalOverdueBySchool(ctx: ServiceContext, day: string): Map<
   return new Map(rows.map((r) => [r.school_id, Number(r.n)]));
 }
 
+/** In the order given: a meeting's assignments by their № (the latest meeting first), never re-sorted by deadline. */
 export function listAssignments(ctx: ServiceContext, filter: { eventId?: string; groupId?: string; day?: string } = {}): AssignmentView[] {
   const day = filter.day ?? dayOf(ctx.now());
   const where = [filter.eventId ? 'a.event_id = @event' : '', filter.groupId ? 'a.group_id = @group' : ''].filter(Boolean);
@@ -57,7 +58,7 @@ export function listAssignments(ctx: ServiceContext, filter: { eventId?: string;
       LEFT JOIN mun_event e ON e.id = a.event_id AND e.deleted_at IS NULL
       LEFT JOIN mun_group g ON g.id = a.group_id AND g.deleted_at IS NULL
     WHERE a.deleted_at IS NULL${where.length ? ' AND ' + where.join(' AND ') : ''}
-    ORDER BY a.due_on IS NULL, a.due_on, a.position_no, a.created_at`).all({ event: filter.eventId, group: filter.groupId }) as Record<string, unknown>[];
+    ORDER BY e.date_from DESC, a.event_id, a.position_no, a.created_at`).all({ event: filter.eventId, group: filter.groupId }) as Record<string, unknown>[];
   const pairs = ctx.raw.prepare(`${assignmentPairsSql} ORDER BY s.name`).all({ day }) as Pair[];
   const byAssignment = new Map<string, AssignmentMarkView[]>();
   for (const p of pairs) {

@@ -14,6 +14,7 @@ import { liveRow, liveRows, writeRow, type Row } from '../core/writer.js';
 import { AppError, notFound } from '../core/errors.js';
 import { getReportSettings, type ReportSettings } from './report-settings.js';
 import { eventKindGenitive } from '../../../common/labels.js';
+import { resultsTitle } from '../../../common/results-title.js';
 import { formatDate } from '../../../common/format.js';
 import { genitiveOfBody } from '../../../common/body-genitive.js';
 import { parsePersonName, type PersonName } from '../../../common/person-name.js';
@@ -70,9 +71,12 @@ export function removeDocument(ctx: ServiceContext, id: string): RemoveResult {
 }
 
 /** A new document as the editor opens it, not saved: the place and the signer from the settings (or a справка about an event). */
-export function blankDocument(ctx: ServiceContext, kind: keyof typeof DOCUMENT_KINDS, eventId?: string): DocumentBlank {
+export function blankDocument(ctx: ServiceContext, kind: keyof typeof DOCUMENT_KINDS, from: { eventId?: string; approvesId?: string; roadmap?: boolean } = {}): DocumentBlank {
   requireMunicipality(ctx);
-  if (eventId) return { document: eventDraftFields(ctx, eventId) as DocumentBlank['document'], sections: SECTION_CODES };
+  // Prefilled from what it is about, yet not saved: closing it unsaved leaves no draft in the register.
+  if (from.approvesId) return { document: orderDraftFields(ctx, from.approvesId) as DocumentBlank['document'], sections: SECTION_CODES };
+  if (from.roadmap) return { document: roadmapDraftFields(ctx) as DocumentBlank['document'], sections: SECTION_CODES };
+  if (from.eventId) return { document: eventDraftFields(ctx, from.eventId) as DocumentBlank['document'], sections: SECTION_CODES };
   const s = getReportSettings(ctx);
   return {
     document: { ...signerOf(s), kind, issuer: 'department', number: '', doc_date: null, place: s.place, title: '', addressees: kind === 'letter' ? 'Руководителям общеобразовательных организаций' : '' },
@@ -97,7 +101,7 @@ export function eventDraftFields(ctx: ServiceContext, eventId: string): z.output
   const kind = eventKindGenitive[e.kind as keyof typeof eventKindGenitive] ?? 'мероприятия';
   return {
     ...signerOf(s), kind: 'spravka', issuer: String(e.organiser_body) === 'centre' && s.centre ? 'centre' : 'department', number: '', doc_date: null, place: s.place,
-    title: `Об итогах ${kind} «${String(e.topic).replace(/^«|»$/g, '')}»`,
+    title: resultsTitle(kind, String(e.topic)),
     addressees: 'Руководителям общеобразовательных организаций', event_id: eventId,
     // The meeting's files (its protocol, the presentation) are what such a справка usually goes out with: offered
     // as its «Приложение» lines by name, for the user to add «на 2 л. в 1 экз.» or strike out.
@@ -125,22 +129,24 @@ export function approvedSpravka(title: string): { genitive: string; accusative: 
 /** A приказ approving a справка of the register (seed 002): its heading, preamble and first point prefilled. */
 export function draftOrder(ctx: ServiceContext, approvesId: string): DocumentCard {
   requireMunicipality(ctx);
+  return saveDocument(ctx, { document: orderDraftFields(ctx, approvesId), sections: null });
+}
+
+/** The fields of that приказ, not saved: the editor opens them as a new document. */
+export function orderDraftFields(ctx: ServiceContext, approvesId: string): z.output<typeof documentSaveInput>['document'] {
   const a = liveRow(ctx, 'mun_document', approvesId);
   if (!a) throw notFound('Документ');
   const s = getReportSettings(ctx);
   const rm = a.roadmap_id ? liveRow(ctx, 'roadmap', String(a.roadmap_id)) : undefined;
   // About the roadmap: «информационная справка», and the preamble cites the приказ that approved the roadmap.
   const what = approvedSpravka(rm && !/^\S*\s*справк/iu.test(String(a.title)) ? `Информационная справка ${String(a.title)}` : String(a.title));
-  return saveDocument(ctx, {
-    document: {
+  return {
       ...signerOf(s), kind: 'order', issuer: 'department', number: '', doc_date: null, place: s.place,
       title: `Об утверждении ${what.genitive}`, approves_id: approvesId, event_id: (a.event_id as string | null) ?? null,
       roadmap_id: rm ? rm.id : null,
       preamble: rm ? roadmapPreamble(rm, s.organisation) : 'В соответствии с муниципальной программой повышения качества образования',
       points: `Утвердить ${what.accusative} (Приложение 1).\nРуководителям общеобразовательных организаций принять справку к сведению и исполнению.\nКонтроль за исполнением настоящего приказа оставляю за собой.`,
-    } as z.output<typeof documentSaveInput>['document'],
-    sections: null,
-  });
+  } as z.output<typeof documentSaveInput>['document'];
 }
 
 /**
@@ -169,20 +175,22 @@ function roadmapPreamble(rm: Row, organisation: string): string {
  */
 export function draftFromRoadmap(ctx: ServiceContext): DocumentCard {
   requireMunicipality(ctx);
+  return saveDocument(ctx, { document: roadmapDraftFields(ctx), sections: null });
+}
+
+/** The fields of that справка, not saved: the editor opens them as a new document. */
+export function roadmapDraftFields(ctx: ServiceContext): z.output<typeof documentSaveInput>['document'] {
   const rm = liveRows(ctx, 'roadmap', 'year_from DESC, created_at DESC')[0];
   if (!rm) throw new AppError('not_found', 'Дорожная карта ещё не создана: справку об итогах составить не по чему.');
   const s = getReportSettings(ctx);
   const [yf, yt] = [Number(rm.year_from), Number(rm.year_to)];
   const year = yt === yf + 1 ? ` в ${yf}-${yt} учебном году` : '';
-  return saveDocument(ctx, {
-    document: {
-      ...signerOf(s), kind: 'spravka', issuer: 'department', number: '', doc_date: null, place: s.place,
-      title: `Об итогах реализации ${roadmapOf(String(rm.title))}${year}`,
-      addressees: '', roadmap_id: rm.id,
-      period_from: yt > yf ? `${yf}-09-01` : `${yf}-01-01`, period_to: yt > yf ? `${yt}-08-31` : `${yt}-12-31`, period_text: '',
-    } as z.output<typeof documentSaveInput>['document'],
-    sections: null,
-  });
+  return {
+    ...signerOf(s), kind: 'spravka', issuer: 'department', number: '', doc_date: null, place: s.place,
+    title: `Об итогах реализации ${roadmapOf(String(rm.title))}${year}`,
+    addressees: '', roadmap_id: rm.id,
+    period_from: yt > yf ? `${yf}-09-01` : `${yf}-01-01`, period_to: yt > yf ? `${yt}-08-31` : `${yt}-12-31`, period_text: '',
+  } as z.output<typeof documentSaveInput>['document'];
 }
 
 function signerOf(s: ReportSettings) {

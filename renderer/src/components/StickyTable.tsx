@@ -34,9 +34,12 @@ export function StickyTable({ children, offset = 260, testId, pageScroll }: { ch
   );
 }
 
-function load(key: string): string[] {
+function load(key: string, initiallyHidden: string[]): string[] {
   try {
-    const v = JSON.parse(localStorage.getItem(`opora.columns.${key}`) ?? '[]') as unknown;
+    const saved = localStorage.getItem(`opora.columns.${key}`);
+    // Never chosen on this computer: the table's own default (a narrow screen first sees what fits).
+    if (saved === null) return initiallyHidden;
+    const v = JSON.parse(saved) as unknown;
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   } catch {
     return [];
@@ -44,8 +47,8 @@ function load(key: string): string[] {
 }
 
 /** Which columns of table `tableKey` are hidden, and the «Столбцы» menu that changes it. */
-export function useHiddenColumns(tableKey: string, columns: { key: string; title: string }[], keep: string[] = []) {
-  const [hidden, setHidden] = useState<Set<string>>(() => new Set(load(tableKey)));
+export function useHiddenColumns(tableKey: string, columns: { key: string; title: string }[], keep: string[] = [], initiallyHidden: string[] = []) {
+  const [hidden, setHidden] = useState<Set<string>>(() => new Set(load(tableKey, initiallyHidden)));
   const toggle = useCallback((key: string) => {
     setHidden((prev) => {
       const next = new Set(prev);

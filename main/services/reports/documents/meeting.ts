@@ -11,6 +11,7 @@ import type { Block, Cell, ReportDoc } from '../model.js';
 import { NOUNS } from '../text.js';
 import type { MeetingDocModel, MeetingGroup } from './model.js';
 import { clause, frameOf, paragraphs, sentence } from './requisites.js';
+import { resultsTitle } from '../../../../common/results-title.js';
 
 const SCHOOLS_GEN = ['общеобразовательной организации', 'общеобразовательных организаций', 'общеобразовательных организаций'] as const;
 
@@ -197,10 +198,11 @@ export function groupBlocks(list: MeetingGroup[], short: boolean, fullNames = fa
         fontSize: 12,
         columns: [
           { key: 'n', header: '№', width: 6, align: 'center' },
-          { key: 'name', header: fullNames ? 'Фамилия, имя, отчество' : 'Фамилия И.О.', width: fullNames ? 30 : 22 },
-          { key: 'position', header: 'Должность', width: fullNames ? 22 : 24 },
-          { key: 'organisation', header: 'Организация', width: 28 },
-          { key: 'role', header: 'Роль', width: fullNames ? 18 : 20 },
+          // The organisation («МКОУ «Альфинская СОШ»») on one line; the role is mostly «руководитель» or empty.
+          { key: 'name', header: fullNames ? 'Фамилия, имя, отчество' : 'Фамилия И.О.', width: fullNames ? 28 : 20 },
+          { key: 'position', header: 'Должность', width: fullNames ? 20 : 22 },
+          { key: 'organisation', header: 'Организация', width: fullNames ? 30 : 36 },
+          { key: 'role', header: 'Роль', width: 16 },
         ],
         rows,
       },
@@ -257,6 +259,7 @@ export function meetingDoc(m: MeetingDocModel): ReportDoc {
     ...(s.assignments ? assignments(m) : []),
     ...paragraphs(m.closing),
   ];
-  const title = `об итогах ${m.event.kindLabel === 'Совещание' ? 'совещания' : 'мероприятия'}${m.event.topic ? ` «${clause(m.event.topic).replace(/^«|»$/g, '')}»` : ''}`;
+  const heading = resultsTitle(m.event.kindLabel === 'Совещание' ? 'совещания' : 'мероприятия', m.event.topic ?? '');
+  const title = `${heading[0]!.toLowerCase()}${heading.slice(1)}`;
   return frameOf(m.requisites, 'Справка об итогах совещания (мероприятия)', title, blocks);
 }

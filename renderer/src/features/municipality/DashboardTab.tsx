@@ -21,7 +21,6 @@ import { Term } from '../../components/Term';
 type SortKey = 'name' | 'version' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
 const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
-const ageText = (r: DashboardRow) => (r.lastBundleAt ? `${formatDate(r.lastBundleAt)} (${daysAgo(r.bundleAgeDays ?? 0)})` : 'не поступали');
 
 export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
   { key: 'name', header: 'ОО', value: (r) => r.label },
@@ -47,9 +46,9 @@ export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
 const COLUMNS: { key: SortKey; title: string }[] = [
   { key: 'name', title: 'ОО' }, { key: 'qg', title: 'ГК' }, { key: 'age', title: 'Данные получены' },
   { key: 'done', title: 'Выполнено мероприятий' }, { key: 'overdue', title: 'Просрочено' }, { key: 'decisions', title: 'Поручения с истёкшим сроком' },
-  { key: 'municipal', title: 'Поручения управления не выполнены в срок' },
+  { key: 'municipal', title: 'Поручения управления не в срок' },
   { key: 'mentor', title: 'С наставником' }, { key: 'trained', title: 'КПК в этом году' }, { key: 'risk', title: 'Группа риска' },
-  { key: 'events', title: 'Мероприятий в четверти' }, { key: 'version', title: 'Версия «Опоры»' },
+  { key: 'events', title: 'Мероприятий в четверти' }, { key: 'version', title: 'Версия' },
 ];
 
 /** Longer than 80 lines on purpose: its JSX is the screen laid out top to bottom; the rules and figures it shows come from main. */
@@ -62,7 +61,8 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
   const [notSubmitted, setNotSubmitted] = useState(false);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
-  const cols = useHiddenColumns('municipality-summary', COLUMNS, ['name']);
+  // The term's events start hidden (in «Столбцы»): the rest fit a 1366×768 screen.
+  const cols = useHiddenColumns('municipality-summary', COLUMNS, ['name'], ['events']);
   const rows = value?.rows ?? [];
   const opts = (f: (r: DashboardRow) => number | null) => [...new Set(rows.map(f).filter((x): x is number => x !== null))].sort((a, b) => a - b).map(String);
   const filtered = useMemo(() => {
@@ -102,7 +102,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
     return (
       <Table.Th style={{ width }}>
         <UnstyledButton onClick={() => setSort({ key: k, dir: active ? (-sort.dir as 1 | -1) : 1 })} aria-label={`Сортировать по столбцу «${title}»`} data-testid={`sort-${k}`}>
-          <Group gap={4} wrap="nowrap"><Text fw={600} size="sm">{title}</Text><Icon size={14} /></Group>
+          <Text fw={600} size="xs" lh={1.25}>{title}<Icon size={12} style={{ verticalAlign: 'middle', marginLeft: 3 }} /></Text>
         </UnstyledButton>
         {k === 'qg' && <Term term="ГК" />}
       </Table.Th>
@@ -123,10 +123,12 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
       </Group>
       <Text size="sm" c="dimmed" data-testid="dashboard-count">Показано: {count(filtered.length, ['школа', 'школы', 'школ'])} из {rows.length}. {value?.term.label}. Красным отмечено то, что требует внимания.</Text>
       <StickyTable offset={330} testId="dashboard-scroll">
-        <Table striped highlightOnHover verticalSpacing="xs" miw={1100} data-testid="municipality-dashboard">
+        {/* No minimum width: at 1366×768 the columns fit (headers wrap onto two or three lines, names are short);
+            a column too many is hidden with «Столбцы». */}
+        <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid="municipality-dashboard">
           <Table.Thead>
             <Table.Tr>
-              {COLUMNS.filter((c) => cols.visible(c.key)).map((c) => <Fragment key={c.key}>{th(c.key, c.title, c.key === 'name' ? 240 : undefined)}</Fragment>)}
+              {COLUMNS.filter((c) => cols.visible(c.key)).map((c) => <Fragment key={c.key}>{th(c.key, c.title, c.key === 'name' ? 150 : undefined)}</Fragment>)}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -143,12 +145,12 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
                   </Table.Td>
                 )}
                 {cols.visible('qg') && <Table.Td>{r.quality_group ?? '—'} <Text span size="xs" c="dimmed">{levelShort(r.quality_level)}</Text></Table.Td>}
-                {cols.visible('age') && <Table.Td {...bad(r.lastBundleAt === null || (r.bundleAgeDays ?? 0) > 45, r.lastBundleAt ? ATTENTION.bundleOld : ATTENTION.noBundle)}>{ageText(r)}</Table.Td>}
+                {cols.visible('age') && <Table.Td {...bad(r.lastBundleAt === null || (r.bundleAgeDays ?? 0) > 45, r.lastBundleAt ? ATTENTION.bundleOld : ATTENTION.noBundle)}>{r.lastBundleAt ? <>{formatDate(r.lastBundleAt)}<Text size="xs" c="dimmed">{daysAgo(r.bundleAgeDays ?? 0)}</Text></> : 'не поступали'}</Table.Td>}
                 {cols.visible('done') && <Table.Td>{r.activitiesDone} из {r.activitiesTotal}</Table.Td>}
                 {cols.visible('overdue') && <Table.Td {...bad(r.activitiesOverdue > 0, ATTENTION.overdue)}>{r.activitiesOverdue}</Table.Td>}
                 {cols.visible('decisions') && <Table.Td {...bad(r.decisionsOverdue > 0, ATTENTION.decisions)}>{r.decisionsOverdue}</Table.Td>}
                 {cols.visible('municipal') && <Table.Td {...bad(r.municipalOverdue > 0, ATTENTION.municipal)} data-testid="municipal-overdue">{r.municipalOverdue}</Table.Td>}
-                {cols.visible('mentor') && <Table.Td {...bad(r.needMentor > r.withMentor, ATTENTION.mentors)}>{r.needMentor ? `${r.withMentor} из ${r.needMentor} (${formatPercent(r.mentorShare)})` : '—'}</Table.Td>}
+                {cols.visible('mentor') && <Table.Td {...bad(r.needMentor > r.withMentor, ATTENTION.mentors)}>{r.needMentor ? <>{r.withMentor} из {r.needMentor}<Text size="xs" c="dimmed">{formatPercent(r.mentorShare)}</Text></> : '—'}</Table.Td>}
                 {cols.visible('trained') && <Table.Td>{r.trainedThisYear}</Table.Td>}
                 {cols.visible('risk') && (
                   <Table.Td>

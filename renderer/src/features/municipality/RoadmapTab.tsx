@@ -4,7 +4,7 @@ import { Fragment, useState } from 'react';
 import { Stack, Card, Group, Button, Table, Text, Alert, Loader, Title, Collapse } from '@mantine/core';
 import { IconPlus, IconFileText } from '@tabler/icons-react';
 import { DocumentEditor } from './meetings/DocumentsTab';
-import { useCall, useDataVersion } from '../../app/data';
+import { useCall } from '../../app/data';
 import { call } from '../../app/api';
 import { notifyOk } from '../../app/notify';
 import { formatDate, plural } from '../../../../common/format';
@@ -115,11 +115,10 @@ export function RoadmapTab() {
   const [edit, setEdit] = useState<ActEdit | null>(null);
   const [header, setHeader] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const [doc, setDoc] = useState<string | null>(null);
-  const { bump } = useDataVersion();
-  const { run } = useAction();
+  const [doc, setDoc] = useState<boolean>(false);
   // A new справка each time: the register keeps the earlier ones (a registered справка is never overwritten).
-  const spravka = () => run(async () => { const c = await call('municipality.documents.fromRoadmap', {}); bump(); setDoc(c.document.id); });
+  // Not saved until «Сохранить» or printing: closing it leaves no draft behind.
+  const spravka = () => setDoc(true);
   if (error) return <Alert color="red">{error}</Alert>;
   if (!value) return <Loader />;
   const rm = value.roadmap;
@@ -183,7 +182,7 @@ export function RoadmapTab() {
         </>
       )}
       {edit && rm && <ActivityForm roadmapId={String(rm.id)} yearFrom={Number(rm.year_from)} value={edit} rows={value.activities} onClose={() => setEdit(null)} />}
-      {doc && <DocumentEditor open={{ id: doc }} onClose={() => setDoc(null)} />}
+      {doc && <DocumentEditor open={{ kind: 'spravka', roadmap: true }} onClose={() => setDoc(false)} />}
       {header && <HeaderForm value={rm} onClose={() => setHeader(false)} />}
     </Stack>
   );

@@ -16,6 +16,7 @@ import { markCountsText } from '../../../../../common/mark-counts';
 import type { AssignmentView } from '../../../../../preload/contract/index';
 import { DateField } from '../../../components/DocumentFields';
 import { useUndoNotice } from '../../../components/DeleteButton';
+import { useConfirm } from '../../../components/ConfirmDialog';
 
 const MARK_COLOR = { done: 'teal', in_progress: 'blue', not_done: 'red' } as const;
 
@@ -108,13 +109,13 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
       setBusy(false);
     }
   };
-  const remove = async () => {
-    if (!v.id || !window.confirm('Удалить поручение? Школы получат удаление со следующим файлом обмена.')) return;
-    undoNotice(await call('municipality.assignments.remove', { id: v.id }));
-    bump();
-    onClose();
-  };
+  const { confirm, node: question } = useConfirm();
+  const remove = () => v.id && confirm({
+    title: 'Удалить поручение?', text: 'Школы получат удаление со следующим файлом обмена. Его можно будет восстановить из «Корзины».', action: 'Удалить',
+    run: async () => { undoNotice(await call('municipality.assignments.remove', { id: v.id! })); onClose(); },
+  });
   return (
+    <>
     <Modal opened onClose={onClose} title={v.id ? 'Поручение' : 'Новое поручение'} size="lg">
       <Stack data-testid="assignment-form" onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(); }}>
         {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
@@ -134,11 +135,13 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
           </Stack>
         )}
         <Group justify="space-between">
-          {v.id ? <Button color="red" variant="subtle" onClick={() => void remove()}>Удалить</Button> : <span />}
+          {v.id ? <Button color="red" variant="subtle" onClick={remove} data-testid="assignment-remove">Удалить</Button> : <span />}
           <Group><Button variant="default" onClick={onClose}>Отмена</Button><Button loading={busy} onClick={() => void save()} data-testid="assignment-save">Сохранить</Button></Group>
         </Group>
       </Stack>
     </Modal>
+    {question}
+    </>
   );
 }
 

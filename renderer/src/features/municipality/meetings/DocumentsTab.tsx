@@ -25,11 +25,18 @@ const EDITABLE = ['kind', 'issuer', 'number', 'place', 'title', 'addressees', 's
   'executor_surname', 'executor_first_name', 'executor_patronymic', 'executor_phone', 'reply_number', 'attachments', 'agreed', 'preamble', 'points', 'closing', 'period_text', 'agenda_lead'] as const;
 
 /** A document of the register (by id), or a new one that enters the register only when saved. */
-type Opened = { id: string } | { kind: NonNullable<Doc['kind']>; eventId?: string };
+type Opened = { id: string } | { kind: NonNullable<Doc['kind']>; eventId?: string; approvesId?: string; roadmap?: boolean };
 
-export function DocumentEditor({ open, onClose }: { open: Opened; onClose: () => void }) {
+export function DocumentEditor({ open: first, onClose }: { open: Opened; onClose: () => void }) {
+  // «Приказ об утверждении» turns this editor to the new приказ, unsaved like any new document; keyed, so the
+  // приказ is never shown with the fields loaded for the справка.
+  const [open, setOpen] = useState<Opened>(first);
+  return <LoadedEditor key={JSON.stringify(open)} open={open} onClose={onClose} onOpen={setOpen} />;
+}
+
+function LoadedEditor({ open, onClose, onOpen }: { open: Opened; onClose: () => void; onOpen: (o: Opened) => void }) {
   const card = useCall('municipality.documents.get', 'id' in open ? { id: open.id } : null);
-  const blank = useCall('municipality.documents.blank', 'id' in open ? null : { kind: open.kind, ...(open.eventId ? { eventId: open.eventId } : {}) });
+  const blank = useCall('municipality.documents.blank', 'id' in open ? null : open);
   const got = 'id' in open ? card : blank;
   if (!got.value) return got.error ? <Modal opened onClose={onClose} title="Документ"><Alert color="red">{got.error}</Alert></Modal> : null;
   const d = got.value.document as Record<string, unknown>;
@@ -40,10 +47,10 @@ export function DocumentEditor({ open, onClose }: { open: Opened; onClose: () =>
     event_id: (d.event_id as string | null) ?? null, roadmap_id: (d.roadmap_id as string | null) ?? null, approves_id: (d.approves_id as string | null) ?? null, short: Number(d.short) ? 1 : 0,
     intro_auto: d.intro_auto === 0 ? 0 : 1, agenda_numbered: d.agenda_numbered === 0 ? 0 : 1, full_names: d.full_names === 1 ? 1 : 0,
   } as Doc;
-  return <EditorBody initial={initial} sections={got.value.sections} printed={!!d.snapshot} onClose={onClose} />;
+  return <EditorBody initial={initial} sections={got.value.sections} printed={!!d.snapshot} onClose={onClose} onOpen={onOpen} />;
 }
 
-function EditorBody({ initial, sections: initialSections, printed, onClose }: { initial: Doc; sections: Section[]; printed: boolean; onClose: () => void }) {
+function EditorBody({ initial, sections: initialSections, printed, onClose, onOpen }: { initial: Doc; sections: Section[]; printed: boolean; onClose: () => void; onOpen: (o: Opened) => void }) {
   const [v, setV] = useState<Doc>(initial);
   const [sections, setSections] = useState<Section[]>(initialSections);
   const [dirty, setDirty] = useState(false);
@@ -53,13 +60,14 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
   const { bump } = useDataVersion();
   const events = useCall('municipality.events.list', {});
   const docs = useCall('municipality.documents.list', {});
-  const set = (patch: Partial<Doc>) => { setV({ ...v, ...patch }); setDirty(true); };
+  // Functional updates: an answer that arrives after a save (the roadmap's summary) keeps the id the save gave.
+  const set = (patch: Partial<Doc>) => { setV((prev) => ({ ...prev, ...patch })); setDirty(true); };
   const t = (k: (typeof EDITABLE)[number], label: string, props: Record<string, unknown> = {}) => <TextInput label={label} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} {...props} />;
   const area = (k: (typeof EDITABLE)[number], label: string, description?: string) => <Textarea label={label} description={description} autosize minRows={2} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} />;
   /** Saves and returns the document's id: a new one gets its id (and its place in the register) here. */
   const persist = async (): Promise<string> => {
     const saved = await call('municipality.documents.save', { document: v, sections });
-    setV({ ...v, id: saved.document.id });
+    setV((prev) => ({ ...prev, id: saved.document.id }));
     setDirty(false);
     bump();
     return saved.document.id;
@@ -79,7 +87,8 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
     } catch (e) { setError(e instanceof CallError ? e.message : 'Не удалось напечатать.'); } finally { setBusy(false); }
   };
   const order = async () => {
-    try { const id = await persist(); const o = await call('municipality.documents.order', { approvesId: id }); bump(); notifyOk(`Приказ подготовлен: «${str(o.document.title)}». Откройте его в реестре.`); onClose(); } catch (e) { notifyError(e); }
+    // The справка is saved (the приказ names it); the приказ enters the register only when it is saved itself.
+    try { const id = dirty || !v.id ? await persist() : v.id; onOpen({ kind: 'order', approvesId: id }); } catch (e) { notifyError(e); }
   };
   // The app's own question, as every form asks it (RecordForm), never the browser's confirm() — a person can read it.
   const [asking, setAsking] = useState(false);
@@ -153,7 +162,7 @@ function EditorBody({ initial, sections: initialSections, printed, onClose }: { 
                 </Stack>
               )}
               {v.kind === 'spravka' && v.roadmap_id && !v.event_id && (
-                <RoadmapDocFields value={v} set={set} summary={async () => { if (dirty) await persist(); return (await call('municipality.documents.roadmapSummary', { id: v.id! })).text; }} />
+                <RoadmapDocFields value={v} set={set} summary={async () => { const id = dirty || !v.id ? await persist() : v.id; return (await call('municipality.documents.roadmapSummary', { id })).text; }} />
               )}
               {area('closing', v.kind === 'order' ? 'Дополнительный текст' : v.roadmap_id ? 'Заключение (ваш текст в конце справки; пока пусто — печатается итог по данным)' : 'Заключение (свободный текст в конце)')}
               {area('attachments', 'Приложения', 'Каждое с новой строки, например: «Список участников на 2 л. в 1 экз.»')}

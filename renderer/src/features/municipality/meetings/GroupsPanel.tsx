@@ -12,6 +12,7 @@ import { GROUP_KINDS } from '../../../../../common/meeting-labels';
 import type { GroupView, CallInput } from '../../../../../preload/contract/index';
 import { DateField, NameField, RowsEditor } from '../../../components/DocumentFields';
 import { useUndoNotice } from '../../../components/DeleteButton';
+import { useConfirm } from '../../../components/ConfirmDialog';
 
 type Save = CallInput<'municipality.workGroups.save'>;
 type Member = NonNullable<Save['members']>[number];
@@ -40,13 +41,13 @@ function GroupForm({ group, eventId, onClose }: { group: GroupView | null; event
       setError(e instanceof CallError ? e.message : 'Не удалось сохранить.');
     }
   };
-  const remove = async () => {
-    if (!g.id || !window.confirm('Удалить группу вместе со списком её членов?')) return;
-    undoNotice(await call('municipality.workGroups.remove', { id: g.id }));
-    bump();
-    onClose();
-  };
+  const { confirm, node: question } = useConfirm();
+  const remove = () => g.id && confirm({
+    title: 'Удалить группу?', text: 'Группа будет удалена вместе со списком её членов. Её можно будет восстановить из «Корзины».', action: 'Удалить группу',
+    run: async () => { undoNotice(await call('municipality.workGroups.remove', { id: g.id! })); onClose(); },
+  });
   return (
+    <>
     <Modal opened onClose={onClose} title={group ? 'Группа' : 'Новая группа'} size="xl">
       <Stack data-testid="group-form">
         {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
@@ -71,11 +72,13 @@ function GroupForm({ group, eventId, onClose }: { group: GroupView | null; event
             )} />
         </Radio.Group>
         <Group justify="space-between" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', paddingBlock: 8 }}>
-          {group ? <Button color="red" variant="subtle" onClick={() => void remove()}>Удалить группу</Button> : <span />}
+          {group ? <Button color="red" variant="subtle" onClick={remove}>Удалить группу</Button> : <span />}
           <Group><Button variant="default" onClick={onClose}>Отмена</Button><Button onClick={() => void save()} data-testid="group-save">Сохранить</Button></Group>
         </Group>
       </Stack>
     </Modal>
+    {question}
+    </>
   );
 }
 

@@ -19,6 +19,7 @@ import { GroupsPanel } from './GroupsPanel';
 import { EventDocuments } from './DocumentsTab';
 import { Attachments } from '../../../components/Attachments';
 import { useUndoNotice } from '../../../components/DeleteButton';
+import { useConfirm } from '../../../components/ConfirmDialog';
 
 type Save = CallInput<'municipality.events.save'>;
 type Ev = NonNullable<Save['event']>;
@@ -90,23 +91,23 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
       setBusy(false);
     }
   };
+  // The app's own questions (as in the document editor), never the browser's confirm().
+  const { confirm, node: question } = useConfirm();
   const back = () => {
-    if (dirty && !window.confirm('Изменения не сохранены. Уйти без сохранения?')) return;
-    onBack();
+    if (!dirty) return onBack();
+    confirm({ title: 'Несохранённые изменения', text: 'В мероприятии есть несохранённые изменения. Уйти к журналу без сохранения?', action: 'Уйти без сохранения', run: onBack });
   };
-  const remove = async () => {
-    if (!card || !window.confirm('Удалить мероприятие вместе с повесткой, выводами, предложениями, поручениями и файлами? Его можно будет восстановить из «Корзины».')) return;
-    undoNotice(await call('municipality.events.remove', { id: card.event.id }));
-    bump();
-    onBack();
-  };
+  const remove = () => card && confirm({
+    title: 'Удалить мероприятие?', text: 'Мероприятие будет удалено вместе с повесткой, выводами, предложениями, поручениями и файлами. Его можно будет восстановить из «Корзины».', action: 'Удалить мероприятие',
+    run: async () => { undoNotice(await call('municipality.events.remove', { id: card.event.id })); onBack(); },
+  });
   const field = (path: string) => error?.fields[path] ?? error?.fields[`event.${path}`];
 
   return (
     <Stack data-testid="meeting-editor" pb={80}>
       <Group justify="space-between">
         <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={back}>К журналу мероприятий</Button>
-        {card && <Button variant="subtle" color="red" onClick={() => void remove()}>Удалить мероприятие</Button>}
+        {card && <Button variant="subtle" color="red" onClick={remove}>Удалить мероприятие</Button>}
       </Group>
       {error && <Alert color="red" data-testid="form-error">{error.message}</Alert>}
       <Card withBorder>
@@ -219,6 +220,7 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
           <EventDocuments eventId={card.event.id} />
         </>
       )}
+      {question}
     </Stack>
   );
 }

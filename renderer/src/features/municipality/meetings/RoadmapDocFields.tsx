@@ -7,23 +7,26 @@ import { useState } from 'react';
 import { Group, SimpleGrid, TextInput, Button, Text } from '@mantine/core';
 import { DateField } from '../../../components/DocumentFields';
 import { notifyError } from '../../../app/notify';
+import { useConfirm } from '../../../components/ConfirmDialog';
 import type { CallInput } from '../../../../../preload/contract/index';
 
 type Doc = CallInput<'municipality.documents.save'>['document'];
 
 export function RoadmapDocFields({ value, set, summary }: { value: Doc; set: (patch: Partial<Doc>) => void; summary: () => Promise<string> }) {
   const [busy, setBusy] = useState(false);
+  const { confirm, node: question } = useConfirm();
   const offer = async () => {
     setBusy(true);
     try {
       const text = await summary();
       const closing = String(value.closing ?? '').trim();
-      if (closing && !window.confirm('Заменить написанное заключение итогом по данным?')) return;
-      set({ closing: text });
+      if (!closing) set({ closing: text });
+      else confirm({ title: 'Заменить заключение?', text: 'Написанное вами заключение заменится итогом по данным.', action: 'Заменить', run: () => set({ closing: text }) });
     } catch (e) { notifyError(e); } finally { setBusy(false); }
   };
   return (
     <>
+      {question}
       <SimpleGrid cols={3}>
         <DateField label="Период: с" value={value.period_from} onChange={(x) => set({ period_from: x })} testId="document-period-from" />
         <DateField label="по" value={value.period_to} onChange={(x) => set({ period_to: x })} testId="document-period-to" />
