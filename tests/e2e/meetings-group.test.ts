@@ -14,7 +14,7 @@ import { launchApp, type AppSession } from './browser.js';
 import { schoolShortName } from '../../common/school-name.js';
 import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { saveRosterSchool } from '../../main/services/municipality/roster.js';
 import { saveEvent } from '../../main/services/municipality/events.js';
 import { saveReportSettings, getReportSettings } from '../../main/services/municipality/report-settings.js';

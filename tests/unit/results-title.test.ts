@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tempDir } from '../helpers.js';
 import { testClock } from './exchange-fixtures.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { initMunicipality } from '../../main/services/municipality-core.js';
+import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { saveEvent } from '../../main/services/municipality/events.js';
 import { draftFromEvent } from '../../main/services/municipality/documents.js';
 import { eventSaveInput } from '../../preload/contract/meetings.js';
