@@ -3,11 +3,13 @@
  * sizes, then opens the browser-mode host in Chromium at 1366×768 with the CPU slowed down 4× and times,
  * from the start of navigation, the school's «Главная» and the department's summary of schools being on
  * screen with their data (not a spinner), beside the browser's own first-contentful-paint.
- * `npx tsx scripts/bench-first-paint.ts` runs this section alone.
+ * `npx tsx scripts/bench-first-paint.ts` runs this section alone. On a shared machine the times swing with its
+ * load: BENCH_PAINT_BASELINE=<another build's renderer/dist> times that build too, one opening of each in turn,
+ * so the two are compared under the same load.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
@@ -111,22 +113,34 @@ export async function benchFirstPaint(): Promise<Record<string, number>> {
   };
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    console.log(`Первый экран в Chromium, 1366×768, процессор замедлен в 4 раза, медиана ${RUNS} открытий (цель — меньше ${GOAL_MS} мс):`);
+    const baseline = process.env.BENCH_PAINT_BASELINE ? resolve(process.env.BENCH_PAINT_BASELINE) : null;
+    console.log(`Первый экран в Chromium, 1366×768, процессор замедлен в 4 раза, медиана ${RUNS} открытий (цель — меньше ${GOAL_MS} мс); ` +
+      `загрузка машины ${loadavg()[0]!.toFixed(1)} на ${cpus().length} ядра:`);
     for (const [i, t] of TARGETS.entries()) {
       const dataDir = mkdtempSync(join(tmpdir(), 'opora-bench-paint-'));
       await t.prepare(dataDir);
-      const host = await startWebHost({ dataDir, rendererDir: RENDERER_DIST, now: NOW, quiet: true });
+      const builds = [{ name: 'эта сборка', dir: RENDERER_DIST, dataDir }];
+      if (baseline) {
+        const copy = mkdtempSync(join(tmpdir(), 'opora-bench-paint-'));
+        cpSync(dataDir, copy, { recursive: true });
+        builds.push({ name: `сборка ${baseline}`, dir: baseline, dataDir: copy });
+      }
+      const hosts = await Promise.all(builds.map((b) => startWebHost({ dataDir: b.dataDir, rendererDir: b.dir, now: NOW, quiet: true })));
       try {
-        await timeFirstScreen(browser, host.url, t.ready); // warms the host's files and the workspace, as a second start would
-        const runs: { screen: number; fcp: number }[] = [];
-        for (let r = 0; r < RUNS; r++) runs.push(await timeFirstScreen(browser, host.url, t.ready));
-        const screen = Math.round(median(runs.map((x) => x.screen))), fcp = Math.round(median(runs.map((x) => x.fcp)));
-        console.log(`  ${t.name}: экран с данными ${screen} мс (${screen < GOAL_MS ? 'в цели' : 'НЕ в цели'}; открытия: ${runs.map((x) => Math.round(x.screen)).join(', ')}), first-contentful-paint ${fcp} мс`);
-        const key = i === 0 ? 'School' : 'Municipality';
-        figures[`firstPaint${key}Ms`] = screen;
-        figures[`firstContentfulPaint${key}Ms`] = fcp;
+        // One opening each first: the host's files and the workspace are warm, as on a second start of the app.
+        for (const h of hosts) await timeFirstScreen(browser, h.url, t.ready);
+        const runs: { screen: number; fcp: number }[][] = hosts.map(() => []);
+        for (let r = 0; r < RUNS; r++) for (const [k, h] of hosts.entries()) runs[k]!.push(await timeFirstScreen(browser, h.url, t.ready));
+        for (const [k, b] of builds.entries()) {
+          const screen = Math.round(median(runs[k]!.map((x) => x.screen))), fcp = Math.round(median(runs[k]!.map((x) => x.fcp)));
+          console.log(`  ${t.name}${baseline ? ` (${b.name})` : ''}: экран с данными ${screen} мс (${screen < GOAL_MS ? 'в цели' : 'НЕ в цели'}; ` +
+            `открытия: ${runs[k]!.map((x) => Math.round(x.screen)).join(', ')}), first-contentful-paint ${fcp} мс`);
+          const key = (i === 0 ? 'School' : 'Municipality') + (k === 0 ? '' : 'Baseline');
+          figures[`firstPaint${key}Ms`] = screen;
+          figures[`firstContentfulPaint${key}Ms`] = fcp;
+        }
       } finally {
-        await host.close();
+        for (const h of hosts) await h.close();
       }
     }
   } finally {
