@@ -52,13 +52,15 @@ export function plural(n: number, forms: readonly [string, string, string]): str
   return forms[2];
 }
 
-// One formatter for every count: toLocaleString('ru-RU') builds a new one per call, which a first screen with
-// dozens of counts paid for in hundreds of milliseconds on a slow computer.
-const RU_INTEGER = new Intl.NumberFormat('ru-RU');
+// toLocaleString('ru-RU') builds a formatter per call, and the first one loads the Russian number data: a first
+// screen with dozens of counts paid hundreds of milliseconds for them on a slow computer. A whole number under
+// a thousand reads the same without a formatter; larger ones (grouped «1 000») share one, made when first needed.
+let ruInteger: Intl.NumberFormat | undefined;
+const ruCount = (n: number) => (Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : (ruInteger ??= new Intl.NumberFormat('ru-RU')).format(n));
 
 /** "5 мероприятий" */
 export function count(n: number, forms: readonly [string, string, string]): string {
-  return `${RU_INTEGER.format(n)} ${plural(n, forms)}`;
+  return `${ruCount(n)} ${plural(n, forms)}`;
 }
 
 /** «сегодня», «вчера», «3 дня назад» — never «0 дней назад». */
