@@ -52,9 +52,15 @@ export function plural(n: number, forms: readonly [string, string, string]): str
   return forms[2];
 }
 
+// toLocaleString('ru-RU') builds a formatter per call, and the first one loads the Russian number data: a first
+// screen with dozens of counts paid hundreds of milliseconds for them on a slow computer. A whole number under
+// a thousand reads the same without a formatter; larger ones (grouped «1 000») share one, made when first needed.
+let ruInteger: Intl.NumberFormat | undefined;
+const ruCount = (n: number) => (Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : (ruInteger ??= new Intl.NumberFormat('ru-RU')).format(n));
+
 /** "5 мероприятий" */
 export function count(n: number, forms: readonly [string, string, string]): string {
-  return `${n.toLocaleString('ru-RU')} ${plural(n, forms)}`;
+  return `${ruCount(n)} ${plural(n, forms)}`;
 }
 
 /** «сегодня», «вчера», «3 дня назад» — never «0 дней назад». */

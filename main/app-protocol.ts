@@ -4,7 +4,9 @@
  * This is the pure half — which file a request may get — kept out of the shell (no electron import) so the
  * rule against traversal is unit-tested; main/shell/main.ts registers the scheme and serves the file.
  */
+import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, normalize, relative, resolve, sep } from 'node:path';
+import { CSP } from './csp.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'opora';
@@ -49,4 +51,19 @@ export function resolveAppPath(url: string, root: string): string | null {
 
 export function appContentType(file: string): string {
   return APP_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The answer to one app:// request: the page, its entry script, or a page's script fetched later by import()
+ * (the renderer is split by page), each with the CSP; anything else is 404.
+ */
+export async function serveAppRequest(url: string, root: string): Promise<Response> {
+  const file = resolveAppPath(url, root);
+  if (!file) return new Response('Не найдено', { status: 404 });
+  try {
+    const data = await readFile(file);
+    return new Response(data, { headers: { 'Content-Type': appContentType(file), 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' } });
+  } catch {
+    return new Response('Не найдено', { status: 404 });
+  }
 }

@@ -12,6 +12,7 @@ import { benchLimits } from './bench-limits.js';
 import { benchPrivacy } from './bench-privacy.js';
 import { benchAtRest } from './bench-at-rest.js';
 import { benchOnboarding } from './bench-onboarding.js';
+import { benchFirstPaint } from './bench-first-paint.js';
 
 type Figures = Record<string, number>;
 interface Section {
@@ -26,6 +27,7 @@ if (!Number.isSafeInteger(bundles) || bundles < 1) {
 }
 
 const SECTIONS: Section[] = [
+  { name: 'renderer: script sizes, the first screen at 4× CPU slow-down', run: benchFirstPaint },
   { name: 'school: large demo and its lists', run: benchSchoolLists },
   { name: 'school: personal data sealed at rest', run: benchPrivacy },
   { name: 'school: whole-file encryption, encrypted vs plain', run: benchAtRest },

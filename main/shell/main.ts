@@ -3,7 +3,6 @@
  * channel to the same `dispatch` the browser host and tests use, and locks the window down.
  */
 import { app, BrowserWindow, ipcMain, Menu, session, shell, dialog, protocol } from 'electron';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Workspace } from '../workspace.js';
 import { dispatch } from '../handlers.js';
@@ -11,7 +10,7 @@ import { CSP } from '../csp.js';
 import { isTrustedSender } from '../ipc-guard.js';
 import { safeStorageBox } from './secret-box.js';
 import { startInstaller } from './installer.js';
-import { APP_SCHEME, APP_INDEX_URL, resolveAppPath, appContentType } from '../app-protocol.js';
+import { APP_SCHEME, APP_INDEX_URL, serveAppRequest } from '../app-protocol.js';
 
 const rendererRoot = join(__dirname, '../renderer/dist');
 const rendererUrl = APP_INDEX_URL;
@@ -25,17 +24,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 /** Serves the renderer folder on app://opora/, refusing anything outside it (see main/app-protocol.ts). */
 function registerAppProtocol() {
-  protocol.handle(APP_SCHEME, async (req) => {
-    const file = resolveAppPath(req.url, rendererRoot);
-    if (!file) return new Response('Не найдено', { status: 404 });
-    try {
-      const data = await readFile(file);
-      return new Response(data, { headers: { 'Content-Type': appContentType(file), 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' } });
-    } catch {
-      return new Response('Не найдено', { status: 404 });
-    }
-  });
+  protocol.handle(APP_SCHEME, (req) => serveAppRequest(req.url, rendererRoot));
 }
+
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {

@@ -1,4 +1,4 @@
-import { useMemo, useState, useCallback } from 'react';
+import { Suspense, useEffect, useMemo, useState, useCallback } from 'react';
 import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
@@ -9,26 +9,14 @@ import { DataVersion, useCall, useDataVersion } from './data';
 import { call } from './api';
 import { notifyError } from './notify';
 import { useOpenRequests, type OpenRequest } from './openRecord';
-import { FirstRun } from '../features/first-run/FirstRun';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { ProgrammePage } from '../features/programme/ProgrammePage';
-import { MentoringPage } from '../features/mentoring/MentoringPage';
-import { RiskGroupPage } from '../features/risk-group/RiskGroupPage';
-import { EventsPage } from '../features/events/EventsPage';
-import { SchoolProfilePage } from '../features/first-run/SchoolProfilePage';
-import { ExchangePage } from '../features/exchange/ExchangePage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { MunicipalityPage } from '../features/municipality/MunicipalityPage';
-import { FromMunicipalityPage } from '../features/from-municipality/FromMunicipalityPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { HelpPage } from '../features/help/HelpPage';
 import { SearchDialog } from '../components/SearchDialog';
-import { BackupsPanel } from '../features/settings/BackupsPanel';
-import { WorkspacesPanel, OtherWorkspaces } from '../features/settings/WorkspacesPanel';
+import { PageLoading } from '../components/PageLoading';
 import { LockGate } from '../features/lock/LockGate';
 import { LockButtons } from '../features/lock/LockButtons';
-
-import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
+import {
+  FirstRun, DashboardPage, ProgrammePage, MentoringPage, RiskGroupPage, EventsPage, SchoolProfilePage, ExchangePage, ReportsPage,
+  MunicipalityPage, FromMunicipalityPage, SettingsPage, RecycleBinPage, HelpPage, BackupsPanel, WorkspacesPanel, OtherWorkspaces, preloadPages,
+} from './pages';
 import { UnsavedGuard, leaveForm } from '../components/UnsavedGuard';
 
 export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings' | 'bin' | 'help';
@@ -81,14 +69,19 @@ function Shell() {
   const { value: state, error, reload } = useCall('workspace.state', {});
   const { bump } = useDataVersion();
   const changed = useCallback(() => { void reload(); bump(); }, [reload, bump]);
+  const role = state?.role;
+  // Once the first screen is up, the role's other pages are fetched in idle time: later clicks do not wait.
+  useEffect(() => (role && role !== 'none' ? preloadPages((role === 'municipality' ? MUNICIPALITY_PAGES : SCHOOL_PAGES).map((p) => p.key)) : undefined), [role]);
   // A file that does not open (damaged, read-only) still has its copies and the other workspaces within reach.
   if (error) {
     return (
       <Center mih="100vh" p="md">
         <Stack maw={900} w="100%">
           <Alert color="red" title="Не удалось открыть данные">{error}</Alert>
-          <BackupsPanel onRestored={changed} />
-          <WorkspacesPanel onSwitched={changed} />
+          <Suspense fallback={<PageLoading />}>
+              <BackupsPanel onRestored={changed} />
+              <WorkspacesPanel onSwitched={changed} />
+          </Suspense>
         </Stack>
       </Center>
     );
@@ -96,10 +89,10 @@ function Shell() {
   if (!state) return <Center h="100vh"><Loader /></Center>;
   if (state.role === 'none') {
     return (
-      <>
+      <Suspense fallback={<PageLoading minHeight={600} />}>
         <FirstRun onDone={() => void reload()} />
         <OtherWorkspaces onSwitched={changed} />
-      </>
+      </Suspense>
     );
   }
   const municipal = state.role === 'municipality';
@@ -137,19 +130,21 @@ function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Stack maw={1400}>
-          {current === 'dashboard' && <DashboardPage go={go} />}
-          {current === 'programme' && <ProgrammePage />}
-          {current === 'mentoring' && <MentoringPage />}
-          {current === 'risk' && <RiskGroupPage />}
-          {current === 'events' && <EventsPage />}
-          {current === 'profile' && <SchoolProfilePage />}
-          {current === 'exchange' && <ExchangePage />}
-          {current === 'municipal' && <FromMunicipalityPage />}
-          {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
-          {current === 'settings' && <SettingsPage role={state.role} onWorkspaceChanged={changed} municipal={municipal} />}
-          {current === 'bin' && <RecycleBinPage municipal={municipal} />}
-          {current === 'help' && <HelpPage />}
-          {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} openProfile={() => go('profile')} />}
+          <Suspense fallback={<PageLoading />}>
+            {current === 'dashboard' && <DashboardPage go={go} />}
+            {current === 'programme' && <ProgrammePage />}
+            {current === 'mentoring' && <MentoringPage />}
+            {current === 'risk' && <RiskGroupPage />}
+            {current === 'events' && <EventsPage />}
+            {current === 'profile' && <SchoolProfilePage />}
+            {current === 'exchange' && <ExchangePage />}
+            {current === 'municipal' && <FromMunicipalityPage />}
+            {current === 'schools' && <MunicipalityPage onSchoolReport={(id) => { setReportSchool(id); go('reports'); }} />}
+            {current === 'settings' && <SettingsPage role={state.role} onWorkspaceChanged={changed} municipal={municipal} />}
+            {current === 'bin' && <RecycleBinPage municipal={municipal} />}
+            {current === 'help' && <HelpPage />}
+            {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} openProfile={() => go('profile')} />}
+          </Suspense>
         </Stack>
       </AppShell.Main>
     </AppShell>

@@ -3,7 +3,9 @@
  * same contract over HTTP to the local host. Both are typed by preload/contract.
  */
 import type { z } from 'zod';
-import { describeIssues, type OporaBridge, type CallName, type CallInput, type CallOutput, type CallResult } from '../../../preload/contract/index';
+// issues.ts on its own: the contract's index would bring every schema and zod into the first script.
+import { describeIssues } from '../../../preload/contract/issues';
+import type { OporaBridge, CallName, CallInput, CallOutput, CallResult } from '../../../preload/contract/index';
 
 declare global {
   interface Window {

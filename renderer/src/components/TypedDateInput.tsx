@@ -5,9 +5,8 @@
  * refuses it with the same Russian message, and nothing typed is dropped or saved as «no date». Mantine's
  * DateInput, used before, put back the last good value on blur, which silently emptied an optional date.
  */
-import { useEffect, useState } from 'react';
-import { TextInput, Popover, ActionIcon } from '@mantine/core';
-import { DatePicker } from '@mantine/dates';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { TextInput, Popover, ActionIcon, Center, Loader } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
 import { parseTypedDate } from '../../../common/dates';
 import { formatDate, isRealDate } from '../../../common/format';
@@ -23,6 +22,8 @@ export interface TypedDateInputProps {
   description?: string;
   testId?: string;
 }
+
+const DatePicker = lazy(() => import('./datePickerModule').then((m) => ({ default: m.DatePicker })));
 
 const shown = (v: string | null | undefined) => (v ? (isRealDate(v) ? formatDate(v) : v) : '');
 
@@ -84,6 +85,8 @@ export function TypedDateInput({ label, value, onChange, required, error, descri
             </ActionIcon>
           </Popover.Target>
           <Popover.Dropdown>
+            {/* The calendar's own size while its script arrives, so the popover does not jump. */}
+            <Suspense fallback={<Center w={252} h={280}><Loader size="sm" /></Center>}>
             <DatePicker
               value={iso}
               defaultDate={iso ?? undefined}
@@ -95,6 +98,7 @@ export function TypedDateInput({ label, value, onChange, required, error, descri
                 setOpen(false);
               }}
             />
+            </Suspense>
           </Popover.Dropdown>
         </Popover>
       }

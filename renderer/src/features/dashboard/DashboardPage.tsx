@@ -1,6 +1,6 @@
 /** The school's front page: what needs attention today. */
 import { SimpleGrid, Card, Text, Group, Stack, RingProgress, Badge, Anchor, Alert, Loader, Center, Title, Button } from '@mantine/core';
-import { BarChart } from '@mantine/charts';
+import { BarChart } from '../../components/Charts';
 import { COUNT_AXIS, ruNumber } from '../../app/charts';
 import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../app/data';

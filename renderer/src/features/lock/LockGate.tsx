@@ -3,13 +3,15 @@
  * clicks are reported to main at most once a minute (the idle lock counts from them); a check every 20 s
  * shows the lock screen as soon as main has locked itself.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Center, Loader } from '@mantine/core';
 import type { PrivacyState } from '../../../../preload/contract/index';
 import { call, LOCKED_EVENT } from '../../app/api';
 import { useDataVersion } from '../../app/data';
 import { PrivacyContext } from './privacy';
-import { LockScreen } from './LockScreen';
+
+// Only a locked window shows it: an open one does not wait for its script.
+const LockScreen = lazy(() => import('./LockScreen').then((m) => ({ default: m.LockScreen })));
 
 export function LockGate(props: { children: ReactNode }) {
   const [state, setState] = useState<PrivacyState | null>(null);
@@ -61,5 +63,5 @@ export function LockGate(props: { children: ReactNode }) {
 
   const value = { state, reload, set };
   if (!state) return <Center h="100vh"><Loader /></Center>;
-  return <PrivacyContext.Provider value={value}>{state.locked || state.lost ? <LockScreen /> : props.children}</PrivacyContext.Provider>;
+  return <PrivacyContext.Provider value={value}>{state.locked || state.lost ? <Suspense fallback={<Center h="100vh"><Loader /></Center>}><LockScreen /></Suspense> : props.children}</PrivacyContext.Provider>;
 }

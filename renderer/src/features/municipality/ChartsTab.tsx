@@ -1,7 +1,7 @@
 /** Indicator dynamics by year, the risk group over time by category, activity completion by school. */
 import { useState } from 'react';
 import { Card, Title, Select, Stack, Text, Loader, Alert } from '@mantine/core';
-import { LineChart, BarChart, AreaChart } from '@mantine/charts';
+import { LineChart, BarChart, AreaChart } from '../../components/Charts';
 import { useCall } from '../../app/data';
 import { riskCategory } from '../../../../common/labels';
 import { COUNT_AXIS, ruNumber } from '../../app/charts';

@@ -18,6 +18,9 @@ import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 import { StickyTable, useHiddenColumns } from '../../components/StickyTable';
 import { Term } from '../../components/Term';
 
+// One collator for the sort: localeCompare(…, 'ru') builds a new one for every pair of rows compared.
+const RU = new Intl.Collator('ru');
+
 type SortKey = 'name' | 'version' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
 const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
@@ -88,7 +91,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
     return out.sort((a, b) => {
       const x = key(a);
       const y = key(b);
-      return (typeof x === 'string' ? x.localeCompare(String(y), 'ru') : x - (y as number)) * sort.dir;
+      return (typeof x === 'string' ? RU.compare(x, String(y)) : x - (y as number)) * sort.dir;
     });
   }, [rows, cluster, qg, pg, onlyAttention, search, sort]);
   const ids = filtered.map((r) => r.schoolId).join(',');

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, Badge } from '@mantine/core';
-import { LineChart } from '@mantine/charts';
+import { LineChart } from '../../components/Charts';
 import { withUnit } from '../../app/charts';
 import { IconPlus } from '@tabler/icons-react';
 import { RecordTable } from '../../components/RecordTable';
