@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { startWebHost } from '../main/web-host.js';
 import { openWorkspaceFile } from '../main/cli/workspace-file.js';
-import { generateDemo } from '../main/services/demo.js';
+import { generateDemo } from '../main/services/school/demo.js';
 import { generateMunicipalityDemo } from '../main/services/municipality/demo.js';
 
 const RENDERER_DIST = resolve('renderer/dist');
