@@ -6,7 +6,7 @@
  */
 import { schoolSortKey } from '../../../../common/sort';
 import { Fragment, useMemo, useState } from 'react';
-import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Tooltip, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
+import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
 import { NotSubmittedModal } from './NotSubmittedModal';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
@@ -157,9 +157,8 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
                 {cols.visible('trained') && <Table.Td>{r.trainedThisYear}</Table.Td>}
                 {cols.visible('risk') && (
                   <Table.Td>
-                    <Tooltip label={<Text size="xs" style={{ whiteSpace: 'pre-line' }}>{riskText(r) || 'Нет'}</Text>} disabled={!r.riskTotal}>
-                      <span>{r.riskTotal}</span>
-                    </Tooltip>
+                    {/* The browser's own hint, not a Tooltip per row: 300 rows of floating popovers cost the first paint. */}
+                    <span title={r.riskTotal ? riskText(r) : undefined}>{r.riskTotal}</span>
                   </Table.Td>
                 )}
                 {cols.visible('events') && <Table.Td>{r.eventsThisTerm}</Table.Td>}
