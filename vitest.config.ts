@@ -18,7 +18,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: workers,
     isolate: false,
-    testTimeout: 30_000,
+    // Three workers share two cores, so a test may take twice what it takes alone.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['tests/global-setup.ts'],
   },

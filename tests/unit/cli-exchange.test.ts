@@ -178,5 +178,5 @@ describe('opora command line', () => {
       const help = execFileSync(process.execPath, [join(root, 'bin/opora.cjs'), '--help'], { encoding: 'utf8' });
       expect(help).toMatch(/opora <команда>/);
     }
-  });
+  }, 120_000); // separate Node processes, each loading the app: slow when other test files share the cores
 });
