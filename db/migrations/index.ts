@@ -15,6 +15,7 @@ import { m0091 } from './0091_member_marks.js';
 import { m0092 } from './0092_roadmap_document.js';
 import { m0094 } from './0094_versions_receipts.js';
 import { m0103 } from './0103_summary_indexes.js';
+import { m0104 } from './0104_owner_indexes.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   m0092,
   m0094,
   m0103,
+  m0104,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
