@@ -124,8 +124,21 @@ export function openRaw(path: string, opts: { readonly?: boolean; key?: Buffer }
   raw.function('natural_key', { deterministic: true }, (v: unknown) => naturalKey(v));
   raw.function('school_key', { deterministic: true }, (v: unknown) => schoolSortKey(v));
   // The period of a recurring activity («Ежегодно», «Один раз в четверть») that came due last before a day.
-  raw.function('timing_due_from', { deterministic: true }, (t: unknown, day: unknown) => (typeof t === 'string' && typeof day === 'string' ? lastDuePeriod(t, day)?.from ?? null : null));
-  raw.function('timing_due_to', { deterministic: true }, (t: unknown, day: unknown) => (typeof t === 'string' && typeof day === 'string' ? lastDuePeriod(t, day)?.to ?? null : null));
+  // Read from the words on every activity a figure counts (rules.ts recurrenceOverdue): the words repeat across
+  // a plan and across schools, so each text is read once per day asked, not once per row (17 µs → 1 µs a call).
+  const due = new Map<string, ReturnType<typeof lastDuePeriod>>();
+  const dueOf = (t: unknown, day: unknown) => {
+    if (typeof t !== 'string' || typeof day !== 'string') return null;
+    const key = day + '\n' + t;
+    let p = due.get(key);
+    if (p === undefined) {
+      if (due.size >= 20_000) due.clear();
+      due.set(key, (p = lastDuePeriod(t, day)));
+    }
+    return p;
+  };
+  raw.function('timing_due_from', { deterministic: true }, (t: unknown, day: unknown) => dueOf(t, day)?.from ?? null);
+  raw.function('timing_due_to', { deterministic: true }, (t: unknown, day: unknown) => dueOf(t, day)?.to ?? null);
   return raw;
 }
 

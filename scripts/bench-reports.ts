@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspaceFile } from '../main/cli/workspace-file.js';
 import { generateMunicipalityDemo } from '../main/services/municipality/demo.js';
-import { municipalityDashboard } from '../main/services/municipality/overview.js';
+import { municipalityDashboard, schoolDrillDown, municipalityCharts } from '../main/services/municipality/overview.js';
+import { getRoadmap } from '../main/services/municipality/roadmap.js';
+import { listEvents } from '../main/services/municipality/events.js';
+import { listAssignments } from '../main/services/municipality/assignments.js';
+import { listGroups } from '../main/services/municipality/groups.js';
+import { listPartnerGroups } from '../main/services/municipality/roster.js';
+import { eventListInput } from '../preload/contract/meetings.js';
+import { rosterView, importHistory } from '../main/services/exchange/index.js';
 import { buildReport } from '../main/services/reports/index.js';
 import { listRoster } from '../main/services/municipality/roster.js';
 
@@ -28,11 +35,36 @@ export async function benchMunicipalityReports(schools = 300): Promise<Record<st
     });
     figures.municipality_demo_ms = Math.round(performance.now() - t);
     console.log(`Демо-муниципалитет: ${demo.schools} школ, данные прислали ${demo.imported}, через выгрузку и загрузку — ${(figures.municipality_demo_ms / 1000).toFixed(1)} с.`);
+    // As a second visit would find it: the statements prepared, the file's pages read.
+    municipalityDashboard(w.ctx);
     t = performance.now();
     const d = municipalityDashboard(w.ctx);
     figures.municipality_dashboard_ms = Math.round(performance.now() - t);
-    console.log(`Панель муниципалитета (${d.rows.length} строк): ${figures.municipality_dashboard_ms} мс`);
+    console.log(`Сводка по ${d.rows.length} школам: ${figures.municipality_dashboard_ms} мс (цель < 100 мс)`);
     const schoolId = listRoster(w.ctx).find((r) => r.status === 'enrolled')!.id;
+    // Every other screen of the department at this size, each against the same goal; the slowest is the figure.
+    const screens: [string, () => unknown][] = [
+      ['карточка школы', () => schoolDrillDown(w.ctx, schoolId)],
+      ['графики', () => municipalityCharts(w.ctx, {})],
+      ['дорожная карта', () => getRoadmap(w.ctx)],
+      ['совещания', () => listEvents(w.ctx, eventListInput.parse({}))],
+      ['поручения', () => listAssignments(w.ctx)],
+      ['рабочие группы', () => listGroups(w.ctx)],
+      ['школы и группы', () => (listRoster(w.ctx), listPartnerGroups(w.ctx))],
+      ['обмен: школы и история', () => (rosterView(w.ctx), importHistory(w.ctx))],
+    ];
+    let slowest = 0;
+    const said: string[] = [];
+    for (const [name, run] of screens) {
+      run();
+      t = performance.now();
+      run();
+      const ms = Math.round(performance.now() - t);
+      slowest = Math.max(slowest, ms);
+      said.push(`${name} ${ms}`);
+    }
+    figures.municipality_screens_max_ms = slowest;
+    console.log(`Другие экраны управления, мс: ${said.join(', ')} — самый медленный ${slowest} мс (цель < 100 мс)`);
     for (const kind of ['monitoring', 'roadmap', 'schools', 'school'] as const) {
       for (const format of ['docx', 'xlsx'] as const) {
         t = performance.now();

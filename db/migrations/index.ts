@@ -14,6 +14,8 @@ import { m0090 } from './0090_meeting_as_written.js';
 import { m0091 } from './0091_member_marks.js';
 import { m0092 } from './0092_roadmap_document.js';
 import { m0094 } from './0094_versions_receipts.js';
+import { m0103 } from './0103_summary_indexes.js';
+import { m0104 } from './0104_owner_indexes.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
@@ -32,6 +34,8 @@ export const migrations: Migration[] = [
   m0091,
   m0092,
   m0094,
+  m0103,
+  m0104,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

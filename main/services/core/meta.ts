@@ -17,6 +17,8 @@ export type MetaKey =
   | 'municipality_id' | 'municipality_name' | 'municipality_sign_public' | 'municipality_encrypt_public' | 'enrollment_secret'
   /** This workspace's public signing key, to notice a key file that does not belong to this database. */
   | 'exchange_sign_public'
+  /** School side: which check passed the texts the last file carried (exchange/sent-texts.ts). */
+  | 'sent_text_checked_with'
   /** School side: wrong enrollment codes typed for one enrollment file (by the file's SHA-256). */
   | `enrollment_attempts.${string}`
   /** The last bundle sequence number used from one origin. */

@@ -24,7 +24,7 @@ import { ensureIdentity, recordExported, currentSeq, seqKey, type ExchangeContex
 import { upTables, downTables, exportedColumns } from './tables.js';
 import { audienceSql } from './audience.js';
 import { assertNoPupilMentions } from './outgoing-check.js';
-import { recordSentTexts } from './review.js';
+import { recordSentTexts, type PassedTexts } from './sent-texts.js';
 import { safeFileName } from '../../../common/file-names.js';
 import { APP_VERSION, RECEIPTS_SCHEMA, schemaNeeded, shapeFor, type TableRows } from './versions.js';
 import { receiptsFor } from './receipts.js';
@@ -116,13 +116,16 @@ function day(d: Date) {
   return d.toISOString().slice(0, 10);
 }
 
+/** What each school file's check passed (not a field of the bundle: the bundle goes to the screen). */
+const passedTexts = new WeakMap<BuiltBundle, PassedTexts>();
+
 /** The school's snapshot for its municipality. */
 export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
   if (getRole(ctx) !== 'school') throw new AppError('not_school', 'Выгрузка для муниципалитета делается из рабочего места школы.');
   return ctx.raw.transaction(() => {
     const id = ensureIdentity(ctx);
     // Before anything is built or a sequence number burnt: no pupil's name or birth date in free text.
-    assertNoPupilMentions(ctx, id.ownerId);
+    const passed = assertNoPupilMentions(ctx, id.ownerId);
     const profile = getSchoolProfile(ctx);
     const schoolName = String(profile?.short_name || profile?.name || '');
     const label = schoolFileLabel(String(profile?.name ?? ''), String(profile?.short_name ?? ''));
@@ -150,11 +153,13 @@ export function buildSchoolBundle(ctx: ExchangeContext): BuiltBundle {
       acks: [],
     };
     const bytes = buildContainer(head, entries, id.keys.signPrivate, muniKey);
-    return {
+    const built: BuiltBundle = {
       fileName: `Опора ${label} ${formatDate(day(ctx.now()))} №${sequence}.opora`,
       bytes, sha256: sha256(bytes), sequence, origin: id.origin, kind: 'school-data' as const,
       recipientId: muniId, recipientName: muniName, encrypted: !!muniKey, counts,
     };
+    passedTexts.set(built, passed);
+    return built;
   }).immediate();
 }
 
@@ -280,7 +285,7 @@ function logExport(ctx: ExchangeContext, b: BuiltBundle, path: string) {
     .run(ctx.now().toISOString(), path, b.sha256, b.bytes.length, b.recipientId ?? '', b.origin, b.sequence, JSON.stringify(b.counts));
   recordExported(ctx, b.origin, b.sequence);
   // The school's next review lists what changed after this file (review.ts).
-  if (b.kind === 'school-data') recordSentTexts(ctx, getMeta(ctx.raw, 'owner_id') ?? '');
+  if (b.kind === 'school-data') recordSentTexts(ctx, getMeta(ctx.raw, 'owner_id') ?? '', passedTexts.get(b));
 }
 
 /** The bundles this workspace would send: one for a school; one per enrolled school (or the one asked for) for a municipality. */

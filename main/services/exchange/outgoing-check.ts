@@ -4,7 +4,7 @@
  * look for them; the municipality never can. A finding refuses the export with the records to fix, and
  * `replacePupilMentions` rewrites the found spans (name → the pupil's code) through the one writer.
  */
-import { tableSpec, upTables, travels, type Field } from '../../../db/registry/index.js';
+import { tableSpec } from '../../../db/registry/index.js';
 import { AppError } from '../core/errors.js';
 import type { ServiceContext } from '../core/context.js';
 import { rewriteText } from '../core/writer.js';
@@ -13,6 +13,8 @@ import { pupilMatcher, redact, type Mention, type Matcher } from '../privacy/pup
 import { SEGMENT, type Unreadable, type Extracted } from '../privacy/file-text.js';
 import { readWholeSync, readWhole, LIMITS_IN_WORDS } from '../privacy/read-whole.js';
 import { readAttachmentBytes } from '../core/attachment-path.js';
+import { APP_VERSION } from './versions.js';
+import { outgoingTexts, textColumns, textHash, textKey, sentHashes, sentCheckedWith, type PassedTexts } from './sent-texts.js';
 
 export interface Finding {
   table: string;
@@ -25,16 +27,33 @@ export interface Finding {
 
 export { pupilCodes };
 
-/** The school's pupils (to look for) and adults (whose names may stand), compiled once per check. */
-export function matcher(ctx: ServiceContext): Matcher {
-  // Deleted pupils too: a text written before the deletion names them as much as before. Erasing a name
-  // rewrites the texts that hold it (privacy/names/erase.ts); this is the second net, for whatever is left.
-  return pupilMatcher(knownPupils(ctx), schoolAdults(ctx));
+export { textColumns };
+
+/** A compiled check: the matcher, and what it looks for as one hash (the app's version, the pupils, the adults). */
+export interface CompiledCheck {
+  m: Matcher;
+  checkedWith: string;
 }
 
-/** The text columns of a table that leave the school (registry: `travels`); the others are never looked at here. */
-export function textColumns(table: string): [string, Field][] {
-  return Object.entries(tableSpec(table).fields as Record<string, Field>).filter(([c, f]) => f.kind === 'text' && travels(table, c));
+/** The last check compiled for a database: compiled again only when the names it looks for change. */
+const compiled = new WeakMap<object, CompiledCheck>();
+
+/** The school's pupils (to look for) and adults (whose names may stand), compiled once per check. */
+export function compiledCheck(ctx: ServiceContext): CompiledCheck {
+  // Deleted pupils too: a text written before the deletion names them as much as before. Erasing a name
+  // rewrites the texts that hold it (privacy/names/erase.ts); this is the second net, for whatever is left.
+  const pupils = knownPupils(ctx);
+  const adults = schoolAdults(ctx);
+  const checkedWith = textHash(JSON.stringify([APP_VERSION, pupils, adults]));
+  const last = compiled.get(ctx.raw);
+  if (last?.checkedWith === checkedWith) return last;
+  const c = { m: pupilMatcher(pupils, adults), checkedWith };
+  compiled.set(ctx.raw, c);
+  return c;
+}
+
+export function matcher(ctx: ServiceContext): Matcher {
+  return compiledCheck(ctx).m;
 }
 
 /** How the school finds the record again: its number or title, or the pupil's code for pupil lists. */
@@ -60,26 +79,34 @@ export function pupilOfEntries(ctx: ServiceContext): Map<string, string> {
 
 /** Every outgoing text of this owner with a pupil's name or birth date in it. Tombstoned rows travel too, so they count. */
 export function findPupilMentions(ctx: ServiceContext, owner: string): Finding[] {
-  const m = matcher(ctx);
-  const codes = pupilCodes(ctx);
-  const pupilOf = pupilOfEntries(ctx);
-  const out: Finding[] = [];
-  for (const table of upTables()) {
-    // The pupil's class is local (registry): it never leaves, so it is not looked at here.
-    const cols = textColumns(table);
-    if (!cols.length) continue;
-    const rows = ctx.raw.prepare(`SELECT * FROM ${table} WHERE owner = ? ORDER BY created_at, id`).all(owner) as Record<string, unknown>[];
-    for (const row of rows) {
-      for (const [col, field] of cols) {
-        const mentions = m.find(typeof row[col] === 'string' ? (row[col] as string) : '');
-        if (!mentions.length) continue;
-        const title = recordTitle(table, row, codes, pupilOf);
-        const where = `${tableSpec(table).title}${title ? ' ' + title : ''}${row.deleted_at ? ' (удалённая)' : ''} — поле «${field.label}»`;
-        out.push({ table, id: String(row.id), column: col, where, mentions });
-      }
-    }
+  return checkTexts(ctx, owner, compiledCheck(ctx), false).found;
+}
+
+/**
+ * The check of every outgoing text, and the hash of each value the school's own rows carry. With `skipSent`,
+ * a value the last file carried unchanged is not read again when the last file's texts passed this very check
+ * (sent-texts.ts says why that is safe).
+ */
+function checkTexts(ctx: ServiceContext, owner: string, check: CompiledCheck, skipSent: boolean): { found: Finding[]; passed: PassedTexts } {
+  const before = skipSent && sentCheckedWith(ctx) === check.checkedWith ? sentHashes(ctx) : undefined;
+  let codes: Map<string, string> | undefined;
+  let pupilOf: Map<string, string> | undefined;
+  const found: Finding[] = [];
+  const hashes = new Map<string, string>();
+  for (const t of outgoingTexts(ctx, owner)) {
+    const key = textKey(t.table, t.id, t.column);
+    const hash = textHash(t.value);
+    if (!t.builtin) hashes.set(key, hash);
+    if (before && !t.builtin && before.get(key) === hash) continue;
+    const mentions = check.m.find(t.value);
+    if (!mentions.length) continue;
+    codes ??= pupilCodes(ctx);
+    pupilOf ??= pupilOfEntries(ctx);
+    const title = recordTitle(t.table, t.row, codes, pupilOf);
+    const where = `${tableSpec(t.table).title}${title ? ' ' + title : ''}${t.row.deleted_at ? ' (удалённая)' : ''} — поле «${t.label}»`;
+    found.push({ table: t.table, id: t.id, column: t.column, where, mentions });
   }
-  return out;
+  return { found, passed: { hashes, checkedWith: check.checkedWith, before } };
 }
 
 /** Why the app cannot read a file whole, and what the person can do, in words. */
@@ -153,12 +180,12 @@ export function fileMentionProblem(ctx: ServiceContext, fileName: string, bytes:
  * «…»: why». A file is read again at every export (a pupil may have been added since), except one the person
  * vouched for with the share dialog's tick (attachment_share_check, for these very bytes): the app cannot read it.
  */
-export function findFileMentions(ctx: ServiceContext, owner: string): string[] {
+export function findFileMentions(ctx: ServiceContext, owner: string, check?: CompiledCheck): string[] {
   const rows = ctx.raw.prepare(`SELECT a.id, a.file_name, a.sha256, e.title, c.sha256 AS checked FROM attachment a
     LEFT JOIN event e ON e.id = a.event_id LEFT JOIN attachment_share_check c ON c.attachment_id = a.id
     WHERE a.owner = ? AND a.deleted_at IS NULL AND a.share = 1 ORDER BY a.created_at, a.id`).all(owner) as { id: string; file_name: string; sha256: string; title: string | null; checked: string | null }[];
   if (!rows.length) return [];
-  const m = matcher(ctx);
+  const m = (check ?? compiledCheck(ctx)).m;
   const out: string[] = [];
   for (const r of rows) {
     if (r.checked && r.checked === r.sha256) continue;
@@ -184,11 +211,13 @@ export function sharedFileBytes(ctx: ServiceContext, id: string): Uint8Array | n
  * date is in the text that leaves; the message names records and fields only. The справка prints a part of
  * what the bundle carries, so the same check over all of it is on the safe side.
  */
-export function assertNoPupilMentions(ctx: ServiceContext, owner: string, purpose: 'export' | 'report' = 'export'): void {
-  const found = findPupilMentions(ctx, owner);
+export function assertNoPupilMentions(ctx: ServiceContext, owner: string, purpose: 'export' | 'report' = 'export'): PassedTexts {
+  // Compiled once for the texts and the files alike.
+  const check = compiledCheck(ctx);
+  const { found, passed } = checkTexts(ctx, owner, check, true);
   // Files are checked for the bundle only: the справка prints none of them.
-  const files = purpose === 'export' ? findFileMentions(ctx, owner) : [];
-  if (!found.length && !files.length) return;
+  const files = purpose === 'export' ? findFileMentions(ctx, owner, check) : [];
+  if (!found.length && !files.length) return passed;
   if (!found.length) {
     // Its own code: «Заменить имена кодами» rewrites the school's texts, it cannot change a file.
     throw new AppError('pupil_in_file', `Выгрузка не записана: файл, который школа передаёт в управление образования, нельзя отправить.\n${files.map((f) => `• ${f}`).join('\n')}\nИли снимите у файла отметку «Передать в управление образования» в журнале мероприятий.`);

@@ -7,7 +7,6 @@
  * «Since the last file»: when a school file is written, a hash of every outgoing text value is kept in
  * `sent_text` (local, never synced); a value whose hash differs (or is absent) is new or changed.
  */
-import { createHash } from 'node:crypto';
 import { tableSpec, upTables } from '../../../db/registry/index.js';
 import type { ServiceContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
@@ -15,38 +14,13 @@ import { rewriteText } from '../core/writer.js';
 import { redact } from '../privacy/pupil-mentions.js';
 import { codeSayer } from '../privacy/people.js';
 import { matcher, textColumns, recordTitle, pupilCodes, pupilOfEntries } from './outgoing-check.js';
+import { outgoingTexts, sentHashes, textHash, textKey } from './sent-texts.js';
 import type { OutgoingReview, ReviewItem } from '../../../preload/contract/exchange.js';
 
 /** Short values and long: a flagged value is shown whole up to this, a long unflagged one cut. */
 const SHOWN_CHARS = 600;
 /** The list shows every flagged value, and at most this many others (the count says how many there are). */
 const SHOWN_ITEMS = 300;
-
-const hashOf = (v: string) => createHash('sha256').update(v, 'utf8').digest('base64').slice(0, 22);
-
-interface Value { table: string; id: string; column: string; label: string; value: string; row: Record<string, unknown> }
-
-/** Every non-empty outgoing text value of this owner, live and tombstoned (tombstones travel too). */
-function* outgoingValues(ctx: ServiceContext, owner: string): Generator<Value> {
-  for (const table of upTables()) {
-    const cols = textColumns(table);
-    if (!cols.length) continue;
-    const rows = ctx.raw.prepare(`SELECT * FROM ${table} WHERE owner = ? ORDER BY created_at, id`).all(owner) as Record<string, unknown>[];
-    for (const row of rows) {
-      // The built-in catalogue (risk factors, deficits) is the same in every school: nothing of the school's own to read.
-      if (row.builtin === 1) continue;
-      for (const [column, field] of cols) {
-        const value = row[column];
-        if (typeof value === 'string' && value.trim()) yield { table, id: String(row.id), column, label: field.label, value, row };
-      }
-    }
-  }
-}
-
-function sentHashes(ctx: ServiceContext): Map<string, string> {
-  const rows = ctx.raw.prepare('SELECT tbl, id, col, hash FROM sent_text').raw().all() as [string, string, string, string][];
-  return new Map(rows.map(([t, i, c, h]) => [`${t}|${i}|${c}`, h]));
-}
 
 /** Where the school finds a pupil again: the latest live risk-group entry, else the gifted list's, else nowhere. */
 function pupilRecord(ctx: ServiceContext): (pupilId: string) => { table: 'risk_entry' | 'gifted_pupil'; id: string } | null {
@@ -71,8 +45,9 @@ export function outgoingReview(ctx: ServiceContext, owner: string): OutgoingRevi
   const flagged: ReviewItem[] = [];
   const other: ReviewItem[] = [];
   let total = 0;
-  for (const v of outgoingValues(ctx, owner)) {
-    if (sent.get(`${v.table}|${v.id}|${v.column}`) === hashOf(v.value)) continue;
+  for (const v of outgoingTexts(ctx, owner)) {
+    // The built-in catalogue (risk factors, deficits) is the same in every school: nothing of the school's own to read.
+    if (v.builtin || sent.get(textKey(v.table, v.id, v.column)) === textHash(v.value)) continue;
     total++;
     const found = m.find(v.value);
     const marks = found.map((x) => ({ start: x.start, end: x.end, kind: x.kind }));
@@ -92,14 +67,7 @@ export function outgoingReview(ctx: ServiceContext, owner: string): OutgoingRevi
   return { firstFile, total, flagged: flagged.length, items: [...flagged, ...other] };
 }
 
-/** Once a school file is written: what it carried is what the next review compares with. */
-export function recordSentTexts(ctx: ServiceContext, owner: string): void {
-  ctx.raw.transaction(() => {
-    ctx.raw.prepare('DELETE FROM sent_text').run();
-    const put = ctx.raw.prepare('INSERT OR REPLACE INTO sent_text (tbl, id, col, hash) VALUES (?, ?, ?, ?)');
-    for (const v of outgoingValues(ctx, owner)) put.run(v.table, v.id, v.column, hashOf(v.value));
-  })();
-}
+export { recordSentTexts } from './sent-texts.js';
 
 /** «Заменить кодом» on one value: its names become the pupils' codes, its birth dates a neutral phrase, through the writer. */
 export function replaceInValue(ctx: ServiceContext, owner: string, item: { table: string; id: string; column: string }): { replaced: boolean } {

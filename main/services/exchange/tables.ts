@@ -84,8 +84,12 @@ function vvCheck(v: unknown): string | null {
   return null;
 }
 
-/** Column checks of a table, by column name, and the columns that may be left out. */
+const compiledChecks = new Map<string, { checks: Map<string, Check>; optional: Set<string> }>();
+
+/** Column checks of a table, by column name, and the columns that may be left out: compiled once per table. */
 function compile(spec: TableSpec): { checks: Map<string, Check>; optional: Set<string> } {
+  const done = compiledChecks.get(spec.name);
+  if (done) return done;
   const checks = new Map<string, Check>();
   for (const b of BOOKKEEPING) checks.set(b, bookkeepingCheck(b));
   const optional = new Set<string>();
@@ -94,6 +98,7 @@ function compile(spec: TableSpec): { checks: Map<string, Check>; optional: Set<s
     checks.set(name, fieldCheck(field));
     if (hasDefault(field)) optional.add(name);
   }
+  compiledChecks.set(spec.name, { checks, optional });
   return { checks, optional };
 }
 

@@ -53,16 +53,18 @@ export function checkMarksAddressed(raw: BetterSqlite3.Database, schoolId: strin
 export function checkOwnReferences(raw: BetterSqlite3.Database, table: string, written: ReadonlySet<string>): void {
   if (!written.size) return;
   const spec = tableSpec(table);
+  let ids: string | undefined;
   for (const [column, field] of Object.entries(spec.fields as Record<string, Field>)) {
     const targets: [string, string | null][] = field.kind === 'ref' ? [[field.table, null]]
       : field.kind === 'uuid' && field.refBy ? Object.entries(field.refBy.tables).map(([kind, t]) => [t, `x.${field.refBy!.column} = '${kind}'`])
         : [];
+    // One look-up over all the ids written (a JSON list bound once), not one statement call per id.
+    if (!targets.length) continue;
+    ids ??= JSON.stringify([...written]);
     for (const [target, when] of targets) {
-      const foreign = raw.prepare(`SELECT 1 FROM ${table} x JOIN ${target} r ON r.id = x.${column}
-        WHERE x.id = ? AND r.owner <> x.owner${when ? ` AND ${when}` : ''}`);
-      for (const id of written) {
-        if (foreign.get(id)) throw new BundleError('foreign_reference', `${spec.title}, поле «${field.label}» → ${tableSpec(target).title}`);
-      }
+      const foreign = raw.prepare(`SELECT 1 FROM json_each(?) j JOIN ${table} x ON x.id = j.value JOIN ${target} r ON r.id = x.${column}
+        WHERE r.owner <> x.owner${when ? ` AND ${when}` : ''} LIMIT 1`);
+      if (foreign.get(ids)) throw new BundleError('foreign_reference', `${spec.title}, поле «${field.label}» → ${tableSpec(target).title}`);
     }
   }
 }

@@ -25,7 +25,7 @@ import { countMarks } from '../../../common/mark-counts.js';
 export const assignmentPairsSql = `SELECT a.id AS assignment_id, s.id AS school_id, COALESCE(NULLIF(s.short_name, ''), s.name) AS school_name,
     m.status, m.done_on, COALESCE(m.note, '') AS note, ${flag(rule.assignmentOverdue('a', 'm'))} AS overdue
   FROM mun_assignment a
-  JOIN municipality_school s ON (a.all_schools = 1 OR s.id IN (SELECT l.school_id FROM mun_assignment_school l WHERE l.assignment_id = a.id AND l.deleted_at IS NULL))
+  JOIN municipality_school s ON (a.all_schools = 1 OR EXISTS (SELECT 1 FROM mun_assignment_school l WHERE l.assignment_id = a.id AND l.school_id = s.id AND l.deleted_at IS NULL))
   LEFT JOIN mun_assignment_mark m ON m.assignment_id = a.id AND m.owner = s.id AND m.deleted_at IS NULL
   WHERE a.deleted_at IS NULL`;
 
@@ -43,7 +43,7 @@ export function municipalOverdueBySchool(ctx: ServiceContext, day: string): Map<
       UNION ALL
       SELECT s.id AS school_id, ${flag(rule.municipalActivityOverdue('a', 'm'))} AS n
       FROM municipal_activity a
-      JOIN municipality_school s ON (a.all_schools = 1 OR s.id IN (SELECT l.school_id FROM municipal_activity_school l WHERE l.activity_id = a.id AND l.deleted_at IS NULL))
+      JOIN municipality_school s ON (a.all_schools = 1 OR EXISTS (SELECT 1 FROM municipal_activity_school l WHERE l.activity_id = a.id AND l.school_id = s.id AND l.deleted_at IS NULL))
       LEFT JOIN municipal_activity_mark m ON m.activity_id = a.id AND m.owner = s.id AND m.deleted_at IS NULL
       WHERE a.deleted_at IS NULL AND a.status <> 'cancelled'
     ) GROUP BY school_id`).all({ day }) as { school_id: string; n: number }[];
