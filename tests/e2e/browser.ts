@@ -10,6 +10,20 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+/**
+ * One Chromium per test process, a fresh context (its own storage, cookies and viewport) per app session:
+ * starting Chromium costs a second or two of CPU, and a test file runs in a process that already has one.
+ * Outside vitest (the screenshot scripts) the browser closes with the session, so the script can end.
+ */
+let shared: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  if (!shared) {
+    shared = chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    shared.then((b) => b.on('disconnected', () => (shared = undefined)), () => (shared = undefined));
+  }
+  return shared;
+}
+
 export interface AppSession {
   host: WebHost;
   browser: Browser;
@@ -23,9 +37,11 @@ export interface AppSession {
 export async function launchApp(opts: { dataDir?: string; now?: () => Date; viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
   const dataDir = opts.dataDir ?? tempDir('opora-e2e-');
   const host = await startWebHost({ dataDir, rendererDir: resolve('renderer/dist'), now: opts.now, quiet: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 }, locale: 'ru-RU' });
-  page.setDefaultTimeout(10_000);
+  const browser = await sharedBrowser();
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 }, locale: 'ru-RU' });
+  const page = await context.newPage();
+  // Other test files share the two cores with this one: a screen may take a few seconds more than alone.
+  page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
@@ -35,7 +51,8 @@ export async function launchApp(opts: { dataDir?: string; now?: () => Date; view
   return {
     host, browser, page, dataDir, errors,
     async close() {
-      await browser.close();
+      await context.close();
+      if (!process.env.VITEST) await browser.close();
       await host.close();
     },
   };
