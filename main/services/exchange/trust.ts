@@ -62,7 +62,10 @@ export function checkOwnReferences(raw: BetterSqlite3.Database, table: string, w
     if (!targets.length) continue;
     ids ??= JSON.stringify([...written]);
     for (const [target, when] of targets) {
-      const foreign = raw.prepare(`SELECT 1 FROM json_each(?) j JOIN ${table} x ON x.id = j.value JOIN ${target} r ON r.id = x.${column}
+      // CROSS JOIN fixes the order: the written ids outside, each row and its target found by id. Left to the
+      // planner, a department holding hundreds of schools got a scan of the whole table per file (the merge slowed
+      // with every file merged).
+      const foreign = raw.prepare(`SELECT 1 FROM json_each(?) j CROSS JOIN ${table} x ON x.id = j.value CROSS JOIN ${target} r ON r.id = x.${column}
         WHERE r.owner <> x.owner${when ? ` AND ${when}` : ''} LIMIT 1`);
       if (foreign.get(ids)) throw new BundleError('foreign_reference', `${spec.title}, поле «${field.label}» → ${tableSpec(target).title}`);
     }
