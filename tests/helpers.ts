@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../main/services/core/errors.js';
 import { Workspace } from '../main/workspace.js';
 import { Keyring } from '../db/keyring.js';
 import { applyKey, whichKey } from '../db/cipher.js';
@@ -48,4 +49,15 @@ export function openCopy(copy: string, dbPath: string, password?: string): Bette
   const raw = new BetterSqlite3(copy, { readonly: true });
   if (key !== 'plain') applyKey(raw, key.key);
   return raw;
+}
+
+/** The AppError a call refuses with (an export that finds a pupil's name, …); fails the test if it is not refused. */
+export function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('the call was not refused');
 }

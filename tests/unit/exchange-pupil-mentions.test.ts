@@ -10,7 +10,7 @@ import { makePair, type Pair } from './exchange-fixtures.js';
 import { includePupil as includeInRisk } from '../../main/services/school/risk-group.js';
 import { exportToFolder, replacePupilMentions, findPupilMentions, ensureIdentity, openContainer, unpackEntries } from '../../main/services/exchange/index.js';
 import { AppError } from '../../main/services/core/errors.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, refusal } from '../helpers.js';
 import { saveRecord } from '../../main/services/records/records.js';
 
 let p: Pair;
@@ -27,16 +27,6 @@ function setUp() {
     { categories: ['absenteeism'], included_on: '2026-09-15', reason, responsible: 'Сидорова А. В.' });
   const event = saveRecord(p.school.ctx, 'event', { title: 'Совет профилактики', kind: 'meeting', level: 'school', format: 'in_person', date_from: '2026-10-01', outcomes: reason });
   return { ...ids, eventId: event.id as string };
-}
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('export was not refused');
 }
 
 describe('pupil names and birth dates in outgoing free text', () => {

@@ -8,23 +8,12 @@ import { makePair, type Pair } from './exchange-fixtures.js';
 import { includePupil } from '../../main/services/school/risk-group.js';
 import { saveRecord } from '../../main/services/records/records.js';
 import { exportToFolder, outgoingReview, ensureIdentity } from '../../main/services/exchange/index.js';
-import { AppError } from '../../main/services/core/errors.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, refusal } from '../helpers.js';
 
 let p: Pair;
 afterEach(() => p?.close());
 
 const OUTCOMES = 'Разобрали пропуски; беседу провела Соколова Вера, итоги — на совете';
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('export was not refused');
-}
 
 describe('the export skips texts the last file carried, and only while it looks for the same names', () => {
   it('a text that left clean is refused once a pupil it names joins the school', () => {
