@@ -91,8 +91,9 @@ describe('задержка после неверных попыток', () => {
       try { ring.openWith('password', pw); } catch { /* wrong */ }
       return performance.now() - t0;
     };
-    const wrong = Math.min(time('неверный-1'), time('неверный-2'));
-    const right = time('верный-пароль-1');
+    // The least of three of each: other test files share the cores, and one slow sample must not decide.
+    const wrong = Math.min(time('неверный-1'), time('неверный-2'), time('неверный-3'));
+    const right = Math.min(time('верный-пароль-1'), time('верный-пароль-1'), time('верный-пароль-1'));
     expect(wrong).toBeGreaterThan(right * 0.5);
     expect(wrong).toBeGreaterThan(20);
   });
