@@ -44,6 +44,10 @@ describe('код обучающегося из сообщения выгрузк
 
     app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
     const { page } = app;
+    // A slow computer, until the card is open: the risk group's page is still loading when the request to open the
+    // record arrives, and a render thrown away while a chunk loaded once swallowed the request (no card).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await page.getByRole('navigation').getByText('Обмен данными', { exact: true }).click();
     await page.getByTestId('exchange-export').click();
     const review = page.getByRole('dialog', { name: 'Что уйдёт в управление образования' });
@@ -55,6 +59,7 @@ describe('код обучающегося из сообщения выгрузк
     await flagged.getByRole('button', { name: /открыть запись/ }).click();
     const card = page.getByTestId('entry-card');
     await card.getByRole('heading', { name: 'Волков Никита Олегович' }).waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await card.getByText(`обучающийся № ${n}`, { exact: false }).waitFor();
     await page.screenshot({ path: `${SHOTS}/code-card-1366.png` });
     await page.getByRole('button', { name: 'Закрыть карточку' }).click();

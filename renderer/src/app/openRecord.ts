@@ -23,17 +23,21 @@ export function useOpenRequests(onRequest: (r: OpenRequest) => void): void {
   }, [onRequest]);
 }
 
-/** The id of a record of `table` asked to be opened, taken once (the list that shows `table`'s cards). */
+/**
+ * The id of a record of `table` asked to be opened, taken once (the list that shows `table`'s cards). Taken in
+ * an effect, never while rendering: a lazily loaded page may render, suspend on a chunk and render again, and a
+ * request taken by the discarded render would be lost (the card never opened on a slow computer).
+ */
 export function useOpenRequest(table: string): string | null {
-  const take = () => {
-    if (pending?.table !== table) return null;
-    const id = pending.id;
-    pending = null;
-    return id;
-  };
-  const [id, setId] = useState<string | null>(take);
+  const [id, setId] = useState<string | null>(() => (pending?.table === table ? pending.id : null));
   useEffect(() => {
-    const l = (r: OpenRequest) => { if (r.table === table) setId(take()); };
+    const take = () => {
+      if (pending?.table !== table) return;
+      setId(pending.id);
+      pending = null;
+    };
+    take();
+    const l = (r: OpenRequest) => { if (r.table === table) take(); };
     listeners.add(l);
     return () => { listeners.delete(l); };
   }, [table]);
