@@ -33,11 +33,17 @@ export function ListImportButton({ kind }: { kind: ListKind }) {
   const [busy, setBusy] = useState(false);
   const { bump } = useDataVersion();
   const title = kind === 'staff' ? 'Загрузить список сотрудников' : 'Загрузить список обучающихся';
+  // Saving waits for the preview of the columns as last chosen: the mapping saved is the one the preview shows,
+  // and a click on «Сохранить» right after changing a column would otherwise save the previous choice.
+  const [previewing, setPreviewing] = useState(false);
   const preview = async (name: string, base64: string, mapping?: (ListField | null)[]) => {
+    setPreviewing(true);
     try {
       setFile({ name, base64, preview: await call('onboarding.listPreview', { fileName: name, dataBase64: base64, kind, ...(mapping ? { mapping } : {}) }) });
     } catch (e) {
       notifyError(e);
+    } finally {
+      setPreviewing(false);
     }
   };
   const pick = async (f: File | null) => { if (f) await preview(f.name, await readAsBase64(f)); };
@@ -90,7 +96,7 @@ export function ListImportButton({ kind }: { kind: ListKind }) {
             </ScrollArea.Autosize>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setFile(null)}>Отмена</Button>
-              <Button onClick={() => void save()} loading={busy} disabled={p.totals.new + p.totals.changed === 0} data-testid="list-import-save">Сохранить</Button>
+              <Button onClick={() => void save()} loading={busy || previewing} disabled={p.totals.new + p.totals.changed === 0} data-testid="list-import-save">Сохранить</Button>
             </Group>
           </Stack>
         </Modal>
