@@ -3,8 +3,8 @@
  * of methodical visits to a school — and nothing else: the table travels up in a real bundle on disk, merges
  * at the municipality, has its incoming rows checked against its field rules, and is listed and searched.
  */
-import { describe, it, expect, beforeAll } from 'vitest';
-import { f, registerTable, table, upTables } from '../../db/registry/index.js';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { f, registerTable, unregisterTable, table, upTables } from '../../db/registry/index.js';
 import { migrations } from '../../db/migrations/index.js';
 import { versionTriggerSql } from '../../db/migrations/0020_exchange.js';
 import { saveRecord, listRecords, removeRecord } from '../../main/services/records/records.js';
@@ -37,6 +37,11 @@ const m9000 = {
 beforeAll(() => {
   registerTable(visit);
   migrations.push(m9000);
+});
+// Test files share their worker's modules: the next file must see the app's own registry and migrations.
+afterAll(() => {
+  unregisterTable('fixture_visit');
+  if (migrations.at(-1) === m9000) migrations.pop();
 });
 
 function staffOf(p: ReturnType<typeof makePair>): string {
