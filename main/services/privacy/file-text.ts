@@ -13,12 +13,12 @@
  * file then cannot be either.
  *
  * Everything here is linear in the input: a streaming XML reader (saxes) and hand-written scanners instead of
- * regular expressions, and a zip reader that trusts none of the sizes the zip declares — inflation is bounded
+ * regular expressions, and the zip reader of core/zip.ts, which trusts none of the sizes the zip declares — inflation is bounded
  * by the bytes it really produces. Runs in a worker thread (read-whole.ts), which bounds time and memory too.
  *
  * One module of 700 lines on purpose: the readers call one another recursively (a part may be a package, an
  * altChunk HTML holding RTF, an RTF an embedded workbook) and all spend the one budget; split, they would form a
- * cycle of imports, and the worker bundle (file-text-worker.ts) is built from this file alone.
+ * cycle of imports, and the worker bundle (file-text-worker.ts) is built from this file and the zip reader alone.
  */
 import { SaxesParser } from 'saxes';
 import { centralDirectory, readEntry, ZipFault, u32 } from '../core/zip.js';
