@@ -16,6 +16,7 @@ import { m0092 } from './0092_roadmap_document.js';
 import { m0094 } from './0094_versions_receipts.js';
 import { m0103 } from './0103_summary_indexes.js';
 import { m0104 } from './0104_owner_indexes.js';
+import { m0105 } from './0105_figures_cache.js';
 
 /** Ordered, forward-only. Numbers leave gaps (0010, 0020 …) so parallel work can slot in. */
 export const migrations: Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: Migration[] = [
   m0094,
   m0103,
   m0104,
+  m0105,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -27,7 +27,7 @@ export const RECEIPTS_SCHEMA = 94;
  */
 export const RELEASES: readonly { version: string; schema: number }[] = [
   { version: '1.0.0', schema: 94 },
-  { version: '1.1.0', schema: 104 },
+  { version: '1.1.0', schema: 105 },
 ];
 
 /** The schema this app reads: its last migration (read when asked: a test adds a fixture migration). */

@@ -16,7 +16,7 @@ import { compareSchools } from '../../../common/sort.js';
 import type { DashboardRow, MunicipalityDashboard, SchoolDrillDown, ChartsData, RosterRow } from '../../../preload/contract/municipality.js';
 import { listRoster, getRosterSchool } from './roster.js';
 import { notFound } from '../core/errors.js';
-import { figuresByOwner, schoolFigures, riskGroupByOwner, activitiesByOwner, emptyFigures, type SchoolFigures } from '../school/figures.js';
+import { figuresByOwner, schoolFigures, riskGroupByOwner, emptyFigures, type SchoolFigures } from '../school/figures.js';
 import { rule, flag, dayOf } from '../../../db/rules.js';
 import { APP_VERSION, compareVersions } from '../exchange/versions.js';
 
@@ -172,10 +172,13 @@ export function municipalityCharts(ctx: ServiceContext, input: { indicator?: str
     quarters.unshift({ to: q.to < day ? q.to : day, label: q.label.replace(' квартал ', ' кв. ').replace(' года', '') });
     q = quarterOf(addDays(q.from, -1));
   }
+  // Today's point is the summary's own risk group (kept for today already); past quarters' ends are kept apart.
+  const today = figuresByOwner(ctx, { day });
+  const riskOn = (d: string) => (d === day ? new Map([...today].map(([o, f]) => [o, f.risk])) : riskGroupByOwner(ctx, d));
   for (const qq of quarters) {
     const point: { period: string; [k: string]: number | string } = { period: qq.label };
     for (const c of riskCategory.codes) point[riskCategory.labels[c]] = 0;
-    for (const [owner, risk] of riskGroupByOwner(ctx, qq.to)) {
+    for (const [owner, risk] of riskOn(qq.to)) {
       if (!inScope(owner)) continue;
       for (const c of riskCategory.codes) (point[riskCategory.labels[c]] as number) += risk.byCategory[c] ?? 0;
     }
@@ -183,7 +186,7 @@ export function municipalityCharts(ctx: ServiceContext, input: { indicator?: str
   }
 
   // Activity completion by school: done, overdue, and still open in time.
-  const completionBySchool = [...activitiesByOwner(ctx, { day })].filter(([owner, a]) => inScope(owner) && names.has(owner) && a.total > 0)
+  const completionBySchool = [...today].map(([owner, f]) => [owner, f.activities] as const).filter(([owner, a]) => inScope(owner) && names.has(owner) && a.total > 0)
     .map(([owner, a]) => ({ school: names.get(owner)!, done: a.done, overdue: a.overdue, open: a.total - a.done - a.notDone - a.overdue }))
     .sort((a, b) => compareSchools(a.school, b.school));
   return { indicators: titles, indicatorSeries: series, indicatorSchools: [chosen ?? ''], riskOverTime, completionBySchool };

@@ -17,6 +17,7 @@ import type { ServiceContext } from '../core/context.js';
 import { rule } from '../../../db/rules.js';
 import { schoolYearOf, termOf, type Period } from '../../../common/periods.js';
 import { riskCategory } from '../../../common/labels.js';
+import { keptByOwner } from './figures-cache.js';
 
 type Db = Pick<ServiceContext, 'raw'>;
 
@@ -86,9 +87,19 @@ export function schoolFigures(db: Db, owner: string | null, req: FiguresRequest)
   return collect(db, scopeOf(owner), req).get(owner ?? '') ?? emptyFigures(req);
 }
 
-/** The figures of every owner of the file's records, by owner id. */
+/**
+ * The figures of every owner of the file's records, by owner id. For a day (the screens) they come from the kept
+ * figures, recomputed only for the schools whose rows changed since (figures-cache.ts); for a period (the
+ * reports) they are computed.
+ */
 export function figuresByOwner(db: Db, req: FiguresRequest): Map<string, SchoolFigures> {
-  return collect(db, BY_OWNER, req);
+  if (req.from || req.to) return collect(db, BY_OWNER, req);
+  const w = figureWindows(req);
+  return keptByOwner(db, 'figures', req.day, (owners) => {
+    const m = new Map<string, Omit<SchoolFigures, 'day' | 'windows'>>();
+    for (const [o, { day: _d, windows: _w, ...f }] of collect(db, ownersScope(owners), req)) m.set(o, f);
+    return m;
+  }, (f) => ({ day: req.day, windows: w, ...f }));
 }
 
 /** One school's risk group on a day (owner null: every row of the file). */
@@ -96,9 +107,9 @@ export function riskGroupOn(db: Db, owner: string | null, day: string): RiskCoun
   return riskGroup(db, scopeOf(owner), day).get(owner ?? '') ?? { total: 0, byCategory: {} };
 }
 
-/** The risk group on a day of every owner of the file's records, by owner id. */
+/** The risk group on a day of every owner of the file's records, by owner id (kept like figuresByOwner). */
 export function riskGroupByOwner(db: Db, day: string): Map<string, RiskCounts> {
-  return riskGroup(db, BY_OWNER, day);
+  return keptByOwner(db, 'risk', day, (owners) => riskGroup(db, ownersScope(owners), day), (r) => r);
 }
 
 function riskGroup(db: Db, scope: Scope, day: string): Map<string, RiskCounts> {
@@ -144,6 +155,9 @@ interface Scope {
 
 const scopeOf = (owner: string | null): Scope => (owner === null ? { key: "''", where: '1', owner: null } : { key: 't.owner', where: 't.owner = @owner', owner });
 const BY_OWNER: Scope = { key: 't.owner', where: '1', owner: null };
+/** Grouped by owner, the given owners only (null: all of them); the list is bound as JSON to @owner. */
+const ownersScope = (owners: string[] | null): Scope =>
+  (owners === null ? BY_OWNER : { key: 't.owner', where: 't.owner IN (SELECT value FROM json_each(@owner))', owner: JSON.stringify(owners) });
 
 type Counts = Record<string, number> & { owner: string };
 const n = (v: unknown) => Number(v ?? 0);
@@ -155,11 +169,6 @@ function counter(db: Db, scope: Scope, day: string) {
     for (const r of db.raw.prepare(sql).all({ day, owner: scope.owner, ...params }) as Counts[]) m.set(String(r.owner), r);
     return m;
   };
-}
-
-/** The activities of the plan of every owner of the file (the municipality's chart of completion). */
-export function activitiesByOwner(db: Db, req: FiguresRequest): Map<string, SchoolFigures['activities']> {
-  return activityCounts(db, BY_OWNER, req);
 }
 
 function activityCounts(db: Db, scope: Scope, req: FiguresRequest): Map<string, SchoolFigures['activities']> {
