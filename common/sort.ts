@@ -49,8 +49,23 @@ export function schoolSortKey(name: unknown): string {
   return naturalKey(s);
 }
 
+/**
+ * A sort of 300 schools compares each name some twenty times and a key is a dozen regular expressions: the keys are
+ * remembered by name (a department has hundreds of names, not millions; the memory is dropped past a bound).
+ */
+const schoolKeys = new Map<string, string>();
+function keptSchoolKey(name: unknown): string {
+  const k = name === null || name === undefined ? '' : String(name);
+  let key = schoolKeys.get(k);
+  if (key === undefined) {
+    if (schoolKeys.size >= 10_000) schoolKeys.clear();
+    schoolKeys.set(k, (key = schoolSortKey(k)));
+  }
+  return key;
+}
+
 export function compareSchools(a: unknown, b: unknown): number {
-  const x = schoolSortKey(a);
-  const y = schoolSortKey(b);
+  const x = keptSchoolKey(a);
+  const y = keptSchoolKey(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }

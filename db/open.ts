@@ -6,6 +6,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { applySnapshot, isBlank } from './schema-snapshot.js';
 import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { Migration } from './migrations/types.js';
 import { naturalKey, schoolSortKey } from '../common/sort.js';
@@ -87,6 +88,13 @@ export function migrate(raw: BetterSqlite3.Database, list: Migration[] = migrati
   const current = raw.pragma('user_version', { simple: true }) as number;
   const latest = list.length ? list[list.length - 1]!.version : 0;
   if (current > latest) throw new NewerSchemaError(current, latest);
+  if (current === 0 && list.length > 1 && isBlank(raw)) {
+    try {
+      return applySnapshot(raw, list);
+    } catch {
+      // A list that does not run to its end: the migrations one by one below keep what runs and name what fails.
+    }
+  }
   for (const m of list) {
     if (m.version <= current) continue;
     raw.transaction(() => {

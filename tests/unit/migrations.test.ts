@@ -16,6 +16,21 @@ describe('migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
   });
 
+  it('give a new file in one step exactly what the migrations one by one give', () => {
+    const schema = (raw: BetterSqlite3.Database) => raw.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+    const byOne = new BetterSqlite3(':memory:');
+    for (const m of migrations) byOne.exec(m.sql);
+    const fresh = openDatabase(join(tempDir(), 'new.sqlite'));
+    try {
+      expect(fresh.raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      expect(schema(fresh.raw)).toEqual(schema(byOne));
+      expect((schema(byOne) as unknown[]).length).toBeGreaterThan(100);
+    } finally {
+      byOne.close();
+      fresh.raw.close();
+    }
+  });
+
   it('bring a database made by the first version up to date with its data intact', () => {
     const path = join(tempDir(), 'old.sqlite');
     const raw = new BetterSqlite3(path);

@@ -181,6 +181,9 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
   // school's bundle with the roadmap (no random draws: the schools' data stays as the seed made it).
   demoMunicipalWork(mun, ids, lowIds, today);
 
+  // The plan goes down to every school in one export, as the department sends it (one soundness check of its file,
+  // not one per school: each reads the whole file, and the file grows with every school merged).
+  const downs = new Map(exportForDownload(mun).map((b) => [b.recipientId, b]));
   const concernsAll = new Map((mun.raw.prepare('SELECT id, all_schools FROM municipal_activity WHERE deleted_at IS NULL').all() as { id: string; all_schools: number }[]).map((x) => [x.id, x.all_schools === 1]));
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
@@ -208,7 +211,7 @@ export async function generateMunicipalityDemo(mun: ExchangeContext, opts: Munic
       const ageDays = i % 9 === 4 ? r.int(50, 120) : r.int(0, 30);
       const at: ExchangeContext = { ...mun, now: () => new Date(mun.now().getTime() - ageDays * 86_400_000) };
       importOk(importBundle(at, { fileName: up.fileName, bytes: up.bytes }), s.short);
-      const down = exportForDownload(mun, { forSchool: schoolId })[0]!;
+      const down = downs.get(schoolId)!;
       importOk(importBundle(sctx, { fileName: down.fileName, bytes: down.bytes }), s.short);
       const progress = r.next();
       for (const a of listMunicipalActivities(sctx)) {
