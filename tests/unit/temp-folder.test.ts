@@ -13,9 +13,9 @@ import { tempDir } from '../helpers.js';
 describe('temp folder of a test run', () => {
   const runTmp = inject('runTmp');
 
-  it('is a fresh folder inside the system temp folder', () => {
+  it('is a fresh folder inside the system temp folder (on Linux, the RAM disk)', () => {
     expect(existsSync(runTmp)).toBe(true);
-    expect(dirname(runTmp)).toBe(inject('systemTmp'));
+    expect(dirname(runTmp)).toBe(inject('runBase'));
     expect(runTmp).not.toBe(inject('systemTmp'));
   });
 
