@@ -31,15 +31,30 @@ export type MetaKey =
   | `report.${'organisation' | 'parent' | 'centre' | 'place' | 'head_position' | 'head_name' | 'executor'
     | 'address' | 'phone' | 'fax' | 'email' | 'site' | 'ogrn' | 'okpo' | 'inn_kpp'}`;
 
+/** The three statements per connection: every synced write reads the owner, origin and clock from here. */
+const statements = new WeakMap<BetterSqlite3.Database, { get: BetterSqlite3.Statement; set: BetterSqlite3.Statement; del: BetterSqlite3.Statement }>();
+function st(raw: BetterSqlite3.Database) {
+  let s = statements.get(raw);
+  if (!s) {
+    s = {
+      get: raw.prepare('SELECT value FROM meta WHERE key = ?'),
+      set: raw.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      del: raw.prepare('DELETE FROM meta WHERE key = ?'),
+    };
+    statements.set(raw, s);
+  }
+  return s;
+}
+
 export function getMeta(raw: BetterSqlite3.Database, key: MetaKey): string | undefined {
-  const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = st(raw).get.get(key) as { value: string } | undefined;
   return row?.value;
 }
 
 export function setMeta(raw: BetterSqlite3.Database, key: MetaKey, value: string): void {
-  raw.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  st(raw).set.run(key, value);
 }
 
 export function deleteMeta(raw: BetterSqlite3.Database, key: MetaKey): void {
-  raw.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  st(raw).del.run(key);
 }
