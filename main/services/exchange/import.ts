@@ -261,6 +261,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     let inserted = 0;
     /** Ids each table's merge wrote: only they can have gained a reference. */
     const written = new Map<string, Set<string>>();
+    const fresh = new Map<string, Set<string>>();
     ctx.raw.pragma('defer_foreign_keys = ON');
     if (prep.pin) pinSchool(ctx, m);
     for (const t of prep.tables) {
@@ -274,9 +275,11 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       if (t.table === 'attachment') attachmentIds = merger.written;
       inserted += merger.inserted;
       written.set(t.table, merger.written);
+      fresh.set(t.table, merger.fresh);
     }
     if (role === 'municipality') {
-      for (const t of prep.tables) checkOwnReferences(ctx.raw, t.table, written.get(t.table) ?? new Set());
+      const idsOf = (table: string) => prep.tables.find((x) => x.table === table)?.ids;
+      for (const t of prep.tables) checkOwnReferences(ctx.raw, t.table, written.get(t.table) ?? new Set(), { rows: t, fresh: fresh.get(t.table)!, idsOf });
       holdSchoolRows(ctx.raw, m.issuer.id, inserted);
       checkSchoolFiles(ctx.raw, m.issuer.id);
     }
