@@ -16,7 +16,7 @@ import { isSqliteCode, knownError } from '../core/db-errors.js';
 import { getMeta, originId } from '../core/clock.js';
 import { deleteMeta } from '../core/meta.js';
 import { getRole } from '../core/school-profile.js';
-import { attachmentPath, fileStoreDir, sealAttachment } from '../core/attachment-path.js';
+import { attachmentPath, fileStoreDir, writeSealedFile } from '../core/attachment-path.js';
 import { openContainer, openEntries, parseJsonSafe, UUID_RE, type EntryReader, type Manifest, type ManifestEntry, type OpenedContainer } from './container.js';
 import { readTableEntry } from './stream-table.js';
 import { displayFingerprint, sha256 } from '../core/crypto.js';
@@ -306,7 +306,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       const path = attachmentPath(ctx, 'attachment', id);
       if (!attachmentIds.has(id) && existsSync(path)) continue;
       mkdirSync(fileStoreDir(ctx, 'attachment'), { recursive: true });
-      writeFileSync(path + '.part', sealAttachment(ctx.raw, id, prep.reader.read(entry)), { flush: true });
+      writeSealedFile(ctx.raw, id, prep.reader.read(entry), path + '.part');
       if (existsSync(path)) {
         renameSync(path, path + '.prev');
         replaced.push(path);
