@@ -71,7 +71,20 @@ export function parseTypedDate(text: string): TypedDate {
   return { ok: false, message: 'Не удалось прочитать дату — введите её как ДД.ММ.ГГГГ, например 01.09.2020' };
 }
 
-const isIsoDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayOf(Number(v.slice(8)), Number(v.slice(5, 7)), Number(v.slice(0, 4))).ok;
+/** A real day of the years dayOf accepts (1900–2099); checked by hand, as every incoming row's date ranges pass here. */
+function isIsoDay(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  let y = 0, m = 0, d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysIn(y, m));
+}
 
 /**
  * A start and an end not the wrong way round. Only two real days are compared: an empty end is open, and a date

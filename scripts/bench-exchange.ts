@@ -3,7 +3,9 @@
  *  - export of a large demo school (time and size of the bundle);
  *  - import and merge of N large-school bundles into one municipality database, through the real path
  *    (files on disk, signature, enrollment proof, decryption, validation, merge, history), with peak memory;
- *  - the ceiling: the raw SQLite insert rate of the same rows, same schema, same pragmas, same machine.
+ *  - the ceiling: the raw SQLite insert rate of the same rows, same schema, same pragmas, same machine, into a file
+ *    opened the way the municipality's is (encrypted, same cipher, key and page cache), and into a plain one for
+ *    the plain merge: each merge is compared with the ceiling of its own kind of file.
  * The N bundles are made from the large demo school's rows under N different school ids, keys and origins
  * (making them is not timed).
  */
@@ -23,7 +25,6 @@ import { tableEntry, APP_VERSION } from '../main/services/exchange/export.js';
 import { upTables } from '../main/services/exchange/tables.js';
 const UP_TABLES = upTables();
 import { LATEST_VERSION } from '../db/migrations/index.js';
-import { openDatabase } from '../db/open.js';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 type Figures = Record<string, number>;
@@ -92,15 +93,20 @@ function remapped(base: ExchangeBenchState['base'], i: number, schoolId: string,
 }
 
 /** Section 2 (setup, not timed): N enrolled schools in a fresh municipality and their first bundles on disk. */
-function makeBundles(state: ExchangeBenchState, n: number, plain = false): { muni: OpenWorkspace; files: string[]; schoolIds: string[] } {
-  const path = join(state.dir, plain ? 'municipality-plain.sqlite' : 'municipality.sqlite');
+/** A workspace file opened as the app opens it: encrypted, or (plain) a plaintext file that stays plain (keepPlain). */
+function openBenchFile(path: string, plain: boolean): OpenWorkspace {
   if (plain) {
-    // A plaintext file that stays plain (keepPlain): the same merge without whole-file encryption, for its cost.
     const raw = new BetterSqlite3(path);
     raw.exec('CREATE TABLE bench_plain (x); DROP TABLE bench_plain');
     raw.close();
   }
-  const muni = openWorkspaceFile(path, undefined, { keepPlain: plain });
+  return openWorkspaceFile(path, undefined, { keepPlain: plain });
+}
+
+function makeBundles(state: ExchangeBenchState, n: number, plain = false): { muni: OpenWorkspace; files: string[]; schoolIds: string[] } {
+  const path = join(state.dir, plain ? 'municipality-plain.sqlite' : 'municipality.sqlite');
+  // Plain: the same merge without whole-file encryption, for its cost.
+  const muni = openBenchFile(path, plain);
   initMunicipality(muni.ctx, 'Управление образования (вымышленное, замер слияния)');
   const muniId = ensureIdentity(muni.ctx);
   const out = join(state.dir, plain ? 'bundles-plain' : 'bundles');
@@ -163,8 +169,9 @@ export function benchMerge(state: ExchangeBenchState, n: number, plain = false):
     const cpuS = cpuMs(cpu0) / 1000;
     const size = statSync(join(state.dir, plain ? 'municipality-plain.sqlite' : 'municipality.sqlite')).size;
     if (plain) {
-      console.log(`Слияние без шифрования файла: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с.`);
-      return { merge_plain_bundles: n, merge_plain_s: Math.round(seconds * 100) / 100, merge_plain_records_per_s: Math.round(records / seconds) };
+      console.log(`Слияние без шифрования файла: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с, пиковая память ${peak.toFixed(0)} МБ.`);
+      return { merge_plain_bundles: n, merge_plain_s: Math.round(seconds * 100) / 100, merge_plain_records_per_s: Math.round(records / seconds),
+        merge_plain_cpu_records_per_s: Math.round(records / cpuS), merge_plain_peak_rss_mb: Math.round(peak) };
     }
     console.log(`Слияние: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с, пиковая память ${peak.toFixed(0)} МБ ` +
       `(после первых 10% файлов — ${rssAtTenth.toFixed(0)} МБ), база ${(size / 1024 / 1024).toFixed(0)} МБ.`);
@@ -175,9 +182,13 @@ export function benchMerge(state: ExchangeBenchState, n: number, plain = false):
   }
 }
 
-/** Section 3: the same rows inserted raw (prepared INSERTs, one transaction per school) — the ceiling. */
-export function benchCeiling(state: ExchangeBenchState, n: number): Figures {
-  const o = openDatabase(join(state.dir, 'ceiling.sqlite'));
+/**
+ * Section 3: the same rows inserted raw (prepared INSERTs, one transaction per school) — the ceiling. The file is
+ * opened exactly as the merge's (openWorkspaceFile: same cipher, key, page cache and pragmas), encrypted unless
+ * `plain`, so each merge is compared with inserts into its own kind of file.
+ */
+export function benchCeiling(state: ExchangeBenchState, n: number, plain = false): Figures {
+  const o = openBenchFile(join(state.dir, plain ? 'ceiling-plain.sqlite' : 'ceiling.sqlite'), plain).ctx;
   try {
     let insertMs = 0;
     let insertCpuMs = 0;
@@ -203,8 +214,10 @@ export function benchCeiling(state: ExchangeBenchState, n: number): Figures {
       insertCpuMs += cpuMs(cpu0);
     }
     const perS = Math.round(records / (insertMs / 1000));
-    console.log(`Потолок: прямая вставка тех же ${records} строк в SQLite — ${(insertMs / 1000).toFixed(1)} с, ${perS} строк/с.`);
-    return { ceiling_records_per_s: perS, ceiling_s: Math.round(insertMs / 10) / 100, ceiling_cpu_records_per_s: Math.round(records / (insertCpuMs / 1000)) };
+    const cpuPerS = Math.round(records / (insertCpuMs / 1000));
+    console.log(`Потолок${plain ? ' для незашифрованной базы' : ' (зашифрованная база, открыта как база муниципалитета)'}: прямая вставка тех же ${records} строк — ${(insertMs / 1000).toFixed(1)} с, ${perS} строк/с.`);
+    if (plain) return { ceiling_plain_bundles: n, ceiling_plain_records_per_s: perS, ceiling_plain_s: Math.round(insertMs / 10) / 100, ceiling_plain_cpu_records_per_s: cpuPerS };
+    return { ceiling_records_per_s: perS, ceiling_s: Math.round(insertMs / 10) / 100, ceiling_cpu_records_per_s: cpuPerS };
   } finally {
     o.raw.close();
   }
@@ -219,6 +232,7 @@ export function exchangeSections(n: number) {
     // The same merge on a plain file (up to 200 bundles): what whole-file encryption costs the municipality.
     { name: 'exchange: merge, plain', run: (): Figures => benchMerge(state!, Math.min(n, 200), true) },
     { name: 'exchange: ceiling', run: (): Figures => benchCeiling(state!, n) },
+    { name: 'exchange: ceiling, plain', run: (): Figures => benchCeiling(state!, Math.min(n, 200), true) },
     { name: 'exchange: cleanup', run: (): Figures => { rmSync(dir, { recursive: true, force: true }); return {}; } },
   ];
 }

@@ -16,7 +16,7 @@ import { isSqliteCode, knownError } from '../core/db-errors.js';
 import { getMeta, originId } from '../core/clock.js';
 import { deleteMeta } from '../core/meta.js';
 import { getRole } from '../core/school-profile.js';
-import { attachmentPath, fileStoreDir, sealAttachment } from '../core/attachment-path.js';
+import { attachmentPath, fileStoreDir, writeSealedFile } from '../core/attachment-path.js';
 import { openContainer, openEntries, parseJsonSafe, UUID_RE, type EntryReader, type Manifest, type ManifestEntry, type OpenedContainer } from './container.js';
 import { readTableEntry } from './stream-table.js';
 import { displayFingerprint, sha256 } from '../core/crypto.js';
@@ -261,6 +261,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
     let inserted = 0;
     /** Ids each table's merge wrote: only they can have gained a reference. */
     const written = new Map<string, Set<string>>();
+    const fresh = new Map<string, Set<string>>();
     ctx.raw.pragma('defer_foreign_keys = ON');
     if (prep.pin) pinSchool(ctx, m);
     for (const t of prep.tables) {
@@ -274,9 +275,11 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       if (t.table === 'attachment') attachmentIds = merger.written;
       inserted += merger.inserted;
       written.set(t.table, merger.written);
+      fresh.set(t.table, merger.fresh);
     }
     if (role === 'municipality') {
-      for (const t of prep.tables) checkOwnReferences(ctx.raw, t.table, written.get(t.table) ?? new Set());
+      const idsOf = (table: string) => prep.tables.find((x) => x.table === table)?.ids;
+      for (const t of prep.tables) checkOwnReferences(ctx.raw, t.table, written.get(t.table) ?? new Set(), { rows: t, fresh: fresh.get(t.table)!, idsOf });
       holdSchoolRows(ctx.raw, m.issuer.id, inserted);
       checkSchoolFiles(ctx.raw, m.issuer.id);
     }
@@ -303,7 +306,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
       const path = attachmentPath(ctx, 'attachment', id);
       if (!attachmentIds.has(id) && existsSync(path)) continue;
       mkdirSync(fileStoreDir(ctx, 'attachment'), { recursive: true });
-      writeFileSync(path + '.part', sealAttachment(ctx.raw, id, prep.reader.read(entry)), { flush: true });
+      writeSealedFile(ctx.raw, id, prep.reader.read(entry), path + '.part');
       if (existsSync(path)) {
         renameSync(path, path + '.prev');
         replaced.push(path);

@@ -115,7 +115,22 @@ export function currentSeq(raw: BetterSqlite3.Database, origin: string): number 
   return Number(getMeta(raw, seqKey(origin)) ?? '0');
 }
 
+/** Unwrapped keys by box and wrapped bytes: a department loading hundreds of files unwrapped them once per file. */
+const unwrapped = new WeakMap<SecretBox, Map<string, KeyPairs>>();
+
 function unwrap(box: SecretBox, k: KeyFile): KeyPairs {
+  const key = `${k.box}\0${k.signPrivate}\0${k.encryptPrivate}`;
+  let cache = unwrapped.get(box);
+  if (!cache) unwrapped.set(box, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const keys = unwrapOnce(box, k);
+  if (cache.size >= 8) cache.clear();
+  cache.set(key, keys);
+  return keys;
+}
+
+function unwrapOnce(box: SecretBox, k: KeyFile): KeyPairs {
   if (k.box !== box.kind) {
     throw new AppError('key_protected', k.box === 'safeStorage'
       ? 'Ключи этого рабочего места защищены хранилищем операционной системы. Выполните обмен из приложения «Опора».'

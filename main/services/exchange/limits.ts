@@ -6,20 +6,21 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BundleError, LIMITS, megabytes } from './reasons.js';
 import { AppError } from '../core/errors.js';
+import { cachedStatement } from './statements.js';
 
 /** Adds the rows a file inserted to the school's count and refuses the file if the school would hold too much. */
 export function holdSchoolRows(raw: BetterSqlite3.Database, schoolId: string, inserted: number): void {
-  const held = (raw.prepare('SELECT rows_held FROM municipality_school WHERE id = ?').pluck().get(schoolId) as number | undefined) ?? 0;
+  const held = (cachedStatement(raw, 'SELECT rows_held FROM municipality_school WHERE id = ?', true).get(schoolId) as number | undefined) ?? 0;
   const after = held + inserted;
   if (after > LIMITS.perSchool.rows) {
     throw new BundleError('school_limit', `записей стало бы ${after.toLocaleString('ru-RU')} при пределе ${LIMITS.perSchool.rows.toLocaleString('ru-RU')} на школу`);
   }
-  raw.prepare('UPDATE municipality_school SET rows_held = ? WHERE id = ?').run(after, schoolId);
+  cachedStatement(raw, 'UPDATE municipality_school SET rows_held = ? WHERE id = ?').run(after, schoolId);
 }
 
 /** The passed-on files the department would hold of the school after this file. */
 export function checkSchoolFiles(raw: BetterSqlite3.Database, schoolId: string): void {
-  const f = raw.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM attachment WHERE owner = ? AND share = 1 AND deleted_at IS NULL').get(schoolId) as { n: number; bytes: number };
+  const f = cachedStatement(raw, 'SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM attachment WHERE owner = ? AND share = 1 AND deleted_at IS NULL').get(schoolId) as { n: number; bytes: number };
   if (f.n > LIMITS.perSchool.files) throw new BundleError('school_limit', `переданных файлов стало бы ${f.n} при пределе ${LIMITS.perSchool.files} на школу`);
   if (f.bytes > LIMITS.perSchool.fileBytes) throw new BundleError('school_limit', `переданные файлы заняли бы ${megabytes(f.bytes)} при пределе ${megabytes(LIMITS.perSchool.fileBytes)} на школу`);
 }

@@ -11,6 +11,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BundleError } from './reasons.js';
 import { expectedId } from './ids.js';
+import { cachedStatement } from './statements.js';
 import { tableSpec, type DerivedId } from '../../../db/registry/index.js';
 import type { IncomingTable, VersionVector } from './tables.js';
 import type { ExchangeCounts } from '../../../preload/contract/exchange.js';
@@ -68,6 +69,8 @@ export class TableMerger {
   private cols: string[] = [];
   /** Ids written (new or replaced) in this merge: attachments need their files. */
   readonly written = new Set<string>();
+  /** Ids inserted straight from the incoming row (never seen before): the stored row is that row. */
+  readonly fresh = new Set<string>();
   /** Rows this merge added (ids the file had not held before): what the sender's row count grows by. */
   inserted = 0;
   private readonly derivedId: DerivedId | undefined;
@@ -82,24 +85,26 @@ export class TableMerger {
     private readonly now: string,
   ) {
     this.derivedId = tableSpec(table).derivedId;
-    this.selLocal = raw.prepare(`SELECT owner, origin, hlc, deleted_at FROM ${table} WHERE id = ?`);
-    this.selFull = raw.prepare(`SELECT * FROM ${table} WHERE id = ?`);
-    this.selVv = raw.prepare('SELECT vv FROM sync_version WHERE tbl = ? AND id = ?').pluck();
-    this.setVv = raw.prepare('INSERT INTO sync_version (tbl, id, vv) VALUES (?, ?, ?) ON CONFLICT (tbl, id) DO UPDATE SET vv = excluded.vv');
-    this.delVv = raw.prepare('DELETE FROM sync_version WHERE tbl = ? AND id = ?');
-    this.selConflicts = raw.prepare('SELECT hlc, origin, vv, data FROM sync_conflict WHERE tbl = ? AND id = ? AND dismissed = 0');
-    this.selDismissed = raw.prepare('SELECT 1 FROM sync_conflict WHERE tbl = ? AND id = ? AND hlc = ? AND dismissed = 1');
-    this.delConflicts = raw.prepare('DELETE FROM sync_conflict WHERE tbl = ? AND id = ? AND dismissed = 0');
-    this.insConflict = raw.prepare('INSERT OR REPLACE INTO sync_conflict (tbl, id, hlc, origin, vv, data, detected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+    const st = (sql: string, pluck = false) => cachedStatement(raw, sql, pluck);
+    this.selLocal = st(`SELECT owner, origin, hlc, deleted_at FROM ${table} WHERE id = ?`);
+    this.selFull = st(`SELECT * FROM ${table} WHERE id = ?`);
+    this.selVv = st('SELECT vv FROM sync_version WHERE tbl = ? AND id = ?', true);
+    this.setVv = st('INSERT INTO sync_version (tbl, id, vv) VALUES (?, ?, ?) ON CONFLICT (tbl, id) DO UPDATE SET vv = excluded.vv');
+    this.delVv = st('DELETE FROM sync_version WHERE tbl = ? AND id = ?');
+    this.selConflicts = st('SELECT hlc, origin, vv, data FROM sync_conflict WHERE tbl = ? AND id = ? AND dismissed = 0');
+    this.selDismissed = st('SELECT 1 FROM sync_conflict WHERE tbl = ? AND id = ? AND hlc = ? AND dismissed = 1');
+    this.delConflicts = st('DELETE FROM sync_conflict WHERE tbl = ? AND id = ? AND dismissed = 0');
+    this.insConflict = st('INSERT OR REPLACE INTO sync_conflict (tbl, id, hlc, origin, vv, data, detected_at, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
   }
 
   private prepareWrites(columns: string[]) {
     const cols = [...columns.filter((c) => c !== '_vv'), ...Object.keys(this.fill).filter((c) => !columns.includes(c))];
     if (cols.join(',') === this.cols.join(',') && this.insert) return;
     this.cols = cols;
-    this.insert = this.raw.prepare(`INSERT INTO ${this.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-    this.tryInsert = this.raw.prepare(`INSERT INTO ${this.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`);
-    this.update = this.raw.prepare(`UPDATE ${this.table} SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+    const list = cols.join(', '), marks = cols.map(() => '?').join(', ');
+    this.insert = cachedStatement(this.raw, `INSERT INTO ${this.table} (${list}) VALUES (${marks})`);
+    this.tryInsert = cachedStatement(this.raw, `INSERT INTO ${this.table} (${list}) VALUES (${marks}) ON CONFLICT (id) DO NOTHING`);
+    this.update = cachedStatement(this.raw, `UPDATE ${this.table} SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   }
 
   private values(data: Record<string, unknown>): unknown[] {
@@ -126,34 +131,43 @@ export class TableMerger {
     const iHlc = t.columns.indexOf('hlc');
     const iDel = t.columns.indexOf('deleted_at');
     const colIdx = this.cols.map((c) => t.columns.indexOf(c));
-    for (const row of t.rows) {
+    // One array of values bound for every row (better-sqlite3 binds an array as the positional values).
+    const vals: unknown[] = this.cols.map((c) => this.fill[c]);
+    const derivedCols = this.derivedId && this.derivedId !== 'owner' ? new Map(this.derivedId.columns.map((c) => [c, t.columns.indexOf(c)])) : null;
+    let row: unknown[] = [];
+    const valueOf = (c: string) => row[derivedCols?.get(c) ?? t.columns.indexOf(c)];
+    for (row of t.rows) {
       if (row[iOwner] !== this.owner) throw new BundleError('wrong_owner', `${this.table}`);
       const id = row[iId] as string;
       // Ids that are derived from the owner cannot be claimed by another sender (squatting a school's id).
-      const expected = expectedId(this.derivedId, this.owner, (c) => row[t.columns.indexOf(c)]);
+      const expected = expectedId(this.derivedId, this.owner, valueOf);
       if (expected !== null && id !== expected) throw new BundleError('wrong_owner', this.table);
       const origin = row[iOrigin] as string;
       const hlc = row[iHlc] as string;
-      const vvIn = t.vvIndex >= 0 && row[t.vvIndex] ? (row[t.vvIndex] as VersionVector) : { [origin]: hlc };
+      const hasVv = t.vvIndex >= 0 && !!row[t.vvIndex];
       const tomb = row[iDel] !== null;
+      for (let k = 0; k < colIdx.length; k++) if (colIdx[k]! >= 0) vals[k] = row[colIdx[k]!];
       // Fast path: a record never seen is inserted straight from the row, in write order.
-      if (this.tryInsert!.run(...colIdx.map((i, k) => (i >= 0 ? row[i] : this.fill[this.cols[k]!]))).changes === 1) {
+      if (this.tryInsert!.run(vals).changes === 1) {
         this.inserted++;
-        if (t.vvIndex >= 0 && row[t.vvIndex]) this.setVv.run(this.table, id, JSON.stringify(vvIn));
+        if (hasVv) this.setVv.run(this.table, id, JSON.stringify(row[t.vvIndex]));
         this.written.add(id);
+        this.fresh.add(id);
         if (tomb) counts.deleted++;
         else counts.new++;
         continue;
       }
+      const vvIn = hasVv ? (row[t.vvIndex] as VersionVector) : { [origin]: hlc };
       const local = this.selLocal.get(id) as { owner: string; origin: string; hlc: string; deleted_at: string | null };
       if (local.owner !== this.owner) throw new BundleError('wrong_owner', `${this.table}`);
       if (local.hlc === hlc && local.origin === origin) {
         counts.unchanged++;
         continue;
       }
+      const r = row;
       const rowData = () => {
         const o: Record<string, unknown> = {};
-        t.columns.forEach((c, i) => { if (c !== '_vv') o[c] = row[i]; });
+        t.columns.forEach((c, i) => { if (c !== '_vv') o[c] = r[i]; });
         return o;
       };
       this.mergeVersion(id, local, { hlc, origin, vv: vvIn, data: null, source: 'incoming' }, rowData, tomb, counts);
