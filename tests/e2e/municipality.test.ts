@@ -1,17 +1,13 @@
 /**
  * The municipality workspace in a real browser: 25 demo schools merged through the real export → import
- * path; the dashboard is filtered and sorted, a school is opened (merged data, curator's comment), and
- * reports are generated through the UI, downloaded and read back.
+ * path; the dashboard is filtered and sorted, a school is opened (merged data, curator's comment), the charts
+ * drawn. The reports of the same municipality, through the UI: municipality-reports.test.ts (run beside this one).
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { launchApp, type AppSession } from './browser.js';
-import { tempDir } from '../helpers.js';
 import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { generateMunicipalityDemo } from '../../main/services/municipality/demo.js';
-import { readDocx } from '../unit/report-reader.js';
-import { readXlsxTables } from '../../main/services/reports/xlsx.js';
+import { demoMunicipalityDir } from './demo-fixture.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 let app: AppSession | undefined;
@@ -21,10 +17,9 @@ afterEach(async () => {
 });
 
 describe('муниципалитет в браузере', () => {
-  it('сводка по 25 школам: фильтр, сортировка, карточка школы, справки через интерфейс', async () => {
-    const dataDir = tempDir('opora-e2e-mun-');
+  it('сводка по 25 школам: фильтр, сортировка, карточка школы, графики', async () => {
+    const dataDir = await demoMunicipalityDir({ schools: 25, seed: 5, now: NOW });
     const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
-    await generateMunicipalityDemo(w.ctx, { schools: 25, seed: 5 });
     const group1 = w.ctx.raw.prepare("SELECT COUNT(*) FROM municipality_school s JOIN partner_group g ON g.id = s.partner_group_id WHERE g.number = 1").pluck().get() as number;
     w.close();
 
@@ -73,23 +68,6 @@ describe('муниципалитет в браузере', () => {
     await page.getByRole('tab', { name: 'Графики' }).click();
     await page.getByTestId('charts').locator('.recharts-surface').first().waitFor();
 
-    // A report through the UI: the roadmap справка as .docx, then the monitoring tables as .xlsx.
-    await page.getByRole('navigation').getByText('Отчёты', { exact: true }).click();
-    await page.getByTestId('report-kind-roadmap').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-start').click()]);
-    expect(download.suggestedFilename()).toMatch(/^Справка_об_итогах_дорожной_карты_Управление_образования_Ирбитского_муниципального_образования_01\.09\.2026-\d\d\.\d\d\.\d{4}\.docx$/);
-    const docx = await readDocx(readFileSync((await download.path())!));
-    expect(docx.paragraphs[2]).toBe('Информационная справка');
-    expect(docx.tables[0]!.rows[0]!.cells).toEqual(['№ п/п', 'Мероприятие', 'Сроки', 'Ответственные', 'Отметка о выполнении']);
-    await page.getByTestId('report-saved').waitFor();
-
-    await page.getByTestId('report-kind-monitoring').click();
-    await page.getByText('Таблицы в Excel (.xlsx)').click();
-    const [x] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-start').click()]);
-    expect(x.suggestedFilename()).toMatch(/\.xlsx$/);
-    const sheets = await readXlsxTables(readFileSync((await x.path())!));
-    expect(sheets[0]!.name).toBe('Мониторинг');
-    expect(sheets[0]!.rows).toHaveLength(26);
     expect(app.errors).toEqual([]);
   }, 120_000);
 });

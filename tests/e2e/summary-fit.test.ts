@@ -4,11 +4,8 @@
  * there is kept. With SHOTS=<folder> the summary is saved at 1366×768 and 1920×1080.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { join } from 'node:path';
 import { launchApp, shotsAtBothSizes, type AppSession } from './browser.js';
-import { tempDir } from '../helpers.js';
-import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
-import { generateMunicipalityDemo } from '../../main/services/municipality/demo.js';
+import { demoMunicipalityDir } from './demo-fixture.js';
 
 const NOW = () => new Date('2026-11-25T10:00:00');
 let app: AppSession | undefined;
@@ -19,10 +16,7 @@ afterEach(async () => {
 
 describe('сводка по школам на ноутбуке 1366×768', () => {
   it('столбцы помещаются без прокрутки вбок; скрытые — в «Столбцах»', async () => {
-    const dataDir = tempDir('opora-e2e-summary-fit-');
-    const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
-    await generateMunicipalityDemo(w.ctx, { schools: 8, seed: 5 });
-    w.close();
+    const dataDir = await demoMunicipalityDir({ schools: 8, seed: 5, now: NOW });
 
     app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
     const { page } = app;

@@ -13,7 +13,7 @@ import { openWorkspaceFile } from '../../main/cli/workspace-file.js';
 import { initMunicipality } from '../../main/services/core/municipality-profile.js';
 import { enrollSchool, openEnrollment, exportToFolder, importFile } from '../../main/services/exchange/index.js';
 import { generateDemo } from '../../main/services/school/demo.js';
-import { generateMunicipalityDemo } from '../../main/services/municipality/demo.js';
+import { demoMunicipalityDir } from './demo-fixture.js';
 import { count } from '../../common/format.js';
 import { NOUNS } from '../../common/nouns.js';
 import { schoolShortName } from '../../common/school-name.js';
@@ -70,9 +70,8 @@ describe('версии и квитанции — в браузере', () => {
   }, 120_000);
 
   it('управление видит версию каждой школы и кто не сдал файл', async () => {
-    const dataDir = tempDir('opora-e2e-versions-mun-');
+    const dataDir = await demoMunicipalityDir({ schools: 8, seed: 5, now: NOW });
     const w = openWorkspaceFile(join(dataDir, 'opora.sqlite'), NOW);
-    await generateMunicipalityDemo(w.ctx, { schools: 8, seed: 5 });
     // Two schools still on the first release; the demo's files are older than November for three.
     const ids = w.ctx.raw.prepare("SELECT id FROM municipality_school WHERE app_version <> '' ORDER BY name").pluck().all() as string[];
     for (const id of ids.slice(0, 2)) w.ctx.raw.prepare("UPDATE municipality_school SET app_version = '0.1.0', reads_schema = 70 WHERE id = ?").run(id);
