@@ -21,6 +21,10 @@ import { Term } from '../../components/Term';
 // One collator for the sort: localeCompare(…, 'ru') builds a new one for every pair of rows compared.
 const RU = new Intl.Collator('ru');
 
+// A filter's list is built when opened, not kept (hidden) in the page: on an old laptop the hidden lists were
+// placed beside their fields on the first screen, which cost it a style pass of the whole page.
+const LIST_CLOSED = { keepMounted: false };
+
 type SortKey = 'name' | 'version' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
 const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
@@ -116,9 +120,9 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
     <Stack>
       <Group align="flex-end" wrap="wrap">
         <TextInput leftSection={<IconSearch size={16} />} placeholder="Поиск школы" aria-label="Поиск школы" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={240} />
-        <Select label="Кластер" placeholder="Все" clearable data={opts((r) => r.cluster)} value={cluster} onChange={setCluster} w={120} data-testid="filter-cluster" />
-        <Select label="Группа качества" placeholder="Все" clearable data={opts((r) => r.quality_group)} value={qg} onChange={setQg} w={150} data-testid="filter-quality-group" />
-        <Select label="Партнёрская группа" placeholder="Все" clearable data={opts((r) => r.partner_group_number)} value={pg} onChange={setPg} w={170} data-testid="filter-partner-group" />
+        <Select label="Кластер" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.cluster)} value={cluster} onChange={setCluster} w={120} data-testid="filter-cluster" />
+        <Select label="Группа качества" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.quality_group)} value={qg} onChange={setQg} w={150} data-testid="filter-quality-group" />
+        <Select label="Партнёрская группа" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.partner_group_number)} value={pg} onChange={setPg} w={170} data-testid="filter-partner-group" />
         <Checkbox label="Только требующие внимания" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.currentTarget.checked)} mb={8} data-testid="filter-attention" />
         <ExcelButton title="Школы — сводка" columns={DASHBOARD_EXCEL} rows={filtered} testId="dashboard-excel" />
         <Button variant="default" onClick={() => setNotSubmitted(true)} data-testid="not-submitted-open">Кто не сдал…</Button>
