@@ -88,7 +88,11 @@ async function timeFirstScreen(browser: Browser, url: string, ready: Target['rea
     await page.goto(url, { waitUntil: 'commit' });
     // Checked on every animation frame in the page itself: performance.now() counts from the navigation's start.
     const screen = await (await page.waitForFunction(ready, undefined, { polling: 'raf', timeout: 60_000 })).jsonValue() as number;
-    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+    // The screen may be ready in the frame that paints it first: the paint entry comes a moment after.
+    const fcp = await page.evaluate(() => new Promise<number>((done) => {
+      new PerformanceObserver((list) => { const e = list.getEntriesByName('first-contentful-paint')[0]; if (e) done(e.startTime); }).observe({ type: 'paint', buffered: true });
+      setTimeout(() => done(-1), 5000);
+    }));
     return { screen, fcp };
   } finally {
     await context.close();

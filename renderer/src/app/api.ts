@@ -51,7 +51,11 @@ export class CallError extends Error {
 
 /** Calls main and returns the value, or throws a CallError carrying the Russian message. */
 export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const r = await bridge.call(name, input);
+  return settle(name, await bridge.call(name, input));
+}
+
+/** A call's answer as call() gives it: the value, or a CallError (and the lock screen when main says locked). */
+export function settle<K extends CallName>(name: K, r: CallResult<CallOutput<K>>): CallOutput<K> {
   // The workspace is locked (or a file behind its password was just opened): the lock screen asks main again.
   if (!r.ok && r.code === 'locked' && name !== 'privacy.state') window.dispatchEvent(new Event(LOCKED_EVENT));
   if (!r.ok) throw new CallError(r.code, r.message, r.fieldErrors);

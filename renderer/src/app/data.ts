@@ -1,6 +1,7 @@
 /** Small hooks over the contract: load a call's value, reload it when something was saved. */
 import { useCallback, useEffect, useState, createContext, useContext } from 'react';
-import { call, CallError } from './api';
+import { CallError } from './api';
+import { firstCall, takePrefetched, valueNow } from './boot';
 import type { CallName, CallInput, CallOutput } from '../../../preload/contract/index';
 
 /** Bumped after every successful write, so every visible list reloads. */
@@ -12,15 +13,21 @@ export function useDataVersion() {
 
 export function useCall<K extends CallName>(name: K, input: CallInput<K> | null, deps: unknown[] = []) {
   const { version } = useDataVersion();
-  const [value, setValue] = useState<CallOutput<K> | null>(null);
+  // The first screen's answer may already be in (boot.ts): shown at once, the first load only waits for it.
+  const [first] = useState(() => { const slot = takePrefetched(name, input); return { slot, shown: valueNow(slot) !== null }; });
+  const [value, setValue] = useState<CallOutput<K> | null>(() => valueNow(first.slot));
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(() => value === null);
   const key = JSON.stringify(input);
   const load = useCallback(async () => {
     if (input === null) return;
+    const { slot, shown } = first;
+    first.slot = undefined;
+    first.shown = false;
+    if (shown) return;
     setLoading(true);
     try {
-      setValue(await call(name, input));
+      setValue(await firstCall(slot, name, input));
       setError(null);
     } catch (e) {
       setError(e instanceof CallError ? e.message : 'Не удалось загрузить данные.');

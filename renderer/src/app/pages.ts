@@ -3,7 +3,7 @@
  * for the shell and the page it shows, not for every form, chart and dialog of the app. `preloadPages` fetches
  * the rest of a role's pages a few seconds after the first screen is up, so a click later does not wait for the network.
  */
-import { lazy } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 
 const load = {
   dashboard: () => import('../features/dashboard/DashboardPage'),
@@ -24,7 +24,24 @@ const load = {
   backups: () => import('../features/settings/BackupsPanel'),
 };
 
-export const DashboardPage = lazy(() => load.dashboard().then((m) => ({ default: m.DashboardPage })));
+type FirstPage = 'dashboard' | 'schools';
+const firstPages: { [K in FirstPage]?: Awaited<ReturnType<(typeof load)[K]>> } = {};
+
+/** The first screen's page, fetched beside its data (boot.ts); once its script is in, it is drawn at once. */
+export function preloadFirstPage(key: FirstPage): Promise<void> {
+  return load[key]().then((m) => { (firstPages as Record<string, unknown>)[key] = m; }, () => {});
+}
+
+/** A lazy page that skips the round of «loading» when boot.ts has its script in already. */
+function firstPage<K extends FirstPage, P extends object>(key: K, pick: (m: NonNullable<(typeof firstPages)[K]>) => ComponentType<P>) {
+  const Lazy = lazy(() => load[key]().then((m) => ({ default: pick(m as NonNullable<(typeof firstPages)[K]>) })));
+  return function Page(props: P) {
+    const m = firstPages[key];
+    return createElement((m ? pick(m) : Lazy) as ComponentType<P>, props);
+  };
+}
+
+export const DashboardPage = firstPage('dashboard', (m) => m.DashboardPage);
 export const ProgrammePage = lazy(() => load.programme().then((m) => ({ default: m.ProgrammePage })));
 export const MentoringPage = lazy(() => load.mentoring().then((m) => ({ default: m.MentoringPage })));
 export const RiskGroupPage = lazy(() => load.risk().then((m) => ({ default: m.RiskGroupPage })));
@@ -32,7 +49,7 @@ export const EventsPage = lazy(() => load.events().then((m) => ({ default: m.Eve
 export const SchoolProfilePage = lazy(() => load.profile().then((m) => ({ default: m.SchoolProfilePage })));
 export const ExchangePage = lazy(() => load.exchange().then((m) => ({ default: m.ExchangePage })));
 export const ReportsPage = lazy(() => load.reports().then((m) => ({ default: m.ReportsPage })));
-export const MunicipalityPage = lazy(() => load.schools().then((m) => ({ default: m.MunicipalityPage })));
+export const MunicipalityPage = firstPage('schools', (m) => m.MunicipalityPage);
 export const FromMunicipalityPage = lazy(() => load.municipal().then((m) => ({ default: m.FromMunicipalityPage })));
 export const SettingsPage = lazy(() => load.settings().then((m) => ({ default: m.SettingsPage })));
 export const RecycleBinPage = lazy(() => load.bin().then((m) => ({ default: m.RecycleBinPage })));

@@ -8,13 +8,16 @@ import { Center, Loader } from '@mantine/core';
 import type { PrivacyState } from '../../../../preload/contract/index';
 import { call, LOCKED_EVENT } from '../../app/api';
 import { useDataVersion } from '../../app/data';
+import { firstCall, takePrefetched, valueNow, WINDOW_OPENED } from '../../app/boot';
 import { PrivacyContext } from './privacy';
 
 // Only a locked window shows it: an open one does not wait for its script.
 const LockScreen = lazy(() => import('./LockScreen').then((m) => ({ default: m.LockScreen })));
 
 export function LockGate(props: { children: ReactNode }) {
-  const [state, setState] = useState<PrivacyState | null>(null);
+  // The entry script asked already (boot.ts): its answer, when in, is the first render's.
+  const [first] = useState(() => takePrefetched('privacy.state', WINDOW_OPENED));
+  const [state, setState] = useState<PrivacyState | null>(() => valueNow(first));
   const { bump, version } = useDataVersion();
   // bump changes with every data version; set must not, or the window-opened check below would run again.
   const bumpRef = useRef(bump);
@@ -32,8 +35,9 @@ export function LockGate(props: { children: ReactNode }) {
 
   // A window that opens (or reloads) starts locked when a password is set: whoever sits down next must know it.
   useEffect(() => {
-    void call('privacy.state', { windowOpened: true }).then(set, () => setState({ locked: false, lost: false, hasPassword: false, keyStore: 'plain', idleMinutes: 0, suggestPassword: false }));
-  }, [set]);
+    if (valueNow(first)) return void set(valueNow(first)!);
+    void firstCall(first, 'privacy.state', WINDOW_OPENED).then(set, () => setState({ locked: false, lost: false, hasPassword: false, keyStore: 'plain', idleMinutes: 0, suggestPassword: false }));
+  }, [set, first]);
   // A refusal as locked anywhere (an idle lock, a file behind its password just switched to): ask main now.
   useEffect(() => {
     const onLocked = () => void reload();

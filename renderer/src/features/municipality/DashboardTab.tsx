@@ -6,24 +6,26 @@
  */
 import { schoolSortKey } from '../../../../common/sort';
 import { Fragment, useMemo, useState } from 'react';
-import { Table, Group, Select, TextInput, Text, UnstyledButton, Badge, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
+import { Table, Group, Select, TextInput, Text, UnstyledButton, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
 import { NotSubmittedModal } from './NotSubmittedModal';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
-import { formatDate, count, formatPercent, daysAgo } from '../../../../common/format';
-import { riskCategory } from '../../../../common/labels';
-import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labels';
+import { formatDate, count } from '../../../../common/format';
+import { ATTENTION, groupText } from '../../../../common/roster-labels';
 import type { DashboardRow } from '../../../../preload/contract/index';
 import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 import { StickyTable, useHiddenColumns } from '../../components/StickyTable';
 import { Term } from '../../components/Term';
+import { SummaryRow } from './SummaryRow';
 
 // One collator for the sort: localeCompare(…, 'ru') builds a new one for every pair of rows compared.
 const RU = new Intl.Collator('ru');
 
-type SortKey = 'name' | 'version' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
+// A filter's list is built when opened, not kept (hidden) in the page: on an old laptop the hidden lists were
+// placed beside their fields on the first screen, which cost it a style pass of the whole page.
+const LIST_CLOSED = { keepMounted: false };
 
-const riskText = (r: DashboardRow) => riskCategory.codes.filter((c) => r.riskByCategory[c]).map((c) => `${riskCategory.labels[c]}: ${r.riskByCategory[c]}`).join('\n');
+type SortKey = 'name' | 'version' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
 export const DASHBOARD_EXCEL: ExcelColumn<DashboardRow>[] = [
   { key: 'name', header: 'ОО', value: (r) => r.label },
@@ -111,14 +113,13 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
       </Table.Th>
     );
   };
-  const bad = (on: boolean, why: string) => (on ? { className: 'cell-attention', 'data-attention': why, title: why } : {});
   return (
     <Stack>
       <Group align="flex-end" wrap="wrap">
         <TextInput leftSection={<IconSearch size={16} />} placeholder="Поиск школы" aria-label="Поиск школы" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={240} />
-        <Select label="Кластер" placeholder="Все" clearable data={opts((r) => r.cluster)} value={cluster} onChange={setCluster} w={120} data-testid="filter-cluster" />
-        <Select label="Группа качества" placeholder="Все" clearable data={opts((r) => r.quality_group)} value={qg} onChange={setQg} w={150} data-testid="filter-quality-group" />
-        <Select label="Партнёрская группа" placeholder="Все" clearable data={opts((r) => r.partner_group_number)} value={pg} onChange={setPg} w={170} data-testid="filter-partner-group" />
+        <Select label="Кластер" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.cluster)} value={cluster} onChange={setCluster} w={120} data-testid="filter-cluster" />
+        <Select label="Группа качества" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.quality_group)} value={qg} onChange={setQg} w={150} data-testid="filter-quality-group" />
+        <Select label="Партнёрская группа" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.partner_group_number)} value={pg} onChange={setPg} w={170} data-testid="filter-partner-group" />
         <Checkbox label="Только требующие внимания" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.currentTarget.checked)} mb={8} data-testid="filter-attention" />
         <ExcelButton title="Школы — сводка" columns={DASHBOARD_EXCEL} rows={filtered} testId="dashboard-excel" />
         <Button variant="default" onClick={() => setNotSubmitted(true)} data-testid="not-submitted-open">Кто не сдал…</Button>
@@ -135,36 +136,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {filtered.map((r) => (
-              <Table.Tr key={r.schoolId} className="row-click" onClick={() => onOpen(r.schoolId)} data-school-id={r.schoolId} data-testid="dashboard-row">
-                {cols.visible('name') && (
-                  <Table.Td>
-                    <Text size="sm" fw={500} title={r.name} style={{ whiteSpace: r.label.length <= 24 ? 'nowrap' : undefined }}>{r.label}</Text>
-                    <Group gap={4}>
-                      {r.is_nor ? <Badge size="xs" color="orange" variant="light" title="Школа с низкими образовательными результатами">НОР</Badge> : null}
-                      {r.is_nsu ? <Badge size="xs" color="grape" variant="light">НСУ</Badge> : null}
-                      {r.partner_group_number ? <Text size="xs" c="dimmed">{r.partner_group_number} группа</Text> : null}
-                    </Group>
-                  </Table.Td>
-                )}
-                {cols.visible('qg') && <Table.Td>{r.quality_group ?? '—'} <Text span size="xs" c="dimmed">{levelShort(r.quality_level)}</Text></Table.Td>}
-                {cols.visible('age') && <Table.Td {...bad(r.lastBundleAt === null || (r.bundleAgeDays ?? 0) > 45, r.lastBundleAt ? ATTENTION.bundleOld : ATTENTION.noBundle)}>{r.lastBundleAt ? <>{formatDate(r.lastBundleAt)}<Text size="xs" c="dimmed">{daysAgo(r.bundleAgeDays ?? 0)}</Text></> : 'не поступали'}</Table.Td>}
-                {cols.visible('done') && <Table.Td>{r.activitiesDone} из {r.activitiesTotal}</Table.Td>}
-                {cols.visible('overdue') && <Table.Td {...bad(r.activitiesOverdue > 0, ATTENTION.overdue)}>{r.activitiesOverdue}</Table.Td>}
-                {cols.visible('decisions') && <Table.Td {...bad(r.decisionsOverdue > 0, ATTENTION.decisions)}>{r.decisionsOverdue}</Table.Td>}
-                {cols.visible('municipal') && <Table.Td {...bad(r.municipalOverdue > 0, ATTENTION.municipal)} data-testid="municipal-overdue">{r.municipalOverdue}</Table.Td>}
-                {cols.visible('mentor') && <Table.Td {...bad(r.needMentor > r.withMentor, ATTENTION.mentors)}>{r.needMentor ? <>{r.withMentor} из {r.needMentor}<Text size="xs" c="dimmed">{formatPercent(r.mentorShare)}</Text></> : '—'}</Table.Td>}
-                {cols.visible('trained') && <Table.Td>{r.trainedThisYear}</Table.Td>}
-                {cols.visible('risk') && (
-                  <Table.Td>
-                    {/* The browser's own hint, not a Tooltip per row: 300 rows of floating popovers cost the first paint. */}
-                    <span title={r.riskTotal ? riskText(r) : undefined}>{r.riskTotal}</span>
-                  </Table.Td>
-                )}
-                {cols.visible('events') && <Table.Td>{r.eventsThisTerm}</Table.Td>}
-                {cols.visible('version') && <Table.Td data-testid="app-version">{r.appVersion ?? '—'}{r.appOutdated && <Text size="xs" c="orange.8">старше вашей</Text>}</Table.Td>}
-              </Table.Tr>
-            ))}
+            {filtered.map((r) => <SummaryRow key={r.schoolId} r={r} visible={cols.visible} onOpen={onOpen} />)}
           </Table.Tbody>
         </Table>
       </StickyTable>
