@@ -40,6 +40,8 @@ describe('первый экран: данные запрошены, пока г�
       app = await launchApp({ dataDir, now: NOW, viewport: { width: 1366, height: 768 } });
       const { page } = app;
       await page.getByTestId(c.ready).first().waitFor();
+      // The first opening's own late questions (a reload after something it saved) are not the second opening's.
+      await page.waitForLoadState('networkidle');
 
       // Opened again with the page's script held back until its data has been asked for.
       let release!: () => void;
