@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongFirst from './tests/sequencer';
 
 /**
  * Test files run in parallel worker processes (vitest's default on two cores is one): the browser walks spend
@@ -22,5 +23,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['tests/global-setup.ts'],
+    // The long files first (tests/sequencer.ts): on a clean clone vitest would start them last.
+    sequence: { sequencer: LongFirst },
   },
 });

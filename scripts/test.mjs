@@ -3,7 +3,7 @@
  *
  *   node scripts/test.mjs        the type check and the layer rules beside the whole suite (unit + browser),
  *                                all three at once; fails if any fails, with each one's output in one piece
- *   node scripts/test.mjs unit   the unit tests only, without the slowest (SLOW below, which `npm test` runs):
+ *   node scripts/test.mjs unit   the unit tests only, without the slowest (SLOW in tests/slow-files.mjs, which `npm test` runs first):
  *                                no renderer build, no browser — the inner loop, under a minute
  *
  * Extra arguments go to vitest (`npm run test:unit -- tests/unit/rules.test.ts`).
@@ -11,16 +11,9 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SLOW } from '../tests/slow-files.mjs';
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../..');
-/**
- * The unit files that take longest (fuzzing every byte of a bundle, many schools' files merged, the command line
- * as separate processes, LibreOffice opening documents): `npm test` runs them, the inner loop leaves them out.
- */
-const SLOW = [
-  'exchange-hostile', 'report-municipality', 'cli-exchange', 'exchange-roundtrip', 'exchange-merge', 'exchange-school-limits',
-  'municipal-demo', 'exchange-trust', 'report-xml-chars', 'report-sentences', 'cli-documents', 'exchange-review', 'file-read-whole',
-];
 const [mode, ...rest] = process.argv.slice(2);
 const unit = mode === 'unit';
 const vitestArgs = unit
