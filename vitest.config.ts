@@ -21,6 +21,9 @@ export default defineConfig({
     isolate: false,
     // Three workers share two cores, so a test may take twice what it takes alone.
     testTimeout: 60_000,
+    // A screen polled after a click (a page's script and data on their way, two cores shared by three files and their
+    // browsers) may take more than vitest's default second to show; a poll that will never succeed still fails.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     globalSetup: ['tests/global-setup.ts'],
     // The long files first (tests/sequencer.ts): on a clean clone vitest would start them last.
