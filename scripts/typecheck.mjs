@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../..');
-const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+const tsc = join(REPO, 'node_modules', 'typescript-native', 'bin', 'tsc');
 const haveElectron = existsSync(join(REPO, 'node_modules', 'electron', 'electron.d.ts'));
 
 let project = join(REPO, 'tsconfig.json');
