@@ -20,13 +20,18 @@ function start<K extends CallName>(name: K, input: CallInput<K>): Promise<CallRe
   return promise;
 }
 
-/** The answer started here for this call, handed out once: a later load (after a save) asks main again. */
+/**
+ * The answer started here for this call, if any. Looking does not hand it out: a render React throws away (a
+ * sibling's script still on its way) looks again, and must find it — else the page asks main a second time.
+ * The component hands it out (dropPrefetched) when its first load runs; a later load (after a save) asks main again.
+ */
 export function takePrefetched<K extends CallName>(name: K, input: CallInput<K> | null): Slot<CallOutput<K>> | undefined {
   if (input === null) return undefined;
-  const key = keyOf(name, input);
-  const slot = slots.get(key);
-  slots.delete(key);
-  return slot as Slot<CallOutput<K>> | undefined;
+  return slots.get(keyOf(name, input)) as Slot<CallOutput<K>> | undefined;
+}
+
+export function dropPrefetched<K extends CallName>(name: K, input: CallInput<K>): void {
+  slots.delete(keyOf(name, input));
 }
 
 /** The value of an answer already in, if it is one: the first render shows it instead of a spinner. */

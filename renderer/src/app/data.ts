@@ -1,7 +1,7 @@
 /** Small hooks over the contract: load a call's value, reload it when something was saved. */
 import { useCallback, useEffect, useState, createContext, useContext } from 'react';
 import { CallError } from './api';
-import { firstCall, takePrefetched, valueNow } from './boot';
+import { dropPrefetched, firstCall, takePrefetched, valueNow } from './boot';
 import type { CallName, CallInput, CallOutput } from '../../../preload/contract/index';
 
 /** Bumped after every successful write, so every visible list reloads. */
@@ -22,6 +22,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K> | null,
   const load = useCallback(async () => {
     if (input === null) return;
     const { slot, shown } = first;
+    if (slot) dropPrefetched(name, input);
     first.slot = undefined;
     first.shown = false;
     if (shown) return;

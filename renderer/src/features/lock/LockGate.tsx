@@ -8,7 +8,7 @@ import { Center, Loader } from '@mantine/core';
 import type { PrivacyState } from '../../../../preload/contract/index';
 import { call, LOCKED_EVENT } from '../../app/api';
 import { useDataVersion } from '../../app/data';
-import { firstCall, takePrefetched, valueNow, WINDOW_OPENED } from '../../app/boot';
+import { dropPrefetched, firstCall, takePrefetched, valueNow, WINDOW_OPENED } from '../../app/boot';
 import { PrivacyContext } from './privacy';
 
 // Only a locked window shows it: an open one does not wait for its script.
@@ -35,6 +35,7 @@ export function LockGate(props: { children: ReactNode }) {
 
   // A window that opens (or reloads) starts locked when a password is set: whoever sits down next must know it.
   useEffect(() => {
+    dropPrefetched('privacy.state', WINDOW_OPENED);
     if (valueNow(first)) return void set(valueNow(first)!);
     void firstCall(first, 'privacy.state', WINDOW_OPENED).then(set, () => setState({ locked: false, lost: false, hasPassword: false, keyStore: 'plain', idleMinutes: 0, suggestPassword: false }));
   }, [set, first]);
