@@ -48,7 +48,8 @@ describe('передача файла, который программа не м
     await dialog.getByTestId('share-confirm').click();
     await page.getByText('Файл уйдёт в управление образования').waitFor();
     await dialog.waitFor({ state: 'detached' });
-    await expect(row.locator('input[type=checkbox]').isChecked()).resolves.toBe(true);
+    // The list reloads after the save: the tick shows once it is back (the dialog may be gone before that).
+    await expect.poll(() => row.locator('input[type=checkbox]').isChecked()).toBe(true);
     await shot(page, 'share-done');
     // The access log says it in Russian: who passed on a file the program could not read.
     await page.keyboard.press('Escape');

@@ -7,13 +7,14 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
-import { TextInput, Textarea, Select, MultiSelect, NumberInput, Checkbox, Button, Group, Alert, Stack, Modal, Text, SimpleGrid, Divider } from '@mantine/core';
+import { TextInput, Select, MultiSelect, NumberInput, Checkbox, Button, Group, Alert, Stack, Modal, Text, SimpleGrid, Divider } from '@mantine/core';
 import { call, CallError } from '../app/api';
 import { useDataVersion, useCall } from '../app/data';
 import { contract, type EntityName, type Row } from '../../../preload/contract/index';
 import { TypedDateInput } from './TypedDateInput';
 import { count } from '../../../common/format';
 import { useUnsavedChanges } from './UnsavedGuard';
+import { GrowingTextarea } from './GrowingTextarea';
 
 /** `showIf`: the field is shown (and sent) only while the other values allow, e.g. schools when not «всем школам». */
 export type FieldSpec = FieldKinds & { showIf?: (values: Values) => boolean };
@@ -183,7 +184,7 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
         const text = String(values[f.name] ?? '');
         return (
           <div>
-            <Textarea {...common} withAsterisk={req} description={f.description} autosize minRows={2} maxRows={8} value={text} onChange={(e) => set(f.name, e.currentTarget.value)} />
+            <GrowingTextarea {...common} withAsterisk={req} description={f.description} minRows={2} maxRows={8} value={text} onChange={(e) => set(f.name, e.currentTarget.value)} />
             {f.max && <LengthCounter length={text.length} max={f.max} />}
           </div>
         );

@@ -4,13 +4,14 @@
  * The caller says what is marked and how the mark is saved.
  */
 import { useEffect, useState } from 'react';
-import { Stack, Text, SegmentedControl, Textarea, Group, Button, Alert } from '@mantine/core';
+import { Stack, Text, SegmentedControl, Group, Button, Alert } from '@mantine/core';
 import { FormModal } from '../../components/RecordForm';
 import { DateField } from '../../components/DocumentFields';
 import { call, CallError } from '../../app/api';
 import { useDataVersion } from '../../app/data';
 import { notifyOk } from '../../app/notify';
 import { ASSIGNMENT_MARK } from '../../../../common/meeting-labels';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 export type MarkStatus = keyof typeof ASSIGNMENT_MARK;
 export interface MarkValue { status: MarkStatus; on: string | null; note: string }
@@ -58,8 +59,8 @@ function MarkForm({ target, onClose, onCancel, setDirty }: { target: MarkTarget;
       {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
       <SegmentedControl data={OPTIONS} value={v.status} onChange={(s) => setV({ ...v, status: s as MarkStatus })} data-testid="mark-status" />
       <DateField label={v.status === 'done' ? 'Дата выполнения' : 'Дата'} required={v.status === 'done'} value={v.on} onChange={(on) => setV({ ...v, on })} />
-      <Textarea label={v.status === 'not_done' ? 'Почему не выполнено' : 'Что сделано'} description={v.status === 'not_done' ? 'Причина и что школа сделает дальше.' : 'Что сделано в школе, каким документом подтверждается.'}
-        withAsterisk={v.status !== 'in_progress'} autosize minRows={2} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} data-testid="mark-note" />
+      <GrowingTextarea label={v.status === 'not_done' ? 'Почему не выполнено' : 'Что сделано'} description={v.status === 'not_done' ? 'Причина и что школа сделает дальше.' : 'Что сделано в школе, каким документом подтверждается.'}
+        withAsterisk={v.status !== 'in_progress'} minRows={2} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} data-testid="mark-note" />
       <Group justify="flex-end"><Button variant="default" onClick={onCancel}>Отмена</Button><Button onClick={() => void save()} data-testid="mark-save">Сохранить</Button></Group>
     </Stack>
   );

@@ -1,7 +1,7 @@
 /** A school's merged data, read-only, with the curators' comments and the history of what arrived. */
 import { schoolShortName } from '../../../../common/school-name';
 import { Fragment, useState } from 'react';
-import { Drawer, Stack, Title, Text, Group, Badge, Table, Textarea, Button, Loader, Alert, SimpleGrid, Card, Tabs, Anchor } from '@mantine/core';
+import { Drawer, Stack, Title, Text, Group, Badge, Table, Button, Loader, Alert, SimpleGrid, Card, Tabs, Anchor } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useCall, useDataVersion } from '../../app/data';
 import { call } from '../../app/api';
@@ -13,6 +13,7 @@ import { ATTENTION, groupText, levelShort } from '../../../../common/roster-labe
 import { ExcelButton } from '../../components/ExcelButton';
 import { Term } from '../../components/Term';
 import { programmeLabel, programmeState } from '../../../../common/programme-title';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 type Row = Record<string, string | number | null>;
 
@@ -180,7 +181,7 @@ export function SchoolDrawer({ schoolId, onClose, onReport }: { schoolId: string
                   <Card key={s(c.id)} withBorder padding="sm"><Text size="xs" c="dimmed">{formatDate(s(c.written_on))}{c.author ? `, ${s(c.author)}` : ''}</Text><Text size="sm" className="cell-wrap">{s(c.text)}</Text></Card>
                 ))}
                 {d.comments.length === 0 && <Text size="sm" c="dimmed">Комментариев куратора пока нет.</Text>}
-                <Textarea label="Комментарий куратора" autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-testid="comment-text" />
+                <GrowingTextarea label="Комментарий куратора" minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-testid="comment-text" />
                 <Group><Button onClick={() => void save()} loading={busy} disabled={!comment.trim()} data-testid="comment-save">Добавить комментарий</Button></Group>
               </Stack>
             </Tabs.Panel>

@@ -4,7 +4,7 @@
  */
 import { schoolShortName } from '../../../../../common/school-name';
 import { useState } from 'react';
-import { Card, Stack, Group, Title, Button, Table, Text, Badge, Modal, Textarea, TextInput, Checkbox, MultiSelect, Select, Alert, Switch } from '@mantine/core';
+import { Card, Stack, Group, Title, Button, Table, Text, Badge, Modal, TextInput, Checkbox, MultiSelect, Select, Alert, Switch } from '@mantine/core';
 import { IconPlus, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { call, CallError } from '../../../app/api';
 import { useCall, useDataVersion } from '../../../app/data';
@@ -17,6 +17,7 @@ import type { AssignmentView } from '../../../../../preload/contract/index';
 import { DateField } from '../../../components/DocumentFields';
 import { useUndoNotice } from '../../../components/DeleteButton';
 import { useConfirm } from '../../../components/ConfirmDialog';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 const MARK_COLOR = { done: 'teal', in_progress: 'blue', not_done: 'red' } as const;
 
@@ -119,7 +120,7 @@ function AssignmentForm({ value, eventId, participants, proposals, onClose }: { 
     <Modal opened onClose={onClose} title={v.id ? 'Поручение' : 'Новое поручение'} size="lg">
       <Stack data-testid="assignment-form" onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(); }}>
         {error && <Alert color="red" data-testid="form-error">{error}</Alert>}
-        <Textarea label="Поручение" withAsterisk autosize minRows={2} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} data-autofocus data-testid="assignment-text" />
+        <GrowingTextarea label="Поручение" withAsterisk minRows={2} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} data-autofocus data-testid="assignment-text" />
         <Group grow align="flex-start">
           <DateField label="В срок до" value={v.due_on} onChange={(x) => setV({ ...v, due_on: x })} testId="assignment-due" />
           <TextInput label="Ответственный" placeholder="Например: руководители ОО" value={v.responsible} onChange={(e) => setV({ ...v, responsible: e.currentTarget.value })} />

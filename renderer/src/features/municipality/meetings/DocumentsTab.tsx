@@ -4,7 +4,7 @@
  * and a date prints the same every time (the snapshot of its first printing) until «Обновить по данным».
  */
 import { useState } from 'react';
-import { Card, Stack, Group, Title, Button, Text, Modal, TextInput, Textarea, Select, SimpleGrid, Checkbox, Alert, Table, Badge, Switch, Tabs } from '@mantine/core';
+import { Card, Stack, Group, Title, Button, Text, Modal, TextInput, Select, SimpleGrid, Checkbox, Alert, Table, Badge, Switch, Tabs } from '@mantine/core';
 import { IconPrinter, IconPlus, IconFileText } from '@tabler/icons-react';
 import { call, CallError } from '../../../app/api';
 import { useCall, useDataVersion } from '../../../app/data';
@@ -15,6 +15,7 @@ import { DOCUMENT_KINDS, ORGANISER_BODIES, MEETING_SECTIONS } from '../../../../
 import type { CallInput, DocumentListRow } from '../../../../../preload/contract/index';
 import { DateField, NameField } from '../../../components/DocumentFields';
 import { RoadmapDocFields } from './RoadmapDocFields';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 type Save = CallInput<'municipality.documents.save'>;
 type Doc = Save['document'];
@@ -63,7 +64,7 @@ function EditorBody({ initial, sections: initialSections, printed, onClose, onOp
   // Functional updates: an answer that arrives after a save (the roadmap's summary) keeps the id the save gave.
   const set = (patch: Partial<Doc>) => { setV((prev) => ({ ...prev, ...patch })); setDirty(true); };
   const t = (k: (typeof EDITABLE)[number], label: string, props: Record<string, unknown> = {}) => <TextInput label={label} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} {...props} />;
-  const area = (k: (typeof EDITABLE)[number], label: string, description?: string) => <Textarea label={label} description={description} autosize minRows={2} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} />;
+  const area = (k: (typeof EDITABLE)[number], label: string, description?: string) => <GrowingTextarea label={label} description={description} minRows={2} value={str(v[k])} onChange={(e) => set({ [k]: e.currentTarget.value })} />;
   /** Saves and returns the document's id: a new one gets its id (and its place in the register) here. */
   const persist = async (): Promise<string> => {
     const saved = await call('municipality.documents.save', { document: v, sections });
@@ -127,7 +128,7 @@ function EditorBody({ initial, sections: initialSections, printed, onClose, onOp
               <DateField label="от" value={v.reply_date} onChange={(x) => set({ reply_date: x })} />
             </SimpleGrid>
             <Stack mt="sm" gap="sm">
-              <Textarea label="Заголовок к тексту" withAsterisk autosize value={v.title} onChange={(e) => set({ title: e.currentTarget.value })} data-testid="document-title" />
+              <GrowingTextarea label="Заголовок к тексту" withAsterisk value={v.title} onChange={(e) => set({ title: e.currentTarget.value })} data-testid="document-title" />
               {area('addressees', 'Адресат', 'Каждая строка — отдельно: «Руководителям общеобразовательных организаций»')}
               <Group grow align="flex-start">
                 <Select label="Мероприятие" clearable searchable data={(events.value ?? []).map((e) => ({ value: e.id, label: `${formatDate(e.date_from)} — ${e.topic.slice(0, 80)}` }))} value={v.event_id ?? null} onChange={(x) => set({ event_id: x })} />

@@ -5,7 +5,7 @@
  */
 import { schoolShortName } from '../../../../../common/school-name';
 import { useState } from 'react';
-import { Stack, Card, Group, Button, Select, TextInput, Textarea, MultiSelect, SegmentedControl, Checkbox, Title, Text, SimpleGrid, Table, ActionIcon, Alert } from '@mantine/core';
+import { Stack, Card, Group, Button, Select, TextInput, MultiSelect, SegmentedControl, Checkbox, Title, Text, SimpleGrid, Table, ActionIcon, Alert } from '@mantine/core';
 import { IconArrowLeft, IconTrash, IconDeviceFloppy } from '@tabler/icons-react';
 import { call, CallError } from '../../../app/api';
 import { useCall, useDataVersion } from '../../../app/data';
@@ -20,6 +20,7 @@ import { EventDocuments } from './DocumentsTab';
 import { Attachments } from '../../../components/Attachments';
 import { useUndoNotice } from '../../../components/DeleteButton';
 import { useConfirm } from '../../../components/ConfirmDialog';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 type Save = CallInput<'municipality.events.save'>;
 type Ev = NonNullable<Save['event']>;
@@ -122,11 +123,11 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
           <TextInput label="Организатор (кто именно)" value={v.event.organiser ?? ''} onChange={(e) => ev({ organiser: e.currentTarget.value })} />
           <TextInput label="Место проведения" value={v.event.place ?? ''} onChange={(e) => ev({ place: e.currentTarget.value })} />
         </SimpleGrid>
-        <Textarea mt="sm" label="Тема" withAsterisk autosize minRows={2} value={v.event.topic} error={field('topic')} onChange={(e) => ev({ topic: e.currentTarget.value })} data-testid="meeting-topic" />
+        <GrowingTextarea mt="sm" label="Тема" withAsterisk minRows={2} value={v.event.topic} error={field('topic')} onChange={(e) => ev({ topic: e.currentTarget.value })} data-testid="meeting-topic" />
         <Select mt="sm" label="Мероприятие дорожной карты, которое оно выполняет" clearable searchable placeholder={roadmap.value?.activities.length ? 'Не связано' : 'В дорожной карте пока нет мероприятий'}
           data={(roadmap.value?.activities ?? []).map((a) => ({ value: a.id, label: `${a.number ? `${a.number}. ` : ''}${a.title.slice(0, 140)}` }))}
           value={v.event.roadmap_activity_id ?? null} onChange={(x) => ev({ roadmap_activity_id: x })} />
-        <Textarea mt="sm" label="Как прошло (для справки)" description="Несколько предложений о ходе мероприятия: они войдут в справку после сведений о дате и участниках." autosize minRows={2} value={v.event.summary ?? ''} onChange={(e) => ev({ summary: e.currentTarget.value })} />
+        <GrowingTextarea mt="sm" label="Как прошло (для справки)" description="Несколько предложений о ходе мероприятия: они войдут в справку после сведений о дате и участниках." minRows={2} value={v.event.summary ?? ''} onChange={(e) => ev({ summary: e.currentTarget.value })} />
       </Card>
 
       <Card withBorder data-testid="meeting-schools">
@@ -168,7 +169,7 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
         make={() => ({ title: '', speaker: '', note: '' })}
         render={(a, set) => (
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <Textarea label="Вопрос" withAsterisk autosize value={a.title} onChange={(e) => set({ title: e.currentTarget.value })} />
+            <GrowingTextarea label="Вопрос" withAsterisk value={a.title} onChange={(e) => set({ title: e.currentTarget.value })} />
             <TextInput label="Докладчик" value={a.speaker ?? ''} onChange={(e) => set({ speaker: e.currentTarget.value })} />
           </SimpleGrid>
         )} />
@@ -177,10 +178,10 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
         make={(): Conclusion => ({ item: { text: '', factors: '', deficits: '', all_participants: 1 }, school_ids: [] })}
         render={(c, set) => (
           <>
-            <Textarea label="Вывод" withAsterisk autosize value={c.item.text} onChange={(e) => set({ item: { ...c.item, text: e.currentTarget.value } })} />
+            <GrowingTextarea label="Вывод" withAsterisk value={c.item.text} onChange={(e) => set({ item: { ...c.item, text: e.currentTarget.value } })} />
             <SimpleGrid cols={{ base: 1, lg: 2 }}>
-              <Textarea label="Факторы риска" autosize value={c.item.factors ?? ''} onChange={(e) => set({ item: { ...c.item, factors: e.currentTarget.value } })} />
-              <Textarea label="Управленческие и профессиональные дефициты" autosize value={c.item.deficits ?? ''} onChange={(e) => set({ item: { ...c.item, deficits: e.currentTarget.value } })} />
+              <GrowingTextarea label="Факторы риска" value={c.item.factors ?? ''} onChange={(e) => set({ item: { ...c.item, factors: e.currentTarget.value } })} />
+              <GrowingTextarea label="Управленческие и профессиональные дефициты" value={c.item.deficits ?? ''} onChange={(e) => set({ item: { ...c.item, deficits: e.currentTarget.value } })} />
             </SimpleGrid>
             <Group align="center">
               <Checkbox label="Касается всех участников" checked={(c.item.all_participants ?? 1) === 1} onChange={(e) => set({ item: { ...c.item, all_participants: (e.currentTarget.checked ? 1 : 0) as 0 | 1 } })} />
@@ -199,7 +200,7 @@ function Editor({ card, onBack, onSaved }: { card: EventCard | null; onBack: () 
               {p.item.addressee === 'group' && <Select label="Группа" placeholder={groups.value?.length ? 'Выберите группу' : 'Сначала создайте группу ниже'} data={(groups.value ?? []).map((g) => ({ value: g.id, label: g.title }))} value={p.item.group_id ?? null} onChange={(x) => set({ item: { ...p.item, group_id: x } })} />}
               {p.item.addressee !== 'none' && <TextInput label={p.item.addressee === 'all_schools' ? 'Как написать в справке' : 'Адресат (кто именно)'} placeholder={ADDRESSEE_HINT[p.item.addressee ?? 'all_schools']} value={p.item.addressee_text ?? ''} onChange={(e) => set({ item: { ...p.item, addressee_text: e.currentTarget.value } })} />}
             </Group>
-            <Textarea label="Предложение" description="Каждая строка — отдельный пункт под одним «Кому»." withAsterisk autosize value={p.item.text} onChange={(e) => set({ item: { ...p.item, text: e.currentTarget.value } })} />
+            <GrowingTextarea label="Предложение" description="Каждая строка — отдельный пункт под одним «Кому»." withAsterisk value={p.item.text} onChange={(e) => set({ item: { ...p.item, text: e.currentTarget.value } })} />
           </>
         )} />
 
