@@ -104,6 +104,19 @@ async function walkScreen(page: Page, where: string, found: Finding[], walked: s
   }
 }
 
+/**
+ * A screen is walked once it has arrived: its script and its lists in (no page spinner, no list loader). A fixed
+ * pause alone missed a screen's «Добавить…» buttons when other files kept the two cores busy.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForTimeout(400);
+  const busy = page.locator('main [aria-busy="true"], main .mantine-Loader-root');
+  for (let quiet = 0, tries = 0; quiet < 2 && tries < 100; tries++) {
+    quiet = (await busy.count()) === 0 ? quiet + 1 : 0;
+    await page.waitForTimeout(150);
+  }
+}
+
 /** Every screen of the navigation and every tab on it. */
 export async function walkApp(page: Page): Promise<{ found: Finding[]; walked: string[] }> {
   const found: Finding[] = [];
@@ -111,13 +124,13 @@ export async function walkApp(page: Page): Promise<{ found: Finding[]; walked: s
   const nav = await page.getByRole('navigation').locator('a, button').allInnerTexts();
   for (const item of nav.map((s) => s.trim()).filter(Boolean)) {
     await page.getByRole('navigation').getByText(item, { exact: true }).click();
-    await page.waitForTimeout(400);
+    await settled(page);
     await walkScreen(page, item, found, walked);
     const tabs = (await page.locator('main [role="tab"]').allInnerTexts()).map((s) => s.trim().split('\n')[0]!);
     for (const [i, tab] of tabs.entries()) {
       if (i === 0) continue;
       await page.locator('main [role="tab"]').nth(i).click();
-      await page.waitForTimeout(400);
+      await settled(page);
       await walkScreen(page, `${item} / ${tab}`, found, walked);
     }
   }
