@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useMemo, useState, useCallback } from 'react';
-import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
+import { MantineProvider, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings, IconTrash, IconHelp } from '@tabler/icons-react';
@@ -18,6 +18,8 @@ import {
   MunicipalityPage, FromMunicipalityPage, SettingsPage, RecycleBinPage, HelpPage, BackupsPanel, WorkspacesPanel, OtherWorkspaces, preloadPages,
 } from './pages';
 import { UnsavedGuard, leaveForm } from '../components/UnsavedGuard';
+import { LBadge, LGroup, LStack, LText, LTitle } from '../components/LightKit';
+import { ShellFrame, ShellNavLink } from './ShellFrame';
 
 export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings' | 'bin' | 'help';
 
@@ -100,36 +102,31 @@ function Shell() {
   const current = pages.some((p) => p.key === page) ? page! : pages[0]!.key;
   const title = municipal ? state.municipalityName ?? '' : state.school ? String(state.school.short_name || state.school.name) : '';
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm' }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Title order={3} c="blue.8">Опора</Title>
-            <Text size="sm" c="dimmed" truncate maw={560}>{title}</Text>
-            {municipal && <Badge variant="light">Муниципалитет</Badge>}
-          </Group>
+    <ShellFrame header={
+        <LGroup justify="space-between" wrap="nowrap" style={{ paddingInline: 'var(--mantine-spacing-md)', height: '100%' }}>
+          <LGroup gap="sm" wrap="nowrap">
+            <LTitle order={3} c="blue.8">Опора</LTitle>
+            <LText size="sm" c="dimmed" truncate style={{ maxWidth: 'calc(35rem * var(--mantine-scale))' }}>{title}</LText>
+            {municipal && <LBadge color="blue">Муниципалитет</LBadge>}
+          </LGroup>
           <SearchDialog
             pageOf={(table) => (municipal ? 'schools' : PAGE_OF_TABLE[table] ?? null)}
             go={(p) => go(p as PageKey)}
           />
-          <Group gap="xs" wrap="nowrap">
+          <LGroup gap="xs" wrap="nowrap">
             {state.demo && (
-              <Group gap="xs">
+              <LGroup gap="xs">
                 <Badge color="orange" variant="light" size="lg">Демонстрационная школа — данные вымышлены</Badge>
                 <Button size="xs" variant="default" onClick={() => void call('workspace.leaveDemo', {}).then(() => reload(), notifyError)}>Выйти из демо</Button>
-              </Group>
+              </LGroup>
             )}
             <LockButtons school={!municipal} />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        {pages.map((p) => (
-          <NavLink key={p.key} label={p.label} leftSection={<p.icon size={18} />} active={current === p.key} onClick={() => go(p.key)} />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Stack maw={1400}>
+          </LGroup>
+        </LGroup>
+      } navbar={pages.map((p) => (
+        <ShellNavLink key={p.key} label={p.label} icon={<p.icon size={18} />} active={current === p.key} onClick={() => go(p.key)} />
+      ))}>
+        <LStack style={{ maxWidth: 'calc(87.5rem * var(--mantine-scale))' }}>
           <Suspense fallback={<PageLoading />}>
             {current === 'dashboard' && <DashboardPage go={go} />}
             {current === 'programme' && <ProgrammePage />}
@@ -145,9 +142,8 @@ function Shell() {
             {current === 'help' && <HelpPage />}
             {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} openProfile={() => go('profile')} />}
           </Suspense>
-        </Stack>
-      </AppShell.Main>
-    </AppShell>
+        </LStack>
+    </ShellFrame>
   );
 }
 

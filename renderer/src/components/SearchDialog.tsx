@@ -12,6 +12,10 @@ import { openRecord } from '../app/openRecord';
 
 export function SearchDialog({ pageOf, go }: { pageOf: (table: string) => string | null; go: (page: string) => void }) {
   const [opened, setOpened] = useState(false);
+  // The dialog is mounted on the first opening, not with the first screen (where its closed modal cost a draw);
+  // opened a frame later, so it still fades in, and kept mounted after, so it can fade out.
+  const [used, setUsed] = useState(false);
+  const open = () => { setUsed(true); requestAnimationFrame(() => setOpened(true)); };
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -19,7 +23,7 @@ export function SearchDialog({ pageOf, go }: { pageOf: (table: string) => string
     const h = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'л' || e.code === 'KeyK')) {
         e.preventDefault();
-        setOpened(true);
+        open();
       }
     };
     window.addEventListener('keydown', h);
@@ -43,10 +47,10 @@ export function SearchDialog({ pageOf, go }: { pageOf: (table: string) => string
   };
   return (
     <>
-      <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl+K</Kbd>} onClick={() => setOpened(true)} data-testid="search-open">
+      <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl+K</Kbd>} onClick={open} data-testid="search-open">
         Поиск
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={<Text fw={600}>Поиск по всем записям</Text>} size="lg" yOffset="8vh">
+      {used && <Modal opened={opened} onClose={() => setOpened(false)} title={<Text fw={600}>Поиск по всем записям</Text>} size="lg" yOffset="8vh">
         <Stack gap="sm">
           <TextInput autoFocus leftSection={<IconSearch size={16} />} placeholder="Название, фамилия, номер…" aria-label="Что найти" value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="search-input" />
           {query.trim().length < 2 && <Text size="sm" c="dimmed">Введите хотя бы две буквы: найдутся мероприятия, сотрудники, обучающиеся, поручения и другие записи.</Text>}
@@ -63,7 +67,7 @@ export function SearchDialog({ pageOf, go }: { pageOf: (table: string) => string
             ))}
           </Stack>
         </Stack>
-      </Modal>
+      </Modal>}
     </>
   );
 }

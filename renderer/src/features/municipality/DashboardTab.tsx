@@ -5,9 +5,8 @@
  * attention are red. A click opens the school's merged data.
  */
 import { schoolSortKey } from '../../../../common/sort';
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
 import { Table, Group, Select, TextInput, Text, UnstyledButton, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
-import { NotSubmittedModal } from './NotSubmittedModal';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
 import { formatDate, count } from '../../../../common/format';
@@ -17,6 +16,9 @@ import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 import { StickyTable, useHiddenColumns } from '../../components/StickyTable';
 import { Term } from '../../components/Term';
 import { SummaryRow } from './SummaryRow';
+
+// «Кто не сдал…» (with its date field and the scripts behind it) is fetched on its first click, not with the summary.
+const NotSubmittedModal = lazy(() => import('./NotSubmittedModal').then((m) => ({ default: m.NotSubmittedModal })));
 
 // One collator for the sort: localeCompare(…, 'ru') builds a new one for every pair of rows compared.
 const RU = new Intl.Collator('ru');
@@ -126,7 +128,8 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         {cols.menu}
       </Group>
       <Text size="sm" c="dimmed" data-testid="dashboard-count">Показано: {count(filtered.length, ['школа', 'школы', 'школ'])} из {rows.length}. {value?.term.label}. Красным отмечено то, что требует внимания.</Text>
-      <StickyTable offset={330} testId="dashboard-scroll">
+      {/* The guess is what is measured on a 1366×768 laptop (the tabs on two lines): the box is not resized after the first paint there. */}
+      <StickyTable offset={468} testId="dashboard-scroll">
         {/* No minimum width: at 1366×768 the columns fit (headers wrap onto two or three lines, names are short);
             a column too many is hidden with «Столбцы». */}
         <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid="municipality-dashboard">
@@ -144,7 +147,7 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         ? 'Школ пока нет. Добавьте первую школу в реестр на вкладке «Реестр» или загрузите реестр из Excel, затем выдайте школам файлы подключения.'
         : 'Школ, подходящих под фильтры, нет. Сбросьте фильтры, чтобы увидеть все школы.'}</Text>}
       {filtered.length === 0 && <Text c="dimmed">Школ, подходящих под фильтры, нет.</Text>}
-      {notSubmitted && <NotSubmittedModal rows={rows} today={value?.today ?? ''} opened onClose={() => setNotSubmitted(false)} />}
+      {notSubmitted && <Suspense fallback={null}><NotSubmittedModal rows={rows} today={value?.today ?? ''} opened onClose={() => setNotSubmitted(false)} /></Suspense>}
     </Stack>
   );
 }
