@@ -1,7 +1,6 @@
-import { Suspense, useEffect, useMemo, useState, useCallback } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, useCallback } from 'react';
 import { MantineProvider, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
 import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings, IconTrash, IconHelp } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
@@ -147,15 +146,28 @@ function Shell() {
   );
 }
 
+// Messages are shown by a container mounted once the first screen is painted, with its script fetched then: a
+// message sent before (notify.ts) waits in Mantine's store and shows when the container mounts.
+const Toasts = lazy(() => import('./Toasts').then((m) => ({ default: m.Toasts })));
+
+function LateToasts() {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    // requestAnimationFrame runs just before the frame is drawn; the timeout after it.
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const f = requestAnimationFrame(() => { t = setTimeout(() => setPainted(true), 0); });
+    return () => { cancelAnimationFrame(f); clearTimeout(t); };
+  }, []);
+  return painted ? <Suspense fallback={null}><Toasts /></Suspense> : null;
+}
+
 export function App() {
   const [version, setVersion] = useState(0);
   const dv = useMemo(() => ({ version, bump: () => setVersion((v) => v + 1) }), [version]);
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
-        {/* Bottom left, no wider than the navigation (250 px less the margins): under its last item a message covers
-            neither tabs, buttons, a form's footer nor the first column of a list (the names) on a 1366×768 laptop. */}
-        <Notifications position="bottom-left" containerWidth={226} limit={3} />
+        <LateToasts />
         <UnsavedGuard />
         <DataVersion.Provider value={dv}>
           <LockGate>
