@@ -6,7 +6,7 @@
  */
 import { schoolSortKey } from '../../../../common/sort';
 import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
-import { Table, Group, Select, TextInput, Text, UnstyledButton, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
+import { Table, Group, Select, TextInput, Text, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
 import { formatDate, count } from '../../../../common/format';
@@ -16,6 +16,7 @@ import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 import { StickyTable, useHiddenColumns } from '../../components/StickyTable';
 import { Term } from '../../components/Term';
 import { SummaryRow } from './SummaryRow';
+import { LightButton, LightTbody, LightText, LightTh, LightThead, LightTr } from '../../components/LightCells';
 
 // «Кто не сдал…» (with its date field and the scripts behind it) is fetched on its first click, not with the summary.
 const NotSubmittedModal = lazy(() => import('./NotSubmittedModal').then((m) => ({ default: m.NotSubmittedModal })));
@@ -26,6 +27,8 @@ const RU = new Intl.Collator('ru');
 // A filter's list is built when opened, not kept (hidden) in the page: on an old laptop the hidden lists were
 // placed beside their fields on the first screen, which cost it a style pass of the whole page.
 const LIST_CLOSED = { keepMounted: false };
+
+const HEAD_TEXT = { fontWeight: 600, lineHeight: 1.25 };
 
 type SortKey = 'name' | 'version' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
@@ -107,12 +110,12 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
     const active = sort.key === k;
     const Icon = active ? (sort.dir === 1 ? IconChevronUp : IconChevronDown) : IconSelector;
     return (
-      <Table.Th style={{ width }}>
-        <UnstyledButton onClick={() => setSort({ key: k, dir: active ? (-sort.dir as 1 | -1) : 1 })} aria-label={`Сортировать по столбцу «${title}»`} data-testid={`sort-${k}`}>
-          <Text fw={600} size="xs" lh={1.25}>{title}<Icon size={12} style={{ verticalAlign: 'middle', marginLeft: 3 }} /></Text>
-        </UnstyledButton>
+      <LightTh style={width ? { width } : undefined}>
+        <LightButton onClick={() => setSort({ key: k, dir: active ? (-sort.dir as 1 | -1) : 1 })} aria-label={`Сортировать по столбцу «${title}»`} data-testid={`sort-${k}`}>
+          <LightText size="xs" style={HEAD_TEXT}>{title}<Icon size={12} style={{ verticalAlign: 'middle', marginLeft: 3 }} /></LightText>
+        </LightButton>
         {k === 'qg' && <Term term="ГК" />}
-      </Table.Th>
+      </LightTh>
     );
   };
   return (
@@ -133,14 +136,14 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         {/* No minimum width: at 1366×768 the columns fit (headers wrap onto two or three lines, names are short);
             a column too many is hidden with «Столбцы». */}
         <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid="municipality-dashboard">
-          <Table.Thead>
-            <Table.Tr>
+          <LightThead>
+            <LightTr>
               {COLUMNS.filter((c) => cols.visible(c.key)).map((c) => <Fragment key={c.key}>{th(c.key, c.title, c.key === 'name' ? 150 : undefined)}</Fragment>)}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+            </LightTr>
+          </LightThead>
+          <LightTbody>
             {filtered.map((r) => <SummaryRow key={r.schoolId} r={r} visible={cols.visible} onOpen={onOpen} />)}
-          </Table.Tbody>
+          </LightTbody>
         </Table>
       </StickyTable>
       {filtered.length === 0 && <Text c="dimmed" data-testid="dashboard-empty">{rows.length === 0
