@@ -1,7 +1,6 @@
-import { Suspense, useEffect, useMemo, useState, useCallback } from 'react';
-import { MantineProvider, AppShell, NavLink, Group, Title, Text, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
+import { lazy, Suspense, useEffect, useMemo, useState, useCallback } from 'react';
+import { MantineProvider, Badge, Loader, Center, Button, Alert, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
 import { IconLayoutDashboard, IconTargetArrow, IconUsers, IconAlertTriangle, IconCalendarEvent, IconSchool, IconArrowsExchange, IconFileText, IconBuildingCommunity, IconMailbox, IconSettings, IconTrash, IconHelp } from '@tabler/icons-react';
 import 'dayjs/locale/ru';
 import { theme } from './theme';
@@ -18,6 +17,8 @@ import {
   MunicipalityPage, FromMunicipalityPage, SettingsPage, RecycleBinPage, HelpPage, BackupsPanel, WorkspacesPanel, OtherWorkspaces, preloadPages,
 } from './pages';
 import { UnsavedGuard, leaveForm } from '../components/UnsavedGuard';
+import { LBadge, LGroup, LStack, LText, LTitle } from '../components/LightKit';
+import { ShellFrame, ShellNavLink } from './ShellFrame';
 
 export type PageKey = 'dashboard' | 'programme' | 'mentoring' | 'risk' | 'events' | 'exchange' | 'reports' | 'profile' | 'schools' | 'municipal' | 'settings' | 'bin' | 'help';
 
@@ -100,36 +101,31 @@ function Shell() {
   const current = pages.some((p) => p.key === page) ? page! : pages[0]!.key;
   const title = municipal ? state.municipalityName ?? '' : state.school ? String(state.school.short_name || state.school.name) : '';
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm' }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Title order={3} c="blue.8">Опора</Title>
-            <Text size="sm" c="dimmed" truncate maw={560}>{title}</Text>
-            {municipal && <Badge variant="light">Муниципалитет</Badge>}
-          </Group>
+    <ShellFrame header={
+        <LGroup justify="space-between" wrap="nowrap" style={{ paddingInline: 'var(--mantine-spacing-md)', height: '100%' }}>
+          <LGroup gap="sm" wrap="nowrap">
+            <LTitle order={3} c="blue.8">Опора</LTitle>
+            <LText size="sm" c="dimmed" truncate style={{ maxWidth: 'calc(35rem * var(--mantine-scale))' }}>{title}</LText>
+            {municipal && <LBadge color="blue">Муниципалитет</LBadge>}
+          </LGroup>
           <SearchDialog
             pageOf={(table) => (municipal ? 'schools' : PAGE_OF_TABLE[table] ?? null)}
             go={(p) => go(p as PageKey)}
           />
-          <Group gap="xs" wrap="nowrap">
+          <LGroup gap="xs" wrap="nowrap">
             {state.demo && (
-              <Group gap="xs">
+              <LGroup gap="xs">
                 <Badge color="orange" variant="light" size="lg">Демонстрационная школа — данные вымышлены</Badge>
                 <Button size="xs" variant="default" onClick={() => void call('workspace.leaveDemo', {}).then(() => reload(), notifyError)}>Выйти из демо</Button>
-              </Group>
+              </LGroup>
             )}
             <LockButtons school={!municipal} />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        {pages.map((p) => (
-          <NavLink key={p.key} label={p.label} leftSection={<p.icon size={18} />} active={current === p.key} onClick={() => go(p.key)} />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Stack maw={1400}>
+          </LGroup>
+        </LGroup>
+      } navbar={pages.map((p) => (
+        <ShellNavLink key={p.key} label={p.label} icon={<p.icon size={18} />} active={current === p.key} onClick={() => go(p.key)} />
+      ))}>
+        <LStack style={{ maxWidth: 'calc(87.5rem * var(--mantine-scale))' }}>
           <Suspense fallback={<PageLoading />}>
             {current === 'dashboard' && <DashboardPage go={go} />}
             {current === 'programme' && <ProgrammePage />}
@@ -145,10 +141,24 @@ function Shell() {
             {current === 'help' && <HelpPage />}
             {current === 'reports' && <ReportsPage key={reportSchool ?? ''} role={municipal ? 'municipality' : 'school'} schoolId={reportSchool} openProfile={() => go('profile')} />}
           </Suspense>
-        </Stack>
-      </AppShell.Main>
-    </AppShell>
+        </LStack>
+    </ShellFrame>
   );
+}
+
+// Messages are shown by a container mounted once the first screen is painted, with its script fetched then: a
+// message sent before (notify.ts) waits in Mantine's store and shows when the container mounts.
+const Toasts = lazy(() => import('./Toasts').then((m) => ({ default: m.Toasts })));
+
+function LateToasts() {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    // requestAnimationFrame runs just before the frame is drawn; the timeout after it.
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const f = requestAnimationFrame(() => { t = setTimeout(() => setPainted(true), 0); });
+    return () => { cancelAnimationFrame(f); clearTimeout(t); };
+  }, []);
+  return painted ? <Suspense fallback={null}><Toasts /></Suspense> : null;
 }
 
 export function App() {
@@ -157,9 +167,7 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
-        {/* Bottom left, no wider than the navigation (250 px less the margins): under its last item a message covers
-            neither tabs, buttons, a form's footer nor the first column of a list (the names) on a 1366×768 laptop. */}
-        <Notifications position="bottom-left" containerWidth={226} limit={3} />
+        <LateToasts />
         <UnsavedGuard />
         <DataVersion.Provider value={dv}>
           <LockGate>

@@ -45,6 +45,23 @@ export async function firstCall<K extends CallName>(slot: Slot<CallOutput<K>> | 
 }
 
 const PAGE_WAIT_MS = 1000;
+const GUESS_KEY = 'opora.firstPage';
+
+function readGuess(): 'dashboard' | 'schools' | null {
+  try {
+    const v = localStorage.getItem(GUESS_KEY);
+    return v === 'dashboard' || v === 'schools' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberGuess(page: 'dashboard' | 'schools' | null) {
+  try {
+    if (page) localStorage.setItem(GUESS_KEY, page);
+    else localStorage.removeItem(GUESS_KEY);
+  } catch { /* a storage that refuses only costs the next start this head start */ }
+}
 
 /** The window's first question to main (it locks a window that opens when a password is set): asked once, here. */
 export const WINDOW_OPENED = { windowOpened: true } as const;
@@ -55,6 +72,11 @@ export const WINDOW_OPENED = { windowOpened: true } as const;
  * Data slower than PAGE_WAIT_MS does not hold the shell back: the page then shows its own spinner, as before.
  */
 export function startFirstScreen(): Promise<void> {
+  // The page this computer opened first last time is fetched beside the lock's question, not after the two
+  // answers: its script and the scripts it imports are two or three rounds of the network on their own.
+  const hash = location.hash.slice(1);
+  const guess = readGuess();
+  if (guess && (hash === '' || hash === guess)) void preloadFirstPage(guess);
   return start('privacy.state', WINDOW_OPENED).then(async (p) => {
     // A locked window shows only the lock screen: nothing behind it is asked for.
     if (!p.ok || p.value.locked || p.value.lost) return;
@@ -62,7 +84,7 @@ export function startFirstScreen(): Promise<void> {
     if (!w.ok) return;
     const role = w.value.role;
     // The page the shell opens first (App.tsx): the role's first page, unless the address names another.
-    const hash = location.hash.slice(1);
+    rememberGuess(role === 'school' ? 'dashboard' : role === 'municipality' ? 'schools' : null);
     let page: Promise<unknown>[] = [];
     if (role === 'school' && (hash === '' || hash === 'dashboard')) {
       page = [preloadFirstPage('dashboard'), start('dashboard.school', {}), start('privacy.consentMissing', {})];

@@ -3,7 +3,7 @@
  * for the shell and the page it shows, not for every form, chart and dialog of the app. `preloadPages` fetches
  * the rest of a role's pages a few seconds after the first screen is up, so a click later does not wait for the network.
  */
-import { createElement, lazy, type ComponentType } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 
 const load = {
   dashboard: () => import('../features/dashboard/DashboardPage'),
@@ -36,8 +36,10 @@ export function preloadFirstPage(key: FirstPage): Promise<void> {
 function firstPage<K extends FirstPage, P extends object>(key: K, pick: (m: NonNullable<(typeof firstPages)[K]>) => ComponentType<P>) {
   const Lazy = lazy(() => load[key]().then((m) => ({ default: pick(m as NonNullable<(typeof firstPages)[K]>) })));
   return function Page(props: P) {
-    const m = firstPages[key];
-    return createElement((m ? pick(m) : Lazy) as ComponentType<P>, props);
+    // Chosen once per mount: switching from the lazy one to the loaded one later would mount the page anew, and
+    // its lists would ask main again for what they already have.
+    const [C] = useState(() => { const m = firstPages[key]; return (m ? pick(m) : Lazy) as ComponentType<P>; });
+    return createElement(C, props);
   };
 }
 

@@ -4,14 +4,32 @@
  * Mantine component costs its own props, theme and styles pass, and on an old laptop 25 rows of 12 cells of them
  * took longer to draw than the rest of the screen. They look the same; they take none of Mantine's props.
  */
-import type { CSSProperties, HTMLAttributes, ReactNode, TdHTMLAttributes } from 'react';
-import { Badge, Group, Table, Text } from '@mantine/core';
+import type { ButtonHTMLAttributes, CSSProperties, HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
 
 const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
 /** <Table.Tr> in a table with `striped` and `highlightOnHover` (row borders are Mantine's default). */
 export function LightTr({ className, ...rest }: HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>) {
   return <tr className={cx(Table.classes.tr, 'mantine-Table-tr', className)} data-with-row-border="true" data-striped="odd" data-hover="true" {...rest} />;
+}
+
+/** <Table.Thead> and <Table.Tbody>. */
+export function LightThead({ children }: { children: ReactNode }) {
+  return <thead className={cx(Table.classes.thead, 'mantine-Table-thead')}>{children}</thead>;
+}
+export function LightTbody({ children }: { children: ReactNode }) {
+  return <tbody className={cx(Table.classes.tbody, 'mantine-Table-tbody')}>{children}</tbody>;
+}
+
+/** <Table.Th>. */
+export function LightTh({ className, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th className={cx(Table.classes.th, 'mantine-Table-th', className)} {...rest} />;
+}
+
+/** <UnstyledButton> (a <button type="button">). */
+export function LightButton({ className, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & Record<`data-${string}`, string>) {
+  return <button type="button" className={cx('mantine-focus-auto', UnstyledButton.classes.root, 'mantine-UnstyledButton-root', className)} {...rest} />;
 }
 
 /** <Table.Td>. */

@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
-import { Group, Title, Text, Stack } from '@mantine/core';
+import { LGroup, LStack, LText, LTitle } from './LightKit';
 
+// Plain elements that look like Mantine's Group, Title and Text: every page's first draw has one (LightKit).
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
-    <Group justify="space-between" align="flex-end" mb="xs">
-      <Stack gap={2}>
-        <Title order={2}>{title}</Title>
-        {subtitle && <Text c="dimmed" size="sm">{subtitle}</Text>}
-      </Stack>
-      {actions && <Group>{actions}</Group>}
-    </Group>
+    <LGroup justify="space-between" align="flex-end" style={{ marginBottom: 'var(--mantine-spacing-xs)' }}>
+      <LStack gap={2}>
+        <LTitle order={2}>{title}</LTitle>
+        {subtitle && <LText c="dimmed" size="sm">{subtitle}</LText>}
+      </LStack>
+      {actions && <LGroup>{actions}</LGroup>}
+    </LGroup>
   );
 }

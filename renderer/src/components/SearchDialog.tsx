@@ -2,68 +2,34 @@
  * «Поиск по всему» in the header (Ctrl+K): records of every registry by title, name or number, each with
  * its kind in words (and, at the municipality, its school); choosing one opens the page that holds it.
  */
-import { useEffect, useState } from 'react';
-import { Button, Kbd, Modal, Stack, Text, TextInput, UnstyledButton, Loader, Group } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Button, Kbd } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { SearchHit } from '../../../preload/contract/index';
-import { call } from '../app/api';
-import { openRecord } from '../app/openRecord';
+
+// The dialog (its field, list and modal) is fetched and mounted on the first opening, not with the first screen;
+// opened a frame after it is mounted, so it still fades in, and kept mounted after, so it can fade out.
+const SearchModal = lazy(() => import('./SearchModal').then((m) => ({ default: m.SearchModal })));
 
 export function SearchDialog({ pageOf, go }: { pageOf: (table: string) => string | null; go: (page: string) => void }) {
   const [opened, setOpened] = useState(false);
-  const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 200);
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [used, setUsed] = useState(false);
+  const open = () => { setUsed(true); requestAnimationFrame(() => setOpened(true)); };
   useEffect(() => {
     const h = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'л' || e.code === 'KeyK')) {
         e.preventDefault();
-        setOpened(true);
+        open();
       }
     };
     window.addEventListener('keydown', h);
     return () => window.removeEventListener('keydown', h);
   }, []);
-  useEffect(() => {
-    if (debounced.trim().length < 2) {
-      setHits(null);
-      return;
-    }
-    let live = true;
-    void call('search.all', { query: debounced }).then((r) => live && setHits(r), () => live && setHits([]));
-    return () => { live = false; };
-  }, [debounced]);
-  const choose = (h: SearchHit) => {
-    setOpened(false);
-    // A pupil's record opens its card (the shell goes to the page: openRecord.ts); others open their page.
-    if (h.table === 'risk_entry' || h.table === 'gifted_pupil') return openRecord({ table: h.table, id: h.id });
-    const page = pageOf(h.table);
-    if (page) go(page);
-  };
   return (
     <>
-      <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl+K</Kbd>} onClick={() => setOpened(true)} data-testid="search-open">
+      <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl+K</Kbd>} onClick={open} data-testid="search-open">
         Поиск
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={<Text fw={600}>Поиск по всем записям</Text>} size="lg" yOffset="8vh">
-        <Stack gap="sm">
-          <TextInput autoFocus leftSection={<IconSearch size={16} />} placeholder="Название, фамилия, номер…" aria-label="Что найти" value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="search-input" />
-          {query.trim().length < 2 && <Text size="sm" c="dimmed">Введите хотя бы две буквы: найдутся мероприятия, сотрудники, обучающиеся, поручения и другие записи.</Text>}
-          {hits === null && query.trim().length >= 2 && <Loader size="sm" />}
-          {hits?.length === 0 && <Text size="sm" c="dimmed">Ничего не нашлось. Проверьте написание или попробуйте часть слова.</Text>}
-          <Stack gap={2} data-testid="search-results">
-            {hits?.map((h) => (
-              <UnstyledButton key={h.table + h.id} onClick={() => choose(h)} className="row-click" p="xs" style={{ borderRadius: 4 }}>
-                <Group gap="xs" wrap="nowrap" justify="space-between">
-                  <Text size="sm">{h.title}</Text>
-                  <Text size="xs" c="dimmed" ta="right">{h.kindTitle}{h.school ? ` · ${h.school}` : ''}</Text>
-                </Group>
-              </UnstyledButton>
-            ))}
-          </Stack>
-        </Stack>
-      </Modal>
+      {used && <Suspense fallback={null}><SearchModal opened={opened} onClose={() => setOpened(false)} pageOf={pageOf} go={go} /></Suspense>}
     </>
   );
 }

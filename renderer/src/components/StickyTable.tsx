@@ -3,7 +3,7 @@
  * bars are always on screen, the header row and the first column stay put while scrolling, and the user
  * can hide columns (remembered per table on this computer). Used by RecordTable and the municipal summary.
  */
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Menu, Stack } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
 
@@ -16,14 +16,17 @@ import { IconColumns } from '@tabler/icons-react';
 export function StickyTable({ children, offset = 260, testId, pageScroll }: { children: ReactNode; offset?: number; testId?: string; pageScroll?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState<number | null>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const measure = () => {
       // Its place in the page, not in the window: scrolling the page must not shrink the box.
       if (ref.current) setTop(ref.current.getBoundingClientRect().top + window.scrollY);
     };
-    measure();
+    // Measured once the screen is painted (the guess holds until then): measured before, it made an old laptop
+    // lay out the whole page an extra time before its first paint — half a second for the department's summary.
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const f = requestAnimationFrame(() => { t = setTimeout(measure, 0); });
     window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
+    return () => { cancelAnimationFrame(f); clearTimeout(t); window.removeEventListener('resize', measure); };
   }, []);
   const above = top === null ? offset : top + 56;
   if (pageScroll) return <div className="sticky-table page-scroll" data-testid={testId}>{children}</div>;

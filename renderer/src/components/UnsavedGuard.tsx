@@ -4,8 +4,7 @@
  * closing the window — asks first (`leaveForm(action)`, the browser's own question on close). One question
  * for the whole app, rendered once by <UnsavedGuard />.
  */
-import { useEffect, useState } from 'react';
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
 const dirtyForms = new Set<symbol>();
 let ask: ((action: () => void) => void) | null = null;
@@ -34,11 +33,16 @@ export function leaveForm(action: () => void): void {
   else ask(action);
 }
 
+// The question's dialog is fetched the first time it is asked, not with the first screen (a closed modal there
+// cost the first draw its own pass); it is mounted closed and opened a frame later, so it fades in as before.
+const UnsavedDialog = lazy(() => import('./UnsavedDialog').then((m) => ({ default: m.UnsavedDialog })));
+
 /** The one question; render once near the root. */
 export function UnsavedGuard() {
   const [pending, setPending] = useState<(() => void) | null>(null);
+  const [used, setUsed] = useState(false);
   useEffect(() => {
-    ask = (action) => setPending(() => action);
+    ask = (action) => { setUsed(true); requestAnimationFrame(() => setPending(() => action)); };
     return () => { ask = null; };
   }, []);
   const leave = () => {
@@ -48,13 +52,5 @@ export function UnsavedGuard() {
     window.removeEventListener('beforeunload', onBeforeUnload);
     action?.();
   };
-  return (
-    <Modal opened={!!pending} onClose={() => setPending(null)} closeOnEscape={false} title={<Text fw={600}>Несохранённые изменения</Text>} centered zIndex={600}>
-      <Text mb="md">В форме есть несохранённые изменения. Уйти без сохранения?</Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => setPending(null)} data-autofocus>Остаться и сохранить</Button>
-        <Button color="red" onClick={leave}>Уйти без сохранения</Button>
-      </Group>
-    </Modal>
-  );
+  return used ? <Suspense fallback={null}><UnsavedDialog opened={!!pending} onStay={() => setPending(null)} onLeave={leave} /></Suspense> : null;
 }

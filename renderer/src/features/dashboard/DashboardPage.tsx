@@ -1,8 +1,10 @@
 /** The school's front page: what needs attention today. */
-import { SimpleGrid, Card, Text, Group, Stack, RingProgress, Badge, Anchor, Alert, Loader, Center, Title, Button } from '@mantine/core';
+import { SimpleGrid, Card, Text, Group, Anchor, Alert, Loader, Center, Button } from '@mantine/core';
 import { BarChart } from '../../components/Charts';
 import { COUNT_AXIS, ruNumber } from '../../app/charts';
 import { PageHeader } from '../../components/PageHeader';
+import { LightRing } from '../../components/LightRing';
+import { LBadge, LCard, LGroup, LStack, LText, LTitle } from '../../components/LightKit';
 import { useCall } from '../../app/data';
 import { formatDate, count } from '../../../../common/format';
 import { riskCategory, eventKind } from '../../../../common/labels';
@@ -10,28 +12,30 @@ import { label } from '../../components/Labels';
 import type { PageKey } from '../../app/App';
 import type { Row } from '../../../../preload/contract/index';
 
+const MB_SM = { marginBottom: 'var(--mantine-spacing-sm)' };
+
 function Stat({ title, value, color, hint, onClick, testId }: { title: string; value: number | string; color?: string; hint?: string; onClick?: () => void; testId?: string }) {
   return (
-    <Card withBorder padding="md" onClick={onClick} className={onClick ? 'row-click' : undefined} data-testid={testId}>
-      <Text size="sm" c="dimmed">{title}</Text>
-      <Text fz={32} fw={700} c={color}>{value}</Text>
-      {hint && <Text size="xs" c="dimmed">{hint}</Text>}
-    </Card>
+    <LCard padding="md" onClick={onClick} className={onClick ? 'row-click' : undefined} data-testid={testId}>
+      <LText size="sm" c="dimmed">{title}</LText>
+      <LText c={color} style={{ fontSize: 'calc(2rem * var(--mantine-scale))', fontWeight: 700 }}>{value}</LText>
+      {hint && <LText size="xs" c="dimmed">{hint}</LText>}
+    </LCard>
   );
 }
 
 function ActivityList({ rows, empty }: { rows: Row[]; empty: string }) {
-  if (rows.length === 0) return <Text size="sm" c="dimmed">{empty}</Text>;
+  if (rows.length === 0) return <LText size="sm" c="dimmed">{empty}</LText>;
   return (
-    <Stack gap={6}>
+    <LStack gap={6}>
       {rows.slice(0, 6).map((r) => (
-        <Group key={r.id} justify="space-between" wrap="nowrap" align="flex-start">
-          <Text size="sm" lineClamp={2}>{r.number ? `${r.number}. ` : ''}{r.title}</Text>
-          <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>{formatDate(r.date_to as string)}</Badge>
-        </Group>
+        <LGroup key={r.id} justify="space-between" wrap="nowrap" align="flex-start">
+          <LText size="sm" lineClamp={2}>{r.number ? `${r.number}. ` : ''}{r.title}</LText>
+          <LBadge color="gray" style={{ flexShrink: 0 }}>{formatDate(r.date_to as string)}</LBadge>
+        </LGroup>
       ))}
-      {rows.length > 6 && <Text size="xs" c="dimmed">…и ещё {rows.length - 6}</Text>}
-    </Stack>
+      {rows.length > 6 && <LText size="xs" c="dimmed">…и ещё {rows.length - 6}</LText>}
+    </LStack>
   );
 }
 
@@ -84,68 +88,68 @@ export function DashboardPage({ go }: { go?: (p: PageKey) => void }) {
           hint={[d.programmes > 1 ? `по всем программам (${d.programmes})` : '', d.activityCounts.notDone ? `не выполнено: ${d.activityCounts.notDone}` : ''].filter(Boolean).join('; ') || undefined} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
-          <Title order={4} mb="sm">Просрочено</Title>
+        <LCard>
+          <LTitle order={4} style={MB_SM}>Просрочено</LTitle>
           <ActivityList rows={d.overdueActivities} empty="Просроченных мероприятий нет." />
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">Срок в этом месяце</Title>
+        </LCard>
+        <LCard>
+          <LTitle order={4} style={MB_SM}>Срок в этом месяце</LTitle>
           <ActivityList rows={d.dueThisMonth} empty="В этом месяце сроков нет." />
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">Наставничество молодых и вновь прибывших педагогов</Title>
-          <Group wrap="nowrap" align="flex-start">
-            <RingProgress size={120} thickness={12} sections={[{ value: coverage ?? 0, color: coverage === 100 ? 'teal' : 'orange' }]} label={<Text ta="center" fw={700} size={coverage === null ? 'xs' : undefined}>{coverage === null ? 'нет педагогов' : `${coverage} %`}</Text>} data-testid="mentoring-coverage" />
-            <Stack gap={4}>
-              <Text size="sm">С наставником: {d.mentoring.withMentor} из {d.mentoring.needMentor}</Text>
+        </LCard>
+        <LCard>
+          <LTitle order={4} style={MB_SM}>Наставничество молодых и вновь прибывших педагогов</LTitle>
+          <LGroup wrap="nowrap" align="flex-start">
+            <LightRing value={coverage ?? 0} color={coverage === 100 ? 'teal' : 'orange'} label={<LText size={coverage === null ? 'xs' : undefined} style={{ fontWeight: 700, textAlign: 'center' }}>{coverage === null ? 'нет педагогов' : `${coverage} %`}</LText>} testId="mentoring-coverage" />
+            <LStack gap={4}>
+              <LText size="sm">С наставником: {d.mentoring.withMentor} из {d.mentoring.needMentor}</LText>
               {d.mentoring.withoutMentor.length > 0 ? (
                 <>
-                  <Text size="sm" c="red">Без наставника:</Text>
-                  {d.mentoring.withoutMentor.slice(0, 5).map((s) => <Text key={s.id} size="sm">{s.full_name}</Text>)}
+                  <LText size="sm" c="red">Без наставника:</LText>
+                  {d.mentoring.withoutMentor.slice(0, 5).map((s) => <LText key={s.id} size="sm">{s.full_name}</LText>)}
                   <Anchor size="sm" onClick={() => go?.('mentoring')}>Назначить наставников</Anchor>
                 </>
-              ) : d.mentoring.needMentor ? <Text size="sm" c="teal">У всех есть наставник.</Text> : <Text size="sm" c="dimmed">Молодых и вновь прибывших педагогов нет.</Text>}
-            </Stack>
-          </Group>
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">Группа риска по категориям</Title>
+              ) : d.mentoring.needMentor ? <LText size="sm" c="teal">У всех есть наставник.</LText> : <LText size="sm" c="dimmed">Молодых и вновь прибывших педагогов нет.</LText>}
+            </LStack>
+          </LGroup>
+        </LCard>
+        <LCard>
+          <LTitle order={4} style={MB_SM}>Группа риска по категориям</LTitle>
           {riskData.length ? (
             <>
-              <Text size="sm" c="dimmed" mb="xs">Сейчас в группе риска: {count(d.riskTotal, ['обучающийся', 'обучающихся', 'обучающихся'])}</Text>
+              <LText size="sm" c="dimmed" style={{ marginBottom: 'var(--mantine-spacing-xs)' }}>Сейчас в группе риска: {count(d.riskTotal, ['обучающийся', 'обучающихся', 'обучающихся'])}</LText>
               <BarChart h={200} data={riskData} dataKey="category" series={[{ name: 'Обучающихся', color: 'orange.6' }]} orientation="vertical" yAxisProps={{ width: 190 }} xAxisProps={COUNT_AXIS} valueFormatter={ruNumber} gridAxis="none" />
             </>
-          ) : <Text size="sm" c="dimmed">Группа риска пуста.</Text>}
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">Поручения с истёкшим сроком</Title>
-          {d.overdueDecisions.length === 0 ? <Text size="sm" c="dimmed">Нет.</Text> : (
-            <Stack gap={6}>
+          ) : <LText size="sm" c="dimmed">Группа риска пуста.</LText>}
+        </LCard>
+        <LCard>
+          <LTitle order={4} style={MB_SM}>Поручения с истёкшим сроком</LTitle>
+          {d.overdueDecisions.length === 0 ? <LText size="sm" c="dimmed">Нет.</LText> : (
+            <LStack gap={6}>
               {d.overdueDecisions.slice(0, 6).map((r) => (
                 <div key={r.id}>
-                  <Text size="sm">{r.text}</Text>
-                  <Text size="xs" c="dimmed">{r.responsible} · срок {formatDate(r.deadline as string)} · {r.event_title}</Text>
+                  <LText size="sm">{r.text}</LText>
+                  <LText size="xs" c="dimmed">{r.responsible} · срок {formatDate(r.deadline as string)} · {r.event_title}</LText>
                 </div>
               ))}
-            </Stack>
+            </LStack>
           )}
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">Последние мероприятия</Title>
-          {d.recentEvents.length === 0 ? <Text size="sm" c="dimmed">Журнал пуст.</Text> : (
-            <Stack gap={6}>
+        </LCard>
+        <LCard>
+          <LTitle order={4} style={MB_SM}>Последние мероприятия</LTitle>
+          {d.recentEvents.length === 0 ? <LText size="sm" c="dimmed">Журнал пуст.</LText> : (
+            <LStack gap={6}>
               {d.recentEvents.map((r) => (
-                <Group key={r.id} justify="space-between" wrap="nowrap" align="flex-start">
+                <LGroup key={r.id} justify="space-between" wrap="nowrap" align="flex-start">
                   <div>
-                    <Text size="sm">{r.title}</Text>
-                    <Text size="xs" c="dimmed">{label(eventKind, r.kind)}</Text>
+                    <LText size="sm">{r.title}</LText>
+                    <LText size="xs" c="dimmed">{label(eventKind, r.kind)}</LText>
                   </div>
-                  <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>{formatDate(r.date_from as string)}</Text>
-                </Group>
+                  <LText size="xs" c="dimmed" style={{ flexShrink: 0 }}>{formatDate(r.date_from as string)}</LText>
+                </LGroup>
               ))}
-            </Stack>
+            </LStack>
           )}
-        </Card>
+        </LCard>
       </SimpleGrid>
     </>
   );

@@ -5,9 +5,8 @@
  * attention are red. A click opens the school's merged data.
  */
 import { schoolSortKey } from '../../../../common/sort';
-import { Fragment, useMemo, useState } from 'react';
-import { Table, Group, Select, TextInput, Text, UnstyledButton, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
-import { NotSubmittedModal } from './NotSubmittedModal';
+import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
+import { Table, Group, Select, TextInput, Text, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
 import { formatDate, count } from '../../../../common/format';
@@ -17,6 +16,10 @@ import { ExcelButton, type ExcelColumn } from '../../components/ExcelButton';
 import { StickyTable, useHiddenColumns } from '../../components/StickyTable';
 import { Term } from '../../components/Term';
 import { SummaryRow } from './SummaryRow';
+import { LightButton, LightTbody, LightText, LightTh, LightThead, LightTr } from '../../components/LightCells';
+
+// «Кто не сдал…» (with its date field and the scripts behind it) is fetched on its first click, not with the summary.
+const NotSubmittedModal = lazy(() => import('./NotSubmittedModal').then((m) => ({ default: m.NotSubmittedModal })));
 
 // One collator for the sort: localeCompare(…, 'ru') builds a new one for every pair of rows compared.
 const RU = new Intl.Collator('ru');
@@ -24,6 +27,8 @@ const RU = new Intl.Collator('ru');
 // A filter's list is built when opened, not kept (hidden) in the page: on an old laptop the hidden lists were
 // placed beside their fields on the first screen, which cost it a style pass of the whole page.
 const LIST_CLOSED = { keepMounted: false };
+
+const HEAD_TEXT = { fontWeight: 600, lineHeight: 1.25 };
 
 type SortKey = 'name' | 'version' | 'age' | 'done' | 'overdue' | 'decisions' | 'municipal' | 'mentor' | 'trained' | 'risk' | 'events' | 'qg';
 
@@ -105,12 +110,12 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
     const active = sort.key === k;
     const Icon = active ? (sort.dir === 1 ? IconChevronUp : IconChevronDown) : IconSelector;
     return (
-      <Table.Th style={{ width }}>
-        <UnstyledButton onClick={() => setSort({ key: k, dir: active ? (-sort.dir as 1 | -1) : 1 })} aria-label={`Сортировать по столбцу «${title}»`} data-testid={`sort-${k}`}>
-          <Text fw={600} size="xs" lh={1.25}>{title}<Icon size={12} style={{ verticalAlign: 'middle', marginLeft: 3 }} /></Text>
-        </UnstyledButton>
+      <LightTh style={width ? { width } : undefined}>
+        <LightButton onClick={() => setSort({ key: k, dir: active ? (-sort.dir as 1 | -1) : 1 })} aria-label={`Сортировать по столбцу «${title}»`} data-testid={`sort-${k}`}>
+          <LightText size="xs" style={HEAD_TEXT}>{title}<Icon size={12} style={{ verticalAlign: 'middle', marginLeft: 3 }} /></LightText>
+        </LightButton>
         {k === 'qg' && <Term term="ГК" />}
-      </Table.Th>
+      </LightTh>
     );
   };
   return (
@@ -126,25 +131,26 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
         {cols.menu}
       </Group>
       <Text size="sm" c="dimmed" data-testid="dashboard-count">Показано: {count(filtered.length, ['школа', 'школы', 'школ'])} из {rows.length}. {value?.term.label}. Красным отмечено то, что требует внимания.</Text>
-      <StickyTable offset={330} testId="dashboard-scroll">
+      {/* The guess is what is measured on a 1366×768 laptop (the tabs on two lines): the box is not resized after the first paint there. */}
+      <StickyTable offset={468} testId="dashboard-scroll">
         {/* No minimum width: at 1366×768 the columns fit (headers wrap onto two or three lines, names are short);
             a column too many is hidden with «Столбцы». */}
         <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid="municipality-dashboard">
-          <Table.Thead>
-            <Table.Tr>
+          <LightThead>
+            <LightTr>
               {COLUMNS.filter((c) => cols.visible(c.key)).map((c) => <Fragment key={c.key}>{th(c.key, c.title, c.key === 'name' ? 150 : undefined)}</Fragment>)}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+            </LightTr>
+          </LightThead>
+          <LightTbody>
             {filtered.map((r) => <SummaryRow key={r.schoolId} r={r} visible={cols.visible} onOpen={onOpen} />)}
-          </Table.Tbody>
+          </LightTbody>
         </Table>
       </StickyTable>
       {filtered.length === 0 && <Text c="dimmed" data-testid="dashboard-empty">{rows.length === 0
         ? 'Школ пока нет. Добавьте первую школу в реестр на вкладке «Реестр» или загрузите реестр из Excel, затем выдайте школам файлы подключения.'
         : 'Школ, подходящих под фильтры, нет. Сбросьте фильтры, чтобы увидеть все школы.'}</Text>}
       {filtered.length === 0 && <Text c="dimmed">Школ, подходящих под фильтры, нет.</Text>}
-      {notSubmitted && <NotSubmittedModal rows={rows} today={value?.today ?? ''} opened onClose={() => setNotSubmitted(false)} />}
+      {notSubmitted && <Suspense fallback={null}><NotSubmittedModal rows={rows} today={value?.today ?? ''} opened onClose={() => setNotSubmitted(false)} /></Suspense>}
     </Stack>
   );
 }
