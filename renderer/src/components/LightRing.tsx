@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 
-// RingProgress.module.css's class names (Mantine 8): importing RingProgress for them would bring its tooltips back.
+// RingProgress.module.css's class names (Mantine 9; tests/unit/mantine-classes.test.ts checks they still exist): importing RingProgress for them would bring its tooltips back.
 const CLASSES = { root: 'm_b32e4812', svg: 'm_d43b5134', curve: 'm_b1ca1fbf', label: 'm_b23f9dc4' };
 const SIZE = 120;
 const THICKNESS = 12;
