@@ -91,8 +91,9 @@ describe('работа управления образования — в бра
     const assignments = page.getByTestId('school-assignments');
     const roadmap = page.getByTestId('municipal-activities');
     await roadmap.getByText('Участие в муниципальном методическом дне').waitFor();
-    expect(await assignments.getByRole('button', { name: 'Отметить' }).count()).toBe(1);
-    expect(await roadmap.getByRole('button', { name: 'Отметить' }).count()).toBe(1);
+    // The two lists load each on its own: each shows its one row to mark once it is in.
+    await expect.poll(() => assignments.getByRole('button', { name: 'Отметить' }).count()).toBe(1);
+    await expect.poll(() => roadmap.getByRole('button', { name: 'Отметить' }).count()).toBe(1);
     await shots(page, 'school-from-municipality');
 
     // The assignment: «Выполняется».
