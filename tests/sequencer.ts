@@ -1,17 +1,21 @@
 /**
  * The order files start in. Vitest starts the largest files first when it has no timings (a clean clone, CI), but
- * the longest files here are small: a browser walk is a short list of steps over shared helpers. Started last, two
- * of them ran alone for the last minute of the run. So the files known to take long start first — the browser
- * walks and the slow unit files (SLOW, the list `npm run test:unit` leaves out) — and the many short ones fill in.
+ * the longest files here are small: a browser walk is a short list of steps over shared helpers. Started last, the
+ * two form walks ran alone for the last minute of CI's run. So the order does not depend on an earlier run: the
+ * longest browser walks first, longest first (LONG_WALKS), then the slow unit files (SLOW, the list
+ * `npm run test:unit` leaves out), then the other browser walks, and the many short files fill in.
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { SLOW } from './slow-files.mjs';
+import { LONG_WALKS, SLOW } from './slow-files.mjs';
 
-const slowUnit = new Set(SLOW.map((f) => `tests/unit/${f}.test.ts`));
+const walks = LONG_WALKS.map((f) => `tests/e2e/${f}.test.ts`);
+const slowUnit = SLOW.map((f) => `tests/unit/${f}.test.ts`);
 const rank = (f: TestSpecification) => {
   const path = f.moduleId.replace(/\\/g, '/');
-  if ([...slowUnit].some((s) => path.endsWith(s))) return 0;
-  return path.includes('/tests/e2e/') ? 1 : 2;
+  const walk = walks.findIndex((w) => path.endsWith(w));
+  if (walk >= 0) return walk;
+  if (slowUnit.some((s) => path.endsWith(s))) return walks.length;
+  return path.includes('/tests/e2e/') ? walks.length + 1 : walks.length + 2;
 };
 
 export default class LongFirst extends BaseSequencer {
