@@ -150,7 +150,7 @@ describe('the Electron shell starts against a stand-in for electron', () => {
   it('registers the app:// scheme before ready, serves it, and opens one locked-down window on it', async () => {
     await startShell();
     expect(stand.calls.indexOf('registerSchemes')).toBeLessThan(stand.calls.indexOf('whenReady'));
-    expect(stand.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(stand.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(stand.calls).toContain('enableSandbox');
     expect([...stand.protocols.keys()]).toEqual(['app']);
     const traversal: Response = await stand.protocols.get('app')!(new Request('app://opora/%2e%2e/%2e%2e/package.json'));
