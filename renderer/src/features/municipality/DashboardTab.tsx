@@ -6,7 +6,7 @@
  */
 import { schoolSortKey } from '../../../../common/sort';
 import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
-import { Table, Group, Select, TextInput, Text, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
+import { Table, Group, NativeSelect, TextInput, Text, Loader, Alert, Stack, Checkbox, Button } from '@mantine/core';
 import { IconChevronUp, IconChevronDown, IconSelector, IconSearch } from '@tabler/icons-react';
 import { useCall } from '../../app/data';
 import { formatDate, count } from '../../../../common/format';
@@ -24,9 +24,9 @@ const NotSubmittedModal = lazy(() => import('./NotSubmittedModal').then((m) => (
 // One collator for the sort: localeCompare(…, 'ru') builds a new one for every pair of rows compared.
 const RU = new Intl.Collator('ru');
 
-// A filter's list is built when opened, not kept (hidden) in the page: on an old laptop the hidden lists were
-// placed beside their fields on the first screen, which cost it a style pass of the whole page.
-const LIST_CLOSED = { keepMounted: false };
+// The three filters are the browser's own lists: a few numbers each, chosen with a click or a typed digit. Mantine's
+// Select (its list, popover and positioning) was a fifth of the summary's first render on an old laptop.
+const ALL = { value: '', label: 'Все' };
 
 const HEAD_TEXT = { fontWeight: 600, lineHeight: 1.25 };
 
@@ -122,9 +122,9 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
     <Stack>
       <Group align="flex-end" wrap="wrap">
         <TextInput leftSection={<IconSearch size={16} />} placeholder="Поиск школы" aria-label="Поиск школы" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={240} />
-        <Select label="Кластер" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.cluster)} value={cluster} onChange={setCluster} w={120} data-testid="filter-cluster" />
-        <Select label="Группа качества" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.quality_group)} value={qg} onChange={setQg} w={150} data-testid="filter-quality-group" />
-        <Select label="Партнёрская группа" placeholder="Все" clearable comboboxProps={LIST_CLOSED} data={opts((r) => r.partner_group_number)} value={pg} onChange={setPg} w={170} data-testid="filter-partner-group" />
+        <NativeSelect label="Кластер" data={[ALL, ...opts((r) => r.cluster)]} value={cluster ?? ''} onChange={(e) => setCluster(e.currentTarget.value || null)} w={120} data-testid="filter-cluster" />
+        <NativeSelect label="Группа качества" data={[ALL, ...opts((r) => r.quality_group)]} value={qg ?? ''} onChange={(e) => setQg(e.currentTarget.value || null)} w={150} data-testid="filter-quality-group" />
+        <NativeSelect label="Партнёрская группа" data={[ALL, ...opts((r) => r.partner_group_number)]} value={pg ?? ''} onChange={(e) => setPg(e.currentTarget.value || null)} w={170} data-testid="filter-partner-group" />
         <Checkbox label="Только требующие внимания" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.currentTarget.checked)} mb={8} data-testid="filter-attention" />
         <ExcelButton title="Школы — сводка" columns={DASHBOARD_EXCEL} rows={filtered} testId="dashboard-excel" />
         <Button variant="default" onClick={() => setNotSubmitted(true)} data-testid="not-submitted-open">Кто не сдал…</Button>
