@@ -6,6 +6,9 @@ import type { ExchangeContext } from './keys.js';
 import { BundleError, LIMITS, megabytes } from './reasons.js';
 import { importBundle, type ImportOutcome } from './import.js';
 import { assertDatabaseSound } from '../core/db-errors.js';
+import { getRole } from '../core/school-profile.js';
+import { Prereader } from './preread-pool.js';
+import { asBuffer, type Preread } from './preread.js';
 
 
 /** Files and folders → the bundle files to import (folders: their *.opora files, one level deep, no hidden or partial files). */
@@ -34,9 +37,11 @@ export function expandPaths(paths: string[]): string[] {
   return out;
 }
 
-export function importFile(ctx: ExchangeContext, path: string, opts: { dryRun?: boolean } = {}): ImportOutcome {
+export function importFile(ctx: ExchangeContext, path: string, opts: { dryRun?: boolean; pre?: Preread } = {}): ImportOutcome {
   const fileName = basename(path);
   let bytes: Buffer;
+  // Read ahead by the batch's worker: the same stat and size checks passed there (a failure is repeated here, in words).
+  if (opts.pre?.bytes) return { ...importBundle(ctx, { fileName, bytes: asBuffer(opts.pre.bytes), dryRun: opts.dryRun, pre: opts.pre }), file: path };
   try {
     const st = statSync(path);
     if (!st.isFile()) throw new BundleError('read_error', 'это не файл');
@@ -59,11 +64,20 @@ export function importPaths(ctx: ExchangeContext, paths: string[], opts: { dryRu
     return files.map((f) => ({ file: f, status: 'rejected', reasonCode: err.code, reason: err.message, dryRun: !!opts.dryRun }));
   }
   const out: ImportOutcome[] = [];
-  files.forEach((f, i) => {
-    const r = importFile(ctx, f, opts);
-    out.push(r);
-    opts.onProgress?.(i + 1, files.length, r);
-  });
+  // The department's batch: the next file is read and checked on the second core while this one is written.
+  const ahead = files.length > 1 && getRole(ctx) === 'municipality' ? Prereader.start(ctx) : null;
+  try {
+    let next = ahead?.ask(files[0]!) ?? null;
+    files.forEach((f, i) => {
+      const pre = ahead?.take(next);
+      next = ahead && i + 1 < files.length ? ahead.ask(files[i + 1]!) : null;
+      const r = importFile(ctx, f, { dryRun: opts.dryRun, pre });
+      out.push(r);
+      opts.onProgress?.(i + 1, files.length, r);
+    });
+  } finally {
+    ahead?.close();
+  }
   return out;
 }
 

@@ -1,0 +1,106 @@
+/**
+ * The department's batch import on two cores: while file N is written into the database, file N+1 is read,
+ * verified, decrypted, inflated, hashed, parsed and checked in a worker thread (preread-worker.ts). The import
+ * itself stays one synchronous call: the main thread waits for the worker's answer with Atomics.wait.
+ *
+ * The worker's code: under vitest/tsx the TypeScript source (through tsx's loader); in the bundles
+ * (dist/main.cjs, web.cjs, cli.cjs, built by scripts/build-node.mjs) dist/preread-worker.cjs, read as text and
+ * started with `eval`, which works from inside Electron's app.asar too. Without it, files are read one by one
+ * on the main thread, exactly as before.
+ */
+import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { ensureIdentity, type ExchangeContext } from './keys.js';
+import type { Preread, Senders } from './preread.js';
+
+/** Longer than any file within the limits takes; past it the worker is let go and the files are read here. */
+const ANSWER_MS = 120_000;
+/** A worker that has not loaded by then will not: the batch goes on without it. */
+const START_MS = 15_000;
+
+function workerCode(): string | null {
+  try {
+    const here = import.meta.url;
+    if (here.endsWith('.cjs')) {
+      const file = join(dirname(fileURLToPath(here)), 'preread-worker.cjs');
+      if (!existsSync(file)) return null;
+      return `(function (exports, module) {\n${readFileSync(file, 'utf8')}\n})({}, { exports: {} });`;
+    }
+    const source = fileURLToPath(new URL('./preread-worker.ts', here));
+    if (!existsSync(source)) return null;
+    const tsx = createRequire(here).resolve('tsx/cjs/api');
+    return `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`;
+  } catch {
+    return null;
+  }
+}
+
+/** Which schools' files may be opened ahead, from the roster as it is now (see preread.ts). */
+function senders(raw: BetterSqlite3.Database): { senders: Senders; held: Record<string, string> } {
+  const rows = raw.prepare('SELECT id, status, fingerprint, secret_hash FROM municipality_school').all() as
+    { id: string; status: string; fingerprint: string | null; secret_hash: string | null }[];
+  const out: Senders = {};
+  const held: Record<string, string> = {};
+  for (const r of rows) {
+    if (r.fingerprint && r.status !== 'invited') held[r.fingerprint] ??= r.id;
+    if (r.status === 'blocked') continue;
+    out[r.id] = { fingerprint: r.status === 'enrolled' ? r.fingerprint : null, enrollable: !!r.secret_hash };
+  }
+  return { senders: out, held };
+}
+
+export interface Pending {
+  port: MessagePort;
+  done: Int32Array;
+}
+
+/** One worker for one batch; `close` ends it. */
+export class Prereader {
+  private constructor(private worker: Worker | null, private readonly ctx: ExchangeContext, private readonly ready: Int32Array) {}
+
+  /** A worker for this batch, or null when its code is not at hand (the batch is then read on this thread). */
+  static start(ctx: ExchangeContext): Prereader | null {
+    const code = workerCode();
+    if (!code) return null;
+    const ready = new SharedArrayBuffer(4);
+    const w = new Worker(code, { eval: true, workerData: { ready } });
+    w.unref();
+    // A worker that fails to load or dies says so only on the event loop this thread is not returning to:
+    // `take` stops waiting after a bound instead, and the files are read here.
+    w.on('error', () => {});
+    return new Prereader(w, ctx, new Int32Array(ready));
+  }
+
+  /** Starts reading `path` ahead. */
+  ask(path: string): Pending | null {
+    if (!this.worker) return null;
+    const id = ensureIdentity(this.ctx);
+    const { port1, port2 } = new MessageChannel();
+    const done = new SharedArrayBuffer(4);
+    this.worker.postMessage({ path, key: id.keys.encryptPrivate, keyPublic: id.keys.encryptPublic, ...senders(this.ctx.raw), port: port2, done }, [port2]);
+    return { port: port1, done: new Int32Array(done) };
+  }
+
+  /** The answer, waited for; null if the worker could not give one (the file is then read on this thread). */
+  take(p: Pending | null): Preread | undefined {
+    if (!p) return undefined;
+    try {
+      if (Atomics.wait(this.ready, 0, 0, START_MS) === 'timed-out' || Atomics.wait(p.done, 0, 0, ANSWER_MS) === 'timed-out') {
+        this.close();
+        return undefined;
+      }
+      return receiveMessageOnPort(p.port)?.message as Preread | undefined;
+    } finally {
+      p.port.close();
+    }
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+}
