@@ -67,10 +67,11 @@ export function importPaths(ctx: ExchangeContext, paths: string[], opts: { dryRu
   // The department's batch: the next file is read and checked on the second core while this one is written.
   const ahead = files.length > 1 && getRole(ctx) === 'municipality' ? Prereader.start(ctx) : null;
   try {
-    let next = ahead?.ask(files[0]!) ?? null;
+    // The first file is read here while the worker starts (and reads the second): nobody waits for its start.
+    let next = ahead?.ask(files[1]!) ?? null;
     files.forEach((f, i) => {
-      const pre = ahead?.take(next);
-      next = ahead && i + 1 < files.length ? ahead.ask(files[i + 1]!) : null;
+      const pre = i > 0 ? ahead?.take(next) : undefined;
+      if (i > 0) next = ahead && i + 1 < files.length ? ahead.ask(files[i + 1]!) : null;
       const r = importFile(ctx, f, { dryRun: opts.dryRun, pre });
       out.push(r);
       opts.onProgress?.(i + 1, files.length, r);

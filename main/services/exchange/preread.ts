@@ -111,7 +111,9 @@ export function preread(req: PrereadRequest): { out: Preread; transfer: ArrayBuf
       const table = e.name.slice(5, -5);
       if (!allowed.includes(table)) break;
       try {
-        tables.push([e.name, readTable(reader, e, table, m)]);
+        // The ids go as part of the rows only: a set of them would cross the thread boundary as a second copy.
+        const { ids: _ids, ...t } = readTable(reader, e, table, m);
+        tables.push([e.name, t]);
       } catch (err) {
         tables.push([e.name, { failure: failureOf(err) }]);
         break;
@@ -129,7 +131,9 @@ export function prereadTable(pre: Preread | undefined, name: string): IncomingTa
   const hit = pre?.tables?.find(([n]) => n === name)?.[1];
   if (!hit) return null;
   if ('failure' in hit) raise(hit.failure);
-  return hit;
+  const iId = hit.columns.indexOf('id');
+  // Checked in the worker: every id is there once.
+  return { ...hit, ids: new Set(hit.rows.map((r) => r[iId] as string)) };
 }
 
 export const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
