@@ -1,7 +1,7 @@
 /**
  * The department's batch import on two cores: while file N is written into the database, file N+1 is read,
  * verified, decrypted, inflated, hashed, parsed and checked in a worker thread (preread-worker.ts). The import
- * itself stays one synchronous call: the main thread waits for the worker's answer with Atomics.wait.
+ * itself stays one synchronous call: the main thread takes the worker's answer through a shared flag (Atomics).
  *
  * The worker's code: under vitest/tsx the TypeScript source (through tsx's loader); in the bundles
  * (dist/main.cjs, web.cjs, cli.cjs, built by scripts/build-node.mjs) dist/preread-worker.cjs, read as text and
@@ -17,10 +17,15 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { ensureIdentity, type ExchangeContext } from './keys.js';
 import type { Preread, Senders } from './preread.js';
 
-/** Longer than any file within the limits takes; past it the worker is let go and the files are read here. */
-const ANSWER_MS = 120_000;
+/**
+ * How long the main thread waits for a file the worker has not finished: a moment, then it reads the file itself and
+ * the worker drops it. The worker normally finishes first (it reads a file in less time than the main thread writes
+ * one); on a computer busy with something else the import never stands waiting for it. Tests set it higher, to
+ * know the worker's answer is used.
+ */
+export const READ_AHEAD = { graceMs: 50 };
 /** A worker that has not loaded by then will not: the batch goes on without it. */
-const START_MS = 15_000;
+const START_MS = 5_000;
 
 function workerCode(): string | null {
   try {
@@ -58,11 +63,14 @@ export const prereadStats = { tablesAhead: 0 };
 
 export interface Pending {
   port: MessagePort;
-  done: Int32Array;
+  /** [0]: 1 once the answer is on the port; [1]: 1 when the main thread has taken the file back. */
+  flags: Int32Array;
 }
 
 /** One worker for one batch; `close` ends it. */
 export class Prereader {
+  private readonly started = Date.now();
+
   private constructor(private worker: Worker | null, private readonly ctx: ExchangeContext, private readonly ready: Int32Array) {}
 
   /** A worker for this batch, or null when its code is not at hand (the batch is then read on this thread). */
@@ -72,8 +80,8 @@ export class Prereader {
     const ready = new SharedArrayBuffer(4);
     const w = new Worker(code, { eval: true, workerData: { ready } });
     w.unref();
-    // A worker that fails to load or dies says so only on the event loop this thread is not returning to:
-    // `take` stops waiting after a bound instead, and the files are read here.
+    // A worker that fails to load or dies says so only on the event loop this thread is not returning to: its
+    // answers just never come, and the files are read here.
     w.on('error', () => {});
     return new Prereader(w, ctx, new Int32Array(ready));
   }
@@ -83,17 +91,18 @@ export class Prereader {
     if (!this.worker) return null;
     const id = ensureIdentity(this.ctx);
     const { port1, port2 } = new MessageChannel();
-    const done = new SharedArrayBuffer(4);
-    this.worker.postMessage({ path, key: id.keys.encryptPrivate, keyPublic: id.keys.encryptPublic, ...senders(this.ctx.raw), port: port2, done }, [port2]);
-    return { port: port1, done: new Int32Array(done) };
+    const flags = new SharedArrayBuffer(8);
+    this.worker.postMessage({ path, key: id.keys.encryptPrivate, keyPublic: id.keys.encryptPublic, ...senders(this.ctx.raw), port: port2, flags }, [port2]);
+    return { port: port1, flags: new Int32Array(flags) };
   }
 
-  /** The answer, waited for; null if the worker could not give one (the file is then read on this thread). */
+  /** The worker's answer if it is there (or comes within the grace); otherwise undefined and the file is read here. */
   take(p: Pending | null): Preread | undefined {
     if (!p) return undefined;
     try {
-      if (Atomics.wait(this.ready, 0, 0, START_MS) === 'timed-out' || Atomics.wait(p.done, 0, 0, ANSWER_MS) === 'timed-out') {
-        this.close();
+      if (Atomics.wait(p.flags, 0, 0, READ_AHEAD.graceMs) === 'timed-out') {
+        Atomics.store(p.flags, 1, 1);
+        if (Atomics.load(this.ready, 0) === 0 && Date.now() - this.started > START_MS) this.close();
         return undefined;
       }
       const pre = receiveMessageOnPort(p.port)?.message as Preread | undefined;

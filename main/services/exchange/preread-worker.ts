@@ -8,14 +8,15 @@ import { preread, type PrereadRequest } from './preread.js';
 
 interface Request extends PrereadRequest {
   port: MessagePort;
-  /** Int32 flag: 1 once the answer is on the port. */
-  done: SharedArrayBuffer;
+  /** Two Int32 flags: [0] set here once the answer is on the port, [1] set by the main thread if it read the file itself. */
+  flags: SharedArrayBuffer;
 }
 
 parentPort?.on('message', (req: Request) => {
+  const flags = new Int32Array(req.flags);
   let answer: ReturnType<typeof preread>;
   try {
-    answer = preread(req);
+    answer = preread(req, () => Atomics.load(flags, 1) === 1);
   } catch {
     answer = { out: {}, transfer: [] };
   }
@@ -25,9 +26,8 @@ parentPort?.on('message', (req: Request) => {
     req.port.postMessage({});
   }
   req.port.close();
-  const flag = new Int32Array(req.done);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
+  Atomics.store(flags, 0, 1);
+  Atomics.notify(flags, 0);
 });
 
 // Loaded: the main thread may wait for answers now.

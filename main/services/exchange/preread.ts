@@ -70,8 +70,9 @@ export interface Preread {
 const ownBuffer = (b: Uint8Array) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
 
 /** Everything that can be done ahead for one file, and the buffers to hand over instead of copying. */
-export function preread(req: PrereadRequest): { out: Preread; transfer: ArrayBuffer[] } {
+export function preread(req: PrereadRequest, dropped: () => boolean = () => false): { out: Preread; transfer: ArrayBuffer[] } {
   const out: Preread = {};
+  if (dropped()) return { out, transfer: [] };
   const transfer: ArrayBuffer[] = [];
   let bytes: Buffer;
   try {
@@ -107,6 +108,8 @@ export function preread(req: PrereadRequest): { out: Preread; transfer: ArrayBuf
     const allowed = upTables();
     const tables: NonNullable<Preread['tables']> = [];
     for (const e of m.entries) {
+      // The main thread has read the file itself: nothing more to do for it.
+      if (dropped()) return { out: {}, transfer: [] };
       if (!e.name.startsWith('data/')) continue;
       const table = e.name.slice(5, -5);
       if (!allowed.includes(table)) break;
