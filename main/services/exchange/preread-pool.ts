@@ -10,6 +10,7 @@
  */
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +76,8 @@ export class Prereader {
 
   /** A worker for this batch, or null when its code is not at hand (the batch is then read on this thread). */
   static start(ctx: ExchangeContext): Prereader | null {
+    // One core: the worker would only take turns with the main thread and add the cost of handing files over.
+    if (availableParallelism() < 2) return null;
     const code = workerCode();
     if (!code) return null;
     const ready = new SharedArrayBuffer(4);
