@@ -13,11 +13,12 @@ import { performance } from 'node:perf_hooks';
 import { localColumns, fieldOf } from '../db/registry/index.js';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { openWorkspaceFile, type OpenWorkspace } from '../main/cli/workspace-file.js';
 import { initMunicipality } from '../main/services/core/municipality-profile.js';
 import { generateDemo } from '../main/services/school/demo.js';
-import { enrollSchool, openEnrollment, readEnrollment, exportToFolder, importFile, importPaths, ensureIdentity, type ImportOutcome } from '../main/services/exchange/index.js';
+import { enrollSchool, openEnrollment, readEnrollment, exportToFolder, importFile, importPaths, importBuffers, ensureIdentity, type ImportOutcome } from '../main/services/exchange/index.js';
+import { IMPORT_BATCH_FILES } from '../preload/contract/index.js';
 import { openSealed } from '../main/services/exchange/enrollment-code.js';
 import { buildContainer, type EntryInput } from '../main/services/exchange/container.js';
 import { newKeyPairs, fingerprint } from '../main/services/core/crypto.js';
@@ -177,10 +178,18 @@ export function benchMerge(state: ExchangeBenchState, n: number, plain = false):
       if (i + 1 === Math.max(1, Math.round(n / 10))) rssAtTenth = peak;
       if ((i + 1) % 100 === 0) console.log(`  слито ${i + 1} из ${n}: ${((performance.now() - t) / 1000).toFixed(1)} с, память ${now.toFixed(0)} МБ`);
     };
-    // The department's way: a folder of files in one call (importPaths, as `opora import <папка>`), each file its
-    // own transaction, the next one read ahead on the second core. BENCH_ONE_BY_ONE=1: one importFile call per file.
-    if (process.env.BENCH_ONE_BY_ONE) files.forEach((f, i) => one(f, i, importFile(muni.ctx, f)));
-    else importPaths(muni.ctx, files, { onProgress: (done, _total, r) => one(files[done - 1]!, done - 1, r) });
+    // The department's way: the import screen's groups (IMPORT_BATCH_FILES files' bytes per call, as the window sends
+    // them), each file its own transaction, the next one read ahead on the second core. BENCH_MERGE=folder: the whole
+    // folder in one call (importPaths, as `opora import <папка>`); BENCH_MERGE=single: one importFile call per file.
+    const way = process.env.BENCH_MERGE ?? 'window';
+    if (way === 'single') files.forEach((f, i) => one(f, i, importFile(muni.ctx, f)));
+    else if (way === 'folder') importPaths(muni.ctx, files, { onProgress: (done, _total, r) => one(files[done - 1]!, done - 1, r) });
+    else {
+      for (let g = 0; g < files.length; g += IMPORT_BATCH_FILES) {
+        const group = files.slice(g, g + IMPORT_BATCH_FILES);
+        importBuffers(muni.ctx, group.map((f) => ({ fileName: basename(f), bytes: readFileSync(f) }))).forEach((r, k) => one(group[k]!, g + k, r));
+      }
+    }
     const seconds = (performance.now() - t) / 1000;
     const cpuS = cpuMs(cpu0) / 1000;
     const mainS = (mainThreadCpuMs() - main0) / 1000;

@@ -5,12 +5,12 @@
  * file in the middle is refused alone, the files before and after it taken.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePair, signedBySchool, type Pair } from './exchange-fixtures.js';
 import { openWorkspaceFile, type OpenWorkspace } from '../../main/cli/workspace-file.js';
 import { generateDemo } from '../../main/services/school/demo.js';
-import { enrollSchool, openEnrollment, exportToFolder, importFile, importPaths, keyFilePath, type ImportOutcome } from '../../main/services/exchange/index.js';
+import { enrollSchool, openEnrollment, exportToFolder, importBuffers, importFile, importPaths, keyFilePath, type ImportOutcome } from '../../main/services/exchange/index.js';
 import { buildContainer } from '../../main/services/exchange/container.js';
 import { ensureIdentity } from '../../main/services/exchange/keys.js';
 import { newKeyPairs, fingerprint } from '../../main/services/core/crypto.js';
@@ -23,6 +23,8 @@ let p: Pair;
 let second: OpenWorkspace;
 let batch: string;
 let pristine: string;
+/** The folder's outcome, which the window's groups must repeat. */
+let together: ImportOutcome[] = [];
 
 /** Everything the department holds that an import can change, in a comparable form (random ids and paths left out). */
 function state(w: OpenWorkspace): string {
@@ -37,6 +39,12 @@ function state(w: OpenWorkspace): string {
     all('SELECT at, file_name, sha256, kind, issuer_id, origin, seq, status, reason_code, reason, counts FROM exchange_import ORDER BY id'),
     all('SELECT file_name, sha256, issuer_id, fingerprint, reason_code, records, status FROM exchange_quarantine ORDER BY file_name'),
   ].join('\n');
+}
+
+/** A fresh copy of the department before anything arrived. */
+function pristineCopy(name: string): OpenWorkspace {
+  for (const ext of ['', '.keys', '.keyring']) copyFileSync(pristine + ext, join(p.dir, name + ext));
+  return openWorkspaceFile(join(p.dir, name), p.clock.now);
 }
 
 const brief = (rs: ImportOutcome[]) => rs.map((r) => ({ status: r.status, code: r.reasonCode ?? null, reason: r.reason ?? null, counts: r.counts ?? null }));
@@ -96,7 +104,6 @@ describe('a folder of school files at the department', () => {
     // main thread waits for it, so the worker's answers are what this test compares.
     const grace = READ_AHEAD.graceMs;
     READ_AHEAD.graceMs = 60_000;
-    let together: ImportOutcome[];
     try {
       together = importPaths(p.muni.ctx, [batch]);
     } finally {
@@ -105,10 +112,7 @@ describe('a folder of school files at the department', () => {
     // The worker really read ahead: the files of known schools after the first (the bad one too) came checked from it.
     expect(prereadStats.tablesAhead - before).toBe(3);
 
-    copyFileSync(join(p.dir, 'pristine.sqlite'), join(p.dir, 'one-by-one.sqlite'));
-    copyFileSync(pristine + '.keys', join(p.dir, 'one-by-one.sqlite.keys'));
-    copyFileSync(pristine + '.keyring', join(p.dir, 'one-by-one.sqlite.keyring'));
-    const alone = openWorkspaceFile(join(p.dir, 'one-by-one.sqlite'), p.clock.now);
+    const alone = pristineCopy('one-by-one.sqlite');
     try {
       const files = [...together.map((r) => r.file)];
       const oneByOne = files.map((f) => importFile(alone.ctx, f));
@@ -127,6 +131,25 @@ describe('a folder of school files at the department', () => {
       expect(state(p.muni)).toBe(state(alone));
     } finally {
       alone.close();
+    }
+  });
+
+  it('the import screen\'s group (the files\' bytes in one call) ends the same, the next file checked ahead', () => {
+    expect(together.length).toBe(6);
+    const w = pristineCopy('groups.sqlite');
+    const before = prereadStats.tablesAhead;
+    const grace = READ_AHEAD.graceMs;
+    READ_AHEAD.graceMs = 60_000;
+    try {
+      const files = readdirSync(batch).sort().map((n) => ({ fileName: n, bytes: readFileSync(join(batch, n)) }));
+      const rs = importBuffers(w.ctx, files);
+      expect(prereadStats.tablesAhead - before).toBe(3);
+      expect(brief(rs)).toEqual(brief(together));
+      expect(rs.map((r) => r.file)).toEqual(files.map((f) => f.fileName));
+      expect(state(w)).toBe(state(p.muni));
+    } finally {
+      READ_AHEAD.graceMs = grace;
+      w.close();
     }
   });
 });

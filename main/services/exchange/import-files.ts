@@ -56,29 +56,56 @@ export function importFile(ctx: ExchangeContext, path: string, opts: { dryRun?: 
 
 export function importPaths(ctx: ExchangeContext, paths: string[], opts: { dryRun?: boolean; onProgress?: (done: number, total: number, last: ImportOutcome) => void } = {}): ImportOutcome[] {
   const files = expandPaths(paths);
-  // Once per batch, not per file (it reads the whole database): nothing is merged into a damaged file.
+  return inBatch(ctx, files.map((path) => ({
+    name: path,
+    ahead: { path },
+    run: (pre) => importFile(ctx, path, { dryRun: opts.dryRun, pre }),
+  })), { ...opts, checkSound: true });
+}
+
+/**
+ * The import screen's files, several per call (the window sends them in groups): the same batch as a folder's, the
+ * next file checked on the second core while this one is written. Each file is still its own transaction.
+ */
+export function importBuffers(ctx: ExchangeContext, files: { fileName: string; bytes: Buffer }[], opts: { dryRun?: boolean } = {}): ImportOutcome[] {
+  return inBatch(ctx, files.map((f) => ({
+    name: f.fileName,
+    ahead: { bytes: f.bytes },
+    run: (pre) => importBundle(ctx, { fileName: f.fileName, bytes: f.bytes, dryRun: opts.dryRun, pre }),
+  })), opts);
+}
+
+interface BatchItem {
+  /** What a refusal of the whole batch names it by. */
+  name: string;
+  ahead: { path: string } | { bytes: Uint8Array };
+  run(pre: Preread | undefined): ImportOutcome;
+}
+
+function inBatch(ctx: ExchangeContext, items: BatchItem[], opts: { dryRun?: boolean; checkSound?: boolean; onProgress?: (done: number, total: number, last: ImportOutcome) => void }): ImportOutcome[] {
+  // A folder from the command line: once per batch, not per file (it reads the whole database), nothing is merged
+  // into a damaged file. The window's groups are checked as its single files are, by the app's own checks.
   try {
-    assertDatabaseSound(ctx.raw);
+    if (opts.checkSound) assertDatabaseSound(ctx.raw);
   } catch (e) {
     const err = e as AppError;
-    return files.map((f) => ({ file: f, status: 'rejected', reasonCode: err.code, reason: err.message, dryRun: !!opts.dryRun }));
+    return items.map((f) => ({ file: f.name, status: 'rejected', reasonCode: err.code, reason: err.message, dryRun: !!opts.dryRun }));
   }
   const out: ImportOutcome[] = [];
   // The department's batch: the next file is read and checked on the second core while this one is written.
-  const ahead = files.length > 1 && getRole(ctx) === 'municipality' ? Prereader.start(ctx) : null;
+  const ahead = items.length > 1 && getRole(ctx) === 'municipality' ? Prereader.start(ctx) : null;
   try {
     // The first file is read here while the worker starts (and reads the second): nobody waits for its start.
-    let next = ahead?.ask(files[1]!) ?? null;
-    files.forEach((f, i) => {
+    let next = ahead?.ask(items[1]!.ahead) ?? null;
+    items.forEach((f, i) => {
       const pre = i > 0 ? ahead?.take(next) : undefined;
-      if (i > 0) next = ahead && i + 1 < files.length ? ahead.ask(files[i + 1]!) : null;
-      const r = importFile(ctx, f, { dryRun: opts.dryRun, pre });
+      if (i > 0) next = ahead && i + 1 < items.length ? ahead.ask(items[i + 1]!.ahead) : null;
+      const r = f.run(pre);
       out.push(r);
-      opts.onProgress?.(i + 1, files.length, r);
+      opts.onProgress?.(i + 1, items.length, r);
     });
   } finally {
     ahead?.close();
   }
   return out;
 }
-

@@ -89,13 +89,13 @@ export class Prereader {
     return new Prereader(w, ctx, new Int32Array(ready));
   }
 
-  /** Starts reading `path` ahead. */
-  ask(path: string): Pending | null {
+  /** Starts reading a file ahead: from disk (`path`), or from the bytes the window sent (copied to the worker). */
+  ask(file: { path: string } | { bytes: Uint8Array }): Pending | null {
     if (!this.worker) return null;
     const id = ensureIdentity(this.ctx);
     const { port1, port2 } = new MessageChannel();
     const flags = new SharedArrayBuffer(8);
-    this.worker.postMessage({ path, key: id.keys.encryptPrivate, keyPublic: id.keys.encryptPublic, ...senders(this.ctx.raw), port: port2, flags }, [port2]);
+    this.worker.postMessage({ ...file, key: id.keys.encryptPrivate, keyPublic: id.keys.encryptPublic, ...senders(this.ctx.raw), port: port2, flags }, [port2]);
     return { port: port1, flags: new Int32Array(flags) };
   }
 

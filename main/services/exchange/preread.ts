@@ -47,7 +47,9 @@ export function raise(f: Failure): never {
 export type Senders = Record<string, { fingerprint: string | null; enrollable: boolean }>;
 
 export interface PrereadRequest {
-  path: string;
+  /** The file on disk, or (the import screen's batch) its bytes as the window sent them. */
+  path?: string;
+  bytes?: Uint8Array;
   /** The department's current decryption key and its public half (files sealed for an older key are left to the main thread). */
   key: KeyObject;
   keyPublic: string;
@@ -75,15 +77,20 @@ export function preread(req: PrereadRequest, dropped: () => boolean = () => fals
   if (dropped()) return { out, transfer: [] };
   const transfer: ArrayBuffer[] = [];
   let bytes: Buffer;
-  try {
-    const st = statSync(req.path);
-    if (!st.isFile() || st.size > LIMITS.fileBytes) return { out, transfer };
-    bytes = readFileSync(req.path);
-  } catch {
-    return { out, transfer };
+  if (req.bytes) {
+    // The main thread keeps its own copy of bytes it sent: nothing to hand back.
+    bytes = asBuffer(req.bytes);
+  } else {
+    try {
+      const st = statSync(req.path!);
+      if (!st.isFile() || st.size > LIMITS.fileBytes) return { out, transfer };
+      bytes = readFileSync(req.path!);
+    } catch {
+      return { out, transfer };
+    }
+    out.bytes = bytes;
+    if (ownBuffer(bytes)) transfer.push(bytes.buffer as ArrayBuffer);
   }
-  out.bytes = bytes;
-  if (ownBuffer(bytes)) transfer.push(bytes.buffer as ArrayBuffer);
   try {
     const c = openContainer(bytes);
     const m = c.manifest;
