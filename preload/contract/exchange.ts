@@ -153,7 +153,7 @@ const fileName = z.string().min(1).max(255).superRefine((n, c) => {
 });
 
 /** Files the import screen sends in one call: the department's next file is checked on the second core meanwhile. */
-export const IMPORT_BATCH_FILES = 8;
+export const IMPORT_BATCH_FILES = 16;
 /** A group's size is checked on the text, before anything is decoded: together no more than one largest file. */
 const importGroup = z.array(z.strictObject({ fileName: z.string(), dataBase64: z.string() }), { message: 'Файлы не переданы' })
   .min(1, { message: 'Файлы не переданы' }).max(IMPORT_BATCH_FILES, { message: `За один раз передаётся не больше ${IMPORT_BATCH_FILES} файлов` })

@@ -16,7 +16,10 @@ import { ensureIdentity } from '../../main/services/exchange/keys.js';
 import { newKeyPairs, fingerprint } from '../../main/services/core/crypto.js';
 import { tableEntry, APP_VERSION } from '../../main/services/exchange/export.js';
 import { upTables } from '../../main/services/exchange/tables.js';
-import { prereadStats, READ_AHEAD } from '../../main/services/exchange/preread-pool.js';
+import { bundledWorkerCode, prereadStats, READ_AHEAD } from '../../main/services/exchange/preread-pool.js';
+import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 
 let p: Pair;
@@ -150,6 +153,28 @@ describe('a folder of school files at the department', () => {
     } finally {
       READ_AHEAD.graceMs = grace;
       w.close();
+    }
+  });
+
+  // What the packaged app runs: dist/preread-worker.cjs, started from its text (npm test builds it first).
+  it.runIf(existsSync(resolve('dist/preread-worker.cjs')))('the bundled worker loads and hands back a school file checked', async () => {
+    const ready = new SharedArrayBuffer(4);
+    const w = new Worker(bundledWorkerCode(resolve('dist'))!, { eval: true, workerData: { ready } });
+    try {
+      expect(Atomics.wait(new Int32Array(ready), 0, 0, 20_000)).not.toBe('timed-out');
+      const id = ensureIdentity(p.muni.ctx);
+      const { port1, port2 } = new MessageChannel();
+      const flags = new SharedArrayBuffer(8);
+      const schools = p.muni.ctx.raw.prepare('SELECT id, fingerprint FROM municipality_school').all() as { id: string; fingerprint: string }[];
+      w.postMessage({ path: join(batch, '01-первая.opora'), key: id.keys.encryptPrivate, keyPublic: id.keys.encryptPublic,
+        senders: Object.fromEntries(schools.map((r) => [r.id, { fingerprint: r.fingerprint, enrollable: false }])),
+        held: Object.fromEntries(schools.map((r) => [r.fingerprint, r.id])), port: port2, flags }, [port2]);
+      expect(Atomics.wait(new Int32Array(flags), 0, 0, 20_000)).not.toBe('timed-out');
+      const pre = receiveMessageOnPort(port1)?.message as { tables?: [string, { rows?: unknown[] }][] };
+      expect(pre.tables!.length).toBeGreaterThan(3);
+      expect(pre.tables!.every(([, t]) => Array.isArray(t.rows))).toBe(true);
+    } finally {
+      await w.terminate();
     }
   });
 });

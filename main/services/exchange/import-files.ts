@@ -93,19 +93,19 @@ function inBatch(ctx: ExchangeContext, items: BatchItem[], opts: { dryRun?: bool
   }
   const out: ImportOutcome[] = [];
   // The department's batch: the next file is read and checked on the second core while this one is written.
-  const ahead = items.length > 1 && getRole(ctx) === 'municipality' ? Prereader.start(ctx) : null;
+  const ahead = items.length > 1 && getRole(ctx) === 'municipality' ? Prereader.acquire(ctx.raw) : null;
   try {
     // The first file is read here while the worker starts (and reads the second): nobody waits for its start.
-    let next = ahead?.ask(items[1]!.ahead) ?? null;
+    let next = ahead?.ask(ctx, items[1]!.ahead) ?? null;
     items.forEach((f, i) => {
       const pre = i > 0 ? ahead?.take(next) : undefined;
-      if (i > 0) next = ahead && i + 1 < items.length ? ahead.ask(items[i + 1]!.ahead) : null;
+      if (i > 0) next = ahead && i + 1 < items.length ? ahead.ask(ctx, items[i + 1]!.ahead) : null;
       const r = f.run(pre);
       out.push(r);
       opts.onProgress?.(i + 1, items.length, r);
     });
   } finally {
-    ahead?.close();
+    ahead?.release();
   }
   return out;
 }

@@ -28,14 +28,17 @@ export const READ_AHEAD = { graceMs: 50 };
 /** A worker that has not loaded by then will not: the batch goes on without it. */
 const START_MS = 5_000;
 
+/** The bundled worker beside the app's bundle, as code to `eval` (from inside app.asar too); null when it is not there. */
+export function bundledWorkerCode(dir: string): string | null {
+  const file = join(dir, 'preread-worker.cjs');
+  if (!existsSync(file)) return null;
+  return `(function (exports, module) {\n${readFileSync(file, 'utf8')}\n})({}, { exports: {} });`;
+}
+
 function workerCode(): string | null {
   try {
     const here = import.meta.url;
-    if (here.endsWith('.cjs')) {
-      const file = join(dirname(fileURLToPath(here)), 'preread-worker.cjs');
-      if (!existsSync(file)) return null;
-      return `(function (exports, module) {\n${readFileSync(file, 'utf8')}\n})({}, { exports: {} });`;
-    }
+    if (here.endsWith('.cjs')) return bundledWorkerCode(dirname(fileURLToPath(here)));
     const source = fileURLToPath(new URL('./preread-worker.ts', here));
     if (!existsSync(source)) return null;
     const tsx = createRequire(here).resolve('tsx/cjs/api');
@@ -68,14 +71,27 @@ export interface Pending {
   flags: Int32Array;
 }
 
-/** One worker for one batch; `close` ends it. */
+/** A worker left idle this long after a batch ends: the import screen's next group (a call later) finds it started. */
+const IDLE_MS = 60_000;
+
+/** The read-ahead worker of each open database: one batch at a time uses it (the import is one synchronous call). */
+const pools = new WeakMap<BetterSqlite3.Database, Prereader>();
+
+/** The read-ahead worker; a batch acquires it and releases it when done; it ends itself after IDLE_MS unused. */
 export class Prereader {
   private readonly started = Date.now();
+  private idle: NodeJS.Timeout | null = null;
 
-  private constructor(private worker: Worker | null, private readonly ctx: ExchangeContext, private readonly ready: Int32Array) {}
+  private constructor(private worker: Worker | null, private readonly ready: Int32Array) {}
 
-  /** A worker for this batch, or null when its code is not at hand (the batch is then read on this thread). */
-  static start(ctx: ExchangeContext): Prereader | null {
+  /** The worker for a batch on this database, started if needed; null when its code is not at hand (the batch is then read on this thread). */
+  static acquire(raw: BetterSqlite3.Database): Prereader | null {
+    const kept = pools.get(raw);
+    if (kept?.worker) {
+      if (kept.idle) clearTimeout(kept.idle);
+      kept.idle = null;
+      return kept;
+    }
     // One core: the worker would only take turns with the main thread and add the cost of handing files over.
     if (availableParallelism() < 2) return null;
     const code = workerCode();
@@ -86,16 +102,25 @@ export class Prereader {
     // A worker that fails to load or dies says so only on the event loop this thread is not returning to: its
     // answers just never come, and the files are read here.
     w.on('error', () => {});
-    return new Prereader(w, ctx, new Int32Array(ready));
+    const pool = new Prereader(w, new Int32Array(ready));
+    pools.set(raw, pool);
+    return pool;
+  }
+
+  /** The batch is done: the worker waits for the next one a while, then ends. */
+  release(): void {
+    if (!this.worker) return;
+    this.idle = setTimeout(() => this.close(), IDLE_MS);
+    this.idle.unref();
   }
 
   /** Starts reading a file ahead: from disk (`path`), or from the bytes the window sent (copied to the worker). */
-  ask(file: { path: string } | { bytes: Uint8Array }): Pending | null {
+  ask(ctx: ExchangeContext, file: { path: string } | { bytes: Uint8Array }): Pending | null {
     if (!this.worker) return null;
-    const id = ensureIdentity(this.ctx);
+    const id = ensureIdentity(ctx);
     const { port1, port2 } = new MessageChannel();
     const flags = new SharedArrayBuffer(8);
-    this.worker.postMessage({ ...file, key: id.keys.encryptPrivate, keyPublic: id.keys.encryptPublic, ...senders(this.ctx.raw), port: port2, flags }, [port2]);
+    this.worker.postMessage({ ...file, key: id.keys.encryptPrivate, keyPublic: id.keys.encryptPublic, ...senders(ctx.raw), port: port2, flags }, [port2]);
     return { port: port1, flags: new Int32Array(flags) };
   }
 
@@ -117,6 +142,8 @@ export class Prereader {
   }
 
   close(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     void this.worker?.terminate();
     this.worker = null;
   }
