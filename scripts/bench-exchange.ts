@@ -5,19 +5,20 @@
  *    (files on disk, signature, enrollment proof, decryption, validation, merge, history), with peak memory;
  *  - the ceiling: the raw SQLite insert rate of the same rows, same schema, same pragmas, same machine, into a file
  *    opened the way the municipality's is (encrypted, same cipher, key and page cache), and into a plain one for
- *    the plain merge: each merge is compared with the ceiling of its own kind of file.
+ *    the plain merge: each merge is compared with the ceiling of its own kind of file, measured in turn with it.
  * The N bundles are made from the large demo school's rows under N different school ids, keys and origins
  * (making them is not timed).
  */
 import { performance } from 'node:perf_hooks';
 import { localColumns, fieldOf } from '../db/registry/index.js';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { openWorkspaceFile, type OpenWorkspace } from '../main/cli/workspace-file.js';
 import { initMunicipality } from '../main/services/core/municipality-profile.js';
 import { generateDemo } from '../main/services/school/demo.js';
-import { enrollSchool, openEnrollment, readEnrollment, exportToFolder, importFile, ensureIdentity } from '../main/services/exchange/index.js';
+import { enrollSchool, openEnrollment, readEnrollment, exportToFolder, importFile, importPaths, importBuffers, ensureIdentity, type ImportOutcome } from '../main/services/exchange/index.js';
+import { IMPORT_BATCH_FILES } from '../preload/contract/index.js';
 import { openSealed } from '../main/services/exchange/enrollment-code.js';
 import { buildContainer, type EntryInput } from '../main/services/exchange/container.js';
 import { newKeyPairs, fingerprint } from '../main/services/core/crypto.js';
@@ -43,6 +44,18 @@ export interface ExchangeBenchState {
 const rss = () => process.memoryUsage().rss / (1024 * 1024);
 /** This process's CPU time, ms: on a machine other work shares, what the merge itself costs. */
 const cpuMs = (since?: NodeJS.CpuUsage) => { const c = process.cpuUsage(since); return (c.user + c.system) / 1000; };
+/**
+ * The main thread's own CPU time, ms (Linux: /proc/self/task/<pid>/stat, in clock ticks): process.cpuUsage adds the
+ * worker that reads files ahead. On two free cores the merge's wall time is about the main thread's share.
+ */
+const mainThreadCpuMs = (): number => {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
+};
 
 /** Section 1: a large demo school, enrolled, exports its bundle. */
 export function benchExport(dir: string): { figures: Figures; state: ExchangeBenchState } {
@@ -144,56 +157,90 @@ function makeBundles(state: ExchangeBenchState, n: number, plain = false): { mun
   return { muni, files, schoolIds };
 }
 
-/** Section 2: import and merge every bundle, one transaction each; time, rate and memory. */
+/** Files merged, then the same files' rows inserted raw, in turn: a machine whose load changes by the minute slows both alike. */
+const BLOCK = 48;
+
+/**
+ * Section 2: import and merge every bundle, one transaction each (time, rate and memory), and the ceiling of the
+ * same files in turn with it, block by block (ceilingOf).
+ */
 export function benchMerge(state: ExchangeBenchState, n: number, plain = false): Figures {
   const { muni, files } = makeBundles(state, n, plain);
+  const ceiling = ceilingOf(state, plain);
   try {
-    console.log(`Слияние ${n} файлов крупных школ (по ${state.base.rows} записей) в одну ${plain ? 'НЕзашифрованную' : 'зашифрованную'} базу муниципалитета…`);
+    console.log(`Слияние ${n} файлов крупных школ (по ${state.base.rows} записей) в одну ${plain ? 'НЕзашифрованную' : 'зашифрованную'} базу муниципалитета, ` +
+      `попеременно с прямой вставкой тех же строк (по ${BLOCK} файлов)…`);
     global.gc?.();
     const rssStart = rss();
     let peak = rssStart;
     let rssAtTenth = rssStart;
     let records = 0;
-    const t = performance.now();
-    const cpu0 = process.cpuUsage();
-    files.forEach((f, i) => {
-      const r = importFile(muni.ctx, f);
+    let mergeMs = 0;
+    let cpuSpent = 0;
+    let mainSpent = 0;
+    const one = (f: string, i: number, r: ImportOutcome) => {
       if (r.status !== 'accepted') throw new Error(`${f}: ${r.reason}`);
       records += r.counts!.new + r.counts!.updated + r.counts!.unchanged + r.counts!.deleted;
       const now = rss();
       if (now > peak) peak = now;
       if (i + 1 === Math.max(1, Math.round(n / 10))) rssAtTenth = peak;
-      if ((i + 1) % 100 === 0) console.log(`  слито ${i + 1} из ${n}: ${((performance.now() - t) / 1000).toFixed(1)} с, память ${now.toFixed(0)} МБ`);
-    });
-    const seconds = (performance.now() - t) / 1000;
-    const cpuS = cpuMs(cpu0) / 1000;
+      if ((i + 1) % 100 === 0) console.log(`  слито ${i + 1} из ${n}: ${(mergeMs / 1000).toFixed(1)} с до этого блока, память ${now.toFixed(0)} МБ`);
+    };
+    // The department's way: the import screen's groups (IMPORT_BATCH_FILES files' bytes per call, as the window sends
+    // them), each file its own transaction, the next one read ahead on the second core. BENCH_MERGE=folder: a folder
+    // in one call (importPaths, as `opora import <папка>`); BENCH_MERGE=single: one importFile call per file.
+    const way = process.env.BENCH_MERGE ?? 'window';
+    for (let b = 0; b < n; b += BLOCK) {
+      const block = files.slice(b, b + BLOCK);
+      const t = performance.now();
+      const cpu0 = process.cpuUsage();
+      const main0 = mainThreadCpuMs();
+      if (way === 'single') block.forEach((f, k) => one(f, b + k, importFile(muni.ctx, f)));
+      else if (way === 'folder') importPaths(muni.ctx, block, { onProgress: (done, _total, r) => one(block[done - 1]!, b + done - 1, r) });
+      else {
+        for (let g = 0; g < block.length; g += IMPORT_BATCH_FILES) {
+          const group = block.slice(g, g + IMPORT_BATCH_FILES);
+          importBuffers(muni.ctx, group.map((f) => ({ fileName: basename(f), bytes: readFileSync(f) }))).forEach((r, k) => one(group[k]!, b + g + k, r));
+        }
+      }
+      mergeMs += performance.now() - t;
+      cpuSpent += cpuMs(cpu0);
+      mainSpent += mainThreadCpuMs() - main0;
+      for (let i = b; i < b + block.length; i++) ceiling.insert(i);
+    }
+    const seconds = mergeMs / 1000;
+    const cpuS = cpuSpent / 1000;
+    const mainS = mainSpent / 1000;
+    console.log(`  время процессора: всего ${cpuS.toFixed(1)} с, из них основной поток ${mainS.toFixed(1)} с.`);
     const size = statSync(join(state.dir, plain ? 'municipality-plain.sqlite' : 'municipality.sqlite')).size;
+    const ceil = ceiling.figures(n);
     if (plain) {
       console.log(`Слияние без шифрования файла: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с, пиковая память ${peak.toFixed(0)} МБ.`);
-      return { merge_plain_bundles: n, merge_plain_s: Math.round(seconds * 100) / 100, merge_plain_records_per_s: Math.round(records / seconds),
-        merge_plain_cpu_records_per_s: Math.round(records / cpuS), merge_plain_peak_rss_mb: Math.round(peak) };
+      return { ...ceil, merge_plain_bundles: n, merge_plain_s: Math.round(seconds * 100) / 100, merge_plain_records_per_s: Math.round(records / seconds),
+        merge_plain_cpu_records_per_s: Math.round(records / cpuS), merge_plain_main_cpu_records_per_s: Math.round(records / mainS), merge_plain_peak_rss_mb: Math.round(peak) };
     }
     console.log(`Слияние: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с, пиковая память ${peak.toFixed(0)} МБ ` +
       `(после первых 10% файлов — ${rssAtTenth.toFixed(0)} МБ), база ${(size / 1024 / 1024).toFixed(0)} МБ.`);
-    return { bundles: n, merge_s: Math.round(seconds * 100) / 100, merged_records: records, merge_records_per_s: Math.round(records / seconds), peak_rss_mb: Math.round(peak), rss_after_10pct_mb: Math.round(rssAtTenth),
-      merge_cpu_records_per_s: Math.round(records / cpuS) };
+    return { ...ceil, bundles: n, merge_s: Math.round(seconds * 100) / 100, merged_records: records, merge_records_per_s: Math.round(records / seconds), peak_rss_mb: Math.round(peak), rss_after_10pct_mb: Math.round(rssAtTenth),
+      merge_cpu_records_per_s: Math.round(records / cpuS), merge_main_cpu_records_per_s: Math.round(records / mainS) };
   } finally {
     muni.close();
+    ceiling.close();
   }
 }
 
 /**
- * Section 3: the same rows inserted raw (prepared INSERTs, one transaction per school) — the ceiling. The file is
- * opened exactly as the merge's (openWorkspaceFile: same cipher, key, page cache and pragmas), encrypted unless
- * `plain`, so each merge is compared with inserts into its own kind of file.
+ * The ceiling: the same rows inserted raw (prepared INSERTs, one transaction per school). The file is opened exactly
+ * as the merge's (openWorkspaceFile: same cipher, key, page cache and pragmas), encrypted unless `plain`, so each
+ * merge is compared with inserts into its own kind of file.
  */
-export function benchCeiling(state: ExchangeBenchState, n: number, plain = false): Figures {
+function ceilingOf(state: ExchangeBenchState, plain: boolean) {
   const o = openBenchFile(join(state.dir, plain ? 'ceiling-plain.sqlite' : 'ceiling.sqlite'), plain).ctx;
-  try {
-    let insertMs = 0;
-    let insertCpuMs = 0;
-    let records = 0;
-    for (let i = 0; i < n; i++) {
+  let insertMs = 0;
+  let insertCpuMs = 0;
+  let records = 0;
+  return {
+    insert(i: number) {
       const schoolId = `${(0x30000000 + i).toString(16).slice(-8)}-0000-4000-8000-000000000000`;
       const origin = `${(0x40000000 + i).toString(16).slice(-8)}-0000-4000-8000-000000000000`;
       const tables = remapped(state.base, i, schoolId, origin);
@@ -212,15 +259,16 @@ export function benchCeiling(state: ExchangeBenchState, n: number, plain = false
       })();
       insertMs += performance.now() - t;
       insertCpuMs += cpuMs(cpu0);
-    }
-    const perS = Math.round(records / (insertMs / 1000));
-    const cpuPerS = Math.round(records / (insertCpuMs / 1000));
-    console.log(`Потолок${plain ? ' для незашифрованной базы' : ' (зашифрованная база, открыта как база муниципалитета)'}: прямая вставка тех же ${records} строк — ${(insertMs / 1000).toFixed(1)} с, ${perS} строк/с.`);
-    if (plain) return { ceiling_plain_bundles: n, ceiling_plain_records_per_s: perS, ceiling_plain_s: Math.round(insertMs / 10) / 100, ceiling_plain_cpu_records_per_s: cpuPerS };
-    return { ceiling_records_per_s: perS, ceiling_s: Math.round(insertMs / 10) / 100, ceiling_cpu_records_per_s: cpuPerS };
-  } finally {
-    o.raw.close();
-  }
+    },
+    figures(n: number): Figures {
+      const perS = Math.round(records / (insertMs / 1000));
+      const cpuPerS = Math.round(records / (insertCpuMs / 1000));
+      console.log(`Потолок${plain ? ' для незашифрованной базы' : ' (зашифрованная база, открыта как база муниципалитета)'}: прямая вставка тех же ${records} строк — ${(insertMs / 1000).toFixed(1)} с, ${perS} строк/с.`);
+      if (plain) return { ceiling_plain_bundles: n, ceiling_plain_records_per_s: perS, ceiling_plain_s: Math.round(insertMs / 10) / 100, ceiling_plain_cpu_records_per_s: cpuPerS };
+      return { ceiling_records_per_s: perS, ceiling_s: Math.round(insertMs / 10) / 100, ceiling_cpu_records_per_s: cpuPerS };
+    },
+    close: () => o.raw.close(),
+  };
 }
 
 export function exchangeSections(n: number) {
@@ -231,8 +279,6 @@ export function exchangeSections(n: number) {
     { name: 'exchange: merge', run: (): Figures => benchMerge(state!, n) },
     // The same merge on a plain file (up to 200 bundles): what whole-file encryption costs the municipality.
     { name: 'exchange: merge, plain', run: (): Figures => benchMerge(state!, Math.min(n, 200), true) },
-    { name: 'exchange: ceiling', run: (): Figures => benchCeiling(state!, n) },
-    { name: 'exchange: ceiling, plain', run: (): Figures => benchCeiling(state!, Math.min(n, 200), true) },
     { name: 'exchange: cleanup', run: (): Figures => { rmSync(dir, { recursive: true, force: true }); return {}; } },
   ];
 }

@@ -10,6 +10,8 @@ const entries = {
   cli: 'main/cli.ts',
   // Reads an attached file's text in a worker thread (main/services/privacy/read-whole.ts starts it).
   'file-text-worker': 'main/services/privacy/file-text-worker.ts',
+  // Reads the department's next school file ahead while the current one is written (main/services/exchange/preread-pool.ts).
+  'preread-worker': 'main/services/exchange/preread-worker.ts',
 };
 await Promise.all(
   Object.entries(entries)

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { incomingFileNameProblem } from '../../common/file-names.js';
 import { id } from './fields.js';
-import { base64Bytes, bytes, fromBase64, toBase64, LIMITS } from './bytes.js';
+import { base64Bytes, base64Size, bytes, fromBase64, toBase64, LIMITS } from './bytes.js';
 import type { Role } from './define.js';
 
 export interface ExchangeCounts { new: number; updated: number; unchanged: number; deleted: number; conflicts: number }
@@ -144,7 +144,7 @@ export interface ExchangeSchool {
   receives: boolean;
 }
 
-/** One file, read by the renderer with the File API (one call per bundle, so progress can advance); decoded here. */
+/** One file, read by the renderer with the File API; decoded here. */
 const bundle = base64Bytes(LIMITS.bundle);
 /** A bundle's name as the flash drive shows it: checked like an attached file's (common/file-names.ts). */
 const fileName = z.string().min(1).max(255).superRefine((n, c) => {
@@ -152,10 +152,17 @@ const fileName = z.string().min(1).max(255).superRefine((n, c) => {
   if (p) c.addIssue({ code: 'custom', message: p });
 });
 
+/** Files the import screen sends in one call: the department's next file is checked on the second core meanwhile. */
+export const IMPORT_BATCH_FILES = 16;
+/** A group's size is checked on the text, before anything is decoded: together no more than one largest file. */
+const importGroup = z.array(z.strictObject({ fileName: z.string(), dataBase64: z.string() }), { message: 'Файлы не переданы' })
+  .min(1, { message: 'Файлы не переданы' }).max(IMPORT_BATCH_FILES, { message: `За один раз передаётся не больше ${IMPORT_BATCH_FILES} файлов` })
+  .refine((fs) => fs.reduce((n, f) => n + base64Size(f.dataBase64), 0) <= LIMITS.bundle.maxBytes, { message: LIMITS.bundle.tooLarge, abort: true })
+  .pipe(z.array(z.strictObject({ fileName, dataBase64: bundle }).transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 }))));
+
 export const exchangeInputs = {
+  importGroup: z.strictObject({ files: importGroup, dryRun: z.boolean().default(false) }),
   reviewItem: z.strictObject({ table: z.string().regex(/^[a-z_]{1,40}$/), id, column: z.string().regex(/^[a-z_]{1,40}$/) }),
-  importBundle: z.strictObject({ fileName, dataBase64: bundle, dryRun: z.boolean().default(false) })
-    .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   enrollmentFile: z.strictObject({ fileName: fileName.optional(), dataBase64: bundle })
     .transform(({ dataBase64, ...rest }) => ({ ...rest, bytes: dataBase64 })),
   openEnrollment: z.strictObject({

@@ -254,8 +254,8 @@ export const contract = {
   'exchange.openEnrollment': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>('none', 'school')(X.exchangeInputs.openEnrollment),
   /** An enrolled school changes its municipality key deliberately: both fingerprints seen, the new one's first group typed. */
   'exchange.reEnroll': call<{ state: WorkspaceState; enrollment: X.ExchangeEnrollmentInfo }>('school')(X.exchangeInputs.reEnroll),
-  /** One bundle per call, so the import screen's progress bar advances per file. */
-  'exchange.import': call<X.ExchangeImportResult>('school', 'municipality')(X.exchangeInputs.importBundle),
+  /** Up to IMPORT_BATCH_FILES bundles per call, each its own transaction, a result each; the screen's progress advances per group. */
+  'exchange.import': call<X.ExchangeImportResult[]>('school', 'municipality')(X.exchangeInputs.importGroup),
   /** Desktop: asks for a folder (flash drive) and writes there; { cancelled } when the dialog was closed. */
   /** New municipality keys, and a rotation file per enrolled school (signed by the old key) into a chosen folder. */
   'exchange.rotateMunicipalityKey': call<{ cancelled: boolean; fingerprintDisplay: string | null; written: { path: string; recipientName: string; sequence: number }[] }>('municipality')(z.strictObject({})),

@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 
 import { testWorkspace, tempDir } from '../helpers.js';
+import { IMPORT_BATCH_FILES, LIMITS } from '../../preload/contract/index.js';
 
 describe('exchange calls', () => {
   it('municipality and school set up, exchange and see the results', async () => {
@@ -48,13 +49,13 @@ describe('exchange calls', () => {
     school.ws.pickFolder = async () => null;
     expect((await school.ok('exchange.exportToFolder', {})).cancelled).toBe(true);
 
-    // One call per bundle, as the import screen sends them; a broken one is a result, not an error.
-    const first = await muni.ok('exchange.import', { fileName: files[0]!.fileName, dataBase64: files[0]!.dataBase64, dryRun: false });
+    // A group of one, as the import screen may send it; a broken one is a result, not an error.
+    const first = await muni.ok('exchange.import', { files: [{ fileName: files[0]!.fileName, dataBase64: files[0]!.dataBase64 }], dryRun: false }).then((rs) => rs[0]!);
     expect(first.status).toBe('accepted');
     expect(first.counts!.new).toBeGreaterThan(10);
-    const broken = await muni.ok('exchange.import', { fileName: 'сломанный.opora', dataBase64: Buffer.from('OPORABND').toString('base64'), dryRun: false });
+    const broken = await muni.ok('exchange.import', { files: [{ fileName: 'сломанный.opora', dataBase64: Buffer.from('OPORABND').toString('base64') }], dryRun: false }).then((rs) => rs[0]!);
     expect(broken).toMatchObject({ status: 'rejected', reasonCode: 'truncated' });
-    const bad = await muni.call('exchange.import', { fileName: 'x.opora', dataBase64: '***', dryRun: false });
+    const bad = await muni.call('exchange.import', { files: [{ fileName: 'x.opora', dataBase64: '***' }], dryRun: false });
     expect(bad.ok).toBe(false);
     const history = await muni.ok('exchange.history', {});
     expect(history.map((h) => h.status)).toEqual(['rejected', 'accepted']);
@@ -63,7 +64,7 @@ describe('exchange calls', () => {
 
     // Down and back.
     const down = await muni.ok('exchange.exportDownload', { forSchool: 'all' });
-    const back = await school.ok('exchange.import', { fileName: down[0]!.fileName, dataBase64: down[0]!.dataBase64, dryRun: true });
+    const back = await school.ok('exchange.import', { files: [{ fileName: down[0]!.fileName, dataBase64: down[0]!.dataBase64 }], dryRun: true }).then((rs) => rs[0]!);
     expect(back.status).toBe('accepted');
     expect(back.dryRun).toBe(true);
     expect((await school.ok('exchange.state', {})).enrollment?.enrolled).toBe(true);
@@ -77,7 +78,7 @@ describe('exchange calls', () => {
     await muni.ok('exchange.initMunicipality', { name: 'Управление (вымышленное)' });
     await stranger.ok('workspace.createSchool', { name: 'Незнакомая школа (вымышленная)' });
     const f = (await stranger.ok('exchange.exportDownload', {}))[0]!;
-    const r = await muni.ok('exchange.import', { fileName: f.fileName, dataBase64: f.dataBase64, dryRun: false });
+    const r = await muni.ok('exchange.import', { files: [{ fileName: f.fileName, dataBase64: f.dataBase64 }], dryRun: false }).then((rs) => rs[0]!);
     expect(r.status).toBe('quarantined');
     expect((await muni.ok('exchange.state', {})).quarantine).toBe(1);
     const q = await muni.ok('exchange.quarantine', {});
@@ -86,5 +87,22 @@ describe('exchange calls', () => {
     expect(await muni.ok('exchange.quarantine', {})).toEqual([]);
     await muni.ws.close();
     await stranger.ws.close();
+  });
+
+  it('a group of files is refused at the door, in words, when it holds too many or too much together', async () => {
+    const muni = testWorkspace();
+    await muni.ok('exchange.initMunicipality', { name: 'Управление (вымышленное)' });
+    const many = await muni.call('exchange.import', { files: Array.from({ length: IMPORT_BATCH_FILES + 1 }, (_, i) => ({ fileName: `${i}.opora`, dataBase64: 'AAAA' })), dryRun: false });
+    expect(many.ok).toBe(false);
+    if (!many.ok) expect(many.message).toContain(`не больше ${IMPORT_BATCH_FILES} файлов`);
+    // Each file alone is within the limit, together they are not: refused from the texts' lengths (one string, shared).
+    const each = 'A'.repeat(Math.ceil(((LIMITS.bundle.maxBytes / IMPORT_BATCH_FILES) * 4) / 3) + 4000);
+    const big = await muni.call('exchange.import', { files: Array.from({ length: IMPORT_BATCH_FILES }, (_, i) => ({ fileName: `${i}.opora`, dataBase64: each })), dryRun: false });
+    expect(big.ok).toBe(false);
+    if (!big.ok) expect(big.message).toMatch(/больше 160 МБ/);
+    const none = await muni.call('exchange.import', { files: [], dryRun: false });
+    expect(none.ok).toBe(false);
+    expect((await muni.ok('exchange.history', {})).length).toBe(0);
+    await muni.ws.close();
   });
 });

@@ -42,7 +42,7 @@ describe('an honest school file gets through', () => {
     const bytes = readFileSync(path);
     expect(bytes.length).toBeGreaterThan(66 * MB);
     expect(bytes.length).toBeLessThanOrEqual(CALL_LIMITS.bundle.maxBytes);
-    expect(exchangeInputs.importBundle.safeParse({ fileName: 'школа.opora', dataBase64: bytes.toString('base64') }).success).toBe(true);
+    expect(exchangeInputs.importGroup.safeParse({ files: [{ fileName: 'школа.opora', dataBase64: bytes.toString('base64') }] }).success).toBe(true);
     const r = p.importToMuni(path);
     expect(r.status, r.reason).toBe('accepted');
   }, 120_000);

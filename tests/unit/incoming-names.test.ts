@@ -31,7 +31,7 @@ describe('names of files handed to the app', () => {
   });
 
   it('the door refuses such a bundle name before reading the file', () => {
-    const r = exchangeInputs.importBundle.safeParse({ fileName: 'данные.pdf .exe', dataBase64: 'AAAA' });
+    const r = exchangeInputs.importGroup.safeParse({ files: [{ fileName: 'данные.pdf .exe', dataBase64: 'AAAA' }] });
     expect(r.success).toBe(false);
     expect(JSON.stringify(r.error?.issues)).toMatch(/два расширения/);
   });

@@ -334,14 +334,21 @@ export interface EntryReader {
  * `decryptKey` is this workspace's X25519 private key.
  */
 export function openEntries(c: OpenedContainer, decryptKey: KeyObject | null): EntryReader {
+  return entriesOf(c.manifest, decryptPayload(c, decryptKey));
+}
+
+/** The payload in the clear: decrypted (the GCM tag verified first) when the file is encrypted, as it is otherwise. */
+export function decryptPayload(c: OpenedContainer, decryptKey: KeyObject | null): Buffer {
   const { manifest } = c;
-  let plain = c.payload;
-  if (manifest.payload.encryption) {
-    if (!decryptKey) throw new BundleError('no_key');
-    const out = decryptWith(decryptKey, manifest.payload.encryption, c.payload, payloadAad(manifest));
-    if (!out) throw new BundleError('decrypt_failed');
-    plain = out;
-  }
+  if (!manifest.payload.encryption) return c.payload;
+  if (!decryptKey) throw new BundleError('no_key');
+  const out = decryptWith(decryptKey, manifest.payload.encryption, c.payload, payloadAad(manifest));
+  if (!out) throw new BundleError('decrypt_failed');
+  return out;
+}
+
+/** The payload's layout checked against the manifest (every entry in place, nothing left over); entries inflated when read. */
+export function entriesOf(manifest: Manifest, plain: Buffer): EntryReader {
   const offsets = new Map<ManifestEntry, number>();
   let offset = 0;
   for (const e of manifest.entries) {

@@ -58,7 +58,7 @@ export const exchangeHandlers = defineArea({
     const r = exchange.openEnrollment(xctx(env), asBuffer(input.bytes), input.code, input.schoolName ? { name: input.schoolName } : undefined);
     return { state: workspaceState(env), enrollment: r.enrollment };
   },
-  'exchange.import': (env, input) => exchange.importBundle(xctx(env), { fileName: input.fileName, bytes: asBuffer(input.bytes), dryRun: input.dryRun }),
+  'exchange.import': (env, input) => exchange.importBuffers(xctx(env), input.files.map((f) => ({ fileName: f.fileName, bytes: asBuffer(f.bytes) })), { dryRun: input.dryRun }),
   'exchange.exportToFolder': async (env, input) => {
     if (!env.pickFolder) throw new AppError('no_dialog', 'Выбор папки доступен в приложении «Опора»; в браузере файлы скачиваются.');
     const folder = await env.pickFolder();

@@ -17,14 +17,14 @@ import { getMeta, originId } from '../core/clock.js';
 import { deleteMeta } from '../core/meta.js';
 import { getRole } from '../core/school-profile.js';
 import { attachmentPath, fileStoreDir, writeSealedFile } from '../core/attachment-path.js';
-import { openContainer, openEntries, parseJsonSafe, UUID_RE, type EntryReader, type Manifest, type ManifestEntry, type OpenedContainer } from './container.js';
-import { readTableEntry } from './stream-table.js';
+import { entriesOf, openContainer, openEntries, parseJsonSafe, UUID_RE, type EntryReader, type Manifest, type ManifestEntry, type OpenedContainer } from './container.js';
+import { asBuffer, prereadTable, raise, readTable, type Preread } from './preread.js';
 import { displayFingerprint, sha256 } from '../core/crypto.js';
 import { ensureIdentity, currentSeq, decryptionKey, type ExchangeContext } from './keys.js';
 import { rotateOrigin } from '../core/clock.js';
 import { ROTATION_ENTRY, parseRotation, applyRotation, type Rotation } from './rotation.js';
 import { BundleError, LIMITS, REASONS } from './reasons.js';
-import { upTables, downTables, validateTableEntry, type IncomingTable } from './tables.js';
+import { upTables, downTables, type IncomingTable } from './tables.js';
 import { tableSpec, localColumns, fieldOf } from '../../../db/registry/index.js';
 import { TableMerger, emptyCounts, type MergeCounts } from './merge.js';
 import type { ExchangeImportResult, ExchangeQuarantineItem, ExchangeHistoryItem } from '../../../preload/contract/exchange.js';
@@ -90,13 +90,14 @@ interface Prepared {
   rotation: Rotation | null;
 }
 
-/** Decrypts, unpacks and validates everything; touches nothing. */
-function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'municipality', trust: Trust): Prepared {
+/** Decrypts, unpacks and validates everything; touches nothing. (`pre`: the same steps, done ahead by a worker.) */
+function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'municipality', trust: Trust, pre?: Preread): Prepared {
   const m = c.manifest;
   // After a key rotation the municipality still opens files the schools encrypted for its previous key.
   const key = m.payload.encryption ? decryptionKey(ctx, m.payload.encryption.recipientKey) : null;
   if (m.payload.encryption && !key) throw new BundleError('decrypt_failed');
-  const reader = openEntries(c, key);
+  if (pre?.decryptFailure) raise(pre.decryptFailure);
+  const reader = pre?.plain ? entriesOf(m, asBuffer(pre.plain)) : openEntries(c, key);
   const allowed = role === 'municipality' ? upTables() : downTables();
   const self = selfId(ctx);
   const tables: IncomingTable[] = [];
@@ -124,7 +125,7 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
     }
     const table = name.slice(5, -5);
     if (!allowed.includes(table)) throw new BundleError('bad_record', `таблица «${table}» не допускается в таком файле`);
-    const t = readTable(reader, e, table, m);
+    const t = prereadTable(pre, name) ?? readTable(reader, e, table, m);
     const col = tableSpec(table).perSchool;
     if (role === 'school' && col) {
       const i = t.columns.indexOf(col);
@@ -140,15 +141,6 @@ function prepare(ctx: ExchangeContext, c: OpenedContainer, role: 'school' | 'mun
   const order = allowed;
   tables.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
   return { tables, files, reader, pin, rotation };
-}
-
-/** One data entry, its rows parsed and checked one at a time; the row count is checked before any row is parsed. */
-function readTable(reader: EntryReader, e: ManifestEntry, table: string, m: Manifest): IncomingTable {
-  const entry = readTableEntry(reader.read(e), LIMITS.rowsPerTable);
-  if (entry.count && m.counts[table] !== entry.count) throw new BundleError('tampered', `число записей ${table}`);
-  const t = validateTableEntry(table, entry);
-  if (m.counts[table] !== t.rows.length) throw new BundleError('tampered', `число записей ${table}`);
-  return t;
 }
 
 /** Attached files must belong to live, shared attachment records of this very bundle (checked one file at a time). */
@@ -179,6 +171,8 @@ export interface ImportOptions {
   fileName: string;
   bytes: Buffer;
   dryRun?: boolean;
+  /** What a worker has already read, decrypted and checked of these very bytes (a batch import, preread-pool.ts). */
+  pre?: Preread;
 }
 
 export function importBundle(ctx: ExchangeContext, opts: ImportOptions): ImportOutcome {
@@ -249,7 +243,7 @@ function merge(ctx: ExchangeContext, opts: ImportOptions, c: OpenedContainer, ro
   // A stolen or buggy key must not push the number so far ahead that the sender's own next file is a "replay".
   const jump = m.sequence - (seen?.last_seq ?? 0);
   if (jump > LIMITS.sequenceJump) throw new BundleError('sequence_jump', `№${m.sequence}, последний загруженный №${seen?.last_seq ?? 0}`);
-  const prep = prepare(ctx, c, role, trust);
+  const prep = prepare(ctx, c, role, trust, opts.pre);
   const total = emptyCounts();
   const byTable: Record<string, MergeCounts> = {};
   const now = ctx.now().toISOString();

@@ -5,7 +5,7 @@ export { openContainer, unpackEntries, type Manifest } from './container.js';
 export { REASONS, LIMITS, BundleError, type ReasonCode } from './reasons.js';
 export { buildBundles, exportToFolder, exportForDownload, writeBundleFile, type BuiltBundle, type WrittenBundle } from './export.js';
 export { importBundle, type ImportOutcome, type ImportStatus } from './import.js';
-export { importFile, importPaths, expandPaths } from './import-files.js';
+export { importFile, importPaths, importBuffers, expandPaths } from './import-files.js';
 export { importHistory, type HistoryItem } from './history.js';
 export { sentFiles, receiptsFor } from './receipts.js';
 export { updatesNeeded } from './readers.js';

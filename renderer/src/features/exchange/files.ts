@@ -49,3 +49,24 @@ export function whyNotBundle(name: string): string {
   if (/\.(zip|rar|7z)$/.test(n)) return `«${name}» — архив: распакуйте его и загрузите файлы *.opora из него.`;
   return `«${name}» — не файл обмена «Опоры» (у файлов обмена окончание .opora).`;
 }
+
+/**
+ * The chosen files in the groups the import screen sends (one call each): in order, at most `maxFiles` per group,
+ * together no larger than `maxBytes`. A file larger than that goes alone, so its refusal names it and no other.
+ */
+export function importGroups<F extends { size: number }>(files: F[], maxFiles: number, maxBytes: number): F[][] {
+  const out: F[][] = [];
+  let group: F[] = [];
+  let size = 0;
+  for (const f of files) {
+    if (group.length && (group.length >= maxFiles || size + f.size > maxBytes)) {
+      out.push(group);
+      group = [];
+      size = 0;
+    }
+    group.push(f);
+    size += f.size;
+  }
+  if (group.length) out.push(group);
+  return out;
+}
