@@ -157,6 +157,8 @@ function makeBundles(state: ExchangeBenchState, n: number, plain = false): { mun
   return { muni, files, schoolIds };
 }
 
+const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2; };
+
 /** Files merged, then the same files' rows inserted raw, in turn: a machine whose load changes by the minute slows both alike. */
 const BLOCK = 48;
 
@@ -178,6 +180,8 @@ export function benchMerge(state: ExchangeBenchState, n: number, plain = false):
     let mergeMs = 0;
     let cpuSpent = 0;
     let mainSpent = 0;
+    /** Each block's ceiling time over its merge time: a block the machine slowed shows as one outlier, not in the median. */
+    const blockRatios: number[] = [];
     const one = (f: string, i: number, r: ImportOutcome) => {
       if (r.status !== 'accepted') throw new Error(`${f}: ${r.reason}`);
       records += r.counts!.new + r.counts!.updated + r.counts!.unchanged + r.counts!.deleted;
@@ -206,7 +210,12 @@ export function benchMerge(state: ExchangeBenchState, n: number, plain = false):
       mergeMs += performance.now() - t;
       cpuSpent += cpuMs(cpu0);
       mainSpent += mainThreadCpuMs() - main0;
+      const blockMergeMs = performance.now() - t;
+      const c0 = performance.now();
       for (let i = b; i < b + block.length; i++) ceiling.insert(i);
+      const blockCeilingMs = performance.now() - c0;
+      blockRatios.push(blockCeilingMs / blockMergeMs);
+      if (process.env.BENCH_BLOCKS) console.log(`  блок ${b / BLOCK + 1}: слияние ${(blockMergeMs / 1000).toFixed(1)} с, потолок ${(blockCeilingMs / 1000).toFixed(1)} с`);
     }
     const seconds = mergeMs / 1000;
     const cpuS = cpuSpent / 1000;
@@ -214,14 +223,16 @@ export function benchMerge(state: ExchangeBenchState, n: number, plain = false):
     console.log(`  время процессора: всего ${cpuS.toFixed(1)} с, из них основной поток ${mainS.toFixed(1)} с.`);
     const size = statSync(join(state.dir, plain ? 'municipality-plain.sqlite' : 'municipality.sqlite')).size;
     const ceil = ceiling.figures(n);
+    const med = Math.round(median(blockRatios) * 100) / 100;
+    console.log(`  по блокам: слияние идёт на ${Math.round(med * 100)}% потолка (медиана ${blockRatios.length} блоков по ${BLOCK} файлов; от ${Math.round(Math.min(...blockRatios) * 100)}% до ${Math.round(Math.max(...blockRatios) * 100)}%).`);
     if (plain) {
       console.log(`Слияние без шифрования файла: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с, пиковая память ${peak.toFixed(0)} МБ.`);
-      return { ...ceil, merge_plain_bundles: n, merge_plain_s: Math.round(seconds * 100) / 100, merge_plain_records_per_s: Math.round(records / seconds),
+      return { ...ceil, merge_plain_block_median_to_ceiling: med, merge_plain_bundles: n, merge_plain_s: Math.round(seconds * 100) / 100, merge_plain_records_per_s: Math.round(records / seconds),
         merge_plain_cpu_records_per_s: Math.round(records / cpuS), merge_plain_main_cpu_records_per_s: Math.round(records / mainS), merge_plain_peak_rss_mb: Math.round(peak) };
     }
     console.log(`Слияние: ${seconds.toFixed(1)} с, ${Math.round(records / seconds)} записей/с, пиковая память ${peak.toFixed(0)} МБ ` +
       `(после первых 10% файлов — ${rssAtTenth.toFixed(0)} МБ), база ${(size / 1024 / 1024).toFixed(0)} МБ.`);
-    return { ...ceil, bundles: n, merge_s: Math.round(seconds * 100) / 100, merged_records: records, merge_records_per_s: Math.round(records / seconds), peak_rss_mb: Math.round(peak), rss_after_10pct_mb: Math.round(rssAtTenth),
+    return { ...ceil, merge_block_median_to_ceiling: med, bundles: n, merge_s: Math.round(seconds * 100) / 100, merged_records: records, merge_records_per_s: Math.round(records / seconds), peak_rss_mb: Math.round(peak), rss_after_10pct_mb: Math.round(rssAtTenth),
       merge_cpu_records_per_s: Math.round(records / cpuS), merge_main_cpu_records_per_s: Math.round(records / mainS) };
   } finally {
     muni.close();
