@@ -127,6 +127,28 @@ describe('automatic copies', () => {
     p.close();
   });
 
+  it('one copy for a batch that goes on for longer than ten minutes, a new one after a pause', () => {
+    const p = makePair();
+    const dir = backupDirFor(p.muni.ctx.raw.name);
+    p.importToMuni(p.exportSchool());
+    const [first] = listBackups(dir);
+    // A file a minute (each export moves the clock by one) for twelve minutes, the copy's file time moving back as
+    // the real clock would have moved.
+    for (let m = 1; m <= 12; m++) {
+      const back = new Date(Date.now() - m * 60_000);
+      utimesSync(join(dir, first!.name), back, back);
+      expect(p.importToMuni(p.exportSchool()).status).toBe('accepted');
+    }
+    expect(listBackups(dir)).toHaveLength(1);
+    // Three minutes with nothing loaded: the batch is over, and the copy is older than ten minutes.
+    p.clock.tick(3 * 60_000);
+    const back = new Date(Date.now() - 15 * 60_000);
+    utimesSync(join(dir, first!.name), back, back);
+    p.importToMuni(p.exportSchool());
+    expect(listBackups(dir).map((b) => b.reason)).toEqual(['import', 'import']);
+    p.close();
+  });
+
   it('before a migration runs on an existing file, and not on a new one', async () => {
     const dir = tempDir();
     const path = join(dir, 'opora.sqlite');

@@ -22,6 +22,14 @@ const NAME_RE = /^opora-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?-(
 export const KEEP = { latest: 3, days: 7, weeks: 4 } as const;
 /** A batch of bundles loaded one after another needs one copy before the first, not one per file. */
 export const IMPORT_BACKUP_GAP_MS = 10 * 60 * 1000;
+/**
+ * A batch is files loaded one after another: each begins less than this after the one before it (by the
+ * workspace's clock). A thousand schools' files take longer than IMPORT_BACKUP_GAP_MS, and a second copy in their
+ * middle (40 s for a 2 GB file) protects nothing the first does not: what a user undoes is the whole batch.
+ */
+export const IMPORT_BATCH_PAUSE_MS = 2 * 60 * 1000;
+/** When each open database last began an import (its connection, so a reopened file starts a new batch). */
+const lastImport = new WeakMap<BetterSqlite3.Database, number>();
 
 /** Where the automatic copies of the database file at `dbPath` live. */
 export function backupDirFor(dbPath: string): string {
@@ -142,13 +150,26 @@ export function dailyBackup(raw: BetterSqlite3.Database, now: Date): BackupInfo 
 }
 
 /**
- * Before an import is committed: a copy, unless one was made in the last few minutes (a batch of files).
+ * Before an import is committed: a copy, unless this file continues a batch (the previous import on this connection
+ * began under IMPORT_BATCH_PAUSE_MS ago) or one was made in the last few minutes.
  * "Made" is judged twice: by the workspace's clock, and by the file system's (a copy's mtime), because
  * callers that stamp imports in the past (the demo municipality backdates each school's files) would
  * otherwise take a copy before every file.
  */
 export function importBackup(raw: BetterSqlite3.Database, now: Date): BackupInfo | null {
   if (raw.memory) return null;
+  const previous = lastImport.get(raw);
+  // Within a batch: its first file had a copy, or one from the last few minutes (below), so this file has one too.
+  if (previous !== undefined && now.getTime() >= previous && now.getTime() - previous < IMPORT_BATCH_PAUSE_MS) {
+    lastImport.set(raw, now.getTime());
+    return null;
+  }
+  const made = copyBeforeImport(raw, now);
+  lastImport.set(raw, now.getTime());
+  return made;
+}
+
+function copyBeforeImport(raw: BetterSqlite3.Database, now: Date): BackupInfo | null {
   const dir = backupDirFor(raw.name);
   const list = listBackups(dir);
   const newest = list[0];
