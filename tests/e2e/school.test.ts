@@ -72,6 +72,11 @@ describe('school workspace in the browser', () => {
       await page.getByRole('navigation').getByText('Школы муниципалитета', { exact: true }).waitFor();
       await page.getByRole('banner').getByText('Управление образования Энского района (вымышленное)').waitFor();
       expect(await page.getByRole('navigation').getByText('Группа риска', { exact: true }).count()).toBe(0);
+      // A department with no schools yet gets one line saying where to begin, not a second one about filters.
+      await page.getByTestId('dashboard-empty').waitFor();
+      const main = await page.locator('main').innerText();
+      expect(main).toMatch(/Школ пока нет\. Добавьте первую школу в реестр/);
+      expect(main).not.toMatch(/подходящих под фильтры/);
       expect(m.errors).toEqual([]);
     } finally {
       await m.close();

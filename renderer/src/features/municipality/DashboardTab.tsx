@@ -149,7 +149,6 @@ export function DashboardTab({ onOpen, onFiltered }: { onOpen: (id: string) => v
       {filtered.length === 0 && <Text c="dimmed" data-testid="dashboard-empty">{rows.length === 0
         ? 'Школ пока нет. Добавьте первую школу в реестр на вкладке «Реестр» или загрузите реестр из Excel, затем выдайте школам файлы подключения.'
         : 'Школ, подходящих под фильтры, нет. Сбросьте фильтры, чтобы увидеть все школы.'}</Text>}
-      {filtered.length === 0 && <Text c="dimmed">Школ, подходящих под фильтры, нет.</Text>}
       {notSubmitted && <Suspense fallback={null}><NotSubmittedModal rows={rows} today={value?.today ?? ''} opened onClose={() => setNotSubmitted(false)} /></Suspense>}
     </Stack>
   );
